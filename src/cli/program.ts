@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { CvmatchError, UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export function createProgram(): Command {
+  const program = new Command('cvmatch')
+    .description('Match candidates to temp-work job orders: parse CVs, rank, explain, pre-screen.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  // Each command lives in its own file under ./commands and registers itself here.
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (does not call process.exit, so tests can call it). */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      if (error.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`cvmatch: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof CvmatchError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`cvmatch: ${message}\n`);
+    if (process.env.CVMATCH_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,23 @@
+// Public API: named exports only. What is not exported here is private.
+export * from './domain/index.js';
+export {
+  AuthenticationError,
+  CvmatchError,
+  DocumentError,
+  type DocumentErrorReason,
+  ProviderError,
+  type ProviderErrorOptions,
+  RateLimitError,
+  UsageError,
+  ValidationError,
+  type ValidationIssue,
+} from './errors.js';
+export type {
+  ChatMessage,
+  ChatModel,
+  EmbeddingModel,
+  GenerationSettings,
+  Provider,
+  Usage,
+} from './providers/spec.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,64 @@
+import type { DocumentFormat, Warning } from '../../domain/index.js';
+
+/** One visual line of a document, in reading order, with the layout cues field extraction can use. */
+export interface DocumentLine {
+  text: string;
+  /** 1-based page number (1 for formats without pages). */
+  page: number;
+  /** Offset of this line's first character in `ExtractedDocument.text`. */
+  start: number;
+  /** Layout cues, when the format gives them. */
+  fontSize?: number;
+  bold?: boolean;
+  /** Heading level from the document structure (DOCX h1–h6), when known. */
+  headingLevel?: number;
+  /** Item of a bulleted/numbered list. */
+  listItem?: boolean;
+  /** Column the line came from in a multi-column page (0 = left/main), when detected. */
+  column?: number;
+  /** Part of the document the line came from. */
+  region?: 'body' | 'header' | 'footer' | 'table' | 'sidebar';
+}
+
+/** A table found in the document (DOCX tables; skills/languages tables become fields). */
+export interface DocumentTable {
+  rows: string[][];
+  /** Offset of the table's first character in `ExtractedDocument.text`. */
+  start: number;
+}
+
+/** Output of every extractor: text in reading order + lines + tables + warnings. */
+export interface ExtractedDocument {
+  format: DocumentFormat;
+  pages: number;
+  /** Lines joined with `\n`; profile `source` spans index into this. */
+  text: string;
+  lines: DocumentLine[];
+  tables: DocumentTable[];
+  /** e.g. `hidden-text` (with the text found), `encoding-fallback`, `truncated`. */
+  warnings: Warning[];
+  /** Whether the document seems to contain a photo (images on page 1). Never used for matching. */
+  hasImages?: boolean;
+}
+
+/** Limits that keep hostile or huge input bounded in time and memory. */
+export interface ExtractionLimits {
+  /** Largest input file, bytes. Default 20 MiB. */
+  maxBytes: number;
+  /** Pages read at most; more are dropped with a `truncated` warning. Default 30. */
+  maxPages: number;
+  /** Largest total uncompressed size of a DOCX/ODT zip, bytes. Default 50 MiB. */
+  maxUncompressedBytes: number;
+  /** Characters of text kept at most. Default 200,000. */
+  maxChars: number;
+  /** Wall time for one document, ms. Default 20,000. */
+  timeoutMs: number;
+}
+
+export const defaultExtractionLimits: ExtractionLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxPages: 30,
+  maxUncompressedBytes: 50 * 1024 * 1024,
+  maxChars: 200_000,
+  timeoutMs: 20_000,
+};
