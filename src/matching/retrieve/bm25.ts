@@ -1,0 +1,148 @@
+import { type TextLanguage, terms } from '../../text/index.js';
+import { selectTopK } from './top-k.js';
+
+/** BM25 parameters. Defaults: `k1` 1.2 (term-frequency saturation), `b` 0.75 (length normalisation). */
+export interface Bm25Options {
+  k1?: number;
+  b?: number;
+}
+
+export interface Bm25Hit {
+  id: string;
+  score: number;
+}
+
+/**
+ * A BM25 index over `terms()` from `src/text` (accent folding, stopwords, French/English stemming).
+ *
+ * Score of document d for query q (each distinct query term counted once):
+ *   Σ_t∈q idf(t) · tf(t,d)·(k1+1) / (tf(t,d) + k1·(1 − b + b·|d|/avgdl))
+ * with idf(t) = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5)) (the Lucene form, never negative),
+ * N the number of documents, |d| the document's number of terms and avgdl their mean.
+ */
+export interface Bm25Index {
+  readonly k1: number;
+  readonly b: number;
+  /** Number of documents. */
+  readonly size: number;
+  has(id: string): boolean;
+  /** Ids in insertion order, except that `remove` moves the last id into the freed place. */
+  ids(): string[];
+  /** Indexes `text` (tokenised with `terms(text, language)`). An existing id is replaced. */
+  add(id: string, text: string, language?: TextLanguage): void;
+  /** Indexes already-tokenised terms. An existing id is replaced. */
+  addTerms(id: string, documentTerms: readonly string[]): void;
+  /** Returns whether the id was indexed. */
+  remove(id: string): boolean;
+  /** Score of every document that shares at least one term with the query (score > 0). */
+  scoreTerms(queryTerms: readonly string[]): Map<string, number>;
+  /** Best `k` documents (default 10) for a text query, best first, ties by id. */
+  search(query: string, options?: { k?: number; language?: TextLanguage }): Bm25Hit[];
+}
+
+/** Creates an empty BM25 index. */
+export function createBm25Index(options: Bm25Options = {}): Bm25Index {
+  const k1 = options.k1 ?? 1.2;
+  const b = options.b ?? 0.75;
+  if (!(k1 >= 0) || !(b >= 0 && b <= 1))
+    throw new RangeError(`BM25 needs k1 ≥ 0 and 0 ≤ b ≤ 1 (got ${k1}, ${b})`);
+
+  const ids: string[] = [];
+  const slots = new Map<string, number>();
+  const documentTermCounts: Map<string, number>[] = [];
+  const lengths: number[] = [];
+  const postings = new Map<string, Map<number, number>>();
+  let totalLength = 0;
+
+  function remove(id: string): boolean {
+    const slot = slots.get(id);
+    if (slot === undefined) return false;
+    const counts = documentTermCounts[slot] as Map<string, number>;
+    for (const term of counts.keys()) {
+      const posting = postings.get(term) as Map<number, number>;
+      posting.delete(slot);
+      if (posting.size === 0) postings.delete(term);
+    }
+    totalLength -= lengths[slot] as number;
+    const last = ids.length - 1;
+    if (slot !== last) {
+      const lastId = ids[last] as string;
+      const lastCounts = documentTermCounts[last] as Map<string, number>;
+      for (const [term, count] of lastCounts) {
+        const posting = postings.get(term) as Map<number, number>;
+        posting.delete(last);
+        posting.set(slot, count);
+      }
+      ids[slot] = lastId;
+      documentTermCounts[slot] = lastCounts;
+      lengths[slot] = lengths[last] as number;
+      slots.set(lastId, slot);
+    }
+    ids.pop();
+    documentTermCounts.pop();
+    lengths.pop();
+    slots.delete(id);
+    return true;
+  }
+
+  function addTerms(id: string, documentTerms: readonly string[]): void {
+    remove(id);
+    const slot = ids.length;
+    const counts = new Map<string, number>();
+    for (const term of documentTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, count] of counts) {
+      let posting = postings.get(term);
+      if (!posting) {
+        posting = new Map();
+        postings.set(term, posting);
+      }
+      posting.set(slot, count);
+    }
+    ids.push(id);
+    slots.set(id, slot);
+    documentTermCounts.push(counts);
+    lengths.push(documentTerms.length);
+    totalLength += documentTerms.length;
+  }
+
+  function scoreTerms(queryTerms: readonly string[]): Map<string, number> {
+    const scores = new Map<string, number>();
+    const count = ids.length;
+    if (count === 0) return scores;
+    const averageLength = totalLength / count || 1;
+    for (const term of new Set(queryTerms)) {
+      const posting = postings.get(term);
+      if (!posting) continue;
+      const idf = Math.log(1 + (count - posting.size + 0.5) / (posting.size + 0.5));
+      for (const [slot, frequency] of posting) {
+        const norm = k1 * (1 - b + (b * (lengths[slot] as number)) / averageLength);
+        const id = ids[slot] as string;
+        scores.set(id, (scores.get(id) ?? 0) + (idf * frequency * (k1 + 1)) / (frequency + norm));
+      }
+    }
+    return scores;
+  }
+
+  return {
+    k1,
+    b,
+    get size() {
+      return ids.length;
+    },
+    has: (id) => slots.has(id),
+    ids: () => [...ids],
+    add: (id, text, language = 'fr') => addTerms(id, terms(text, language)),
+    addTerms,
+    remove,
+    scoreTerms,
+    search(query, searchOptions = {}) {
+      const scores = scoreTerms(terms(query, searchOptions.language ?? 'fr'));
+      const hitIds = [...scores.keys()];
+      const values = hitIds.map((id) => scores.get(id) as number);
+      return selectTopK(values, hitIds.length, searchOptions.k ?? 10, hitIds).map((index) => ({
+        id: hitIds[index] as string,
+        score: values[index] as number,
+      }));
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import type { CandidateProfile } from '../../domain/candidate.js';
+import type { JobOrder } from '../../domain/job-order.js';
+import type { EmbeddingModel, Usage } from '../../providers/spec.js';
+import { terms } from '../../text/index.js';
+import { IndexError } from './errors.js';
+import { assertSameModel, buildPoolIndex, embedTexts, PoolIndex } from './pool-index.js';
+import { jobSearchText } from './search-text.js';
+import { selectTopK } from './top-k.js';
+
+/** One retrieved candidate. All scores are 0..1. */
+export interface RetrievedCandidate {
+  candidateId: string;
+  /** Fused score (see `retrieveCandidates`). */
+  score: number;
+  /** Cosine of job and profile embeddings, negatives clamped to 0; `null` without an embedding model. */
+  semantic: number | null;
+  /** BM25 score divided by the best BM25 score of this query in the pool (the best lexical match gets 1). */
+  lexical: number;
+}
+
+export interface RetrieveOptions {
+  /** Without one, retrieval is lexical only and `semantic` is `null`. */
+  embeddingModel?: EmbeddingModel;
+  /** How many candidates to return (default 100); fewer when the pool is smaller. */
+  topK?: number;
+  signal?: AbortSignal;
+  /** Weight of the semantic score in the fused score, 0..1 (default 0.5; ignored without embeddings). */
+  semanticWeight?: number;
+  /** Called with the token usage of each embedding call. */
+  onUsage?: (usage: Usage) => void;
+}
+
+/** Default number of candidates returned by `retrieveCandidates`. */
+export const DEFAULT_RETRIEVAL_TOP_K = 100;
+/** Default weight of the semantic score in the fused retrieval score. */
+export const DEFAULT_SEMANTIC_WEIGHT = 0.5;
+
+interface Scratch {
+  semantic: Float32Array;
+  lexical: Float32Array;
+  fused: Float32Array;
+}
+
+// Per-pool score buffers, reused across queries so a query allocates nothing proportional to the pool.
+const scratchByPool = new WeakMap<PoolIndex, Scratch>();
+
+function scratchFor(pool: PoolIndex, size: number): Scratch {
+  const existing = scratchByPool.get(pool);
+  if (existing && existing.fused.length >= size) return existing;
+  let capacity = Math.max(1024, existing?.fused.length ?? 0);
+  while (capacity < size) capacity *= 2;
+  const scratch = {
+    semantic: new Float32Array(capacity),
+    lexical: new Float32Array(capacity),
+    fused: new Float32Array(capacity),
+  };
+  scratchByPool.set(pool, scratch);
+  return scratch;
+}
+
+/**
+ * Hybrid first-stage retrieval for a job order: embeddings cosine + BM25, fused.
+ *
+ * Fusion is a normalised linear mix, `score = w·semantic + (1 − w)·lexical` with `w = semanticWeight`:
+ * `semantic` is the cosine clamped to 0..1, `lexical` the BM25 score over the best BM25 score of the
+ * query. We chose it over reciprocal-rank fusion because it keeps score magnitudes (a pool where
+ * nobody matches well gets low scores, which rank fusion hides) and gives 0..1 values that the
+ * matching core can show as a criterion. The fused score is computed for every profile, so the top-k
+ * is exact for the fused score, not a union of two shortlists.
+ *
+ * Without an embedding model, `score = lexical` and `semantic` is `null`. The result always has
+ * `min(topK, pool size)` entries (profiles with no lexical match get 0), sorted by score descending,
+ * ties by `candidateId` ascending.
+ *
+ * `pool` may be a built `PoolIndex` (fast path) or plain profiles (an index is built on the fly, which
+ * embeds every profile: fine for tens or hundreds, use `buildPoolIndex` once for more). An index with
+ * vectors of another model throws `IndexError` (`model`/`dimensions`); a lexical-only index given an
+ * embedding model throws `IndexError` (`no-vectors`).
+ */
+export async function retrieveCandidates(
+  job: JobOrder,
+  pool: CandidateProfile[] | PoolIndex,
+  options: RetrieveOptions = {},
+): Promise<RetrievedCandidate[]> {
+  const model = options.embeddingModel;
+  const topK = Math.max(0, Math.floor(options.topK ?? DEFAULT_RETRIEVAL_TOP_K));
+  const semanticWeight = options.semanticWeight ?? DEFAULT_SEMANTIC_WEIGHT;
+  if (!(semanticWeight >= 0 && semanticWeight <= 1)) {
+    throw new RangeError(`semanticWeight must be within 0..1, got ${semanticWeight}`);
+  }
+  const index =
+    pool instanceof PoolIndex
+      ? pool
+      : await buildPoolIndex(pool, {
+          ...(model ? { embeddingModel: model } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.onUsage ? { onUsage: options.onUsage } : {}),
+        });
+  const text = jobSearchText(job);
+  let queryVector: Float32Array | null = null;
+  if (model) {
+    if (!index.embedding || !index.vectors) {
+      throw new IndexError(
+        'no-vectors',
+        'the pool index was built without embeddings: rebuild it with the embedding model',
+      );
+    }
+    assertSameModel(index.embedding, model, null);
+    const [vector] = await embedTexts([text], model, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onUsage ? { onUsage: options.onUsage } : {}),
+    });
+    queryVector = vector ?? null;
+  }
+  options.signal?.throwIfAborted();
+  // Everything below is synchronous, so the shared scratch buffers cannot be used by two queries at once.
+  const lexicalScores = index.lexical.scoreTerms(terms(text, job.language));
+  let bestLexical = 0;
+  for (const value of lexicalScores.values()) if (value > bestLexical) bestLexical = value;
+  const lexicalOf = (id: string): number =>
+    bestLexical > 0 ? (lexicalScores.get(id) ?? 0) / bestLexical : 0;
+
+  if (queryVector && index.vectors) {
+    const vectors = index.vectors;
+    const size = vectors.size;
+    const scratch = scratchFor(index, size);
+    vectors.scoreAll(queryVector, scratch.semantic);
+    scratch.lexical.fill(0, 0, size);
+    for (const [id, value] of lexicalScores) {
+      scratch.lexical[vectors.slotOf(id)] = bestLexical > 0 ? value / bestLexical : 0;
+    }
+    for (let slot = 0; slot < size; slot++) {
+      const semantic = Math.max(0, scratch.semantic[slot] as number);
+      scratch.fused[slot] =
+        semanticWeight * semantic + (1 - semanticWeight) * (scratch.lexical[slot] as number);
+    }
+    return selectTopK(scratch.fused, size, topK, vectors.idList).map((slot) => ({
+      candidateId: vectors.idAt(slot),
+      score: clamp01(scratch.fused[slot] as number),
+      semantic: clamp01(Math.max(0, scratch.semantic[slot] as number)),
+      lexical: scratch.lexical[slot] as number,
+    }));
+  }
+
+  // Lexical only: rank the BM25 hits, then fill with non-matching profiles in id order.
+  const hitIds = [...lexicalScores.keys()];
+  const hitValues = hitIds.map(lexicalOf);
+  const results: RetrievedCandidate[] = selectTopK(hitValues, hitIds.length, topK, hitIds).map(
+    (position) => ({
+      candidateId: hitIds[position] as string,
+      score: hitValues[position] as number,
+      semantic: null,
+      lexical: hitValues[position] as number,
+    }),
+  );
+  if (results.length < topK) {
+    for (const id of index.sortedIds()) {
+      if (results.length >= topK) break;
+      if (lexicalScores.has(id)) continue;
+      results.push({ candidateId: id, score: 0, semantic: null, lexical: 0 });
+    }
+  }
+  return results;
+}
+
+function clamp01(value: number): number {
+  return Math.min(1, Math.max(0, value));
+}

@@ -1,0 +1,336 @@
+import { endianness } from 'node:os';
+import { openBinaryFile, writeBinaryFile } from './binary-file.js';
+import { IndexError } from './errors.js';
+import { selectTopK } from './top-k.js';
+
+const MAGIC = 'CVMVECT1';
+const FORMAT_VERSION = 1;
+
+/** One search hit: `score` is the cosine similarity (-1..1) of the normalised vectors. */
+export interface VectorHit {
+  id: string;
+  score: number;
+}
+
+export interface VectorIndexOptions {
+  dimensions: number;
+  /** Embedding model the vectors come from, e.g. `mistral-embed`. Saved and checked on load. */
+  modelId: string;
+  /** Provider name, e.g. `mistral`. Informative only. */
+  provider?: string;
+  /** Slots reserved up front (default 1,024); the store doubles when full. */
+  initialCapacity?: number;
+}
+
+/** What `VectorIndex.load` must find in the file, or it throws `IndexError`. */
+export interface VectorIndexExpectation {
+  modelId?: string;
+  dimensions?: number;
+}
+
+/** Dot product of `query` with the row of `data` starting at `offset`, four accumulators (lets the JIT pipeline). */
+function dotRow(data: Float32Array, offset: number, query: Float32Array, dimensions: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  const end4 = dimensions - (dimensions % 4);
+  for (; j < end4; j += 4) {
+    const o = offset + j;
+    s0 += (data[o] as number) * (query[j] as number);
+    s1 += (data[o + 1] as number) * (query[j + 1] as number);
+    s2 += (data[o + 2] as number) * (query[j + 2] as number);
+    s3 += (data[o + 3] as number) * (query[j + 3] as number);
+  }
+  for (; j < dimensions; j++) s0 += (data[offset + j] as number) * (query[j] as number);
+  return s0 + s1 + s2 + s3;
+}
+
+/**
+ * Writes the L2-normalised `vector` into `target` at `offset`. Throws on a wrong length, a NaN/Infinity
+ * or an all-zero vector: a vector that cannot be normalised is a provider failure, never a silent zero.
+ */
+function writeNormalised(
+  vector: ArrayLike<number>,
+  dimensions: number,
+  target: Float32Array,
+  offset: number,
+  what: string,
+): void {
+  if (vector.length !== dimensions) {
+    throw new IndexError(
+      'dimensions',
+      `${what} has ${vector.length} dimensions, the index has ${dimensions}`,
+    );
+  }
+  let norm = 0;
+  for (let j = 0; j < dimensions; j++) {
+    const value = vector[j] as number;
+    norm += value * value;
+  }
+  if (!Number.isFinite(norm) || norm === 0) {
+    throw new RangeError(`${what} cannot be normalised (zero, NaN or infinite values)`);
+  }
+  const scale = 1 / Math.sqrt(norm);
+  for (let j = 0; j < dimensions; j++) target[offset + j] = (vector[j] as number) * scale;
+}
+
+/**
+ * In-memory exact nearest-neighbour index over L2-normalised Float32 vectors (dot product = cosine).
+ *
+ * All vectors live in ONE contiguous `Float32Array` (row `i` at `i * dimensions`) that doubles when full.
+ * `remove` swaps the last row into the freed slot, so rows stay dense. `search` scans every row with a
+ * fixed-size min-heap of `k` entries; query normalisation and score buffers are preallocated, so a query
+ * allocates nothing proportional to the pool size.
+ */
+export class VectorIndex {
+  readonly dimensions: number;
+  readonly modelId: string;
+  readonly provider: string | null;
+  #data: Float32Array;
+  #ids: string[] = [];
+  #slots = new Map<string, number>();
+  #query: Float32Array;
+  #scores: Float32Array;
+
+  constructor(options: VectorIndexOptions) {
+    if (!Number.isSafeInteger(options.dimensions) || options.dimensions <= 0) {
+      throw new RangeError(`dimensions must be a positive integer, got ${options.dimensions}`);
+    }
+    this.dimensions = options.dimensions;
+    this.modelId = options.modelId;
+    this.provider = options.provider ?? null;
+    const capacity = Math.max(1, options.initialCapacity ?? 1024);
+    this.#data = new Float32Array(capacity * this.dimensions);
+    this.#scores = new Float32Array(capacity);
+    this.#query = new Float32Array(this.dimensions);
+  }
+
+  /** Number of vectors stored. */
+  get size(): number {
+    return this.#ids.length;
+  }
+
+  /** Slots allocated (≥ size). */
+  get capacity(): number {
+    return this.#scores.length;
+  }
+
+  /** Bytes held by the vector store and the per-slot score buffer (ids and the id map not included). */
+  get byteLength(): number {
+    return this.#data.byteLength + this.#scores.byteLength + this.#query.byteLength;
+  }
+
+  has(id: string): boolean {
+    return this.#slots.has(id);
+  }
+
+  /** Ids in slot order (a copy). */
+  ids(): string[] {
+    return [...this.#ids];
+  }
+
+  /** Ids in slot order, without copying (read-only view of the internal list). */
+  get idList(): readonly string[] {
+    return this.#ids;
+  }
+
+  /** Slot of `id`, or -1. Slots change when vectors are removed. */
+  slotOf(id: string): number {
+    return this.#slots.get(id) ?? -1;
+  }
+
+  /** Id stored in `slot`. */
+  idAt(slot: number): string {
+    const id = this.#ids[slot];
+    if (id === undefined) throw new RangeError(`no vector in slot ${slot}`);
+    return id;
+  }
+
+  /** A copy of the stored (normalised) vector, or `null`. */
+  vectorOf(id: string): Float32Array | null {
+    const slot = this.#slots.get(id);
+    if (slot === undefined) return null;
+    return this.#data.slice(slot * this.dimensions, (slot + 1) * this.dimensions);
+  }
+
+  #grow(minimum: number): void {
+    let capacity = this.capacity;
+    while (capacity < minimum) capacity *= 2;
+    if (capacity === this.capacity) return;
+    const data = new Float32Array(capacity * this.dimensions);
+    data.set(this.#data.subarray(0, this.size * this.dimensions));
+    this.#data = data;
+    this.#scores = new Float32Array(capacity);
+  }
+
+  /** Adds a vector (normalised on the way in). Adding an existing id replaces its vector. */
+  add(id: string, vector: ArrayLike<number>): void {
+    const existing = this.#slots.get(id);
+    if (existing !== undefined) {
+      writeNormalised(vector, this.dimensions, this.#data, existing * this.dimensions, `vector for ${id}`);
+      return;
+    }
+    const slot = this.size;
+    this.#grow(slot + 1);
+    writeNormalised(vector, this.dimensions, this.#data, slot * this.dimensions, `vector for ${id}`);
+    this.#ids.push(id);
+    this.#slots.set(id, slot);
+  }
+
+  /** Removes a vector by moving the last one into its slot. Returns whether it was there. */
+  remove(id: string): boolean {
+    const slot = this.#slots.get(id);
+    if (slot === undefined) return false;
+    const last = this.size - 1;
+    if (slot !== last) {
+      const lastId = this.#ids[last] as string;
+      this.#data.copyWithin(slot * this.dimensions, last * this.dimensions, (last + 1) * this.dimensions);
+      this.#ids[slot] = lastId;
+      this.#slots.set(lastId, slot);
+    }
+    this.#ids.pop();
+    this.#slots.delete(id);
+    return true;
+  }
+
+  /**
+   * Cosine of `query` with every stored vector, written into `out[slot]` (`out.length` ≥ size).
+   * Used by hybrid retrieval to fuse with lexical scores without a second pass.
+   */
+  scoreAll(query: ArrayLike<number>, out: Float32Array): void {
+    if (out.length < this.size)
+      throw new RangeError(`score buffer holds ${out.length} slots, index has ${this.size}`);
+    const dimensions = this.dimensions;
+    writeNormalised(query, dimensions, this.#query, 0, 'query vector');
+    const data = this.#data;
+    const normalised = this.#query;
+    const count = this.size;
+    for (let slot = 0, offset = 0; slot < count; slot++, offset += dimensions) {
+      out[slot] = dotRow(data, offset, normalised, dimensions);
+    }
+  }
+
+  /**
+   * Exact top-`k` by cosine, best first; equal scores are ordered by id (ascending) so results are
+   * deterministic. Returns `min(k, size)` hits.
+   */
+  search(query: ArrayLike<number>, k: number): VectorHit[] {
+    this.scoreAll(query, this.#scores);
+    return selectTopK(this.#scores, this.size, k, this.#ids).map((slot) => ({
+      id: this.#ids[slot] as string,
+      score: this.#scores[slot] as number,
+    }));
+  }
+
+  /**
+   * Saves to a binary file: a JSON header (format version, model id, provider, dimensions, count, ids)
+   * followed by the raw little-endian Float32 rows.
+   */
+  async save(path: string): Promise<void> {
+    assertLittleEndian();
+    await writeBinaryFile(
+      path,
+      MAGIC,
+      {
+        format: 'cvmatch-vector-index',
+        version: FORMAT_VERSION,
+        modelId: this.modelId,
+        provider: this.provider,
+        dimensions: this.dimensions,
+        count: this.size,
+        ids: this.#ids,
+      },
+      [{ name: 'vectors', bytes: this.rawBytes() }],
+    );
+  }
+
+  /** The stored rows as bytes (a view, not a copy). */
+  rawBytes(): Uint8Array {
+    return new Uint8Array(this.#data.buffer, this.#data.byteOffset, this.size * this.dimensions * 4);
+  }
+
+  /**
+   * Loads a file written by `save`. Throws `IndexError` (`corrupt`, `version`, `model`, `dimensions`)
+   * when the file is unreadable or does not match `expected`.
+   */
+  static async load(path: string, expected: VectorIndexExpectation = {}): Promise<VectorIndex> {
+    assertLittleEndian();
+    const reader = await openBinaryFile(path, MAGIC);
+    try {
+      const index = VectorIndex.fromHeader(reader.header, path, expected);
+      await reader.readSection('vectors', index.rawBytesForLoad());
+      return index;
+    } finally {
+      await reader.close();
+    }
+  }
+
+  /** @internal Builds an empty index with room for the ids of a saved header (used by the pool index). */
+  static fromHeader(
+    header: Record<string, unknown>,
+    path: string,
+    expected: VectorIndexExpectation,
+  ): VectorIndex {
+    const { version, modelId, provider, dimensions, count, ids } = header;
+    if (version !== FORMAT_VERSION) {
+      throw new IndexError(
+        'version',
+        `${path}: vector index format ${String(version)}, this cvmatch reads ${FORMAT_VERSION}`,
+        {
+          file: path,
+        },
+      );
+    }
+    if (
+      typeof modelId !== 'string' ||
+      typeof dimensions !== 'number' ||
+      !Number.isSafeInteger(dimensions) ||
+      dimensions <= 0 ||
+      typeof count !== 'number' ||
+      !Array.isArray(ids) ||
+      ids.length !== count ||
+      !ids.every((id) => typeof id === 'string')
+    ) {
+      throw new IndexError('corrupt', `${path}: vector index header is incomplete`, { file: path });
+    }
+    if (expected.modelId !== undefined && expected.modelId !== modelId) {
+      throw new IndexError('model', `${path} was built with model ${modelId}, not ${expected.modelId}`, {
+        file: path,
+      });
+    }
+    if (expected.dimensions !== undefined && expected.dimensions !== dimensions) {
+      throw new IndexError(
+        'dimensions',
+        `${path} holds ${dimensions}-dimension vectors, not ${expected.dimensions}`,
+        {
+          file: path,
+        },
+      );
+    }
+    const index = new VectorIndex({
+      dimensions,
+      modelId,
+      ...(typeof provider === 'string' ? { provider } : {}),
+      initialCapacity: count,
+    });
+    for (const [slot, id] of (ids as string[]).entries()) {
+      if (index.#slots.has(id))
+        throw new IndexError('corrupt', `${path}: duplicate id ${id}`, { file: path });
+      index.#ids.push(id);
+      index.#slots.set(id, slot);
+    }
+    return index;
+  }
+
+  /** @internal Writable bytes of the `size` first rows, for loading. */
+  rawBytesForLoad(): Uint8Array {
+    return this.rawBytes();
+  }
+}
+
+function assertLittleEndian(): void {
+  if (endianness() !== 'LE')
+    throw new Error('cvmatch index files are little-endian; this machine is big-endian');
+}
