@@ -1,0 +1,109 @@
+import type { DocumentFormat, Warning } from '../../domain/index.js';
+import { removeInvisibleCharacters } from './invisible-characters.js';
+import type { DocumentLine, DocumentTable, ExtractedDocument } from './types.js';
+
+/** A line before its offset in the joined text is known. */
+export type LineDraft = Omit<DocumentLine, 'start'>;
+
+/** A table before its offset is known: `firstLine` indexes the drafts given to `buildDocument`. */
+export interface TableDraft {
+  rows: string[][];
+  firstLine: number;
+}
+
+interface BuildInput {
+  format: DocumentFormat;
+  pages: number;
+  lines: LineDraft[];
+  tables?: TableDraft[];
+  warnings?: Warning[];
+  hasImages?: boolean;
+  maxChars: number;
+}
+
+const bulletPattern = /^[•▪■□◦●○◆◇►▸‣⁃➢➤✓✔·*]\s*/u;
+
+/**
+ * Cleans one line of text: removes invisible characters (reported by the caller), turns tabs, no-break
+ * and other odd spaces into plain spaces, collapses runs of spaces and trims.
+ */
+export function cleanLineText(text: string): string {
+  return text
+    .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** Splits a leading bullet symbol off a line: `• Cariste` → `{ text: 'Cariste', bullet: true }`. */
+export function stripBullet(text: string): { text: string; bullet: boolean } {
+  const match = bulletPattern.exec(text);
+  if (match === null) return { text, bullet: false };
+  return { text: text.slice(match[0].length), bullet: true };
+}
+
+function warningForInvisible(removedCount: number, taggedText: string): Warning {
+  const message =
+    taggedText.length > 0
+      ? `Removed ${removedCount} invisible characters (zero-width or Unicode tag characters) carrying: "${taggedText}"`
+      : `Removed ${removedCount} invisible characters (zero-width, direction marks or Unicode tag characters).`;
+  return { code: 'hidden-text', message };
+}
+
+/**
+ * Joins line drafts into an `ExtractedDocument`: strips invisible characters (with a `hidden-text`
+ * warning), drops empty lines, computes exact `start` offsets (`text.slice(start, start + line.text.length)`
+ * is the line), and keeps at most `maxChars` characters (with a `truncated` warning).
+ */
+export function buildDocument(input: BuildInput): ExtractedDocument {
+  const warnings: Warning[] = [...(input.warnings ?? [])];
+  const lines: DocumentLine[] = [];
+  const lineIndexByDraft = new Map<number, number>();
+  let removedCount = 0;
+  let taggedText = '';
+  let offset = 0;
+  let truncated = false;
+  for (const [draftIndex, draft] of input.lines.entries()) {
+    const scan = removeInvisibleCharacters(draft.text);
+    removedCount += scan.removedCount;
+    taggedText += scan.taggedText;
+    const text = cleanLineText(scan.text);
+    if (text.length === 0) continue;
+    if (offset + text.length > input.maxChars) {
+      truncated = true;
+      break;
+    }
+    lineIndexByDraft.set(draftIndex, lines.length);
+    lines.push({ ...draft, text, start: offset });
+    offset += text.length + 1;
+  }
+  if (removedCount > 0) warnings.push(warningForInvisible(removedCount, taggedText));
+  if (truncated) {
+    warnings.push({
+      code: 'truncated',
+      message: `Text cut at ${input.maxChars} characters (limits.maxChars).`,
+    });
+  }
+  const tables: DocumentTable[] = [];
+  for (const table of input.tables ?? []) {
+    let start: number | undefined;
+    for (let index = table.firstLine; index < input.lines.length && start === undefined; index += 1) {
+      const lineIndex = lineIndexByDraft.get(index);
+      if (lineIndex !== undefined) start = lines[lineIndex]?.start;
+    }
+    if (start === undefined) continue;
+    const rows = table.rows
+      .map((row) => row.map((cell) => cleanLineText(removeInvisibleCharacters(cell).text)))
+      .filter((row) => row.some((cell) => cell.length > 0));
+    if (rows.length > 0) tables.push({ rows, start });
+  }
+  const document: ExtractedDocument = {
+    format: input.format,
+    pages: input.pages,
+    text: lines.map((line) => line.text).join('\n'),
+    lines,
+    tables,
+    warnings,
+  };
+  if (input.hasImages !== undefined) document.hasImages = input.hasImages;
+  return document;
+}

@@ -1,0 +1,142 @@
+import mammoth from 'mammoth';
+import type { Warning } from '../../../domain/index.js';
+import { DocumentError } from '../../../errors.js';
+import { buildDocument, type LineDraft } from '../document-builder.js';
+import type { ExtractedDocument, ExtractionLimits } from '../types.js';
+import { openZipArchive, type ZipArchive } from '../zip-archive.js';
+import { htmlToLines } from './html-lines.js';
+import { paragraphTexts, parseWordXml, removeHiddenRuns, serializeWordXml } from './word-xml.js';
+
+interface DocxExtractionContext {
+  file: string | null;
+  limits: ExtractionLimits;
+  signal: AbortSignal;
+}
+
+/** The zip interface mammoth reads a document through (its `{ file }` input). */
+interface MammothZipFile {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<Uint8Array | string>;
+}
+
+/** Serves mammoth the zip through our size-capped reader, with a cleaned `word/document.xml`. */
+function mammothZipFile(archive: ZipArchive, documentXml: string): MammothZipFile {
+  return {
+    exists: (name) => archive.has(name),
+    read: async (name, encoding) => {
+      if (name === 'word/document.xml')
+        return encoding === undefined ? new TextEncoder().encode(documentXml) : documentXml;
+      const bytes = await archive.readBytes(name);
+      if (encoding === undefined) return bytes;
+      if (encoding === 'base64') return Buffer.from(bytes).toString('base64');
+      return new TextDecoder(encoding).decode(bytes);
+    },
+  };
+}
+
+/** Header or footer parts in a stable order (`header1.xml`, `header2.xml`, …). */
+function partNames(archive: ZipArchive, kind: 'header' | 'footer'): string[] {
+  const pattern = new RegExp(`^word/${kind}(\\d*)\\.xml$`);
+  return archive.names
+    .filter((name) => pattern.test(name))
+    .sort(
+      (a, b) => Number(pattern.exec(a)?.[1] ?? 0) - Number(pattern.exec(b)?.[1] ?? 0) || a.localeCompare(b),
+    );
+}
+
+/** Lines of the header or footer parts, each distinct text once (first/even/odd variants repeat). */
+async function readRunningParts(
+  archive: ZipArchive,
+  kind: 'header' | 'footer',
+  hidden: string[],
+  file: string | null,
+): Promise<LineDraft[]> {
+  const seen = new Set<string>();
+  const drafts: LineDraft[] = [];
+  for (const name of partNames(archive, kind)) {
+    const xml = await archive.readText(name);
+    let document: ReturnType<typeof parseWordXml>;
+    try {
+      document = parseWordXml(xml);
+    } catch (error) {
+      throw new DocumentError('corrupt', `The DOCX part ${name} is not valid XML.`, { file, cause: error });
+    }
+    hidden.push(...removeHiddenRuns(document));
+    for (const text of paragraphTexts(document)) {
+      const key = text.replace(/\s+/g, ' ').trim();
+      if (key.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      drafts.push({ text, page: 1, region: kind });
+    }
+  }
+  return drafts;
+}
+
+/**
+ * Extracts a DOCX: body through mammoth's HTML (headings, lists, tables), header and footer parts read
+ * directly (mammoth drops them), hidden runs (`w:vanish`, white, tiny) excluded and reported.
+ */
+export async function extractDocx(
+  bytes: Uint8Array,
+  context: DocxExtractionContext,
+): Promise<ExtractedDocument> {
+  const { file, limits, signal } = context;
+  const archive = await openZipArchive(bytes, { file, maxUncompressedBytes: limits.maxUncompressedBytes });
+  if (!archive.has('word/document.xml')) {
+    throw new DocumentError('corrupt', 'The DOCX has no word/document.xml.', { file });
+  }
+  const hidden: string[] = [];
+  let documentXml: string;
+  try {
+    const document = parseWordXml(await archive.readText('word/document.xml'));
+    hidden.push(...removeHiddenRuns(document));
+    documentXml = serializeWordXml(document);
+  } catch (error) {
+    if (error instanceof DocumentError) throw error;
+    throw new DocumentError('corrupt', 'The DOCX body (word/document.xml) is not valid XML.', {
+      file,
+      cause: error,
+    });
+  }
+  signal.throwIfAborted();
+  const header = await readRunningParts(archive, 'header', hidden, file);
+  const footer = await readRunningParts(archive, 'footer', hidden, file);
+  signal.throwIfAborted();
+  let html: string;
+  try {
+    const input = { file: mammothZipFile(archive, documentXml) } as unknown as Parameters<
+      typeof mammoth.convertToHtml
+    >[0];
+    const result = await mammoth.convertToHtml(input, {
+      // Images are not read at all: a photo is only noted, never decoded.
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    });
+    html = result.value;
+  } catch (error) {
+    if (error instanceof DocumentError) throw error;
+    throw new DocumentError('corrupt', 'The DOCX body cannot be converted.', { file, cause: error });
+  }
+  const body = htmlToLines(html);
+  const warnings: Warning[] = [];
+  if (hidden.length > 0) {
+    warnings.push({
+      code: 'hidden-text',
+      message: `Hidden text excluded (hidden, white or tiny runs): "${hidden.join(' ')}"`,
+    });
+  }
+  const lines = [...header, ...body.lines, ...footer];
+  const tables = body.tables.map((table) => ({ ...table, firstLine: table.firstLine + header.length }));
+  const hasImages = archive.names.some((name) => name.startsWith('word/media/'));
+  if (!lines.some((line) => line.text.trim().length > 0)) {
+    throw new DocumentError('no-text', 'The DOCX has no text.', { file });
+  }
+  return buildDocument({
+    format: 'docx',
+    pages: 1,
+    lines,
+    tables,
+    warnings,
+    hasImages,
+    maxChars: limits.maxChars,
+  });
+}

@@ -1,0 +1,104 @@
+import { DocumentError } from '../../errors.js';
+import { detectFormat } from './detect-format.js';
+import { extractDocx } from './docx/extract-docx.js';
+import { extractPdf } from './pdf/extract-pdf.js';
+import { extractTextFile } from './text-file.js';
+import { defaultExtractionLimits, type ExtractedDocument, type ExtractionLimits } from './types.js';
+
+/** Options of `extractDocument`. */
+export interface ExtractDocumentOptions {
+  /** File name or path, only to label errors and warnings (the format is read from the bytes). */
+  file?: string;
+  /** Overrides of `defaultExtractionLimits`. */
+  limits?: Partial<ExtractionLimits>;
+  /** Cancels the extraction; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** What every format extractor receives. */
+export interface FormatContext {
+  file: string | null;
+  limits: ExtractionLimits;
+  signal: AbortSignal;
+}
+
+async function extractByFormat(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
+  const format = detectFormat(bytes);
+  switch (format) {
+    case 'pdf':
+      return extractPdf(bytes, context);
+    case 'docx':
+      return extractDocx(bytes, context);
+    case 'txt':
+      return extractTextFile(bytes, context.limits);
+    case null:
+      throw new DocumentError(
+        'unsupported',
+        'Unknown file type: not a PDF, DOCX, DOC, ODT, RTF or text file.',
+        {
+          file: context.file,
+        },
+      );
+    default:
+      throw new DocumentError('unsupported', `Reading ${format} documents is not supported yet.`, {
+        file: context.file,
+      });
+  }
+}
+
+/**
+ * Extracts text and layout from a CV document (PDF, DOCX, DOC, ODT, RTF or plain text, detected from
+ * its bytes): lines in reading order with layout cues, tables, and warnings (`hidden-text`,
+ * `encoding-fallback`, `truncated`). Hidden text is never part of `text`.
+ *
+ * Fails with a `DocumentError` whose `reason` says why: `no-text` (empty, scanned), `encrypted`,
+ * `corrupt`, `too-large` (file, zip bomb), `unsupported`, `timeout` (past `limits.timeoutMs`).
+ */
+export async function extractDocument(
+  input: Uint8Array,
+  options: ExtractDocumentOptions = {},
+): Promise<ExtractedDocument> {
+  const limits: ExtractionLimits = { ...defaultExtractionLimits, ...options.limits };
+  const file = options.file ?? null;
+  options.signal?.throwIfAborted();
+  if (input.length > limits.maxBytes) {
+    throw new DocumentError(
+      'too-large',
+      `The file has ${input.length} bytes, more than the ${limits.maxBytes}-byte limit.`,
+      {
+        file,
+      },
+    );
+  }
+  if (input.length === 0) throw new DocumentError('no-text', 'The file is empty.', { file });
+
+  const timeout = AbortSignal.timeout(limits.timeoutMs);
+  const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+  const timeoutError = () =>
+    new DocumentError('timeout', `Extraction took longer than ${limits.timeoutMs} ms (limits.timeoutMs).`, {
+      file,
+      cause: timeout.reason,
+    });
+  let onAbort: (() => void) | undefined;
+  // Settles as soon as the signal aborts, even when a library call does not watch the signal.
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () =>
+      reject(timeout.aborted && options.signal?.aborted !== true ? timeoutError() : signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([extractByFormat(input, { file, limits, signal }), aborted]);
+  } catch (error) {
+    if (
+      timeout.aborted &&
+      options.signal?.aborted !== true &&
+      !(error instanceof DocumentError && error.reason !== 'corrupt')
+    ) {
+      throw timeoutError();
+    }
+    if (error instanceof DocumentError || signal.aborted) throw error;
+    throw new DocumentError('corrupt', 'The document cannot be read.', { file, cause: error });
+  } finally {
+    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
+  }
+}

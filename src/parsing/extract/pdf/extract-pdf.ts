@@ -1,0 +1,179 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Warning } from '../../../domain/index.js';
+import { DocumentError } from '../../../errors.js';
+import { buildDocument, type LineDraft } from '../document-builder.js';
+import type { ExtractedDocument, ExtractionLimits } from '../types.js';
+import { cleanPageLines, type PageLines } from './page-cleanup.js';
+import { analysePageGraphics, type PageGraphics } from './page-graphics.js';
+import { orderPageLines, type PositionedText } from './reading-order.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+let pdfjsModule: Promise<PdfJs> | undefined;
+/** pdfjs is loaded on first use (it is large), once per process. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsModule;
+}
+
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** Smallest font size a reader can see, points. */
+const minVisibleFontSize = 2;
+
+interface PdfExtractionContext {
+  file: string | null;
+  limits: ExtractionLimits;
+  signal: AbortSignal;
+}
+
+function mapLoadError(error: unknown, file: string | null): DocumentError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') {
+    return new DocumentError('encrypted', 'The PDF is password-protected.', { file, cause: error });
+  }
+  return new DocumentError('corrupt', 'The PDF cannot be read (truncated or damaged).', {
+    file,
+    cause: error,
+  });
+}
+
+/** Whether a pdfjs font is bold, from its flags or its PostScript name (`Helvetica-Bold`, `Arial,Bold`…). */
+function isBoldFont(page: PdfPage, fontName: string): boolean {
+  if (!page.commonObjs.has(fontName)) return false;
+  const font = page.commonObjs.get(fontName) as { name?: unknown; bold?: unknown; black?: unknown } | null;
+  if (font === null || typeof font !== 'object') return false;
+  if (font.bold === true || font.black === true) return true;
+  return typeof font.name === 'string' && /bold|black|heavy|semibold|demi/i.test(font.name);
+}
+
+interface PageText {
+  runs: PositionedText[];
+  hidden: string[];
+  hasImages: boolean;
+  height: number;
+}
+
+async function readPage(page: PdfPage): Promise<PageText> {
+  const operators = await page.getOperatorList();
+  const content = await page.getTextContent({ disableNormalization: false });
+  const [left = 0, bottom = 0, right = 0, top = 0] = page.view;
+  const graphics: PageGraphics = await analysePageGraphics(operators);
+  const runs: PositionedText[] = [];
+  const hidden: string[] = [];
+  let itemIndex = 0;
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const index = itemIndex;
+    itemIndex += 1;
+    if (item.str.trim().length === 0) continue;
+    const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
+    const fontSize = Math.hypot(c, d);
+    const outside = x > right || x + item.width < left || y > top || y < bottom - fontSize;
+    const invisible = graphics.isHiddenItem(index, item.str, { x, y, width: item.width, fontSize });
+    if (fontSize < minVisibleFontSize || outside || invisible) {
+      hidden.push(item.str.trim());
+      continue;
+    }
+    runs.push({ text: item.str, x, y, width: item.width, fontSize, bold: isBoldFont(page, item.fontName) });
+  }
+  return { runs, hidden, hasImages: graphics.hasImages, height: top - bottom };
+}
+
+/** Extracts a PDF: text positions from pdfjs, reading order rebuilt per page, hidden text reported. */
+export async function extractPdf(
+  bytes: Uint8Array,
+  context: PdfExtractionContext,
+): Promise<ExtractedDocument> {
+  const { file, limits, signal } = context;
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // pdfjs takes ownership of (detaches) the buffer it is given: pass a copy.
+    data: bytes.slice(),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    cMapUrl: `${pdfjsRoot}/cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${pdfjsRoot}/standard_fonts/`,
+  });
+  const abort = () => {
+    void task.destroy();
+  };
+  signal.addEventListener('abort', abort, { once: true });
+  try {
+    let document: PdfDocument;
+    try {
+      document = await task.promise;
+    } catch (error) {
+      signal.throwIfAborted();
+      throw mapLoadError(error, file);
+    }
+    const warnings: Warning[] = [];
+    const pageCount = document.numPages;
+    const readCount = Math.min(pageCount, limits.maxPages);
+    if (readCount < pageCount) {
+      warnings.push({
+        code: 'truncated',
+        message: `Only the first ${readCount} of ${pageCount} pages were read (limits.maxPages).`,
+      });
+    }
+    const pages: PageLines[] = [];
+    const hidden: string[] = [];
+    let hasImages = false;
+    for (let number = 1; number <= readCount; number += 1) {
+      signal.throwIfAborted();
+      let pageText: PageText;
+      try {
+        const page = await document.getPage(number);
+        pageText = await readPage(page);
+        page.cleanup();
+      } catch (error) {
+        signal.throwIfAborted();
+        throw new DocumentError('corrupt', `Page ${number} of the PDF cannot be read.`, {
+          file,
+          cause: error,
+        });
+      }
+      if (number === 1) hasImages = pageText.hasImages;
+      hidden.push(...pageText.hidden);
+      pages.push({ page: number, height: pageText.height, lines: orderPageLines(pageText.runs) });
+    }
+    if (hidden.length > 0) {
+      warnings.push({
+        code: 'hidden-text',
+        message: `Hidden text excluded (white or background-coloured, tiny, or outside the page): "${hidden.join(' ')}"`,
+      });
+    }
+    const drafts: LineDraft[] = cleanPageLines(pages).map((line) => ({
+      text: line.text,
+      page: line.page,
+      fontSize: line.fontSize,
+      bold: line.bold,
+      column: line.column,
+      region: line.region,
+    }));
+    if (!drafts.some((draft) => draft.text.trim().length > 0)) {
+      throw new DocumentError(
+        'no-text',
+        'The PDF has no text layer (scanned or image-only): it would need OCR, which cvmatch does not do.',
+        { file },
+      );
+    }
+    return buildDocument({
+      format: 'pdf',
+      pages: pageCount,
+      lines: drafts,
+      warnings,
+      hasImages,
+      maxChars: limits.maxChars,
+    });
+  } finally {
+    signal.removeEventListener('abort', abort);
+    await task.destroy();
+  }
+}
