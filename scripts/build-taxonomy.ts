@@ -1,0 +1,252 @@
+/**
+ * Builds the taxonomy tables shipped in the package (`src/taxonomy/data/*.json`) from the open data in
+ * `<repo>/../shared/data` (France Travail ROME v460, Pôle emploi ROME v347 links, ESCO v1.0 French).
+ *
+ *   npm run build:taxonomy               # writes src/taxonomy/data
+ *   npx tsx scripts/build-taxonomy.ts --out /tmp/x --source /path/to/data
+ *
+ * The output is deterministic (sorted, no timestamps): re-running gives byte-identical files, and a test checks it.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_SOURCE_DIR = resolve(REPO_ROOT, '..', 'shared', 'data');
+export const DEFAULT_OUTPUT_DIR = resolve(REPO_ROOT, 'src', 'taxonomy', 'data');
+
+/** The files written, in order. */
+export const TAXONOMY_FILES = [
+  'occupations.json',
+  'appellations.json',
+  'mobility.json',
+  'rome-skills.json',
+  'esco-skills.json',
+] as const;
+
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. Returns rows of fields. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === '"') {
+        if (text[index + 1] === '"') {
+          field += '"';
+          index += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += char;
+      index++;
+      continue;
+    }
+    if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[index + 1] === '\n') index++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+    index++;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Rows as objects keyed by the header line. Throws when a required column is missing. */
+function readTable(path: string, columns: string[]): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
+  if (!header) throw new Error(`${path}: empty file`);
+  for (const column of columns) {
+    if (!header.includes(column)) throw new Error(`${path}: missing column "${column}"`);
+  }
+  return rows
+    .filter((row) => row.length > 1)
+    .map((row) => Object.fromEntries(header.map((name, position) => [name, (row[position] ?? '').trim()])));
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const ROME_CODE = /^[A-N]\d{4}$/;
+
+/** Word count of a label, for trimming long ESCO phrases that never occur verbatim in CVs. */
+const wordCount = (label: string) => label.split(/\s+/).filter(Boolean).length;
+
+export interface BuildTaxonomyOptions {
+  sourceDir?: string;
+  outputDir?: string;
+}
+
+export interface BuildTaxonomyResult {
+  files: { name: string; bytes: number }[];
+  counts: Record<string, number>;
+}
+
+/** Reads the open data and writes the JSON tables. Pure function of the input files. */
+export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomyResult {
+  const sourceDir = options.sourceDir ?? DEFAULT_SOURCE_DIR;
+  const outputDir = options.outputDir ?? DEFAULT_OUTPUT_DIR;
+  const rome = (name: string) => join(sourceDir, 'rome-v460', name);
+
+  // 1. Occupations: code, label, parent code (v460 splits many v347 codes into finer ones).
+  const codeRows = readTable(rome('unix_referentiel_code_rome_v460_utf8.csv'), [
+    'code_rome',
+    'libelle_rome',
+    'code_rome_parent',
+  ]);
+  const occupations = codeRows
+    .filter((row) => ROME_CODE.test(row.code_rome!))
+    .map((row) => [row.code_rome!, row.libelle_rome!, row.code_rome_parent || row.code_rome!] as const)
+    .sort((a, b) => byText(a[0], b[0]));
+  const knownCodes = new Set(occupations.map(([code]) => code));
+
+  // 2. Appellations (job titles): label, code, 1 when PRINCIPALE. Rare titles (peu_usite) are kept.
+  const appellationRows = readTable(rome('unix_referentiel_appellation_v460_utf8.csv'), [
+    'libelle_appellation_long',
+    'code_rome',
+    'classification',
+  ]);
+  const appellations = appellationRows
+    .filter((row) => knownCodes.has(row.code_rome!))
+    .map(
+      (row) =>
+        [row.libelle_appellation_long!, row.code_rome!, row.classification === 'PRINCIPALE' ? 1 : 0] as const,
+    )
+    .sort((a, b) => byText(a[1], b[1]) || byText(a[0], b[0]) || a[2] - b[2]);
+
+  // 3. Mobility edges: from, to, order (1 = closest). Self-loops and unknown codes dropped.
+  const mobilityRows = readTable(rome('unix_rubrique_mobilite_v460_utf8.csv'), [
+    'code_rome',
+    'code_rome_cible',
+    'numero_ordre',
+  ]);
+  const mobility = mobilityRows
+    .filter(
+      (row) =>
+        row.code_rome !== row.code_rome_cible &&
+        knownCodes.has(row.code_rome!) &&
+        knownCodes.has(row.code_rome_cible!),
+    )
+    .map((row) => [row.code_rome!, row.code_rome_cible!, Number(row.numero_ordre)] as const)
+    .filter((edge) => Number.isInteger(edge[2]) && edge[2] > 0)
+    .sort((a, b) => byText(a[0], b[0]) || a[2] - b[2] || byText(a[1], b[1]));
+
+  // 4. ROME v347 occupation → skill links, for codes that still exist in v460 (same code, same meaning
+  //    for the 532 historical codes; v460 child codes inherit through code_rome_parent at run time).
+  const v347 = (name: string) => join(sourceDir, 'rome-v347-links', name);
+  const links = readTable(v347('correspondances.csv'), ['code_rome', 'code_ogr']);
+  const competences = readTable(v347('competences.csv'), ['code_ogr', 'libelle']);
+  const skillLabel = new Map(competences.map((row) => [row.code_ogr!, row.libelle!]));
+  const skillsByCode = new Map<string, Set<string>>();
+  for (const row of links) {
+    if (!knownCodes.has(row.code_rome!) || !skillLabel.has(row.code_ogr!)) continue;
+    const set = skillsByCode.get(row.code_rome!) ?? new Set<string>();
+    set.add(row.code_ogr!);
+    skillsByCode.set(row.code_rome!, set);
+  }
+  const usedSkills = new Set([...skillsByCode.values()].flatMap((set) => [...set]));
+  const romeSkills = {
+    items: Object.fromEntries(
+      [...usedSkills].sort((a, b) => Number(a) - Number(b)).map((id) => [id, skillLabel.get(id)!]),
+    ),
+    links: Object.fromEntries(
+      [...skillsByCode.entries()]
+        .sort((a, b) => byText(a[0], b[0]))
+        .map(([code, set]) => [code, [...set].map(Number).sort((a, b) => a - b)]),
+    ),
+  };
+
+  // 5. ESCO skills (French): uuid, preferred label, alternative labels. Trimmed to labels short enough to be
+  //    written in a CV or job ad (≤ 6 words); descriptions dropped.
+  const escoRows = readTable(join(sourceDir, 'esco-fr', 'skills_fr.csv'), [
+    'conceptUri',
+    'preferredLabel',
+    'altLabels',
+  ]);
+  const escoSkills = escoRows
+    .filter((row) => row.preferredLabel && wordCount(row.preferredLabel) <= 6)
+    .map((row) => {
+      const id = row.conceptUri!.replace('http://data.europa.eu/esco/skill/', '');
+      const alternatives = [
+        ...new Set(
+          row
+            .altLabels!.split('\n')
+            .map((label) => label.trim())
+            .filter((label) => label && label !== row.preferredLabel && wordCount(label) <= 5),
+        ),
+      ].sort(byText);
+      return alternatives.length > 0 ? [id, row.preferredLabel!, alternatives] : [id, row.preferredLabel!];
+    })
+    .sort((a, b) => byText(a[0] as string, b[0] as string));
+
+  const outputs: Record<(typeof TAXONOMY_FILES)[number], unknown> = {
+    'occupations.json': occupations,
+    'appellations.json': appellations,
+    'mobility.json': compactMobility(mobility),
+    'rome-skills.json': romeSkills,
+    'esco-skills.json': escoSkills,
+  };
+  mkdirSync(outputDir, { recursive: true });
+  const files = TAXONOMY_FILES.map((name) => {
+    const text = serialise(outputs[name]);
+    writeFileSync(join(outputDir, name), text);
+    return { name, bytes: Buffer.byteLength(text) };
+  });
+  return {
+    files,
+    counts: {
+      occupations: occupations.length,
+      appellations: appellations.length,
+      mobilityEdges: mobility.length,
+      romeSkills: usedSkills.size,
+      romeSkillLinks: [...skillsByCode.values()].reduce((sum, set) => sum + set.size, 0),
+      escoSkills: escoSkills.length,
+    },
+  };
+}
+
+/** `{ from: "to.order to.order" }`: the edge list in a third of the space. */
+function compactMobility(edges: readonly (readonly [string, string, number])[]): Record<string, string> {
+  const grouped: Record<string, string[]> = {};
+  for (const [from, to, order] of edges) (grouped[from] ??= []).push(`${to}.${order}`);
+  return Object.fromEntries(Object.entries(grouped).map(([from, targets]) => [from, targets.join(' ')]));
+}
+
+/** One array element per line: diff-friendly and compact. */
+function serialise(value: unknown): string {
+  if (Array.isArray(value)) return `[\n${value.map((item) => JSON.stringify(item)).join(',\n')}\n]\n`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) =>
+      item && typeof item === 'object' && !Array.isArray(item)
+        ? `${JSON.stringify(key)}: {\n${Object.entries(item)
+            .map(([inner, innerValue]) => `${JSON.stringify(inner)}: ${JSON.stringify(innerValue)}`)
+            .join(',\n')}\n}`
+        : `${JSON.stringify(key)}: ${JSON.stringify(item)}`,
+    );
+    return `{\n${entries.join(',\n')}\n}\n`;
+  }
+  return `${JSON.stringify(value)}\n`;
+}
+
+function argument(name: string): string | undefined {
+  const position = process.argv.indexOf(name);
+  return position >= 0 ? process.argv[position + 1] : undefined;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const result = buildTaxonomy({ sourceDir: argument('--source'), outputDir: argument('--out') });
+  const total = result.files.reduce((sum, file) => sum + file.bytes, 0);
+  for (const file of result.files) process.stderr.write(`${file.name.padEnd(20)} ${file.bytes} bytes\n`);
+  process.stderr.write(`${'total'.padEnd(20)} ${total} bytes\n${JSON.stringify(result.counts)}\n`);
+}

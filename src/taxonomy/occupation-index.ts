@@ -1,0 +1,202 @@
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
+import { titleStem, titleWords } from './occupation-terms.js';
+
+/** One indexed title: a ROME label, an appellation, a curated alias or an English title. */
+export interface IndexedTitle {
+  title: string;
+  romeCode: string;
+  /** Lower wins ties between equal scores: 0 ROME label, 1 main title or curated alias, 2 other. */
+  priority: number;
+}
+
+/** A scored occupation code, before labels are attached. */
+export interface CodeScore {
+  romeCode: string;
+  score: number;
+}
+
+interface TermCandidate {
+  term: number;
+  factor: number;
+}
+
+/** Weight of a query word that matches nothing (a city, a company name): small, so it barely lowers scores. */
+const UNKNOWN_WORD_WEIGHT = 1;
+const TYPO_FACTOR = [1, 0.85, 0.7] as const;
+const PREFIX_FACTOR = 0.75;
+const MEMO_LIMIT = 50_000;
+
+/**
+ * Inverted index over title terms, scored with an IDF-weighted Dice coefficient between the query's terms
+ * and each title's terms; an occupation's score is its best title's. Unknown query words are matched to
+ * index words by Damerau-Levenshtein distance (1 for words of 4–7 letters, 2 from 8) or as a prefix (4+ letters).
+ */
+export class OccupationIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly idf: number[] = [];
+  private readonly postings: number[][] = [];
+  private readonly entryCodes: string[] = [];
+  private readonly entryTerms: Int32Array[] = [];
+  private readonly entryWeights: number[] = [];
+  private readonly entryPriorities: number[] = [];
+  /** Clean index words (before stemming) by length, for typo and prefix lookups. */
+  private readonly wordsByLength = new Map<number, string[]>();
+  private readonly sortedWords: string[];
+  private readonly wordStems = new Map<string, string>();
+  private readonly memo = new Map<string, TermCandidate[]>();
+  private readonly accumulated: Float64Array;
+  private readonly bestForWord: Float64Array;
+
+  constructor(titles: readonly IndexedTitle[]) {
+    const seen = new Set<string>();
+    for (const { title, romeCode, priority } of titles) {
+      const stems = [...new Set(titleWords(title, false).map((word) => this.rememberWord(word)))].sort();
+      if (stems.length === 0) continue;
+      const key = `${romeCode}|${stems.join(' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = this.entryCodes.length;
+      const ids = stems.map((term) => {
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.postings.length;
+          this.termIds.set(term, id);
+          this.postings.push([]);
+        }
+        this.postings[id]!.push(entry);
+        return id;
+      });
+      this.entryCodes.push(romeCode);
+      this.entryTerms.push(Int32Array.from(ids));
+      this.entryPriorities.push(priority);
+    }
+    const count = this.entryCodes.length;
+    for (const list of this.postings) this.idf.push(Math.log(1 + count / list.length));
+    for (const ids of this.entryTerms) this.entryWeights.push(ids.reduce((sum, id) => sum + this.idf[id]!, 0));
+    for (const word of this.wordStems.keys()) {
+      const bucket = this.wordsByLength.get(word.length) ?? [];
+      bucket.push(word);
+      this.wordsByLength.set(word.length, bucket);
+    }
+    this.sortedWords = [...this.wordStems.keys()].sort();
+    this.accumulated = new Float64Array(count);
+    this.bestForWord = new Float64Array(count);
+  }
+
+  get size(): number {
+    return this.entryCodes.length;
+  }
+
+  private rememberWord(word: string): string {
+    let stemmed = this.wordStems.get(word);
+    if (stemmed === undefined) {
+      stemmed = titleStem(word);
+      this.wordStems.set(word, stemmed);
+    }
+    return stemmed;
+  }
+
+  /** Index terms a query word may stand for, with how much to trust each (1 = exact). */
+  private candidatesFor(word: string): TermCandidate[] {
+    const exact = this.termIds.get(this.wordStems.get(word) ?? titleStem(word));
+    if (exact !== undefined) return [{ term: exact, factor: 1 }];
+    const memoised = this.memo.get(word);
+    if (memoised) return memoised;
+    const best = new Map<number, number>();
+    const offer = (indexWord: string, factor: number) => {
+      const term = this.termIds.get(this.wordStems.get(indexWord)!)!;
+      if ((best.get(term) ?? 0) < factor) best.set(term, factor);
+    };
+    if (word.length >= 4) {
+      const maxDistance = word.length >= 8 ? 2 : 1;
+      let closest = maxDistance + 1;
+      const near: [string, number][] = [];
+      for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
+        for (const indexWord of this.wordsByLength.get(length) ?? []) {
+          if (indexWord[0] !== word[0]) continue;
+          const distance = DamerauLevenshteinDistance(word, indexWord, { restricted: true });
+          if (distance <= maxDistance && distance <= closest) {
+            closest = distance;
+            near.push([indexWord, distance]);
+          }
+        }
+      }
+      for (const [indexWord, distance] of near) {
+        if (distance === closest) offer(indexWord, TYPO_FACTOR[distance as 1 | 2]);
+      }
+      let position = lowerBound(this.sortedWords, word);
+      while (position < this.sortedWords.length && this.sortedWords[position]!.startsWith(word)) {
+        offer(this.sortedWords[position]!, PREFIX_FACTOR);
+        position++;
+      }
+    }
+    const candidates = [...best.entries()]
+      .map(([term, factor]) => ({ term, factor }))
+      .sort((a, b) => a.term - b.term);
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(word, candidates);
+    return candidates;
+  }
+
+  /** Best-scoring occupation codes for a title, score in 0..1, sorted by score then code. */
+  search(title: string, limit: number): CodeScore[] {
+    const words = [...new Set(titleWords(title))];
+    if (words.length === 0 || limit <= 0) return [];
+    const touched: number[] = [];
+    const accumulated = this.accumulated;
+    const bestForWord = this.bestForWord;
+    let queryWeight = 0;
+    const usedTerms = new Set<number>();
+    for (const word of words) {
+      const candidates = this.candidatesFor(word).filter((candidate) => !usedTerms.has(candidate.term));
+      if (candidates.length === 0) {
+        queryWeight += UNKNOWN_WORD_WEIGHT;
+        continue;
+      }
+      let weight = 0;
+      const wordTouched: number[] = [];
+      for (const { term, factor } of candidates) {
+        if (factor === 1) usedTerms.add(term);
+        const gain = this.idf[term]! * factor;
+        weight = Math.max(weight, gain);
+        for (const entry of this.postings[term]!) {
+          if (bestForWord[entry] === 0) wordTouched.push(entry);
+          if (bestForWord[entry]! < gain) bestForWord[entry] = gain;
+        }
+      }
+      queryWeight += weight;
+      for (const entry of wordTouched) {
+        if (accumulated[entry] === 0) touched.push(entry);
+        accumulated[entry]! += bestForWord[entry]!;
+        bestForWord[entry] = 0;
+      }
+    }
+    const byCode = new Map<string, { score: number; priority: number }>();
+    for (const entry of touched) {
+      const score = Math.min(1, (2 * accumulated[entry]!) / (queryWeight + this.entryWeights[entry]!));
+      accumulated[entry] = 0;
+      const code = this.entryCodes[entry]!;
+      const priority = this.entryPriorities[entry]!;
+      const previous = byCode.get(code);
+      if (!previous || score > previous.score || (score === previous.score && priority < previous.priority)) {
+        byCode.set(code, { score, priority });
+      }
+    }
+    return [...byCode.entries()]
+      .map(([romeCode, { score, priority }]) => ({ romeCode, score: Math.round(score * 10_000) / 10_000, priority }))
+      .sort((a, b) => b.score - a.score || a.priority - b.priority || (a.romeCode < b.romeCode ? -1 : 1))
+      .slice(0, limit)
+      .map(({ romeCode, score }) => ({ romeCode, score }));
+  }
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -1,0 +1,153 @@
+import { foldAccents, isStopword, stem } from '../text/index.js';
+
+/**
+ * Turning a job title into comparable terms. The same function runs on the ROME titles (index side) and on
+ * job-ad titles (query side), so what matters is that both sides agree, not linguistic perfection:
+ * feminine forms are folded to masculine ones (`préparatrice` → `preparateur`), short abbreviations are
+ * expanded (`prépa` → `preparateur`), words that say nothing about the occupation are dropped (URGENT,
+ * intérim, CDI, H/F, shifts, big city names, numbers), then words are stemmed with the shared stemmer.
+ */
+
+/** Inclusive-writing suffixes glued to a masculine word, on folded text: `preparateur(trice)`, `vendeur.euse`, `agent-e`. */
+const GLUED_FEMININE =
+  /([a-z])(?:\((?:e|es|ne|nne|euse|se|trice|rice|ice|ere|le|te|ve|eure)\)|[./-](?:e|es|ne|nne|euse|trice|rice|ere|eure)(?![a-z]))/g;
+/** `conducteur/trice`, `magasinier / ere`: slash followed by a bare suffix, on folded text. */
+const SLASHED_SUFFIX = /([a-z]) ?\/ ?(?:e|ne|nne|euse|se|trice|rice|ere|eure)(?![a-z])/g;
+
+/** Words dropped from titles: contract types, shifts, ad boilerplate, gender markers, big French cities. */
+const NOISE = new Set(
+  (
+    // contract and ad boilerplate
+    'urgent urgence urgente interim interimaire cdi cdd ctt cdii mission missions poste postes offre offres emploi job jobs ' +
+    'recrute recrutons recherche recherchons recrutement embauche hiring wanted needed required vacancy immediate start ' +
+    'temp temporary contract contrat freelance asap immediat immediatement suite possible rapidement ' +
+    // gender and inclusive writing markers
+    'h f x m w d hf fh hfx fhx ' +
+    // shifts and hours
+    'temps plein partiel nuit nuits jour jours journee matin soir matinee weekend week end we samedi dimanche ' +
+    'horaires horaire equipe equipes shift shifts night day full part time heures heure hebdo semaine mois ' +
+    'salaire brut net euros eur taux smic prime primes ' +
+    // experience levels
+    'debutant debutante debutants accepte acceptee acceptes confirme confirmee experimente experimentee senior junior ' +
+    'experience exp ans annee annees profil ' +
+    // licence / certificate mentions that travel with titles
+    'caces cat categorie categories permis obligatoire exige souhaite r489 r389 r482 r486 ' +
+    // places
+    'secteur zone region agence site proche centre ville nord sud est ouest metropole ' +
+    'paris lyon marseille toulouse nice nantes strasbourg montpellier bordeaux lille rennes reims toulon grenoble ' +
+    'dijon angers nimes villeurbanne clermont ferrand aix provence brest tours amiens limoges annecy perpignan metz ' +
+    'besancon orleans rouen mulhouse caen nancy roubaix tourcoing avignon poitiers pau calais dunkerque valence ' +
+    'chambery lorient vannes quimper troyes niort chartres evreux beauvais cergy creteil nanterre versailles roissy ' +
+    'rungis gonesse vitrolles venissieux saint st priest idf ile france lyonnais lyonnaise bordelais nantais ' +
+    'marseillais toulousain lillois rhone alpes auvergne bretagne normandie occitanie aquitaine grand ' +
+    'arrondissement arr cedex'
+  ).split(' '),
+);
+
+/** Abbreviations common in job-ad titles, expanded to the words the ROME uses. Keys are folded, lower-case. */
+const ABBREVIATIONS: Record<string, string> = {
+  prepa: 'preparateur',
+  prep: 'preparateur',
+  prepar: 'preparateur',
+  cde: 'commandes',
+  cdes: 'commandes',
+  cmd: 'commandes',
+  cmde: 'commandes',
+  cmdes: 'commandes',
+  manut: 'manutentionnaire',
+  chauff: 'chauffeur',
+  chauf: 'chauffeur',
+  cond: 'conducteur',
+  tech: 'technicien',
+  techn: 'technicien',
+  tec: 'technicien',
+  resp: 'responsable',
+  respo: 'responsable',
+  adj: 'adjoint',
+  asst: 'assistant',
+  assist: 'assistant',
+  agt: 'agent',
+  ope: 'operateur',
+  op: 'operateur',
+  maint: 'maintenance',
+  elec: 'electricien',
+  electro: 'electromecanicien',
+  compta: 'comptable',
+  admin: 'administratif',
+  secr: 'secretaire',
+  ouv: 'ouvrier',
+  ouvr: 'ouvrier',
+  prod: 'production',
+  logist: 'logistique',
+  pl: 'poids lourd',
+  spl: 'super lourd',
+  vl: 'vehicule leger',
+  mgr: 'manager',
+  dir: 'directeur',
+  coord: 'coordinateur',
+  maco: 'macon',
+  ash: 'agent service hospitalier',
+  adv: 'administration ventes',
+  inf: 'infirmier',
+  cuisto: 'cuisinier',
+};
+
+/** Upper-case-only abbreviations that are ordinary words in lower case ("as" is French for "ace"). */
+const CASED_ABBREVIATIONS: Record<string, string> = {
+  AS: 'aide soignant',
+  ASD: 'aide soignant domicile',
+  AP: 'auxiliaire puericulture',
+  OS: 'ouvrier specialise',
+};
+const CASED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:AS|ASD|AP|OS)(?![\p{L}\p{N}])/gu;
+
+/** Feminine endings folded to the masculine one, longest first; applied to words of 5+ letters. */
+const FEMININE_ENDINGS: [string, string][] = [
+  ['trice', 'teur'],
+  ['euse', 'eur'],
+  ['ienne', 'ien'],
+  ['iere', 'ier'],
+  ['onne', 'on'],
+  ['esse', 'e'],
+  ['ere', 'er'],
+  ['ive', 'if'],
+];
+
+/** Masculine form of a folded, lower-case word (`conductrice` → `conducteur`). */
+export function foldGender(word: string): string {
+  if (word.length < 5) return word;
+  const singular = word.endsWith('s') && word.length > 5 ? word.slice(0, -1) : word;
+  for (const [feminine, masculine] of FEMININE_ENDINGS) {
+    if (singular.endsWith(feminine)) return singular.slice(0, -feminine.length) + masculine;
+  }
+  return singular;
+}
+
+const TOKEN = /[a-z0-9]+/g;
+
+/**
+ * Clean words of a title, before stemming: folded, noise dropped, gender folded and, unless
+ * `expandAbbreviations` is false (index side: ROME titles are written in full), abbreviations expanded.
+ */
+export function titleWords(title: string, expandAbbreviations = true): string[] {
+  const withCased = expandAbbreviations
+    ? title.replace(CASED_ABBREVIATION, (match) => ` ${CASED_ABBREVIATIONS[match]} `)
+    : title;
+  const folded = foldAccents(withCased)
+    .toLowerCase()
+    .replace(GLUED_FEMININE, '$1')
+    .replace(SLASHED_SUFFIX, '$1');
+  const out: string[] = [];
+  for (const word of folded.match(TOKEN) ?? []) {
+    if (NOISE.has(word) || isStopword(word) || /\d/.test(word)) continue;
+    const expanded = expandAbbreviations ? ABBREVIATIONS[word] : undefined;
+    if (expanded) out.push(...expanded.split(' '));
+    else out.push(foldGender(word));
+  }
+  return out;
+}
+
+/** Stem of one clean word (see `titleWords`). */
+export function titleStem(word: string): string {
+  return stem(word);
+}
