@@ -20,5 +20,6 @@ export type {
   Provider,
   Usage,
 } from './providers/spec.js';
+export * from './geo/index.js';
 export * from './parsing/extract/index.js';
 export { VERSION } from './version.js';
