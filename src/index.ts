@@ -12,6 +12,8 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
+export * from './geo/index.js';
+export * from './parsing/extract/index.js';
 export type {
   ChatMessage,
   ChatModel,
@@ -20,6 +22,4 @@ export type {
   Provider,
   Usage,
 } from './providers/spec.js';
-export * from './geo/index.js';
-export * from './parsing/extract/index.js';
 export { VERSION } from './version.js';
