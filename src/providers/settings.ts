@@ -1,0 +1,51 @@
+import type { ProviderCache } from './middleware/cache.js';
+import type { RequestLimiter } from './middleware/limiter.js';
+import type { RetryOptions } from './middleware/retry.js';
+import type { UsageMeter } from './middleware/usage.js';
+
+/** Settings shared by the remote providers (Mistral, OpenAI and OpenAI-compatible servers). */
+export interface RemoteProviderSettings {
+  /** Else the provider's env variable (`MISTRAL_API_KEY`, `OPENAI_API_KEY`), read when a call is made. */
+  apiKey?: string;
+  /** Else `MISTRAL_BASE_URL` / `OPENAI_BASE_URL`, else the official endpoint. */
+  baseURL?: string;
+  /** Default model for `embeddingModel()`. */
+  embeddingModelId?: string;
+  /** Default model for `chatModel()`. */
+  chatModelId?: string;
+  /** Vector size. Required for embedding models the provider does not know; sent to OpenAI as `dimensions`. */
+  dimensions?: number;
+  /** Per attempt. Default 60 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 3. */
+  maxRetries?: number;
+  /** Backoff tuning (tests use tiny delays). `maxRetries` above wins over `retry.maxRetries`. */
+  retry?: RetryOptions;
+  /** Calls in flight at once, per provider instance. Default 4. */
+  maxConcurrency?: number;
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+  /** Share one limiter between provider instances (e.g. two models on the same account). */
+  limiter?: RequestLimiter;
+  /** Embedding batch limits (defaults are the provider's). */
+  batch?: { maxInputs?: number; maxTokens?: number };
+  /** A cache object, or a directory for the on-disk cache. No cache by default. */
+  cache?: ProviderCache | string;
+  /** Where calls, tokens and cost are recorded. */
+  usage?: UsageMeter;
+  /** Custom fetch, passed to the SDK (tests, proxies). */
+  fetch?: typeof globalThis.fetch;
+  /** Read at call time for the API key and base URL. Default `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+/** Env lookups happen at call time, not at construction, so a provider can be created before a key exists. */
+export function readSetting(
+  explicit: string | undefined,
+  variable: string,
+  env: Record<string, string | undefined> | undefined,
+): string | undefined {
+  if (explicit !== undefined && explicit !== '') return explicit;
+  const value = (env ?? process.env)[variable];
+  return value === undefined || value === '' ? undefined : value;
+}
