@@ -36,7 +36,6 @@ export const DEFAULT_RETRIEVAL_TOP_K = 100;
 export const DEFAULT_SEMANTIC_WEIGHT = 0.5;
 
 interface Scratch {
-  semantic: Float32Array;
   lexical: Float32Array;
   fused: Float32Array;
 }
@@ -50,7 +49,6 @@ function scratchFor(pool: PoolIndex, size: number): Scratch {
   let capacity = Math.max(1024, existing?.fused.length ?? 0);
   while (capacity < size) capacity *= 2;
   const scratch = {
-    semantic: new Float32Array(capacity),
     lexical: new Float32Array(capacity),
     fused: new Float32Array(capacity),
   };
@@ -124,20 +122,20 @@ export async function retrieveCandidates(
     const vectors = index.vectors;
     const size = vectors.size;
     const scratch = scratchFor(index, size);
-    vectors.scoreAll(queryVector, scratch.semantic);
+    const semanticScores = vectors.scoreAll(queryVector);
     scratch.lexical.fill(0, 0, size);
     for (const [id, value] of lexicalScores) {
       scratch.lexical[vectors.slotOf(id)] = bestLexical > 0 ? value / bestLexical : 0;
     }
     for (let slot = 0; slot < size; slot++) {
-      const semantic = Math.max(0, scratch.semantic[slot] as number);
+      const semantic = Math.max(0, semanticScores[slot] as number);
       scratch.fused[slot] =
         semanticWeight * semantic + (1 - semanticWeight) * (scratch.lexical[slot] as number);
     }
     return selectTopK(scratch.fused, size, topK, vectors.idList).map((slot) => ({
       candidateId: vectors.idAt(slot),
       score: clamp01(scratch.fused[slot] as number),
-      semantic: clamp01(Math.max(0, scratch.semantic[slot] as number)),
+      semantic: clamp01(Math.max(0, semanticScores[slot] as number)),
       lexical: scratch.lexical[slot] as number,
     }));
   }

@@ -1,6 +1,7 @@
 import { endianness } from 'node:os';
 import { openBinaryFile, writeBinaryFile } from './binary-file.js';
 import { IndexError } from './errors.js';
+import { createSimdKernel, SIMD_DIMENSION_MULTIPLE, type SimdKernel, WASM_MAX_PAGES } from './simd-kernel.js';
 import { selectTopK } from './top-k.js';
 
 const MAGIC = 'CVMVECT1';
@@ -20,6 +21,8 @@ export interface VectorIndexOptions {
   provider?: string;
   /** Slots reserved up front (default 1,024); the store doubles when full. */
   initialCapacity?: number;
+  /** Set `false` to force the scalar JavaScript scan (for comparisons); default: SIMD when possible. */
+  simd?: boolean;
 }
 
 /** What `VectorIndex.load` must find in the file, or it throws `IndexError`. */
@@ -76,23 +79,31 @@ function writeNormalised(
   for (let j = 0; j < dimensions; j++) target[offset + j] = (vector[j] as number) * scale;
 }
 
+const PAGE_BYTES = 65_536;
+
 /**
  * In-memory exact nearest-neighbour index over L2-normalised Float32 vectors (dot product = cosine).
  *
  * All vectors live in ONE contiguous `Float32Array` (row `i` at `i * dimensions`) that doubles when full.
- * `remove` swaps the last row into the freed slot, so rows stay dense. `search` scans every row with a
- * fixed-size min-heap of `k` entries; query normalisation and score buffers are preallocated, so a query
- * allocates nothing proportional to the pool size.
+ * `remove` swaps the last row into the freed slot, so rows stay dense. `search` scans every row, then
+ * keeps the best `k` in a fixed-size min-heap; the query, the per-row score buffer and the rows are
+ * preallocated, so a query allocates nothing proportional to the pool size.
+ *
+ * The scan runs in a WebAssembly SIMD kernel when the dimension is a multiple of 8 and the rows fit in
+ * the 4 GB WebAssembly memory (the `Float32Array` is then a view on that memory); otherwise in a
+ * scalar JavaScript loop. Both are exact; they may differ in the last float bits (summation order).
  */
 export class VectorIndex {
   readonly dimensions: number;
   readonly modelId: string;
   readonly provider: string | null;
-  #data: Float32Array;
+  #capacity: number;
+  #kernel: SimdKernel | null;
+  #data!: Float32Array;
+  #scores!: Float32Array;
+  #query!: Float32Array;
   #ids: string[] = [];
   #slots = new Map<string, number>();
-  #query: Float32Array;
-  #scores: Float32Array;
 
   constructor(options: VectorIndexOptions) {
     if (!Number.isSafeInteger(options.dimensions) || options.dimensions <= 0) {
@@ -101,10 +112,42 @@ export class VectorIndex {
     this.dimensions = options.dimensions;
     this.modelId = options.modelId;
     this.provider = options.provider ?? null;
-    const capacity = Math.max(1, options.initialCapacity ?? 1024);
-    this.#data = new Float32Array(capacity * this.dimensions);
-    this.#scores = new Float32Array(capacity);
-    this.#query = new Float32Array(this.dimensions);
+    this.#capacity = Math.max(1, options.initialCapacity ?? 1024);
+    const pages = this.#wasmPages(this.#capacity);
+    this.#kernel =
+      this.dimensions % SIMD_DIMENSION_MULTIPLE === 0 && options.simd !== false && pages <= WASM_MAX_PAGES
+        ? createSimdKernel(pages)
+        : null;
+    if (this.#kernel) this.#refreshViews();
+    else {
+      this.#data = new Float32Array(this.#capacity * this.dimensions);
+      this.#scores = new Float32Array(this.#capacity);
+      this.#query = new Float32Array(this.dimensions);
+    }
+  }
+
+  /** WebAssembly layout: query at 0, rows right after it, scores after the rows. */
+  #wasmPages(capacity: number): number {
+    const bytes = this.dimensions * 4 + capacity * this.dimensions * 4 + capacity * 4;
+    return Math.ceil(bytes / PAGE_BYTES);
+  }
+
+  #refreshViews(): void {
+    const kernel = this.#kernel as SimdKernel;
+    const buffer = kernel.memory.buffer;
+    const rowsOffset = this.dimensions * 4;
+    this.#query = new Float32Array(buffer, 0, this.dimensions);
+    this.#data = new Float32Array(buffer, rowsOffset, this.#capacity * this.dimensions);
+    this.#scores = new Float32Array(
+      buffer,
+      rowsOffset + this.#capacity * this.dimensions * 4,
+      this.#capacity,
+    );
+  }
+
+  /** Whether the scan runs in the WebAssembly SIMD kernel. */
+  get isSimd(): boolean {
+    return this.#kernel !== null;
   }
 
   /** Number of vectors stored. */
@@ -114,7 +157,7 @@ export class VectorIndex {
 
   /** Slots allocated (≥ size). */
   get capacity(): number {
-    return this.#scores.length;
+    return this.#capacity;
   }
 
   /** Bytes held by the vector store and the per-slot score buffer (ids and the id map not included). */
@@ -156,13 +199,28 @@ export class VectorIndex {
   }
 
   #grow(minimum: number): void {
-    let capacity = this.capacity;
+    let capacity = this.#capacity;
     while (capacity < minimum) capacity *= 2;
-    if (capacity === this.capacity) return;
+    if (capacity === this.#capacity) return;
+    const kernel = this.#kernel;
+    if (kernel) {
+      const pages = this.#wasmPages(capacity);
+      if (pages <= WASM_MAX_PAGES) {
+        // Rows stay in place (they start right after the query); the score region moves past them.
+        kernel.memory.grow(pages - kernel.memory.buffer.byteLength / PAGE_BYTES);
+        this.#capacity = capacity;
+        this.#refreshViews();
+        return;
+      }
+      this.#kernel = null; // over 4 GB: continue in plain JavaScript memory
+    }
     const data = new Float32Array(capacity * this.dimensions);
     data.set(this.#data.subarray(0, this.size * this.dimensions));
+    const query = new Float32Array(this.dimensions);
+    this.#capacity = capacity;
     this.#data = data;
     this.#scores = new Float32Array(capacity);
+    this.#query = query;
   }
 
   /** Adds a vector (normalised on the way in). Adding an existing id replaces its vector. */
@@ -196,20 +254,30 @@ export class VectorIndex {
   }
 
   /**
-   * Cosine of `query` with every stored vector, written into `out[slot]` (`out.length` ≥ size).
-   * Used by hybrid retrieval to fuse with lexical scores without a second pass.
+   * Cosine of `query` with every stored vector: a view whose element `slot` is the score of the vector
+   * in that slot. The view is only valid until the next `scoreAll`, `search`, `add` or `remove`.
    */
-  scoreAll(query: ArrayLike<number>, out: Float32Array): void {
-    if (out.length < this.size)
-      throw new RangeError(`score buffer holds ${out.length} slots, index has ${this.size}`);
+  scoreAll(query: ArrayLike<number>): Float32Array {
     const dimensions = this.dimensions;
     writeNormalised(query, dimensions, this.#query, 0, 'query vector');
-    const data = this.#data;
-    const normalised = this.#query;
     const count = this.size;
-    for (let slot = 0, offset = 0; slot < count; slot++, offset += dimensions) {
-      out[slot] = dotRow(data, offset, normalised, dimensions);
+    const scores = this.#scores;
+    if (this.#kernel) {
+      this.#kernel.scores(
+        this.#data.byteOffset,
+        this.#query.byteOffset,
+        scores.byteOffset,
+        count,
+        dimensions,
+      );
+    } else {
+      const data = this.#data;
+      const normalised = this.#query;
+      for (let slot = 0, offset = 0; slot < count; slot++, offset += dimensions) {
+        scores[slot] = dotRow(data, offset, normalised, dimensions);
+      }
     }
+    return scores.subarray(0, count);
   }
 
   /**
@@ -217,10 +285,10 @@ export class VectorIndex {
    * deterministic. Returns `min(k, size)` hits.
    */
   search(query: ArrayLike<number>, k: number): VectorHit[] {
-    this.scoreAll(query, this.#scores);
-    return selectTopK(this.#scores, this.size, k, this.#ids).map((slot) => ({
+    const scores = this.scoreAll(query);
+    return selectTopK(scores, this.size, k, this.#ids).map((slot) => ({
       id: this.#ids[slot] as string,
-      score: this.#scores[slot] as number,
+      score: scores[slot] as number,
     }));
   }
 

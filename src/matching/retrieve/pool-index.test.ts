@@ -1,0 +1,119 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFakeEmbeddingModel, makeJob, makeProfile } from '../../../test/retrieval/support.js';
+import { ProviderError, ValidationError } from '../../errors.js';
+import type { EmbeddingModel } from '../../providers/spec.js';
+import { buildPoolIndex, loadPoolIndex, savePoolIndex } from './pool-index.js';
+import { retrieveCandidates } from './retrieve-candidates.js';
+
+const directory = await mkdtemp(join(tmpdir(), 'cvmatch-pool-'));
+afterAll(() => rm(directory, { recursive: true, force: true }));
+
+const occupations = [
+  'Cariste',
+  'Soudeur',
+  'Serveur',
+  'Électricien',
+  'Aide-soignant',
+  'Agent de propreté',
+  'Chauffeur PL',
+];
+const profiles = Array.from({ length: 40 }, (_, position) =>
+  makeProfile(`cv_${String(position).padStart(2, '0')}`, {
+    headline: occupations[position % occupations.length] as string,
+    titles: [occupations[(position * 3) % occupations.length] as string],
+    skills: position % 2 === 0 ? ['chargement', 'inventaire'] : ['nettoyage'],
+    name: `Personne ${position}`,
+  }),
+);
+const job = makeJob({ title: 'Cariste', requiredSkills: ['chargement'] });
+
+describe('pool index', () => {
+  it('embeds in batches of maxInputsPerCall and reports progress up to the total', async () => {
+    const embeddingModel = createFakeEmbeddingModel({ maxInputsPerCall: 16 });
+    const progress: number[] = [];
+    const index = await buildPoolIndex(profiles, {
+      embeddingModel,
+      onProgress: ({ done }) => progress.push(done),
+    });
+    expect(embeddingModel.calls.map((inputs) => inputs.length)).toEqual([16, 16, 8]);
+    expect(Math.max(...progress)).toBe(40);
+    expect(index.size).toBe(40);
+    expect(index.vectors?.size).toBe(40);
+    expect(index.lexical.size).toBe(40);
+  });
+
+  it('saves and loads with profiles, vectors and BM25, giving the same retrieval', async () => {
+    const embeddingModel = createFakeEmbeddingModel();
+    const index = await buildPoolIndex(profiles, { embeddingModel });
+    index.remove('cv_05');
+    const file = join(directory, 'pool.cvmidx');
+    await savePoolIndex(index, file);
+    const loaded = await loadPoolIndex(file, { embeddingModel });
+    expect(loaded.size).toBe(39);
+    expect(loaded.get('cv_07')).toEqual(index.get('cv_07'));
+    expect(loaded.has('cv_05')).toBe(false);
+    const before = await retrieveCandidates(job, index, { embeddingModel, topK: 10 });
+    const after = await retrieveCandidates(job, loaded, { embeddingModel, topK: 10 });
+    expect(after.map((hit) => hit.candidateId)).toEqual(before.map((hit) => hit.candidateId));
+    after.forEach((hit, position) => {
+      expect(hit.score).toBeCloseTo((before[position] as { score: number }).score, 6);
+    });
+
+    await expect(
+      loadPoolIndex(file, { embeddingModel: createFakeEmbeddingModel({ dimensions: 32 }) }),
+    ).rejects.toMatchObject({
+      name: 'IndexError',
+      reason: 'dimensions',
+    });
+    await expect(
+      loadPoolIndex(file, { embeddingModel: createFakeEmbeddingModel({ modelId: 'other' }) }),
+    ).rejects.toMatchObject({
+      reason: 'model',
+    });
+  });
+
+  it('saves and loads a lexical-only index', async () => {
+    const index = await buildPoolIndex(profiles.slice(0, 10));
+    const file = join(directory, 'lexical.cvmidx');
+    await savePoolIndex(index, file);
+    const loaded = await loadPoolIndex(file);
+    expect(loaded.embedding).toBeNull();
+    expect(await retrieveCandidates(job, loaded, { topK: 10 })).toEqual(
+      await retrieveCandidates(job, index, { topK: 10 }),
+    );
+    await expect(loadPoolIndex(file, { embeddingModel: createFakeEmbeddingModel() })).rejects.toMatchObject({
+      reason: 'no-vectors',
+    });
+  });
+
+  it('adds and removes profiles incrementally: same results as a fresh build', async () => {
+    const embeddingModel = createFakeEmbeddingModel();
+    const incremental = await buildPoolIndex(profiles.slice(0, 20), { embeddingModel });
+    await incremental.add(profiles.slice(20), { embeddingModel });
+    for (const id of ['cv_00', 'cv_14', 'cv_39']) expect(incremental.remove(id)).toBe(true);
+    const remaining = profiles.filter((profile) => !['cv_00', 'cv_14', 'cv_39'].includes(profile.id));
+    const fresh = await buildPoolIndex(remaining, { embeddingModel });
+    expect(await retrieveCandidates(job, incremental, { embeddingModel, topK: 37 })).toEqual(
+      await retrieveCandidates(job, fresh, { embeddingModel, topK: 37 }),
+    );
+    await expect(incremental.add(profiles.slice(0, 1))).rejects.toMatchObject({ reason: 'no-vectors' });
+  });
+
+  it('rejects duplicate ids and a provider that returns too few vectors', async () => {
+    await expect(buildPoolIndex([profiles[0], profiles[0]] as never)).rejects.toBeInstanceOf(ValidationError);
+    const model = createFakeEmbeddingModel();
+    const broken: EmbeddingModel = {
+      ...model,
+      embed: async (request) => {
+        const result = await model.embed(request);
+        return { ...result, vectors: result.vectors.slice(1) };
+      },
+    };
+    await expect(buildPoolIndex(profiles.slice(0, 3), { embeddingModel: broken })).rejects.toBeInstanceOf(
+      ProviderError,
+    );
+  });
+});
