@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
-import { buildDocument, type LineDraft } from '../document-builder.js';
+import { buildDocument, type LineDraft, stripBullet } from '../document-builder.js';
 import type { ExtractedDocument, ExtractionLimits } from '../types.js';
 import { cleanPageLines, type PageLines } from './page-cleanup.js';
 import { analysePageGraphics, type PageGraphics } from './page-graphics.js';
@@ -57,28 +57,58 @@ interface PageText {
   height: number;
 }
 
-async function readPage(page: PdfPage): Promise<PageText> {
+/** Splits an item's text into runs of visible and hidden characters, with their share of the width. */
+function splitByVisibility(
+  text: string,
+  hiddenFlags: boolean[],
+): { text: string; hidden: boolean; from: number; to: number }[] {
+  const characters = Array.from(text);
+  const parts: { text: string; hidden: boolean; from: number; to: number }[] = [];
+  for (const [index, character] of characters.entries()) {
+    // Spaces follow the character before them.
+    const hidden =
+      character.trim().length === 0 ? (parts.at(-1)?.hidden ?? false) : (hiddenFlags[index] ?? false);
+    const last = parts.at(-1);
+    if (last !== undefined && last.hidden === hidden) {
+      last.text += character;
+      last.to = index + 1;
+    } else parts.push({ text: character, hidden, from: index, to: index + 1 });
+  }
+  return parts.map((part) => ({
+    ...part,
+    from: part.from / characters.length,
+    to: part.to / characters.length,
+  }));
+}
+
+async function readPage(page: PdfPage, normalize: (text: string) => string): Promise<PageText> {
   const operators = await page.getOperatorList();
-  const content = await page.getTextContent({ disableNormalization: false });
+  // Raw characters, so they can be matched with the drawing operators; normalised below.
+  const content = await page.getTextContent({ disableNormalization: true });
   const [left = 0, bottom = 0, right = 0, top = 0] = page.view;
   const graphics: PageGraphics = await analysePageGraphics(operators);
   const runs: PositionedText[] = [];
   const hidden: string[] = [];
-  let itemIndex = 0;
   for (const item of content.items) {
-    if (!('str' in item)) continue;
-    const index = itemIndex;
-    itemIndex += 1;
-    if (item.str.trim().length === 0) continue;
+    if (!('str' in item) || item.str.trim().length === 0) continue;
     const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
     const fontSize = Math.hypot(c, d);
+    const hiddenFlags = graphics.hiddenCharacters(item.str, { x, y, width: item.width, fontSize });
     const outside = x > right || x + item.width < left || y > top || y < bottom - fontSize;
-    const invisible = graphics.isHiddenItem(index, item.str, { x, y, width: item.width, fontSize });
-    if (fontSize < minVisibleFontSize || outside || invisible) {
-      hidden.push(item.str.trim());
+    if (fontSize < minVisibleFontSize || outside) {
+      hidden.push(normalize(item.str).trim());
       continue;
     }
-    runs.push({ text: item.str, x, y, width: item.width, fontSize, bold: isBoldFont(page, item.fontName) });
+    const bold = isBoldFont(page, item.fontName);
+    for (const part of splitByVisibility(item.str, hiddenFlags)) {
+      const text = normalize(part.text);
+      if (part.hidden) {
+        if (text.trim().length > 0) hidden.push(text.trim());
+        continue;
+      }
+      const partX = x + item.width * part.from;
+      runs.push({ text, x: partX, y, width: item.width * (part.to - part.from), fontSize, bold });
+    }
   }
   return { runs, hidden, hasImages: graphics.hasImages, height: top - bottom };
 }
@@ -92,7 +122,7 @@ export async function extractPdf(
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // pdfjs takes ownership of (detaches) the buffer it is given: pass a copy.
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     verbosity: 0,
     isEvalSupported: false,
     disableFontFace: true,
@@ -130,7 +160,7 @@ export async function extractPdf(
       let pageText: PageText;
       try {
         const page = await document.getPage(number);
-        pageText = await readPage(page);
+        pageText = await readPage(page, pdfjs.normalizeUnicode);
         page.cleanup();
       } catch (error) {
         signal.throwIfAborted();
@@ -149,14 +179,19 @@ export async function extractPdf(
         message: `Hidden text excluded (white or background-coloured, tiny, or outside the page): "${hidden.join(' ')}"`,
       });
     }
-    const drafts: LineDraft[] = cleanPageLines(pages).map((line) => ({
-      text: line.text,
-      page: line.page,
-      fontSize: line.fontSize,
-      bold: line.bold,
-      column: line.column,
-      region: line.region,
-    }));
+    const drafts: LineDraft[] = cleanPageLines(pages).map((line) => {
+      const { text, bullet } = stripBullet(line.text);
+      const draft: LineDraft = {
+        text,
+        page: line.page,
+        fontSize: line.fontSize,
+        bold: line.bold,
+        column: line.column,
+        region: line.region,
+      };
+      if (bullet) draft.listItem = true;
+      return draft;
+    });
     if (!drafts.some((draft) => draft.text.trim().length > 0)) {
       throw new DocumentError(
         'no-text',

@@ -1,27 +1,268 @@
 import type { PDFOperatorList } from 'pdfjs-dist/types/src/display/api.js';
 
+type Matrix = [number, number, number, number, number, number];
+/** RGB 0–255, or `null` when the paint is not a plain colour (pattern, image, shading). */
+type Colour = [number, number, number] | null;
+
+/** A painted area of the page, in page space, with the colour it was painted in. */
+interface PaintedBox {
+  left: number;
+  bottom: number;
+  right: number;
+  top: number;
+  colour: Colour;
+  order: number;
+}
+
+/** One character drawn by a text operator, with the state it was drawn in. */
+interface DrawnCharacter {
+  character: string;
+  colour: Colour;
+  /** Fill opacity (`ca`), 0–1. */
+  opacity: number;
+  renderMode: number;
+  order: number;
+}
+
+/** Position of a text-content item on the page, to find what is painted under it. */
+export interface ItemBox {
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+}
+
 /** What the drawing operators of a page tell about its text: photos, and text drawn invisibly. */
 export interface PageGraphics {
   hasImages: boolean;
-  /** Whether text-content item `index` (the `index`-th text item of the page) is drawn invisibly. */
-  isHiddenItem(
-    index: number,
-    text: string,
-    box: { x: number; y: number; width: number; fontSize: number },
-  ): boolean;
+  /**
+   * For each character of the next text-content item (call in item order), whether it is invisible:
+   * same colour as what is painted under it (white on the white page), transparent, or drawn in
+   * invisible render mode on a page without images (on a scanned page that is the OCR layer: kept).
+   */
+  hiddenCharacters(text: string, box: ItemBox): boolean[];
 }
 
-let operatorCodes: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs').OPS> | undefined;
+type Operators = typeof import('pdfjs-dist/legacy/build/pdf.mjs').OPS;
+let operatorCodes: Promise<Operators> | undefined;
 
-/** Reads a page's operator list for images and hidden text. */
+/** Largest per-channel difference (0–255) at which text is taken as the colour of its background. */
+const sameColourTolerance = 30;
+/** How far ahead (characters) to look when matching text content to drawn characters. */
+const alignmentWindow = 200;
+
+function multiply(first: Matrix, second: Matrix): Matrix {
+  const [a, b, c, d, e, f] = first;
+  const [g, h, i, j, k, l] = second;
+  return [a * g + c * h, b * g + d * h, a * i + c * j, b * i + d * j, a * k + c * l + e, b * k + d * l + f];
+}
+
+function asMatrix(value: unknown): Matrix | null {
+  if (value === null || typeof value !== 'object' || !('length' in value)) return null;
+  const array = Array.from(value as ArrayLike<number>);
+  return array.length >= 6 && array.slice(0, 6).every(Number.isFinite) ? (array.slice(0, 6) as Matrix) : null;
+}
+
+function transformBox(matrix: Matrix, x0: number, y0: number, x1: number, y1: number) {
+  const [a, b, c, d, e, f] = matrix;
+  const xs = [a * x0 + c * y0 + e, a * x1 + c * y0 + e, a * x0 + c * y1 + e, a * x1 + c * y1 + e];
+  const ys = [b * x0 + d * y0 + f, b * x1 + d * y0 + f, b * x0 + d * y1 + f, b * x1 + d * y1 + f];
+  return { left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) };
+}
+
+function parseColour(value: unknown): Colour {
+  if (typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value)) {
+    const number = Number.parseInt(value.slice(1), 16);
+    return [(number >> 16) & 255, (number >> 8) & 255, number & 255];
+  }
+  return null;
+}
+
+function gray(value: unknown): Colour {
+  return typeof value === 'number' ? [value * 255, value * 255, value * 255] : null;
+}
+
+function cmyk(values: unknown[]): Colour {
+  const [c, m, y, k] = values;
+  if ([c, m, y, k].some((channel) => typeof channel !== 'number')) return null;
+  const black = 1 - (k as number);
+  return [
+    255 * (1 - (c as number)) * black,
+    255 * (1 - (m as number)) * black,
+    255 * (1 - (y as number)) * black,
+  ];
+}
+
+function sameColour(first: Colour, second: Colour): boolean {
+  if (first === null || second === null) return false;
+  return first.every((channel, index) => Math.abs(channel - (second[index] ?? 0)) <= sameColourTolerance);
+}
+
+interface GraphicsState {
+  matrix: Matrix;
+  fill: Colour;
+  opacity: number;
+  renderMode: number;
+}
+
+/** Reads a page's operator list: images, painted boxes, and the state each character was drawn in. */
 export async function analysePageGraphics(operators: PDFOperatorList): Promise<PageGraphics> {
   operatorCodes ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => module.OPS);
   const OPS = await operatorCodes;
+  const fillOperators = new Set<number>([
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   const imageOperators = new Set<number>([
     OPS.paintImageXObject,
     OPS.paintInlineImageXObject,
     OPS.paintImageXObjectRepeat,
   ]);
-  const hasImages = operators.fnArray.some((code) => imageOperators.has(code));
-  return { hasImages, isHiddenItem: () => false };
+  const textOperators = new Set<number>([
+    OPS.showText,
+    OPS.showSpacedText,
+    OPS.nextLineShowText,
+    OPS.nextLineSetSpacingShowText,
+  ]);
+  const boxes: PaintedBox[] = [];
+  const characters: DrawnCharacter[] = [];
+  const stack: GraphicsState[] = [];
+  let state: GraphicsState = { matrix: [1, 0, 0, 1, 0, 0], fill: [0, 0, 0], opacity: 1, renderMode: 0 };
+  let hasImages = false;
+
+  for (const [order, code] of operators.fnArray.entries()) {
+    const args = (operators.argsArray[order] ?? []) as unknown[];
+    switch (code) {
+      case OPS.save:
+        stack.push({ ...state });
+        break;
+      case OPS.restore:
+        state = stack.pop() ?? state;
+        break;
+      case OPS.transform: {
+        const matrix = asMatrix(args);
+        if (matrix !== null) state.matrix = multiply(state.matrix, matrix);
+        break;
+      }
+      case OPS.paintFormXObjectBegin: {
+        stack.push({ ...state });
+        const matrix = asMatrix(args[0]);
+        if (matrix !== null) state.matrix = multiply(state.matrix, matrix);
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+        state = stack.pop() ?? state;
+        break;
+      case OPS.setFillRGBColor:
+        state.fill =
+          parseColour(args[0]) ?? (args.length >= 3 ? (args.slice(0, 3) as [number, number, number]) : null);
+        break;
+      case OPS.setFillGray:
+        state.fill = gray(args[0]);
+        break;
+      case OPS.setFillCMYKColor:
+        state.fill = cmyk(args);
+        break;
+      case OPS.setFillColor:
+      case OPS.setFillColorN:
+      case OPS.setFillColorSpace:
+        state.fill = null;
+        break;
+      case OPS.setGState:
+        for (const entry of (args[0] ?? []) as unknown[]) {
+          if (Array.isArray(entry) && entry[0] === 'ca' && typeof entry[1] === 'number')
+            state.opacity = entry[1];
+        }
+        break;
+      case OPS.setTextRenderingMode:
+        if (typeof args[0] === 'number') state.renderMode = args[0];
+        break;
+      case OPS.constructPath: {
+        const paint = args[0];
+        const bounds = args[2] as ArrayLike<number> | null | undefined;
+        if (typeof paint === 'number' && fillOperators.has(paint) && bounds && bounds.length >= 4) {
+          const box = transformBox(
+            state.matrix,
+            bounds[0] ?? 0,
+            bounds[1] ?? 0,
+            bounds[2] ?? 0,
+            bounds[3] ?? 0,
+          );
+          boxes.push({ ...box, colour: state.opacity < 0.1 ? null : state.fill, order });
+        }
+        break;
+      }
+      case OPS.shadingFill:
+        // A gradient: its colour under any point is unknown, so text over it is never called hidden.
+        boxes.push({ left: -1e9, bottom: -1e9, right: 1e9, top: 1e9, colour: null, order });
+        break;
+      default:
+        if (imageOperators.has(code)) {
+          hasImages = true;
+          boxes.push({ ...transformBox(state.matrix, 0, 0, 1, 1), colour: null, order });
+        } else if (textOperators.has(code)) {
+          const glyphs = (args.find((arg) => Array.isArray(arg)) ?? []) as unknown[];
+          for (const glyph of glyphs) {
+            const unicode = (glyph as { unicode?: unknown } | null)?.unicode;
+            if (typeof unicode !== 'string') continue;
+            for (const character of unicode) {
+              if (character.trim().length === 0) continue;
+              characters.push({
+                character,
+                colour: state.fill,
+                opacity: state.opacity,
+                renderMode: state.renderMode,
+                order,
+              });
+            }
+          }
+        }
+    }
+  }
+
+  const backgroundAt = (x: number, y: number, before: number): Colour => {
+    for (let index = boxes.length - 1; index >= 0; index -= 1) {
+      const box = boxes[index];
+      if (box === undefined || box.order > before) continue;
+      if (x >= box.left && x <= box.right && y >= box.bottom && y <= box.top) return box.colour;
+    }
+    return [255, 255, 255];
+  };
+
+  let cursor = 0;
+  const hiddenCharacters = (text: string, box: ItemBox): boolean[] => {
+    const flags: boolean[] = [];
+    const length = Math.max(1, text.length);
+    for (const [position, character] of Array.from(text).entries()) {
+      if (character.trim().length === 0) {
+        flags.push(false);
+        continue;
+      }
+      let found: DrawnCharacter | undefined;
+      const limit = Math.min(characters.length, cursor + alignmentWindow);
+      for (let index = cursor; index < limit; index += 1) {
+        if (characters[index]?.character === character) {
+          found = characters[index];
+          cursor = index + 1;
+          break;
+        }
+      }
+      if (found === undefined) {
+        flags.push(false);
+        continue;
+      }
+      const x = box.x + (box.width * (position + 0.5)) / length;
+      const y = box.y + box.fontSize * 0.3;
+      const invisibleMode = (found.renderMode === 3 || found.renderMode === 7) && !hasImages;
+      const transparent = found.opacity < 0.1;
+      flags.push(invisibleMode || transparent || sameColour(found.colour, backgroundAt(x, y, found.order)));
+    }
+    return flags;
+  };
+
+  return { hasImages, hiddenCharacters };
 }
