@@ -1,0 +1,317 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Command } from 'commander';
+import {
+  type CandidateProfile,
+  candidateProfileSchema,
+  type JobOrder,
+  type MatchResult,
+} from '../../domain/index.js';
+import { UsageError, ValidationError } from '../../errors.js';
+import { explainMatch, parseWeights, type RequirementKind, rankCandidates } from '../../matching/index.js';
+import { loadPoolIndex, type PoolIndex } from '../../matching/retrieve/index.js';
+import { parseCvs } from '../../parsing/index.js';
+import { parseJobOrder } from '../../parsing/parse-job.js';
+import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
+
+/** CV formats read from a folder. */
+const CV_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.odt', '.rtf', '.txt']);
+const KINDS: RequirementKind[] = [
+  'certification',
+  'licence',
+  'availability',
+  'distance',
+  'language',
+  'experience',
+];
+
+interface MatchCommandOptions {
+  job: string;
+  candidates?: string[];
+  index?: string;
+  top: string;
+  json?: boolean;
+  weights?: string;
+  explain?: boolean;
+  nearMisses?: boolean;
+  exclude?: string;
+  now?: string;
+  [provider: string]: unknown;
+}
+
+/** A CV (or JSONL line) that could not be read: reported, and the batch goes on. */
+interface InputError {
+  file: string;
+  reason: string;
+  message: string;
+}
+
+/** `cvmatch match`: rank candidates for a job order. */
+export function registerMatchCommand(program: Command): void {
+  const command = program
+    .command('match')
+    .description('Rank candidates for a job order (offline by default) and print the ranking.')
+    .requiredOption('--job <file>', 'job order: JSON (.json) or job ad text (.txt, French or English)')
+    .option(
+      '--candidates <paths...>',
+      'CV folder(s), CV files (pdf, docx, doc, odt, rtf, txt) or profiles .jsonl',
+    )
+    .option(
+      '--index <file>',
+      'a pool index saved by `cvmatch index build` (profiles included, no CVs needed)',
+    )
+    .option('--top <n>', 'number of candidates to print', '10')
+    .option('--json', 'print { job, results, usage, errors, files } as JSON')
+    .option('--weights <list>', 'weight overrides, e.g. occupation=0.3,skills=0.2,llm=0.5')
+    .option('--explain', 'print a plain-language explanation under each candidate')
+    .option('--near-misses', 'also list candidates who miss one or two requirements, with the gap to close')
+    .option('--exclude <kinds>', `drop candidates missing these requirements: all or ${KINDS.join(',')}`)
+    .option(
+      '--now <date>',
+      'reference date YYYY-MM-DD for availability, experience and validity (default today)',
+    );
+  addProviderOptions(command);
+  command.action(async (options: MatchCommandOptions) => {
+    await runMatch(options);
+  });
+}
+
+function parseOptions(options: MatchCommandOptions) {
+  const top = Number(options.top);
+  if (!Number.isInteger(top) || top <= 0) throw new UsageError('--top: expected a positive integer');
+  if (options.now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.now)) {
+    throw new UsageError('--now: expected a date YYYY-MM-DD');
+  }
+  if (!options.candidates?.length && !options.index) throw new UsageError('give --candidates or --index');
+  let excludeUnmet: RequirementKind[] = [];
+  if (options.exclude) {
+    const parts = options.exclude.split(',').map((part) => part.trim());
+    excludeUnmet = parts.includes('all') ? KINDS : (parts as RequirementKind[]);
+    const unknown = parts.filter((part) => part !== 'all' && !KINDS.includes(part as RequirementKind));
+    if (unknown.length)
+      throw new UsageError(`--exclude: unknown kind ${unknown.join(', ')} (known: all, ${KINDS.join(', ')})`);
+  }
+  return { top, excludeUnmet, weights: options.weights ? parseWeights(options.weights) : undefined };
+}
+
+async function runMatch(options: MatchCommandOptions): Promise<void> {
+  const { top, excludeUnmet, weights } = parseOptions(options);
+  const now = options.now ?? new Date().toISOString().slice(0, 10);
+  const providers = await resolveProviderOptions(options, process.env);
+  const job = await readJob(options.job, now);
+  const errors: InputError[] = [];
+  const files = new Map<string, string>();
+  let pool: CandidateProfile[] | PoolIndex;
+  if (options.index) {
+    pool = await loadPoolIndex(options.index);
+    for (const profile of pool.profiles()) files.set(profile.id, profile.source.file ?? profile.id);
+  } else {
+    const profiles = await readCandidates(options.candidates ?? [], now, errors);
+    for (const profile of profiles)
+      files.set(profile.id, profile.source.file ? basename(profile.source.file) : profile.id);
+    pool = profiles;
+  }
+  for (const error of errors)
+    process.stderr.write(`cvmatch: skipped ${error.file}: ${error.reason}: ${error.message}\n`);
+  process.stderr.write(`ranking ${files.size} candidates for "${job.title}" (${providers.describe()})\n`);
+  const results = await rankCandidates(job, pool, {
+    embeddingModel: providers.embeddingModel,
+    ...(providers.chatModel ? { chatModel: providers.chatModel } : {}),
+    ...(weights ? { weights } : {}),
+    excludeUnmet,
+    now,
+    onEvent: (event) => {
+      if (event.type === 'llm-degraded') {
+        process.stderr.write(
+          `cvmatch: LLM unavailable for ${event.candidateId}, rule score kept (${event.code})\n`,
+        );
+      }
+    },
+  });
+  const usage = providers.usage.report();
+  const shown = results.slice(0, top);
+  if (options.json) {
+    const output = { job, results: shown, usage, errors, files: Object.fromEntries(files) };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatTable(shown, files, job));
+    if (options.explain) {
+      for (const result of shown) {
+        const label = files.get(result.candidateId) ?? result.candidateId;
+        process.stdout.write(
+          `\n[${result.rank}] ${label}\n${explainMatch(result, { audience: 'recruiter', language: job.language, job })}\n`,
+        );
+      }
+    }
+    if (options.nearMisses) process.stdout.write(formatNearMisses(results, files, job.language));
+    if (errors.length) process.stdout.write(`\n${errors.length} file(s) could not be read (see stderr).\n`);
+  }
+  process.stderr.write(`${formatUsage(usage)}\n`);
+}
+
+async function readJob(file: string, now: string): Promise<JobOrder> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--job: cannot read ${file}`, { cause: error });
+  }
+  const id = basename(file, extname(file));
+  try {
+    return parseJobOrder(extname(file).toLowerCase() === '.json' ? JSON.parse(text) : text, { id, now });
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new ValidationError(`${file}: invalid JSON`, { cause: error });
+    if (error instanceof ValidationError) {
+      const details = error.issues
+        .map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('\n');
+      throw new ValidationError(`${file}: ${error.message}\n${details}`, {
+        issues: error.issues,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+async function readCandidates(
+  paths: string[],
+  now: string,
+  errors: InputError[],
+): Promise<CandidateProfile[]> {
+  const cvFiles: string[] = [];
+  const profiles: CandidateProfile[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch((error: unknown) => {
+      throw new UsageError(`--candidates: cannot read ${path}`, { cause: error });
+    });
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).sort();
+      cvFiles.push(
+        ...names
+          .filter((name) => CV_EXTENSIONS.has(extname(name).toLowerCase()))
+          .map((name) => join(path, name)),
+      );
+    } else if (extname(path).toLowerCase() === '.jsonl') {
+      profiles.push(...(await readProfilesJsonl(path, errors)));
+    } else {
+      cvFiles.push(path);
+    }
+  }
+  if (cvFiles.length > 0) {
+    process.stderr.write(`parsing ${cvFiles.length} CVs\n`);
+    const parsed = await parseCvs(cvFiles, { onError: 'collect', now });
+    for (const item of parsed) {
+      if ('profile' in item) profiles.push(item.profile);
+      else errors.push({ file: item.file, reason: item.error.reason, message: item.error.message });
+    }
+  }
+  // Two copies of one CV have the same id: keep the first.
+  const seen = new Set<string>();
+  return profiles.filter((profile) => !seen.has(profile.id) && seen.add(profile.id));
+}
+
+async function readProfilesJsonl(file: string, errors: InputError[]): Promise<CandidateProfile[]> {
+  const out: CandidateProfile[] = [];
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    const where = `${file}:${index + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      errors.push({
+        file: where,
+        reason: 'invalid-json',
+        message: error instanceof Error ? error.message : String(error),
+      });
+      continue;
+    }
+    const parsed = candidateProfileSchema.safeParse(value);
+    if (parsed.success) out.push(parsed.data);
+    else
+      errors.push({
+        file: where,
+        reason: 'invalid-profile',
+        message: parsed.error.issues[0]?.message ?? 'invalid',
+      });
+  }
+  return out;
+}
+
+const LABELS: Record<'fr' | 'en', Record<string, string>> = {
+  fr: {
+    occupation: 'métier',
+    skills: 'compétences',
+    preferredSkills: 'atouts',
+    experience: 'expérience',
+    certifications: 'certifs',
+    licences: 'permis',
+    distance: 'proche',
+    availability: 'dispo',
+    languages: 'langues',
+    semantic: 'CV proche',
+    llm: 'LLM',
+  },
+  en: {
+    occupation: 'occupation',
+    skills: 'skills',
+    preferredSkills: 'extras',
+    experience: 'experience',
+    certifications: 'certs',
+    licences: 'licences',
+    distance: 'nearby',
+    availability: 'available',
+    languages: 'languages',
+    semantic: 'similar CV',
+    llm: 'LLM',
+  },
+};
+
+function reasons(result: MatchResult, language: 'fr' | 'en'): string {
+  return result.breakdown
+    .filter((entry) => entry.weight > 0 && entry.met === 'yes')
+    .sort((a, b) => b.weight - a.weight || a.criterion.localeCompare(b.criterion))
+    .slice(0, 4)
+    .map((entry) => LABELS[language][entry.criterion] ?? entry.criterion)
+    .join(', ');
+}
+
+function cut(text: string, width: number): string {
+  return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
+}
+
+function formatTable(results: MatchResult[], files: Map<string, string>, job: JobOrder): string {
+  const fr = job.language === 'fr';
+  const lines = [
+    `${fr ? 'Commande' : 'Job order'}: ${job.title}${job.location?.city ? ` — ${job.location.city}` : ''}${job.startDate ? ` — ${job.startDate}` : ''}`,
+    `${'#'.padStart(3)}  ${'score'.padStart(5)}  ${cut(fr ? 'candidat' : 'candidate', 32)}  ${cut(fr ? 'points forts' : 'key reasons', 40)}  ${fr ? 'non rempli' : 'unmet'}`,
+  ];
+  for (const result of results) {
+    const unmet = result.unmetRequirements.map((item) => item.message).join('; ') || '—';
+    const warn = result.warnings.some((warning) => warning.code === 'llm-degraded') ? ' (!LLM)' : '';
+    lines.push(
+      `${String(result.rank).padStart(3)}  ${result.score.toFixed(1).padStart(5)}  ${cut(files.get(result.candidateId) ?? result.candidateId, 32)}  ${cut(reasons(result, job.language), 40)}  ${unmet}${warn}`,
+    );
+  }
+  if (results.length === 0) lines.push(fr ? '(aucun candidat)' : '(no candidates)');
+  return `${lines.join('\n')}\n`;
+}
+
+function formatNearMisses(results: MatchResult[], files: Map<string, string>, language: 'fr' | 'en'): string {
+  const near = results.filter(
+    (result) => result.unmetRequirements.length >= 1 && result.unmetRequirements.length <= 2,
+  );
+  const lines = [
+    `\n${language === 'fr' ? 'Presque (1 ou 2 écarts à combler)' : 'Near misses (1 or 2 gaps to close)'}:`,
+  ];
+  for (const result of near.slice(0, 10)) {
+    const gaps = result.unmetRequirements.map((item) => item.message).join('; ');
+    lines.push(
+      `  #${result.rank} ${files.get(result.candidateId) ?? result.candidateId} (${result.score.toFixed(1)}): ${gaps}`,
+    );
+  }
+  if (near.length === 0) lines.push(language === 'fr' ? '  (aucun)' : '  (none)');
+  return `${lines.join('\n')}\n`;
+}

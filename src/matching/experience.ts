@@ -1,0 +1,108 @@
+import type { CandidateProfile, Experience, JobOrder } from '../domain/index.js';
+import { normalizeOccupation, occupationCloseness } from '../taxonomy/index.js';
+import { terms } from '../text/index.js';
+import { monthIndex } from './calendar.js';
+
+/** Below this score a title is not trusted to name an occupation. */
+const OCCUPATION_MATCH_THRESHOLD = 0.5;
+/** Experiences at least this close to the order's occupation count as experience in it. */
+export const RELEVANT_CLOSENESS = 0.5;
+
+/** The order's ROME code: as given, else the best match of its title (null when nothing is close enough). */
+export function jobOccupationCode(job: JobOrder): string | null {
+  if (job.romeCode) return job.romeCode;
+  const [best] = normalizeOccupation(job.title, { limit: 1 });
+  return best && best.score >= OCCUPATION_MATCH_THRESHOLD ? best.romeCode : null;
+}
+
+/** Dice coefficient of the stemmed content terms of two titles, 0..1. */
+export function titleSimilarity(a: string, b: string): number {
+  const left = new Set(terms(a));
+  const right = new Set(terms(b));
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const term of left) if (right.has(term)) shared++;
+  return (2 * shared) / (left.size + right.size);
+}
+
+/** How close one experience is to the order's occupation, 0..1, and how that was decided. */
+export interface ExperienceCloseness {
+  experience: Experience;
+  closeness: number;
+  /** `rome`: same or related ROME code; `title`: title words only. */
+  basis: 'rome' | 'title';
+  /** Duration in months (0 when the dates are unknown). */
+  months: number;
+}
+
+/** Duration of an experience in whole months, counting both end months; current ones run to `now`. */
+export function experienceMonths(experience: Experience, now: string): number {
+  if (!experience.start) return 0;
+  const end = experience.end ?? (experience.current ? now.slice(0, 7) : experience.start);
+  return Math.max(0, monthIndex(end) - monthIndex(experience.start) + 1);
+}
+
+/** Closeness of one experience to the order: the ROME graph when both sides have a code, else title similarity. */
+export function experienceCloseness(
+  experience: Experience,
+  jobCode: string | null,
+  jobTitle: string,
+): { closeness: number; basis: 'rome' | 'title' } {
+  const code = experience.occupation?.romeCode ?? null;
+  if (jobCode && code) {
+    const closeness = occupationCloseness(jobCode, code);
+    if (closeness > 0) return { closeness, basis: 'rome' };
+  }
+  // Title words are weaker evidence than a shared code: at most 0.6.
+  return { closeness: 0.6 * titleSimilarity(jobTitle, experience.title), basis: 'title' };
+}
+
+/** Every experience of the profile with its closeness to the order, closest first (ties: most recent first). */
+export function rateExperiences(
+  job: JobOrder,
+  profile: CandidateProfile,
+  now: string,
+): ExperienceCloseness[] {
+  const jobCode = jobOccupationCode(job);
+  const rated = profile.experiences.map((experience) => ({
+    experience,
+    ...experienceCloseness(experience, jobCode, job.title),
+    months: experienceMonths(experience, now),
+  }));
+  return rated.sort(
+    (a, b) =>
+      b.closeness - a.closeness ||
+      endMonth(b.experience, now) - endMonth(a.experience, now) ||
+      a.experience.title.localeCompare(b.experience.title),
+  );
+}
+
+/** Month index an experience ended (now for current ones; -1 when undated). */
+export function endMonth(experience: Experience, now: string): number {
+  if (experience.current) return monthIndex(now);
+  const end = experience.end ?? experience.start;
+  return end ? monthIndex(end) : -1;
+}
+
+/**
+ * Months of experience in the order's occupation (experiences at least `RELEVANT_CLOSENESS` close),
+ * overlapping periods counted once, and the month the most recent one ended.
+ */
+export function occupationExperience(
+  rated: ExperienceCloseness[],
+  now: string,
+): { months: number; lastMonth: number | null; relevant: ExperienceCloseness[] } {
+  const relevant = rated.filter((item) => item.closeness >= RELEVANT_CLOSENESS);
+  const covered = new Set<number>();
+  let lastMonth: number | null = null;
+  for (const item of relevant) {
+    const { start } = item.experience;
+    if (!start) continue;
+    const first = monthIndex(start);
+    const last = first + item.months - 1;
+    for (let month = first; month <= last; month++) covered.add(month);
+    const ended = endMonth(item.experience, now);
+    if (lastMonth === null || ended > lastMonth) lastMonth = ended;
+  }
+  return { months: covered.size, lastMonth, relevant };
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { matchResultSchema } from '../domain/index.js';
+import type { FeatureScore } from './features.js';
+import { fuseScores, rankResults } from './fuse.js';
+import type { RequirementCheck } from './requirements.js';
+import { resolveWeights } from './weights.js';
+
+const feature = (criterion: FeatureScore['criterion'], score: number): FeatureScore => ({
+  criterion,
+  score,
+  met: score >= 80 ? 'yes' : score >= 40 ? 'partial' : 'no',
+  evidence: [`quote for ${criterion}`],
+  source: 'rule',
+});
+
+const missingCaces: RequirementCheck = {
+  kind: 'certification',
+  requirement: 'CACES_R489_3',
+  met: 'no',
+  message: 'missing CACES R489 3: trainable in 3 days',
+  evidence: [],
+  policy: 'penalize',
+  excluded: false,
+  penalty: 0.6,
+  detail: {},
+};
+
+const weights = resolveWeights({});
+
+describe('fuseScores', () => {
+  it('is the weighted mean of the criteria that apply, weights renormalised to sum 1', () => {
+    const fused = fuseScores(
+      { candidateId: 'a', features: [feature('occupation', 100), feature('skills', 40)], requirements: [] },
+      { weights },
+    );
+    // occupation 0.25 and skills 0.15 → shares 0.625 and 0.375.
+    expect(fused.score).toBeCloseTo(0.625 * 100 + 0.375 * 40, 5);
+    expect(fused.breakdown.reduce((sum, entry) => sum + entry.weight, 0)).toBeCloseTo(1, 10);
+    expect(fused.excluded).toBe(false);
+  });
+
+  it('multiplies by the penalty of a missed requirement and names the gap', () => {
+    const fused = fuseScores(
+      { candidateId: 'a', features: [feature('occupation', 100)], requirements: [missingCaces] },
+      { weights, language: 'en' },
+    );
+    expect(fused.score).toBeCloseTo(60, 5);
+    expect(fused.unmetRequirements).toEqual([
+      { kind: 'certification', requirement: 'CACES_R489_3', message: missingCaces.message },
+    ]);
+    expect(fused.summary).toContain('trainable in 3 days');
+  });
+
+  it('mixes the LLM score with llmWeight and marks its entries as source llm', () => {
+    const fused = fuseScores(
+      {
+        candidateId: 'a',
+        features: [feature('occupation', 80)],
+        requirements: [],
+        llm: {
+          ok: true,
+          score: 30,
+          criteria: [{ criterion: 'CACES', met: 'yes', evidence: ['CACES 3'] }],
+          summary: 'Bon profil.',
+          flags: [],
+        },
+      },
+      { weights, llmWeight: 0.4 },
+    );
+    expect(fused.score).toBeCloseTo(0.6 * 80 + 0.4 * 30, 5);
+    const llm = fused.breakdown.filter((entry) => entry.source === 'llm');
+    expect(llm.map((entry) => entry.criterion)).toEqual(['llm', 'llm:CACES']);
+    expect(fused.breakdown.reduce((sum, entry) => sum + entry.weight, 0)).toBeCloseTo(1, 10);
+    expect(matchResultSchema.safeParse({ ...fused, rank: 1 }).success).toBe(true);
+  });
+
+  it('keeps the structured score and warns visibly when the LLM failed', () => {
+    const input = { candidateId: 'a', features: [feature('occupation', 80)], requirements: [] };
+    const plain = fuseScores(input, { weights });
+    const degraded = fuseScores(
+      { ...input, llm: { ok: false, code: 'llm-failed', message: 'HTTP 500' } },
+      { weights },
+    );
+    expect(degraded.score).toBe(plain.score);
+    expect(degraded.warnings).toEqual([expect.objectContaining({ code: 'llm-degraded' })]);
+    expect(degraded.warnings[0]?.message).toContain('HTTP 500');
+  });
+
+  it('flags exclusion when a check says so', () => {
+    const fused = fuseScores(
+      {
+        candidateId: 'a',
+        features: [feature('occupation', 100)],
+        requirements: [{ ...missingCaces, policy: 'exclude', excluded: true, penalty: 1 }],
+      },
+      { weights },
+    );
+    expect(fused.excluded).toBe(true);
+  });
+});
+
+describe('rankResults', () => {
+  it('sorts by score, then fewer unmet requirements, then candidate id', () => {
+    const base = { breakdown: [], summary: '', warnings: [] };
+    const unmet = [{ kind: 'distance' as const, requirement: '30 km', message: 'far' }];
+    const ranked = rankResults([
+      { ...base, candidateId: 'c', score: 50, unmetRequirements: [] },
+      { ...base, candidateId: 'b', score: 50, unmetRequirements: unmet },
+      { ...base, candidateId: 'a', score: 50, unmetRequirements: [] },
+      { ...base, candidateId: 'z', score: 90, unmetRequirements: unmet },
+    ]);
+    expect(ranked.map((result) => [result.candidateId, result.rank])).toEqual([
+      ['z', 1],
+      ['a', 2],
+      ['c', 3],
+      ['b', 4],
+    ]);
+  });
+});

@@ -1,0 +1,190 @@
+import type { CriterionScore, MatchResult, Met } from '../domain/index.js';
+import type { FeatureScore } from './features.js';
+import type { RequirementCheck } from './requirements.js';
+import { defaultLlmWeight, type Weights } from './weights.js';
+
+/** What the LLM reranker said about one candidate (the shape `rerankWithLlm` returns). */
+export type LlmAssessment =
+  | {
+      ok: true;
+      /** 0–100. */
+      score: number;
+      criteria: { criterion: string; met: Met; evidence: string[] }[];
+      summary: string;
+      flags: string[];
+    }
+  | { ok: false; code: 'llm-failed' | 'budget-exhausted'; message: string };
+
+export interface FuseInput {
+  candidateId: string;
+  features: FeatureScore[];
+  requirements: RequirementCheck[];
+  /** Absent: the candidate was not sent to the LLM (not shortlisted, or no chat model). */
+  llm?: LlmAssessment;
+}
+
+export interface FuseOptions {
+  /** Normalised weights (see `resolveWeights`). */
+  weights: Weights;
+  /** Share of the LLM score, default 0.4: `final = (1 - llmWeight) * structured + llmWeight * llm`. */
+  llmWeight?: number;
+  /** Language of the summary; default `fr`. */
+  language?: 'fr' | 'en';
+}
+
+/** A fused result before ranking, with whether the caller's policy excludes it. */
+export type FusedResult = Omit<MatchResult, 'rank'> & { excluded: boolean };
+
+const roundScore = (value: number): number => Math.round(Math.max(0, Math.min(100, value)) * 10) / 10;
+const MET_POINTS: Record<Met, number> = { yes: 100, partial: 50, no: 0 };
+
+/**
+ * One 0–100 score from the structured criteria (weighted mean over the criteria that apply,
+ * times the penalty of each missed requirement) and, when present, the LLM assessment. The
+ * breakdown says where each part came from; weights of the weighted entries sum to 1. A failed
+ * LLM assessment leaves the structured score and adds an `llm-degraded` warning.
+ */
+export function fuseScores(input: FuseInput, options: FuseOptions): FusedResult {
+  const language = options.language ?? 'fr';
+  const llmWeight = options.llmWeight ?? defaultLlmWeight;
+  const applicable = input.features.reduce((sum, feature) => sum + options.weights[feature.criterion], 0);
+  const llm = input.llm?.ok ? input.llm : null;
+  const structuredShare = llm ? 1 - llmWeight : 1;
+  const breakdown: CriterionScore[] = input.features.map((feature) => ({
+    ...feature,
+    weight: applicable > 0 ? (options.weights[feature.criterion] / applicable) * structuredShare : 0,
+  }));
+  const structured =
+    applicable > 0
+      ? input.features.reduce((sum, feature) => sum + feature.score * options.weights[feature.criterion], 0) /
+        applicable
+      : 0;
+  const penalty = input.requirements.reduce((product, check) => product * check.penalty, 1);
+  const warnings: MatchResult['warnings'] = [];
+  let combined = structured;
+  if (llm) {
+    combined = (1 - llmWeight) * structured + llmWeight * llm.score;
+    breakdown.push({
+      criterion: 'llm',
+      score: roundScore(llm.score),
+      weight: llmWeight,
+      source: 'llm',
+      evidence: [...new Set(llm.criteria.flatMap((item) => item.evidence))],
+      met: llm.score >= 70 ? 'yes' : llm.score >= 40 ? 'partial' : 'no',
+    });
+    // The LLM's own criteria, for the explanation; weight 0: already counted in the `llm` entry.
+    for (const item of llm.criteria) {
+      breakdown.push({
+        criterion: `llm:${item.criterion}`,
+        score: MET_POINTS[item.met],
+        weight: 0,
+        source: 'llm',
+        evidence: item.evidence,
+        met: item.met,
+      });
+    }
+    for (const flag of llm.flags) warnings.push({ code: 'llm-flag', message: flag });
+  } else if (input.llm && !input.llm.ok) {
+    warnings.push({
+      code: 'llm-degraded',
+      message:
+        language === 'fr'
+          ? `évaluation par le LLM indisponible (${input.llm.code} : ${input.llm.message}) ; score fondé sur les règles seulement`
+          : `LLM assessment unavailable (${input.llm.code}: ${input.llm.message}); score from rules only`,
+    });
+  }
+  const unmet = input.requirements
+    .filter((check) => check.met === 'no')
+    .map(({ kind, requirement, message }) => ({ kind, requirement, message }));
+  return {
+    candidateId: input.candidateId,
+    score: roundScore(combined * penalty),
+    breakdown,
+    unmetRequirements: unmet,
+    summary: summarize(breakdown, unmet, penalty, llm?.summary ?? null, language),
+    warnings,
+    excluded: input.requirements.some((check) => check.excluded),
+  };
+}
+
+const CRITERION_LABELS: Record<'fr' | 'en', Record<string, string>> = {
+  fr: {
+    occupation: 'métier',
+    skills: 'compétences requises',
+    preferredSkills: 'compétences appréciées',
+    experience: 'expérience',
+    certifications: 'certifications',
+    licences: 'permis',
+    distance: 'distance',
+    availability: 'disponibilité',
+    languages: 'langues',
+    semantic: 'proximité du CV',
+    llm: 'avis du LLM',
+  },
+  en: {
+    occupation: 'occupation',
+    skills: 'required skills',
+    preferredSkills: 'preferred skills',
+    experience: 'experience',
+    certifications: 'certifications',
+    licences: 'licences',
+    distance: 'distance',
+    availability: 'availability',
+    languages: 'languages',
+    semantic: 'CV similarity',
+    llm: 'LLM assessment',
+  },
+};
+
+/** Readable label of a criterion (`llm:<name>` entries keep their name). */
+export function criterionLabel(criterion: string, language: 'fr' | 'en'): string {
+  return CRITERION_LABELS[language][criterion] ?? criterion.replace(/^llm:/, '');
+}
+
+function summarize(
+  breakdown: CriterionScore[],
+  unmet: MatchResult['unmetRequirements'],
+  penalty: number,
+  llmSummary: string | null,
+  language: 'fr' | 'en',
+): string {
+  const weighted = breakdown.filter((entry) => entry.weight > 0 && entry.source !== 'llm');
+  const strong = weighted
+    .filter((entry) => entry.met === 'yes')
+    .map((entry) => criterionLabel(entry.criterion, language));
+  const weak = weighted
+    .filter((entry) => entry.met === 'no')
+    .map((entry) => criterionLabel(entry.criterion, language));
+  const parts: string[] = [];
+  if (language === 'fr') {
+    if (strong.length) parts.push(`Points forts : ${strong.join(', ')}.`);
+    if (weak.length) parts.push(`Points faibles : ${weak.join(', ')}.`);
+    if (unmet.length) {
+      parts.push(`Exigences non remplies : ${unmet.map((item) => item.message).join(' ; ')}.`);
+      if (penalty < 1) parts.push(`Score multiplié par ${penalty.toFixed(2)} pour ces écarts.`);
+    }
+  } else {
+    if (strong.length) parts.push(`Strengths: ${strong.join(', ')}.`);
+    if (weak.length) parts.push(`Weaknesses: ${weak.join(', ')}.`);
+    if (unmet.length) {
+      parts.push(`Unmet requirements: ${unmet.map((item) => item.message).join('; ')}.`);
+      if (penalty < 1) parts.push(`Score multiplied by ${penalty.toFixed(2)} for these gaps.`);
+    }
+  }
+  if (llmSummary) parts.push(llmSummary);
+  return parts.join(' ');
+}
+
+/**
+ * Sorts and ranks: score desc, then fewer unmet requirements, then candidate id (deterministic).
+ */
+export function rankResults<T extends Omit<MatchResult, 'rank'>>(results: T[]): (T & { rank: number })[] {
+  return [...results]
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.unmetRequirements.length - b.unmetRequirements.length ||
+        (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0),
+    )
+    .map((result, index) => ({ ...result, rank: index + 1 }));
+}

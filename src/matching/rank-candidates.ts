@@ -1,0 +1,225 @@
+import {
+  type CandidateProfile,
+  type JobOrder,
+  type JobOrderInput,
+  jobOrderSchema,
+  type MatchResult,
+  type UnmetRequirement,
+} from '../domain/index.js';
+import { ValidationError } from '../errors.js';
+import type { ChatModel, EmbeddingModel } from '../providers/spec.js';
+import { toIsoDate } from './calendar.js';
+import { scoreFeatures } from './features.js';
+import { type FusedResult, fuseScores, type LlmAssessment, rankResults } from './fuse.js';
+import {
+  checkRequirements,
+  type PolicyOption,
+  type RequirementKind,
+  requirementKinds,
+} from './requirements.js';
+import { rerankWithLlm } from './rerank/index.js';
+import { PoolIndex, retrieveCandidates } from './retrieve/index.js';
+import { resolveLlmWeight, resolveWeights, type WeightOverrides } from './weights.js';
+
+/** Up to this many profiles, every one is scored; above it, retrieval picks `retrieveTopK` first. */
+export const SCORE_EVERYONE_UP_TO = 2_000;
+/** Candidates kept by retrieval in a pool bigger than `SCORE_EVERYONE_UP_TO`. */
+export const DEFAULT_RETRIEVE_TOP_K = 500;
+/** Candidates sent to the LLM reranker (best structured scores first). */
+export const DEFAULT_SHORTLIST_SIZE = 30;
+
+/** Progress and notable decisions of a ranking run, for logs and audit. */
+export type RankEvent =
+  | { type: 'retrieved'; poolSize: number; kept: number; semantic: boolean }
+  | { type: 'scored'; count: number }
+  | { type: 'excluded'; candidateId: string; unmet: UnmetRequirement[] }
+  | { type: 'llm-shortlist'; count: number }
+  | { type: 'llm-usage'; calls: number; inputTokens: number; outputTokens: number }
+  | { type: 'llm-degraded'; candidateId: string; code: string; message: string }
+  | { type: 'rerank'; event: unknown };
+
+export interface RankCandidatesOptions {
+  /** Adds the `semantic` criterion (embedding similarity); without one, scoring is rule-based only. */
+  embeddingModel?: EmbeddingModel;
+  /** Reranks the shortlist with an LLM; without one, no LLM is called. */
+  chatModel?: ChatModel;
+  /** Per-call weight overrides (normalised with the defaults); `llm` sets the LLM share (default 0.4). */
+  weights?: WeightOverrides;
+  /** `penalize` (default) keeps candidates who miss a requirement with a lower score; `exclude` drops them. */
+  policy?: PolicyOption;
+  /** Shorthand: exclude candidates missing any requirement (`true`) or these kinds. Overrides `policy` for them. */
+  excludeUnmet?: boolean | RequirementKind[];
+  /** Shortlist size for the LLM (default 30). */
+  shortlistSize?: number;
+  /** Candidates kept by retrieval in big pools (default: everyone up to 2,000 profiles, else 500). */
+  retrieveTopK?: number;
+  /** LLM rerank tuning, passed to `rerankWithLlm`. */
+  llm?: { batchSize?: number; concurrency?: number; budget?: { maxCalls?: number; maxTokens?: number } };
+  /** Reference date for availability, experience and certificate validity; default today. */
+  now?: string | Date;
+  signal?: AbortSignal;
+  onEvent?: (event: RankEvent) => void;
+}
+
+/** Validates a job order input, filling defaults; `ValidationError` with the issues otherwise. */
+export function validateJobOrder(job: JobOrderInput | JobOrder): JobOrder {
+  const parsed = jobOrderSchema.safeParse(job);
+  if (!parsed.success) {
+    throw new ValidationError('invalid job order', {
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+        message: issue.message,
+      })),
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+/** Merges `policy` and `excludeUnmet` into one per-kind policy. */
+export function resolvePolicy(options: Pick<RankCandidatesOptions, 'policy' | 'excludeUnmet'>): PolicyOption {
+  const excluded =
+    options.excludeUnmet === true
+      ? requirementKinds
+      : options.excludeUnmet === false
+        ? []
+        : (options.excludeUnmet ?? []);
+  if (excluded.length === 0) return options.policy ?? 'penalize';
+  const policy: Partial<Record<RequirementKind, 'exclude' | 'penalize'>> = {};
+  for (const kind of requirementKinds) {
+    policy[kind] = excluded.includes(kind)
+      ? 'exclude'
+      : typeof options.policy === 'string'
+        ? options.policy
+        : (options.policy?.[kind] ?? 'penalize');
+  }
+  return policy;
+}
+
+/**
+ * Ranks a pool of candidates for one job order: hard requirements, (for big pools or with an
+ * embedding model) hybrid retrieval, structured scoring, optional LLM rerank of the shortlist,
+ * fusion. Returns schema-valid `MatchResult`s ranked 1..n. Works with no options (offline rules).
+ * Nobody is dropped unless the caller's policy says `exclude` for a requirement they miss.
+ * Never reads names, contact details or `profile.sensitive`.
+ */
+export async function rankCandidates(
+  jobInput: JobOrderInput | JobOrder,
+  pool: CandidateProfile[] | PoolIndex,
+  options: RankCandidatesOptions = {},
+): Promise<MatchResult[]> {
+  const job = validateJobOrder(jobInput);
+  const now = toIsoDate(options.now);
+  const weights = resolveWeights(withoutLlm(options.weights));
+  const llmWeight = resolveLlmWeight(options.weights?.llm);
+  const policy = resolvePolicy(options);
+  const emit = options.onEvent ?? (() => {});
+  const profiles = poolProfiles(pool);
+
+  // 1. Retrieval: for big pools (prefilter) and whenever embeddings are available (semantic criterion).
+  let semanticById: Map<string, number | null> | null = null;
+  let selected = profiles;
+  if (options.embeddingModel || profiles.length > SCORE_EVERYONE_UP_TO) {
+    const topK =
+      options.retrieveTopK ??
+      (profiles.length > SCORE_EVERYONE_UP_TO ? DEFAULT_RETRIEVE_TOP_K : profiles.length);
+    const retrieved = await retrieveCandidates(job, pool, {
+      ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
+      topK,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    semanticById = new Map(retrieved.map((hit) => [hit.candidateId, hit.semantic]));
+    const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+    selected = retrieved.flatMap((hit) => {
+      const profile = byId.get(hit.candidateId);
+      return profile ? [profile] : [];
+    });
+    emit({
+      type: 'retrieved',
+      poolSize: profiles.length,
+      kept: selected.length,
+      semantic: !!options.embeddingModel,
+    });
+  }
+
+  // 2–3. Requirements and structured scores.
+  const fuseOptions = { weights, llmWeight, language: job.language };
+  const inputs = new Map<string, Parameters<typeof fuseScores>[0]>();
+  const kept: FusedResult[] = [];
+  for (const profile of selected) {
+    options.signal?.throwIfAborted();
+    const requirements = checkRequirements(job, profile, { now, policy });
+    const features = scoreFeatures(job, profile, {
+      now,
+      requirements,
+      semantic: semanticById?.get(profile.id) ?? null,
+    });
+    const input = { candidateId: profile.id, features, requirements };
+    const fused = fuseScores(input, fuseOptions);
+    if (fused.excluded) {
+      emit({ type: 'excluded', candidateId: profile.id, unmet: fused.unmetRequirements });
+      continue;
+    }
+    inputs.set(profile.id, input);
+    kept.push(fused);
+  }
+  emit({ type: 'scored', count: kept.length });
+
+  // 4. LLM rerank of the shortlist.
+  let results = kept;
+  if (options.chatModel && kept.length > 0) {
+    const shortlistSize = Math.max(0, options.shortlistSize ?? DEFAULT_SHORTLIST_SIZE);
+    const shortlist = rankResults(kept).slice(0, shortlistSize);
+    const byId = new Map(selected.map((profile) => [profile.id, profile]));
+    const candidates = shortlist.flatMap((result) => {
+      const profile = byId.get(result.candidateId);
+      return profile ? [profile] : [];
+    });
+    emit({ type: 'llm-shortlist', count: candidates.length });
+    const { assessments, usage } = await rerankWithLlm(job, candidates, {
+      model: options.chatModel,
+      ...options.llm,
+      language: job.language,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onEvent: (event: unknown) => emit({ type: 'rerank', event }),
+    });
+    emit({ type: 'llm-usage', ...usage });
+    const onShortlist = new Set(candidates.map((profile) => profile.id));
+    results = kept.map((result) => {
+      if (!onShortlist.has(result.candidateId)) return result;
+      const input = inputs.get(result.candidateId);
+      if (!input) return result;
+      const llm: LlmAssessment = assessments.get(result.candidateId) ?? {
+        ok: false,
+        code: 'llm-failed',
+        message: 'no assessment returned for this candidate',
+      };
+      if (!llm.ok)
+        emit({ type: 'llm-degraded', candidateId: result.candidateId, code: llm.code, message: llm.message });
+      return fuseScores({ ...input, llm }, fuseOptions);
+    });
+  }
+
+  // 5. Deterministic ranking.
+  return rankResults(results).map(({ excluded: _excluded, ...result }) => result);
+}
+
+function withoutLlm(weights: WeightOverrides | undefined): Omit<WeightOverrides, 'llm'> {
+  if (!weights) return {};
+  const { llm: _llm, ...rest } = weights;
+  return rest;
+}
+
+function poolProfiles(pool: CandidateProfile[] | PoolIndex): CandidateProfile[] {
+  if (pool instanceof PoolIndex) return pool.profiles();
+  const seen = new Set<string>();
+  for (const profile of pool) {
+    if (seen.has(profile.id)) {
+      throw new ValidationError(`duplicate candidate id ${profile.id} in the pool`, {
+        issues: [{ path: ['pool'], message: `duplicate id ${profile.id}` }],
+      });
+    }
+    seen.add(profile.id);
+  }
+  return pool;
+}

@@ -1,0 +1,397 @@
+import type { CandidateProfile, JobOrder, UnmetRequirement } from '../domain/index.js';
+import { distanceKm } from '../geo/index.js';
+import { certificationInfo, certificationSatisfies, licenceSatisfies } from '../taxonomy/index.js';
+import { daysBetween, toIsoDate } from './calendar.js';
+import { occupationExperience, rateExperiences } from './experience.js';
+import { jobPoint, profilePoint } from './geography.js';
+import { languageCode, levelReaches } from './languages.js';
+
+/** The kinds of hard requirement an order can set. */
+export type RequirementKind = UnmetRequirement['kind'];
+export const requirementKinds: readonly RequirementKind[] = [
+  'certification',
+  'licence',
+  'availability',
+  'distance',
+  'language',
+  'experience',
+];
+
+/** What to do with a candidate who misses a requirement: drop them, or keep them with a lower score. */
+export type RequirementPolicy = 'exclude' | 'penalize';
+/** One policy for every kind, or one per kind (kinds left out are penalised). */
+export type PolicyOption = RequirementPolicy | Partial<Record<RequirementKind, RequirementPolicy>>;
+
+/**
+ * Score multiplier for a missed requirement under the `penalize` policy (several misses multiply).
+ * A missing certificate or licence weighs most: without it the mission cannot legally start.
+ */
+export const defaultPenalties: Readonly<Record<RequirementKind, number>> = Object.freeze({
+  certification: 0.6,
+  licence: 0.6,
+  availability: 0.85,
+  distance: 0.75,
+  language: 0.8,
+  experience: 0.9,
+});
+
+/** Distance a candidate is assumed to travel when the CV says nothing (km). */
+export const DEFAULT_MAX_DISTANCE_KM = 50;
+/** Distance beyond which a candidate without a vehicle is penalised (km). */
+export const NO_VEHICLE_MAX_DISTANCE_KM = 30;
+
+/** Result of checking one requirement of the order against one profile. */
+export interface RequirementCheck {
+  kind: RequirementKind;
+  /** What was required: a certification or licence code, a date, `25 km`, a language. */
+  requirement: string;
+  /** `unknown` when the profile does not say (never excluded, never penalised). */
+  met: 'yes' | 'no' | 'unknown';
+  /** Plain words in the order's language; for a gap, names it ("CACES R489 3 manquant : formation en 3 jours"). */
+  message: string;
+  /** Quotes from the CV supporting the verdict. */
+  evidence: string[];
+  policy: RequirementPolicy;
+  /** True when unmet and the policy is `exclude`. */
+  excluded: boolean;
+  /** Score multiplier: 1 unless unmet under `penalize`. */
+  penalty: number;
+  /** Figures behind the verdict, for scoring. */
+  detail: { distanceKm?: number; limitKm?: number; daysLate?: number; months?: number };
+}
+
+export interface CheckRequirementsOptions {
+  policy?: PolicyOption;
+  /** Reference date (`YYYY-MM-DD` or Date) for "now"; default today. */
+  now?: string | Date;
+  /** Language of the messages; default the order's. */
+  language?: 'fr' | 'en';
+}
+
+/** Policy for one kind. */
+export function policyFor(policy: PolicyOption | undefined, kind: RequirementKind): RequirementPolicy {
+  if (policy === undefined) return 'penalize';
+  if (typeof policy === 'string') return policy;
+  return policy[kind] ?? 'penalize';
+}
+
+type Draft = Omit<RequirementCheck, 'policy' | 'excluded' | 'penalty'>;
+
+/**
+ * Checks the order's hard requirements against one profile: certifications valid at the start
+ * date, driving licences, availability by the start date, distance from the site against the
+ * candidate's mobility, languages, minimum experience in the occupation. Reads only job-related
+ * fields of the profile (never name, contact details or `sensitive`).
+ */
+export function checkRequirements(
+  job: JobOrder,
+  profile: CandidateProfile,
+  options: CheckRequirementsOptions = {},
+): RequirementCheck[] {
+  const now = toIsoDate(options.now);
+  const language = options.language ?? job.language;
+  const onDate = job.startDate ?? now;
+  const drafts: (Draft | null)[] = [
+    ...job.requiredCertifications.map((code) => checkCertification(code, profile, onDate, language)),
+    ...job.requiredLicences.map((code) => checkLicence(code, profile, language)),
+    checkAvailability(profile, onDate, language),
+    checkDistance(job, profile, language),
+    ...job.languages.map((required) => checkLanguage(required, profile, language)),
+  ];
+  if (job.minExperienceMonths > 0) drafts.push(checkExperience(job, profile, now, language));
+  return drafts
+    .filter((draft): draft is Draft => draft !== null)
+    .map((draft) => {
+      const policy = policyFor(options.policy, draft.kind);
+      const unmet = draft.met === 'no';
+      return {
+        ...draft,
+        policy,
+        excluded: unmet && policy === 'exclude',
+        penalty: unmet && policy === 'penalize' ? defaultPenalties[draft.kind] : 1,
+      };
+    });
+}
+
+/** The unmet requirements of a check list, as `MatchResult.unmetRequirements`. */
+export function unmetRequirements(checks: RequirementCheck[]): UnmetRequirement[] {
+  return checks
+    .filter((check) => check.met === 'no')
+    .map(({ kind, requirement, message }) => ({ kind, requirement, message }));
+}
+
+const say = (language: 'fr' | 'en', fr: string, en: string): string => (language === 'fr' ? fr : en);
+
+function checkCertification(
+  code: string,
+  profile: CandidateProfile,
+  onDate: string,
+  language: 'fr' | 'en',
+): Draft {
+  const info = certificationInfo(code);
+  const label = info?.label ?? code.replace(/_/g, ' ');
+  let expired: { evidence: string; message: string } | null = null;
+  for (const held of profile.certifications) {
+    const check = certificationSatisfies(
+      { code: held.code, validUntil: held.validUntil ?? null },
+      code,
+      onDate,
+    );
+    const quote = held.source?.text ?? held.label;
+    if (check.satisfied) {
+      return {
+        kind: 'certification',
+        requirement: code,
+        met: 'yes',
+        message: say(language, `${label} : détenu`, `${label}: held`),
+        evidence: [quote],
+        detail: {},
+      };
+    }
+    if (check.status === 'expired' && !expired) expired = { evidence: quote, message: check.message };
+  }
+  const training = info?.trainingDays
+    ? say(
+        language,
+        `formation possible en ${info.trainingDays} jours`,
+        `trainable in ${info.trainingDays} days`,
+      )
+    : null;
+  if (expired) {
+    return {
+      kind: 'certification',
+      requirement: code,
+      met: 'no',
+      message: say(
+        language,
+        `${label} expiré à la date de début (${onDate})${training ? ` : recyclage, ${training}` : ''}`,
+        `${label} expired by the start date (${onDate})${training ? `: refresher, ${training}` : ''}`,
+      ),
+      evidence: [expired.evidence],
+      detail: {},
+    };
+  }
+  return {
+    kind: 'certification',
+    requirement: code,
+    met: 'no',
+    message: say(
+      language,
+      `${label} manquant${training ? ` : ${training}` : ''}`,
+      `missing ${label}${training ? `: ${training}` : ''}`,
+    ),
+    evidence: [],
+    detail: {},
+  };
+}
+
+function checkLicence(code: string, profile: CandidateProfile, language: 'fr' | 'en'): Draft {
+  const held = profile.drivingLicences;
+  const met = licenceSatisfies(held, code);
+  const quote = profile.sources.drivingLicences?.text;
+  return {
+    kind: 'licence',
+    requirement: code,
+    met: met ? 'yes' : 'no',
+    message: met
+      ? say(language, `permis ${code} : détenu`, `licence ${code}: held`)
+      : say(
+          language,
+          `permis ${code} manquant${held.length ? ` (détient : ${held.join(', ')})` : ''}`,
+          `missing licence ${code}${held.length ? ` (holds: ${held.join(', ')})` : ''}`,
+        ),
+    evidence: met ? [quote ?? held.join(', ')] : [],
+    detail: {},
+  };
+}
+
+function checkAvailability(profile: CandidateProfile, onDate: string, language: 'fr' | 'en'): Draft {
+  const availability = profile.availability;
+  const evidence = profile.sources.availability ? [profile.sources.availability.text] : [];
+  if (!availability || (!availability.immediate && !availability.from)) {
+    return {
+      kind: 'availability',
+      requirement: onDate,
+      met: 'unknown',
+      message: say(language, 'disponibilité non indiquée', 'availability not stated'),
+      evidence: [],
+      detail: {},
+    };
+  }
+  const daysLate =
+    availability.immediate || !availability.from ? 0 : Math.max(0, daysBetween(onDate, availability.from));
+  if (daysLate === 0) {
+    return {
+      kind: 'availability',
+      requirement: onDate,
+      met: 'yes',
+      message: availability.immediate
+        ? say(language, 'disponible immédiatement', 'available immediately')
+        : say(language, `disponible dès le ${availability.from}`, `available from ${availability.from}`),
+      evidence,
+      detail: { daysLate: 0 },
+    };
+  }
+  return {
+    kind: 'availability',
+    requirement: onDate,
+    met: 'no',
+    message: say(
+      language,
+      `disponible le ${availability.from}, ${daysLate} jours après le début (${onDate})`,
+      `available on ${availability.from}, ${daysLate} days after the start (${onDate})`,
+    ),
+    evidence,
+    detail: { daysLate },
+  };
+}
+
+function checkDistance(job: JobOrder, profile: CandidateProfile, language: 'fr' | 'en'): Draft | null {
+  const site = jobPoint(job);
+  if (!site) return null; // the order gives no place: nothing to check
+  const home = profilePoint(profile);
+  const stated = profile.mobility?.maxDistanceKm ?? null;
+  const hasVehicle = profile.mobility?.hasVehicle ?? null;
+  let limitKm = stated ?? DEFAULT_MAX_DISTANCE_KM;
+  if (hasVehicle === false) limitKm = Math.min(limitKm, NO_VEHICLE_MAX_DISTANCE_KM);
+  const requirement = `${limitKm} km`;
+  if (!home) {
+    return {
+      kind: 'distance',
+      requirement,
+      met: 'unknown',
+      message: say(language, 'lieu de résidence non indiqué', 'home location not stated'),
+      evidence: [],
+      detail: { limitKm },
+    };
+  }
+  const distance = Math.round(distanceKm(site, home));
+  const evidence = [profile.sources.location?.text, profile.sources.mobility?.text].filter(
+    (quote): quote is string => typeof quote === 'string',
+  );
+  if (distance <= limitKm) {
+    return {
+      kind: 'distance',
+      requirement,
+      met: 'yes',
+      message: say(language, `à ${distance} km du site`, `${distance} km from the site`),
+      evidence,
+      detail: { distanceKm: distance, limitKm },
+    };
+  }
+  const why =
+    hasVehicle === false
+      ? say(language, 'sans véhicule', 'no vehicle')
+      : stated !== null
+        ? say(language, `mobilité déclarée ${stated} km`, `stated mobility ${stated} km`)
+        : say(language, `au-delà de ${limitKm} km`, `beyond ${limitKm} km`);
+  return {
+    kind: 'distance',
+    requirement,
+    met: 'no',
+    message: say(language, `à ${distance} km du site (${why})`, `${distance} km from the site (${why})`),
+    evidence,
+    detail: { distanceKm: distance, limitKm },
+  };
+}
+
+function checkLanguage(
+  required: JobOrder['languages'][number],
+  profile: CandidateProfile,
+  language: 'fr' | 'en',
+): Draft {
+  const code = languageCode(required.name);
+  const requirement = required.level ? `${required.name} ${required.level}` : required.name;
+  const held = profile.languages.find((item) => languageCode(item.name) === code);
+  if (!held) {
+    if (code === profile.source.language) {
+      return {
+        kind: 'language',
+        requirement,
+        met: 'yes',
+        message: say(
+          language,
+          `${required.name} : CV rédigé dans cette langue`,
+          `${required.name}: the CV is written in it`,
+        ),
+        evidence: [],
+        detail: {},
+      };
+    }
+    return {
+      kind: 'language',
+      requirement,
+      met: 'no',
+      message: say(language, `${required.name} non mentionné`, `${required.name} not mentioned`),
+      evidence: [],
+      detail: {},
+    };
+  }
+  const evidence = [held.source?.text ?? `${held.name}${held.level ? ` ${held.level}` : ''}`];
+  if (!required.level || (held.level && levelReaches(held.level, required.level))) {
+    return {
+      kind: 'language',
+      requirement,
+      met: 'yes',
+      message: `${requirement}: ${held.level ?? '✓'}`,
+      evidence,
+      detail: {},
+    };
+  }
+  if (!held.level) {
+    return {
+      kind: 'language',
+      requirement,
+      met: 'unknown',
+      message: say(
+        language,
+        `${required.name} mentionné sans niveau`,
+        `${required.name} listed without a level`,
+      ),
+      evidence,
+      detail: {},
+    };
+  }
+  return {
+    kind: 'language',
+    requirement,
+    met: 'no',
+    message: say(
+      language,
+      `${required.name} niveau ${held.level}, ${required.level} demandé`,
+      `${required.name} at ${held.level}, ${required.level} required`,
+    ),
+    evidence,
+    detail: {},
+  };
+}
+
+function checkExperience(
+  job: JobOrder,
+  profile: CandidateProfile,
+  now: string,
+  language: 'fr' | 'en',
+): Draft {
+  const { months, relevant } = occupationExperience(rateExperiences(job, profile, now), now);
+  const required = job.minExperienceMonths;
+  const evidence = relevant.slice(0, 3).map((item) => item.experience.source?.text ?? item.experience.title);
+  const met = months >= required;
+  return {
+    kind: 'experience',
+    requirement: say(language, `${required} mois`, `${required} months`),
+    met: met ? 'yes' : 'no',
+    message: met
+      ? say(
+          language,
+          `${months} mois d'expérience dans le métier`,
+          `${months} months of experience in the occupation`,
+        )
+      : say(
+          language,
+          `${months} mois d'expérience dans le métier, ${required} demandés`,
+          `${months} months of experience in the occupation, ${required} required`,
+        ),
+    evidence,
+    detail: { months },
+  };
+}

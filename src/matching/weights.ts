@@ -1,0 +1,143 @@
+import { UsageError, ValidationError } from '../errors.js';
+
+/** The structured criteria a match is scored on (one breakdown entry each, when it applies). */
+export const criteria = [
+  'occupation',
+  'skills',
+  'preferredSkills',
+  'experience',
+  'certifications',
+  'licences',
+  'distance',
+  'availability',
+  'languages',
+  'semantic',
+] as const;
+export type Criterion = (typeof criteria)[number];
+
+/** Relative weight of each criterion. Only their ratios matter: they are normalised to sum 1. */
+export type Weights = Record<Criterion, number>;
+
+/**
+ * Default weights, chosen for temp-work orders where the occupation and the gating certificates
+ * matter most, then proven experience and how far the person lives from the site:
+ *
+ * | criterion         | weight | what it measures                                                  |
+ * |-------------------|--------|-------------------------------------------------------------------|
+ * | `occupation`      | 0.25   | same ROME code (100), close through the mobility graph, or title  |
+ * | `skills`          | 0.15   | share of the order's required skills found in the CV              |
+ * | `preferredSkills` | 0.05   | share of the "nice to have" skills found                          |
+ * | `experience`      | 0.15   | months in the occupation against the minimum, and how recent      |
+ * | `certifications`  | 0.12   | required certifications held and valid at the start date          |
+ * | `licences`        | 0.05   | required driving licences held                                    |
+ * | `distance`        | 0.10   | job site to home, against the candidate's stated mobility         |
+ * | `availability`    | 0.05   | available by the start date                                       |
+ * | `languages`       | 0.03   | required languages at the required level                          |
+ * | `semantic`        | 0.05   | embedding similarity of CV and order (only with an embedding model)|
+ *
+ * A criterion that does not apply to an order (no required licence, no embedding model, ...) is
+ * left out and the remaining weights are normalised again, so each result's weights sum to 1.
+ */
+export const defaultWeights: Readonly<Weights> = Object.freeze({
+  occupation: 0.25,
+  skills: 0.15,
+  preferredSkills: 0.05,
+  experience: 0.15,
+  certifications: 0.12,
+  licences: 0.05,
+  distance: 0.1,
+  availability: 0.05,
+  languages: 0.03,
+  semantic: 0.05,
+});
+
+/**
+ * Share of the LLM assessment in the final score when a chat model reranks the shortlist:
+ * `final = (1 - llmWeight) * structured + llmWeight * llm`. 0.4 keeps the checkable rule-based
+ * part in the majority while letting the LLM reorder close candidates.
+ */
+export const defaultLlmWeight = 0.4;
+
+/** Overrides as given by a caller or the CLI: any subset of criteria, plus the LLM share. */
+export type WeightOverrides = Partial<Weights> & { llm?: number };
+
+function isCriterion(key: string): key is Criterion {
+  return (criteria as readonly string[]).includes(key);
+}
+
+/**
+ * Defaults merged with `overrides`, normalised so the weights sum to 1.
+ * Throws `ValidationError` for an unknown criterion, a negative or non-finite weight, or all zeros.
+ */
+export function resolveWeights(overrides: Partial<Weights> = {}): Weights {
+  const merged: Weights = { ...defaultWeights };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    if (!isCriterion(key)) {
+      throw new ValidationError(`unknown weight "${key}"`, {
+        issues: [{ path: [key], message: `expected one of ${criteria.join(', ')}` }],
+      });
+    }
+    if (!Number.isFinite(value) || value < 0) {
+      throw new ValidationError(`weight "${key}" must be a finite number >= 0`, {
+        issues: [{ path: [key], message: 'expected a finite number >= 0' }],
+      });
+    }
+    merged[key] = value;
+  }
+  return normalizeWeights(merged);
+}
+
+/** Scales the given weights so they sum to 1. Throws `ValidationError` when they sum to 0. */
+export function normalizeWeights<K extends string>(weights: Record<K, number>): Record<K, number> {
+  const keys = Object.keys(weights) as K[];
+  const total = keys.reduce((sum, key) => sum + weights[key], 0);
+  if (!(total > 0)) {
+    throw new ValidationError('weights sum to 0: at least one weight must be positive', {
+      issues: [{ path: [], message: 'all weights are 0' }],
+    });
+  }
+  const out = {} as Record<K, number>;
+  for (const key of keys) out[key] = weights[key] / total;
+  return out;
+}
+
+/** Checks an LLM share is in [0, 1]. */
+export function resolveLlmWeight(value: number | undefined): number {
+  if (value === undefined) return defaultLlmWeight;
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new ValidationError('llm weight must be between 0 and 1', {
+      issues: [{ path: ['llm'], message: 'expected a number in [0, 1]' }],
+    });
+  }
+  return value;
+}
+
+/**
+ * Parses the CLI form `occupation=0.3,skills=0.2,llm=0.5` (any subset; `llm` sets the LLM share).
+ * Throws `UsageError` naming the bad part.
+ */
+export function parseWeights(text: string): WeightOverrides {
+  const out: WeightOverrides = {};
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  if (parts.length === 0)
+    throw new UsageError('--weights: expected name=value pairs, e.g. occupation=0.3,skills=0.2');
+  for (const part of parts) {
+    const match = /^([A-Za-z]+)\s*=\s*([0-9]*\.?[0-9]+)$/.exec(part);
+    if (!match) throw new UsageError(`--weights: cannot read "${part}" (expected name=number)`);
+    const [, key = '', raw = ''] = match;
+    const value = Number(raw);
+    if (key === 'llm') {
+      if (value > 1) throw new UsageError('--weights: llm must be between 0 and 1');
+      out.llm = value;
+    } else if (isCriterion(key)) {
+      out[key] = value;
+    } else {
+      throw new UsageError(`--weights: unknown criterion "${key}" (known: ${criteria.join(', ')}, llm)`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,552 @@
+import { createHash } from 'node:crypto';
+import { type CefrLevel, type JobOrder, jobOrderSchema } from '../domain/index.js';
+import { ValidationError, type ValidationIssue } from '../errors.js';
+import { findCommuneMentions, lookupCommune } from '../geo/index.js';
+import {
+  certificationInfo,
+  findCertifications,
+  findLicences,
+  findSkills,
+  normalizeCertification,
+  normalizeLicence,
+  normalizeOccupation,
+} from '../taxonomy/index.js';
+import { detectLanguage, foldAccents, normalizeWhitespace } from '../text/index.js';
+
+export interface ParseJobOrderOptions {
+  /** Reference date for dates written without a year ("dès le lundi 4 janvier"); default today. */
+  now?: string | Date;
+  /** Id of the order when the input has none; default `job_` + 12 hex chars of the text's SHA-256. */
+  id?: string;
+}
+
+/** Below this score the title is not trusted to name a ROME occupation. */
+const OCCUPATION_THRESHOLD = 0.5;
+
+/**
+ * Reads a job order from a JSON object, JSON text, or a French or English job ad.
+ *
+ * JSON is validated with `jobOrderSchema` after free-text certifications and licences are
+ * normalised to canonical codes ("CACES 3" → `CACES_R489_3`, "poids lourd" → `C`), the ROME
+ * code is looked up from the title, and the site geocoded, when missing. A free-text ad yields
+ * title, ROME code, required certifications and licences, dates, shift, place, hourly rate,
+ * required and preferred skills, minimum experience, languages and headcount.
+ * Throws `ValidationError` (issues with `path` and `message`) for input it cannot accept.
+ */
+export function parseJobOrder(input: string | object, options: ParseJobOrderOptions = {}): JobOrder {
+  if (typeof input !== 'string') return parseJobObject(input, options);
+  const trimmed = input.trim();
+  if (trimmed.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (error) {
+      throw new ValidationError('job order: invalid JSON', {
+        issues: [{ path: [], message: error instanceof Error ? error.message : String(error) }],
+        cause: error,
+      });
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new ValidationError('job order: expected a JSON object', {
+        issues: [{ path: [], message: 'not an object' }],
+      });
+    }
+    return parseJobObject(parsed, options);
+  }
+  if (trimmed.length === 0) {
+    throw new ValidationError('job order: empty text', { issues: [{ path: [], message: 'empty input' }] });
+  }
+  return parseJobText(trimmed, options);
+}
+
+function textId(text: string): string {
+  return `job_${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+}
+
+function validate(candidate: Record<string, unknown>, extraIssues: ValidationIssue[]): JobOrder {
+  const parsed = jobOrderSchema.safeParse(candidate);
+  const issues = [
+    ...extraIssues,
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => ({
+          path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+          message: issue.message,
+        }))),
+  ];
+  if (issues.length > 0 || !parsed.success) {
+    const first = issues[0];
+    throw new ValidationError(
+      `invalid job order${first ? `: ${first.path.join('.')} ${first.message}` : ''}`,
+      {
+        issues,
+        ...(parsed.success ? {} : { cause: parsed.error }),
+      },
+    );
+  }
+  return parsed.data;
+}
+
+function parseJobObject(input: object, options: ParseJobOrderOptions): JobOrder {
+  const raw = { ...(input as Record<string, unknown>) };
+  const issues: ValidationIssue[] = [];
+  raw.id ??= options.id ?? textId(JSON.stringify(input));
+  const normalizeList = (key: string, normalize: (text: string) => string | null, what: string) => {
+    const list = raw[key];
+    if (!Array.isArray(list)) return;
+    raw[key] = list.map((item: unknown, index) => {
+      if (typeof item !== 'string') return item; // the schema reports it
+      const code = normalize(item);
+      if (code === null) issues.push({ path: [key, index], message: `unknown ${what} "${item}"` });
+      return code ?? item;
+    });
+  };
+  normalizeList(
+    'requiredCertifications',
+    (text) => (certificationInfo(text) ? text : (normalizeCertification(text)?.code ?? null)),
+    'certification',
+  );
+  normalizeList('requiredLicences', (text) => normalizeLicence(text)?.code ?? null, 'driving licence');
+  if (typeof raw.title === 'string' && raw.romeCode === undefined) raw.romeCode = occupationCode(raw.title);
+  if (raw.language === undefined && typeof raw.title === 'string') {
+    raw.language = detectLanguage(
+      `${raw.title}\n${typeof raw.description === 'string' ? raw.description : ''}`,
+    );
+  }
+  const location = raw.location as Record<string, unknown> | null | undefined;
+  if (location && typeof location === 'object' && (location.lat == null || location.lon == null)) {
+    const commune = lookupCommune({
+      city: typeof location.city === 'string' ? location.city : null,
+      postalCode: typeof location.postalCode === 'string' ? location.postalCode : null,
+    });
+    if (commune) raw.location = { ...location, lat: commune.lat, lon: commune.lon };
+  }
+  return validate(raw, issues);
+}
+
+function occupationCode(title: string): string | null {
+  const [best] = normalizeOccupation(title, { limit: 1 });
+  return best && best.score >= OCCUPATION_THRESHOLD ? best.romeCode : null;
+}
+
+// ---------------------------------------------------------------- free text
+
+const GENDER_MARKERS = /\s*[([]?\b(?:h\s*\/\s*f|f\s*\/\s*h|m\s*\/\s*f|f\s*\/\s*m)\b[)\]]?/gi;
+const LABEL = (names: string) => new RegExp(`^\\s*(?:${names})\\s*:\\s*(.+)$`, 'im');
+
+/** Title of the ad: a "Poste :"/"Job title:" line, else the first line, without gender markers or place. */
+function readTitle(lines: string[], text: string): string {
+  const labelled = LABEL('poste|intitul[ée] du poste|intitul[ée]|job title|position|titre').exec(text)?.[1];
+  let title = labelled ?? lines[0] ?? '';
+  title = title.replace(GENDER_MARKERS, '').replace(/\((?:e|ne|se|euse|rice)\)/gi, '');
+  title = (title.split(/\s+[–—|-]\s+/)[0] ?? title).trim();
+  const pair = /^(\p{L}+)\s*\/\s*\p{L}+$/u.exec(title); // "Waiter / Waitress" → "Waiter"
+  if (pair?.[1]) title = pair[1];
+  if (title === title.toUpperCase()) title = title.charAt(0) + title.slice(1).toLowerCase();
+  return title.replace(/[\s,.:;]+$/, '').trim();
+}
+
+const MONTHS: Record<string, number> = {
+  janvier: 1,
+  janv: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  mars: 3,
+  avril: 4,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  aout: 8,
+  septembre: 9,
+  sept: 9,
+  octobre: 10,
+  oct: 10,
+  novembre: 11,
+  nov: 11,
+  decembre: 12,
+  dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+const MONTH = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const WEEKDAYS: Record<string, number> = {
+  dimanche: 0,
+  lundi: 1,
+  mardi: 2,
+  mercredi: 3,
+  jeudi: 4,
+  vendredi: 5,
+  samedi: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+const WEEKDAY = Object.keys(WEEKDAYS).join('|');
+
+interface DateMention {
+  date: string;
+  start: number;
+  end: number;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
+
+function validDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A date without a year: the first one on or after `now` (and on the stated weekday, when given). */
+function inferYear(month: number, day: number, now: string, weekday: number | null): string | null {
+  const thisYear = Number(now.slice(0, 4));
+  const options = [thisYear, thisYear + 1, thisYear + 2].filter((year) => validDate(year, month, day));
+  const future = options.filter((year) => iso(year, month, day) >= now);
+  const withWeekday =
+    weekday === null
+      ? future
+      : future.filter((year) => new Date(Date.UTC(year, month - 1, day)).getUTCDay() === weekday);
+  const year = withWeekday[0] ?? future[0];
+  return year === undefined ? null : iso(year, month, day);
+}
+
+/** Every date written in the (folded, lower-case) text: `04/01/2027`, `4 janvier 2027`, `lundi 4 janvier`, `December 18, 2026`. */
+function findDates(folded: string, now: string): DateMention[] {
+  const found: DateMention[] = [];
+  const push = (date: string | null, start: number, end: number) => {
+    if (date && !found.some((item) => start < item.end && end > item.start)) found.push({ date, start, end });
+  };
+  for (const match of folded.matchAll(/\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g)) {
+    const [day, month, rawYear] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const year = rawYear < 100 ? 2000 + rawYear : rawYear;
+    if (validDate(year, month, day)) push(iso(year, month, day), match.index, match.index + match[0].length);
+  }
+  const dayMonth = new RegExp(
+    `(?:\\b(${WEEKDAY})\\s+)?\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH})\\.?(?:\\s+(\\d{4}))?\\b`,
+    'g',
+  );
+  for (const match of folded.matchAll(dayMonth)) {
+    const day = Number(match[2]);
+    const month = MONTHS[match[3] ?? ''] ?? 0;
+    const weekday = match[1] ? (WEEKDAYS[match[1]] ?? null) : null;
+    const date = match[4]
+      ? validDate(Number(match[4]), month, day)
+        ? iso(Number(match[4]), month, day)
+        : null
+      : inferYear(month, day, now, weekday);
+    push(date, match.index, match.index + match[0].length);
+  }
+  const monthDay = new RegExp(`\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g');
+  for (const match of folded.matchAll(monthDay)) {
+    const [month, day, year] = [MONTHS[match[1] ?? ''] ?? 0, Number(match[2]), Number(match[3])];
+    if (validDate(year, month, day)) push(iso(year, month, day), match.index, match.index + match[0].length);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function addDuration(start: string, amount: number, unit: string): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  if (/^(mois|month)/.test(unit)) date.setUTCMonth(date.getUTCMonth() + amount);
+  else if (/^(semaine|week)/.test(unit)) date.setUTCDate(date.getUTCDate() + 7 * amount);
+  else date.setUTCDate(date.getUTCDate() + amount);
+  date.setUTCDate(date.getUTCDate() - 1); // "a 3-month mission from 4 January" ends on 3 April
+  return date.toISOString().slice(0, 10);
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  one: 1,
+  a: 1,
+  deux: 2,
+  two: 2,
+  trois: 3,
+  three: 3,
+  six: 6,
+};
+const amountOf = (word: string): number => NUMBER_WORDS[word] ?? Number(word);
+
+function readDates(folded: string, now: string): { startDate: string | null; endDate: string | null } {
+  const dates = findDates(folded, now);
+  let startDate: string | null = null;
+  let endDate: string | null = null;
+  // "du 5 au 30 janvier 2027": the first day borrows month and year from the second.
+  const shortRange = new RegExp(
+    `\\bdu\\s+(\\d{1,2})(?:er)?\\s+au\\s+(\\d{1,2})\\s+(${MONTH})(?:\\s+(\\d{4}))?`,
+  ).exec(folded);
+  if (shortRange) {
+    const end = dates.find(
+      (item) => item.start >= shortRange.index && item.end <= shortRange.index + shortRange[0].length,
+    );
+    if (end) {
+      endDate = end.date;
+      startDate = `${end.date.slice(0, 8)}${pad(Number(shortRange[1]))}`;
+    }
+  }
+  const before = (item: DateMention, pattern: RegExp) =>
+    pattern.test(folded.slice(Math.max(0, item.start - 40), item.start));
+  const startWords =
+    /(a partir du|a compter du|des le|debut|demarrage|prise de poste|start(?:ing)?(?: date)?|from|du|le|commence)\s*:?\s*(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)?\s*$/;
+  const endWords = /(au|jusqu'au|until|to|fin|end date)\s*:?\s*$/;
+  startDate ??= (dates.find((item) => before(item, startWords)) ?? dates[0])?.date ?? null;
+  endDate ??= dates.find((item) => item.date > (startDate ?? '') && before(item, endWords))?.date ?? null;
+  if (startDate && !endDate) {
+    const durations =
+      /\b(\d{1,2}|un|une|one|deux|two|trois|three|six)\s*[- ]?\s*(mois|months?|semaines?|weeks?|jours|days)\b/g;
+    const spelled = folded.replace(/d'1\b/g, 'de 1');
+    for (const duration of spelled.matchAll(durations)) {
+      const context = spelled.slice(
+        Math.max(0, duration.index - 30),
+        duration.index + duration[0].length + 20,
+      );
+      if (duration[1] && duration[2] && /mission|contrat|assignment|contract|duree|duration/.test(context)) {
+        endDate = addDuration(startDate, amountOf(duration[1]), duration[2]);
+        break;
+      }
+    }
+  }
+  return { startDate, endDate };
+}
+
+function readShift(folded: string): string | null {
+  if (/\b3\s*[x*]\s*8\b/.test(folded)) return '3x8';
+  if (/\b2\s*[x*]\s*8\b/.test(folded)) return '2x8';
+  if (/\b(de nuit|night)\b/.test(folded)) return 'nuit';
+  if (/\b(week-?ends?)\b/.test(folded)) return 'week-end';
+  if (/\b(journee|de jour|day shifts?|daytime)\b/.test(folded)) return 'jour';
+  return null;
+}
+
+function readHourlyRate(folded: string): number | null {
+  const patterns = [
+    /(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:€|eur\b|euros?\b)\s*(?:bruts?\s*)?(?:\/\s*h\b|\/\s*heure|\/\s*hour|de l'heure|par heure|per hour|an hour|(?:de )?l'heure|horaire)/,
+    /€\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:gross\s*)?(?:\/\s*h\b|per hour|an hour|\/\s*hour)/,
+    /taux horaire\s*:?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:€|eur)/,
+    /(?:salaire|remuneration|pay|rate)\s*:?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:€|eur)\s*(?:bruts?\s*)?(?:\/\s*h|de l'heure)/,
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(folded);
+    const value = match?.[1] ? Number(match[1].replace(',', '.')) : Number.NaN;
+    if (value >= 5 && value <= 200) return value;
+  }
+  return null;
+}
+
+function readMinExperience(folded: string): number {
+  const unit = '(mois|months?|ans?|annees?|years?)';
+  const amount = '(\\d{1,2}|un|une|one|deux|two|trois|three)';
+  const patterns = [
+    new RegExp(
+      `\\b${amount}\\s+${unit}\\s+(?:d'experience|d experience|of experience|minimum|mini\\b|au moins|experience)`,
+    ),
+    new RegExp(`\\b(?:au moins|minimum|at least|min\\.?)\\s+${amount}\\s+${unit}`),
+    new RegExp(`\\bexperience\\s+(?:de\\s+)?${amount}\\s+${unit}`),
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(folded);
+    if (match?.[1] && match[2]) return amountOf(match[1]) * (/^(mois|month)/.test(match[2]) ? 1 : 12);
+  }
+  return 0;
+}
+
+const LANGUAGE_NAMES: Record<string, { fr: string; en: string }> = {
+  anglais: { fr: 'Anglais', en: 'English' },
+  english: { fr: 'Anglais', en: 'English' },
+  francais: { fr: 'Français', en: 'French' },
+  french: { fr: 'Français', en: 'French' },
+  espagnol: { fr: 'Espagnol', en: 'Spanish' },
+  spanish: { fr: 'Espagnol', en: 'Spanish' },
+  allemand: { fr: 'Allemand', en: 'German' },
+  german: { fr: 'Allemand', en: 'German' },
+  italien: { fr: 'Italien', en: 'Italian' },
+  italian: { fr: 'Italien', en: 'Italian' },
+};
+const LEVEL_WORDS: [RegExp, CefrLevel][] = [
+  [/\b(bilingue|bilingual)\b/, 'C2'],
+  [/\b(courant|fluent|fluently|fluency)\b/, 'C1'],
+  [/\b(bon niveau|good|professional)\b/, 'B2'],
+  [/\b(intermediaire|intermediate|conversational)\b/, 'B1'],
+  [/\b(notions|basic|basics)\b/, 'A2'],
+];
+
+function readLanguages(folded: string, language: 'fr' | 'en'): JobOrder['languages'] {
+  const out: JobOrder['languages'] = [];
+  const names = Object.keys(LANGUAGE_NAMES).join('|');
+  for (const match of folded.matchAll(new RegExp(`\\b(${names})\\b`, 'g'))) {
+    const window = folded.slice(Math.max(0, match.index - 25), match.index + match[0].length + 25);
+    const cefr = /\b([abc][12])\b/.exec(window)?.[1]?.toUpperCase() as CefrLevel | undefined;
+    const level = cefr ?? LEVEL_WORDS.find(([pattern]) => pattern.test(window))?.[1] ?? null;
+    if (level === null) continue; // a language named without a level is not read as a requirement
+    const name = LANGUAGE_NAMES[match[1] ?? '']?.[language];
+    if (name && !out.some((item) => item.name === name)) out.push({ name, level });
+  }
+  return out;
+}
+
+function readHeadcount(folded: string): number {
+  const match =
+    /\b(\d{1,2})\s+postes?\b/.exec(folded) ??
+    /\b(?:recrute|recrutons|recherchons|recherche|hiring|looking for|we need)\b[^.\n]{0,100}?\b(\d{1,2})\s+(?!h\b|ans?\b|mois\b|km\b|jours?\b)\p{L}{3,}/u.exec(
+      folded,
+    ) ??
+    /\b(\d{1,2})\s+positions?\b/.exec(folded);
+  const value = match?.[1] ? Number(match[1]) : 1;
+  return value >= 1 && value <= 99 ? value : 1;
+}
+
+const PREFERRED =
+  /\b(un plus|est un plus|sont un plus|serait un plus|appreciee?s?|souhaitee?s?|atouts?|nice to have|would be a plus|is a plus|a plus|desirable|preferred)\b/;
+const LEADING =
+  /^(?:(?:les|la|le|une|un|des|du|the|an|a|some)\s+|l')?(?:(?:maitrise|connaissance|utilisation|pratique|experience|knowledge|use)\s+(?:(?:dans|en|de|du|des|of|in|with)\s+|d')?(?:(?:les|la|le|une|un)\s+|l')?)?/;
+
+/**
+ * Splits a list of skills on commas and semicolons, and on "et"/"and" when both sides look like
+ * skills of their own: "gestion des stocks et l'utilisation d'un scanner" → 2, but
+ * "chargement et déchargement de camions" and "soins d'hygiène et de confort" → 1.
+ */
+function splitSkills(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[,;]/)) {
+    const pieces = part.split(/\s+(?:et|and)\s+/i);
+    let current = pieces[0] ?? '';
+    for (const next of pieces.slice(1)) {
+      const leftWords = current.trim().split(/\s+/).length;
+      const isComplement = /^(?:de|d'|du|des|à|of|to)\b/i.test(next);
+      if (leftWords >= 2 && !isComplement) {
+        out.push(current);
+        current = next;
+      } else {
+        current = `${current} ${/^\s/.test(next) ? '' : 'et '}${next}`.replace(/\s+/g, ' ');
+      }
+    }
+    out.push(current);
+  }
+  return out.map((item) => item.trim()).filter((item) => item.length > 1);
+}
+
+/** A skill phrase without its lead-in ("la maîtrise de la …") and "is a plus"-type ending. */
+function cleanSkill(item: string): string {
+  const folded = foldAccents(item).toLowerCase();
+  const lead = LEADING.exec(folded)?.[0].length ?? 0;
+  const marker = PREFERRED.exec(folded);
+  let skill = item.slice(lead, marker && marker.index > lead ? marker.index : item.length).trim();
+  skill = skill
+    .replace(/\s+(?:est|sont|serait|seraient|would be|is|are)\s*$/i, '')
+    .replace(/[\s.,:;!]+$/, '');
+  const isAcronym = skill.slice(0, 2) === skill.slice(0, 2).toUpperCase();
+  return isAcronym ? skill : skill.charAt(0).toLowerCase() + skill.slice(1);
+}
+
+function readSkills(lines: string[]): { required: string[]; preferred: string[] } {
+  const required: string[] = [];
+  const preferred: string[] = [];
+  const requiredLabel =
+    /^\s*[-•*]?\s*(?:comp[ée]tences(?: requises| indispensables| attendues| cl[ée]s)?|savoir-faire|skills|key skills|required skills)\s*:\s*(.+)$/i;
+  const preferredLabel = /^\s*[-•*]?\s*(?:nice to have|atouts?|un plus|bonus|desirable)\s*:\s*(.+)$/i;
+  for (const line of lines) {
+    const folded = foldAccents(line).toLowerCase();
+    const labelledPreferred = preferredLabel.exec(line)?.[1];
+    const labelledRequired = requiredLabel.exec(line)?.[1];
+    if (labelledPreferred) preferred.push(...splitSkills(labelledPreferred).map(cleanSkill));
+    else if (labelledRequired) required.push(...splitSkills(labelledRequired).map(cleanSkill));
+    else if (PREFERRED.test(folded)) {
+      for (const sentence of line.split(/(?<=[.!?])\s+/)) {
+        if (!PREFERRED.test(foldAccents(sentence).toLowerCase())) continue;
+        const body = sentence.replace(/^\s*[-•*]\s*/, '');
+        preferred.push(...splitSkills(body).map(cleanSkill));
+      }
+    }
+  }
+  const unique = (items: string[]) => [...new Set(items.filter((item) => item.length > 1))];
+  return { required: unique(required), preferred: unique(preferred) };
+}
+
+function readLocation(text: string, folded: string): JobOrder['location'] {
+  const [mention] = findCommuneMentions(text);
+  if (mention) {
+    const postalCode = /\b(\d{5})\b/.exec(mention.text)?.[1] ?? mention.commune.postalCodes[0] ?? null;
+    return { city: mention.commune.name, postalCode, lat: mention.commune.lat, lon: mention.commune.lon };
+  }
+  const labelled = LABEL('lieu|localisation|location|ville|site').exec(text)?.[1]?.trim() ?? null;
+  const postalCode =
+    /\((\d{5})\)|\b(?:cp|code postal)\s*:?\s*(\d{5})\b/.exec(folded)?.slice(1).find(Boolean) ?? null;
+  if (!labelled && !postalCode) return null;
+  const commune = lookupCommune({ city: labelled, postalCode });
+  if (!commune) return { city: labelled, postalCode, lat: null, lon: null };
+  return {
+    city: commune.name,
+    postalCode: postalCode ?? commune.postalCodes[0] ?? null,
+    lat: commune.lat,
+    lon: commune.lon,
+  };
+}
+
+function parseJobText(raw: string, options: ParseJobOrderOptions): JobOrder {
+  const text = normalizeWhitespace(raw);
+  const lines = text.split('\n').filter((line) => line.trim().length > 0);
+  const folded = foldAccents(text).toLowerCase();
+  const now =
+    typeof options.now === 'string'
+      ? options.now.slice(0, 10)
+      : (options.now ?? new Date()).toISOString().slice(0, 10);
+  const language = detectLanguage(text);
+  const title = readTitle(lines, text);
+  const skills = readSkills(lines);
+  // Certifications named in a "nice to have" sentence are not requirements: they join the preferred skills.
+  const preferredLines = lines.filter((line) => PREFERRED.test(foldAccents(line).toLowerCase()));
+  const preferredCodes = new Set(
+    preferredLines.flatMap((line) => findCertifications(line).map((item) => item.value.code)),
+  );
+  const certifications = [...new Set(findCertifications(text).map((item) => item.value.code))];
+  const licences = [...new Set(findLicences(text).map((item) => item.value.code))];
+  const required =
+    skills.required.length > 0 ? skills.required : findSkills(text).map((item) => item.value.label);
+  return validate(
+    {
+      id: options.id ?? textId(text),
+      title,
+      romeCode: occupationCode(title),
+      description: lines.slice(1).join('\n'),
+      location: readLocation(text, folded),
+      ...readDates(folded, now),
+      shift: readShift(folded),
+      requiredCertifications: certifications.filter((code) => !preferredCodes.has(code)),
+      requiredLicences: licences,
+      requiredSkills: [...new Set(required)],
+      preferredSkills: skills.preferred,
+      minExperienceMonths: readMinExperience(folded),
+      languages: readLanguages(folded, language),
+      hourlyRateEur: readHourlyRate(folded),
+      headcount: readHeadcount(folded),
+      language,
+    },
+    [],
+  );
+}
