@@ -1,0 +1,397 @@
+import { inspect } from 'node:util';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AuthenticationError, ProviderError, RateLimitError } from '../../src/errors.js';
+import { createMemoryCache } from '../../src/providers/middleware/cache.js';
+import { createUsageMeter } from '../../src/providers/middleware/usage.js';
+import type { RemoteProviderSettings } from '../../src/providers/settings.js';
+import type { ChatModel, EmbeddingModel } from '../../src/providers/spec.js';
+import { ObjectValidationError } from '../../src/providers/structured-output.js';
+import { type ApiFlavor, type FakeApiServer, fakeVector, startFakeApiServer } from './fake-api-server.js';
+
+export interface RemoteTarget {
+  name: ApiFlavor;
+  create(settings: RemoteProviderSettings): {
+    embeddingModel(modelId?: string): EmbeddingModel;
+    chatModel(modelId?: string): ChatModel;
+  };
+  /** `baseURL` for the fake server (OpenAI's includes `/v1`, Mistral's is the server root). */
+  baseURL(server: FakeApiServer): string;
+  keyVariable: string;
+  defaultEmbeddingModel: string;
+  defaultChatModel: string;
+  /** The wire name of the seed parameter. */
+  seedField: 'seed' | 'random_seed';
+}
+
+export const FAKE_KEY = 'sk-test-CANARY-0123456789abcdef';
+
+const personSchema = z.object({
+  name: z.string(),
+  licences: z.array(z.enum(['B', 'C', 'CE'])),
+  years: z.number().int().min(0),
+});
+
+/** Faults, wire format and middleware behaviour, shared by every remote provider. */
+export function describeRemoteConformance(target: RemoteTarget): void {
+  describe(`${target.name}: through the real SDK against a local server`, () => {
+    let server: FakeApiServer;
+    const servers: FakeApiServer[] = [];
+
+    beforeEach(async () => {
+      server = await startFakeApiServer(target.name);
+      servers.push(server);
+    });
+    afterAll(async () => {
+      await Promise.all(servers.map((each) => each.close()));
+    });
+
+    const settings = (extra: Partial<RemoteProviderSettings> = {}): RemoteProviderSettings => ({
+      apiKey: FAKE_KEY,
+      baseURL: target.baseURL(server),
+      timeoutMs: 3_000,
+      maxRetries: 2,
+      retry: { initialDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 500 },
+      env: {},
+      ...extra,
+    });
+
+    it('sends the model, inputs and bearer key to /v1/embeddings', async () => {
+      const model = target.create(settings()).embeddingModel();
+      const { vectors } = await model.embed({ inputs: ['cariste', 'maçon'] });
+      expect(server.requests).toHaveLength(1);
+      const [request] = server.requests;
+      expect(request!.method).toBe('POST');
+      expect(request!.path).toBe('/v1/embeddings');
+      expect(request!.headers.authorization).toBe(`Bearer ${FAKE_KEY}`);
+      expect(request!.body.model).toBe(target.defaultEmbeddingModel);
+      expect(request!.body.input).toEqual(['cariste', 'maçon']);
+      expect(Array.from(vectors[1]!)).toEqual(
+        Array.from(Float32Array.from(fakeVector('maçon', model.dimensions))),
+      );
+    });
+
+    it('splits inputs into batches by count and by size, keeping order', async () => {
+      const model = target
+        .create(settings({ dimensions: 8, batch: { maxInputs: 100, maxTokens: 2_000 } }))
+        .embeddingModel();
+      expect(model.dimensions).toBe(8);
+      const inputs = Array.from({ length: 250 }, (_, index) => `profil ${index}`);
+      inputs[120] = 'x'.repeat(6_000 * 3); // alone in its batch: larger than maxTokens, still sent
+      const { vectors } = await model.embed({ inputs });
+      const sizes = server.requests.map((request) => (request.body.input as string[]).length);
+      expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(250);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
+      expect(sizes).toContain(1);
+      expect(vectors).toHaveLength(250);
+      expect(
+        server.requests.every((request) => (request.body.dimensions ?? request.body.output_dimension) === 8),
+      ).toBe(true);
+      for (const index of [0, 99, 100, 120, 121, 249]) {
+        expect(Array.from(vectors[index]!)).toEqual(
+          Array.from(Float32Array.from(fakeVector(inputs[index]!, model.dimensions))),
+        );
+      }
+    });
+
+    it('waits for retry-after on 429 and then succeeds', async () => {
+      server.enqueue({ kind: 'status', status: 429, headers: { 'retry-after-ms': '120' } });
+      const retries: number[] = [];
+      const model = target
+        .create(settings({ retry: { initialDelayMs: 1, onRetry: (event) => retries.push(event.delayMs) } }))
+        .embeddingModel();
+      const started = performance.now();
+      await model.embed({ inputs: ['cariste'] });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+      expect(server.requests).toHaveLength(2);
+      expect(retries).toEqual([120]);
+    });
+
+    it('retries 500 and 503, then gives up with the attempts and request id on the error', async () => {
+      server.enqueue({ kind: 'status', status: 500 }, { kind: 'status', status: 503 });
+      const model = target.create(settings()).embeddingModel();
+      await model.embed({ inputs: ['cariste'] });
+      expect(server.requests).toHaveLength(3);
+
+      server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 503 })));
+      const error = await model.embed({ inputs: ['maçon'] }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ provider: target.name, status: 503, retryable: true, attempts: 3 });
+      expect((error as ProviderError).requestId).toBe('req_fake_123');
+      expect((error as Error).cause).toBeDefined();
+      expect(server.requests).toHaveLength(6);
+    });
+
+    it('gives up on a 429 after the retries, as a RateLimitError', async () => {
+      server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 429 })));
+      const error = await target
+        .create(settings())
+        .embeddingModel()
+        .embed({ inputs: ['a'] })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(error).toMatchObject({ status: 429, attempts: 3 });
+    });
+
+    it('does not retry a 400 or a 401', async () => {
+      server.enqueue({ kind: 'status', status: 400 });
+      const model = target.create(settings()).embeddingModel();
+      const badRequest = await model.embed({ inputs: ['a'] }).catch((caught: unknown) => caught);
+      expect(badRequest).toMatchObject({ status: 400, retryable: false, attempts: 1 });
+      server.enqueue({ kind: 'status', status: 401 });
+      const unauthorised = await model.embed({ inputs: ['a'] }).catch((caught: unknown) => caught);
+      expect(unauthorised).toBeInstanceOf(AuthenticationError);
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it('times out a slow answer and retries it', async () => {
+      server.enqueue({ kind: 'slow', delayMs: 2_000 });
+      const model = target.create(settings({ timeoutMs: 150 })).embeddingModel();
+      const started = performance.now();
+      const { vectors } = await model.embed({ inputs: ['cariste'] });
+      expect(vectors).toHaveLength(1);
+      expect(performance.now() - started).toBeLessThan(1_500);
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it('reports a timeout as a retryable ProviderError after the last attempt', async () => {
+      server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'slow' as const, delayMs: 2_000 })));
+      const error = await target
+        .create(settings({ timeoutMs: 60 }))
+        .embeddingModel()
+        .embed({ inputs: ['a'] })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ retryable: true, status: null, attempts: 3 });
+    });
+
+    it('retries a dropped connection', async () => {
+      server.enqueue({ kind: 'drop' });
+      const { vectors } = await target
+        .create(settings())
+        .embeddingModel()
+        .embed({ inputs: ['cariste'] });
+      expect(vectors).toHaveLength(1);
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it('stops waiting when the caller aborts, without retrying', async () => {
+      server.enqueue({ kind: 'slow', delayMs: 2_000 });
+      const controller = new AbortController();
+      const model = target.create(settings({ timeoutMs: 5_000 })).embeddingModel();
+      setTimeout(() => controller.abort(new Error('user cancelled')), 30);
+      await expect(model.embed({ inputs: ['a'], signal: controller.signal })).rejects.toThrow(
+        'user cancelled',
+      );
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('reads the key from the environment at call time, and fails clearly without one', async () => {
+      const env: Record<string, string | undefined> = {};
+      const provider = target.create({ ...settings(), apiKey: undefined, env });
+      const model = provider.embeddingModel();
+      const error = await model.embed({ inputs: ['a'] }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect((error as Error).message).toContain(target.keyVariable);
+      expect(server.requests).toHaveLength(0);
+      env[target.keyVariable] = FAKE_KEY;
+      await model.embed({ inputs: ['a'] });
+      expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${FAKE_KEY}`);
+    });
+
+    it('never lets the API key out, even when the server echoes it', async () => {
+      const echo = `Incorrect API key provided: ${FAKE_KEY}`;
+      const captured: string[] = [];
+      const write = process.stderr.write.bind(process.stderr);
+      process.stderr.write = ((chunk: string | Uint8Array) => {
+        captured.push(String(chunk));
+        return true;
+      }) as typeof process.stderr.write;
+      const errors: unknown[] = [];
+      try {
+        const provider = target.create(settings());
+        for (const status of [401, 500, 429, 400]) {
+          server.enqueue(
+            ...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status, message: echo })),
+          );
+          errors.push(
+            await provider
+              .embeddingModel()
+              .embed({ inputs: ['a'] })
+              .catch((caught: unknown) => caught),
+          );
+        }
+        server.enqueue({ kind: 'status', status: 403, message: echo });
+        errors.push(
+          await provider
+            .chatModel()
+            .generateObject({ schema: personSchema, messages: [{ role: 'user', content: 'hi' }] })
+            .catch((caught: unknown) => caught),
+        );
+      } finally {
+        process.stderr.write = write;
+      }
+      expect(errors).toHaveLength(5);
+      for (const error of errors) {
+        expect(error).toBeInstanceOf(ProviderError);
+        const text = [
+          (error as Error).message,
+          (error as Error).stack,
+          JSON.stringify(error),
+          inspect(error, { depth: 8, showHidden: true }),
+        ].join('\n');
+        expect(text).not.toContain(FAKE_KEY);
+        expect(text).not.toContain('CANARY');
+      }
+      expect(captured.join('')).not.toContain(FAKE_KEY);
+    });
+
+    it('asks for structured output with the JSON schema, temperature 0 and the seed', async () => {
+      server.chatContent = () => JSON.stringify({ name: 'Camille Test', licences: ['B', 'C'], years: 4 });
+      const usage = createUsageMeter();
+      const chat = target.create(settings({ usage })).chatModel();
+      const result = await chat.generateObject({
+        schema: personSchema,
+        schemaName: 'person',
+        seed: 7,
+        messages: [
+          { role: 'system', content: 'Extract the candidate.' },
+          { role: 'user', content: 'Camille Test, permis B et C, 4 ans' },
+        ],
+      });
+      expect(result.object).toEqual({ name: 'Camille Test', licences: ['B', 'C'], years: 4 });
+      const body = server.requests[0]!.body;
+      expect(server.requests[0]!.path).toBe('/v1/chat/completions');
+      expect(body.model).toBe(target.defaultChatModel);
+      expect(body.temperature).toBe(0);
+      expect(body[target.seedField]).toBe(7);
+      expect(body.messages).toEqual([
+        { role: 'system', content: 'Extract the candidate.' },
+        { role: 'user', content: 'Camille Test, permis B et C, 4 ans' },
+      ]);
+      const format = body.response_format as { type: string; json_schema: Record<string, unknown> };
+      expect(format.type).toBe('json_schema');
+      expect(format.json_schema.name).toBe('person');
+      expect(format.json_schema.strict).toBe(true);
+      expect(format.json_schema.schema).toMatchObject({
+        type: 'object',
+        required: ['name', 'licences', 'years'],
+        additionalProperties: false,
+        properties: { licences: { type: 'array', items: { enum: ['B', 'C', 'CE'] } } },
+      });
+      expect(result.usage.inputTokens).toBe(11);
+      expect(usage.report()).toMatchObject({
+        calls: 1,
+        inputTokens: 11,
+        outputTokens: result.usage.outputTokens,
+      });
+    });
+
+    it('repairs an invalid answer once, telling the model what was wrong', async () => {
+      server.enqueue({
+        kind: 'content',
+        content: JSON.stringify({ name: 'Camille', licences: ['Z'], years: -1 }),
+      });
+      server.chatContent = () => JSON.stringify({ name: 'Camille', licences: ['B'], years: 1 });
+      const chat = target.create(settings()).chatModel();
+      const { object } = await chat.generateObject({
+        schema: personSchema,
+        messages: [{ role: 'user', content: 'Camille, permis B' }],
+      });
+      expect(object.licences).toEqual(['B']);
+      expect(server.requests).toHaveLength(2);
+      const retryMessages = server.requests[1]!.body.messages as { role: string; content: string }[];
+      expect(retryMessages).toHaveLength(3);
+      expect(retryMessages[1]).toMatchObject({
+        role: 'assistant',
+        content: JSON.stringify({ name: 'Camille', licences: ['Z'], years: -1 }),
+      });
+      expect(retryMessages[2]!.role).toBe('user');
+      expect(retryMessages[2]!.content).toContain('licences.0');
+      expect(retryMessages[2]!.content).toContain('years');
+    });
+
+    it('fails with the zod issues when the repaired answer is still wrong', async () => {
+      server.enqueue({ kind: 'content', content: '{"name": "Camille", ' });
+      server.chatContent = () => JSON.stringify({ name: 'Camille', licences: 'B' });
+      const error = await target
+        .create(settings())
+        .chatModel()
+        .generateObject({ schema: personSchema, messages: [{ role: 'user', content: 'x' }] })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ObjectValidationError);
+      const issues = (error as ObjectValidationError).issues;
+      expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(['licences', 'years']);
+      expect(error).toMatchObject({ attempts: 2, retryable: false });
+      expect((server.requests[1]!.body.messages as { content: string }[])[2]!.content).toContain(
+        'Invalid JSON',
+      );
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it('generates plain text without a response format', async () => {
+      server.chatContent = () => 'Bonjour Camille, êtes-vous disponible lundi ?';
+      const { text, usage } = await target
+        .create(settings())
+        .chatModel()
+        .generateText({ messages: [{ role: 'user', content: 'Rédige un SMS' }], maxOutputTokens: 50 });
+      expect(text).toBe('Bonjour Camille, êtes-vous disponible lundi ?');
+      expect(usage.outputTokens).toBe(6);
+      expect(server.requests[0]!.body.response_format).toBeUndefined();
+      expect(server.requests[0]!.body.max_tokens).toBe(50);
+    });
+
+    it('answers a second run from the cache with no HTTP call', async () => {
+      const cache = createMemoryCache();
+      server.chatContent = () => JSON.stringify({ name: 'Camille', licences: [], years: 2 });
+      const run = async () => {
+        const usage = createUsageMeter();
+        const provider = target.create(settings({ cache, usage }));
+        const embedded = await provider.embeddingModel().embed({ inputs: ['cariste', 'maçon', 'cariste'] });
+        const generated = await provider.chatModel().generateObject({
+          schema: personSchema,
+          messages: [{ role: 'user', content: 'Camille' }],
+        });
+        return { embedded, generated, report: usage.report() };
+      };
+      const first = await run();
+      const requestsAfterFirst = server.requests.length;
+      expect(requestsAfterFirst).toBe(2);
+      const second = await run();
+      expect(server.requests).toHaveLength(requestsAfterFirst);
+      expect(second.embedded.vectors.map((vector) => Array.from(vector))).toEqual(
+        first.embedded.vectors.map((vector) => Array.from(vector)),
+      );
+      expect(second.generated.object).toEqual(first.generated.object);
+      expect(second.report).toMatchObject({ calls: 0, cachedCalls: 2, inputTokens: 0, costEstimate: 0 });
+      expect(first.report.calls).toBe(2);
+    });
+
+    it('estimates cost from the price table, which users can override', async () => {
+      const usage = createUsageMeter({
+        prices: {
+          [`${target.name}/${target.defaultEmbeddingModel}`]: {
+            inputPerMillion: 1_000_000,
+            outputPerMillion: 0,
+          },
+        },
+      });
+      const model = target.create(settings({ usage })).embeddingModel();
+      await model.embed({ inputs: ['un deux trois', 'quatre cinq'] });
+      const report = usage.report();
+      expect(report.inputTokens).toBe(5);
+      expect(report.costEstimate).toBeCloseTo(5, 6);
+      expect(report.currency).toBe('USD');
+      expect(report.byModel[`${target.name}/${target.defaultEmbeddingModel}`]).toMatchObject({ calls: 1 });
+    });
+
+    it('keeps at most maxConcurrency requests in flight', async () => {
+      server.enqueue(...Array.from({ length: 4 }, () => ({ kind: 'slow' as const, delayMs: 40 })));
+      const model = target.create(settings({ maxConcurrency: 1, timeoutMs: 2_000 })).embeddingModel();
+      const started = performance.now();
+      await Promise.all(['a', 'b', 'c', 'd'].map((input) => model.embed({ inputs: [input] })));
+      expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+      expect(server.requests).toHaveLength(4);
+    });
+  });
+}
