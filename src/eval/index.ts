@@ -1,0 +1,22 @@
+// Public API of evaluation: ranking metrics, relevance judgements, experiments.
+export {
+  type ConfigEvaluation,
+  candidateKey,
+  type ExperimentConfig,
+  type ExperimentInput,
+  type ExperimentResult,
+  evaluateRanking,
+  type JobEvaluation,
+  type MetricValues,
+  metricNames,
+  runExperiment,
+} from './experiment.js';
+export {
+  averagePrecision,
+  type Judgements,
+  ndcgAtK,
+  RELEVANT_GRADE,
+  recallAtK,
+  reciprocalRank,
+} from './metrics.js';
+export { type Qrels, readQrels } from './qrels.js';
