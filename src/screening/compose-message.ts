@@ -1,0 +1,132 @@
+import type { JobOrder } from '../domain/index.js';
+import { type GuardViolation, guardMessage } from './guard.js';
+import { certificateLabel } from './reply-certificates.js';
+import type { ScreeningQuestion } from './schemas.js';
+import { countSmsSegments } from './sms-segments.js';
+import {
+  fillTemplate,
+  formatDay,
+  formatRate,
+  formatShift,
+  type TemplateKey,
+  templateVariants,
+} from './templates.js';
+
+/** Most SMS segments one message may use. */
+export const MAX_SEGMENTS = 2;
+
+export interface ComposeContext {
+  language: 'fr' | 'en';
+  agency: { name: string; humanContact: string };
+  job: JobOrder;
+  /** Agency wording overrides by template key. */
+  overrides: Record<string, string>;
+}
+
+export interface ComposedMessage {
+  /** The text to send, or null when no wording fits and passes the guard (escalate to a human). */
+  text: string | null;
+  /** Wordings the guard refused, in the order tried. */
+  blocked: { source: 'override' | 'built-in'; text: string; violations: GuardViolation[] }[];
+}
+
+/** Renders a template key: the agency override first, then built-in variants, keeping the first that fits and passes the guard. */
+export function composeMessage(
+  key: TemplateKey,
+  values: Record<string, string>,
+  context: ComposeContext,
+): ComposedMessage {
+  const all = { ...baseValues(context), ...values };
+  const override = context.overrides[key];
+  const tries: { source: 'override' | 'built-in'; template: string }[] = [
+    ...(override ? [{ source: 'override' as const, template: override }] : []),
+    ...templateVariants(key, context.language).map((template) => ({ source: 'built-in' as const, template })),
+  ];
+  const blocked: ComposedMessage['blocked'] = [];
+  for (const { source, template } of tries) {
+    const text = fillTemplate(template, all);
+    if (/\{\w+\}/.test(text)) continue;
+    if (countSmsSegments(text).segments > MAX_SEGMENTS) continue;
+    const guard = guardMessage(text, { language: context.language });
+    if (!guard.allowed) {
+      blocked.push({ source, text, violations: guard.violations });
+      continue;
+    }
+    return { text, blocked };
+  }
+  return { text: null, blocked };
+}
+
+function baseValues(context: ComposeContext): Record<string, string> {
+  const { job, language } = context;
+  const french = language === 'fr';
+  const city = job.location?.city ?? null;
+  const values: Record<string, string> = {
+    agency: context.agency.name,
+    contact: context.agency.humanContact,
+    title: job.title,
+    place: city ? (french ? ` à ${city}` : ` in ${city}`) : '',
+    start: job.startDate
+      ? french
+        ? ` dès le ${formatDay(job.startDate, 'fr')}`
+        : ` from ${formatDay(job.startDate, 'en')}`
+      : '',
+  };
+  if (city) values.city = city;
+  if (job.hourlyRateEur !== null) values.rate = formatRate(job.hourlyRateEur, language);
+  if (job.shift)
+    values.hours = formatShift(job.shift, language).replace(/^(en|de|le|on|at|with hours:) /, '');
+  if (job.startDate) {
+    const start = formatDay(job.startDate, language);
+    const end = job.endDate ? formatDay(job.endDate, language) : null;
+    values.dates = french
+      ? `commence le ${start}${end ? ` et se termine le ${end}` : ''}`
+      : `starts on ${start}${end ? ` and ends on ${end}` : ''}`;
+  }
+  return values;
+}
+
+/** The template key and values that ask one question. */
+export function questionTemplate(
+  question: ScreeningQuestion,
+  context: ComposeContext,
+): { key: TemplateKey; values: Record<string, string> } {
+  const { job, language } = context;
+  const french = language === 'fr';
+  switch (question.topic) {
+    case 'availability': {
+      const when = job.startDate
+        ? french
+          ? `à partir du ${formatDay(job.startDate, 'fr')}`
+          : `from ${formatDay(job.startDate, 'en')}`
+        : french
+          ? 'rapidement'
+          : 'soon';
+      const shift = job.shift ? ` ${formatShift(job.shift, language)}` : '';
+      return { key: 'availability', values: { when, shift } };
+    }
+    case 'certification': {
+      const code = question.code ?? '';
+      const label = certificateLabel(code, 'certification', language);
+      const article = !french
+        ? ''
+        : /^[aeiouyh]/i.test(label)
+          ? "l'"
+          : /^(FCO|FIMO|habilitation)/.test(label)
+            ? 'la '
+            : 'le ';
+      return { key: 'certification', values: { label, article } };
+    }
+    case 'licence':
+      return {
+        key: 'licence',
+        values: { label: certificateLabel(question.code ?? '', 'licence', language) },
+      };
+    case 'transport':
+      return { key: 'transport', values: {} };
+    case 'rate':
+      return { key: 'rate', values: {} };
+    case 'confirmation':
+      return { key: 'confirmation', values: {} };
+  }
+}

@@ -1,0 +1,200 @@
+import type { ExtractedCertificate } from './schemas.js';
+
+/**
+ * Reading certificates and licences in short SMS replies, where the question gives the context:
+ * "g le 3 et le 5" answers a CACES R489 question, "j'ai le C" a licence one.
+ */
+
+/** Recommendations renamed in 2020: people still write the old number. */
+const CACES_RECOMMENDATION_ALIASES: Record<string, string> = {
+  '389': 'R489',
+  '489': 'R489',
+  '372': 'R482',
+  '482': 'R482',
+  '386': 'R486',
+  '486': 'R486',
+  '490': 'R490',
+  '483': 'R483',
+  '484': 'R484',
+  '485': 'R485',
+  '487': 'R487',
+};
+
+const HABILITATIONS = [
+  'B0',
+  'H0V',
+  'H0',
+  'BS',
+  'BE',
+  'BR',
+  'BC',
+  'B1V',
+  'B1',
+  'B2V',
+  'B2',
+  'H1V',
+  'H1',
+  'H2V',
+  'H2',
+  'HC',
+];
+const LICENCES = ['AM', 'A1', 'A2', 'A', 'B', 'BE', 'C1E', 'C1', 'CE', 'C', 'D1E', 'D1', 'DE', 'D'];
+
+/** Words that, within a few words before a mention, mean the person does not (or no longer) hold it. */
+const NEGATION_BEFORE = /\b(?:pas|plus|jamais|aucun|aucune|sans|non|ni)\b(?:\s+\S+){0,4}\s*$/;
+const NEGATION_AFTER = /^\s*(?:\S+\s+){0,3}(?:expire|perime|perimee|plus valable|plus valide|pas valide)\b/;
+
+export interface CertificateContext {
+  /** The code the question asks about, e.g. `CACES_R489_3`, `HAB_ELEC_B1V`, or a licence `C`. */
+  code: string;
+  kind: 'certification' | 'licence';
+}
+
+function push(
+  out: ExtractedCertificate[],
+  normalized: string,
+  index: number,
+  length: number,
+  code: string,
+  kind: ExtractedCertificate['kind'],
+) {
+  const before = normalized.slice(Math.max(0, index - 40), index);
+  const after = normalized.slice(index + length, index + length + 40);
+  const lead = before + normalized.slice(index, index + length);
+  const onlyThis = /\b(?:que|qu|juste|seulement|uniquement)\b(?:\s+\S+){0,3}\s*$/.test(lead);
+  const negated = NEGATION_BEFORE.test(before) && !onlyThis;
+  const expired = NEGATION_AFTER.test(after) && !/\bpas (?:expire|perime)/.test(after);
+  const existing = out.find((item) => item.code === code);
+  if (existing) {
+    existing.negated = existing.negated && (negated || expired);
+    return;
+  }
+  out.push({ code, kind, text: normalized.slice(index, index + length), negated: negated || expired });
+}
+
+/** CACES family (`CACES_R489`) of a code, or null. */
+function cacesFamily(code: string): string | null {
+  const match = /^CACES_(R\d{3})_/.exec(code);
+  return match ? `CACES_${match[1]}` : null;
+}
+
+/**
+ * Certificates and licences mentioned in a normalised reply. Bare categories ("le 3", "cat 5", "le C")
+ * are read in the family of the question's code.
+ */
+export function extractCertificates(
+  normalized: string,
+  context: CertificateContext | null,
+): ExtractedCertificate[] {
+  const out: ExtractedCertificate[] = [];
+  const questionFamily = context?.kind === 'certification' ? cacesFamily(context.code) : null;
+  const questionIsHabilitation = context?.code.startsWith('HAB_ELEC_') ?? false;
+
+  // CACES: "caces 3", "caces r489 cat 3", "r389 3", "cat 1a", "caces 3 et 5"
+  const more = '((?:\\s*(?:,|et|ou|\\+|/)\\s*(?:le |la |cat\\.? )?\\d[ab]?\\b)*)';
+  const cacesPatterns = [
+    new RegExp(`\\bcaces\\s*(?:r\\s?(\\d{3})\\s*)?(?:cat(?:egorie)?s?\\.?\\s*)?(\\d[ab]?)\\b${more}`, 'g'),
+    new RegExp(`\\br\\s?(\\d{3})\\s*(?:cat(?:egorie)?s?\\.?\\s*)?(\\d[ab]?|[a-g])\\b${more}`, 'g'),
+    new RegExp(`\\b()cat(?:egorie)?s?\\.?\\s*(\\d[ab]?|[a-g])\\b${more}`, 'g'),
+  ];
+  for (const pattern of cacesPatterns) {
+    for (const match of normalized.matchAll(pattern)) {
+      const recommendation = match[1] ? CACES_RECOMMENDATION_ALIASES[match[1]] : undefined;
+      if (match[1] && !recommendation) continue;
+      const family = recommendation ? `CACES_${recommendation}` : (questionFamily ?? 'CACES_R489');
+      const categories = [match[2]!, ...(match[3]?.match(/\d[ab]?\b/g) ?? [])];
+      for (const category of categories)
+        push(
+          out,
+          normalized,
+          match.index,
+          match[0].length,
+          `${family}_${category.toUpperCase()}`,
+          'certification',
+        );
+    }
+  }
+  // Bare categories in a CACES question: "le 3", "g le 1a et le 5"
+  if (questionFamily) {
+    for (const match of normalized.matchAll(
+      /\b(?:le|la|du|que le|juste le) (\d[ab]?)\b(?!\s*(?:€|h\b|ans|mois|jours?|\/))/g,
+    ))
+      push(
+        out,
+        normalized,
+        match.index,
+        match[0].length,
+        `${questionFamily}_${match[1]!.toUpperCase()}`,
+        'certification',
+      );
+  }
+  // Electrical habilitations: "habilitation b1v", "br", "h0b0"
+  const habilitationContext = questionIsHabilitation || /\bhabilitation|\belectrique/.test(normalized);
+  if (habilitationContext) {
+    for (const match of normalized.matchAll(/\b(b0|h0v|h0|bs|be|br|bc|b1v|b1|b2v|b2|h1v|h1|h2v|h2|hc)\b/g)) {
+      const code = match[1]!.toUpperCase();
+      if (HABILITATIONS.includes(code))
+        push(out, normalized, match.index, match[0].length, `HAB_ELEC_${code}`, 'certification');
+    }
+  }
+  // Driving licences: "permis c", "permis ce", "poids lourd", "super lourd", bare "le c" in a licence question
+  for (const match of normalized.matchAll(/\bpermis (am|a1|a2|a|b|be|c1e|c1|ce|c|d1e|d1|de|d)\b/g))
+    push(out, normalized, match.index, match[0].length, match[1]!.toUpperCase(), 'licence');
+  for (const match of normalized.matchAll(/\b(super lourd|poids lourd)\b/g))
+    push(out, normalized, match.index, match[0].length, match[1] === 'super lourd' ? 'CE' : 'C', 'licence');
+  if (context?.kind === 'licence') {
+    for (const match of normalized.matchAll(
+      /\b(?:le|la|du|que le) (am|a1|a2|a|b|be|c1e|c1|ce|c|d1e|d1|de|d)\b(?! est\b)/g,
+    )) {
+      const code = match[1]!.toUpperCase();
+      if (LICENCES.includes(code)) push(out, normalized, match.index, match[0].length, code, 'licence');
+    }
+  }
+  // Other certificates with fixed names
+  const named: [RegExp, string][] = [
+    [/\bfimo(?: marchandises?)?\b/g, 'FIMO_MARCHANDISES'],
+    [/\bfco(?: marchandises?)?\b/g, 'FCO_MARCHANDISES'],
+    [/\bdeas\b|\bdiplome (?:d etat )?d aide soignante?\b/g, 'DEAS'],
+    [/\bdeap\b/g, 'DEAP'],
+    [/\bsst\b|\bsauveteur secouriste\b/g, 'SST'],
+    [/\baipr\b/g, 'AIPR'],
+    [/\badr\b/g, 'ADR'],
+    [/\bhaccp\b/g, 'HACCP'],
+  ];
+  for (const [pattern, code] of named) {
+    for (const match of normalized.matchAll(pattern)) {
+      const resolved =
+        context?.code.startsWith(code.split('_')[0]!) && code.includes('_') ? context.code : code;
+      push(out, normalized, match.index, match[0].length, resolved, 'certification');
+    }
+  }
+  return out;
+}
+
+/** Short label of a certification or licence code for a message ("CACES R489 cat. 3", "permis C"). */
+export function certificateLabel(
+  code: string,
+  kind: 'certification' | 'licence',
+  language: 'fr' | 'en',
+): string {
+  if (kind === 'licence') return language === 'fr' ? `permis ${code}` : `${code} licence`;
+  const caces = /^CACES_(R\d{3})_(\w+)$/.exec(code);
+  if (caces) return `CACES ${caces[1]} cat. ${caces[2]}`;
+  const habilitation = /^HAB_ELEC_(\w+)$/.exec(code);
+  if (habilitation)
+    return language === 'fr'
+      ? `habilitation électrique ${habilitation[1]}`
+      : `${habilitation[1]} electrical clearance`;
+  const fixed: Record<string, [string, string]> = {
+    FCO_MARCHANDISES: ['FCO marchandises', 'FCO (goods)'],
+    FIMO_MARCHANDISES: ['FIMO marchandises', 'FIMO (goods)'],
+    FCO_VOYAGEURS: ['FCO voyageurs', 'FCO (passengers)'],
+    FIMO_VOYAGEURS: ['FIMO voyageurs', 'FIMO (passengers)'],
+    DEAS: ['DEAS (aide-soignant)', 'DEAS (care assistant diploma)'],
+    DEAP: ['DEAP (auxiliaire de puériculture)', 'DEAP (childcare assistant diploma)'],
+    SST: ['SST (sauveteur secouriste du travail)', 'SST (first aid at work)'],
+  };
+  const entry = fixed[code];
+  if (entry) return language === 'fr' ? entry[0] : entry[1];
+  return code.replace(/_/g, ' ');
+}
