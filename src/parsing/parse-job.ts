@@ -36,7 +36,7 @@ const OCCUPATION_THRESHOLD = 0.5;
 export function parseJobOrder(input: string | object, options: ParseJobOrderOptions = {}): JobOrder {
   if (typeof input !== 'string') return parseJobObject(input, options);
   const trimmed = input.trim();
-  if (trimmed.startsWith('{')) {
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(trimmed);
@@ -524,7 +524,9 @@ function parseJobText(raw: string, options: ParseJobOrderOptions): JobOrder {
   const preferredCodes = new Set(
     preferredLines.flatMap((line) => findCertifications(line).map((item) => item.value.code)),
   );
-  const certifications = [...new Set(findCertifications(text).map((item) => item.value.code))];
+  // The taxonomy reads French lists ("B1V et BR"); English ads join them with "and".
+  const listText = language === 'en' ? text.replace(/\band\b/g, 'et') : text;
+  const certifications = [...new Set(findCertifications(listText).map((item) => item.value.code))];
   const licences = [...new Set(findLicences(text).map((item) => item.value.code))];
   const required =
     skills.required.length > 0 ? skills.required : findSkills(text).map((item) => item.value.label);
