@@ -14,6 +14,7 @@ export {
 } from './errors.js';
 export * from './geo/index.js';
 export * from './parsing/extract/index.js';
+export * from './providers/index.js';
 export type {
   ChatMessage,
   ChatModel,
