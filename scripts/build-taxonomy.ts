@@ -219,7 +219,11 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
 /** `{ from: "to.order to.order" }`: the edge list in a third of the space. */
 function compactMobility(edges: readonly (readonly [string, string, number])[]): Record<string, string> {
   const grouped: Record<string, string[]> = {};
-  for (const [from, to, order] of edges) (grouped[from] ??= []).push(`${to}.${order}`);
+  for (const [from, to, order] of edges) {
+    const targets = grouped[from] ?? [];
+    targets.push(`${to}.${order}`);
+    grouped[from] = targets;
+  }
   return Object.fromEntries(Object.entries(grouped).map(([from, targets]) => [from, targets.join(' ')]));
 }
 

@@ -72,7 +72,8 @@ export class OccupationIndex {
     }
     const count = this.entryCodes.length;
     for (const list of this.postings) this.idf.push(Math.log(1 + count / list.length));
-    for (const ids of this.entryTerms) this.entryWeights.push(ids.reduce((sum, id) => sum + this.idf[id]!, 0));
+    for (const ids of this.entryTerms)
+      this.entryWeights.push(ids.reduce((sum, id) => sum + this.idf[id]!, 0));
     for (const word of this.wordStems.keys()) {
       const bucket = this.wordsByLength.get(word.length) ?? [];
       bucket.push(word);
@@ -183,7 +184,11 @@ export class OccupationIndex {
       }
     }
     return [...byCode.entries()]
-      .map(([romeCode, { score, priority }]) => ({ romeCode, score: Math.round(score * 10_000) / 10_000, priority }))
+      .map(([romeCode, { score, priority }]) => ({
+        romeCode,
+        score: Math.round(score * 10_000) / 10_000,
+        priority,
+      }))
       .sort((a, b) => b.score - a.score || a.priority - b.priority || (a.romeCode < b.romeCode ? -1 : 1))
       .slice(0, limit)
       .map(({ romeCode, score }) => ({ romeCode, score }));

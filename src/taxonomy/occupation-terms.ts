@@ -16,8 +16,8 @@ const SLASHED_SUFFIX = /([a-z]) ?\/ ?(?:e|ne|nne|euse|se|trice|rice|ere|eure)(?!
 
 /** Words dropped from titles: contract types, shifts, ad boilerplate, gender markers, big French cities. */
 const NOISE = new Set(
+  // contract and ad boilerplate
   (
-    // contract and ad boilerplate
     'urgent urgence urgente interim interimaire cdi cdd ctt cdii mission missions poste postes offre offres emploi job jobs ' +
     'recrute recrutons recherche recherchons recrutement embauche hiring wanted needed required vacancy immediate start ' +
     'temp temporary contract contrat freelance asap immediat immediatement suite possible rapidement ' +
