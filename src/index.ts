@@ -23,4 +23,5 @@ export type {
   Provider,
   Usage,
 } from './providers/spec.js';
+export * from './taxonomy/index.js';
 export { VERSION } from './version.js';

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CvmatchError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerOccupationCommand } from './commands/occupation.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
 export const EXIT_OK = 0;
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   // Each command lives in its own file under ./commands and registers itself here.
+  registerOccupationCommand(program);
   return program;
 }
 
