@@ -3,7 +3,7 @@
  * the byte-order mark and Unicode tag characters. They are a known route to smuggle instructions
  * past a human reader into an LLM, so they are removed and reported.
  */
-const invisiblePattern = /[\u200B-\u200F\u2060-\u2064\uFEFF]|\uDB40[\uDC00-\uDC7F]/gu;
+const invisiblePattern = /[\u200B-\u200F\u2060-\u2064\uFEFF\u{E0000}-\u{E007F}]/gu;
 
 /** Text with invisible characters removed, and what they carried. */
 export interface InvisibleCharacterScan {

@@ -110,6 +110,7 @@ async function readPage(page: PdfPage, normalize: (text: string) => string): Pro
       runs.push({ text, x: partX, y, width: item.width * (part.to - part.from), fontSize, bold });
     }
   }
+  hidden.push(...graphics.unmatchedText().map(normalize));
   return { runs, hidden, hasImages: graphics.hasImages, height: top - bottom };
 }
 

@@ -22,6 +22,8 @@ interface DrawnCharacter {
   opacity: number;
   renderMode: number;
   order: number;
+  /** Set once a text-content character was matched to this one. */
+  matched: boolean;
 }
 
 /** Position of a text-content item on the page, to find what is painted under it. */
@@ -41,6 +43,11 @@ export interface PageGraphics {
    * invisible render mode on a page without images (on a scanned page that is the OCR layer: kept).
    */
   hiddenCharacters(text: string, box: ItemBox): boolean[];
+  /**
+   * Text drawn on the page that never showed up in its text content (call after the last item):
+   * pdfjs leaves out text drawn outside the page box, which is how some CVs hide it.
+   */
+  unmatchedText(): string[];
 }
 
 type Operators = typeof import('pdfjs-dist/legacy/build/pdf.mjs').OPS;
@@ -49,7 +56,7 @@ let operatorCodes: Promise<Operators> | undefined;
 /** Largest per-channel difference (0–255) at which text is taken as the colour of its background. */
 const sameColourTolerance = 30;
 /** How far ahead (characters) to look when matching text content to drawn characters. */
-const alignmentWindow = 200;
+const alignmentWindow = 2000;
 
 function multiply(first: Matrix, second: Matrix): Matrix {
   const [a, b, c, d, e, f] = first;
@@ -210,13 +217,13 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
             const unicode = (glyph as { unicode?: unknown } | null)?.unicode;
             if (typeof unicode !== 'string') continue;
             for (const character of unicode) {
-              if (character.trim().length === 0) continue;
               characters.push({
                 character,
                 colour: state.fill,
                 opacity: state.opacity,
                 renderMode: state.renderMode,
                 order,
+                matched: false,
               });
             }
           }
@@ -247,6 +254,7 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
       for (let index = cursor; index < limit; index += 1) {
         if (characters[index]?.character === character) {
           found = characters[index];
+          if (found !== undefined) found.matched = true;
           cursor = index + 1;
           break;
         }
@@ -264,5 +272,28 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
     return flags;
   };
 
-  return { hasImages, hiddenCharacters };
+  const unmatchedText = (): string[] => {
+    const texts: string[] = [];
+    let current = '';
+    let lastOrder = -1;
+    const flush = () => {
+      // Ignore a stray glyph or two (symbols without a text mapping): report real words only.
+      if ((current.match(/\p{L}/gu)?.length ?? 0) >= 3) texts.push(current.replace(/\s+/g, ' ').trim());
+      current = '';
+    };
+    for (const drawn of characters) {
+      const blank = drawn.character.trim().length === 0;
+      if (drawn.matched || (blank && current.length === 0)) {
+        if (!blank) flush();
+        continue;
+      }
+      if (drawn.order !== lastOrder && current.length > 0 && !current.endsWith(' ')) current += ' ';
+      current += drawn.character;
+      lastOrder = drawn.order;
+    }
+    flush();
+    return texts;
+  };
+
+  return { hasImages, hiddenCharacters, unmatchedText };
 }
