@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { makeProfile, SAMPLE_IDENTITY } from '../../test/compliance/make-profile.js';
+import { foldAccents } from '../text/normalize.js';
+import { aliasFor, pseudonymizeProfile } from './pseudonymize-profile.js';
+import { neutralizeGender, pseudonymizeText } from './redact-text.js';
+
+const fold = (text: string) => foldAccents(text).toLowerCase().replace(/\s+/g, ' ');
+/** True when `needle` appears in `haystack` as whole words, ignoring case and accents. */
+const containsWords = (haystack: string, needle: string) => {
+  const escaped = fold(needle).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(fold(haystack));
+};
+
+/** Every identifier written into the sample CV, in the spellings a leak would take. */
+const IDENTIFIERS = [
+  'Émilie',
+  'emilie',
+  'Zarkowski',
+  'Mbappé',
+  'zarkowski-mbappe',
+  'emilie.zarkowski@example.org',
+  'example.org',
+  '06 12 34 56 78',
+  '0612345678',
+  '612345678',
+  '+33612345678',
+  'rue des Lilas',
+  'Lilas',
+  '69003',
+  'Lyon',
+  '14/02/1991',
+  '1991',
+  '34 ans',
+  'marocaine',
+  'Casablanca',
+  'mariée',
+  '2 enfants',
+  'Madame',
+  'née',
+  'RQTH',
+  'motivée',
+  'rigoureuse',
+  'linkedin',
+];
+
+describe('pseudonymizeProfile', () => {
+  it('leaves none of the identifiers in the text or fields (case and accent insensitive)', () => {
+    const result = pseudonymizeProfile(makeProfile('cv_1'));
+    const haystacks = [result.text, JSON.stringify(result.fields)];
+    for (const identifier of IDENTIFIERS) {
+      for (const haystack of haystacks) expect(containsWords(haystack, identifier), identifier).toBe(false);
+    }
+    // The checker itself finds what it should.
+    expect(containsWords('Cariste à Lyon', 'lyon')).toBe(true);
+    expect(containsWords('données', 'née')).toBe(false);
+    expect(result.redactions.name).toBeGreaterThan(0);
+    expect(result.redactions.phone).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps what the job needs: experiences, certifications, licences, mobility, availability', () => {
+    const result = pseudonymizeProfile(makeProfile('cv_1'), { distanceToSiteKm: 12.4 });
+    expect(result.text).toContain('CACES_R489_3');
+    expect(result.text).toContain('Cariste');
+    expect(result.text).toContain('Entrepôt Logistique Rhône');
+    expect(result.text).toContain("10 ans d'expérience");
+    expect(result.text).toContain("jusqu'à 30 km");
+    expect(result.text).toContain('Distance au site (calculée): 12 km');
+    expect(result.fields.drivingLicences).toEqual(['B']);
+    expect(result.fields.availability).toEqual({ immediate: true, from: null });
+  });
+
+  it('uses a neutral alias: given, or derived from the profile id', () => {
+    expect(pseudonymizeProfile(makeProfile('cv_1'), { alias: 'c1' }).text).toMatch(/^Candidat: c1\n/);
+    expect(pseudonymizeProfile(makeProfile('cv_1')).alias).toBe(aliasFor('cv_1'));
+    expect(aliasFor('cv_1')).toMatch(/^candidate-[0-9a-f]{8}$/);
+    expect(aliasFor('cv_1')).not.toBe(aliasFor('cv_2'));
+  });
+
+  it('gives the same text whatever the name, civility or gender of the person', () => {
+    const other = pseudonymizeProfile(
+      makeProfile('cv_1', {
+        first: 'Mamadou',
+        last: 'Traoré',
+        civility: 'Monsieur',
+        email: 'mamadou.traore@example.org',
+        phone: '+33698765432',
+      }),
+      { alias: 'c1' },
+    );
+    const sample = pseudonymizeProfile(makeProfile('cv_1', SAMPLE_IDENTITY), { alias: 'c1' });
+    expect(other.text).toBe(sample.text);
+  });
+});
+
+describe('pseudonymizeText', () => {
+  it('removes given identifiers whatever their accents, case and separators', () => {
+    const { text, counts } = pseudonymizeText(
+      'Contact: JEAN-FRANCOIS Dupré, jean francois dupre, Jean-François',
+      {
+        names: ['Jean-François Dupré'],
+      },
+    );
+    expect(fold(text)).not.toMatch(/jean|francois|dupre/);
+    expect(counts.name).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps experience durations and ordinary words', () => {
+    const { text } = pseudonymizeText("15 ans d'expérience, depuis 12 ans chez Alpha, poste de 35 heures");
+    expect(text).toBe("15 ans d'expérience, depuis 12 ans chez Alpha, poste de 35 heures");
+  });
+
+  it('removes addresses, phones in any spelling, civilities and family status', () => {
+    const { text } = pseudonymizeText(
+      'M. Petit\n4, avenue Jean Jaurès\nF-69007 LYON\n+33 (0)6 11 22 33 44 / 06.11.22.33.44\nPacsé, 3 enfants',
+    );
+    expect(text).not.toMatch(/Jaur|69007|LYON|11 22|Pacs|enfants|M\. /);
+    expect(text).toContain('Petit'); // no identifiers given: only patterns apply
+  });
+});
+
+describe('neutralizeGender', () => {
+  it('writes masculine and feminine forms the same inclusive way', () => {
+    expect(neutralizeGender('Conductrice de ligne, sérieuse')).toBe(
+      neutralizeGender('Conducteur de ligne, sérieux'),
+    );
+    expect(neutralizeGender('Aide-soignante diplômée')).toBe('Aide-soignant/aide-soignante diplômé(e)');
+  });
+});
