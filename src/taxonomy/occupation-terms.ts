@@ -83,6 +83,7 @@ const ABBREVIATIONS: Record<string, string> = {
   spl: 'super lourd',
   vl: 'vehicule leger',
   mgr: 'manager',
+  auto: 'automobile',
   dir: 'directeur',
   coord: 'coordinateur',
   maco: 'macon',

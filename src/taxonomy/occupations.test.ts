@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { ENGLISH_TITLES } from './catalogue/english-titles.js';
+import { OCCUPATION_ALIASES } from './catalogue/occupation-aliases.js';
+import {
+  normalizeOccupation,
+  occupationCloseness,
+  occupationLabel,
+  occupationSkills,
+  relatedOccupations,
+} from './index.js';
+
+const top = (title: string) => normalizeOccupation(title)[0]?.romeCode;
+
+describe('normalizeOccupation', () => {
+  it('puts the issue examples on N1101', () => {
+    for (const title of [
+      'Cariste H/F',
+      'conducteur de chariot élévateur',
+      'cariste cat 3',
+      'forklift driver',
+    ]) {
+      expect(top(title), title).toBe('N1101');
+    }
+  });
+
+  it('is robust to gender forms, noise words, abbreviations and typos', () => {
+    const cases: [string, string][] = [
+      ['Préparatrice de commandes (F/H) - URGENT - Lyon 7e', 'N1103'],
+      ['préparateur(trice) de commandes', 'N1103'],
+      ['prépa de cdes', 'N1103'],
+      ['Chauffeur PL', 'N4101'],
+      ['chauffeur SPL', 'N4115'],
+      ['AS de nuit', 'J1501'],
+      ['ASH', 'J1301'],
+      ['Serveuse extra', 'G1803'],
+      ['Manutentionnaire intérim CDI 35h', 'N1105'],
+      ['Préparatrice de comandes', 'N1103'],
+      ['Carristes', 'N1101'],
+    ];
+    for (const [title, code] of cases) expect(top(title), title).toBe(code);
+  });
+
+  it('returns scores in 0..1, best first, with labels, at most `limit`', () => {
+    const matches = normalizeOccupation('Soudeur TIG', { limit: 3 });
+    expect(matches).toHaveLength(3);
+    for (const match of matches) {
+      expect(match.score).toBeGreaterThan(0);
+      expect(match.score).toBeLessThanOrEqual(1);
+      expect(match.label).toBe(occupationLabel(match.romeCode));
+    }
+    for (let index = 1; index < matches.length; index++) {
+      const previous = matches[index - 1]!;
+      const current = matches[index]!;
+      expect(
+        previous.score > current.score ||
+          (previous.score === current.score && previous.romeCode < current.romeCode),
+      ).toBe(true);
+    }
+    expect(normalizeOccupation('Soudeur TIG')).toEqual(normalizeOccupation('Soudeur TIG'));
+  });
+
+  it('returns nothing for empty or pure-noise titles', () => {
+    expect(normalizeOccupation('')).toEqual([]);
+    expect(normalizeOccupation('URGENT H/F CDI 2024')).toEqual([]);
+  });
+
+  it('maps every curated alias and English title to its own code first', () => {
+    for (const alias of [...OCCUPATION_ALIASES, ...ENGLISH_TITLES]) {
+      expect(occupationLabel(alias.romeCode), alias.romeCode).not.toBeNull();
+      expect(
+        normalizeOccupation(alias.title).map((match) => match.romeCode),
+        alias.title,
+      ).toContain(alias.romeCode);
+    }
+  });
+});
+
+describe('related occupations', () => {
+  it('finds magasinier close to cariste and serveur not', () => {
+    expect(occupationCloseness('N1110', 'N1101')).toBeGreaterThan(0.5);
+    expect(occupationCloseness('N1101', 'N1110')).toBe(occupationCloseness('N1110', 'N1101'));
+    expect(occupationCloseness('G1803', 'N1101')).toBe(0);
+    expect(occupationCloseness('N1101', 'N1101')).toBe(1);
+    expect(occupationCloseness('N1101', 'Z9999')).toBe(0);
+  });
+
+  it('lists related codes closest first, without the code itself', () => {
+    const related = relatedOccupations('N1101');
+    expect(related.length).toBeGreaterThan(5);
+    expect(related.map((item) => item.romeCode)).not.toContain('N1101');
+    expect(related.map((item) => item.romeCode)).toContain('N1110');
+    for (let index = 1; index < related.length; index++) {
+      expect(related[index - 1]!.closeness).toBeGreaterThanOrEqual(related[index]!.closeness);
+    }
+    expect(relatedOccupations('Z9999')).toEqual([]);
+  });
+});
+
+describe('occupation labels and skills', () => {
+  it('knows ROME v460 labels', () => {
+    expect(occupationLabel('N1101')).toBe('Cariste');
+    expect(occupationLabel('n1103')).toBe('Préparateur / Préparatrice de commandes');
+    expect(occupationLabel('Z9999')).toBeNull();
+  });
+
+  it('lists ROME skills, inherited by v460 child codes from their family', () => {
+    const cariste = occupationSkills('N1101');
+    expect(cariste.length).toBeGreaterThan(5);
+    expect(cariste.every((skill) => skill.id.startsWith('rome:') && skill.label.length > 0)).toBe(true);
+    expect(occupationSkills('N1110')).toEqual(occupationSkills('N1103'));
+  });
+});
