@@ -23,6 +23,16 @@ export interface FormatContext {
 }
 
 async function extractByFormat(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
+  const document = await extractDetectedFormat(bytes, context);
+  if (document.lines.length === 0) {
+    throw new DocumentError('no-text', `The ${document.format} document has no text.`, {
+      file: context.file,
+    });
+  }
+  return document;
+}
+
+async function extractDetectedFormat(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
   const format = detectFormat(bytes);
   switch (format) {
     case 'pdf':

@@ -11,6 +11,28 @@ export interface DecodedText {
 }
 
 /**
+ * Windows-1252 characters for bytes 0x80–0x9F (undefined bytes keep their Latin-1 control code).
+ * Written out because some Node versions decode the `windows-1252` label as ISO-8859-1 there.
+ */
+const windows1252High =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** Decodes Windows-1252 (a superset of Latin-1's printable characters). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let offset = 0; offset < bytes.length; offset += 8192) {
+    const chunk = bytes.subarray(offset, offset + 8192);
+    text += String.fromCharCode(
+      ...Array.from(chunk, (byte) =>
+        byte >= 0x80 && byte <= 0x9f ? windows1252High.charCodeAt(byte - 0x80) : byte,
+      ),
+    );
+  }
+  return text;
+}
+
+/**
  * Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (a superset of
  * Latin-1 for printable characters, the usual encoding of French files saved on Windows).
  */
@@ -38,7 +60,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     };
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', fallback: true };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', fallback: true };
   }
 }
 
