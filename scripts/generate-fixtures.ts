@@ -77,7 +77,10 @@ export function expectedProfile(person: FixturePerson) {
       year: item.year,
     })),
     skills: person.skills,
-    certifications: sortedUnique(person.certifications.flatMap((item) => item.codes)),
+    certifications: sortedUnique([
+      ...person.certifications.flatMap((item) => item.codes),
+      ...person.education.flatMap((item) => item.codes ?? []),
+    ]),
     drivingLicences: sortedUnique(person.licences.flatMap((item) => item.codes)),
     languages: person.languages.map((item) => ({ name: item.name, level: item.level })),
     availability: person.availability

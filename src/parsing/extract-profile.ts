@@ -1,0 +1,183 @@
+import type { CandidateProfile, ProfileField, SourceSpan, Warning } from '../domain/index.js';
+import { detectLanguage } from '../text/index.js';
+import type { ExtractedDocument } from './extract/types.js';
+import { findAvailability, findMobility } from './fields/availability.js';
+import { type Found, findEmail, findLocation, findName, findPhone, spanIn } from './fields/contact.js';
+import { totalExperienceMonths } from './fields/dates.js';
+import { extractEducation } from './fields/education.js';
+import { extractExperiences } from './fields/experiences.js';
+import { extractLanguages } from './fields/languages.js';
+import { findSensitive, hasSensitiveData } from './fields/sensitive.js';
+import {
+  extractCertifications,
+  extractLicences,
+  extractSkills,
+  findSkillMentions,
+  type TaxonomyLookups,
+} from './fields/skills.js';
+import { linesOf, type Section, type SectionLine, splitSections } from './sections.js';
+
+/** Below this confidence a field gets a `low-confidence` warning. */
+export const LOW_CONFIDENCE = 0.5;
+/** Smallest taxonomy score for an experience's occupation to be kept. */
+export const OCCUPATION_MIN_SCORE = 0.5;
+
+export interface ExtractProfileContext {
+  id: string;
+  file: string | null;
+  now: Date;
+  language?: string;
+  taxonomy: TaxonomyLookups;
+}
+
+/** Deterministic field extraction: an `ExtractedDocument` in, a `CandidateProfile` out (never throws on content). */
+export function extractProfile(
+  document: ExtractedDocument,
+  context: ExtractProfileContext,
+): CandidateProfile {
+  const sections = splitSections(document);
+  const all = sections.flatMap((section) => section.lines);
+  const has = (kind: Section['kind']) => sections.some((section) => section.kind === kind);
+  const contactArea = linesOf(sections, 'top', 'contact');
+  const outsideCareer = linesOf(sections, 'top', 'contact', 'other', 'info', 'profile');
+
+  const sensitive = findSensitive(has('experience') ? outsideCareer : all, document.hasImages);
+  const excluded = sensitive.lineNumbers;
+  const usable = (lines: SectionLine[]) => lines.filter((line) => !excluded.has(line.lineNumber));
+
+  const confidence: CandidateProfile['confidence'] = {};
+  const sources: CandidateProfile['sources'] = {};
+  const record = <T>(field: ProfileField, found: Found<T> | null): T | null => {
+    if (!found) return null;
+    confidence[field] = round(found.confidence);
+    sources[field] = found.source;
+    return found.value;
+  };
+
+  const email = record('email', findEmail(contactArea) ?? findEmail(all));
+  const phone = record('phone', findPhone(usable(contactArea)) ?? findPhone(usable(all)));
+  const topLines = usable(linesOf(sections, 'top'));
+  const nameFound = findName(topLines) ?? findName(usable(contactArea));
+  const name = record('name', nameFound);
+  const headline = record('headline', findHeadline(topLines, nameFound?.source ?? null));
+  const location = record(
+    'location',
+    findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15)),
+  );
+
+  const resolveOccupation = (title: string) => {
+    const best = context.taxonomy.normalizeOccupation(title, { limit: 1 })[0];
+    return best && best.score >= OCCUPATION_MIN_SCORE ? { romeCode: best.romeCode, label: best.label } : null;
+  };
+  let experiences = extractExperiences(linesOf(sections, 'experience'), { resolveOccupation, strict: false });
+  if (experiences.length === 0) {
+    const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact'));
+    experiences = extractExperiences(scan, { resolveOccupation, strict: true });
+  }
+  const education = has('education')
+    ? extractEducation(linesOf(sections, 'education'), { strict: false })
+    : extractEducation(usable(linesOf(sections, 'top', 'other')), { strict: true });
+  const skills = has('skills')
+    ? extractSkills(linesOf(sections, 'skills'), context.taxonomy, { excludedLines: excluded })
+    : findSkillMentions(usable(linesOf(sections, 'top', 'other', 'experience')), context.taxonomy, {
+        excludedLines: excluded,
+      });
+  const certifications = extractCertifications(usable(all), context.taxonomy);
+  const licences = extractLicences(usable(all), context.taxonomy);
+  const languages = has('languages')
+    ? extractLanguages(linesOf(sections, 'languages'), { strict: false })
+    : extractLanguages(usable(all), { strict: true });
+  const nonCareer = usable(
+    linesOf(sections, 'top', 'contact', 'info', 'other', 'profile', 'skills', 'certifications'),
+  );
+  const availability = record('availability', findAvailability(usable(all), context.now));
+  const mobility = record('mobility', findMobility(nonCareer));
+
+  listField('experiences', experiences, confidence, sources);
+  listField('education', education, confidence, sources);
+  listField('skills', skills, confidence, sources);
+  listField('certifications', certifications, confidence, sources);
+  listField('languages', languages, confidence, sources);
+  if (licences.length > 0) {
+    confidence.drivingLicences = round(Math.min(...licences.map((item) => item.confidence)));
+    sources.drivingLicences = licences[0]!.source;
+  }
+
+  const warnings: Warning[] = [...document.warnings];
+  for (const [field, value] of Object.entries(confidence) as [ProfileField, number][]) {
+    if (value < LOW_CONFIDENCE) {
+      const source = sources[field];
+      warnings.push({
+        code: 'low-confidence',
+        message: `The ${field} field was read with low confidence (${value}); check it.`,
+        ...(source ? { source } : {}),
+      });
+    }
+  }
+  for (const experience of experiences) {
+    if (experience.start !== null && experience.end !== null && experience.end < experience.start) {
+      warnings.push({
+        code: 'date-inconsistent',
+        message: `An experience ends (${experience.end}) before it starts (${experience.start}).`,
+        ...(experience.source ? { source: experience.source } : {}),
+      });
+    }
+  }
+
+  return {
+    id: context.id,
+    source: {
+      file: context.file,
+      format: document.format,
+      pages: document.pages,
+      language: context.language ?? detectLanguage(document.text),
+    },
+    name,
+    email,
+    phone,
+    location,
+    headline,
+    experiences,
+    education,
+    skills,
+    certifications,
+    drivingLicences: licences.map((item) => item.value),
+    languages,
+    availability,
+    mobility,
+    totalExperienceMonths: totalExperienceMonths(experiences, context.now),
+    warnings,
+    confidence,
+    sources,
+    text: document.text,
+    sensitive: hasSensitiveData(sensitive.data) || sensitive.data.hasPhoto === true ? sensitive.data : null,
+  };
+}
+
+function listField(
+  field: ProfileField,
+  items: { confidence?: number | undefined; source?: SourceSpan | undefined }[],
+  confidence: CandidateProfile['confidence'],
+  sources: CandidateProfile['sources'],
+): void {
+  if (items.length === 0) return;
+  const values = items.map((item) => item.confidence ?? 0.5);
+  confidence[field] = round(values.reduce((sum, value) => sum + value, 0) / values.length);
+  const first = items[0]!.source;
+  if (first) sources[field] = first;
+}
+
+/** The short line right after the name: "Cariste expérimenté". */
+function findHeadline(lines: SectionLine[], nameSource: SourceSpan | null): Found<string> | null {
+  if (!nameSource) return null;
+  const index = lines.findIndex((line) => line.lineNumber === nameSource.line);
+  const next = lines[index + 1];
+  if (index < 0 || !next || next.lineNumber !== nameSource.line! + 1) return null;
+  const text = next.text.trim();
+  if (/\d|@|:/.test(text) || text.split(/\s+/).length > 10) return null;
+  return { value: text, source: spanIn(next), confidence: 0.7 };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

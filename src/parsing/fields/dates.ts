@@ -1,0 +1,219 @@
+/**
+ * French and English CV dates: "janv. 2021 – aujourd'hui", "03/2019 - 06/2020", "Depuis septembre 2022",
+ * "2018-2020", "De mars à juin 2023", "Jan 2020 - Present", "Sept. 2020 → présent"…
+ *
+ * Conventions: a month + year gives that month; a year alone gives January as a start and December as an
+ * end; "aujourd'hui"/"Present"/"Depuis …" give `end: null, current: true`.
+ */
+
+/** A month of a year; `month` is null when only the year was written. */
+export interface PartialDate {
+  year: number;
+  month: number | null;
+}
+
+/** A date range found in a text, with its position in that text. */
+export interface DateRange {
+  /** `YYYY-MM`. */
+  start: string | null;
+  /** `YYYY-MM`, null when current. */
+  end: string | null;
+  current: boolean;
+  /** Offset of the matched text in the searched text, and its length. */
+  index: number;
+  length: number;
+  /** True when the text held a real range (two dates, or "depuis"), not a single date. */
+  isRange: boolean;
+}
+
+const MONTH_NAMES: [string, number][] = [
+  ['janvier', 1],
+  ['january', 1],
+  ['janv', 1],
+  ['jan', 1],
+  ['fevrier', 2],
+  ['february', 2],
+  ['fevr', 2],
+  ['fev', 2],
+  ['feb', 2],
+  ['mars', 3],
+  ['march', 3],
+  ['mar', 3],
+  ['avril', 4],
+  ['april', 4],
+  ['avr', 4],
+  ['apr', 4],
+  ['mai', 5],
+  ['may', 5],
+  ['juin', 6],
+  ['june', 6],
+  ['jun', 6],
+  ['juillet', 7],
+  ['july', 7],
+  ['juil', 7],
+  ['jul', 7],
+  ['aout', 8],
+  ['august', 8],
+  ['aug', 8],
+  ['septembre', 9],
+  ['september', 9],
+  ['sept', 9],
+  ['sep', 9],
+  ['octobre', 10],
+  ['october', 10],
+  ['oct', 10],
+  ['novembre', 11],
+  ['november', 11],
+  ['nov', 11],
+  ['decembre', 12],
+  ['december', 12],
+  ['dec', 12],
+];
+const MONTH_BY_NAME = new Map(MONTH_NAMES);
+
+const MONTH = `(?:${MONTH_NAMES.map(([name]) => name).join('|')})`;
+const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
+// One date: "janv. 2021", "sept 2020", "mars" (month alone, year taken from the other end), "03/2019", "2019-03", "2019".
+const ATOM = `(?:${MONTH}\\.?\\s*${YEAR}|${MONTH}\\.?(?![a-z])|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.-]\\s?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
+const PRESENT = `(?:aujourd'hui|aujourd’hui|a ce jour|ce jour|present|presentement|actuellement|actuel|en cours|maintenant|now|today|current|ongoing)`;
+const SEPARATOR = `\\s*(?:-+|–|—|−|→|->|>|/|\\bà\\b|\\ba\\b|\\bau\\b|\\bto\\b|\\btill\\b|\\buntil\\b|\\bjusqu'?(?:a|au|en)\\b|\\bjusqu’(?:a|au|en)\\b)\\s*`;
+
+const RANGE = new RegExp(
+  `(?<![\\p{L}\\d])(?:(?:de|du|from|d'|d’)\\s*)?(${ATOM})${SEPARATOR}(?:(${PRESENT})|(${ATOM}))(?![\\p{L}\\d])`,
+  'gu',
+);
+const SINCE = new RegExp(
+  `(?<![\\p{L}\\d])(?:depuis|since|des|from)\\s+(?:le\\s+|l'|l’|(?:le\\s+)?mois\\s+de\\s+|(?:en\\s+))?(${ATOM})(?![\\p{L}\\d])(?!${SEPARATOR}(?:${ATOM}|${PRESENT}))`,
+  'gu',
+);
+const SINGLE = new RegExp(`(?<![\\p{L}\\d/])(${ATOM})(?![\\p{L}\\d/])`, 'gu');
+
+/** Lower-cases and removes accents one character at a time, so offsets in the result match the input. */
+export function foldForMatch(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const base = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const lower = (base.length === 1 ? base : char).toLowerCase();
+    out += lower.length === char.length ? lower : char;
+  }
+  return out;
+}
+
+/** Parses one date: "janv. 2021", "03/2019", "2019", "Sept 2020", "mars" (month only, year null → null). */
+export function parseFrenchDate(text: string): PartialDate | null {
+  const atom = parseAtom(foldForMatch(text.trim()));
+  if (!atom || atom.year === null) return null;
+  return { year: atom.year, month: atom.month };
+}
+
+function parseAtom(folded: string): { year: number | null; month: number | null } | null {
+  const text = folded.replace(/\s+/g, ' ').trim();
+  let match = /^(\d{1,2}) ?[/.-] ?(\d{4})$/.exec(text);
+  if (match) return { year: Number(match[2]), month: Number(match[1]) };
+  match = /^(\d{4})[/.-](\d{2})$/.exec(text);
+  if (match) return { year: Number(match[1]), month: Number(match[2]) };
+  match = /^(\d{4})$/.exec(text);
+  if (match) return { year: Number(match[1]), month: null };
+  match = /^([a-z]+)\.? ?(\d{4})?$/.exec(text);
+  if (match) {
+    const month = MONTH_BY_NAME.get(match[1]!);
+    if (month === undefined) return null;
+    return { year: match[2] ? Number(match[2]) : null, month };
+  }
+  return null;
+}
+
+function formatMonth(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * Finds the first date range in `text` (a range "A – B", "depuis A", or else a single date) and returns it
+ * as `YYYY-MM` months. Ranges win over single dates wherever they are in the text.
+ */
+export function parseDateRange(text: string): DateRange | null {
+  const folded = foldForMatch(text);
+  for (const match of folded.matchAll(RANGE)) {
+    const start = parseAtom(match[1]!);
+    const end = match[3] ? parseAtom(match[3]) : null;
+    const current = match[2] !== undefined;
+    if (!start || (!current && !end)) continue;
+    const startYear = start.year ?? end?.year ?? null;
+    if (startYear === null) continue;
+    let resolvedStartYear = startYear;
+    if (start.year === null && end?.month != null && start.month !== null && start.month > end.month) {
+      resolvedStartYear -= 1;
+    }
+    const endYear = end ? (end.year ?? startYear) : null;
+    return {
+      start: formatMonth(resolvedStartYear, start.month ?? 1),
+      end: current || !end || endYear === null ? null : formatMonth(endYear, end.month ?? 12),
+      current,
+      index: match.index,
+      length: match[0].length,
+      isRange: true,
+    };
+  }
+  for (const match of folded.matchAll(SINCE)) {
+    const start = parseAtom(match[1]!);
+    if (!start || start.year === null) continue;
+    return {
+      start: formatMonth(start.year, start.month ?? 1),
+      end: null,
+      current: true,
+      index: match.index,
+      length: match[0].length,
+      isRange: true,
+    };
+  }
+  for (const match of folded.matchAll(SINGLE)) {
+    const single = parseAtom(match[1]!);
+    if (!single || single.year === null) continue;
+    return {
+      start: formatMonth(single.year, single.month ?? 1),
+      end: formatMonth(single.year, single.month ?? 12),
+      current: false,
+      index: match.index,
+      length: match[0].length,
+      isRange: false,
+    };
+  }
+  return null;
+}
+
+/** `YYYY-MM` of a date. */
+export function monthOf(date: Date): string {
+  return formatMonth(date.getUTCFullYear(), date.getUTCMonth() + 1);
+}
+
+/**
+ * Inclusive number of months covered by the union of the periods (overlaps counted once). A current period
+ * runs to `now`'s month; periods without a start, or ending before they start, are ignored.
+ */
+export function totalExperienceMonths(
+  periods: { start: string | null; end: string | null; current: boolean }[],
+  now: Date,
+): number {
+  const toIndex = (value: string) => Number(value.slice(0, 4)) * 12 + Number(value.slice(5, 7)) - 1;
+  const nowIndex = toIndex(monthOf(now));
+  const intervals: [number, number][] = [];
+  for (const period of periods) {
+    if (period.start === null) continue;
+    const end = period.current ? nowIndex : period.end === null ? null : toIndex(period.end);
+    const start = toIndex(period.start);
+    if (end === null || end < start) continue;
+    intervals.push([start, Math.min(end, Math.max(nowIndex, start))]);
+  }
+  intervals.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let total = 0;
+  let open: [number, number] | null = null;
+  for (const [start, end] of intervals) {
+    if (open && start <= open[1] + 1) open[1] = Math.max(open[1], end);
+    else {
+      if (open) total += open[1] - open[0] + 1;
+      open = [start, end];
+    }
+  }
+  if (open) total += open[1] - open[0] + 1;
+  return total;
+}

@@ -1,0 +1,138 @@
+import type { Certification, Skill } from '../../domain/index.js';
+import type { SectionLine } from '../sections.js';
+import { type Found, spanIn } from './contact.js';
+import { foldForMatch } from './dates.js';
+
+/** A mention found by the taxonomy in free text, with offsets into that text. */
+export interface TaxonomyMention<T> {
+  value: T;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The taxonomy lookups field extraction needs (`src/taxonomy` in production; fakes in tests). */
+export interface TaxonomyLookups {
+  findCertifications(
+    text: string,
+  ): TaxonomyMention<{ code: string; label: string; validityYears: number | null }>[];
+  findLicences(text: string): TaxonomyMention<{ code: string; label: string }>[];
+  findSkills(text: string): TaxonomyMention<{ id: string; label: string }>[];
+  normalizeSkill(text: string): { id: string; label: string } | null;
+  normalizeOccupation(
+    title: string,
+    options?: { limit?: number },
+  ): { romeCode: string; label: string; score: number }[];
+}
+
+/** Certifications anywhere in the given lines, one per code (first mention kept). */
+export function extractCertifications(lines: SectionLine[], taxonomy: TaxonomyLookups): Certification[] {
+  const found = new Map<string, Certification>();
+  for (const [index, line] of lines.entries()) {
+    for (const mention of taxonomy.findCertifications(line.text)) {
+      if (found.has(mention.value.code)) continue;
+      found.set(mention.value.code, {
+        code: mention.value.code,
+        label: mention.text,
+        validUntil: null,
+        source: spanIn(line, mention.start, mention.end - mention.start),
+        confidence: 0.9,
+      });
+    }
+    // A list wrapped over two lines in a narrow column: "Habilitations électriques B1V," + "BR, H0V".
+    const next = lines[index + 1];
+    if (!next || !/[,&]$|\b(?:et|and)$/u.test(line.text)) continue;
+    const joined = `${line.text} ${next.text}`;
+    for (const mention of taxonomy.findCertifications(joined)) {
+      if (found.has(mention.value.code) || mention.start <= line.text.length) continue;
+      const offset = mention.start - line.text.length - 1;
+      found.set(mention.value.code, {
+        code: mention.value.code,
+        label: mention.text,
+        validUntil: null,
+        source: spanIn(next, offset, mention.end - mention.start),
+        confidence: 0.8,
+      });
+    }
+  }
+  return [...found.values()];
+}
+
+/** Driving licence categories anywhere in the given lines ("Permis B", "permis poids lourd", "Permis C et CE"). */
+export function extractLicences(lines: SectionLine[], taxonomy: TaxonomyLookups): Found<string>[] {
+  const found = new Map<string, Found<string>>();
+  for (const line of lines) {
+    for (const mention of taxonomy.findLicences(line.text)) {
+      if (found.has(mention.value.code)) continue;
+      found.set(mention.value.code, {
+        value: mention.value.code,
+        source: spanIn(line, mention.start, mention.end - mention.start),
+        confidence: 0.9,
+      });
+    }
+  }
+  return [...found.values()];
+}
+
+// Lines of a skills section that are something else (licences, certifications, languages, availability).
+const NOT_A_SKILL =
+  /^(?:permis|driving licen[cs]e|caces|habilitation|sst\b|fimo|fco|adr\b|disponib|available|vehicul|langues?\b|anglais|english|francais|french)/;
+
+/**
+ * Skills of a skills section: one per bullet, table cell or comma/semicolon-separated item, as written,
+ * with the taxonomy's label as `normalized` when it knows the skill. Certifications, licences and sensitive
+ * lines are not skills.
+ */
+export function extractSkills(
+  lines: SectionLine[],
+  taxonomy: TaxonomyLookups,
+  options: { excludedLines: Set<number> },
+): Skill[] {
+  const skills: Skill[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (options.excludedLines.has(line.lineNumber)) continue;
+    const pattern = line.isTable ? /[^|]+/gu : /[^,;|•·]+/gu;
+    for (const match of line.text.matchAll(pattern)) {
+      const name = match[0].trim().replace(/[.:]+$/u, '');
+      if (name.length < 2 || name.length > 60 || /\d{4}/.test(name)) continue;
+      const folded = foldForMatch(name);
+      if (NOT_A_SKILL.test(folded) || taxonomy.findCertifications(name).length > 0) continue;
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+      const offset = match.index + match[0].indexOf(match[0].trim());
+      const normalized = taxonomy.normalizeSkill(name);
+      skills.push({
+        name,
+        ...(normalized ? { normalized: normalized.label } : {}),
+        source: spanIn(line, offset, name.length),
+        confidence: normalized ? 0.9 : 0.75,
+      });
+    }
+  }
+  return skills;
+}
+
+/** Skills the taxonomy recognises in free text, for CVs without a skills section. */
+export function findSkillMentions(
+  lines: SectionLine[],
+  taxonomy: TaxonomyLookups,
+  options: { excludedLines: Set<number> },
+): Skill[] {
+  const skills: Skill[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (options.excludedLines.has(line.lineNumber)) continue;
+    for (const mention of taxonomy.findSkills(line.text)) {
+      if (seen.has(mention.value.id)) continue;
+      seen.add(mention.value.id);
+      skills.push({
+        name: mention.text,
+        normalized: mention.value.label,
+        source: spanIn(line, mention.start, mention.end - mention.start),
+        confidence: 0.5,
+      });
+    }
+  }
+  return skills;
+}

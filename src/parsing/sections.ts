@@ -1,0 +1,264 @@
+import type { DocumentLine, ExtractedDocument } from './extract/types.js';
+import { foldForMatch } from './fields/dates.js';
+
+/** What a CV section is about. `top` is what comes before the first heading of a column. */
+export type SectionKind =
+  | 'top'
+  | 'contact'
+  | 'profile'
+  | 'experience'
+  | 'education'
+  | 'skills'
+  | 'certifications'
+  | 'languages'
+  | 'info'
+  | 'interests'
+  | 'other';
+
+/** A line of a section, with its 1-based line number in the document. */
+export interface SectionLine extends DocumentLine {
+  lineNumber: number;
+  /** Starts with a bullet, or is a list item in the document structure. */
+  isBullet: boolean;
+  isTable: boolean;
+}
+
+export interface Section {
+  kind: SectionKind;
+  /** The heading as written, null for `top`. */
+  heading: SectionLine | null;
+  lines: SectionLine[];
+}
+
+// Folded heading texts → kind. Longer keys first so "formation et diplomes" wins over "formation".
+const HEADINGS: [string, SectionKind][] = (
+  [
+    ['experiences professionnelles', 'experience'],
+    ['experience professionnelle', 'experience'],
+    ['parcours professionnel', 'experience'],
+    ['emplois occupes', 'experience'],
+    ['work experience', 'experience'],
+    ['professional experience', 'experience'],
+    ['employment history', 'experience'],
+    ['employment', 'experience'],
+    ['experiences', 'experience'],
+    ['experience', 'experience'],
+    ['parcours', 'experience'],
+    ['missions', 'experience'],
+    ['formation et diplomes', 'education'],
+    ['diplomes et formations', 'education'],
+    ['formations', 'education'],
+    ['formation', 'education'],
+    ['diplomes', 'education'],
+    ['diplome', 'education'],
+    ['etudes', 'education'],
+    ['scolarite', 'education'],
+    ['education', 'education'],
+    ['training', 'education'],
+    ['competences cles', 'skills'],
+    ['competences techniques', 'skills'],
+    ['competences professionnelles', 'skills'],
+    ['competences', 'skills'],
+    ['savoir faire', 'skills'],
+    ['savoir-faire', 'skills'],
+    ['aptitudes', 'skills'],
+    ['key skills', 'skills'],
+    ['skills', 'skills'],
+    ['permis & habilitations', 'certifications'],
+    ['permis et habilitations', 'certifications'],
+    ['habilitations & permis', 'certifications'],
+    ['certifications & licences', 'certifications'],
+    ['certifications and licences', 'certifications'],
+    ['certifications & licenses', 'certifications'],
+    ['habilitations', 'certifications'],
+    ['certifications', 'certifications'],
+    ['certificats', 'certifications'],
+    ['permis', 'certifications'],
+    ['caces', 'certifications'],
+    ['licences', 'certifications'],
+    ['langues parlees', 'languages'],
+    ['langues', 'languages'],
+    ['languages', 'languages'],
+    ['disponibilite & mobilite', 'info'],
+    ['disponibilite et mobilite', 'info'],
+    ['informations complementaires', 'info'],
+    ['additional information', 'info'],
+    ['disponibilite', 'info'],
+    ['mobilite', 'info'],
+    ['availability', 'info'],
+    ['divers', 'info'],
+    ["centres d'interet", 'interests'],
+    ['centres d’interet', 'interests'],
+    ['centres d interet', 'interests'],
+    ['loisirs', 'interests'],
+    ['interets', 'interests'],
+    ['interests', 'interests'],
+    ['hobbies', 'interests'],
+    ['informations personnelles', 'contact'],
+    ['coordonnees', 'contact'],
+    ['contact details', 'contact'],
+    ['contact', 'contact'],
+    ['a propos', 'profile'],
+    ['profil', 'profile'],
+    ['profile', 'profile'],
+    ['summary', 'profile'],
+    ['objectif', 'profile'],
+  ] as [string, SectionKind][]
+).sort((a, b) => b[0].length - a[0].length);
+
+function headingKey(text: string): string {
+  return foldForMatch(text)
+    .replace(/[:.\s]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The section kind a heading text names, or null. Accepts "Compétences :" and "COMPÉTENCES". */
+export function headingKind(text: string): SectionKind | null {
+  const key = headingKey(text);
+  for (const [heading, kind] of HEADINGS) if (key === heading) return kind;
+  return null;
+}
+
+/** A line that starts with a known heading followed by ":" and content: "Compétences : a, b". */
+function inlineHeading(text: string): { kind: SectionKind; contentOffset: number } | null {
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon > 40) return null;
+  const kind = headingKind(text.slice(0, colon));
+  if (!kind || kind === 'contact') return null;
+  let contentOffset = colon + 1;
+  while (text[contentOffset] === ' ') contentOffset++;
+  return contentOffset < text.length ? { kind, contentOffset } : null;
+}
+
+function isCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase();
+}
+
+const BULLET = /^[•▪■□◦●○◆◇►▸‣⁃➢➤✓✔·*-]\s+/u;
+
+function toSectionLine(line: DocumentLine, lineNumber: number): SectionLine {
+  const bullet = BULLET.exec(line.text);
+  const text = bullet ? line.text.slice(bullet[0].length) : line.text;
+  return {
+    ...line,
+    text,
+    start: line.start + (bullet ? bullet[0].length : 0),
+    lineNumber,
+    isBullet: Boolean(bullet) || line.listItem === true,
+    isTable: line.region === 'table',
+  };
+}
+
+/** A page header/footer, or a column: lines of one area are read together. */
+function areaOf(line: DocumentLine): string {
+  if (line.region === 'header' || line.region === 'footer') return line.region;
+  return `column:${line.column ?? 0}`;
+}
+
+/**
+ * Lines grouped by area in the order areas first appear (stable inside an area), so that a column that
+ * an extractor interleaved with another one is read in one piece. Each line keeps its 1-based number.
+ */
+function groupByArea(lines: DocumentLine[]): { line: DocumentLine; lineNumber: number }[] {
+  const rank = new Map<string, number>();
+  for (const line of lines) if (!rank.has(areaOf(line))) rank.set(areaOf(line), rank.size);
+  return lines
+    .map((line, index) => ({ line, lineNumber: index + 1 }))
+    .sort((a, b) => rank.get(areaOf(a.line))! - rank.get(areaOf(b.line))! || a.lineNumber - b.lineNumber);
+}
+
+/**
+ * Splits a document into sections by French and English headings, helped by layout cues. A heading is a
+ * line whose text names a known section (alone, or followed by ":" and content), or a short capitalised
+ * line with a heading style (DOCX heading level, or bold at a larger size). A new column, sidebar or page
+ * header starts a `top` section, so that a sidebar's last section does not swallow the main column.
+ */
+export function splitSections(document: ExtractedDocument): Section[] {
+  const sections: Section[] = [];
+  let current: Section = { kind: 'top', heading: null, lines: [] };
+  let area: string | null = null;
+  const bodySize = medianFontSize(document.lines);
+  const ordered = groupByArea(document.lines);
+  for (let index = 0; index < ordered.length; index++) {
+    const { line: raw, lineNumber } = ordered[index]!;
+    const lineArea = areaOf(raw);
+    if (area !== null && lineArea !== area) {
+      sections.push(current);
+      current = { kind: raw.region === 'header' ? 'contact' : 'top', heading: null, lines: [] };
+    }
+    area = lineArea;
+    const line = toSectionLine(raw, lineNumber);
+    if (line.isTable || line.isBullet) {
+      current.lines.push(line);
+      continue;
+    }
+    // A heading broken over two lines in a narrow column: "PERMIS &" + "HABILITATIONS".
+    const next = ordered[index + 1]?.line;
+    if (next && /(&|\bet|\band)$/iu.test(line.text) && areaOf(next) === lineArea) {
+      const joined = `${line.text} ${next.text}`;
+      const kind = headingKind(joined);
+      if (kind) {
+        sections.push(current);
+        current = { kind, heading: { ...line, text: joined }, lines: [] };
+        index++;
+        continue;
+      }
+    }
+    const kind = headingKind(line.text);
+    if (kind) {
+      sections.push(current);
+      current = { kind, heading: line, lines: [] };
+      continue;
+    }
+    const inline = inlineHeading(line.text);
+    if (inline) {
+      sections.push(current);
+      current = {
+        kind: inline.kind,
+        heading: { ...line, text: line.text.slice(0, inline.contentOffset) },
+        lines: [
+          {
+            ...line,
+            text: line.text.slice(inline.contentOffset),
+            start: line.start + inline.contentOffset,
+          },
+        ],
+      };
+      continue;
+    }
+    if (looksLikeUnknownHeading(line, bodySize)) {
+      sections.push(current);
+      current = { kind: 'other', heading: line, lines: [] };
+      continue;
+    }
+    current.lines.push(line);
+  }
+  sections.push(current);
+  return sections.filter((section) => section.heading !== null || section.lines.length > 0);
+}
+
+function looksLikeUnknownHeading(line: DocumentLine, bodySize: number | null): boolean {
+  if (/\d|@/.test(line.text) || line.text.split(/\s+/).length > 5) return false;
+  if (line.headingLevel !== undefined && line.headingLevel >= 1) return isCaps(line.text);
+  return (
+    line.bold === true &&
+    bodySize !== null &&
+    (line.fontSize ?? 0) > bodySize &&
+    isCaps(line.text) &&
+    line.text.length > 3
+  );
+}
+
+function medianFontSize(lines: DocumentLine[]): number | null {
+  const sizes = lines.map((line) => line.fontSize).filter((size): size is number => size !== undefined);
+  if (sizes.length === 0) return null;
+  sizes.sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)]!;
+}
+
+/** All lines of the sections of the given kinds, in document order. */
+export function linesOf(sections: Section[], ...kinds: SectionKind[]): SectionLine[] {
+  return sections.filter((section) => kinds.includes(section.kind)).flatMap((section) => section.lines);
+}
