@@ -1,0 +1,453 @@
+/**
+ * Matching scale bench: the exact vector index against usearch (exact search) and hnswlib-node
+ * (BruteforceSearch) on the same seeded random normalised vectors, then BM25 + fusion and the full
+ * `rankCandidates` (no LLM) on synthetic short profiles.
+ *
+ *   npx tsx bench/matching.ts [--sizes 10000,100000[,1000000]] [--pool-sizes 10000,100000]
+ *                             [--dimensions 1024] [--queries 20] [--k 10]
+ *
+ * 1M × 1024 floats is 4 GB: it runs only when asked in --sizes; hnswlib (which needs its own copy)
+ * is skipped from 1M up. Each library's structure is dropped before the next one is built.
+ */
+
+import hnswlib from 'hnswlib-node';
+import usearch from 'usearch';
+import type { CandidateProfile } from '../src/domain/candidate.js';
+import { jobOrderSchema } from '../src/domain/job-order.js';
+import { buildPoolIndex, retrieveCandidates, VectorIndex } from '../src/matching/retrieve/index.js';
+import type { EmbeddingModel } from '../src/providers/spec.js';
+
+interface Options {
+  sizes: number[];
+  poolSizes: number[];
+  dimensions: number;
+  queries: number;
+  k: number;
+}
+
+export interface VectorBenchRow {
+  size: number;
+  engine: string;
+  buildMs: number | null;
+  bytesPerProfile: number | null;
+  queryMedianMs: number;
+  /** Share of usearch's exact top-k ids that this engine also returns (1 = same results). */
+  agreement: number | null;
+}
+
+export interface PoolBenchRow {
+  size: number;
+  step: string;
+  medianMs: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string): string | undefined => {
+    const index = argv.indexOf(`--${name}`);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  const list = (text: string | undefined, fallback: number[]) =>
+    text ? text.split(',').map((part) => Number(part.trim().replace(/_/g, ''))) : fallback;
+  return {
+    sizes: list(value('sizes'), [10_000, 100_000]),
+    poolSizes: list(value('pool-sizes'), [10_000, 100_000]),
+    dimensions: Number(value('dimensions') ?? 1024),
+    queries: Number(value('queries') ?? 20),
+    k: Number(value('k') ?? 10),
+  };
+}
+
+/** Seeded PRNG (mulberry32). */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function fillNormalised(target: Float32Array, random: () => number): Float32Array {
+  let norm = 0;
+  for (let index = 0; index < target.length; index++) {
+    const value = random() * 2 - 1;
+    target[index] = value;
+    norm += value * value;
+  }
+  const scale = 1 / Math.sqrt(norm);
+  for (let index = 0; index < target.length; index++) target[index] = (target[index] as number) * scale;
+  return target;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function time<T>(run: () => T): [T, number] {
+  const started = performance.now();
+  const result = run();
+  return [result, performance.now() - started];
+}
+
+function usedBytes(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external + usage.arrayBuffers;
+}
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function benchVectors(size: number, options: Options): VectorBenchRow[] {
+  const { dimensions, k } = options;
+  const rows: VectorBenchRow[] = [];
+  const queries = Array.from({ length: options.queries + 2 }, (_, index) =>
+    fillNormalised(new Float32Array(dimensions), createRandom(1_000_000 + index)),
+  );
+
+  // Ours: build (normalise + copy into the contiguous store, doubling as needed).
+  collectGarbage();
+  const before = usedBytes();
+  const random = createRandom(42);
+  const scratch = new Float32Array(dimensions);
+  let index: VectorIndex | null = new VectorIndex({ dimensions, modelId: 'bench-random' });
+  let buildMs = 0;
+  for (let position = 0; position < size; position++) {
+    fillNormalised(scratch, random);
+    const started = performance.now();
+    index.add(`p${position}`, scratch);
+    buildMs += performance.now() - started;
+  }
+  const bytesPerProfile = (usedBytes() - before) / size;
+  const ours = (query: Float32Array) => index?.search(query, k) ?? [];
+  const oursTimes = queries.map((query) => time(() => ours(query))[1]).slice(2);
+  const oursResults = queries.slice(2).map((query) => ours(query).map((hit) => Number(hit.id.slice(1))));
+  const view = new Float32Array(index.rawBytes().buffer, index.rawBytes().byteOffset, size * dimensions);
+  // The native addons read a typed array from the start of its buffer, ignoring `byteOffset`: hand them a
+  // copy when our rows are a view inside WebAssembly memory (the JS store, used at 1M, starts at offset 0).
+  const data = view.byteOffset === 0 ? view : view.slice();
+
+  // usearch exact search over the very same rows (no copy), inner product = cosine on normalised rows.
+  const usearchResults: number[][] = [];
+  for (const threads of [1, 0]) {
+    const times: number[] = [];
+    for (const [position, query] of queries.entries()) {
+      const [matches, elapsed] = time(() =>
+        usearch.exactSearch(data, query, dimensions, k, usearch.MetricKind.IP, threads),
+      );
+      if (position < 2) continue;
+      times.push(elapsed);
+      if (threads === 1) usearchResults.push(Array.from((matches as { keys: BigUint64Array }).keys, Number));
+    }
+    rows.push({
+      size,
+      engine: `usearch exactSearch (${threads === 1 ? '1 thread' : 'all threads'})`,
+      buildMs: null,
+      bytesPerProfile: null,
+      queryMedianMs: median(times),
+      agreement: 1,
+    });
+  }
+  const agreement = (results: number[][]) =>
+    results.reduce((sum, ids, position) => {
+      const reference = new Set(usearchResults[position]);
+      return sum + ids.filter((id) => reference.has(id)).length / k;
+    }, 0) / results.length;
+  rows.unshift({
+    size,
+    engine: `cvmatch VectorIndex (${index.isSimd ? 'wasm SIMD' : 'scalar JS'})`,
+    buildMs,
+    bytesPerProfile,
+    queryMedianMs: median(oursTimes),
+    agreement: agreement(oursResults),
+  });
+
+  // Our scalar JavaScript scan on the same rows, when the SIMD kernel was used (needs a second copy).
+  if (index.isSimd && size <= 200_000) {
+    const scalar = new VectorIndex({
+      dimensions,
+      modelId: 'bench-random',
+      initialCapacity: size,
+      simd: false,
+    });
+    for (let position = 0; position < size; position++) {
+      scalar.add(`p${position}`, data.subarray(position * dimensions, (position + 1) * dimensions));
+    }
+    const times = queries.map((query) => time(() => scalar.search(query, k))[1]).slice(2);
+    const results = queries
+      .slice(2)
+      .map((query) => scalar.search(query, k).map((hit) => Number(hit.id.slice(1))));
+    rows.splice(1, 0, {
+      size,
+      engine: 'cvmatch VectorIndex (scalar JS, forced)',
+      buildMs: null,
+      bytesPerProfile: null,
+      queryMedianMs: median(times),
+      agreement: agreement(results),
+    });
+  }
+
+  // hnswlib-node brute force: its own copy of the rows, so only below 1M.
+  if (size < 1_000_000) {
+    const rowsCopy = Array.from({ length: size }, (_, position) =>
+      data.subarray(position * dimensions, (position + 1) * dimensions),
+    );
+    index = null; // our index is not needed any more: free it before hnswlib copies the rows
+    collectGarbage();
+    const brute = new hnswlib.BruteforceSearch('ip', dimensions);
+    const [, hnswBuildMs] = time(() => {
+      brute.initIndex(size);
+      for (let position = 0; position < size; position++)
+        brute.addPoint(Array.from(rowsCopy[position] as Float32Array), position);
+    });
+    const times: number[] = [];
+    const results: number[][] = [];
+    for (const [position, query] of queries.entries()) {
+      const plain = Array.from(query);
+      const [found, elapsed] = time(() => brute.searchKnn(plain, k));
+      if (position < 2) continue;
+      times.push(elapsed);
+      results.push(found.neighbors);
+    }
+    rows.push({
+      size,
+      engine: 'hnswlib-node BruteforceSearch',
+      buildMs: hnswBuildMs,
+      bytesPerProfile: null,
+      queryMedianMs: median(times),
+      agreement: agreement(results),
+    });
+  } else {
+    rows.push({
+      size,
+      engine: 'hnswlib-node BruteforceSearch (skipped ≥ 1M: memory)',
+      buildMs: null,
+      bytesPerProfile: null,
+      queryMedianMs: Number.NaN,
+      agreement: null,
+    });
+  }
+  index = null;
+  collectGarbage();
+  return rows;
+}
+
+const OCCUPATIONS = [
+  'Cariste',
+  'Préparateur de commandes',
+  'Manutentionnaire',
+  'Soudeur',
+  'Aide-soignant',
+  'Serveur',
+  'Chauffeur PL',
+  'Agent de propreté',
+  'Électricien',
+  'Maçon',
+  'Magasinier',
+  'Opérateur de production',
+];
+const SKILLS = [
+  'gerbage',
+  'inventaire',
+  'chargement',
+  'soudure TIG',
+  'soins',
+  'service en salle',
+  'livraison',
+  'autolaveuse',
+  'câblage',
+  'coffrage',
+  'picking',
+  'contrôle qualité',
+  'filmage',
+  'encaissement',
+  'transpalette',
+  'lecture de plans',
+];
+const CERTIFICATIONS = [
+  'CACES_R489_1A',
+  'CACES_R489_3',
+  'CACES_R489_5',
+  'HAB_ELEC_B1V',
+  'SST',
+  'FCO_MARCHANDISES',
+  'DEAS',
+  'HACCP',
+];
+
+function syntheticProfile(position: number, random: () => number): CandidateProfile {
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)] as T;
+  const occupation = pick(OCCUPATIONS);
+  return {
+    id: `cv_${position.toString(16).padStart(16, '0')}`,
+    source: { file: null, format: 'txt', pages: 1, language: 'fr' },
+    name: null,
+    email: null,
+    phone: null,
+    location: {
+      city: 'Lyon',
+      postalCode: '69003',
+      country: 'FR',
+      lat: 45.76 + random() * 0.5 - 0.25,
+      lon: 4.84 + random() * 0.5 - 0.25,
+    },
+    headline: occupation,
+    experiences: [occupation, pick(OCCUPATIONS)].map((title, index) => ({
+      title,
+      company: null,
+      location: null,
+      start: index === 0 ? '2021-01' : '2018-03',
+      end: index === 0 ? null : '2020-12',
+      current: index === 0,
+      description: '',
+      occupation: null,
+    })),
+    education: [],
+    skills: [pick(SKILLS), pick(SKILLS), pick(SKILLS)].map((name) => ({ name })),
+    certifications: random() < 0.5 ? [{ code: pick(CERTIFICATIONS), label: 'certificat' }] : [],
+    drivingLicences: random() < 0.6 ? ['B'] : [],
+    languages: [],
+    availability: { from: null, immediate: random() < 0.5 },
+    mobility: { maxDistanceKm: 30, hasVehicle: random() < 0.6 },
+    totalExperienceMonths: Math.floor(random() * 120),
+    warnings: [],
+    confidence: {},
+    sources: {},
+    text: '',
+    sensitive: null,
+  };
+}
+
+/** Random unit vectors seeded by the text, so the bench needs no model. */
+function randomEmbeddingModel(dimensions: number): EmbeddingModel {
+  return {
+    specificationVersion: 'v1',
+    provider: 'bench',
+    modelId: 'seeded-random',
+    dimensions,
+    maxInputsPerCall: 1024,
+    async embed({ inputs }) {
+      const vectors = inputs.map((input) => {
+        let seed = 2_166_136_261;
+        for (let index = 0; index < input.length; index++)
+          seed = Math.imul(seed ^ input.charCodeAt(index), 16_777_619);
+        return fillNormalised(new Float32Array(dimensions), createRandom(seed));
+      });
+      return { vectors, usage: { inputTokens: 0, outputTokens: 0 } };
+    },
+  };
+}
+
+async function medianAsync(runs: number, run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let position = 0; position < runs + 1; position++) {
+    const started = performance.now();
+    await run();
+    if (position > 0) times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function benchPool(size: number, options: Options): Promise<PoolBenchRow[]> {
+  const random = createRandom(7);
+  const profiles = Array.from({ length: size }, (_, position) => syntheticProfile(position, random));
+  const job = jobOrderSchema.parse({
+    id: 'bench-cariste',
+    title: 'Cariste',
+    description: 'Chargement et déchargement de camions, gerbage, inventaire',
+    romeCode: 'N1101',
+    location: { city: 'Vénissieux', postalCode: '69200', lat: 45.697, lon: 4.886 },
+    requiredCertifications: ['CACES_R489_3'],
+    requiredSkills: ['chargement', 'gerbage'],
+  });
+  const rows: PoolBenchRow[] = [];
+  const [lexicalIndex, lexicalBuildMs] = await timeAsync(() => buildPoolIndex(profiles));
+  rows.push({ size, step: 'build pool index, lexical only (search text + BM25)', medianMs: lexicalBuildMs });
+  rows.push({
+    size,
+    step: 'retrieveCandidates, BM25 only, top 500',
+    medianMs: await medianAsync(5, () => retrieveCandidates(job, lexicalIndex, { topK: 500 })),
+  });
+  const embeddingModel = randomEmbeddingModel(options.dimensions);
+  const [hybridIndex, hybridBuildMs] = await timeAsync(() => buildPoolIndex(profiles, { embeddingModel }));
+  rows.push({
+    size,
+    step: `build pool index, hybrid (${options.dimensions}-dim random embeddings)`,
+    medianMs: hybridBuildMs,
+  });
+  rows.push({
+    size,
+    step: 'retrieveCandidates, cosine + BM25 fused, top 500',
+    medianMs: await medianAsync(5, () => retrieveCandidates(job, hybridIndex, { embeddingModel, topK: 500 })),
+  });
+  try {
+    const { rankCandidates } = await import('../src/matching/index.js');
+    rows.push({
+      size,
+      step: 'rankCandidates, lexical retrieval + rules, no LLM',
+      medianMs: await medianAsync(3, () => rankCandidates(job, lexicalIndex, { now: '2026-11-01' })),
+    });
+    rows.push({
+      size,
+      step: 'rankCandidates, hybrid retrieval + rules, no LLM',
+      medianMs: await medianAsync(3, () =>
+        rankCandidates(job, hybridIndex, { embeddingModel, now: '2026-11-01' }),
+      ),
+    });
+  } catch (error) {
+    process.stderr.write(`rankCandidates not benchmarked: ${(error as Error).message}\n`);
+  }
+  return rows;
+}
+
+async function timeAsync<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await run();
+  return [result, performance.now() - started];
+}
+
+/** Runs the bench and returns its numbers (also printed as tables). */
+export async function runMatchingBench(
+  argv: string[] = process.argv.slice(2),
+): Promise<{ vectors: VectorBenchRow[]; pool: PoolBenchRow[] }> {
+  const options = parseOptions(argv);
+  console.log(
+    `matching bench: ${options.dimensions}-dim vectors, top-${options.k}, median of ${options.queries} queries (2 warm-ups), node ${process.version}`,
+  );
+  const vectors: VectorBenchRow[] = [];
+  for (const size of options.sizes) {
+    const rows = benchVectors(size, options);
+    vectors.push(...rows);
+    console.table(
+      rows.map((row) => ({
+        profiles: row.size.toLocaleString('en'),
+        engine: row.engine,
+        'build ms': row.buildMs === null ? '' : Math.round(row.buildMs),
+        'bytes/profile': row.bytesPerProfile === null ? '' : Math.round(row.bytesPerProfile),
+        'query ms (median)': Number.isNaN(row.queryMedianMs) ? '' : Number(row.queryMedianMs.toFixed(2)),
+        'same top-k as usearch': row.agreement === null ? '' : row.agreement,
+      })),
+    );
+  }
+  const pool: PoolBenchRow[] = [];
+  for (const size of options.poolSizes) {
+    const rows = await benchPool(size, options);
+    pool.push(...rows);
+    console.table(
+      rows.map((row) => ({
+        profiles: row.size.toLocaleString('en'),
+        step: row.step,
+        'ms (median)': Number(row.medianMs.toFixed(1)),
+      })),
+    );
+  }
+  return { vectors, pool };
+}
+
+await runMatchingBench();
