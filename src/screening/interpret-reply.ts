@@ -13,7 +13,9 @@ import {
   POSITIVE_EMOJI,
   POSITIVE_WITH_NEGATION,
   QUESTION_ABOUT,
+  QUESTION_ANYWHERE,
   QUESTION_START,
+  RAW_INJECTION,
   RESTRICTION,
   TRANSPORT,
   UNSURE,
@@ -85,7 +87,6 @@ interface Polarity {
 function readPolarity(raw: string, normalized: string): Polarity {
   let rest = ` ${normalized} `;
   let positive = 0;
-  let negative = 0;
   rest = rest.replace(POSITIVE_WITH_NEGATION, () => {
     positive++;
     return ' ; ';
@@ -100,18 +101,30 @@ function readPolarity(raw: string, normalized: string): Polarity {
     weak = true;
     return ' ; ';
   });
+  // Negations, with the span each covers ("pas disponible" is one negation, not a yes).
+  const negatedSpans: [number, number][] = [];
   for (const pattern of NEGATIVE) {
-    const global = new RegExp(pattern.source, 'g');
-    rest = rest.replace(global, () => {
-      negative++;
-      return ' ; ';
-    });
+    for (const match of rest.matchAll(new RegExp(pattern.source, 'g')))
+      negatedSpans.push([match.index, match.index + match[0].length]);
   }
+  for (const match of rest.matchAll(POSITIVE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (negatedSpans.some(([a, b]) => start < b && end > a)) continue;
+    // Spoken French drops "ne": "je peux pas", "ca me va pas" are refusals.
+    const isInterjection = /^(?:oui|ok|d accord|yes|parfait|super|top|nickel|genial|cool|go)$/.test(match[0]);
+    if (
+      !isInterjection &&
+      /^\s+(?:(?!mais|sauf|et|ou)\S+\s+)?(?:pas|plus|jamais)\b/.test(rest.slice(end, end + 16))
+    )
+      continue;
+    positive++;
+  }
+  if (rest.trim() === 'si') positive++;
   const restricted = new RegExp(RESTRICTION.source).test(rest);
-  positive += (rest.match(POSITIVE) ?? []).length;
   if (POSITIVE_EMOJI.test(raw)) positive++;
-  if (NEGATIVE_EMOJI.test(raw)) negative++;
-  return { positive, negative, unsure, weak, restricted };
+  if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
+  return { positive, negative: negatedSpans.length, unsure, weak, restricted };
 }
 
 function emptyExtracted(): ExtractedValues {
@@ -144,7 +157,8 @@ export function interpretReplyWithRules(
     return result('off_topic', extracted, 0.9);
 
   if (OPT_OUT.some((pattern) => pattern.test(normalized))) return result('opt_out', extracted, 1);
-  if (INJECTION.some((pattern) => pattern.test(normalized))) return result('injection', extracted, 0.95);
+  if (RAW_INJECTION.test(text.toLowerCase()) || INJECTION.some((pattern) => pattern.test(normalized)))
+    return result('injection', extracted, 0.95);
 
   const today = calendarDayOf(new Date(context.now));
   const isCategoryQuestion = topic === 'certification' || topic === 'licence';
@@ -164,7 +178,8 @@ export function interpretReplyWithRules(
 
   if (WANTS_HUMAN.some((pattern) => pattern.test(normalized))) return result('wants_human', extracted, 0.9);
 
-  const isQuestion = /\?/.test(normalized) || QUESTION_START.test(normalized);
+  const isQuestion =
+    /\?/.test(normalized) || QUESTION_START.test(normalized) || QUESTION_ANYWHERE.test(normalized);
   if (isQuestion && /[a-z0-9€]/.test(normalized)) {
     extracted.questionAbout = readQuestionAbout(normalized);
     return result('question', extracted, 0.85);
@@ -197,6 +212,10 @@ function decideForTopic(
   switch (topic) {
     case 'availability': {
       const fromOrOn = extracted.dates.filter((date) => date.kind !== 'until');
+      const hasFrom = fromOrOn.some((date) => date.kind === 'from');
+      // "oui sauf le mercredi", "un rdv le 5 mais sinon oui": the dates are exceptions.
+      if (fromOrOn.length > 0 && polarity.restricted && polarity.positive > 0 && !hasFrom)
+        return result('partial', extracted, 0.7);
       if (fromOrOn.length > 0) {
         const plainRefusal =
           polarity.negative > 0 && polarity.positive === 0 && !fromOrOn.some((d) => d.kind === 'from');
@@ -220,6 +239,8 @@ function decideForTopic(
         if (until.date < end) return result('partial', extracted, 0.75);
         if (polarity.negative === 0) return result('yes', extracted, 0.85);
       }
+      if (polarity.negative > 0 && !polarity.unsure && !(mentioned && polarity.positive > 0))
+        return result('no', extracted, 0.85);
       if (mentioned && polarity.negative === 0 && !polarity.unsure) {
         return result(polarity.restricted && others.length === 0 ? 'partial' : 'yes', extracted, 0.9);
       }

@@ -91,7 +91,7 @@ export function extractCertificates(
   const questionIsHabilitation = context?.code.startsWith('HAB_ELEC_') ?? false;
 
   // CACES: "caces 3", "caces r489 cat 3", "r389 3", "cat 1a", "caces 3 et 5"
-  const more = '((?:\\s*(?:,|et|ou|\\+|/)\\s*(?:le |la |cat\\.? )?\\d[ab]?\\b)*)';
+  const more = '((?:(?:\\s*(?:,|et|ou|\\+|/)\\s*|\\s+)(?:le |la |cat\\.? )?\\d[ab]?\\b)*)';
   const cacesPatterns = [
     new RegExp(`\\bcaces\\s*(?:r\\s?(\\d{3})\\s*)?(?:cat(?:egorie)?s?\\.?\\s*)?(\\d[ab]?)\\b${more}`, 'g'),
     new RegExp(`\\br\\s?(\\d{3})\\s*(?:cat(?:egorie)?s?\\.?\\s*)?(\\d[ab]?|[a-g])\\b${more}`, 'g'),

@@ -14,6 +14,7 @@ export const OPT_OUT: RegExp[] = [
   /^(?:arret|arrete|arretez|arreter|desinscription|desinscrire|desabonnement|unsubscribe|quit|cancel)\b[\s.!]*$/,
   /\b(?:arretez|arreter|arrete|cessez) (?:de m|de me|les messages|les sms|tout|svp|s il vous plait|de nous)\b/,
   /\bne (?:plus|pas) (?:me |m )?(?:recevoir|contacter|ecrire|envoyer|solliciter)\b/,
+  /\b(?:veux|veut|souhaite|voudrais|desire) (?:plus|pas) (?:recevoir|etre (?:contacte|recontacte|sollicite)|de (?:vos )?(?:sms|messages))\b/,
   /\bne (?:m|me) (?:ecrivez|envoyez|contactez|recontactez|sollicitez|appelez) plus\b/,
   /\b(?:ecrivez|envoyez|contactez|recontactez) (?:moi |m )?plus\b/,
   /\bdesinscri\w*|\bdesabonn\w*|\bunsubscribe\b|\bopt out\b/,
@@ -26,7 +27,7 @@ export const OPT_OUT: RegExp[] = [
 /** Attempts to steer the assistant or extract what it must not give. */
 export const INJECTION: RegExp[] = [
   /\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|zappe) (?:tes|vos|les|toutes? (?:tes|vos|les)|ce qu on t a dit|tout ce qu on t a dit)? ?(?:consignes?|instructions?|regles?|ordres?|directives?|programmation|precedent\w*)\b/,
-  /\bignore (?:previous|all|your|the) (?:instructions?|rules|prompts?)\b|\bdisregard\b/,
+  /\bignore (?:all |any )?(?:(?:previous|prior|above|your|the|my) )*(?:instructions?|rules|prompts?)\b|\bdisregard\b/,
   /\b(?:tu es|t es|vous etes) (?:maintenant|desormais|a partir de maintenant)\b/,
   /\b(?:agis|agissez|fais|faites|reponds|repondez) (?:comme|en tant que) (?:si|un|une)\b/,
   /\b(?:act as|pretend (?:to be|you are)|you are now|from now on you)\b/,
@@ -37,8 +38,11 @@ export const INJECTION: RegExp[] = [
   /\b(?:dis|dites|ecris|ecrivez) (?:que|qu) (?:je suis|j ai) (?:qualifie|retenu|le caces|tous)\b/,
   /\bnouvelles? (?:consignes?|instructions?|regles?)\b|\bnew instructions?\b/,
   /\b(?:repete|repetez|affiche|affichez) (?:tes|vos|ton|votre) (?:consignes?|instructions?|prompt|message systeme)\b/,
-  /<\/?(?:system|assistant|user|reply)>|\[\/?inst\]|#{2,} ?(?:system|instruction)/,
 ];
+
+/** Markup steering attempts, checked on the raw (lower-cased) text since normalising strips it. */
+export const RAW_INJECTION =
+  /<\/?(?:system|assistant|user|reply|instructions?|prompt)>|\[\/?inst\]|#{2,}\s*(?:system|instruction)|```/;
 
 /** Asking for a person. */
 export const WANTS_HUMAN: RegExp[] = [
@@ -58,7 +62,7 @@ export const POSITIVE_WITH_NEGATION =
 
 /** Doubt: neither yes nor no. */
 export const UNSURE =
-  /\b(?:je (?:ne )?sais (?:pas|plus)|sais pas|pas (?:sur|sure|certaine?|encore sure?)|peut etre|a voir|ca depend|je (?:verrai|vais voir|vais regarder|dois (?:voir|verifier|regarder|demander|reflechir)|reflechis|vous (?:redis|redirai|dirai|confirme(?:rai)?)|confirme(?:rai)? plus tard|reviens vers vous)|(?:faut|il faut) (?:que je|voir)|plus ou moins|a confirmer|on verra|maybe|not sure|i don t know|dunno|possible)\b/g;
+  /\b(?:je (?:ne )?sais (?:pas|plus)|sais pas|pas (?:sur|sure|certaine?|encore sure?)|peut etre|a voir|ca depend|je (?:verrai|vais voir|vais regarder|dois (?:voir|verifier|regarder|demander|reflechir)|reflechis|vous (?:redis|redirai|dirai|confirme(?:rai)?)|confirme(?:rai)? plus tard|reviens vers vous)|(?:faut|il faut) (?:que je|voir)|plus ou moins|a confirmer|on verra|maybe|not sure|i don t know|dunno|possible|bof|mouais|moyen)\b/g;
 
 /** Hedges that soften a yes ("normalement oui") or stand for a weak maybe alone. */
 export const WEAK =
@@ -82,27 +86,30 @@ export const RESTRICTION =
   /\b(?:mais|sauf|seulement|uniquement|juste (?:le|la|les|en|pour|a)|(?:que|qu) (?:le|la|les|en|l|a partir|jusqu|le matin|la nuit|de jour|de nuit)|hors|excepte|a part|sous reserve|si (?:c est|ca|il|le|la|vous|on)|only|except|but)\b/g;
 
 export const POSITIVE =
-  /\b(?:oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (?:me )?convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (?:le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu|yes|yeah|yup|sure|of course|fine|good|great|si|si si|ben si|bah si|present|presente|possede|possedes)\b/g;
+  /\b(?:oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (?:me )?convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (?:le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu|yes|yeah|yup|sure|of course|fine|good|great|si si|ben si|bah si|mais si|present|presente|possede|possedes|je me debrouille|je m arrange|je trouverai)\b/g;
 
 /** Interrogative openings, for replies written as a question without a question mark. */
 export const QUESTION_START =
-  /^(?:et )?(?:combien|quel|quelle|quels|quelles|quand|ou (?:est|se|ca|c est)|c est (?:ou|quoi|combien|quand)|pourquoi|comment|est ce qu|a quelle heure|qui|how much|what|when|where|why|how)\b/;
+  /^(?:et )?(?:combien|quel|quelle|quels|quelles|quand|ou (?:est|se|ca|c est)|c est (?:ou|quoi|combien|quand)|pourquoi(?! pas)|comment|est ce qu|a quelle heure|qui|how much|what|when|where|why|how)\b/;
+
+/** Interrogative words that make a question wherever they stand, even without a question mark. */
+export const QUESTION_ANYWHERE = /\b(?:combien|c est (?:ou|quoi|quand)|est ce (?:que|qu)|a quelle heure)\b/;
 
 export const QUESTION_ABOUT: [RegExp, 'pay' | 'hours' | 'address' | 'duration' | 'dates'][] = [
   [
-    /\b(?:combien (?:de l heure|l heure|par heure|c est paye|on est paye|ca paye|je serai paye|de salaire)|salaire|taux|paye|payee|paie|payer|remuneration|remunere|brut|net|tarif|de l heure|l heure\b|par heure|€|how much|pay|rate|wage|primes?|panier|majoration|combien)\b/,
-    'pay',
+    /\b(?:combien de temps|duree|jusqu (?:a|au) quand|how long|fini quand|termine quand|ca dure|dure combien)\b/,
+    'duration',
   ],
   [
-    /\b(?:combien de temps|duree|jusqu (?:a|au) quand|how long|fini quand|termine quand|ca dure)\b/,
-    'duration',
+    /\b(?:salaire|taux|paye\w*|paie|payer|remuner\w*|brut|net|tarif|de l heure|l heure|par heure|how much|pay|rate|wage|primes?|panier|majoration|combien)\b|€/,
+    'pay',
   ],
   [
     /\b(?:horaires?|heures?|a quelle heure|commence a|finit a|fini a|planning|shift|equipe|postes?|hours?|2x8|3x8|nuits?|matin|apres midi|aprem)\b/,
     'hours',
   ],
   [
-    /\b(?:adresse|ou (?:c est|se trouve|est|ca se passe|ca|se situe)|c est ou|lieu|site|localisation|situe|secteur|quelle ville|entreprise|boite|societe|address|where)\b/,
+    /\b(?:adresse|ou (?:c est|se trouve|est|ca se passe|ca|se situe)|c est ou|lieu|site|localisation|situe|secteur|quelle ville|entreprise|boite|societe|loin|address|where)\b/,
     'address',
   ],
   [/\b(?:quand|date|debut|commence quand|ca commence|when)\b/, 'dates'],

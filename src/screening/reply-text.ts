@@ -157,11 +157,13 @@ export function normalizeReply(text: string): string {
     .replace(/([a-z])-(?=[a-z])/g, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
-  return folded
-    .split(' ')
-    .map((token) => {
+  const tokens = folded.split(' ');
+  return tokens
+    .map((token, index) => {
       const bare = token.replace(/[.,?!:]+$/, '');
       const trailing = token.slice(bare.length);
+      // "c" is "c'est" in SMS, but also a licence category ("le permis c") or the "c" of "c'est".
+      if (bare === 'c' && !isSmsCest(tokens[index - 1], tokens[index + 1], trailing)) return token;
       const expansion = SMS_WORDS[bare];
       return expansion === undefined ? token : expansion + trailing;
     })
@@ -169,4 +171,10 @@ export function normalizeReply(text: string): string {
     .replace(/\bd acc\b/g, 'ok')
     .replace(/\bj sais\b/g, 'je sais')
     .replace(/\bje sais? pa\b/g, 'je sais pas');
+}
+
+function isSmsCest(previous: string | undefined, next: string | undefined, trailing: string): boolean {
+  if (next === undefined || trailing !== '') return false;
+  if (/^(?:est|etait|et|ou|\+|\/)$/.test(next)) return false;
+  return !/^(?:le|la|du|permis|que|et|categorie|cat|ou)$/.test(previous ?? '');
 }

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CandidateProfile, type JobOrder, jobOrderSchema } from '../../src/domain/index.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** A job order from fixtures/jobs/<name>.json, defaults filled. */
+export function loadJob(name: string): JobOrder {
+  return jobOrderSchema.parse(
+    JSON.parse(readFileSync(join(ROOT, 'fixtures', 'jobs', `${name}.json`), 'utf8')),
+  );
+}
+
+/** Names of every JSON job fixture. */
+export function jobFixtureNames(): string[] {
+  return readdirSync(join(ROOT, 'fixtures', 'jobs'))
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.replace(/\.json$/, ''))
+    .sort();
+}
+
+/** A synthetic, empty-ish profile (a fictional person); override what a test needs. */
+export function syntheticCandidate(overrides: Partial<CandidateProfile> = {}): CandidateProfile {
+  return {
+    id: 'cv_0123456789abcdef',
+    source: { file: null, format: 'json', pages: 1, language: 'fr' },
+    name: 'Camille Exemple',
+    email: null,
+    phone: '+33600000000',
+    location: null,
+    headline: null,
+    experiences: [],
+    education: [],
+    skills: [],
+    certifications: [],
+    drivingLicences: [],
+    languages: [],
+    availability: null,
+    mobility: null,
+    totalExperienceMonths: 0,
+    warnings: [],
+    confidence: {},
+    sources: {},
+    text: '',
+    sensitive: null,
+    ...overrides,
+  };
+}
+
+export const AGENCY = { name: 'Interim Test Lyon', humanContact: '04 00 00 00 00' };
+/** Monday 28 December 2026, 10:00 in Paris. */
+export const NOW = '2026-12-28T09:00:00Z';
