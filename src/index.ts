@@ -1,4 +1,5 @@
 // Public API: named exports only. What is not exported here is private.
+export * from './compliance/index.js';
 export * from './domain/index.js';
 export {
   AuthenticationError,

@@ -1,4 +1,22 @@
 export {
+  type AuditFairnessInput,
+  auditFairness,
+  FAIRNESS_IDENTITIES,
+  type FairnessDetail,
+  type FairnessReport,
+  type SyntheticIdentity,
+  swapIdentity,
+} from './audit-fairness.js';
+export {
+  type AuditEvent,
+  type AuditEventInput,
+  type AuditLog,
+  type AuditLogOptions,
+  auditEventSchema,
+  createAuditLog,
+  readAuditLog,
+} from './audit-log.js';
+export {
   aliasFor,
   type PseudonymizedFields,
   type PseudonymizedProfile,

@@ -93,8 +93,8 @@ function letterClass(letter: string): string {
   return letterClasses.get(base) ?? letter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A regex source matching `literal` whatever its accents, case, and separators (space, hyphen, apostrophe). */
-function literalPattern(literal: string): string {
+/** A regex source matching `literal` whatever its accents, case, and separators (space, hyphen, apostrophe). Internal. */
+export function literalPattern(literal: string): string {
   return [...literal.trim()]
     .map((char) => (/[\s\-'’]/.test(char) ? "[\\s\\-'’]+" : letterClass(char)))
     .join('')

@@ -1,3 +1,4 @@
+export { auditEventFromRerank } from './audit-events.js';
 export { hasPromptInjection, isQuoteInText, normalizeForQuote, repairSummary } from './check-answer.js';
 export { buildRerankMessages, jobCriteria } from './prompt.js';
 export {
