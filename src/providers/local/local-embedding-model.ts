@@ -114,7 +114,7 @@ export function createLocalEmbeddingModel(
     provider: 'local',
     modelId,
     dimensions,
-    maxInputsPerCall: 4096,
+    maxInputsPerCall: Number.MAX_SAFE_INTEGER,
     async embed({ inputs, signal }) {
       const vectors: Float32Array[] = [];
       let inputTokens = 0;

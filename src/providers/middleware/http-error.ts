@@ -27,14 +27,29 @@ export function redact(text: string, secret: string | null | undefined): string 
 }
 
 /**
- * Removes `secret` from an SDK error we are about to attach as `cause` (its message and stack may echo
- * a server's answer, and some servers echo the key they were sent).
+ * Removes `secret` from an SDK error we are about to attach as `cause`: its message, stack and the
+ * parsed error body it keeps (some servers echo the key they were sent). Walks nested objects and causes.
  */
 export function redactCause(cause: unknown, secret: string | null | undefined): unknown {
-  if (!secret || !(cause instanceof Error)) return cause;
-  if (cause.message.includes(secret)) cause.message = redact(cause.message, secret);
-  if (cause.stack?.includes(secret)) cause.stack = redact(cause.stack, secret);
+  if (secret && secret.length >= 4) scrub(cause, secret, 0, new Set());
   return cause;
+}
+
+function scrub(value: unknown, secret: string, depth: number, seen: Set<object>): void {
+  if (typeof value !== 'object' || value === null || depth > 6 || seen.has(value)) return;
+  if (value instanceof Headers || ArrayBuffer.isView(value)) return;
+  seen.add(value);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.getOwnPropertyNames(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (!descriptor || !('value' in descriptor)) continue;
+    const property = descriptor.value;
+    if (typeof property === 'string') {
+      if (property.includes(secret) && descriptor.writable) record[key] = redact(property, secret);
+    } else {
+      scrub(property, secret, depth + 1, seen);
+    }
+  }
 }
 
 export interface HttpFailure {

@@ -1,4 +1,4 @@
-import * as errors from '@mistralai/mistralai/models/errors';
+import type * as MistralErrors from '@mistralai/mistralai/models/errors';
 import { CvmatchError, ProviderError } from '../../errors.js';
 import { providerErrorFromStatus, redact, redactCause } from '../middleware/http-error.js';
 
@@ -19,7 +19,11 @@ function detailOf(body: string, apiKey: string | undefined): string | null {
  * The one place where Mistral SDK errors become cvmatch errors. Branches on the SDK's error classes
  * and HTTP status, never on message text. `apiKey` is scrubbed from every message and cause.
  */
-export function mapMistralError(error: unknown, context: { apiKey: string | undefined }): unknown {
+export function mapMistralError(
+  error: unknown,
+  context: { apiKey: string | undefined; errors: typeof MistralErrors },
+): unknown {
+  const { errors } = context;
   if (error instanceof CvmatchError) return error;
   const cause = redactCause(error, context.apiKey);
   if (error instanceof errors.RequestTimeoutError) {

@@ -1,4 +1,4 @@
-import { HTTPClient, Mistral } from '@mistralai/mistralai';
+import type { Mistral } from '@mistralai/mistralai';
 import type { ResponseFormat } from '@mistralai/mistralai/models/components';
 import { AuthenticationError, ProviderError } from '../../errors.js';
 import { estimateTokens } from '../middleware/intercept.js';
@@ -13,10 +13,24 @@ const EMBEDDING_DIMENSIONS: Record<string, number> = {
   'codestral-embed': 1536,
 };
 
+type MistralSdk = typeof import('@mistralai/mistralai') & {
+  errors: typeof import('@mistralai/mistralai/models/errors');
+};
+let sdkPromise: Promise<MistralSdk> | null = null;
+
+/** The SDK is large (seconds to load): imported on the first Mistral call, not with cvmatch. */
+export function loadMistralSdk(): Promise<MistralSdk> {
+  sdkPromise ??= Promise.all([
+    import('@mistralai/mistralai'),
+    import('@mistralai/mistralai/models/errors'),
+  ]).then(([main, errors]) => ({ ...main, errors }));
+  return sdkPromise;
+}
+
 /** Resolves the key and server URL at call time and keeps one SDK client per (key, URL). */
 export function createMistralClientSource(settings: RemoteProviderSettings) {
   let cached: { apiKey: string; serverURL: string | undefined; client: Mistral } | null = null;
-  return (): { client: Mistral; apiKey: string } => {
+  return async (): Promise<{ client: Mistral; apiKey: string; sdk: MistralSdk }> => {
     const apiKey = readSetting(settings.apiKey, 'MISTRAL_API_KEY', settings.env);
     if (!apiKey) {
       throw new AuthenticationError('mistral: no API key (pass `apiKey` or set MISTRAL_API_KEY)', {
@@ -24,20 +38,21 @@ export function createMistralClientSource(settings: RemoteProviderSettings) {
       });
     }
     const serverURL = readSetting(settings.baseURL, 'MISTRAL_BASE_URL', settings.env);
+    const sdk = await loadMistralSdk();
     if (!cached || cached.apiKey !== apiKey || cached.serverURL !== serverURL) {
       const fetcher = settings.fetch;
-      const client = new Mistral({
+      const client = new sdk.Mistral({
         apiKey,
         ...(serverURL ? { serverURL } : {}),
         // Retries and timeouts are cvmatch middleware; the SDK must not add its own.
         retryConfig: { strategy: 'none' },
         ...(fetcher
-          ? { httpClient: new HTTPClient({ fetcher: (input, init) => fetcher(input, init) }) }
+          ? { httpClient: new sdk.HTTPClient({ fetcher: (input, init) => fetcher(input, init) }) }
           : {}),
       });
       cached = { apiKey, serverURL, client };
     }
-    return { client: cached.client, apiKey };
+    return { client: cached.client, apiKey, sdk };
   };
 }
 
@@ -48,12 +63,12 @@ async function callMistral<T>(
   signal: AbortSignal | undefined,
   run: (client: Mistral) => Promise<T>,
 ): Promise<T> {
-  const { client, apiKey } = source();
+  const { client, apiKey, sdk } = await source();
   try {
     return await run(client);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    throw mapMistralError(error, { apiKey });
+    throw mapMistralError(error, { apiKey, errors: sdk.errors });
   }
 }
 

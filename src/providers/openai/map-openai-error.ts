@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAIClient from 'openai';
 import { CvmatchError, ProviderError } from '../../errors.js';
 import { providerErrorFromStatus, redact, redactCause } from '../middleware/http-error.js';
 
@@ -6,7 +6,11 @@ import { providerErrorFromStatus, redact, redactCause } from '../middleware/http
  * The one place where OpenAI SDK errors become cvmatch errors. Branches on the SDK's error classes and
  * HTTP status, never on message text. `apiKey` is scrubbed from every message and cause.
  */
-export function mapOpenAIError(error: unknown, context: { apiKey: string | undefined }): unknown {
+export function mapOpenAIError(
+  error: unknown,
+  context: { apiKey: string | undefined; OpenAI: typeof OpenAIClient },
+): unknown {
+  const { OpenAI } = context;
   if (error instanceof CvmatchError) return error;
   const cause = redactCause(error, context.apiKey);
   if (error instanceof OpenAI.APIConnectionTimeoutError) {

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { AuthenticationError, ProviderError } from '../../errors.js';
 import { estimateTokens } from '../middleware/intercept.js';
 import { type RemoteProviderSettings, readSetting } from '../settings.js';
@@ -13,10 +13,19 @@ const EMBEDDING_DIMENSIONS: Record<string, number> = {
   'text-embedding-ada-002': 1536,
 };
 
+type OpenAISdk = typeof import('openai');
+let sdkPromise: Promise<OpenAISdk> | null = null;
+
+/** Imported on the first OpenAI call, so `import 'cvmatch'` stays fast for offline use. */
+export function loadOpenAISdk(): Promise<OpenAISdk> {
+  sdkPromise ??= import('openai');
+  return sdkPromise;
+}
+
 /** Resolves the key and base URL at call time and keeps one SDK client per (key, URL). */
 export function createOpenAIClientSource(settings: RemoteProviderSettings) {
   let cached: { apiKey: string; baseURL: string | undefined; client: OpenAI } | null = null;
-  return (): { client: OpenAI; apiKey: string } => {
+  return async (): Promise<{ client: OpenAI; apiKey: string; sdk: OpenAISdk }> => {
     const apiKey = readSetting(settings.apiKey, 'OPENAI_API_KEY', settings.env);
     if (!apiKey) {
       throw new AuthenticationError('openai: no API key (pass `apiKey` or set OPENAI_API_KEY)', {
@@ -24,8 +33,9 @@ export function createOpenAIClientSource(settings: RemoteProviderSettings) {
       });
     }
     const baseURL = readSetting(settings.baseURL, 'OPENAI_BASE_URL', settings.env);
+    const sdk = await loadOpenAISdk();
     if (!cached || cached.apiKey !== apiKey || cached.baseURL !== baseURL) {
-      const client = new OpenAI({
+      const client = new sdk.default({
         apiKey,
         baseURL: baseURL ?? 'https://api.openai.com/v1',
         // Retries and timeouts are cvmatch middleware; the SDK must not add its own.
@@ -35,7 +45,7 @@ export function createOpenAIClientSource(settings: RemoteProviderSettings) {
       });
       cached = { apiKey, baseURL, client };
     }
-    return { client: cached.client, apiKey };
+    return { client: cached.client, apiKey, sdk };
   };
 }
 
@@ -46,12 +56,12 @@ async function callOpenAI<T>(
   signal: AbortSignal | undefined,
   run: (client: OpenAI) => Promise<T>,
 ): Promise<T> {
-  const { client, apiKey } = source();
+  const { client, apiKey, sdk } = await source();
   try {
     return await run(client);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    throw mapOpenAIError(error, { apiKey });
+    throw mapOpenAIError(error, { apiKey, OpenAI: sdk.default });
   }
 }
 
