@@ -10,6 +10,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type IndexedTitle,
+  titleAcronym,
+  titleEntries,
+  titleVocabulary,
+} from '../src/taxonomy/occupation-entries.js';
+import { foldAccents, isStopword, stem } from '../src/text/index.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SOURCE_DIR = resolve(REPO_ROOT, '..', 'shared', 'data');
@@ -19,6 +26,7 @@ export const DEFAULT_OUTPUT_DIR = resolve(REPO_ROOT, 'src', 'taxonomy', 'data');
 export const TAXONOMY_FILES = [
   'occupations.json',
   'appellations.json',
+  'stems.json',
   'mobility.json',
   'rome-skills.json',
   'esco-skills.json',
@@ -117,13 +125,29 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
     'code_rome',
     'classification',
   ]);
-  const appellations = appellationRows
+  // Indexed titles: ROME labels (priority 0), main appellations (1), others and their acronyms (2),
+  // reduced to stems with the same functions the run-time search uses, so loading needs no stemming.
+  const titles: IndexedTitle[] = occupations.map(([code, label]) => ({
+    title: label,
+    romeCode: code,
+    priority: 0,
+  }));
+  const sortedAppellations = appellationRows
     .filter((row) => knownCodes.has(row.code_rome!))
-    .map(
-      (row) =>
-        [row.libelle_appellation_long!, row.code_rome!, row.classification === 'PRINCIPALE' ? 1 : 0] as const,
-    )
-    .sort((a, b) => byText(a[1], b[1]) || byText(a[0], b[0]) || a[2] - b[2]);
+    .sort(
+      (a, b) =>
+        byText(a.code_rome!, b.code_rome!) ||
+        byText(a.libelle_appellation_long!, b.libelle_appellation_long!),
+    );
+  for (const row of sortedAppellations) {
+    const title = row.libelle_appellation_long!;
+    titles.push({ title, romeCode: row.code_rome!, priority: row.classification === 'PRINCIPALE' ? 1 : 2 });
+    const acronym = titleAcronym(title);
+    if (acronym) titles.push({ title: acronym, romeCode: row.code_rome!, priority: 2 });
+  }
+  const appellations = titleEntries(titles)
+    .map((entry) => [entry.romeCode, entry.priority, entry.stems.join(' ')] as const)
+    .sort((a, b) => byText(a[0], b[0]) || a[1] - b[1] || byText(a[2], b[2]));
 
   // 3. Mobility edges: from, to, order (1 = closest). Self-loops and unknown codes dropped.
   const mobilityRows = readTable(rome('unix_rubrique_mobilite_v460_utf8.csv'), [
@@ -190,9 +214,26 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
     })
     .sort((a, b) => byText(a[0] as string, b[0] as string));
 
+  // 6. Word → stem for every word of the titles and skill labels, so the run time never runs the stemmer on them.
+  const words = titleVocabulary(titles.map((item) => item.title));
+  const skillLabels = [
+    ...escoSkills.flatMap((row) => [row[1] as string, ...((row[2] as string[] | undefined) ?? [])]),
+    ...Object.values(romeSkills.items),
+  ];
+  for (const label of skillLabels) {
+    for (const word of foldAccents(label)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []) {
+      if (!isStopword(word) && !/\d/.test(word) && word.length > 3) words.add(word);
+    }
+  }
+  // An array, not an object: word keys such as "eval" break the bundler's named JSON exports.
+  const stems = [...words].sort(byText).map((word) => [word, stem(word)] as const);
+
   const outputs: Record<(typeof TAXONOMY_FILES)[number], unknown> = {
     'occupations.json': occupations,
     'appellations.json': appellations,
+    'stems.json': stems,
     'mobility.json': compactMobility(mobility),
     'rome-skills.json': romeSkills,
     'esco-skills.json': escoSkills,
@@ -207,7 +248,8 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
     files,
     counts: {
       occupations: occupations.length,
-      appellations: appellations.length,
+      indexedTitles: appellations.length,
+      stems: stems.length,
       mobilityEdges: mobility.length,
       romeSkills: usedSkills.size,
       romeSkillLinks: [...skillsByCode.values()].reduce((sum, set) => sum + set.size, 0),

@@ -1,13 +1,6 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
+import type { TitleEntry } from './occupation-entries.js';
 import { titleStem, titleWords } from './occupation-terms.js';
-
-/** One indexed title: a ROME label, an appellation, a curated alias or an English title. */
-export interface IndexedTitle {
-  title: string;
-  romeCode: string;
-  /** Lower wins ties between equal scores: 0 ROME label, 1 main title or curated alias, 2 other. */
-  priority: number;
-}
 
 /** A scored occupation code, before labels are attached. */
 export interface CodeScore {
@@ -47,14 +40,13 @@ export class OccupationIndex {
   private readonly accumulated: Float64Array;
   private readonly bestForWord: Float64Array;
 
-  constructor(titles: readonly IndexedTitle[]) {
-    const seen = new Set<string>();
-    for (const { title, romeCode, priority } of titles) {
-      const stems = [...new Set(titleWords(title, false).map((word) => this.rememberWord(word)))].sort();
-      if (stems.length === 0) continue;
-      const key = `${romeCode}|${stems.join(' ')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+  /**
+   * @param entries titles reduced to stems (see `titleEntries`)
+   * @param vocabulary clean index words → stem, for typo and prefix lookups; words whose stem is not an index
+   *   term are ignored
+   */
+  constructor(entries: readonly TitleEntry[], vocabulary: ReadonlyMap<string, string>) {
+    for (const { romeCode, priority, stems } of entries) {
       const entry = this.entryCodes.length;
       const ids = stems.map((term) => {
         let id = this.termIds.get(term);
@@ -70,6 +62,8 @@ export class OccupationIndex {
       this.entryTerms.push(Int32Array.from(ids));
       this.entryPriorities.push(priority);
     }
+    for (const [word, stemmed] of vocabulary)
+      if (this.termIds.has(stemmed)) this.wordStems.set(word, stemmed);
     const count = this.entryCodes.length;
     for (const list of this.postings) this.idf.push(Math.log(1 + count / list.length));
     for (const ids of this.entryTerms)
@@ -88,21 +82,16 @@ export class OccupationIndex {
     return this.entryCodes.length;
   }
 
-  private rememberWord(word: string): string {
-    let stemmed = this.wordStems.get(word);
-    if (stemmed === undefined) {
-      stemmed = titleStem(word);
-      this.wordStems.set(word, stemmed);
-    }
-    return stemmed;
-  }
-
   /** Index terms a query word may stand for, with how much to trust each (1 = exact). */
   private candidatesFor(word: string): TermCandidate[] {
-    const exact = this.termIds.get(this.wordStems.get(word) ?? titleStem(word));
-    if (exact !== undefined) return [{ term: exact, factor: 1 }];
     const memoised = this.memo.get(word);
     if (memoised) return memoised;
+    const exact = this.termIds.get(this.wordStems.get(word) ?? titleStem(word));
+    if (exact !== undefined) {
+      const candidates = [{ term: exact, factor: 1 }];
+      this.remember(word, candidates);
+      return candidates;
+    }
     const best = new Map<number, number>();
     const offer = (indexWord: string, factor: number) => {
       const term = this.termIds.get(this.wordStems.get(indexWord)!)!;
@@ -114,7 +103,7 @@ export class OccupationIndex {
       const near: [string, number][] = [];
       for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
         for (const indexWord of this.wordsByLength.get(length) ?? []) {
-          if (indexWord[0] !== word[0]) continue;
+          if (indexWord[0] !== word[0] || letterDifference(word, indexWord) > 2 * maxDistance) continue;
           const distance = DamerauLevenshteinDistance(word, indexWord, { restricted: true });
           if (distance <= maxDistance && distance <= closest) {
             closest = distance;
@@ -134,9 +123,14 @@ export class OccupationIndex {
     const candidates = [...best.entries()]
       .map(([term, factor]) => ({ term, factor }))
       .sort((a, b) => a.term - b.term);
+    this.remember(word, candidates);
+    return candidates;
+  }
+
+  /** Bounded memo of query words (job titles repeat a lot); cleared when full. */
+  private remember(word: string, candidates: TermCandidate[]): void {
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(word, candidates);
-    return candidates;
   }
 
   /** Best-scoring occupation codes for a title, score in 0..1, sorted by score then code. */
@@ -193,6 +187,28 @@ export class OccupationIndex {
       .slice(0, limit)
       .map(({ romeCode, score }) => ({ romeCode, score }));
   }
+}
+
+const letterCounts = new Int16Array(128);
+/**
+ * L1 distance between the letter counts of two ASCII words: a lower bound of twice their edit distance,
+ * cheap enough to skip most Damerau-Levenshtein computations.
+ */
+function letterDifference(a: string, b: string): number {
+  for (let index = 0; index < a.length; index++) letterCounts[a.charCodeAt(index) & 127]!++;
+  for (let index = 0; index < b.length; index++) letterCounts[b.charCodeAt(index) & 127]!--;
+  let difference = 0;
+  for (let index = 0; index < a.length; index++) {
+    const code = a.charCodeAt(index) & 127;
+    difference += Math.abs(letterCounts[code]!);
+    letterCounts[code] = 0;
+  }
+  for (let index = 0; index < b.length; index++) {
+    const code = b.charCodeAt(index) & 127;
+    difference += Math.abs(letterCounts[code]!);
+    letterCounts[code] = 0;
+  }
+  return difference;
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {

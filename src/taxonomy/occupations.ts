@@ -1,7 +1,9 @@
 import { ENGLISH_TITLES } from './catalogue/english-titles.js';
 import { OCCUPATION_ALIASES } from './catalogue/occupation-aliases.js';
-import { type IndexedTitle, OccupationIndex } from './occupation-index.js';
-import { appellationRows, mobilityRows, occupationRows, romeSkillRows } from './tables.js';
+import { titleEntries } from './occupation-entries.js';
+import { OccupationIndex } from './occupation-index.js';
+import { titleStem } from './occupation-terms.js';
+import { mobilityRows, occupationRows, romeSkillRows, stemRows, titleRows } from './tables.js';
 
 /** A ROME occupation a title may mean. `score` is in 0..1 (1 = the title is a known name of it). */
 export interface OccupationMatch {
@@ -33,23 +35,30 @@ function occupations(): OccupationState {
   const labels = new Map<string, string>();
   const parents = new Map<string, string>();
   const children = new Map<string, string[]>();
-  const titles: IndexedTitle[] = [];
   for (const [code, label, parent] of occupationRows) {
     labels.set(code, label);
     parents.set(code, parent);
     if (parent !== code) children.set(parent, [...(children.get(parent) ?? []), code]);
-    titles.push({ title: label, romeCode: code, priority: 0 });
   }
-  for (const [title, code, isMain] of appellationRows) {
-    titles.push({ title, romeCode: code, priority: isMain ? 1 : 2 });
-    // "Infirmier / Infirmière en soins généraux (IDE)": the acronym alone is a title too.
-    const acronym = /\(([A-Z]{2,6})\)|-([A-Z]{2,6})-/.exec(title);
-    if (acronym) titles.push({ title: (acronym[1] ?? acronym[2])!, romeCode: code, priority: 2 });
-  }
-  for (const alias of [...OCCUPATION_ALIASES, ...ENGLISH_TITLES]) {
-    titles.push({ title: alias.title, romeCode: alias.romeCode, priority: 1 });
-  }
-  state = { labels, parents, children, index: new OccupationIndex(titles) };
+  const vocabulary = new Map<string, string>(stemRows);
+  const stemOf = (word: string) => vocabulary.get(word) ?? titleStem(word);
+  const entries = titleRows.map(([romeCode, priority, stems]) => ({
+    romeCode,
+    priority,
+    stems: stems.split(' '),
+  }));
+  const aliases = [...OCCUPATION_ALIASES, ...ENGLISH_TITLES].map((alias) => ({ ...alias, priority: 1 }));
+  const aliasEntries = titleEntries(aliases, (word) => {
+    const stemmed = stemOf(word);
+    vocabulary.set(word, stemmed);
+    return stemmed;
+  });
+  state = {
+    labels,
+    parents,
+    children,
+    index: new OccupationIndex([...entries, ...aliasEntries], vocabulary),
+  };
   return state;
 }
 

@@ -1,7 +1,7 @@
 import { foldAccents, isStopword, stem } from '../text/index.js';
 import { CURATED_SKILLS } from './catalogue/skills.js';
 import { type MentionToken, mentionTokens, PhraseMatcher, type TaxonomyMention } from './mention-tokens.js';
-import { escoSkillRows, romeSkillRows } from './tables.js';
+import { escoSkillRows, romeSkillRows, stemRows } from './tables.js';
 
 /** A skill: `skill:<slug>` (curated), `esco:<uuid>` (ESCO) or `rome:<code_ogr>` (ROME v347). */
 export interface SkillInfo {
@@ -20,13 +20,14 @@ interface SkillTables {
 
 let tables: SkillTables | undefined;
 
-/** Memo of the shared stemmer (tens of thousands of labels share a few thousand words). */
-const stemMemo = new Map<string, string>();
+/** Precomputed stems of the label words (see build-taxonomy), plus a bounded memo for other words. */
+let stemMemo: Map<string, string> | undefined;
 function cachedStem(word: string): string {
+  stemMemo ??= new Map<string, string>(stemRows);
   let stemmed = stemMemo.get(word);
   if (stemmed === undefined) {
     stemmed = stem(word);
-    if (stemMemo.size < 200_000) stemMemo.set(word, stemmed);
+    if (stemMemo.size < 300_000) stemMemo.set(word, stemmed);
   }
   return stemmed;
 }

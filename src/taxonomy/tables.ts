@@ -3,6 +3,7 @@ import escoSkillsData from './data/esco-skills.json' with { type: 'json' };
 import mobilityData from './data/mobility.json' with { type: 'json' };
 import occupationsData from './data/occupations.json' with { type: 'json' };
 import romeSkillsData from './data/rome-skills.json' with { type: 'json' };
+import stemsData from './data/stems.json' with { type: 'json' };
 
 /**
  * The generated tables (see scripts/build-taxonomy.ts), typed. Imported as JSON modules so that the
@@ -11,8 +12,10 @@ import romeSkillsData from './data/rome-skills.json' with { type: 'json' };
 
 /** `[code, label, parentCode]`, sorted by code. */
 export const occupationRows = occupationsData as unknown as readonly (readonly [string, string, string])[];
-/** `[title, code, 1 if PRINCIPALE]`. */
-export const appellationRows = appellationsData as unknown as readonly (readonly [string, string, number])[];
+/** Indexed titles `[code, priority, "stem stem …"]`: ROME labels (0), main appellations (1), others (2). */
+export const titleRows = appellationsData as unknown as readonly (readonly [string, number, string])[];
+/** `[word, stem]` for every word of the indexed titles and skill labels. */
+export const stemRows = stemsData as unknown as readonly (readonly [string, string])[];
 /** `{ from: "to.order to.order ..." }`, order 1 = closest. */
 export const mobilityRows = mobilityData as unknown as Readonly<Record<string, string>>;
 /** ROME v347 items `{ items: { ogr: label }, links: { code: ogr[] } }`. */

@@ -1,0 +1,93 @@
+/**
+ * Taxonomy speed: table load time in a fresh process (module import + first lookup, which builds the
+ * occupation index), then `normalizeOccupation` throughput over the eval titles, certification/licence
+ * finding over CV-like text, and the skill tables' first-use cost.
+ *
+ *   npx tsx bench/taxonomy.ts [--rounds 20]
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readLabelledTitles } from '../scripts/eval-occupations.js';
+import { findCertifications, findLicences, findSkills, normalizeOccupation } from '../src/taxonomy/index.js';
+
+export interface TaxonomyBenchResult {
+  freshImportMs: number;
+  freshFirstLookupMs: number;
+  titlesPerSecondCold: number;
+  titlesPerSecondWarm: number;
+  cvTextsPerSecond: number;
+  skillTablesFirstUseMs: number;
+}
+
+/** Load time measured in a child process, so nothing is cached or JIT-warm. */
+function freshLoad(): { importMs: number; firstLookupMs: number } {
+  const module = pathToFileURL(fileURLToPath(new URL('../src/taxonomy/index.ts', import.meta.url))).href;
+  const script = `
+    const t0 = performance.now();
+    const taxonomy = await import(${JSON.stringify(module)});
+    const t1 = performance.now();
+    taxonomy.normalizeOccupation('cariste');
+    const t2 = performance.now();
+    process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstLookupMs: t2 - t1 }));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`fresh-process load failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as { importMs: number; firstLookupMs: number };
+}
+
+const CV_TEXT = `Jean Exemple — Cariste / préparateur de commandes
+PERMIS
+B, C et CE — véhiculé
+CERTIFICATIONS
+CACES R489 cat 1A, 3 et 5 (2022) ; habilitation électrique B0H0V ; SST à jour ; FIMO/FCO marchandises
+EXPÉRIENCES
+2019-2024 Cariste chez Entrepôt du Rhône : préparation de commandes en picking vocal, chargement et
+déchargement de camions, filmage des palettes, gestion des stocks sur SAP, inventaires tournants.
+Compétences : conduite de chariots élévateurs, lecture de plans, Pack Office, anglais B1.`;
+
+export async function runTaxonomyBench(rounds = 20): Promise<TaxonomyBenchResult> {
+  const fresh = freshLoad();
+  const titles = readLabelledTitles().map((item) => item.title);
+  let started = performance.now();
+  for (const title of titles) normalizeOccupation(title);
+  const titlesPerSecondCold = titles.length / ((performance.now() - started) / 1000);
+  started = performance.now();
+  for (let round = 0; round < rounds; round++) for (const title of titles) normalizeOccupation(title);
+  const titlesPerSecondWarm = (titles.length * rounds) / ((performance.now() - started) / 1000);
+  started = performance.now();
+  findSkills('préparation de commandes');
+  const skillTablesFirstUseMs = performance.now() - started;
+  started = performance.now();
+  for (let round = 0; round < rounds * 10; round++) {
+    findCertifications(CV_TEXT);
+    findLicences(CV_TEXT);
+    findSkills(CV_TEXT);
+  }
+  const cvTextsPerSecond = (rounds * 10) / ((performance.now() - started) / 1000);
+  return {
+    freshImportMs: fresh.importMs,
+    freshFirstLookupMs: fresh.firstLookupMs,
+    titlesPerSecondCold,
+    titlesPerSecondWarm,
+    cvTextsPerSecond,
+    skillTablesFirstUseMs,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const position = process.argv.indexOf('--rounds');
+  const rounds = position >= 0 ? Number(process.argv[position + 1]) : 20;
+  const result = await runTaxonomyBench(rounds);
+  const rows: [string, number, string][] = [
+    ['import taxonomy (fresh process, tsx)', result.freshImportMs, 'ms'],
+    ['first lookup = build occupation index', result.freshFirstLookupMs, 'ms'],
+    ['normalizeOccupation, first pass', result.titlesPerSecondCold, 'titles/s'],
+    ['normalizeOccupation, warm', result.titlesPerSecondWarm, 'titles/s'],
+    ['skill tables, first use', result.skillTablesFirstUseMs, 'ms'],
+    ['certifications+licences+skills per CV text', result.cvTextsPerSecond, 'texts/s'],
+  ];
+  for (const [name, value, unit] of rows) {
+    process.stdout.write(`${name.padEnd(46)}${value.toFixed(value < 100 ? 1 : 0).padStart(10)} ${unit}\n`);
+  }
+}
