@@ -14,7 +14,9 @@ export {
   type ValidationIssue,
 } from './errors.js';
 export * from './geo/index.js';
+export * from './matching/index.js';
 export * from './parsing/extract/index.js';
+export * from './parsing/index.js';
 export * from './providers/index.js';
 export type {
   ChatMessage,

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { CvmatchError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerMatchCommand } from './commands/match.js';
 import { registerOccupationCommand } from './commands/occupation.js';
+import { registerParseCommand } from './commands/parse.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
 export const EXIT_OK = 0;
@@ -16,6 +18,8 @@ export function createProgram(): Command {
     .exitOverride();
   // Each command lives in its own file under ./commands and registers itself here.
   registerOccupationCommand(program);
+  registerMatchCommand(program);
+  registerParseCommand(program);
   return program;
 }
 

@@ -1,9 +1,10 @@
 import type { CandidateProfile, CriterionScore, JobOrder, Met } from '../domain/index.js';
 import { normalizeOccupation, occupationCloseness } from '../taxonomy/index.js';
 import { monthIndex, toIsoDate } from './calendar.js';
+import { quotes, shortQuote, sourceQuote } from './evidence.js';
 import { jobOccupationCode, occupationExperience, rateExperiences, titleSimilarity } from './experience.js';
 import { type CheckRequirementsOptions, checkRequirements, type RequirementCheck } from './requirements.js';
-import { findSkill, indexProfileSkills, type SkillIndex, shortQuote } from './skills.js';
+import { findSkill, indexProfileSkills, type SkillIndex } from './skills.js';
 import type { Criterion } from './weights.js';
 
 /** One criterion's score before weighting (`weight` is set when scores are fused). */
@@ -45,7 +46,7 @@ export function scoreFeatures(
   if (job.preferredSkills.length > 0) {
     out.push(skillScore('preferredSkills', job.preferredSkills, skillIndex, job.language));
   }
-  out.push(experienceScore(job, rated, now));
+  out.push(experienceScore(job, profile, rated, now));
   const certification = checkScore('certifications', checks, 'certification');
   if (certification) out.push(certification);
   const licence = checkScore('licences', checks, 'licence');
@@ -74,13 +75,13 @@ function occupationScore(
   if (best) {
     // Same ROME code: 100; related through the mobility graph: up to 85; title words only: up to 60.
     score = best.basis === 'rome' ? (best.closeness >= 1 ? 100 : 85 * best.closeness) : 100 * best.closeness;
-    evidence = [shortQuote(best.experience.source?.text ?? best.experience.title)];
+    evidence = [sourceQuote(profile, best.experience.source, best.experience.title)];
   }
   if (profile.headline && score < 100) {
     const headlineScore = headlineCloseness(job, profile.headline) * 90; // a claim, weaker than a past job
     if (headlineScore > score) {
       score = headlineScore;
-      evidence = [shortQuote(profile.sources.headline?.text ?? profile.headline)];
+      evidence = [sourceQuote(profile, profile.sources.headline, profile.headline)];
     }
   }
   const value = round(score);
@@ -118,6 +119,7 @@ function skillScore(
 
 function experienceScore(
   job: JobOrder,
+  profile: CandidateProfile,
   rated: ReturnType<typeof rateExperiences>,
   now: string,
 ): FeatureScore {
@@ -132,7 +134,7 @@ function experienceScore(
   const evidence = relevant
     .filter((item) => item.months > 0)
     .slice(0, 3)
-    .map((item) => shortQuote(item.experience.source?.text ?? item.experience.title));
+    .map((item) => sourceQuote(profile, item.experience.source, item.experience.title));
   return { criterion: 'experience', score, met, evidence, source: 'rule' };
 }
 
@@ -152,7 +154,7 @@ function checkScore(
     criterion,
     score,
     met: score >= 99.9 ? 'yes' : score > 0 ? 'partial' : 'no',
-    evidence: relevant.flatMap((check) => check.evidence.map(shortQuote)),
+    evidence: quotes(relevant.flatMap((check) => check.evidence.map(shortQuote))),
     source: 'rule',
   };
 }
@@ -177,7 +179,7 @@ function distanceScore(checks: RequirementCheck[]): FeatureScore | null {
     criterion: 'distance',
     score: value,
     met: check.met === 'no' ? 'no' : value >= 75 ? 'yes' : 'partial',
-    evidence: check.evidence.map(shortQuote),
+    evidence: quotes(check.evidence.map(shortQuote)),
     source: 'rule',
   };
 }
@@ -191,7 +193,7 @@ function availabilityScore(checks: RequirementCheck[]): FeatureScore | null {
     criterion: 'availability',
     score,
     met: check.met === 'yes' ? 'yes' : check.met === 'unknown' ? 'partial' : 'no',
-    evidence: check.evidence.map(shortQuote),
+    evidence: quotes(check.evidence.map(shortQuote)),
     source: 'rule',
   };
 }

@@ -2,6 +2,7 @@ import type { CandidateProfile, JobOrder, UnmetRequirement } from '../domain/ind
 import { distanceKm } from '../geo/index.js';
 import { certificationInfo, certificationSatisfies, licenceSatisfies } from '../taxonomy/index.js';
 import { daysBetween, toIsoDate } from './calendar.js';
+import { quotes, sourceQuote } from './evidence.js';
 import { occupationExperience, rateExperiences } from './experience.js';
 import { jobPoint, profilePoint } from './geography.js';
 import { languageCode, levelReaches } from './languages.js';
@@ -129,7 +130,8 @@ function checkCertification(
   language: 'fr' | 'en',
 ): Draft {
   const info = certificationInfo(code);
-  const label = info?.label ?? code.replace(/_/g, ' ');
+  // Catalogue labels may carry a long parenthetical ("… (chariots élévateurs en porte-à-faux ≤ 6 000 kg)").
+  const label = (info?.label ?? code.replace(/_/g, ' ')).replace(/\s*\(.*\)\s*$/, '');
   let expired: { evidence: string; message: string } | null = null;
   for (const held of profile.certifications) {
     const check = certificationSatisfies(
@@ -137,7 +139,7 @@ function checkCertification(
       code,
       onDate,
     );
-    const quote = held.source?.text ?? held.label;
+    const quote = sourceQuote(profile, held.source, held.label);
     if (check.satisfied) {
       return {
         kind: 'certification',
@@ -188,7 +190,7 @@ function checkCertification(
 function checkLicence(code: string, profile: CandidateProfile, language: 'fr' | 'en'): Draft {
   const held = profile.drivingLicences;
   const met = licenceSatisfies(held, code);
-  const quote = profile.sources.drivingLicences?.text;
+  const quote = sourceQuote(profile, profile.sources.drivingLicences, held.join(', '));
   return {
     kind: 'licence',
     requirement: code,
@@ -200,14 +202,14 @@ function checkLicence(code: string, profile: CandidateProfile, language: 'fr' | 
           `permis ${code} manquant${held.length ? ` (détient : ${held.join(', ')})` : ''}`,
           `missing licence ${code}${held.length ? ` (holds: ${held.join(', ')})` : ''}`,
         ),
-    evidence: met ? [quote ?? held.join(', ')] : [],
+    evidence: met ? quotes([quote]) : [],
     detail: {},
   };
 }
 
 function checkAvailability(profile: CandidateProfile, onDate: string, language: 'fr' | 'en'): Draft {
   const availability = profile.availability;
-  const evidence = profile.sources.availability ? [profile.sources.availability.text] : [];
+  const evidence = quotes([sourceQuote(profile, profile.sources.availability)]);
   if (!availability || (!availability.immediate && !availability.from)) {
     return {
       kind: 'availability',
@@ -266,9 +268,10 @@ function checkDistance(job: JobOrder, profile: CandidateProfile, language: 'fr' 
     };
   }
   const distance = Math.round(distanceKm(site, home));
-  const evidence = [profile.sources.location?.text, profile.sources.mobility?.text].filter(
-    (quote): quote is string => typeof quote === 'string',
-  );
+  const evidence = quotes([
+    sourceQuote(profile, profile.sources.location),
+    sourceQuote(profile, profile.sources.mobility),
+  ]);
   if (distance <= limitKm) {
     return {
       kind: 'distance',
@@ -327,7 +330,9 @@ function checkLanguage(
       detail: {},
     };
   }
-  const evidence = [held.source?.text ?? `${held.name}${held.level ? ` ${held.level}` : ''}`];
+  const evidence = quotes([
+    sourceQuote(profile, held.source, `${held.name}${held.level ? ` ${held.level}` : ''}`),
+  ]);
   if (!required.level || (held.level && levelReaches(held.level, required.level))) {
     return {
       kind: 'language',
@@ -374,7 +379,9 @@ function checkExperience(
 ): Draft {
   const { months, relevant } = occupationExperience(rateExperiences(job, profile, now), now);
   const required = job.minExperienceMonths;
-  const evidence = relevant.slice(0, 3).map((item) => item.experience.source?.text ?? item.experience.title);
+  const evidence = quotes(
+    relevant.slice(0, 3).map((item) => sourceQuote(profile, item.experience.source, item.experience.title)),
+  );
   const met = months >= required;
   return {
     kind: 'experience',

@@ -1,6 +1,7 @@
 import type { CandidateProfile } from '../domain/index.js';
 import { normalizeSkill } from '../taxonomy/index.js';
 import { type TextLanguage, terms } from '../text/index.js';
+import { shortQuote, sourceQuote } from './evidence.js';
 
 /** Where one of the order's skills was found in a profile. */
 export interface SkillMatch {
@@ -25,14 +26,6 @@ export interface SkillIndex {
   passages: Passage[];
 }
 
-const MAX_QUOTE = 160;
-
-/** First line of a quote, at most 160 characters (kept a verbatim substring of the CV). */
-export function shortQuote(text: string): string {
-  const line = text.split('\n').find((part) => part.trim().length > 0) ?? text;
-  return line.trim().slice(0, MAX_QUOTE);
-}
-
 function sentences(text: string): string[] {
   return text
     .split(/(?<=[.;!?])\s+|\n+|\s+[-•·]\s+/)
@@ -49,7 +42,7 @@ export function indexProfileSkills(profile: CandidateProfile, language: TextLang
   };
   for (const skill of profile.skills) {
     const id = skill.normalized ?? normalizeSkill(skill.name)?.id ?? null;
-    add(skill.name, skill.source?.text ?? skill.name, id, true);
+    add(skill.name, sourceQuote(profile, skill.source, skill.name), id, true);
   }
   if (profile.headline) add(profile.headline, profile.headline, null, false);
   for (const experience of profile.experiences) {
@@ -57,7 +50,7 @@ export function indexProfileSkills(profile: CandidateProfile, language: TextLang
     for (const sentence of sentences(experience.description)) add(sentence, sentence, null, false);
   }
   for (const education of profile.education)
-    add(education.degree, education.source?.text ?? education.degree, null, false);
+    add(education.degree, sourceQuote(profile, education.source, education.degree), null, false);
   return { passages };
 }
 

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildProfile, caristeSpec } from '../../test/matching/profile-factory.js';
+import { type JobOrder, jobOrderSchema } from '../domain/index.js';
+import { lookupCommune } from '../geo/index.js';
+import { normalizeOccupation } from '../taxonomy/index.js';
+import { checkRequirements, defaultPenalties } from './requirements.js';
+
+const NOW = '2026-11-29';
+const job: JobOrder = jobOrderSchema.parse({
+  id: 'j',
+  title: 'Chauffeur PL',
+  romeCode: 'N4101',
+  location: { city: 'Corbas', postalCode: '69960', lat: 45.6681, lon: 4.9017 },
+  startDate: '2027-01-04',
+  requiredCertifications: ['FCO_MARCHANDISES'],
+  requiredLicences: ['C'],
+  languages: [{ name: 'Anglais', level: 'B1' }],
+  minExperienceMonths: 12,
+  language: 'en',
+});
+
+beforeAll(() => {
+  normalizeOccupation('Cariste');
+  lookupCommune({ city: 'Lyon' });
+}, 120_000);
+
+const byKind = (checks: ReturnType<typeof checkRequirements>) =>
+  Object.fromEntries(checks.map((check) => [`${check.kind}:${check.requirement}`, check.met]));
+
+describe('checkRequirements', () => {
+  it('checks each requirement kind and says why', () => {
+    const driver = buildProfile({
+      id: 'cv_driver',
+      city: 'Corbas',
+      lat: 45.67,
+      lon: 4.9,
+      experiences: [{ title: 'Chauffeur poids lourd', romeCode: 'N4101', start: '2024-01', current: true }],
+      certifications: [{ code: 'FCO_MARCHANDISES', label: 'FCO marchandises', validUntil: '2029-01-01' }],
+      licences: ['B', 'C'],
+      languages: [{ name: 'English', level: 'B2' }],
+      availability: { from: '2027-01-14', immediate: false },
+    });
+    const checks = checkRequirements(job, driver, { now: NOW });
+    expect(byKind(checks)).toEqual({
+      'certification:FCO_MARCHANDISES': 'yes',
+      'licence:C': 'yes',
+      'availability:2027-01-04': 'no',
+      'distance:50 km': 'yes',
+      'language:Anglais B1': 'yes', // "English" and "Anglais" are the same language
+      'experience:12 months': 'yes',
+    });
+    const late = checks.find((check) => check.kind === 'availability');
+    expect(late?.message).toBe('available on 2027-01-14, 10 days after the start (2027-01-04)');
+    expect(late?.penalty).toBe(defaultPenalties.availability);
+    expect(checks.find((check) => check.kind === 'licence')?.evidence).toEqual(['Permis B, C']);
+  });
+
+  it('reports what the profile does not say as unknown, never as unmet', () => {
+    const empty = buildProfile({ id: 'cv_empty' });
+    const checks = checkRequirements(job, empty, { now: NOW });
+    expect(checks.find((check) => check.kind === 'availability')?.met).toBe('unknown');
+    expect(checks.find((check) => check.kind === 'distance')?.met).toBe('unknown');
+    expect(
+      checks
+        .filter((check) => check.met === 'unknown')
+        .every((check) => check.penalty === 1 && !check.excluded),
+    ).toBe(true);
+    expect(byKind(checks)['licence:C']).toBe('no');
+  });
+
+  it('applies the policy per kind', () => {
+    const cariste = buildProfile(caristeSpec('cv_cariste'));
+    const checks = checkRequirements(job, cariste, { now: NOW, policy: { licence: 'exclude' } });
+    const licence = checks.find((check) => check.kind === 'licence');
+    expect(licence).toMatchObject({ met: 'no', policy: 'exclude', excluded: true, penalty: 1 });
+    const certification = checks.find((check) => check.kind === 'certification');
+    expect(certification).toMatchObject({
+      met: 'no',
+      policy: 'penalize',
+      excluded: false,
+      penalty: defaultPenalties.certification,
+    });
+  });
+
+  it('caps the distance of a candidate without a vehicle at 30 km even with a wider stated radius', () => {
+    const noCar = buildProfile(
+      caristeSpec('cv_no_car', { lat: 45.95, lon: 4.95, mobility: { maxDistanceKm: 60, hasVehicle: false } }),
+    );
+    const distance = checkRequirements(job, noCar, { now: NOW }).find((check) => check.kind === 'distance');
+    expect(distance?.requirement).toBe('30 km');
+    expect(distance?.met).toBe('no');
+    expect(distance?.message).toMatch(/^\d+ km from the site \(no vehicle\)$/);
+  });
+
+  it('reads a language level below the requirement as unmet', () => {
+    const beginner = buildProfile({ id: 'cv_a2', languages: [{ name: 'anglais', level: 'A2' }] });
+    const language = checkRequirements(job, beginner, { now: NOW }).find(
+      (check) => check.kind === 'language',
+    );
+    expect(language?.met).toBe('no');
+    expect(language?.message).toBe('Anglais at A2, B1 required');
+  });
+});
