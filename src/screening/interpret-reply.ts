@@ -50,8 +50,17 @@ export interface InterpretReplyContext {
 /** Rules confidence under which the chat model (when given) is asked. */
 const LLM_THRESHOLD = 0.6;
 
-function readRates(normalized: string): number[] {
+function readRates(normalized: string, isRateQuestion: boolean): number[] {
   const rates: number[] = [];
+  if (isRateQuestion) {
+    // Answering the rate question, a bare "13" or "13,5" is a rate.
+    for (const match of normalized.matchAll(
+      /(?<![\d/.,])(\d{1,2})(?:[.,](\d{1,2}))?(?![\d/.,€]|\s*(?:h\b|heures?|ans?|km|mois|jours?|min))/g,
+    )) {
+      const value = Number(`${match[1]}.${(match[2] ?? '0').padEnd(2, '0')}`);
+      if (value >= 9 && value <= 40) rates.push(value);
+    }
+  }
   // "12,50", "12.5€", "13€", "13 euros" (→ "13€"), "12€50"
   for (const match of normalized.matchAll(
     /(?<![\d/])(\d{1,2})(?:[.,](\d{1,2})|€(\d{2})\b)?\s*(€)?(?!\s*(?:h\b|heures?|ans?|km|mois|jours?|\/|\d))/g,
@@ -62,7 +71,7 @@ function readRates(normalized: string): number[] {
     const value = Number(`${match[1]}.${cents ?? '0'}`.replace(/\.(\d)$/, '.$10'));
     if (value >= 5 && value <= 60) rates.push(Math.round(value * 100) / 100);
   }
-  return rates;
+  return [...new Set(rates)];
 }
 
 function readTransport(normalized: string): TransportMode | null {
@@ -71,8 +80,10 @@ function readTransport(normalized: string): TransportMode | null {
   return withoutRefusals === normalized ? null : 'none';
 }
 
-function readQuestionAbout(normalized: string): QuestionAbout {
+function readQuestionAbout(normalized: string, job: JobOrder): QuestionAbout {
   for (const [pattern, about] of QUESTION_ABOUT) if (pattern.test(normalized)) return about;
+  const city = job.location?.city ? normalizeReply(job.location.city) : null;
+  if (city && ` ${normalized} `.includes(` ${city} `)) return 'address';
   return 'other';
 }
 
@@ -173,15 +184,21 @@ export function interpretReplyWithRules(
       ? { code: context.question.code, kind: topic === 'licence' ? 'licence' : 'certification' }
       : null,
   );
-  extracted.hourlyRates = readRates(normalized);
+  extracted.hourlyRates = readRates(normalized, topic === 'rate');
   extracted.transport = readTransport(normalized);
 
   if (WANTS_HUMAN.some((pattern) => pattern.test(normalized))) return result('wants_human', extracted, 0.9);
 
   const isQuestion =
     /\?/.test(normalized) || QUESTION_START.test(normalized) || QUESTION_ANYWHERE.test(normalized);
-  if (isQuestion && /[a-z0-9€]/.test(normalized)) {
-    extracted.questionAbout = readQuestionAbout(normalized);
+  // "mardi ça ira ?": a date offered as a question answers the availability question.
+  const offersDate =
+    topic === 'availability' &&
+    extracted.dates.length > 0 &&
+    !QUESTION_START.test(normalized) &&
+    !QUESTION_ANYWHERE.test(normalized);
+  if (isQuestion && !offersDate && /[a-z0-9€]/.test(normalized)) {
+    extracted.questionAbout = readQuestionAbout(normalized, context.job);
     return result('question', extracted, 0.85);
   }
 
@@ -199,6 +216,7 @@ function basicPolarity(polarity: Polarity): { intent: ReplyIntent; confidence: n
   if (negative > 0 && unsure) return { intent: 'partial', confidence: 0.6 };
   if (negative > 0) return { intent: 'no', confidence: restricted ? 0.7 : 0.9 };
   if (unsure || weak) return { intent: 'partial', confidence: 0.7 };
+  if (restricted) return { intent: 'partial', confidence: 0.6 };
   return null;
 }
 
@@ -213,6 +231,7 @@ function decideForTopic(
     case 'availability': {
       const fromOrOn = extracted.dates.filter((date) => date.kind !== 'until');
       const hasFrom = fromOrOn.some((date) => date.kind === 'from');
+      if (polarity.unsure && polarity.positive === 0) return result('partial', extracted, 0.7);
       // "oui sauf le mercredi", "un rdv le 5 mais sinon oui": the dates are exceptions.
       if (fromOrOn.length > 0 && polarity.restricted && polarity.positive > 0 && !hasFrom)
         return result('partial', extracted, 0.7);
@@ -228,8 +247,10 @@ function decideForTopic(
     case 'certification':
     case 'licence': {
       const required = context.question?.code ?? null;
-      const mentioned = extracted.certificates.find((item) => item.code === required);
-      const others = extracted.certificates.filter((item) => item.code !== required && !item.negated);
+      const mentioned = extracted.certificates.find(
+        (item) => item.code === required || (required !== null && implies(item.code, required)),
+      );
+      const others = extracted.certificates.filter((item) => item !== mentioned && !item.negated);
       const until = extracted.dates.find((date) => date.kind === 'until');
       if (mentioned?.negated) return result('no', extracted, 0.9);
       if (until && required) {
@@ -269,6 +290,26 @@ function decideForTopic(
   if (basic) return result(basic.intent, extracted, basic.confidence);
   if (topic === null && extracted.dates.length > 0) return result('date_given', extracted, 0.7);
   return null;
+}
+
+/** Licence categories a higher one includes (a CE holder holds C). */
+const LICENCE_INCLUDES: Record<string, string[]> = {
+  CE: ['C', 'C1', 'C1E', 'BE', 'B'],
+  C: ['C1', 'B'],
+  C1E: ['C1', 'BE', 'B'],
+  C1: ['B'],
+  DE: ['D', 'D1', 'D1E', 'BE', 'B'],
+  D: ['D1', 'B'],
+  D1E: ['D1', 'BE', 'B'],
+  D1: ['B'],
+  BE: ['B'],
+  A: ['A2', 'A1', 'AM'],
+  A2: ['A1', 'AM'],
+  A1: ['AM'],
+};
+
+function implies(held: string, required: string): boolean {
+  return LICENCE_INCLUDES[held]?.includes(required) ?? false;
 }
 
 function sameFamily(required: string | null, other: string): boolean {

@@ -122,7 +122,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 const FROM_BEFORE =
-  /(?:a partir (?:du|de la|de|d)|des(?: le| la| ce)?|apres(?: le| la)?|pas (?:disponible |libre |avant )?avant(?: le| la)?|qu a partir (?:du|de)|from|starting)\s*$/;
+  /(?:a partir(?: du| de la| de| d)?|des(?: le| la| ce)?|apres(?: le| la)?|pas (?:disponible |libre |avant )?avant(?: le| la)?|qu a partir (?:du|de)|from|starting)\s*$/;
 const UNTIL_BEFORE =
   /(?:jusqu (?:au|a la|a|en)|jusqu|avant(?: le| la| fin)?|expire(?: le| en| fin)?|valable(?: jusqu)?|fin|until|till|expires?)\s*$/;
 

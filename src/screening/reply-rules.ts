@@ -27,6 +27,7 @@ export const OPT_OUT: RegExp[] = [
 /** Attempts to steer the assistant or extract what it must not give. */
 export const INJECTION: RegExp[] = [
   /\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|zappe) (?:tes|vos|les|toutes? (?:tes|vos|les)|ce qu on t a dit|tout ce qu on t a dit)? ?(?:consignes?|instructions?|regles?|ordres?|directives?|programmation|precedent\w*)\b/,
+  /\b(?:oublie|oubliez|ignore|ignorez) tout ce (?:qu on|que l on) (?:t|vous) a (?:dit|demande)\b/,
   /\bignore (?:all |any )?(?:(?:previous|prior|above|your|the|my) )*(?:instructions?|rules|prompts?)\b|\bdisregard\b/,
   /\b(?:tu es|t es|vous etes) (?:maintenant|desormais|a partir de maintenant)\b/,
   /\b(?:agis|agissez|fais|faites|reponds|repondez) (?:comme|en tant que) (?:si|un|une)\b/,
@@ -62,7 +63,7 @@ export const POSITIVE_WITH_NEGATION =
 
 /** Doubt: neither yes nor no. */
 export const UNSURE =
-  /\b(?:je (?:ne )?sais (?:pas|plus)|sais pas|pas (?:sur|sure|certaine?|encore sure?)|peut etre|a voir|ca depend|je (?:verrai|vais voir|vais regarder|dois (?:voir|verifier|regarder|demander|reflechir)|reflechis|vous (?:redis|redirai|dirai|confirme(?:rai)?)|confirme(?:rai)? plus tard|reviens vers vous)|(?:faut|il faut) (?:que je|voir)|plus ou moins|a confirmer|on verra|maybe|not sure|i don t know|dunno|possible|bof|mouais|moyen)\b/g;
+  /\b(?:je (?:ne )?sais (?:pas|plus)|sais pas|pas (?:sur|sure|certaine?|encore sure?)|peut etre|a voir|ca depend|je (?:verrai|vais voir|vais regarder|dois (?:voir|verifier|regarder|demander|reflechir)|reflechis|vous (?:redis|redirai|dirai|confirme(?:rai)?)|confirme(?:rai)? plus tard|reviens vers vous)|(?:faut|il faut) (?:que je|voir)|plus ou moins|a confirmer|on verra|maybe|not sure|i don t know|dunno|bof|mouais|moyen|j hesite|hesite|hesitation|je vous dis)\b/g;
 
 /** Hedges that soften a yes ("normalement oui") or stand for a weak maybe alone. */
 export const WEAK =
