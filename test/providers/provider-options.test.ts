@@ -1,0 +1,75 @@
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { addProviderOptions, formatUsage, resolveProviderOptions } from '../../src/cli/provider-options.js';
+import { UsageError } from '../../src/errors.js';
+import { createUsageMeter } from '../../src/providers/middleware/usage.js';
+
+function parse(argv: string[]) {
+  const command = addProviderOptions(
+    new Command('test').exitOverride().configureOutput({ writeErr: () => undefined }),
+  );
+  command.parse(argv, { from: 'user' });
+  return command.opts();
+}
+
+describe('provider options', () => {
+  it('defaults to the offline local provider, without a chat model', async () => {
+    const resolved = await resolveProviderOptions(parse([]), {});
+    expect(resolved.provider).toBe('local');
+    expect(resolved.embeddingModel.modelId).toBe('hashing-v1');
+    expect(resolved.chatModel).toBeUndefined();
+    expect(resolved.describe()).toContain('offline');
+  });
+
+  it('reads CVMATCH_PROVIDER, and flags win over env', async () => {
+    const env = { CVMATCH_PROVIDER: 'mistral', MISTRAL_API_KEY: 'k-test', OPENAI_API_KEY: 'k-test' };
+    const fromEnv = await resolveProviderOptions(parse([]), env);
+    expect(fromEnv.provider).toBe('mistral');
+    expect(fromEnv.embeddingModel.modelId).toBe('mistral-embed');
+    expect(fromEnv.chatModel?.modelId).toBe('mistral-small-latest');
+    const fromFlag = await resolveProviderOptions(
+      parse(['--provider', 'openai', '--chat-model', 'gpt-4.1-mini', '--base-url', 'http://127.0.0.1:9/v1']),
+      env,
+    );
+    expect(fromFlag.provider).toBe('openai');
+    expect(fromFlag.chatModel?.modelId).toBe('gpt-4.1-mini');
+    expect(fromFlag.describe()).toBe(
+      'provider openai, embeddings text-embedding-3-small, chat gpt-4.1-mini, base URL http://127.0.0.1:9/v1, no cache',
+    );
+    expect(fromFlag.describe()).not.toContain('k-test');
+  });
+
+  it('turns impossible combinations into usage errors before any call', async () => {
+    await expect(resolveProviderOptions(parse(['--provider', 'mistral']), {})).rejects.toThrow(
+      /MISTRAL_API_KEY/,
+    );
+    await expect(resolveProviderOptions(parse([]), { CVMATCH_PROVIDER: 'gemini' })).rejects.toBeInstanceOf(
+      UsageError,
+    );
+    await expect(resolveProviderOptions(parse(['--chat-model', 'x']), {})).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      resolveProviderOptions(parse(['--provider', 'openai', '--embedding-model', 'mystery']), {
+        OPENAI_API_KEY: 'k',
+      }),
+    ).rejects.toBeInstanceOf(UsageError);
+    expect(() => parse(['--provider', 'gemini'])).toThrow(/Allowed choices/);
+  });
+
+  it('formats the end-of-run usage line', () => {
+    const meter = createUsageMeter();
+    meter.record({ provider: 'mistral', modelId: 'mistral-embed', inputTokens: 12_345, outputTokens: 0 });
+    meter.record({
+      provider: 'mistral',
+      modelId: 'mistral-embed',
+      inputTokens: 0,
+      outputTokens: 0,
+      cached: true,
+    });
+    expect(formatUsage(meter.report())).toBe(
+      'usage: 1 call (1 cached), 12,345 input + 0 output tokens, ≈ $0.0012 [mistral/mistral-embed]',
+    );
+    expect(formatUsage(createUsageMeter().report())).toBe(
+      'usage: 0 calls (0 cached), 0 input + 0 output tokens, cost $0',
+    );
+  });
+});
