@@ -330,35 +330,23 @@ const GENDERED: [string, string, string][] = [
   ['travailleur', 'travailleuse', 'travailleur/travailleuse'],
 ];
 
-let genderPattern: { regex: RegExp; inclusive: Map<string, string> } | null = null;
+let inclusiveForms: Map<string, string> | null = null;
 
 /** Replaces masculine and feminine forms (and `motivé(e)`-style forms) by one inclusive form. */
 export function neutralizeGender(text: string): string {
-  if (!genderPattern) {
-    const inclusive = new Map<string, string>();
-    const alternatives: string[] = [];
+  if (!inclusiveForms) {
+    inclusiveForms = new Map();
     for (const [masculine, feminine, form] of GENDERED) {
-      for (const word of [form, feminine, masculine]) {
-        inclusive.set(foldAccents(word).toLowerCase(), form);
-        alternatives.push(literalPattern(word));
+      for (const word of [form, feminine, masculine, `${masculine}s`, `${feminine}s`]) {
+        inclusiveForms.set(foldAccents(word).toLowerCase(), form);
       }
-      // Plurals: "caristes", "conductrices".
-      inclusive.set(`${foldAccents(masculine).toLowerCase()}s`, form);
-      inclusive.set(`${foldAccents(feminine).toLowerCase()}s`, form);
-      alternatives.push(`${literalPattern(feminine)}s`, `${literalPattern(masculine)}s`);
     }
-    genderPattern = {
-      regex: new RegExp(`${WORD_START}(?:${alternatives.join('|')})${WORD_END}`, 'giu'),
-      inclusive,
-    };
   }
-  const { regex, inclusive } = genderPattern;
-  return text.replace(regex, (match) => {
-    const key = foldAccents(match)
-      .toLowerCase()
-      .replace(/[\s\-'’]+/g, (separator) => (separator.includes('-') ? '-' : ' '));
-    const form = inclusive.get(key) ?? inclusive.get(key.replace(/\s+/g, '-'));
-    if (!form) return match;
-    return /^\p{Lu}/u.test(match) ? form[0]!.toUpperCase() + form.slice(1) : form;
+  const forms = inclusiveForms;
+  // Words with inner hyphens and an optional "(e)"/"(le)"/"(se)" ending; looked up folded.
+  return text.replace(/\p{L}+(?:-\p{L}+)*(?:\((?:e|le|se)\))?/gu, (word) => {
+    const form = forms.get(foldAccents(word).toLowerCase());
+    if (!form) return word;
+    return /^\p{Lu}/u.test(word) ? form[0]!.toUpperCase() + form.slice(1) : form;
   });
 }
