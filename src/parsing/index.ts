@@ -1,10 +1,5 @@
-export {
-  type ExtractProfileContext,
-  extractProfile,
-  LOW_CONFIDENCE,
-  OCCUPATION_MIN_SCORE,
-} from './extract-profile.js';
-export { normalizeName } from './fields/contact.js';
+// Public API of CV parsing. Document extraction lives in ./extract; job orders in ./parse-job.ts.
+export { extractProfile, type ExtractProfileContext } from './extract-profile.js';
 export {
   type DateRange,
   type PartialDate,
@@ -12,11 +7,9 @@ export {
   parseFrenchDate,
   totalExperienceMonths,
 } from './fields/dates.js';
-export { languageLevel } from './fields/languages.js';
-export type { TaxonomyLookups, TaxonomyMention } from './fields/skills.js';
-export { type LlmCv, llmCvSchema, mergeModelAnswer, refineWithModel } from './llm-refine.js';
+export type { TaxonomyLookups, TaxonomyMention as ParsingTaxonomyMention } from './fields/skills.js';
+export { type LlmCv, llmCvSchema } from './llm-refine.js';
 export {
-  failureReason,
   type ParseCvOptions,
   type ParseCvResult,
   type ParseCvsInput,
@@ -25,7 +18,5 @@ export {
   parseCv,
   parseCvs,
   parseCvText,
-  profileId,
 } from './parse-cv.js';
-export { headingKind, type Section, type SectionKind, type SectionLine, splitSections } from './sections.js';
 export { documentFromText } from './text-document.js';

@@ -1,7 +1,4 @@
-import { findCertifications } from '../taxonomy/certification-mentions.js';
-import { findLicences } from '../taxonomy/licences.js';
-import { normalizeOccupation } from '../taxonomy/occupations.js';
-import { findSkills, normalizeSkill } from '../taxonomy/skills.js';
+import { findCertifications, findLicences, findSkills, normalizeOccupation, normalizeSkill } from '../taxonomy/index.js';
 import type { TaxonomyLookups } from './fields/skills.js';
 
 /** The taxonomy module's lookups, as field extraction uses them. */
