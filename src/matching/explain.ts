@@ -11,8 +11,8 @@ export interface ExplainOptions {
 
 const MARK = { yes: '✓', partial: '~', no: '✗' } as const;
 
-function percent(weight: number): string {
-  return `${Math.round(weight * 100)} %`;
+function percent(weight: number, language: 'fr' | 'en'): string {
+  return `${Math.round(weight * 100)}${language === 'fr' ? '\u00a0%' : '%'}`;
 }
 
 function quotes(evidence: string[], language: 'fr' | 'en', max = 2): string {
@@ -59,7 +59,7 @@ function explainToRecruiter(result: MatchResult, { language, job }: ExplainOptio
     for (const entry of entries) {
       const source = entry.source === 'rule' ? '' : ` [${entry.source}]`;
       const separator = fr ? ' : ' : ': ';
-      const weight = `${fr ? 'poids' : 'weight'} ${percent(entry.weight)}`;
+      const weight = `${fr ? 'poids' : 'weight'} ${percent(entry.weight, language)}`;
       lines.push(
         `  ${MARK[met]} ${criterionLabel(entry.criterion, language)}${source}${separator}${entry.score}/100, ${weight}${quotes(entry.evidence, language)}`,
       );

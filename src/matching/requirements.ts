@@ -268,10 +268,8 @@ function checkDistance(job: JobOrder, profile: CandidateProfile, language: 'fr' 
     };
   }
   const distance = Math.round(distanceKm(site, home));
-  const evidence = quotes([
-    sourceQuote(profile, profile.sources.location),
-    sourceQuote(profile, profile.sources.mobility),
-  ]);
+  // The home address line is not quoted (personal data, and not what the verdict rests on): the mobility line is.
+  const evidence = quotes([sourceQuote(profile, profile.sources.mobility)]);
   if (distance <= limitKm) {
     return {
       kind: 'distance',
