@@ -3,6 +3,7 @@ import { CvmatchError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerOccupationCommand } from './commands/occupation.js';
+import { registerScreenCommand } from './commands/screen.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
 export const EXIT_OK = 0;
@@ -18,6 +19,7 @@ export function createProgram(): Command {
   // Each command lives in its own file under ./commands and registers itself here.
   registerOccupationCommand(program);
   registerMatchCommand(program);
+  registerScreenCommand(program);
   return program;
 }
 

@@ -1,5 +1,5 @@
 import type { JobOrder } from '../domain/index.js';
-import { certificateLabel } from './reply-certificates.js';
+import { certificateLabel, certificateWithArticle } from './reply-certificates.js';
 import type { Assessment, ReplyInterpretation, ScreeningAnswer, ScreeningQuestion } from './schemas.js';
 import { formatDay, formatRate } from './templates.js';
 
@@ -88,7 +88,7 @@ export function assessAnswer(
     case 'licence': {
       const code = question.code ?? '';
       const label = certificateLabel(code, question.topic, language);
-      requirement = label;
+      requirement = certificateWithArticle(code, question.topic, language);
       const until = reading.extracted.dates.find((item) => item.kind === 'until')?.date ?? null;
       if (intent === 'yes') {
         value = true;

@@ -1,6 +1,6 @@
 import type { JobOrder } from '../domain/index.js';
 import { type GuardViolation, guardMessage } from './guard.js';
-import { certificateLabel } from './reply-certificates.js';
+import { certificateLabel, certificateWithArticle } from './reply-certificates.js';
 import type { ScreeningQuestion } from './schemas.js';
 import { countSmsSegments } from './sms-segments.js';
 import {

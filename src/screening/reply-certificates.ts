@@ -198,3 +198,15 @@ export function certificateLabel(
   if (entry) return language === 'fr' ? entry[0] : entry[1];
   return code.replace(/_/g, ' ');
 }
+
+/** The label with its French article ("le CACES…", "l'habilitation…", "la FCO…"); English has none. */
+export function certificateWithArticle(
+  code: string,
+  kind: 'certification' | 'licence',
+  language: 'fr' | 'en',
+): string {
+  const label = certificateLabel(code, kind, language);
+  if (language === 'en') return label;
+  if (/^[aeiouyh]/i.test(label)) return `l'${label}`;
+  return /^(?:FCO|FIMO)/.test(label) ? `la ${label}` : `le ${label}`;
+}

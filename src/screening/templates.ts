@@ -66,8 +66,8 @@ const FRENCH: Wording = {
     'Etes-vous disponible {when}{shift} ?',
   ],
   certification: [
-    "Avez-vous {article}{label} en cours de validité ? Si oui, jusqu'à quelle date ?",
-    'Avez-vous {article}{label} en cours de validité ?',
+    "Avez-vous {label} en cours de validité ? Si oui, jusqu'à quelle date ?",
+    'Avez-vous {label} en cours de validité ?',
   ],
   licence: ['Avez-vous le {label} en cours de validité ?'],
   transport: [
