@@ -40,7 +40,9 @@ interface GeoNamesCity {
 /**
  * One row of the table: [name, insee, postal codes joined by spaces, lat, lon, population, precision, parent insee?].
  * Precision: 0 = the commune's own GeoNames point, 1 = centroid of its postal code(s), 2 = centroid of its département.
- * The parent INSEE code (current commune of an arrondissement or a former commune) is left out when there is none.
+ * The parent INSEE code (the current commune of an arrondissement, of a former commune, or of an alias row) is
+ * left out when there is none. Alias rows carry another name of a current commune (`Évry`), its INSEE code
+ * and no postal codes.
  */
 export type CommuneRow =
   | [string, string, string, number, number, number | null, 0 | 1 | 2]
@@ -61,6 +63,8 @@ export interface GeoBuildStats {
   postalCode: number;
   departement: number;
   dropped: number;
+  /** Rows added for names GeoNames uses for a current commune (`Évry` → Évry-Courcouronnes). */
+  aliases: number;
   populationCovered: { exact: number; postalCodeOrBetter: number; total: number };
 }
 
@@ -80,11 +84,11 @@ export function buildGeoTable(
   cities: GeoNamesCity[],
 ): { table: GeoTable; stats: GeoBuildStats } {
   // GeoNames index: "dept|key" → first city (file order) with that key.
-  const coordinates = new Map<string, { lat: number; lon: number }>();
+  const coordinates = new Map<string, { lat: number; lon: number; name: string }>();
   for (const city of cities) {
     const departement = departementOf(city);
     if (!departement) continue;
-    const point = { lat: Number(city.lat), lon: Number(city.lng) };
+    const point = { lat: Number(city.lat), lon: Number(city.lng), name: city.name };
     if (!Number.isFinite(point.lat) || !Number.isFinite(point.lon)) continue;
     for (const key of [communeKey(city.name), arrondissementKey(city.name)]) {
       if (key && !coordinates.has(`${departement}|${key}`)) coordinates.set(`${departement}|${key}`, point);
@@ -109,7 +113,10 @@ export function buildGeoTable(
       chefLieuFormerNames.set(commune.code, commune.nom);
     }
   }
-  const placesByDepartement = new Map<string, { key: string; point: { lat: number; lon: number } }[]>();
+  const placesByDepartement = new Map<
+    string,
+    { key: string; point: { lat: number; lon: number; name: string } }[]
+  >();
   for (const [compound, point] of coordinates) {
     if (currentKeys.has(compound)) continue;
     const [departement = '', key = ''] = compound.split('|');
@@ -117,6 +124,8 @@ export function buildGeoTable(
     list.push({ key, point });
     placesByDepartement.set(departement, list);
   }
+  // GeoNames names of communes matched by prefix ("Évry" for Évry-Courcouronnes): shipped as lookup aliases.
+  const aliasNames = new Map<string, string>();
   const fallbackPoint = (commune: EtalabCommune) => {
     const formerName = chefLieuFormerNames.get(commune.code);
     if (formerName) {
@@ -127,7 +136,9 @@ export function buildGeoTable(
     const candidates = (placesByDepartement.get(commune.departement) ?? []).filter(
       (place) => key.startsWith(`${place.key} `) || place.key.startsWith(`${key} `),
     );
-    return candidates.length === 1 ? candidates[0]!.point : null;
+    if (candidates.length !== 1) return null;
+    aliasNames.set(commune.code, candidates[0]!.point.name);
+    return candidates[0]!.point;
   };
   const matchedBy = new Map<string, 'exact' | 'fallback'>();
   const findPoint = (commune: EtalabCommune) => {
@@ -174,6 +185,7 @@ export function buildGeoTable(
     postalCode: 0,
     departement: 0,
     dropped: 0,
+    aliases: 0,
     populationCovered: { exact: 0, postalCodeOrBetter: 0, total: 0 },
   };
   for (const commune of sorted) {
@@ -235,6 +247,11 @@ export function buildGeoTable(
       precision,
     ];
     rows.push(parent ? [...row, parent.code] : row);
+    const alias = aliasNames.get(commune.code);
+    if (commune.type === 'commune-actuelle' && alias && communeKey(alias) !== communeKey(commune.nom)) {
+      rows.push([alias, commune.code, '', round(point.lat), round(point.lon), null, 0, commune.code]);
+      stats.aliases++;
+    }
   }
   return {
     table: {
@@ -291,6 +308,7 @@ if (isMain) {
       `  postal-code centroid:   ${stats.postalCode} (exact or postal: ${pct(stats.populationCovered.postalCodeOrBetter)}% of population)`,
       `  département centroid:   ${stats.departement}`,
       `  dropped (no coordinate): ${stats.dropped}`,
+      `alias rows (GeoNames names of communes nouvelles): ${stats.aliases}`,
       `size: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB  time: ${(performance.now() - started).toFixed(0)} ms`,
     ].join('\n'),
   );

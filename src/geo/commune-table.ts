@@ -19,7 +19,7 @@ export interface CommuneRecord {
   lon: number;
   population: number | null;
   precision: CoordinatePrecision;
-  /** Current commune of an arrondissement or of a former (delegated/associated) commune. */
+  /** Current commune of an arrondissement, of a former (delegated/associated) commune, or of an alias name. */
   parentInsee: string | null;
   isArrondissement: boolean;
 }

@@ -86,3 +86,22 @@ describe('lookupCommune', () => {
     expect(distanceKm(lyon, marseille)).toBeLessThan(285);
   });
 });
+
+describe('lookupCommune: former and usual names', () => {
+  it('maps a commune merged into a commune nouvelle to the current commune, at its own point', () => {
+    const commune = lookupCommune({ city: 'Annecy-le-Vieux' });
+    expect(commune?.insee).toBe('74010');
+    expect(commune?.name).toBe('Annecy');
+    expect(commune?.alias).toBe('Annecy-le-Vieux');
+    const annecy = lookupCommune({ city: 'Annecy' })!;
+    expect(annecy.alias).toBeNull();
+    expect(commune?.lat).not.toBe(annecy.lat);
+  });
+
+  it('knows the usual name of a commune nouvelle and prefers it to a small homonym', () => {
+    const evry = lookupCommune({ city: 'Évry' });
+    expect(evry?.insee).toBe('91228');
+    expect(evry?.alias).toBe('Évry');
+    expect(lookupCommune({ city: 'Évry', postalCode: '89140' })?.insee).toBe('89162');
+  });
+});

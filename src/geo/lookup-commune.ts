@@ -12,7 +12,7 @@ export const communeSchema = z.object({
   departement: z.string(),
   lat: z.number(),
   lon: z.number(),
-  /** Legal population; null for former (delegated) communes. */
+  /** Legal population (of the whole city for an arrondissement). */
   population: z.number().int().nullable(),
   /**
    * `commune`: the commune's own point (GeoNames); `postal-code`: centroid of the communes sharing its postal
@@ -21,6 +21,12 @@ export const communeSchema = z.object({
   precision: z.enum(['commune', 'postal-code', 'departement']),
   /** The municipal arrondissement of Paris, Lyon or Marseille when one was identified; lat/lon are then its own. */
   arrondissement: z.object({ name: z.string(), insee: z.string() }).nullable(),
+  /**
+   * The former or other name that matched, when it is not the commune's official name: a commune merged into a
+   * commune nouvelle (`Annecy-le-Vieux` → Annecy) or a usual name (`Évry` → Évry-Courcouronnes). Lat/lon are
+   * then the point of that place.
+   */
+  alias: z.string().nullable(),
   /** What identified the commune; `approximate-name` is a spelling-tolerant guess. */
   matchedBy: z.enum(['name+postal-code', 'name', 'postal-code', 'approximate-name']),
 });
@@ -159,7 +165,8 @@ function toCommune(record: CommuneRecord, matchedBy: CommuneMatch, postalCode: s
     );
     if (arrondissement) chosen = arrondissement;
   }
-  const city = chosen.isArrondissement ? (index.byInsee.get(chosen.parentInsee ?? '') ?? chosen) : chosen;
+  const parent = chosen.parentInsee !== null ? index.byInsee.get(chosen.parentInsee) : undefined;
+  const city = parent && parent !== chosen ? parent : chosen;
   return {
     name: city.name,
     insee: city.insee,
@@ -170,6 +177,7 @@ function toCommune(record: CommuneRecord, matchedBy: CommuneMatch, postalCode: s
     population: city.population,
     precision: chosen.precision,
     arrondissement: chosen.isArrondissement ? { name: chosen.name, insee: chosen.insee } : null,
+    alias: !chosen.isArrondissement && city !== chosen ? chosen.name : null,
     matchedBy,
   };
 }
