@@ -35,14 +35,14 @@ function occupations(): OccupationState {
   const labels = new Map<string, string>();
   const parents = new Map<string, string>();
   const children = new Map<string, string[]>();
-  for (const [code, label, parent] of occupationRows) {
+  for (const [code, label, parent] of occupationRows()) {
     labels.set(code, label);
     parents.set(code, parent);
     if (parent !== code) children.set(parent, [...(children.get(parent) ?? []), code]);
   }
-  const vocabulary = new Map<string, string>(stemRows);
+  const vocabulary = new Map<string, string>(stemRows());
   const stemOf = (word: string) => vocabulary.get(word) ?? titleStem(word);
-  const entries = titleRows.map(([romeCode, priority, stems]) => ({
+  const entries = titleRows().map(([romeCode, priority, stems]) => ({
     romeCode,
     priority,
     stems: stems.split(' '),
@@ -112,7 +112,7 @@ function relatedMap(): Map<string, Map<string, number>> {
     }
   };
   const edges = new Map<string, number>();
-  for (const [from, list] of Object.entries(mobilityRows)) {
+  for (const [from, list] of Object.entries(mobilityRows())) {
     for (const item of list.split(' ')) {
       const [to, order] = item.split('.');
       edges.set(`${from}>${to}`, mobilityCloseness(Number(order)));
@@ -164,6 +164,7 @@ export interface OccupationSkill {
  */
 export function occupationSkills(romeCode: string): OccupationSkill[] {
   const code = romeCode.trim().toUpperCase();
-  const ids = romeSkillRows.links[code] ?? romeSkillRows.links[occupations().parents.get(code) ?? ''] ?? [];
-  return ids.map((id) => ({ id: `rome:${id}`, label: romeSkillRows.items[String(id)]! }));
+  const { links, items } = romeSkillRows();
+  const ids = links[code] ?? links[occupations().parents.get(code) ?? ''] ?? [];
+  return ids.map((id) => ({ id: `rome:${id}`, label: items[String(id)]! }));
 }

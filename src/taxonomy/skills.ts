@@ -23,7 +23,7 @@ let tables: SkillTables | undefined;
 /** Precomputed stems of the label words (see build-taxonomy), plus a bounded memo for other words. */
 let stemMemo: Map<string, string> | undefined;
 function cachedStem(word: string): string {
-  stemMemo ??= new Map<string, string>(stemRows);
+  stemMemo ??= new Map<string, string>(stemRows());
   let stemmed = stemMemo.get(word);
   if (stemmed === undefined) {
     stemmed = stem(word);
@@ -71,12 +71,12 @@ function skillTables(): SkillTables {
     for (const alias of entry.aliases) register(alias, skill, () => true);
   }
   const searchable = (terms: number) => terms >= 2 && terms <= MAX_PHRASE_TERMS;
-  for (const [uuid, label] of escoSkillRows) register(label, { id: `esco:${uuid}`, label }, searchable);
-  for (const [uuid, label, alternatives] of escoSkillRows) {
+  for (const [uuid, label] of escoSkillRows()) register(label, { id: `esco:${uuid}`, label }, searchable);
+  for (const [uuid, label, alternatives] of escoSkillRows()) {
     for (const alternative of alternatives ?? [])
       register(alternative, { id: `esco:${uuid}`, label }, searchable);
   }
-  for (const [id, label] of Object.entries(romeSkillRows.items)) {
+  for (const [id, label] of Object.entries(romeSkillRows().items)) {
     register(label, { id: `rome:${id}`, label }, searchable);
   }
   tables = { byKey, matcher };

@@ -1,27 +1,35 @@
-import appellationsData from './data/appellations.json' with { type: 'json' };
-import escoSkillsData from './data/esco-skills.json' with { type: 'json' };
-import mobilityData from './data/mobility.json' with { type: 'json' };
-import occupationsData from './data/occupations.json' with { type: 'json' };
-import romeSkillsData from './data/rome-skills.json' with { type: 'json' };
-import stemsData from './data/stems.json' with { type: 'json' };
+import appellationsText from './data/appellations.js';
+import escoSkillsText from './data/esco-skills.js';
+import mobilityText from './data/mobility.js';
+import occupationsText from './data/occupations.js';
+import romeSkillsText from './data/rome-skills.js';
+import stemsText from './data/stems.js';
 
 /**
- * The generated tables (see scripts/build-taxonomy.ts), typed. Imported as JSON modules so that the
- * bundler inlines them: the package never reads files at run time.
+ * The generated tables (see scripts/build-taxonomy.ts), parsed on first use. Each data module exports JSON
+ * text; `JSON.parse` of a string is several times cheaper than evaluating the same data as an object
+ * literal, and tables a caller never uses (the skill labels, for occupation lookups) are never parsed.
  */
+function lazy<T>(text: string): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= JSON.parse(text) as T;
+    return value;
+  };
+}
 
 /** `[code, label, parentCode]`, sorted by code. */
-export const occupationRows = occupationsData as unknown as readonly (readonly [string, string, string])[];
+export const occupationRows = lazy<readonly (readonly [string, string, string])[]>(occupationsText);
 /** Indexed titles `[code, priority, "stem stem …"]`: ROME labels (0), main appellations (1), others (2). */
-export const titleRows = appellationsData as unknown as readonly (readonly [string, number, string])[];
+export const titleRows = lazy<readonly (readonly [string, number, string])[]>(appellationsText);
 /** `[word, stem]` for every word of the indexed titles and skill labels. */
-export const stemRows = stemsData as unknown as readonly (readonly [string, string])[];
+export const stemRows = lazy<readonly (readonly [string, string])[]>(stemsText);
 /** `{ from: "to.order to.order ..." }`, order 1 = closest. */
-export const mobilityRows = mobilityData as unknown as Readonly<Record<string, string>>;
+export const mobilityRows = lazy<Readonly<Record<string, string>>>(mobilityText);
 /** ROME v347 items `{ items: { ogr: label }, links: { code: ogr[] } }`. */
-export const romeSkillRows = romeSkillsData as unknown as {
+export const romeSkillRows = lazy<{
   items: Readonly<Record<string, string>>;
   links: Readonly<Record<string, readonly number[]>>;
-};
+}>(romeSkillsText);
 /** ESCO skills `[uuid, preferredLabel, altLabels?]`. */
-export const escoSkillRows = escoSkillsData as unknown as readonly (readonly [string, string, string[]?])[];
+export const escoSkillRows = lazy<readonly (readonly [string, string, string[]?])[]>(escoSkillsText);
