@@ -1,19 +1,11 @@
 import type { CriterionScore, MatchResult, Met } from '../domain/index.js';
 import type { FeatureScore } from './features.js';
 import type { RequirementCheck } from './requirements.js';
+import type { LlmAssessment } from './rerank/index.js';
 import { defaultLlmWeight, type Weights } from './weights.js';
 
-/** What the LLM reranker said about one candidate (the shape `rerankWithLlm` returns). */
-export type LlmAssessment =
-  | {
-      ok: true;
-      /** 0–100. */
-      score: number;
-      criteria: { criterion: string; met: Met; evidence: string[] }[];
-      summary: string;
-      flags: string[];
-    }
-  | { ok: false; code: 'llm-failed' | 'budget-exhausted'; message: string };
+/** What the LLM reranker said about one candidate (from `rerankWithLlm`). */
+export type { LlmAssessment };
 
 export interface FuseInput {
   candidateId: string;

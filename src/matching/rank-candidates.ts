@@ -17,7 +17,7 @@ import {
   type RequirementKind,
   requirementKinds,
 } from './requirements.js';
-import { rerankWithLlm } from './rerank/index.js';
+import { type RerankEvent, rerankWithLlm } from './rerank/index.js';
 import { PoolIndex, retrieveCandidates } from './retrieve/index.js';
 import { resolveLlmWeight, resolveWeights, type WeightOverrides } from './weights.js';
 
@@ -36,7 +36,7 @@ export type RankEvent =
   | { type: 'llm-shortlist'; count: number }
   | { type: 'llm-usage'; calls: number; inputTokens: number; outputTokens: number }
   | { type: 'llm-degraded'; candidateId: string; code: string; message: string }
-  | { type: 'rerank'; event: unknown };
+  | { type: 'rerank'; event: RerankEvent };
 
 export interface RankCandidatesOptions {
   /** Adds the `semantic` criterion (embedding similarity); without one, scoring is rule-based only. */
@@ -181,7 +181,7 @@ export async function rankCandidates(
       ...options.llm,
       language: job.language,
       ...(options.signal ? { signal: options.signal } : {}),
-      onEvent: (event: unknown) => emit({ type: 'rerank', event }),
+      onEvent: (event) => emit({ type: 'rerank', event }),
     });
     emit({ type: 'llm-usage', ...usage });
     const onShortlist = new Set(candidates.map((profile) => profile.id));
