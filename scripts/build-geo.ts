@@ -202,7 +202,7 @@ export function buildGeoTable(
     }
     const postalCodes = commune.codesPostaux ?? parent?.codesPostaux ?? [];
     const population = commune.type === 'commune-actuelle' ? (commune.population ?? null) : null;
-    let point = findPoint(commune);
+    let point: { lat: number; lon: number } | null = findPoint(commune);
     let precision: 0 | 1 | 2 = 0;
     if (!point) {
       const sums = postalCodes.map((code) => postalSums.get(code)).filter((sum) => sum !== undefined);
