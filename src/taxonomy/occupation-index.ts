@@ -32,8 +32,8 @@ export class OccupationIndex {
   private readonly entryTerms: Int32Array[] = [];
   private readonly entryWeights: number[] = [];
   private readonly entryPriorities: number[] = [];
-  /** Clean index words (before stemming) by length, for typo and prefix lookups. */
-  private readonly wordsByLength = new Map<number, string[]>();
+  /** Clean index words (before stemming) by first letter and length (`c7`), for typo lookups. */
+  private readonly wordsByBucket = new Map<string, string[]>();
   private readonly sortedWords: string[];
   private readonly wordStems = new Map<string, string>();
   private readonly memo = new Map<string, TermCandidate[]>();
@@ -69,9 +69,10 @@ export class OccupationIndex {
     for (const ids of this.entryTerms)
       this.entryWeights.push(ids.reduce((sum, id) => sum + this.idf[id]!, 0));
     for (const word of this.wordStems.keys()) {
-      const bucket = this.wordsByLength.get(word.length) ?? [];
+      const key = `${word[0]}${word.length}`;
+      const bucket = this.wordsByBucket.get(key) ?? [];
       bucket.push(word);
-      this.wordsByLength.set(word.length, bucket);
+      this.wordsByBucket.set(key, bucket);
     }
     this.sortedWords = [...this.wordStems.keys()].sort();
     this.accumulated = new Float64Array(count);
@@ -102,8 +103,9 @@ export class OccupationIndex {
       let closest = maxDistance + 1;
       const near: [string, number][] = [];
       for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
-        for (const indexWord of this.wordsByLength.get(length) ?? []) {
-          if (indexWord[0] !== word[0] || letterDifference(word, indexWord) > 2 * maxDistance) continue;
+        // Typos rarely touch the first letter: only words sharing it are compared.
+        for (const indexWord of this.wordsByBucket.get(`${word[0]}${length}`) ?? []) {
+          if (letterDifference(word, indexWord) > 2 * maxDistance) continue;
           const distance = DamerauLevenshteinDistance(word, indexWord, { restricted: true });
           if (distance <= maxDistance && distance <= closest) {
             closest = distance;
