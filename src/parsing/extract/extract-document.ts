@@ -1,7 +1,10 @@
 import { DocumentError } from '../../errors.js';
 import { detectFormat } from './detect-format.js';
+import { extractDoc } from './doc/extract-doc.js';
 import { extractDocx } from './docx/extract-docx.js';
+import { extractOdt } from './odt/extract-odt.js';
 import { extractPdf } from './pdf/extract-pdf.js';
+import { extractRtf } from './rtf/extract-rtf.js';
 import { extractTextFile } from './text-file.js';
 import { defaultExtractionLimits, type ExtractedDocument, type ExtractionLimits } from './types.js';
 
@@ -41,6 +44,12 @@ async function extractDetectedFormat(bytes: Uint8Array, context: FormatContext):
       return extractDocx(bytes, context);
     case 'txt':
       return extractTextFile(bytes, context.limits);
+    case 'odt':
+      return extractOdt(bytes, context);
+    case 'doc':
+      return extractDoc(bytes, context);
+    case 'rtf':
+      return extractRtf(bytes, context);
     case null:
       throw new DocumentError(
         'unsupported',
