@@ -1,7 +1,7 @@
 import { ProviderError } from '../../errors.js';
 import { detectLanguage, isStopword, stem, type TextLanguage, words } from '../../text/index.js';
 import type { EmbeddingModel } from '../spec.js';
-import { addHashed, sparseNorm } from './feature-hashing.js';
+import { addHashed, hashFeature, mixHashes, sparseNorm } from './feature-hashing.js';
 import { commonTermPrior, type IdfTable } from './idf.js';
 
 export interface LocalEmbeddingOptions {
@@ -15,7 +15,34 @@ export interface LocalEmbeddingOptions {
   wordShare?: number;
 }
 
-const STEM_MEMO_LIMIT = 200_000;
+const TOKEN_MEMO_LIMIT = 200_000;
+const EMPTY = new Uint32Array(0);
+
+interface TokenFeatures {
+  term: string;
+  wordHash: number;
+  idf: number;
+  /** Hashes of the token's character 3- and 4-grams, with `<` `>` word boundaries. */
+  grams: Uint32Array;
+}
+
+/** Character 3/4-gram hashes of `<token>`, without building substrings. */
+function characterGramHashes(token: string): Uint32Array {
+  const padded = `<${token}>`;
+  const grams = new Uint32Array(Math.max(0, padded.length - 2) + Math.max(0, padded.length - 3));
+  let position = 0;
+  for (let size = 3; size <= 4; size++) {
+    for (let start = 0; start + size <= padded.length; start++) {
+      grams[position++] = hashFeature(padded, start, start + size);
+    }
+  }
+  return grams;
+}
+
+function count(counts: Map<number, number>, idfs: Map<number, number>, feature: number, idf: number): void {
+  counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  idfs.set(feature, (idfs.get(feature) ?? 0) + idf);
+}
 
 /**
  * Offline, deterministic embeddings: stemmed French/English terms and term bigrams, plus character
@@ -36,22 +63,29 @@ export function createLocalEmbeddingModel(
   const wordShare = Math.min(1, Math.max(0, options.wordShare ?? 0.6));
   const priors = { fr: commonTermPrior('fr'), en: commonTermPrior('en') };
   const idfTable = options.idf;
-  const stems = new Map<string, string>();
-
-  function stemCached(token: string, language: TextLanguage): string {
-    const key = language === 'fr' ? token : `en:${token}`;
-    let value = stems.get(key);
-    if (value === undefined) {
-      value = stem(token, language);
-      if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
-      stems.set(key, value);
-    }
-    return value;
-  }
+  const tokens = new Map<string, TokenFeatures>();
 
   function weightOf(term: string, language: TextLanguage): number {
     if (idfTable) return idfTable.idf.get(term) ?? idfTable.unseen;
     return priors[language].get(term) ?? 1;
+  }
+
+  /** Stem, weight and hashed features of one token: computed once per distinct token, then reused. */
+  function featuresOf(token: string, language: TextLanguage): TokenFeatures {
+    const key = language === 'fr' ? token : `en:${token}`;
+    let features = tokens.get(key);
+    if (features === undefined) {
+      const term = stem(token, language);
+      features = {
+        term,
+        wordHash: hashFeature(`w:${term}`),
+        idf: weightOf(term, language),
+        grams: token.length < 3 ? EMPTY : characterGramHashes(token),
+      };
+      if (tokens.size >= TOKEN_MEMO_LIMIT) tokens.clear();
+      tokens.set(key, features);
+    }
+    return features;
   }
 
   const wordBuffer = new Float64Array(dimensions);
@@ -60,31 +94,27 @@ export function createLocalEmbeddingModel(
   function embedOne(text: string): { vector: Float32Array; terms: number } {
     const language =
       options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
-    const wordCounts = new Map<string, number>();
-    const charCounts = new Map<string, number>();
-    const wordIdf = new Map<string, number>();
-    const charIdf = new Map<string, number>();
-    const add = (counts: Map<string, number>, idfs: Map<string, number>, feature: string, idf: number) => {
-      counts.set(feature, (counts.get(feature) ?? 0) + 1);
-      idfs.set(feature, (idfs.get(feature) ?? 0) + idf);
-    };
-    let previous: { term: string; idf: number } | null = null;
+    const wordCounts = new Map<number, number>();
+    const charCounts = new Map<number, number>();
+    const wordIdf = new Map<number, number>();
+    const charIdf = new Map<number, number>();
+    let previous: TokenFeatures | null = null;
     let termCount = 0;
     for (const token of words(text)) {
       if (isStopword(token)) continue;
       termCount++;
-      const term = stemCached(token, language);
-      const idf = weightOf(term, language);
-      add(wordCounts, wordIdf, `w:${term}`, idf);
-      if (previous) add(wordCounts, wordIdf, `b:${previous.term} ${term}`, (previous.idf + idf) / 4);
-      previous = { term, idf };
-      if (token.length < 3) continue;
-      const padded = `<${token}>`;
-      for (let size = 3; size <= 4; size++) {
-        for (let start = 0; start + size <= padded.length; start++) {
-          add(charCounts, charIdf, padded.slice(start, start + size), idf);
-        }
+      const features = featuresOf(token, language);
+      count(wordCounts, wordIdf, features.wordHash, features.idf);
+      if (previous) {
+        count(
+          wordCounts,
+          wordIdf,
+          mixHashes(previous.wordHash, features.wordHash),
+          (previous.idf + features.idf) / 4,
+        );
       }
+      previous = features;
+      for (const gram of features.grams) count(charCounts, charIdf, gram, features.idf);
     }
     const wordWeights = sublinear(wordCounts, wordIdf);
     const charWeights = sublinear(charCounts, charIdf);
@@ -130,8 +160,8 @@ export function createLocalEmbeddingModel(
 }
 
 /** Weight = (1 + ln tf) × mean idf of the occurrences. */
-function sublinear(counts: Map<string, number>, idfs: Map<string, number>): Map<string, number> {
-  const weights = new Map<string, number>();
+function sublinear(counts: Map<number, number>, idfs: Map<number, number>): Map<number, number> {
+  const weights = new Map<number, number>();
   for (const [feature, count] of counts) {
     weights.set(feature, (1 + Math.log(count)) * (idfs.get(feature)! / count));
   }
