@@ -28,6 +28,7 @@ export {
 export {
   type Identifiers,
   neutralizeGender,
+  type PseudonymizeTextOptions,
   pseudonymizeText,
   type RedactionKind,
   type RedactionResult,

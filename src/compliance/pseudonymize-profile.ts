@@ -147,7 +147,7 @@ export function pseudonymizeProfile(
   const identifiers = profileIdentifiers(profile);
   const redactions: Partial<Record<RedactionKind, number>> = {};
   const clean = (value: string): string => {
-    const result = pseudonymizeText(value, identifiers);
+    const result = pseudonymizeText(value, identifiers, { language });
     for (const [kind, count] of Object.entries(result.counts) as [RedactionKind, number][]) {
       redactions[kind] = (redactions[kind] ?? 0) + count;
     }

@@ -1,5 +1,6 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { foldAccents } from '../text/normalize.js';
+import { detectLanguage } from '../text/tokenize.js';
 
 /** Kinds of personal data removed from text sent to a model. */
 export type RedactionKind =
@@ -29,6 +30,14 @@ export interface Identifiers {
   places?: (string | null | undefined)[];
   /** Any other literal to remove (e.g. a birth date or nationality as the parser read it). */
   other?: (string | null | undefined)[];
+}
+
+export interface PseudonymizeTextOptions {
+  /**
+   * Language of the text: French gendered forms (`conductrice`, `motivée`) are made inclusive only in French.
+   * Default: detected from the text (short texts count as French).
+   */
+  language?: 'fr' | 'en';
 }
 
 export interface RedactionResult {
@@ -218,9 +227,14 @@ function replaceAll(text: string, pattern: RegExp, kind: RedactionKind, counts: 
  * identifiers (name parts, emails, phones, places; accent, case and separator insensitive) and, in every
  * text, emails, URLs, phone numbers, street addresses, postal-code + city lines, birth dates, ages,
  * nationality, family status, civility (M., Mme, Monsieur, Madame), gender fields, health/disability and union
- * mentions. Placeholders say what was removed (`[name]`, `[phone]`…); civilities are dropped.
+ * mentions. Placeholders say what was removed (`[name]`, `[phone]`…); civilities are dropped. In French
+ * text, masculine and feminine job titles and adjectives become one inclusive form (`neutralizeGender`).
  */
-export function pseudonymizeText(text: string, identifiers: Identifiers = {}): RedactionResult {
+export function pseudonymizeText(
+  text: string,
+  identifiers: Identifiers = {},
+  options: PseudonymizeTextOptions = {},
+): RedactionResult {
   const counts: RedactionResult['counts'] = {};
   let result = text;
   const literals = (values: (string | null | undefined)[] | undefined) =>
@@ -264,7 +278,8 @@ export function pseudonymizeText(text: string, identifiers: Identifiers = {}): R
     counts,
   );
 
-  return { text: neutralizeGender(result), counts };
+  const language = options.language ?? (text.length >= 200 ? detectLanguage(text) : 'fr');
+  return { text: language === 'fr' ? neutralizeGender(result) : result, counts };
 }
 
 // Masculine / feminine forms of job titles and CV adjectives, shown as one inclusive form so that a text
