@@ -1,4 +1,13 @@
 // Public API of evaluation: ranking metrics, relevance judgements, experiments.
+
+export {
+  type CandidateDataset,
+  CV_EXTENSIONS,
+  type InputFailure,
+  readCandidateDataset,
+  readJobOrders,
+  readProfilesJsonl,
+} from './datasets.js';
 export {
   type ConfigEvaluation,
   candidateKey,

@@ -34,6 +34,15 @@ export interface Bm25Index {
   addTerms(id: string, documentTerms: readonly string[]): void;
   /** Returns whether the id was indexed. */
   remove(id: string): boolean;
+  /** Id of the document in `slot` (slots are dense, 0..size-1; `remove` moves the last document). */
+  idAt(slot: number): string;
+  /** Ids in slot order, without copying. */
+  readonly idList: readonly string[];
+  /**
+   * Writes the score of every document into `out[slot]` (0 for documents without a query term) and
+   * returns the best score. `out.length` must be ≥ size. No allocation proportional to the pool.
+   */
+  scoreInto(queryTerms: readonly string[], out: Float32Array | Float64Array): number;
   /** Score of every document that shares at least one term with the query (score > 0). */
   scoreTerms(queryTerms: readonly string[]): Map<string, number>;
   /** Best `k` documents (default 10) for a text query, best first, ties by id. */
@@ -105,21 +114,38 @@ export function createBm25Index(options: Bm25Options = {}): Bm25Index {
     totalLength += documentTerms.length;
   }
 
-  function scoreTerms(queryTerms: readonly string[]): Map<string, number> {
-    const scores = new Map<string, number>();
+  function scoreInto(queryTerms: readonly string[], out: Float32Array | Float64Array): number {
     const count = ids.length;
-    if (count === 0) return scores;
+    if (out.length < count)
+      throw new RangeError(`score buffer holds ${out.length} slots, index has ${count}`);
+    out.fill(0, 0, count);
+    if (count === 0) return 0;
     const averageLength = totalLength / count || 1;
+    const lengthFactor = (k1 * b) / averageLength;
+    const base = k1 * (1 - b);
     for (const term of new Set(queryTerms)) {
       const posting = postings.get(term);
       if (!posting) continue;
       const idf = Math.log(1 + (count - posting.size + 0.5) / (posting.size + 0.5));
+      const numerator = idf * (k1 + 1);
       for (const [slot, frequency] of posting) {
-        const norm = k1 * (1 - b + (b * (lengths[slot] as number)) / averageLength);
-        const id = ids[slot] as string;
-        scores.set(id, (scores.get(id) ?? 0) + (idf * frequency * (k1 + 1)) / (frequency + norm));
+        out[slot] =
+          (out[slot] as number) +
+          (numerator * frequency) / (frequency + base + lengthFactor * (lengths[slot] as number));
       }
     }
+    let best = 0;
+    for (let slot = 0; slot < count; slot++) if ((out[slot] as number) > best) best = out[slot] as number;
+    return best;
+  }
+
+  function scoreTerms(queryTerms: readonly string[]): Map<string, number> {
+    const values = new Float64Array(ids.length);
+    scoreInto(queryTerms, values);
+    const scores = new Map<string, number>();
+    values.forEach((value, slot) => {
+      if (value > 0) scores.set(ids[slot] as string, value);
+    });
     return scores;
   }
 
@@ -131,18 +157,23 @@ export function createBm25Index(options: Bm25Options = {}): Bm25Index {
     },
     has: (id) => slots.has(id),
     ids: () => [...ids],
+    idList: ids,
+    idAt(slot) {
+      const id = ids[slot];
+      if (id === undefined) throw new RangeError(`no document in slot ${slot}`);
+      return id;
+    },
+    scoreInto,
     add: (id, text, language = 'fr') => addTerms(id, terms(text, language)),
     addTerms,
     remove,
     scoreTerms,
     search(query, searchOptions = {}) {
-      const scores = scoreTerms(terms(query, searchOptions.language ?? 'fr'));
-      const hitIds = [...scores.keys()];
-      const values = hitIds.map((id) => scores.get(id) as number);
-      return selectTopK(values, hitIds.length, searchOptions.k ?? 10, hitIds).map((index) => ({
-        id: hitIds[index] as string,
-        score: values[index] as number,
-      }));
+      const values = new Float64Array(ids.length);
+      scoreInto(terms(query, searchOptions.language ?? 'fr'), values);
+      return selectTopK(values, ids.length, searchOptions.k ?? 10, ids)
+        .filter((slot) => (values[slot] as number) > 0)
+        .map((slot) => ({ id: ids[slot] as string, score: values[slot] as number }));
     },
   };
 }

@@ -117,3 +117,16 @@ describe('pool index', () => {
     );
   });
 });
+
+describe('pool index slots', () => {
+  it('keeps vector and BM25 slots aligned through replace and remove', async () => {
+    const embeddingModel = createFakeEmbeddingModel();
+    const index = await buildPoolIndex(profiles.slice(0, 10), { embeddingModel });
+    index.remove('cv_02');
+    await index.add([{ ...(profiles[5] as (typeof profiles)[0]), headline: 'Soudeur' }], { embeddingModel });
+    index.remove('cv_09');
+    expect(index.vectors?.idList).toEqual(index.lexical.idList);
+    expect(index.profiles().map((profile) => profile.id)).toEqual(index.lexical.idList);
+    expect(index.get('cv_05')?.headline).toBe('Soudeur');
+  });
+});

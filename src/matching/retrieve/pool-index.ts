@@ -2,9 +2,10 @@ import pLimit from 'p-limit';
 import { type CandidateProfile, candidateProfileSchema } from '../../domain/candidate.js';
 import { ProviderError, ValidationError } from '../../errors.js';
 import type { EmbeddingModel, Usage } from '../../providers/spec.js';
-import { type TextLanguage, terms } from '../../text/index.js';
+import type { TextLanguage } from '../../text/index.js';
 import { openBinaryFile, writeBinaryFile } from './binary-file.js';
 import { type Bm25Index, createBm25Index } from './bm25.js';
+import { createCachedTerms } from './cached-terms.js';
 import { IndexError } from './errors.js';
 import { profileSearchText } from './search-text.js';
 import { VectorIndex } from './vector-index.js';
@@ -84,14 +85,15 @@ export async function embedTexts(
 /**
  * A searchable candidate pool: the profiles, a BM25 index over their search texts and, when built
  * with an embedding model, a vector index. Ids are `CandidateProfile.id`. Vectors and BM25 always hold
- * the same ids; use `add`/`remove` to change the pool incrementally.
+ * the same ids IN THE SAME SLOTS (both are changed together, both swap-remove), so retrieval can fuse
+ * their per-slot scores directly; use `add`/`remove` to change the pool incrementally.
  */
 export class PoolIndex {
   readonly embedding: PoolEmbeddingInfo | null;
   readonly vectors: VectorIndex | null;
   readonly lexical: Bm25Index;
   #profiles = new Map<string, CandidateProfile>();
-  #sortedIds: string[] | null = null;
+  #terms = createCachedTerms();
 
   /** Use `buildPoolIndex` or `loadPoolIndex`. */
   constructor(parts: {
@@ -116,15 +118,9 @@ export class PoolIndex {
     return this.#profiles.get(id);
   }
 
-  /** Profiles in insertion order. */
+  /** Profiles in slot order (insertion order, except that `remove` moves the last profile into the gap). */
   profiles(): CandidateProfile[] {
-    return [...this.#profiles.values()];
-  }
-
-  /** All ids sorted ascending (cached until the pool changes). */
-  sortedIds(): readonly string[] {
-    this.#sortedIds ??= [...this.#profiles.keys()].sort();
-    return this.#sortedIds;
+    return this.lexical.idList.map((id) => this.#profiles.get(id) as CandidateProfile);
   }
 
   /**
@@ -163,12 +159,13 @@ export class PoolIndex {
     }
     context.signal?.throwIfAborted();
     for (const [position, profile] of profiles.entries()) {
+      // Replacing: remove first from both indexes so their slots stay aligned.
+      this.remove(profile.id);
       const vector = vectors?.[position];
       if (vector) this.vectors?.add(profile.id, vector);
-      this.lexical.addTerms(profile.id, terms(texts[position] as string, profileLanguage(profile)));
+      this.lexical.addTerms(profile.id, this.#terms(texts[position] as string, profileLanguage(profile)));
       this.#profiles.set(profile.id, profile);
     }
-    this.#sortedIds = null;
   }
 
   /**
@@ -183,16 +180,20 @@ export class PoolIndex {
         { file },
       );
     }
-    for (const profile of profiles) {
+    for (const [slot, profile] of profiles.entries()) {
       if (this.#profiles.has(profile.id))
         throw new IndexError('corrupt', `${file}: duplicate profile ${profile.id}`, { file });
-      if (this.vectors && !this.vectors.has(profile.id)) {
-        throw new IndexError('corrupt', `${file}: profile ${profile.id} has no vector`, { file });
+      // Profiles are saved in slot order: BM25 gets the same slots as the loaded vectors.
+      if (this.vectors && this.vectors.idAt(slot) !== profile.id) {
+        throw new IndexError(
+          'corrupt',
+          `${file}: profile ${profile.id} is not the one of vector slot ${slot}`,
+          { file },
+        );
       }
-      this.lexical.addTerms(profile.id, terms(profileSearchText(profile), profileLanguage(profile)));
+      this.lexical.addTerms(profile.id, this.#terms(profileSearchText(profile), profileLanguage(profile)));
       this.#profiles.set(profile.id, profile);
     }
-    this.#sortedIds = null;
   }
 
   /** Removes a profile from the vectors, BM25 and the profile list. Returns whether it was there. */
@@ -200,7 +201,6 @@ export class PoolIndex {
     if (!this.#profiles.delete(id)) return false;
     this.vectors?.remove(id);
     this.lexical.remove(id);
-    this.#sortedIds = null;
     return true;
   }
 }

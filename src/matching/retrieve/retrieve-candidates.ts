@@ -112,53 +112,36 @@ export async function retrieveCandidates(
   }
   options.signal?.throwIfAborted();
   // Everything below is synchronous, so the shared scratch buffers cannot be used by two queries at once.
-  const lexicalScores = index.lexical.scoreTerms(terms(text, job.language));
-  let bestLexical = 0;
-  for (const value of lexicalScores.values()) if (value > bestLexical) bestLexical = value;
-  const lexicalOf = (id: string): number =>
-    bestLexical > 0 ? (lexicalScores.get(id) ?? 0) / bestLexical : 0;
+  const lexical = index.lexical;
+  const size = lexical.size;
+  const scratch = scratchFor(index, size);
+  const bestLexical = lexical.scoreInto(terms(text, job.language), scratch.lexical);
+  const lexicalScale = bestLexical > 0 ? 1 / bestLexical : 0;
 
   if (queryVector && index.vectors) {
-    const vectors = index.vectors;
-    const size = vectors.size;
-    const scratch = scratchFor(index, size);
-    const semanticScores = vectors.scoreAll(queryVector);
-    scratch.lexical.fill(0, 0, size);
-    for (const [id, value] of lexicalScores) {
-      scratch.lexical[vectors.slotOf(id)] = bestLexical > 0 ? value / bestLexical : 0;
-    }
+    // Same slots in both indexes (PoolIndex invariant): fuse slot by slot.
+    const semanticScores = index.vectors.scoreAll(queryVector);
     for (let slot = 0; slot < size; slot++) {
       const semantic = Math.max(0, semanticScores[slot] as number);
-      scratch.fused[slot] =
-        semanticWeight * semantic + (1 - semanticWeight) * (scratch.lexical[slot] as number);
+      const lexicalScore = (scratch.lexical[slot] as number) * lexicalScale;
+      scratch.lexical[slot] = lexicalScore;
+      scratch.fused[slot] = semanticWeight * semantic + (1 - semanticWeight) * lexicalScore;
     }
-    return selectTopK(scratch.fused, size, topK, vectors.idList).map((slot) => ({
-      candidateId: vectors.idAt(slot),
+    return selectTopK(scratch.fused, size, topK, lexical.idList).map((slot) => ({
+      candidateId: lexical.idAt(slot),
       score: clamp01(scratch.fused[slot] as number),
-      semantic: clamp01(Math.max(0, semanticScores[slot] as number)),
-      lexical: scratch.lexical[slot] as number,
+      semantic: clamp01(semanticScores[slot] as number),
+      lexical: clamp01(scratch.lexical[slot] as number),
     }));
   }
 
-  // Lexical only: rank the BM25 hits, then fill with non-matching profiles in id order.
-  const hitIds = [...lexicalScores.keys()];
-  const hitValues = hitIds.map(lexicalOf);
-  const results: RetrievedCandidate[] = selectTopK(hitValues, hitIds.length, topK, hitIds).map(
-    (position) => ({
-      candidateId: hitIds[position] as string,
-      score: hitValues[position] as number,
-      semantic: null,
-      lexical: hitValues[position] as number,
-    }),
-  );
-  if (results.length < topK) {
-    for (const id of index.sortedIds()) {
-      if (results.length >= topK) break;
-      if (lexicalScores.has(id)) continue;
-      results.push({ candidateId: id, score: 0, semantic: null, lexical: 0 });
-    }
-  }
-  return results;
+  // Lexical only. Profiles without a query term score 0 and come last, in id order (the tie-break).
+  for (let slot = 0; slot < size; slot++)
+    scratch.lexical[slot] = (scratch.lexical[slot] as number) * lexicalScale;
+  return selectTopK(scratch.lexical, size, topK, lexical.idList).map((slot) => {
+    const score = clamp01(scratch.lexical[slot] as number);
+    return { candidateId: lexical.idAt(slot), score, semantic: null, lexical: score };
+  });
 }
 
 function clamp01(value: number): number {

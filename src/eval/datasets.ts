@@ -1,0 +1,136 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { type CandidateProfile, candidateProfileSchema } from '../domain/candidate.js';
+import type { JobOrder } from '../domain/job-order.js';
+import { ValidationError } from '../errors.js';
+import { type ParseCvsOptions, parseCvs } from '../parsing/index.js';
+import { parseJobOrder } from '../parsing/parse-job.js';
+
+/** CV formats read from a folder. */
+export const CV_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.odt', '.rtf', '.txt']);
+
+/** An input that could not be used, reported instead of stopping the batch. */
+export interface InputFailure {
+  /** File (with `:line` for JSONL). */
+  file: string;
+  reason: string;
+  message: string;
+}
+
+export interface CandidateDataset {
+  /** In input order (folders sorted by file name); the first of two profiles with the same id is kept. */
+  profiles: CandidateProfile[];
+  failures: InputFailure[];
+}
+
+/**
+ * Reads candidate profiles from CV files, folders of CVs (parsed with `parseCvs`; `*.expected.json`
+ * and other files are ignored) and `.jsonl` files (one `CandidateProfile` per line, validated).
+ * Unreadable documents and invalid lines become `failures`; a path that does not exist throws.
+ */
+export async function readCandidateDataset(
+  paths: string[],
+  options: Omit<ParseCvsOptions, 'onError'> = {},
+): Promise<CandidateDataset> {
+  const cvFiles: string[] = [];
+  const profiles: CandidateProfile[] = [];
+  const failures: InputFailure[] = [];
+  for (const path of paths) {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).sort();
+      cvFiles.push(
+        ...names
+          .filter((name) => CV_EXTENSIONS.has(extname(name).toLowerCase()))
+          .map((name) => join(path, name)),
+      );
+    } else if (extname(path).toLowerCase() === '.jsonl') {
+      profiles.push(...(await readProfilesJsonl(path, failures)));
+    } else {
+      cvFiles.push(path);
+    }
+  }
+  if (cvFiles.length > 0) {
+    for (const item of await parseCvs(cvFiles, { ...options, onError: 'collect' })) {
+      if ('profile' in item) profiles.push(item.profile);
+      else failures.push({ file: item.file, reason: item.error.reason, message: item.error.message });
+    }
+  }
+  const seen = new Set<string>();
+  return { profiles: profiles.filter((profile) => !seen.has(profile.id) && seen.add(profile.id)), failures };
+}
+
+/** Reads one `CandidateProfile` per line; blank lines skipped, bad lines reported in `failures`. */
+export async function readProfilesJsonl(file: string, failures: InputFailure[]): Promise<CandidateProfile[]> {
+  const profiles: CandidateProfile[] = [];
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const where = `${file}:${index + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      failures.push({ file: where, reason: 'invalid-json', message: (error as Error).message });
+      continue;
+    }
+    const parsed = candidateProfileSchema.safeParse(value);
+    if (parsed.success) profiles.push(parsed.data);
+    else
+      failures.push({
+        file: where,
+        reason: 'invalid-profile',
+        message: parsed.error.issues[0]?.message ?? 'invalid',
+      });
+  }
+  return profiles;
+}
+
+/**
+ * Reads job orders from a folder or a file. In a folder, `*.json` orders are read, and `*.txt` ads
+ * only when no `.json` has the same name. The id defaults to the file name without extension.
+ * Throws `ValidationError` naming the file when an order is invalid.
+ */
+export async function readJobOrders(path: string, options: { now?: string } = {}): Promise<JobOrder[]> {
+  const info = await stat(path);
+  let files: string[];
+  if (info.isDirectory()) {
+    const names = (await readdir(path)).sort();
+    const jsonStems = new Set(
+      names.filter((name) => name.endsWith('.json')).map((name) => basename(name, '.json')),
+    );
+    files = names
+      .filter(
+        (name) => name.endsWith('.json') || (name.endsWith('.txt') && !jsonStems.has(basename(name, '.txt'))),
+      )
+      .map((name) => join(path, name));
+  } else {
+    files = [path];
+  }
+  const jobs: JobOrder[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    try {
+      jobs.push(
+        parseJobOrder(text, {
+          id: basename(file, extname(file)),
+          ...(options.now ? { now: options.now } : {}),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        throw new ValidationError(`${file}: ${error.message}`, { issues: error.issues, cause: error });
+      }
+      throw error;
+    }
+  }
+  const ids = new Set<string>();
+  for (const job of jobs) {
+    if (ids.has(job.id))
+      throw new ValidationError(`job id ${job.id} appears twice in ${path}`, {
+        issues: [{ path: ['id'], message: job.id }],
+      });
+    ids.add(job.id);
+  }
+  return jobs;
+}
