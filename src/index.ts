@@ -13,8 +13,10 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
+export * from './eval/index.js';
 export * from './geo/index.js';
 export * from './matching/index.js';
+export * from './matching/retrieve/index.js';
 export * from './parsing/extract/index.js';
 export * from './parsing/index.js';
 export * from './providers/index.js';

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { CvmatchError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerEvalCommand } from './commands/eval.js';
+import { registerIndexCommand } from './commands/index-build.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerOccupationCommand } from './commands/occupation.js';
 import { registerScreenCommand } from './commands/screen.js';
@@ -19,6 +21,8 @@ export function createProgram(): Command {
   // Each command lives in its own file under ./commands and registers itself here.
   registerOccupationCommand(program);
   registerMatchCommand(program);
+  registerIndexCommand(program);
+  registerEvalCommand(program);
   registerScreenCommand(program);
   return program;
 }
