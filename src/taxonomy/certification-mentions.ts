@@ -35,6 +35,25 @@ const FILLERS = new Set([
   'recommandation',
 ]);
 const CACES_CATEGORY = /^(1a|1b|2a|2b|[1-9]|10|a|b|b1|b2|b3|c|c1|c2|c3|d|e|f|g)$/;
+/** Words after a number that make it a quantity ("5 ans"), ending a category list. */
+const UNITS = new Set([
+  'an',
+  'ans',
+  'annee',
+  'annees',
+  'mois',
+  'jour',
+  'jours',
+  'semaine',
+  'semaines',
+  'heure',
+  'heures',
+  'h',
+  'x',
+  'fois',
+  'personnes',
+  'postes',
+]);
 const GLUED_CATEGORY = /^cat(1a|1b|2a|2b|[1-9]|10|[a-g][1-3]?)$/;
 
 /** Single keywords that name a recommendation next to "CACES" (multi-word keywords use their last word). */
@@ -100,6 +119,7 @@ function findCaces(text: string, tokens: readonly MentionToken[]): TaxonomyMenti
     let first = true;
     let cursor = position;
     let emitted = 0;
+    const firstMention = mentions.length;
     while (cursor < tokens.length) {
       const token = tokens[cursor]!;
       if (token.line !== line) {
@@ -134,6 +154,11 @@ function findCaces(text: string, tokens: readonly MentionToken[]): TaxonomyMenti
         }
       } else if (token.raw === 'à') {
         // "grue à tour": a preposition, not category A
+      } else if (key === 'en' && /^(cours|formation|preparation)$/.test(tokens[cursor + 1]?.key ?? '')) {
+        mentions.splice(firstMention); // "CACES 3 et 5 en cours": not held yet
+        break;
+      } else if (/^\d+$/.test(key) && UNITS.has(tokens[cursor + 1]?.key ?? '')) {
+        break; // "CACES 1, 3, 5 ans d'expérience": a quantity, not a category
       } else if (CACES_CATEGORY.test(key) || glued) {
         const category = glued ? glued[1]! : key;
         const code = cacesCode(recommendation ?? hint, category);

@@ -98,6 +98,8 @@ describe('findCertifications', () => {
     expect(codes('cat 3')).toEqual([]);
     expect(codes('Expérience : 3 ans, cat 5 véhicule')).toEqual([]);
     expect(codes('cariste cat3')).toEqual(['CACES_R489_3']);
+    expect(codes('CACES 1, 3, 4 ans d’expérience')).toEqual(['CACES_R489_1A', 'CACES_R489_3']);
+    expect(codes('CACES 3 et 5 en cours d’obtention')).toEqual([]);
     expect(codes('CACES :\ncat 3, cat 5')).toEqual(['CACES_R489_3', 'CACES_R489_5']);
     expect(codes('CACES R486 B, R482 A et nacelle')).toEqual(['CACES_R486_B', 'CACES_R482_A']);
   });
