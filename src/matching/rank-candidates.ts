@@ -18,7 +18,7 @@ import {
   requirementKinds,
 } from './requirements.js';
 import { type RerankEvent, rerankWithLlm } from './rerank/index.js';
-import { PoolIndex, retrieveCandidates } from './retrieve/index.js';
+import { PoolIndex, profileSearchText, retrieveCandidates } from './retrieve/index.js';
 import { resolveLlmWeight, resolveWeights, type WeightOverrides } from './weights.js';
 
 /** Up to this many profiles, every one is scored; above it, retrieval picks `retrieveTopK` first. */
@@ -120,20 +120,30 @@ export async function rankCandidates(
   let semanticById: Map<string, number | null> | null = null;
   let selected = profiles;
   if (options.embeddingModel || profiles.length > SCORE_EVERYONE_UP_TO) {
-    const topK =
-      options.retrieveTopK ??
-      (profiles.length > SCORE_EVERYONE_UP_TO ? DEFAULT_RETRIEVE_TOP_K : profiles.length);
-    const retrieved = await retrieveCandidates(job, pool, {
+    const scoreEveryone = profiles.length <= SCORE_EVERYONE_UP_TO && options.retrieveTopK === undefined;
+    // A profile with no job-related text has nothing to embed (a zero vector): retrieval skips it,
+    // and when everyone is scored it gets a semantic similarity of 0.
+    const retrievable =
+      pool instanceof PoolIndex
+        ? pool
+        : profiles.filter((profile) => profileSearchText(profile).trim().length > 0);
+    const retrieved = await retrieveCandidates(job, retrievable, {
       ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
-      topK,
+      topK: options.retrieveTopK ?? (scoreEveryone ? profiles.length : DEFAULT_RETRIEVE_TOP_K),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     semanticById = new Map(retrieved.map((hit) => [hit.candidateId, hit.semantic]));
-    const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-    selected = retrieved.flatMap((hit) => {
-      const profile = byId.get(hit.candidateId);
-      return profile ? [profile] : [];
-    });
+    if (scoreEveryone) {
+      const missing = options.embeddingModel ? 0 : null;
+      for (const profile of profiles)
+        if (!semanticById.has(profile.id)) semanticById.set(profile.id, missing);
+    } else {
+      const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+      selected = retrieved.flatMap((hit) => {
+        const profile = byId.get(hit.candidateId);
+        return profile ? [profile] : [];
+      });
+    }
     emit({
       type: 'retrieved',
       poolSize: profiles.length,

@@ -174,12 +174,16 @@ describe('rankCandidates with embeddings', () => {
         return { vectors, usage: { inputTokens: inputs.length, outputTokens: 0 } };
       },
     };
-    const results = await rankCandidates(job, pool, { now: NOW, embeddingModel: model });
+    // A CV with no job-related text has nothing to embed: it is still scored, with similarity 0.
+    const empty = buildProfile({ id: 'cv_empty' });
+    const results = await rankCandidates(job, [...pool, empty], { now: NOW, embeddingModel: model });
     for (const result of results) {
       const semantic = result.breakdown.find((entry) => entry.criterion === 'semantic');
       expect(semantic?.source).toBe('embedding');
-      expect(semantic?.score).toBeGreaterThan(0);
+      if (result.candidateId === 'cv_empty') expect(semantic?.score).toBe(0);
+      else expect(semantic?.score).toBeGreaterThan(0);
     }
     expect(results[0]?.candidateId).toBe('cv_a');
+    expect(results.at(-1)?.candidateId).toBe('cv_empty');
   });
 });

@@ -1,0 +1,185 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import type { MatchResult } from '../../src/domain/index.js';
+import { lookupCommune } from '../../src/geo/index.js';
+import { normalizeOccupation } from '../../src/taxonomy/index.js';
+import { buildProfile, caristeSpec } from './profile-factory.js';
+
+async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await runCli(argv);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const root = new URL('../../', import.meta.url).pathname;
+const jobJson = join(root, 'fixtures/jobs/cariste-lyon.json');
+const directory = mkdtempSync(join(tmpdir(), 'cvmatch-match-'));
+const jsonl = join(directory, 'profiles.jsonl');
+const NOW = ['--now', '2026-11-29'];
+
+beforeAll(() => {
+  normalizeOccupation('Cariste');
+  lookupCommune({ city: 'Lyon' });
+  const profiles = [
+    buildProfile(caristeSpec('cv_with_caces')),
+    buildProfile(caristeSpec('cv_without_caces', { certifications: [], headline: 'Cariste' })),
+  ];
+  writeFileSync(
+    jsonl,
+    `${profiles.map((profile) => JSON.stringify(profile)).join('\n')}\n{"id": "broken"}\nnot json\n`,
+  );
+}, 120_000);
+
+describe('cvmatch match', () => {
+  it('prints { job, results, usage, errors, files } with --json and reports bad lines', async () => {
+    const { code, stdout, stderr } = await capture([
+      'match',
+      '--job',
+      jobJson,
+      '--candidates',
+      jsonl,
+      '--json',
+      ...NOW,
+    ]);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as {
+      job: { id: string };
+      results: MatchResult[];
+      usage: { calls: number };
+      errors: { file: string; reason: string }[];
+    };
+    expect(output.job.id).toBe('cariste-lyon');
+    expect(output.results.map((result) => [result.rank, result.candidateId])).toEqual([
+      [1, 'cv_with_caces'],
+      [2, 'cv_without_caces'],
+    ]);
+    expect(output.errors.map((error) => error.reason)).toEqual(['invalid-profile', 'invalid-json']);
+    expect(output.usage.calls).toBeGreaterThanOrEqual(1); // local embeddings by default
+    expect(stderr).toContain('skipped');
+    expect(stderr).toMatch(/usage: /);
+  });
+
+  it('prints a ranked table, explanations and near misses', async () => {
+    const { code, stdout } = await capture([
+      'match',
+      '--job',
+      join(root, 'fixtures/jobs/cariste-lyon.txt'),
+      '--candidates',
+      jsonl,
+      '--explain',
+      '--near-misses',
+      ...NOW,
+    ]);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toContain('Cariste');
+    expect(lines[2]).toMatch(/^\s+1\s+\d+\.\d\s+cv_with_caces\.txt/);
+    expect(lines[3]).toMatch(/^\s+2\s+\d+\.\d\s+cv_without_caces\.txt.*CACES R489/);
+    expect(stdout).toContain("Rôle de l'IA");
+    expect(stdout).toMatch(/Presque.*\n\s+#2 cv_without_caces\.txt/);
+  });
+
+  it('drops candidates with --exclude and honours --top and --weights', async () => {
+    const excluded = await capture([
+      'match',
+      '--job',
+      jobJson,
+      '--candidates',
+      jsonl,
+      '--json',
+      '--exclude',
+      'certification',
+      ...NOW,
+    ]);
+    expect(
+      (JSON.parse(excluded.stdout) as { results: MatchResult[] }).results.map((result) => result.candidateId),
+    ).toEqual(['cv_with_caces']);
+    const top = await capture([
+      'match',
+      '--job',
+      jobJson,
+      '--candidates',
+      jsonl,
+      '--json',
+      '--top',
+      '1',
+      '--weights',
+      'distance=1',
+      ...NOW,
+    ]);
+    const results = (JSON.parse(top.stdout) as { results: MatchResult[] }).results;
+    expect(results).toHaveLength(1);
+    const distance = results[0]?.breakdown.find((entry) => entry.criterion === 'distance');
+    expect(distance?.weight).toBeGreaterThan(0.4); // 1 among defaults summing to 0.9 without distance
+  });
+
+  it('goes on when a CV in the folder cannot be read', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cvmatch-cvs-'));
+    copyFileSync(
+      join(root, 'fixtures/cvs/cariste-mehdi-haddad.txt'),
+      join(folder, 'cariste-mehdi-haddad.txt'),
+    );
+    writeFileSync(join(folder, 'broken.pdf'), '%PDF-1.7\n1 0 obj garbage\n');
+    const { code, stdout, stderr } = await capture([
+      'match',
+      '--job',
+      jobJson,
+      '--candidates',
+      folder,
+      '--json',
+      ...NOW,
+    ]);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as {
+      results: MatchResult[];
+      errors: { file: string }[];
+      files: Record<string, string>;
+    };
+    expect(output.results).toHaveLength(1);
+    expect(Object.values(output.files)).toEqual(['cariste-mehdi-haddad.txt']);
+    expect(output.errors.map((error) => error.file)).toEqual([join(folder, 'broken.pdf')]);
+    expect(stderr).toContain('broken.pdf');
+  }, 60_000);
+
+  it.each([
+    [['--candidates', 'x.jsonl'], 'no --job'],
+    [['--job', 'fixtures/jobs/cariste-lyon.json'], 'no --candidates or --index'],
+    [['--job', 'fixtures/jobs/cariste-lyon.json', '--candidates', 'x', '--top', '0'], 'bad --top'],
+    [
+      ['--job', 'fixtures/jobs/cariste-lyon.json', '--candidates', 'x', '--weights', 'salary=1'],
+      'bad --weights',
+    ],
+    [['--job', 'fixtures/jobs/cariste-lyon.json', '--candidates', 'x', '--exclude', 'age'], 'bad --exclude'],
+    [['--job', 'fixtures/jobs/cariste-lyon.json', '--candidates', 'x', '--now', '29/11/2026'], 'bad --now'],
+    [['--job', 'missing.json', '--candidates', 'x'], 'unreadable --job'],
+  ])('exits 2 on usage errors: %j (%s)', async (args) => {
+    const { code, stdout } = await capture(['match', ...args]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+  });
+
+  it('exits 1 on an invalid job order', async () => {
+    const bad = join(directory, 'bad-job.json');
+    writeFileSync(bad, JSON.stringify({ id: 'x', title: 'Cariste', hourlyRateEur: -1 }));
+    const { code, stderr } = await capture(['match', '--job', bad, '--candidates', jsonl]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('hourlyRateEur');
+  });
+});
