@@ -107,15 +107,10 @@ export function questionTemplate(
     }
     case 'certification': {
       const code = question.code ?? '';
-      const label = certificateLabel(code, 'certification', language);
-      const article = !french
-        ? ''
-        : /^[aeiouyh]/i.test(label)
-          ? "l'"
-          : /^(FCO|FIMO|habilitation)/.test(label)
-            ? 'la '
-            : 'le ';
-      return { key: 'certification', values: { label, article } };
+      return {
+        key: 'certification',
+        values: { label: certificateWithArticle(code, 'certification', language) },
+      };
     }
     case 'licence':
       return {

@@ -110,7 +110,7 @@ export const QUESTION_ABOUT: [RegExp, 'pay' | 'hours' | 'address' | 'duration' |
     'hours',
   ],
   [
-    /\b(?:adresse|ou (?:c est|se trouve|est|ca se passe|ca|se situe)|c est ou|lieu|site|localisation|situe|secteur|quelle ville|entreprise|boite|societe|loin|address|where)\b/,
+    /\b(?:adresse|ou (?:c est|se trouve|est|ca se passe|ca|se situe)|c est ou|c ou|lieu|site|localisation|situe|secteur|quelle ville|entreprise|boite|societe|loin|address|where)\b/,
     'address',
   ],
   [/\b(?:quand|date|debut|commence quand|ca commence|when)\b/, 'dates'],

@@ -127,8 +127,8 @@ const FRENCH: Wording = {
 
 const ENGLISH: Wording = {
   intro: [
-    "Hello, this is {agency}'s automated assistant (an AI). I am writing about a {title} job{place}{start}. To talk to a person: {contact}. Reply STOP to receive no more messages.",
-    "Hello, this is {agency}'s automated assistant (an AI), about a {title} job. To talk to a person: {contact}. Reply STOP to opt out.",
+    "Hello, this is {agency}'s automated assistant (an AI). I am writing about a job as {title}{place}{start}. To talk to a person: {contact}. Reply STOP to receive no more messages.",
+    "Hello, this is {agency}'s automated assistant (an AI), about a job as {title}. To talk to a person: {contact}. Reply STOP to opt out.",
     'Hello, this is an AI for {agency}, about a job. A person: {contact}. STOP to opt out.',
   ],
   availability: [
@@ -146,7 +146,7 @@ const ENGLISH: Wording = {
   ],
   rate: ['The pay is {rate} an hour, gross. Is that all right for you?'],
   confirmation: [
-    'Thank you. Last question: do you confirm you are interested in this {title} job?',
+    'Thank you. Last question: do you confirm you are interested in this job as {title}?',
     'Thank you. Do you confirm you are interested in this job?',
   ],
   reminder: [
