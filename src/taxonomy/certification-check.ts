@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.js';
 import { normalizeCertification } from './certification-mentions.js';
 import { canonicalCertificationCode } from './certifications.js';
 
@@ -68,7 +69,11 @@ export function certificationSatisfies(
   }
   const via = heldCode === requiredCode ? heldCode : `${heldCode} (equivalent to ${requiredCode})`;
   const day = onDate ?? new Date().toISOString().slice(0, 10);
-  if (!ISO_DATE.test(day)) throw new RangeError(`onDate must be YYYY-MM-DD, got "${day}"`);
+  if (!ISO_DATE.test(day)) {
+    throw new ValidationError(`onDate must be YYYY-MM-DD, got "${day}"`, {
+      issues: [{ path: ['onDate'], message: 'expected YYYY-MM-DD' }],
+    });
+  }
   const validUntil = held.validUntil?.slice(0, 10);
   if (!validUntil) return { satisfied: true, status: 'valid', message: `${via}; expiry date unknown` };
   if (!ISO_DATE.test(validUntil)) {

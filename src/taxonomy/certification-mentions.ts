@@ -214,20 +214,24 @@ const ELECTRICAL_FILLERS = new Set([
   'v',
 ]);
 
+/** "habilitation(s) électrique(s)" and how people misspell or shorten it. */
+const ELECTRICAL_ANCHORS = new Set([
+  'habilitation',
+  'habilitations',
+  'habiliation',
+  'habilitaion',
+  'habilitatoin',
+  'hab',
+  'habilite',
+]);
+
+/** Tokens the anchor takes (2 for "habilitation électrique", 1 for "habilitation", 0 for a standalone level), or -1. */
 function isElectricalAnchor(tokens: readonly MentionToken[], position: number): number {
   const token = tokens[position]!;
   const next = tokens[position + 1];
-  const sameLine = next && next.line === token.line;
-  if (
-    (token.key === 'habilitation' ||
-      token.key === 'habilitations' ||
-      token.key === 'hab' ||
-      token.key === 'habilite') &&
-    sameLine
-  ) {
-    if (/^elec/.test(next.key)) return 2;
-  }
-  if (token.key === 'habilitation' || token.key === 'habilitations') return 1;
+  if (ELECTRICAL_ANCHORS.has(token.key) && next && next.line === token.line && /^elec/.test(next.key))
+    return 2;
+  if (ELECTRICAL_ANCHORS.has(token.key) && token.key !== 'hab') return 1;
   if (STANDALONE_LEVELS.has(token.key) || (GLUED_LEVELS.test(token.key) && /b0|h0|v/.test(token.key)))
     return 0;
   return -1;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors.js';
 import { CACES_RECOMMENDATIONS, LEGACY_CACES } from './catalogue/caces.js';
 import { ELECTRICAL_LEVELS, OTHER_CERTIFICATIONS } from './catalogue/certifications.js';
 import {
@@ -156,6 +157,10 @@ describe('certificationSatisfies', () => {
     expect(certificationSatisfies({ code: 'HAB_ELEC_B1V' }, 'habilitation électrique B1V').satisfied).toBe(
       true,
     );
+  });
+
+  it('rejects a malformed date with a ValidationError', () => {
+    expect(() => certificationSatisfies({ code: 'SST' }, 'SST', '29/11/2026')).toThrow(ValidationError);
   });
 
   it('reports unknown codes', () => {

@@ -19,7 +19,7 @@ const info = (code: string): LicenceInfo => ({ code, label: BY_CODE.get(code)!.l
 
 /** Category written as letters: `b`, `ce`, `c1e`; old forms `eb`/`ec`/`ed` are in the everyday names. */
 const CATEGORY = /^(am|a1|a2|a|b|be|c1|c1e|c|ce|d1|d1e|d|de)$/;
-const ANCHORS = new Set(['permis', 'licence', 'license', 'licences', 'licenses']);
+const ANCHORS = new Set(['permis', 'pemis', 'permi', 'licence', 'license', 'licences', 'licenses']);
 const FILLERS = new Set([
   'de',
   'conduire',

@@ -70,6 +70,7 @@ export const OTHER_CERTIFICATIONS: readonly CertificationEntry[] = [
       'secourisme au travail',
       'certificat SST',
       'MAC SST',
+      'S.S.T.',
     ],
   },
   {
@@ -103,6 +104,7 @@ export const OTHER_CERTIFICATIONS: readonly CertificationEntry[] = [
       'FIMO M',
       'formation initiale minimale obligatoire',
       'FIMO PL',
+      'F.I.M.O.',
     ],
   },
   {
