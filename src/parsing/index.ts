@@ -1,5 +1,5 @@
 // Public API of CV parsing. Document extraction lives in ./extract; job orders in ./parse-job.ts.
-export { extractProfile, type ExtractProfileContext } from './extract-profile.js';
+export { type ExtractProfileContext, extractProfile } from './extract-profile.js';
 export {
   type DateRange,
   type PartialDate,

@@ -1,4 +1,10 @@
-import { findCertifications, findLicences, findSkills, normalizeOccupation, normalizeSkill } from '../taxonomy/index.js';
+import {
+  findCertifications,
+  findLicences,
+  findSkills,
+  normalizeOccupation,
+  normalizeSkill,
+} from '../taxonomy/index.js';
 import type { TaxonomyLookups } from './fields/skills.js';
 
 /** The taxonomy module's lookups, as field extraction uses them. */

@@ -149,8 +149,29 @@ export function findName(lines: SectionLine[]): Found<string> | null {
   };
 }
 
+const POSTAL_THEN_NAME = /(?<![\d\p{L}])(\d{2} ?\d{3})[ ,]+(\p{Lu}[\p{L}'’]*(?:[ -]\p{L}[\p{L}'’]*){0,4})/gu;
+
 /** City, postal code and coordinates from the contact lines ("69003 Lyon", "Lyon (69)", "Villeurbanne"). */
 export function findLocation(lines: SectionLine[]): Found<Location> | null {
+  // "69120 Vaulx-en-Velin": a postal code and the commune name that follows it, checked together.
+  for (const line of lines) {
+    for (const match of line.text.matchAll(POSTAL_THEN_NAME)) {
+      const postalCode = match[1]!.replace(' ', '');
+      // "69100 Villeurbanne Tél" → try "Villeurbanne Tél", then "Villeurbanne".
+      const words = match[2]!.split(/(?=[ -])/u);
+      for (let count = words.length; count >= 1; count--) {
+        const name = words.slice(0, count).join('');
+        const commune = lookupCommune({ city: name, postalCode }, { approximate: false });
+        if (commune?.matchedBy !== 'name+postal-code') continue;
+        const length = match[0].length - match[2]!.length + name.length;
+        return {
+          value: { city: commune.name, postalCode, country: 'FR', lat: commune.lat, lon: commune.lon },
+          source: spanIn(line, match.index, length),
+          confidence: 0.95,
+        };
+      }
+    }
+  }
   // Lines and pairs of consecutive lines (an address wrapped in a narrow sidebar).
   for (const [index, line] of lines.entries()) {
     const candidates: { text: string; line: SectionLine }[] = [{ text: line.text, line }];

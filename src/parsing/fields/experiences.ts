@@ -132,8 +132,18 @@ export function extractExperiences(
       description.push(candidate.text);
       used.add(cursor);
     }
-    const start = Math.min(headerLine.start, line.start);
-    const end = Math.max(headerLine.start + headerLine.text.length, line.start + line.text.length);
+    // Title line and dates line next to each other: one span over both; otherwise the title line alone.
+    const adjacent = line.start === headerLine.start + headerLine.text.length + 1;
+    const source =
+      headerLine === line
+        ? spanIn(line)
+        : adjacent
+          ? {
+              ...spanIn(headerLine),
+              text: `${headerLine.text}\n${line.text}`,
+              end: line.start + line.text.length,
+            }
+          : spanIn(headerLine);
     experiences.push({
       title: header.title,
       company: header.company,
@@ -143,13 +153,7 @@ export function extractExperiences(
       current: range.current,
       description: description.join('\n'),
       occupation: options.resolveOccupation(header.title),
-      source: {
-        text: headerLine === line ? line.text : `${headerLine.text}\n${line.text}`,
-        start,
-        end,
-        page: headerLine.page,
-        line: headerLine.lineNumber,
-      },
+      source,
       confidence: header.company ? 0.85 : 0.6,
     });
   }

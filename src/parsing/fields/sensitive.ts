@@ -15,8 +15,9 @@ const AGE =
   /(?:^|[,;•|(]\s*|\bage\s*:?\s*|\bage\b\s*)(\d{2})\s*(?:ans|years old|yo)\b(?!\s*(?:d'|d’|de\b|of\b|d\s))/;
 const NATIONALITY = /\b(?:nationalite|nationality|citizenship)\s*:?\s*([\p{L}-]+)/u;
 const NATIONALITY_WORD = /(?:nationalite|nationality|citizenship)\s*:?\s*/;
+// Matched on the original text: "marié(e)" needs its accent, "Marie" is a first name.
 const MARITAL =
-  /(?:^|[\s,;•(])(mariee?|celibataire|divorcee?|pacsee?|veuve?|veuf|en couple|married|single|divorced|widowed)(?=$|[\s,;.)])/;
+  /(?:^|[\s,;•(–-])(mariée?|célibataire|divorcée?|pacsée?|veuve?|veuf|en couple|married|single|divorced|widowed)(?=$|[\s,;.)])/iu;
 
 /**
  * Birth date, age, nationality and marital status (never used for matching). Searched in the lines before
@@ -51,7 +52,7 @@ export function findSensitive(lines: SectionLine[], hasImages: boolean | undefin
       data.nationality = line.text.slice(offset, offset + nationality[1]!.length);
       found = true;
     }
-    const marital = MARITAL.exec(folded);
+    const marital = MARITAL.exec(line.text);
     if (marital && data.maritalStatus === null) {
       const offset = marital.index + marital[0].length - marital[1]!.length;
       data.maritalStatus = line.text.slice(offset, offset + marital[1]!.length).toLowerCase();

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { sectionLinesOf } from '../test-helpers.js';
+import { findEmail, findLocation, findName, findPhone, normalizeName } from './contact.js';
+
+describe('normalizeName', () => {
+  it.each([
+    ['DUPONT Marie', 'Marie Dupont'],
+    ['Sophie MARCHAND', 'Sophie Marchand'],
+    ['yasmine BELKACEM', 'Yasmine Belkacem'],
+    ['Thomas van der Berg', 'Thomas van der Berg'],
+    ["Kevin N'Guessan", "Kevin N'Guessan"],
+    ['Samira EL AMRANI', 'Samira El Amrani'],
+    ['JEAN-PIERRE MARTIN', 'Jean-Pierre Martin'],
+    ['Aïcha  Diallo', 'Aïcha Diallo'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeName(input)).toBe(expected);
+  });
+});
+
+describe('findPhone', () => {
+  it.each([
+    ['Tél. : 06 12 34 56 78', '+33612345678'],
+    ['06.12.34.56.78', '+33612345678'],
+    ['0612345678', '+33612345678'],
+    ['+33 (0)6 12 34 56 78', '+33612345678'],
+    ['+33 6 12 34 56 78', '+33612345678'],
+    ['Mobile: 07-00-11-22-33', '+33700112233'],
+    ['Phone: +44 20 7946 0958', '+442079460958'],
+  ])('%s → %s', (text, expected) => {
+    expect(findPhone(sectionLinesOf(text))?.value).toBe(expected);
+  });
+
+  it('prefers a labelled mobile number and gives its source span', () => {
+    const text = 'Fixe 04 78 00 00 00\nPortable : 06 99 12 34 56';
+    const found = findPhone(sectionLinesOf(text))!;
+    expect(found.value).toBe('+33699123456');
+    expect(text.slice(found.source.start, found.source.end)).toBe('06 99 12 34 56');
+  });
+
+  it('does not read a birth date as a phone number', () => {
+    expect(findPhone(sectionLinesOf('Née le 12/04/1995'))).toBeNull();
+  });
+});
+
+describe('findEmail and findName', () => {
+  it('finds the e-mail in lower case', () => {
+    expect(findEmail(sectionLinesOf('E-mail : Marie.Test@Example.fr'))?.value).toBe('marie.test@example.fr');
+  });
+
+  it('takes the name, not the job title or the heading', () => {
+    const lines = sectionLinesOf(
+      'CURRICULUM VITAE\nCariste confirmé\nDUVAL Jean-Pierre\n12 rue X, 69003 Lyon',
+    );
+    expect(findName(lines)?.value).toBe('Jean-Pierre Duval');
+  });
+});
+
+describe('findLocation', () => {
+  it.each([
+    ['12 rue X, 69003 Lyon', 'Lyon', '69003'],
+    ['Vénissieux (69200)', 'Vénissieux', '69200'],
+    ['20 rue de Lyon, 69120 Vaulx-en-Velin', 'Vaulx-en-Velin', '69120'],
+  ])('%s', (text, city, postalCode) => {
+    const found = findLocation(sectionLinesOf(text))!;
+    expect(found.value).toMatchObject({ city, postalCode, country: 'FR' });
+    expect(found.value.lat).not.toBeNull();
+  });
+
+  it('finds a commune written alone on a line', () => {
+    expect(findLocation(sectionLinesOf('Villeurbanne'))?.value.city).toBe('Villeurbanne');
+  });
+});
+
+describe('findLocation on a pasted contact line', () => {
+  it('stops the commune name before the next words', () => {
+    const text = '21 rue X 69100 Villeurbanne Tél. : 0700112236';
+    const found = findLocation(sectionLinesOf(text))!;
+    expect(found.value.city).toBe('Villeurbanne');
+    expect(found.source.text).toBe('69100 Villeurbanne');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { sectionLinesOf } from '../test-helpers.js';
+import { extractEducation } from './education.js';
+
+const read = (text: string, strict = false) =>
+  extractEducation(sectionLinesOf(text, strict ? 'top' : 'education'), { strict }).map((item) => [
+    item.degree,
+    item.institution,
+    item.year,
+  ]);
+
+describe('extractEducation', () => {
+  it('reads degree, institution and year in both layouts', () => {
+    const text = [
+      'FORMATION',
+      '2019 : Bac pro Logistique – Lycée Hélène Boucher',
+      'BTS Support à l’action managériale – Lycée Jules Siegfried (2017)',
+      '2016-2018 : DUT GEA – IUT Lyon 3',
+      'CAP Maçon',
+    ].join('\n');
+    expect(read(text)).toEqual([
+      ['Bac pro Logistique', 'Lycée Hélène Boucher', 2019],
+      ['BTS Support à l’action managériale', 'Lycée Jules Siegfried', 2017],
+      ['DUT GEA', 'IUT Lyon 3', 2018],
+      ['CAP Maçon', null, null],
+    ]);
+  });
+
+  it('joins a line wrapped by the PDF layout', () => {
+    const text = 'FORMATION\nBac pro Cuisine – Lycée hôtelier\nFrançois Rabelais (2019)';
+    expect(read(text)).toEqual([['Bac pro Cuisine', 'Lycée hôtelier François Rabelais', 2019]]);
+  });
+
+  it('in strict mode keeps only lines with a degree word (not addresses or licences)', () => {
+    const text = '21 rue de la Paix 69003 Lyon\nagent de service\nPermis B\nDEAS 2022';
+    expect(read(text, true)).toEqual([['DEAS', null, 2022]]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { sectionLinesOf } from '../test-helpers.js';
+import { extractExperiences, splitHeader } from './experiences.js';
+
+const noOccupation = () => null;
+const read = (text: string, strict = false) =>
+  extractExperiences(sectionLinesOf(text, 'experience', 'top'), {
+    resolveOccupation: noOccupation,
+    strict,
+  }).map((item) => [item.title, item.company, item.location, item.start, item.end, item.current]);
+
+describe('splitHeader', () => {
+  it.each([
+    ['Cariste – Entrepôt Rhône, Corbas', { title: 'Cariste', company: 'Entrepôt Rhône', location: 'Corbas' }],
+    ['Cariste chez Transports X (Lyon)', { title: 'Cariste', company: 'Transports X', location: 'Lyon' }],
+    [
+      'Order Picker at Fulfilment Centre, Saint-Priest',
+      { title: 'Order Picker', company: 'Fulfilment Centre', location: 'Saint-Priest' },
+    ],
+    ['Soudeur | Métallerie Y | Lyon', { title: 'Soudeur', company: 'Métallerie Y', location: 'Lyon' }],
+    ['Aide-soignante', { title: 'Aide-soignante', company: null, location: null }],
+  ])('%s', (text, expected) => {
+    expect(splitHeader(text)).toEqual(expected);
+  });
+});
+
+describe('extractExperiences', () => {
+  it('reads the three usual layouts', () => {
+    const text = [
+      'EXPÉRIENCES PROFESSIONNELLES',
+      'Cariste – Entrepôt Rhône, Corbas',
+      "janv. 2021 – aujourd'hui",
+      '• Chargement des camions',
+      '03/2019 - 06/2020 : Préparateur de commandes chez LogiSud (Saint-Priest)',
+      '• Préparation vocale',
+      'Magasinier',
+      'Quincaillerie Perret | Lyon | 2012 à 2014',
+    ].join('\n');
+    expect(read(text)).toEqual([
+      ['Cariste', 'Entrepôt Rhône', 'Corbas', '2021-01', null, true],
+      ['Préparateur de commandes', 'LogiSud', 'Saint-Priest', '2019-03', '2020-06', false],
+      ['Magasinier', 'Quincaillerie Perret', 'Lyon', '2012-01', '2014-12', false],
+    ]);
+  });
+
+  it('keeps bullets as the description and gives a source span covering title and dates', () => {
+    const text =
+      'EXPERIENCE\nForklift Driver – Cold Store, Lyon\nJan 2020 - Present\n• Loading trucks\n• Stock rotation';
+    const [item] = extractExperiences(sectionLinesOf(text, 'experience'), {
+      resolveOccupation: () => ({ romeCode: 'N1101', label: 'Conduite d’engins de déplacement des charges' }),
+      strict: false,
+    });
+    expect(item!.description).toBe('Loading trucks\nStock rotation');
+    expect(item!.occupation?.romeCode).toBe('N1101');
+    expect(text.slice(item!.source!.start, item!.source!.end)).toBe(
+      'Forklift Driver – Cold Store, Lyon\nJan 2020 - Present',
+    );
+  });
+
+  it('in strict mode (no headings) only takes real periods, not single dates', () => {
+    const text =
+      'Marie Exemple\nNée le 12/04/1995\n2019 : CAP Cuisine\ndepuis 2021 ASH chez Hôpital Nord (Lyon)';
+    expect(read(text, true)).toEqual([['ASH', 'Hôpital Nord', 'Lyon', '2021-01', null, true]]);
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { candidateProfileSchema } from '../domain/index.js';
+import { DocumentError, ValidationError } from '../errors.js';
+import type { ChatModel } from '../providers/spec.js';
+import type { LlmCv } from './llm-refine.js';
+import { parseCvs, parseCvText } from './parse-cv.js';
+
+const CV = [
+  'Marie EXEMPLE',
+  'Cariste',
+  '12 rue des Lilas, 69003 Lyon',
+  'Tél. : 06 99 00 00 01',
+  'marie.exemple@example.fr',
+  'Née le 01/02/1990 – mariée',
+  'EXPÉRIENCES PROFESSIONNELLES',
+  'Cariste – Entrepôt Test, Corbas',
+  "janv. 2021 – aujourd'hui",
+  '03/2019 - 06/2020 : Préparatrice de commandes chez LogiTest (Saint-Priest)',
+  'COMPÉTENCES',
+  'Gestion de stock, Inventaires',
+  'PERMIS & HABILITATIONS',
+  'Permis B',
+  'CACES R489 cat. 3 et 5',
+  'LANGUES',
+  'Anglais : courant',
+  'Disponible immédiatement',
+].join('\n');
+
+describe('parseCvText', () => {
+  it('extracts every field with sources that point into profile.text', async () => {
+    const { profile, warnings } = await parseCvText(CV, { now: '2026-11-01' });
+    expect(candidateProfileSchema.safeParse(profile).success).toBe(true);
+    expect(profile).toMatchObject({
+      name: 'Marie Exemple',
+      phone: '+33699000001',
+      email: 'marie.exemple@example.fr',
+      location: { city: 'Lyon', postalCode: '69003' },
+      drivingLicences: ['B'],
+      availability: { immediate: true, from: null },
+      totalExperienceMonths: 16 + 71,
+    });
+    expect(profile.certifications.map((item) => item.code).sort()).toEqual(['CACES_R489_3', 'CACES_R489_5']);
+    expect(profile.experiences[0]?.occupation?.romeCode).toBe('N1101');
+    for (const [field, source] of Object.entries(profile.sources)) {
+      expect(profile.text.slice(source!.start, source!.end), field).toBe(source!.text);
+    }
+    for (const item of [
+      ...profile.experiences,
+      ...profile.skills,
+      ...profile.certifications,
+      ...profile.languages,
+    ]) {
+      expect(profile.text.slice(item.source!.start, item.source!.end)).toBe(item.source!.text);
+    }
+    expect(warnings).toEqual(profile.warnings);
+  });
+
+  it('keeps sensitive data apart from the matching fields', async () => {
+    const { profile } = await parseCvText(CV, { now: '2026-11-01' });
+    expect(profile.sensitive).toMatchObject({ birthDate: '1990-02-01', maritalStatus: 'mariée' });
+    const matchingText = JSON.stringify([
+      profile.skills,
+      profile.headline,
+      profile.experiences,
+      profile.languages,
+    ]);
+    expect(matchingText).not.toMatch(/1990|mariée/);
+  });
+
+  it('counts current experiences up to `now`', async () => {
+    const early = await parseCvText(CV, { now: '2021-06-15' });
+    const late = await parseCvText(CV, { now: '2026-11-01' });
+    expect(late.profile.totalExperienceMonths - early.profile.totalExperienceMonths).toBe(65);
+  });
+
+  it('gives the same id for the same text and rejects empty text and bad dates', async () => {
+    const [a, b] = await Promise.all([parseCvText(CV), parseCvText(`${CV}\n`)]);
+    expect(a.profile.id).toMatch(/^cv_[0-9a-f]{16}$/);
+    expect(a.profile.id).toBe(b.profile.id);
+    await expect(parseCvText('  \n ')).rejects.toBeInstanceOf(DocumentError);
+    await expect(parseCvText(CV, { now: '01/11/2026' })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('flags low-confidence fields with a warning', async () => {
+    const { profile } = await parseCvText('Jean Exemple\nEXPÉRIENCE\nCariste\n2020', { now: '2026-11-01' });
+    expect(profile.experiences).toHaveLength(1);
+    const lowFields = Object.entries(profile.confidence).filter(([, value]) => value < 0.5);
+    expect(profile.warnings.filter((warning) => warning.code === 'low-confidence')).toHaveLength(
+      lowFields.length,
+    );
+  });
+});
+
+describe('parseCvs', () => {
+  it('collects failures without stopping the batch, in input order', async () => {
+    const progress: string[] = [];
+    const results = await parseCvs(
+      [
+        { file: 'good.txt', bytes: new TextEncoder().encode(CV) },
+        { file: 'empty.txt', bytes: new Uint8Array() },
+        { file: 'good-again.txt', bytes: new TextEncoder().encode(CV) },
+      ],
+      { concurrency: 2, now: '2026-11-01', onProgress: ({ file, ok }) => progress.push(`${file}:${ok}`) },
+    );
+    expect(
+      results.map((item) => ('error' in item ? `${item.file}:${item.error.reason}` : item.file)),
+    ).toEqual(['good.txt', 'empty.txt:no-text', 'good-again.txt']);
+    expect(progress.sort()).toEqual(['empty.txt:false', 'good-again.txt:true', 'good.txt:true']);
+  });
+
+  it('rejects on the first failure with onError: throw', async () => {
+    await expect(
+      parseCvs([{ file: 'empty.txt', bytes: new Uint8Array() }], { onError: 'throw' }),
+    ).rejects.toBeInstanceOf(DocumentError);
+  });
+});
+
+function fakeModel(answer: LlmCv, calls: unknown[]): ChatModel {
+  return {
+    specificationVersion: 'v1',
+    provider: 'fake',
+    modelId: 'fake-1',
+    async generateObject<T>(request: { schema: { parse(value: unknown): T }; messages: unknown[] }) {
+      calls.push(request.messages);
+      return { object: request.schema.parse(answer), usage: { inputTokens: 1, outputTokens: 1 } };
+    },
+    async generateText() {
+      throw new Error('not used');
+    },
+  };
+}
+
+describe('optional LLM extraction', () => {
+  const sparse = 'Jean Test\nSoudeur TIG\nSoudure TIG, lecture de plans\nAnglais';
+  const answer: LlmCv = {
+    name: 'Jean Test',
+    email: 'invented@example.com',
+    phone: null,
+    city: null,
+    headline: 'Soudeur TIG',
+    experiences: [{ title: 'Soudeur TIG', company: null, start: '2020-01', end: null, current: true }],
+    education: [{ degree: 'Master de physique', year: 2010 }],
+    skills: ['lecture de plans', 'Management'],
+    languages: [{ name: 'Anglais', level: 'B2' }],
+  };
+
+  it('merges values found in the text and refuses the others with a warning', async () => {
+    const calls: unknown[] = [];
+    const { profile } = await parseCvText(sparse, { now: '2026-11-01', model: fakeModel(answer, calls) });
+    expect(calls).toHaveLength(1);
+    expect(profile.email).toBeNull();
+    expect(profile.education).toHaveLength(0);
+    expect(profile.experiences.map((item) => item.title)).toEqual(['Soudeur TIG']);
+    expect(profile.totalExperienceMonths).toBe(83);
+    expect(profile.skills.map((item) => item.name)).toContain('lecture de plans');
+    expect(profile.skills.map((item) => item.name)).not.toContain('Management');
+    const refused = profile.warnings
+      .filter((warning) => warning.code === 'llm-unverified')
+      .map((item) => item.message);
+    expect(refused.join('\n')).toMatch(/invented@example\.com/);
+    expect(refused.join('\n')).toMatch(/Master de physique/);
+    expect(refused.join('\n')).toMatch(/Management/);
+  });
+});
