@@ -5,6 +5,7 @@ import { registerEvalCommand } from './commands/eval.js';
 import { registerIndexCommand } from './commands/index-build.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerOccupationCommand } from './commands/occupation.js';
+import { registerParseCommand } from './commands/parse.js';
 import { registerScreenCommand } from './commands/screen.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
@@ -23,6 +24,7 @@ export function createProgram(): Command {
   registerMatchCommand(program);
   registerIndexCommand(program);
   registerEvalCommand(program);
+  registerParseCommand(program);
   registerScreenCommand(program);
   return program;
 }
