@@ -10,7 +10,7 @@ import { foldAccents, isStopword, stem } from '../text/index.js';
 
 /** Inclusive-writing suffixes glued to a masculine word, on folded text: `preparateur(trice)`, `vendeur.euse`, `agent-e`. */
 const GLUED_FEMININE =
-  /([a-z])(?:\((?:e|es|ne|nne|euse|se|trice|rice|ice|ere|le|te|ve|eure)\)|[./-](?:e|es|ne|nne|euse|trice|rice|ere|eure)(?![a-z]))/g;
+  /([a-z])(?:\((?:e|es|ne|nne|euse|se|sse|esse|trice|rice|ice|ere|le|te|ve|eure)\)|[./-](?:e|es|ne|nne|euse|trice|rice|ere|eure)(?![a-z]))/g;
 /** `conducteur/trice`, `magasinier / ere`: slash followed by a bare suffix, on folded text. */
 const SLASHED_SUFFIX = /([a-z]) ?\/ ?(?:e|ne|nne|euse|se|trice|rice|ere|eure)(?![a-z])/g;
 
@@ -84,6 +84,7 @@ const ABBREVIATIONS: Record<string, string> = {
   vl: 'vehicule leger',
   mgr: 'manager',
   auto: 'automobile',
+  alu: 'aluminium',
   dir: 'directeur',
   coord: 'coordinateur',
   maco: 'macon',
