@@ -1,0 +1,120 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readQrels } from '../../src/eval/qrels.js';
+import { captureCli } from '../retrieval/capture-cli.js';
+
+// End to end on the repository fixtures: 8 job orders, 27 CVs (PDF, DOCX, TXT) parsed for real.
+const FIXTURE_ARGS = ['--jobs', 'fixtures/jobs', '--qrels', 'eval/qrels/fixtures.tsv', '--now', '2026-11-01'];
+
+let directory: string;
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'cvmatch-eval-cli-'));
+});
+afterAll(() => rm(directory, { recursive: true, force: true }));
+
+describe('eval/qrels/fixtures.tsv', () => {
+  it('judges only existing fixture jobs and CVs, with grades 1–3', async () => {
+    const qrels = readQrels(await readFile('eval/qrels/fixtures.tsv', 'utf8'));
+    const { readdir } = await import('node:fs/promises');
+    const jobs = new Set(
+      (await readdir('fixtures/jobs'))
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => name.slice(0, -5)),
+    );
+    const cvs = new Set(
+      (await readdir('fixtures/cvs'))
+        .filter((name) => name.endsWith('.expected.json'))
+        .map((name) => name.slice(0, -14)),
+    );
+    expect(new Set(qrels.keys())).toEqual(jobs); // every job has at least one relevant CV
+    for (const [job, judgements] of qrels) {
+      for (const [candidate, grade] of judgements) {
+        expect(cvs.has(candidate), `${job} × ${candidate}`).toBe(true);
+        expect(grade).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+});
+
+describe('cvmatch eval', () => {
+  it('prints per-job and overall metrics as JSON for the local provider', { timeout: 180_000 }, async () => {
+    const result = await captureCli([
+      'eval',
+      ...FIXTURE_ARGS,
+      '--candidates',
+      'fixtures/cvs',
+      '--k',
+      '5,10',
+      '--json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.metricNames).toEqual(['ndcg@5', 'ndcg@10', 'map', 'mrr', 'recall@5', 'recall@10']);
+    expect(report.configs).toHaveLength(1);
+    const [config] = report.configs;
+    expect(config.perJob).toHaveLength(8);
+    for (const name of report.metricNames) {
+      expect(config.overall[name]).toBeGreaterThanOrEqual(0);
+      expect(config.overall[name]).toBeLessThanOrEqual(1);
+    }
+    // A floor, not an exact figure: the rules + local embeddings must put the right trades first.
+    expect(config.overall['ndcg@10']).toBeGreaterThan(0.8);
+    expect(config.overall.mrr).toBeGreaterThan(0.8);
+    expect(config.usage.byModel['local/hashing-v1'].calls).toBeGreaterThan(0);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('compares configurations side by side in the table output', { timeout: 180_000 }, async () => {
+    const compare = join(directory, 'compare.json');
+    await writeFile(
+      compare,
+      JSON.stringify([
+        { name: 'rules-only', semantic: false },
+        { name: 'hybrid', weights: 'semantic=0.3' },
+      ]),
+    );
+    const result = await captureCli([
+      'eval',
+      ...FIXTURE_ARGS,
+      '--candidates',
+      'fixtures/cvs',
+      '--compare',
+      compare,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('== rules-only');
+    expect(result.stdout).toContain('== hybrid');
+    expect(result.stdout).toMatch(
+      /== comparison \(overall means\)\nconfiguration +ndcg@5 +ndcg@10 +map +mrr +recall@5 +recall@10/,
+    );
+    expect(result.stdout).toMatch(/^rules-only +\d\.\d{4}/m);
+    expect(result.stdout).toContain('OVERALL (mean)');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await captureCli(['eval', ...FIXTURE_ARGS])).code).toBe(2); // neither --candidates nor --index
+    expect(
+      (await captureCli(['eval', ...FIXTURE_ARGS, '--candidates', 'fixtures/cvs', '--k', '0'])).code,
+    ).toBe(2);
+    const badCompare = join(directory, 'bad.json');
+    await writeFile(badCompare, JSON.stringify([{ name: 'a', unknownField: 1 }]));
+    expect(
+      (await captureCli(['eval', ...FIXTURE_ARGS, '--candidates', 'fixtures/cvs', '--compare', badCompare]))
+        .code,
+    ).toBe(2);
+    expect(
+      (
+        await captureCli([
+          'eval',
+          ...FIXTURE_ARGS,
+          '--candidates',
+          'fixtures/cvs',
+          '--qrels',
+          join(directory, 'none.tsv'),
+        ])
+      ).code,
+    ).toBe(2);
+  });
+});
