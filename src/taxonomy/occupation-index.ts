@@ -18,6 +18,8 @@ const UNKNOWN_WORD_WEIGHT = 1;
 const TYPO_FACTOR = [1, 0.85, 0.7] as const;
 const PREFIX_FACTOR = 0.75;
 const MEMO_LIMIT = 50_000;
+const MAX_TITLE_CHARS = 300;
+const MAX_TITLE_WORDS = 24;
 
 /**
  * Inverted index over title terms, scored with an IDF-weighted Dice coefficient between the query's terms
@@ -137,7 +139,9 @@ export class OccupationIndex {
 
   /** Best-scoring occupation codes for a title, score in 0..1, sorted by score then code. */
   search(title: string, limit: number): CodeScore[] {
-    const words = [...new Set(titleWords(title))];
+    // A title is short: only its first MAX_TITLE_CHARS characters and MAX_TITLE_WORDS words count, so a
+    // paragraph passed by mistake costs bounded time.
+    const words = [...new Set(titleWords(title.slice(0, MAX_TITLE_CHARS)))].slice(0, MAX_TITLE_WORDS);
     if (words.length === 0 || limit <= 0) return [];
     const touched: number[] = [];
     const accumulated = this.accumulated;

@@ -59,6 +59,11 @@ describe('normalizeOccupation', () => {
     expect(normalizeOccupation('Soudeur TIG')).toEqual(normalizeOccupation('Soudeur TIG'));
   });
 
+  it('reads only the start of an over-long input', () => {
+    const long = `Cariste H/F ${'lorem ipsum dolor sit amet '.repeat(2_000)}`;
+    expect(normalizeOccupation(long)[0]?.romeCode).toBe('N1101');
+  });
+
   it('returns nothing for empty or pure-noise titles', () => {
     expect(normalizeOccupation('')).toEqual([]);
     expect(normalizeOccupation('URGENT H/F CDI 2024')).toEqual([]);

@@ -29,7 +29,7 @@ interface OccupationState {
 
 let state: OccupationState | undefined;
 
-/** Builds the lookup structures on first use (≈ 100 ms), then reuses them. */
+/** Parses the tables and builds the index on first use (≈ 150–200 ms CPU), then reuses them. */
 function occupations(): OccupationState {
   if (state) return state;
   const labels = new Map<string, string>();
@@ -65,7 +65,8 @@ function occupations(): OccupationState {
 /**
  * ROME occupations a job title may mean, best first (score desc, then code). Robust to gender forms
  * (H/F, -eur/-euse, "préparateur(trice)"), common abbreviations (prépa, cde, PL/SPL, AS, ASH), typos,
- * English titles and noise words (URGENT, intérim, CDI, shifts, big city names, numbers).
+ * English titles and noise words (URGENT, intérim, CDI, shifts, big city names, numbers). Only the first
+ * 300 characters (24 distinct words) are read. `limit` defaults to 5.
  *
  * @example normalizeOccupation('Cariste H/F - URGENT')[0] // { romeCode: 'N1101', label: 'Cariste', score: 1 }
  */
