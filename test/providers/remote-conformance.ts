@@ -71,6 +71,18 @@ export function describeRemoteConformance(target: RemoteTarget): void {
       );
     });
 
+    it('sends every request through an injected fetch', async () => {
+      const seen: string[] = [];
+      const fetch: typeof globalThis.fetch = (input, init) => {
+        seen.push(input instanceof Request ? input.url : String(input));
+        return globalThis.fetch(input, init);
+      };
+      const provider = target.create(settings({ fetch }));
+      await provider.embeddingModel().embed({ inputs: ['cariste'] });
+      await provider.chatModel().generateText({ messages: [{ role: 'user', content: 'SMS' }] });
+      expect(seen).toEqual([`${server.url}/v1/embeddings`, `${server.url}/v1/chat/completions`]);
+    });
+
     it('splits inputs into batches by count and by size, keeping order', async () => {
       const model = target
         .create(settings({ dimensions: 8, batch: { maxInputs: 100, maxTokens: 2_000 } }))

@@ -183,12 +183,16 @@ export function createMistralChatModel(modelId: string, source: ClientSource): C
     modelId,
     generateText: (request) => complete(request, undefined),
     async generateObject(request) {
-      const { schema, strict } = toProviderJsonSchema(request.schema);
+      const { schema, strict, normalize } = toProviderJsonSchema(request.schema);
       const answer = await complete(request, {
         type: 'json_schema',
         jsonSchema: { name: request.schemaName ?? 'answer', schemaDefinition: schema, strict },
       });
-      const object = parseObject(answer.text, request.schema, { provider: 'mistral', usage: answer.usage });
+      const object = parseObject(answer.text, request.schema, {
+        provider: 'mistral',
+        usage: answer.usage,
+        normalize,
+      });
       return { object, usage: answer.usage };
     },
   };

@@ -171,12 +171,16 @@ export function createOpenAIChatModel(modelId: string, source: ClientSource): Ch
     modelId,
     generateText: (request) => complete(request, undefined),
     async generateObject(request) {
-      const { schema, strict } = toProviderJsonSchema(request.schema);
+      const { schema, strict, normalize } = toProviderJsonSchema(request.schema);
       const answer = await complete(request, {
         type: 'json_schema',
         json_schema: { name: request.schemaName ?? 'answer', schema, strict },
       });
-      const object = parseObject(answer.text, request.schema, { provider: 'openai', usage: answer.usage });
+      const object = parseObject(answer.text, request.schema, {
+        provider: 'openai',
+        usage: answer.usage,
+        normalize,
+      });
       return { object, usage: answer.usage };
     },
   };
