@@ -178,7 +178,6 @@ async function runScreen(options: ScreenCommandOptions): Promise<void> {
   // Replies are one minute apart; "#wait N" moves the clock N minutes and lets the conversation react.
   let clock = now.getTime();
   for await (const line of replyLines(options)) {
-    if (screening.state.phase === 'finished' && screening.state.endedBy === 'opt-out') break;
     const wait = WAIT_LINE.exec(line.trim());
     if (wait) {
       clock += Number(wait[1]) * 60_000;
