@@ -126,3 +126,24 @@ describe('neutralizeGender', () => {
     expect(neutralizeGender('Aide-soignante diplômée')).toBe('Aide-soignant/aide-soignante diplômé(e)');
   });
 });
+
+describe('pseudonymizeText: addresses next to dates and less common street words', () => {
+  it('removes "allées", "montée" addresses and keeps a date after a removed place', () => {
+    const { text } = pseudonymizeText(
+      '25 allées Jean Jaurès, 31000 Toulouse\n7 montée Saint-Marcel\nCabinet Conseil, Lyon 03/2021 - 02/2025',
+      { places: ['Lyon'] },
+    );
+    expect(text).not.toMatch(/Jaur|Marcel|31000|Toulouse|Lyon/);
+    expect(text).toContain('03/2021 - 02/2025');
+  });
+});
+
+describe('pseudonymizeText: numbered streets', () => {
+  it('removes numbered streets in any case but keeps counts of ordinary things', () => {
+    const { text } = pseudonymizeText(
+      '12 bis rue des Lilas\n8 PLACE DE LA RÉPUBLIQUE\n4 rue du 8 Mai 1945\n3 cours de sécurité, 12 places de parking',
+    );
+    expect(text).not.toMatch(/Lilas|RÉPUBLIQUE|8 Mai/);
+    expect(text).toContain('3 cours de sécurité, 12 places de parking');
+  });
+});

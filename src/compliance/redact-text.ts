@@ -124,6 +124,44 @@ export function nameParts(name: string): string[] {
 
 const DATE = String.raw`(?:\d{1,2}[\s/.\-]+(?:\d{1,2}|[\p{L}.]{3,10})[\s/.\-]+\d{2,4}|\d{4}-\d{2}-\d{2})`;
 
+// Street words of numbered addresses, matched in lower case, Capitalised or UPPER CASE.
+const STREET_WORDS = (
+  'rue avenue boulevard chemin allée allee impasse place route quai square résidence residence lotissement ' +
+  'hameau voie passage cité cite montée montee côte cote sentier traverse esplanade promenade faubourg ruelle ' +
+  'venelle domaine mail'
+)
+  .split(' ')
+  .flatMap((word) => [word, `${word}s`])
+  .concat([
+    'av.',
+    'bd',
+    'rte',
+    'cours',
+    'clos',
+    'parvis',
+    'lieu-dit',
+    'lieu dit',
+    'rond-point',
+    'street',
+    'st.',
+    'road',
+    'rd.',
+    'lane',
+    'drive',
+  ])
+  .flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()])
+  .map((word) => word.replace(/[.]/g, '\\.').replace(/ /g, '\\s+'))
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * "12 bis rue des Lilas", "25 allées Jean Jaurès", "8 PLACE DE LA RÉPUBLIQUE": a number, a street word, then a
+ * capitalised name or a number ("rue du 8 Mai"), so "3 cours de sécurité" or "12 places de parking" stay.
+ */
+const NUMBERED_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])\d{1,4}\s*(?:bis|ter|BIS|TER|[a-dA-D])?\s*,?\s*(?:${STREET_WORDS.join('|')})(?![\p{L}])\s+(?=(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)?[\p{Lu}\d])[^\n,;]*`,
+  'gu',
+);
+
 /** `\b` that knows accented letters (JavaScript's `\b` treats `é` as a non-word character). */
 const UNICODE_BOUNDARY = String.raw`(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))`;
 const withUnicodeBoundaries = (pattern: RegExp): RegExp =>
@@ -182,13 +220,10 @@ const PATTERNS: [RedactionKind, RegExp][] = (
     ],
     ['union', /\b(?:d[ée]l[ée]gu[ée]e?\s+syndica(?:l|le)|syndiqu[ée]e?|union\s+representative)\b/giu],
     // Street address: "12 bis rue des Lilas", "Bâtiment B, 3 allée…", "Résidence les Pins".
+    ['address', NUMBERED_STREET],
     [
       'address',
-      /\b\d{1,4}\s*(?:bis|ter|[a-d])?\s*,?\s*(?:rue|avenue|av\.|bd|boulevard|chemin|all[ée]e|impasse|place|route|rte|quai|cours|square|r[ée]sidence|lotissement|lieu[\s-]dit|hameau|voie|passage|cit[ée]|street|st\.|road|rd\.)\b[^\n,;]*/giu,
-    ],
-    [
-      'address',
-      /\b(?:rue|avenue|boulevard|impasse|all[ée]e|chemin|r[ée]sidence|lotissement|lieu[\s-]dit)\s+(?:d['’]|de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+)?\p{Lu}[^\n,;]*/gu,
+      /\b(?:rue|avenue|boulevard|impasse|all[ée]es?|chemin|mont[ée]e|r[ée]sidence|lotissement|lieu[\s-]dit|faubourg)\s+(?:d['’]|de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+)?\p{Lu}[^\n,;]*/gu,
     ],
     [
       'address',
@@ -202,7 +237,7 @@ const PATTERNS: [RedactionKind, RegExp][] = (
     // A postal code or département next to a removed place: "69003 [place]", "[place] (69)".
     [
       'address',
-      /(?:\b(?:F-)?\d{2}\s?\d{3}\s+)?\[place\](?:\s*\(?(?:\d{2}\s?\d{3}|\d{2}|2[AB])\)?(?![\d\p{L}]))?/gu,
+      /(?:\b(?:F-)?\d{2}\s?\d{3}\s+)?\[place\](?:\s*\((?:\d{2}\s?\d{3}|\d{2}|2[AB])\)|\s+\d{2}\s?\d{3}(?![\d/]))?/gu,
     ],
     // Civility and H/F markers.
     [

@@ -2,15 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nameParts, pseudonymizeText } from '../../src/compliance/redact-text.js';
+import { extractDocument } from '../../src/parsing/extract/index.js';
 import { foldAccents } from '../../src/text/normalize.js';
 
 const directory = join(import.meta.dirname, '../../fixtures/cvs');
-const files = readdirSync(directory).filter((file) => file.endsWith('.txt'));
+const files = readdirSync(directory).filter((file) => /\.(txt|pdf|docx)$/.test(file));
 
-function readText(file: string): string {
-  const bytes = readFileSync(join(directory, file));
-  const utf8 = bytes.toString('utf8');
-  return utf8.includes('\uFFFD') ? bytes.toString('latin1') : utf8;
+async function readText(file: string): Promise<string> {
+  const document = await extractDocument(new Uint8Array(readFileSync(join(directory, file))), { file });
+  return document.text;
 }
 
 const fold = (text: string) => foldAccents(text).toLowerCase();
@@ -20,17 +20,17 @@ const wordPattern = (value: string) =>
     'u',
   );
 
-describe('pseudonymizeText on the synthetic CV fixtures', () => {
+describe('pseudonymizeText on the synthetic CV fixtures (TXT, PDF, DOCX)', () => {
   it('has text fixtures to check', () => {
-    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.length).toBeGreaterThanOrEqual(20);
   });
 
   for (const file of files) {
-    it(`${file}: no name part, email, phone, postal code or home town left`, () => {
+    it(`${file}: no name part, email, phone, postal code or home town left`, async () => {
       const expected = JSON.parse(
-        readFileSync(join(directory, file.replace(/\.txt$/, '.expected.json')), 'utf8'),
+        readFileSync(join(directory, file.replace(/\.(txt|pdf|docx)$/, '.expected.json')), 'utf8'),
       );
-      const text = readText(file);
+      const text = await readText(file);
       const { text: redacted } = pseudonymizeText(text, {
         names: [expected.name],
         emails: [expected.email],
