@@ -84,25 +84,33 @@ export function endMonth(experience: Experience, now: string): number {
   return end ? monthIndex(end) : -1;
 }
 
+/** Share of a month spent in a related (not the same) occupation that counts as experience in the order's. */
+export const RELATED_MONTH_FACTOR = 0.5;
+
 /**
- * Months of experience in the order's occupation (experiences at least `RELEVANT_CLOSENESS` close),
- * overlapping periods counted once, and the month the most recent one ended.
+ * Months of experience in the order's occupation: a month in the same occupation counts 1, a month
+ * in a related one (at least `RELEVANT_CLOSENESS` close) counts 0.5; overlapping periods are counted
+ * once (at their best factor). Also the month the most recent relevant experience ended.
  */
 export function occupationExperience(
   rated: ExperienceCloseness[],
   now: string,
 ): { months: number; lastMonth: number | null; relevant: ExperienceCloseness[] } {
   const relevant = rated.filter((item) => item.closeness >= RELEVANT_CLOSENESS);
-  const covered = new Set<number>();
+  const covered = new Map<number, number>();
   let lastMonth: number | null = null;
   for (const item of relevant) {
     const { start } = item.experience;
     if (!start) continue;
+    const factor = item.closeness >= 1 ? 1 : RELATED_MONTH_FACTOR;
     const first = monthIndex(start);
-    const last = first + item.months - 1;
-    for (let month = first; month <= last; month++) covered.add(month);
+    for (let month = first; month < first + item.months; month++) {
+      covered.set(month, Math.max(covered.get(month) ?? 0, factor));
+    }
     const ended = endMonth(item.experience, now);
     if (lastMonth === null || ended > lastMonth) lastMonth = ended;
   }
-  return { months: covered.size, lastMonth, relevant };
+  let months = 0;
+  for (const factor of covered.values()) months += factor;
+  return { months: Math.floor(months), lastMonth, relevant };
 }

@@ -73,8 +73,8 @@ function occupationScore(
   let evidence: string[] = [];
   const best = rated[0];
   if (best) {
-    // Same ROME code: 100; related through the mobility graph: up to 85; title words only: up to 60.
-    score = best.basis === 'rome' ? (best.closeness >= 1 ? 100 : 85 * best.closeness) : 100 * best.closeness;
+    // Same ROME code: 100; related through the mobility graph: up to 70; title words only: up to 60.
+    score = best.basis === 'rome' ? (best.closeness >= 1 ? 100 : 70 * best.closeness) : 100 * best.closeness;
     evidence = [sourceQuote(profile, best.experience.source, best.experience.title)];
   }
   if (profile.headline && score < 100) {
@@ -93,7 +93,7 @@ function headlineCloseness(job: JobOrder, headline: string): number {
   const [match] = normalizeOccupation(headline, { limit: 1 });
   if (jobCode && match && match.score >= 0.5) {
     const closeness = occupationCloseness(jobCode, match.romeCode);
-    if (closeness > 0) return closeness >= 1 ? 1 : 0.85 * closeness;
+    if (closeness > 0) return closeness >= 1 ? 1 : 0.7 * closeness;
   }
   return 0.6 * titleSimilarity(job.title, headline);
 }

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildProfile, caristeSpec } from '../../test/matching/profile-factory.js';
+import { type JobOrder, jobOrderSchema } from '../domain/index.js';
+import { lookupCommune } from '../geo/index.js';
+import { normalizeOccupation, occupationCloseness } from '../taxonomy/index.js';
+import { scoreFeatures } from './features.js';
+
+const NOW = '2026-11-29';
+const job: JobOrder = jobOrderSchema.parse({
+  id: 'j',
+  title: 'Cariste',
+  romeCode: 'N1101',
+  location: { city: 'Vénissieux', postalCode: '69200', lat: 45.6975, lon: 4.8867 },
+  startDate: '2027-01-04',
+  requiredSkills: ['conduite de chariot élévateur', 'chargement de camions'],
+  minExperienceMonths: 12,
+});
+
+beforeAll(() => {
+  normalizeOccupation('Cariste');
+  lookupCommune({ city: 'Lyon' });
+}, 120_000);
+
+const scoreOf = (features: ReturnType<typeof scoreFeatures>, criterion: string) =>
+  features.find((feature) => feature.criterion === criterion);
+
+describe('scoreFeatures', () => {
+  it('scores the same ROME code 100 and a related one lower, in proportion to closeness', () => {
+    const cariste = scoreFeatures(job, buildProfile(caristeSpec('a', { headline: null })), { now: NOW });
+    expect(scoreOf(cariste, 'occupation')).toMatchObject({ score: 100, met: 'yes', source: 'rule' });
+    const magasinier = buildProfile(
+      caristeSpec('b', {
+        headline: null,
+        experiences: [{ title: 'Magasinier', romeCode: 'N1103', start: '2024-01', current: true }],
+      }),
+    );
+    const related = scoreOf(scoreFeatures(job, magasinier, { now: NOW }), 'occupation');
+    expect(related?.score).toBeCloseTo(70 * occupationCloseness('N1101', 'N1103'), 0);
+    expect(related?.evidence[0]).toContain('Magasinier');
+  });
+
+  it('counts months in a related occupation half', () => {
+    // 24 months as magasinier (related) = 12 months of cariste experience: exactly the minimum.
+    const related = buildProfile(
+      caristeSpec('c', {
+        experiences: [{ title: 'Magasinier', romeCode: 'N1103', start: '2024-12', current: true }],
+      }),
+    );
+    expect(occupationCloseness('N1101', 'N1103')).toBeGreaterThanOrEqual(0.5);
+    expect(scoreOf(scoreFeatures(job, related, { now: NOW }), 'experience')).toMatchObject({
+      score: 100,
+      met: 'yes',
+    });
+    const shorter = buildProfile(
+      caristeSpec('d', {
+        experiences: [{ title: 'Magasinier', romeCode: 'N1103', start: '2025-12', current: true }],
+      }),
+    );
+    // 12 months related = 6 months counted: half the minimum.
+    expect(scoreOf(scoreFeatures(job, shorter, { now: NOW }), 'experience')?.score).toBe(50);
+  });
+
+  it('credits skills found in full, in part, or not at all, with quotes', () => {
+    const profile = buildProfile(
+      caristeSpec('e', {
+        skills: ['Chariots élévateurs'],
+        experiences: [
+          {
+            title: 'Cariste',
+            romeCode: 'N1101',
+            start: '2023-01',
+            current: true,
+            description: 'Déchargement des camions.',
+          },
+        ],
+      }),
+    );
+    const skills = scoreOf(scoreFeatures(job, profile, { now: NOW }), 'skills');
+    // "conduite de chariot élévateur": same taxonomy skill as the listed "Chariots élévateurs" → found;
+    // "chargement de camions": 1 of its 2 terms in a description sentence (below 2/3) → not found.
+    expect(skills).toMatchObject({ score: 50, met: 'partial', evidence: ['Chariots élévateurs'] });
+    const sorting = jobOrderSchema.parse({ ...job, requiredSkills: ['tri sélectif des palettes'] });
+    const listed = buildProfile(caristeSpec('e2', { skills: ['Tri sélectif'], experiences: [] }));
+    // 2 of the 3 terms in a listed skill (at least half) → half credit.
+    expect(scoreOf(scoreFeatures(sorting, listed, { now: NOW }), 'skills')).toMatchObject({
+      score: 50,
+      evidence: ['Tri sélectif'],
+    });
+  });
+
+  it('scores distance 100 close by, 50 at the stated radius, 0 at twice the radius', () => {
+    const at = (lat: number) =>
+      scoreOf(
+        scoreFeatures(job, buildProfile(caristeSpec('f', { lat, lon: 4.8867 })), { now: NOW }),
+        'distance',
+      )?.score;
+    expect(at(45.6975)).toBe(100);
+    expect(at(45.6975 + 30 / 111.2)).toBeCloseTo(50, 0);
+    expect(at(45.6975 + 60 / 111.2)).toBeCloseTo(0, 0);
+  });
+
+  it('has a semantic criterion only when retrieval gave one', () => {
+    const profile = buildProfile(caristeSpec('g'));
+    expect(scoreOf(scoreFeatures(job, profile, { now: NOW }), 'semantic')).toBeUndefined();
+    expect(scoreOf(scoreFeatures(job, profile, { now: NOW, semantic: 0.42 }), 'semantic')).toMatchObject({
+      score: 42,
+      source: 'embedding',
+    });
+  });
+});
