@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 import type { MatchResult } from '../../src/domain/index.js';
 import { lookupCommune } from '../../src/geo/index.js';
+import { buildPoolIndex, savePoolIndex } from '../../src/matching/retrieve/index.js';
+import { createLocal } from '../../src/providers/index.js';
 import { normalizeOccupation } from '../../src/taxonomy/index.js';
 import { buildProfile, caristeSpec } from './profile-factory.js';
 
@@ -128,6 +130,27 @@ describe('cvmatch match', () => {
     expect(results).toHaveLength(1);
     const distance = results[0]?.breakdown.find((entry) => entry.criterion === 'distance');
     expect(distance?.weight).toBeGreaterThan(0.4); // 1 among defaults summing to 0.9 without distance
+  });
+
+  it('ranks a saved pool index like the profiles it holds (--index)', async () => {
+    const profiles = [
+      buildProfile(caristeSpec('cv_with_caces')),
+      buildProfile(caristeSpec('cv_without_caces', { certifications: [], headline: 'Cariste' })),
+    ];
+    const file = join(directory, 'pool.cvmidx');
+    await savePoolIndex(
+      await buildPoolIndex(profiles, { embeddingModel: createLocal().embeddingModel() }),
+      file,
+    );
+    const fromIndex = await capture(['match', '--job', jobJson, '--index', file, '--json', ...NOW]);
+    const fromJsonl = await capture(['match', '--job', jobJson, '--candidates', jsonl, '--json', ...NOW]);
+    expect(fromIndex.code).toBe(0);
+    const scores = (stdout: string) =>
+      (JSON.parse(stdout) as { results: MatchResult[] }).results.map((result) => [
+        result.candidateId,
+        result.score,
+      ]);
+    expect(scores(fromIndex.stdout)).toEqual(scores(fromJsonl.stdout));
   });
 
   it('goes on when a CV in the folder cannot be read', async () => {

@@ -103,7 +103,7 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
   const files = new Map<string, string>();
   let pool: CandidateProfile[] | PoolIndex;
   if (options.index) {
-    pool = await loadPoolIndex(options.index);
+    pool = await loadPoolIndex(options.index, { embeddingModel: providers.embeddingModel });
     for (const profile of pool.profiles()) files.set(profile.id, profile.source.file ?? profile.id);
   } else {
     const profiles = await readCandidates(options.candidates ?? [], now, errors);
