@@ -130,3 +130,28 @@ describe('pool index slots', () => {
     expect(index.get('cv_05')?.headline).toBe('Soudeur');
   });
 });
+
+describe('pool index, large additions', () => {
+  it('embeds and inserts chunk by chunk, with progress over the whole pool', async () => {
+    const many = Array.from({ length: 5000 }, (_, position) =>
+      makeProfile(`cv_${String(position).padStart(4, '0')}`, {
+        headline: occupations[position % occupations.length] as string,
+      }),
+    );
+    const embeddingModel = createFakeEmbeddingModel({ maxInputsPerCall: 1000 });
+    const progress: number[] = [];
+    const index = await buildPoolIndex(many, {
+      embeddingModel,
+      concurrency: 1,
+      onProgress: ({ done, total }) => {
+        expect(total).toBe(5000);
+        progress.push(done);
+      },
+    });
+    // First chunk: 4,096 profiles in calls of ≤ 1,000; second chunk: the 904 left.
+    expect(embeddingModel.calls.map((inputs) => inputs.length)).toEqual([1000, 1000, 1000, 1000, 96, 904]);
+    expect(progress).toEqual([1000, 2000, 3000, 4000, 4096, 5000]);
+    expect(index.size).toBe(5000);
+    expect(index.vectors?.idList).toEqual(index.lexical.idList);
+  });
+});

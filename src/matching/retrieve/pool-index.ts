@@ -11,6 +11,8 @@ import { profileSearchText } from './search-text.js';
 import { VectorIndex } from './vector-index.js';
 
 const MAGIC = 'CVMPOOL1';
+/** Profiles embedded before they are inserted, at least (bounds memory for big pools). */
+const ADD_CHUNK = 4096;
 const FORMAT_VERSION = 1;
 
 /** Which embedding model made the vectors of a pool index. */
@@ -125,7 +127,8 @@ export class PoolIndex {
 
   /**
    * Adds profiles (an existing id is replaced). Needs the same embedding model as the index when it
-   * holds vectors; throws `IndexError` (`model`, `no-vectors`) otherwise.
+   * holds vectors; throws `IndexError` (`model`, `no-vectors`) otherwise. Profiles are embedded and
+   * inserted in chunks of ≥ 4,096: if an embedding call fails, the chunks before it stay added.
    */
   async add(profiles: CandidateProfile[], context: PoolIndexContext = {}): Promise<void> {
     const seen = new Set<string>();
@@ -137,10 +140,8 @@ export class PoolIndex {
       }
       seen.add(profile.id);
     }
-    const texts = profiles.map(profileSearchText);
-    let vectors: Float32Array[] | null = null;
+    const model = context.embeddingModel;
     if (this.embedding) {
-      const model = context.embeddingModel;
       if (!model) {
         throw new IndexError(
           'no-vectors',
@@ -148,23 +149,36 @@ export class PoolIndex {
         );
       }
       assertSameModel(this.embedding, model, null);
-      vectors = await embedTexts(texts, model, context);
-    } else if (context.embeddingModel) {
+    } else if (model) {
       throw new IndexError(
         'no-vectors',
         'this pool index is lexical only: it cannot take an embedding model',
       );
-    } else {
-      context.onProgress?.({ done: profiles.length, total: profiles.length });
     }
-    context.signal?.throwIfAborted();
-    for (const [position, profile] of profiles.entries()) {
-      // Replacing: remove first from both indexes so their slots stay aligned.
-      this.remove(profile.id);
-      const vector = vectors?.[position];
-      if (vector) this.vectors?.add(profile.id, vector);
-      this.lexical.addTerms(profile.id, this.#terms(texts[position] as string, profileLanguage(profile)));
-      this.#profiles.set(profile.id, profile);
+    // Embed and insert chunk by chunk so memory holds one chunk of loose vectors, not the whole pool's.
+    const total = profiles.length;
+    const chunkSize = model
+      ? Math.max(ADD_CHUNK, model.maxInputsPerCall * (context.concurrency ?? 4))
+      : total;
+    for (let start = 0; start < total; start += chunkSize) {
+      const chunk = profiles.slice(start, start + chunkSize);
+      const texts = chunk.map(profileSearchText);
+      const vectors = model
+        ? await embedTexts(texts, model, {
+            ...context,
+            onProgress: ({ done }) => context.onProgress?.({ done: start + done, total }),
+          })
+        : null;
+      context.signal?.throwIfAborted();
+      for (const [position, profile] of chunk.entries()) {
+        // Replacing: remove first from both indexes so their slots stay aligned.
+        this.remove(profile.id);
+        const vector = vectors?.[position];
+        if (vector) this.vectors?.add(profile.id, vector);
+        this.lexical.addTerms(profile.id, this.#terms(texts[position] as string, profileLanguage(profile)));
+        this.#profiles.set(profile.id, profile);
+      }
+      if (!model) context.onProgress?.({ done: start + chunk.length, total });
     }
   }
 
