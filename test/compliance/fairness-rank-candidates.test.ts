@@ -62,13 +62,24 @@ describe('fairness audit of rankCandidates (same CV, another name → same score
   });
 
   it('with the LLM rerank', async () => {
+    const fake = textHashModel();
+    const degraded: string[] = [];
     const report = await auditFairness({
       job,
       profiles,
       rank: (jobOrder, pool) =>
-        rankCandidates(jobOrder, pool, { now: '2026-11-01', chatModel: textHashModel() }),
+        rankCandidates(jobOrder, pool, {
+          now: '2026-11-01',
+          chatModel: fake.model,
+          onEvent: (event) => {
+            if (event.type === 'llm-degraded') degraded.push(event.candidateId);
+          },
+        }),
       variants: 8,
     });
+    // Baseline + 8 variants really went through the model, and no assessment fell back to rules.
+    expect(fake.requests.length).toBeGreaterThanOrEqual(9);
+    expect(degraded).toEqual([]);
     expect(report.maxScoreDelta).toBe(0);
     expect(report.rankChanges).toBe(0);
     expect(report.passed).toBe(true);
