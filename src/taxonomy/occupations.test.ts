@@ -8,6 +8,8 @@ import {
   occupationSkills,
   relatedOccupations,
 } from './index.js';
+import { titleEntries } from './occupation-entries.js';
+import { titleRows } from './tables.js';
 
 const top = (title: string) => normalizeOccupation(title)[0]?.romeCode;
 
@@ -76,6 +78,20 @@ describe('normalizeOccupation', () => {
         normalizeOccupation(alias.title).map((match) => match.romeCode),
         alias.title,
       ).toContain(alias.romeCode);
+    }
+  });
+});
+
+describe('curated aliases', () => {
+  it('never contradict a ROME title with the same words', () => {
+    const romeCodes = new Map<string, Set<string>>();
+    for (const [code, , stems] of titleRows()) {
+      romeCodes.set(stems, (romeCodes.get(stems) ?? new Set()).add(code));
+    }
+    for (const alias of [...OCCUPATION_ALIASES, ...ENGLISH_TITLES]) {
+      const [entry] = titleEntries([{ ...alias, priority: 1 }]);
+      const codes = romeCodes.get(entry!.stems.join(' '));
+      if (codes) expect([...codes], alias.title).toContain(alias.romeCode);
     }
   });
 });

@@ -41,7 +41,7 @@ export const ENGLISH_TITLES: readonly TitleAlias[] = [
   { title: 'courier', romeCode: 'N4104' },
   { title: 'bus driver', romeCode: 'N4103' },
   { title: 'coach driver', romeCode: 'N4109' },
-  { title: 'taxi driver', romeCode: 'N4102' },
+  { title: 'taxi driver', romeCode: 'N4112' },
   // production and trades
   { title: 'production operative', romeCode: 'H2105' },
   { title: 'production worker', romeCode: 'H2105' },
@@ -126,8 +126,8 @@ export const ENGLISH_TITLES: readonly TitleAlias[] = [
   { title: 'fruit picker', romeCode: 'A1401' },
   { title: 'refuse collector', romeCode: 'K2303' },
   // office
-  { title: 'admin assistant', romeCode: 'M1602' },
-  { title: 'administrative assistant', romeCode: 'M1602' },
+  { title: 'admin assistant', romeCode: 'M1607' },
+  { title: 'administrative assistant', romeCode: 'M1607' },
   { title: 'office assistant', romeCode: 'M1602' },
   { title: 'secretary', romeCode: 'M1607' },
   { title: 'data entry clerk', romeCode: 'M1606' },

@@ -38,7 +38,7 @@ export const OCCUPATION_ALIASES: readonly TitleAlias[] = [
   { title: 'chauffeur véhicule léger', romeCode: 'N4105' },
   { title: 'chauffeur livreur véhicule léger', romeCode: 'N4105' },
   { title: 'chauffeur de bus', romeCode: 'N4103' },
-  { title: 'chauffeur de taxi', romeCode: 'N4102' },
+  { title: 'chauffeur de taxi', romeCode: 'N4112' },
   // industry
   { title: 'agent de production', romeCode: 'H2105' },
   { title: 'opérateur de production', romeCode: 'H2105' },
@@ -82,7 +82,6 @@ export const OCCUPATION_ALIASES: readonly TitleAlias[] = [
   { title: 'employé commercial', romeCode: 'D1507' },
   { title: 'employé libre service', romeCode: 'D1507' },
   { title: 'employé administratif', romeCode: 'M1602' },
-  { title: 'assistant administratif', romeCode: 'M1621' },
   { title: 'vendeur en magasin', romeCode: 'D1214' },
   { title: 'conseiller clientèle', romeCode: 'D1408' },
 ];
