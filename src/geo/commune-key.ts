@@ -6,9 +6,14 @@ import { normalizeKey } from '../text/normalize.js';
  * `Saint-Étienne` → `saint etienne`, `St Priest` → `saint priest`.
  */
 export function communeKey(name: string): string {
-  return normalizeKey(name)
-    .replace(/\bste\b/g, 'sainte')
-    .replace(/\bst\b/g, 'saint');
+  // Plain ASCII names (most of them) skip Unicode normalisation; the result is the same as normalizeKey's.
+  const folded = /^[\x20-\x7e]*$/.test(name)
+    ? name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()
+    : normalizeKey(name);
+  return folded.replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
 }
 
 const ARRONDISSEMENT =

@@ -105,3 +105,24 @@ describe('lookupCommune: former and usual names', () => {
     expect(lookupCommune({ city: 'Évry', postalCode: '89140' })?.insee).toBe('89162');
   });
 });
+
+describe('communeKey', () => {
+  it('gives the same key on the ASCII fast path as through full normalisation', async () => {
+    const { communeKey } = await import('./commune-key.js');
+    const { normalizeKey } = await import('../text/normalize.js');
+    for (const name of [
+      "L'Abergement-de-Varey",
+      'ST PRIEST',
+      'Lyon  03',
+      'Paris 15 Vaugirard',
+      'Ste-Foy-lès-Lyon',
+    ]) {
+      expect(communeKey(name)).toBe(
+        normalizeKey(name)
+          .replace(/\bste\b/g, 'sainte')
+          .replace(/\bst\b/g, 'saint'),
+      );
+    }
+    expect(communeKey('St-Priest')).toBe('saint priest');
+  });
+});
