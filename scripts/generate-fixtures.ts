@@ -10,6 +10,7 @@ import path from 'node:path';
 import { otherPeople } from './fixtures/people-3.js';
 import { logisticsPeople } from './fixtures/people-fr-1.js';
 import { tradePeople } from './fixtures/people-fr-2.js';
+import { hardPeople } from './fixtures/people-hard.js';
 import { renderDocx } from './fixtures/render-docx.js';
 import { renderPdf } from './fixtures/render-pdf.js';
 import { encodeWindows1252, renderText } from './fixtures/render-txt.js';
@@ -18,7 +19,12 @@ import type { FixtureFormat, FixturePerson } from './fixtures/types.js';
 /** Reference date for "aujourd'hui"/"Present" and relative availability dates in every fixture. */
 export const FIXTURE_NOW = '2026-11-01';
 
-export const fixturePeople: FixturePerson[] = [...logisticsPeople, ...tradePeople, ...otherPeople];
+export const fixturePeople: FixturePerson[] = [
+  ...logisticsPeople,
+  ...tradePeople,
+  ...otherPeople,
+  ...hardPeople,
+];
 
 export function extensionOf(format: FixtureFormat): 'pdf' | 'docx' | 'txt' {
   if (format.startsWith('pdf')) return 'pdf';

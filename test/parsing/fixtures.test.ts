@@ -105,7 +105,7 @@ describe('eval:parse', () => {
     report = await evaluateParse(DIRECTORY);
   }, 300_000);
 
-  // Floors a little below the measured scores (micro-F1 0.997 on 2026-11-29), so regressions fail.
+  // Floors a little below the measured scores (micro-F1 0.998 on 32 documents, 2026-11-29), so regressions fail.
   it('reaches the accuracy floor on the fixtures', () => {
     expect(report.failed).toEqual([]);
     expect(report.micro.f1).toBeGreaterThanOrEqual(0.98);

@@ -14,6 +14,8 @@ describe('findAvailability', () => {
     ['Disponible à partir du 15/12', { from: '2026-12-15', immediate: false }],
     ['Available from 01/12/2026', { from: '2026-12-01', immediate: false }],
     ['Disponible à partir de janvier 2027', { from: '2027-01-01', immediate: false }],
+    ['Disponible sous 15 jours', { from: '2026-11-16', immediate: false }],
+    ['Available within 2 weeks', { from: '2026-11-15', immediate: false }],
   ])('%s', (text, expected) => {
     expect(findAvailability(sectionLinesOf(text), now)?.value).toEqual(expected);
   });

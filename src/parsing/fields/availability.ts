@@ -7,6 +7,8 @@ const IMMEDIATE =
   /\b(?:disponible|dispo)\s+(?:immediatement|de suite|tout de suite|des maintenant|rapidement)\b|\b(?:available\s+(?:immediately|now|at once)|immediately available|immediate availability)\b/;
 const FROM =
   /\b(?:disponible|dispo|disponibilite|available|availability)\b[^.\n]{0,20}?\b(?:a partir du|a partir de|a compter du|des le|des|from|as of|starting|le)\s+(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?/;
+const WITHIN =
+  /\b(?:disponible|dispo|available)\s+(?:sous|dans|d'ici|within|in)\s+(\d{1,2})\s*(jours?|semaines?|mois|days?|weeks?|months?)\b/;
 const FROM_MONTH =
   /\b(?:disponible|dispo|available)\b[^.\n]{0,20}?\b(?:a partir de|a partir d'|a partir d’|des|from|in)\s+([a-z]+\.?\s+\d{4})/;
 
@@ -39,6 +41,20 @@ export function findAvailability(lines: SectionLine[], now: Date): Found<Availab
         value: { from: date.toISOString().slice(0, 10), immediate: false },
         source: spanIn(line, from.index, from[0].length),
         confidence: from[3] ? 0.9 : 0.75,
+      };
+    }
+    const within = WITHIN.exec(folded);
+    if (within) {
+      const count = Number(within[1]);
+      const unit = within[2]!;
+      const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+      if (/^(?:jour|day)/.test(unit)) date.setUTCDate(date.getUTCDate() + count);
+      else if (/^(?:semaine|week)/.test(unit)) date.setUTCDate(date.getUTCDate() + 7 * count);
+      else date.setUTCMonth(date.getUTCMonth() + count);
+      return {
+        value: { from: date.toISOString().slice(0, 10), immediate: false },
+        source: spanIn(line, within.index, within[0].length),
+        confidence: 0.8,
       };
     }
     const fromMonth = FROM_MONTH.exec(folded);

@@ -57,6 +57,11 @@ describe('extractExperiences', () => {
     );
   });
 
+  it('takes the company from the line after "title (dates)"', () => {
+    const text = 'EXPÉRIENCE\nCariste (2018 - 2020)\nPlateforme Est – Saint-Priest\n• Chargement';
+    expect(read(text)).toEqual([['Cariste', 'Plateforme Est', 'Saint-Priest', '2018-01', '2020-12', false]]);
+  });
+
   it('in strict mode (no headings) only takes real periods, not single dates', () => {
     const text =
       'Marie Exemple\nNée le 12/04/1995\n2019 : CAP Cuisine\ndepuis 2021 ASH chez Hôpital Nord (Lyon)';

@@ -95,7 +95,10 @@ export function extractExperiences(
     const line = lines[index]!;
     const before = line.text.slice(0, range.index);
     const after = line.text.slice(range.index + range.length);
-    const remainder = `${before} ${after}`.replace(/\s+/g, ' ').trim();
+    const remainder = `${before} ${after}`
+      .replace(/\(\s*\)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const previousIndex = index - 1;
     const previous =
       previousIndex >= 0 && !used.has(previousIndex) && !dated.some((entry) => entry.index === previousIndex)
@@ -122,11 +125,26 @@ export function extractExperiences(
     } else header = fromRemainder;
     if (!header || header.title.length === 0) continue;
     used.add(index);
+    // "Cariste (2018 – 2020)" then "Entreprise X – Lyon": the company on the line after the dates.
+    const following = lines[index + 1];
+    if (
+      header.company === null &&
+      following &&
+      !following.isBullet &&
+      !parseDateRange(following.text) &&
+      following.text.split(/\s+/).length <= 10 &&
+      /\s[–—-]\s|\s\|\s|,\s/u.test(following.text)
+    ) {
+      const companyLine = splitCompanyLine(following.text);
+      header = { ...header, company: companyLine.company, location: header.location || companyLine.location };
+      used.add(index + 1);
+    }
     // Description: lines after the header up to the next entry (minus the next entry's title line).
     const nextIndex = dated[position + 1]?.index ?? lines.length;
     const description: string[] = [];
     for (let cursor = index + 1; cursor < nextIndex; cursor++) {
       const candidate = lines[cursor]!;
+      if (used.has(cursor)) continue;
       const isNextTitle = cursor === nextIndex - 1 && nextIndex < lines.length && !candidate.isBullet;
       if (isNextTitle && looksLikeTitleLine(candidate) && !lineHasTitle(lines[nextIndex]!)) break;
       description.push(candidate.text);
