@@ -28,5 +28,6 @@ export type {
   Provider,
   Usage,
 } from './providers/spec.js';
+export * from './screening/index.js';
 export * from './taxonomy/index.js';
 export { VERSION } from './version.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JobOrder } from '../domain/index.js';
 import type { ChatModel } from '../providers/spec.js';
-import { extractCertificates } from './reply-certificates.js';
+import { certificateCovers, extractCertificates } from './reply-certificates.js';
 import { calendarDayOf, extractDates, isoDay } from './reply-dates.js';
 import {
   INJECTION,
@@ -248,7 +248,7 @@ function decideForTopic(
     case 'licence': {
       const required = context.question?.code ?? null;
       const mentioned = extracted.certificates.find(
-        (item) => item.code === required || (required !== null && implies(item.code, required)),
+        (item) => item.code === required || (required !== null && certificateCovers(item.code, required)),
       );
       const others = extracted.certificates.filter((item) => item !== mentioned && !item.negated);
       const until = extracted.dates.find((date) => date.kind === 'until');
@@ -290,26 +290,6 @@ function decideForTopic(
   if (basic) return result(basic.intent, extracted, basic.confidence);
   if (topic === null && extracted.dates.length > 0) return result('date_given', extracted, 0.7);
   return null;
-}
-
-/** Licence categories a higher one includes (a CE holder holds C). */
-const LICENCE_INCLUDES: Record<string, string[]> = {
-  CE: ['C', 'C1', 'C1E', 'BE', 'B'],
-  C: ['C1', 'B'],
-  C1E: ['C1', 'BE', 'B'],
-  C1: ['B'],
-  DE: ['D', 'D1', 'D1E', 'BE', 'B'],
-  D: ['D1', 'B'],
-  D1E: ['D1', 'BE', 'B'],
-  D1: ['B'],
-  BE: ['B'],
-  A: ['A2', 'A1', 'AM'],
-  A2: ['A1', 'AM'],
-  A1: ['AM'],
-};
-
-function implies(held: string, required: string): boolean {
-  return LICENCE_INCLUDES[held]?.includes(required) ?? false;
 }
 
 function sameFamily(required: string | null, other: string): boolean {

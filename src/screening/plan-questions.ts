@@ -1,4 +1,5 @@
 import type { CandidateProfile, JobOrder } from '../domain/index.js';
+import { certificationSatisfies } from '../taxonomy/index.js';
 import type { ScreeningOptions, ScreeningQuestion } from './schemas.js';
 
 function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -20,12 +21,12 @@ function holdsCertification(
   const fieldConfidence = candidate.confidence.certifications ?? 0;
   const neededUntil = job.endDate ?? job.startDate;
   return candidate.certifications.some((held) => {
-    if (held.code !== code) return false;
     const confidence = held.confidence ?? fieldConfidence;
     if (confidence < options.establishedConfidence) return false;
-    // Validity must be known: "is it still valid?" is the question otherwise.
+    // Validity must be known and cover the whole mission: "is it still valid?" is the question otherwise.
     if (!held.validUntil || !neededUntil) return false;
-    return held.validUntil >= neededUntil;
+    return certificationSatisfies({ code: held.code, validUntil: held.validUntil }, code, neededUntil)
+      .satisfied;
   });
 }
 
@@ -96,7 +97,9 @@ export function planQuestions(
   }
   for (const code of [...new Set(job.requiredCertifications)]) {
     if (holdsCertification(candidate, code, job, options)) continue;
-    const listed = candidate.certifications.some((held) => held.code === code);
+    const listed = candidate.certifications.some(
+      (held) => certificationSatisfies({ code: held.code }, code).satisfied,
+    );
     plan.push({
       id: `certification:${code}`,
       topic: 'certification',

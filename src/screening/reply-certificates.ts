@@ -1,3 +1,4 @@
+import { certificationInfo, findCertifications, findLicences, impliedLicences } from '../taxonomy/index.js';
 import type { ExtractedCertificate } from './schemas.js';
 
 /**
@@ -150,6 +151,11 @@ export function extractCertificates(
       if (LICENCES.includes(code)) push(out, normalized, match.index, match[0].length, code, 'licence');
     }
   }
+  // Everything else the taxonomy knows (SST, AIPR, CACES R486 B, habilitations written in full…).
+  for (const mention of findCertifications(normalized))
+    push(out, normalized, mention.start, mention.end - mention.start, mention.value.code, 'certification');
+  for (const mention of findLicences(normalized))
+    push(out, normalized, mention.start, mention.end - mention.start, mention.value.code, 'licence');
   // Other certificates with fixed names
   const named: [RegExp, string][] = [
     [/\bfimo(?: marchandises?)?\b/g, 'FIMO_MARCHANDISES'],
@@ -196,7 +202,7 @@ export function certificateLabel(
   };
   const entry = fixed[code];
   if (entry) return language === 'fr' ? entry[0] : entry[1];
-  return code.replace(/_/g, ' ');
+  return certificationInfo(code)?.label ?? code.replace(/_/g, ' ');
 }
 
 /** The label with its French article ("le CACES…", "l'habilitation…", "la FCO…"); English has none. */
@@ -209,4 +215,9 @@ export function certificateWithArticle(
   if (language === 'en') return label;
   if (/^[aeiouyh]/i.test(label)) return `l'${label}`;
   return /^(?:FCO|FIMO)/.test(label) ? `la ${label}` : `le ${label}`;
+}
+
+/** Whether holding `held` covers `required`: the same code, or a licence that includes it (CE covers C). */
+export function certificateCovers(held: string, required: string): boolean {
+  return held === required || (!held.includes('_') && impliedLicences(held).includes(required));
 }

@@ -74,6 +74,11 @@ describe('screening conversation', () => {
       location: { city: 'Vénissieux', postalCode: '69200', country: 'FR', lat: 45.7, lon: 4.88 },
     });
     expect(plan(holder)).toEqual(['availability', 'rate', 'confirmation']);
+    // The pre-2020 code of the same category counts (taxonomy equivalence).
+    const oldCode = syntheticCandidate({
+      certifications: [{ code: 'CACES_R389_3', label: 'CACES R389 cat 3', validUntil: '2029-05-01', confidence: 0.95 }],
+    });
+    expect(plan(oldCode)).not.toContain('certification:CACES_R489_3');
     // Held but validity unknown, or expiring during the mission: asked.
     const unknownValidity = syntheticCandidate({
       certifications: [{ code: 'CACES_R489_3', label: 'CACES 3', confidence: 0.95 }],
