@@ -1,7 +1,7 @@
 import type { ProviderCache } from './middleware/cache.js';
 import type { RequestLimiter } from './middleware/limiter.js';
 import type { RetryOptions } from './middleware/retry.js';
-import type { UsageMeter } from './middleware/usage.js';
+import type { PriceTable, UsageMeter } from './middleware/usage.js';
 
 /** Settings shared by the remote providers (Mistral, OpenAI and OpenAI-compatible servers). */
 export interface RemoteProviderSettings {
@@ -33,6 +33,8 @@ export interface RemoteProviderSettings {
   cache?: ProviderCache | string;
   /** Where calls, tokens and cost are recorded. */
   usage?: UsageMeter;
+  /** USD per million tokens for this provider's models, over the meter's table (e.g. a negotiated rate). */
+  prices?: PriceTable;
   /** Custom fetch, passed to the SDK (tests, proxies). */
   fetch?: typeof globalThis.fetch;
   /** Read at call time for the API key and base URL. Default `process.env`. */

@@ -399,6 +399,16 @@ export function describeRemoteConformance(target: RemoteTarget): void {
       expect(report.byModel[`${target.name}/${target.defaultEmbeddingModel}`]).toMatchObject({ calls: 1 });
     });
 
+    it('uses prices given to the provider over the meter table', async () => {
+      const usage = createUsageMeter();
+      const prices = { [`${target.name}/*`]: { inputPerMillion: 2_000_000, outputPerMillion: 0 } };
+      await target
+        .create(settings({ usage, prices }))
+        .embeddingModel()
+        .embed({ inputs: ['un deux'] });
+      expect(usage.report().costEstimate).toBeCloseTo(4, 6);
+    });
+
     it('keeps at most maxConcurrency requests in flight', async () => {
       server.enqueue(...Array.from({ length: 4 }, () => ({ kind: 'slow' as const, delayMs: 40 })));
       const model = target.create(settings({ maxConcurrency: 1, timeoutMs: 2_000 })).embeddingModel();

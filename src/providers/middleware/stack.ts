@@ -6,7 +6,7 @@ import { createRequestLimiter, limiterInterceptor, type RequestLimiter } from '.
 import { withObjectRepair } from './repair.js';
 import { type RetryOptions, retryInterceptor } from './retry.js';
 import { timeoutInterceptor } from './timeout.js';
-import { type UsageMeter, withChatUsage, withEmbeddingUsage } from './usage.js';
+import { type PriceTable, type UsageMeter, withChatUsage, withEmbeddingUsage } from './usage.js';
 
 /** Everything the standard middleware stack needs. All optional. */
 export interface MiddlewareOptions {
@@ -18,6 +18,8 @@ export interface MiddlewareOptions {
   /** Extra key parts for the cache (e.g. base URL). */
   cacheParameters?: Record<string, unknown>;
   usage?: UsageMeter;
+  /** Price overrides recorded with this model's usage. */
+  prices?: PriceTable;
 }
 
 /** Composes interceptors, first = outermost. */
@@ -54,7 +56,7 @@ export function applyEmbeddingMiddleware(
   options: MiddlewareOptions = {},
 ): EmbeddingModel {
   let wrapped = interceptEmbeddingModel(model, callInterceptor(options));
-  if (options.usage) wrapped = withEmbeddingUsage(wrapped, options.usage);
+  if (options.usage) wrapped = withEmbeddingUsage(wrapped, options.usage, { prices: options.prices });
   wrapped = withEmbeddingBatching(wrapped, options.batch);
   const cache = resolveCache(options.cache);
   if (cache) {
@@ -73,7 +75,7 @@ export function applyEmbeddingMiddleware(
  */
 export function applyChatMiddleware(model: ChatModel, options: MiddlewareOptions = {}): ChatModel {
   let wrapped = interceptChatModel(model, callInterceptor(options));
-  if (options.usage) wrapped = withChatUsage(wrapped, options.usage);
+  if (options.usage) wrapped = withChatUsage(wrapped, options.usage, { prices: options.prices });
   wrapped = withObjectRepair(wrapped);
   const cache = resolveCache(options.cache);
   if (cache) {

@@ -38,6 +38,8 @@ export interface UsageRecord {
   outputTokens: number;
   /** Answered from the cache: counted in `cachedCalls`, costs nothing. */
   cached?: boolean;
+  /** Price for this model, overriding the meter's table (set by providers created with `prices`). */
+  price?: ModelPrice | null;
 }
 
 export interface ModelUsage {
@@ -77,7 +79,10 @@ export function findPrice(prices: PriceTable, provider: string, modelId: string)
 /** A usage meter. `prices` are merged over `DEFAULT_PRICES`. */
 export function createUsageMeter(options: { prices?: PriceTable } = {}): UsageMeter {
   const prices: PriceTable = { ...DEFAULT_PRICES, ...options.prices };
-  const totals = new Map<string, { provider: string; modelId: string; usage: ModelUsage }>();
+  const totals = new Map<
+    string,
+    { provider: string; modelId: string; usage: ModelUsage; price: ModelPrice | null }
+  >();
   return {
     record(record) {
       const key = `${record.provider}/${record.modelId}`;
@@ -87,9 +92,11 @@ export function createUsageMeter(options: { prices?: PriceTable } = {}): UsageMe
           provider: record.provider,
           modelId: record.modelId,
           usage: { calls: 0, cachedCalls: 0, inputTokens: 0, outputTokens: 0, costEstimate: 0 },
+          price: null,
         };
         totals.set(key, entry);
       }
+      if (record.price) entry.price = record.price;
       if (record.cached) {
         entry.usage.cachedCalls++;
         return;
@@ -110,8 +117,8 @@ export function createUsageMeter(options: { prices?: PriceTable } = {}): UsageMe
         byModel: {},
       };
       for (const key of [...totals.keys()].sort()) {
-        const { provider, modelId, usage } = totals.get(key)!;
-        const price = findPrice(prices, provider, modelId);
+        const { provider, modelId, usage, price: override } = totals.get(key)!;
+        const price = override ?? findPrice(prices, provider, modelId);
         const costEstimate = price
           ? (usage.inputTokens * price.inputPerMillion + usage.outputTokens * price.outputPerMillion) / 1e6
           : null;
@@ -137,22 +144,42 @@ export function usageOfError(error: unknown): Usage | null {
   return null;
 }
 
+/** Options of the usage middleware. */
+export interface UsageMiddlewareOptions {
+  /** Prices that override the meter's table for this model (`provider/model` or `provider/*` keys). */
+  prices?: PriceTable;
+}
+
+function priceFor(model: { provider: string; modelId: string }, options: UsageMiddlewareOptions) {
+  return options.prices ? findPrice(options.prices, model.provider, model.modelId) : null;
+}
+
 /** Records every `embed` call (one per provider request when placed under batching) in `meter`. */
-export function withEmbeddingUsage(model: EmbeddingModel, meter: UsageMeter): EmbeddingModel {
+export function withEmbeddingUsage(
+  model: EmbeddingModel,
+  meter: UsageMeter,
+  options: UsageMiddlewareOptions = {},
+): EmbeddingModel {
+  const price = priceFor(model, options);
   return {
     ...pickEmbeddingIdentity(model),
     async embed(request) {
       const result = await model.embed(request);
-      meter.record({ provider: model.provider, modelId: model.modelId, ...result.usage });
+      meter.record({ provider: model.provider, modelId: model.modelId, ...result.usage, price });
       return result;
     },
   };
 }
 
 /** Records every chat call, including answers that failed validation but were billed. */
-export function withChatUsage(model: ChatModel, meter: UsageMeter): ChatModel {
+export function withChatUsage(
+  model: ChatModel,
+  meter: UsageMeter,
+  options: UsageMiddlewareOptions = {},
+): ChatModel {
+  const price = priceFor(model, options);
   const record = (usage: Usage) =>
-    meter.record({ provider: model.provider, modelId: model.modelId, ...usage });
+    meter.record({ provider: model.provider, modelId: model.modelId, ...usage, price });
   async function measured<T extends { usage: Usage }>(run: () => Promise<T>): Promise<T> {
     try {
       const result = await run();

@@ -43,6 +43,7 @@ export function createMistral(settings: MistralSettings = {}): MistralProvider {
     // Different servers behind the same model id give different answers.
     cacheParameters: { baseURL: readSetting(settings.baseURL, 'MISTRAL_BASE_URL', settings.env) ?? null },
     usage: settings.usage,
+    prices: settings.prices,
   });
   return {
     name: 'mistral',

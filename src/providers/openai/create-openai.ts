@@ -43,6 +43,7 @@ export function createOpenAI(settings: OpenAISettings = {}): OpenAIProvider {
     // Different servers behind the same model id give different answers.
     cacheParameters: { baseURL: readSetting(settings.baseURL, 'OPENAI_BASE_URL', settings.env) ?? null },
     usage: settings.usage,
+    prices: settings.prices,
   });
   return {
     name: 'openai',
@@ -53,7 +54,7 @@ export function createOpenAI(settings: OpenAISettings = {}): OpenAIProvider {
       });
     },
     chatModel(modelId = settings.chatModelId ?? 'gpt-4o-mini') {
-      return applyChatMiddleware(createOpenAIChatModel(modelId, source), middleware());
+      return applyChatMiddleware(createOpenAIChatModel(modelId, settings, source), middleware());
     },
   };
 }

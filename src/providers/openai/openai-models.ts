@@ -131,7 +131,17 @@ function toOpenAIMessages(messages: ChatMessage[]) {
 }
 
 /** A raw OpenAI chat model (no middleware). */
-export function createOpenAIChatModel(modelId: string, source: ClientSource): ChatModel {
+export function createOpenAIChatModel(
+  modelId: string,
+  settings: RemoteProviderSettings,
+  source: ClientSource,
+): ChatModel {
+  // OpenAI's own API wants `max_completion_tokens` (newer models reject `max_tokens`); compatible
+  // servers (vLLM, Ollama, LM Studio) have long understood `max_tokens`.
+  const isOfficialEndpoint = () => {
+    const baseURL = readSetting(settings.baseURL, 'OPENAI_BASE_URL', settings.env);
+    return baseURL === undefined || baseURL.startsWith('https://api.openai.com');
+  };
   async function complete(
     request: Parameters<ChatModel['generateText']>[0],
     responseFormat: OpenAI.ChatCompletionCreateParams['response_format'] | undefined,
@@ -144,7 +154,11 @@ export function createOpenAIChatModel(modelId: string, source: ClientSource): Ch
           messages: toOpenAIMessages(request.messages),
           temperature: request.temperature ?? 0,
           ...(request.seed !== undefined ? { seed: request.seed } : {}),
-          ...(request.maxOutputTokens !== undefined ? { max_tokens: request.maxOutputTokens } : {}),
+          ...(request.maxOutputTokens === undefined
+            ? {}
+            : isOfficialEndpoint()
+              ? { max_completion_tokens: request.maxOutputTokens }
+              : { max_tokens: request.maxOutputTokens }),
           ...(responseFormat ? { response_format: responseFormat } : {}),
         },
         { signal },
