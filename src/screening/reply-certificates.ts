@@ -73,6 +73,13 @@ function push(
   out.push({ code, kind, text: normalized.slice(index, index + length), negated: negated || expired });
 }
 
+/** `CACES_R489` + `1` → `CACES_R489_1A`: a bare 1 or 2 is the "A" category, as the taxonomy reads it. */
+function cacesCode(family: string, category: string): string {
+  const code = `${family}_${category.toUpperCase()}`;
+  if (certificationInfo(code) || !certificationInfo(`${code}A`)) return code;
+  return `${code}A`;
+}
+
 /** CACES family (`CACES_R489`) of a code, or null. */
 function cacesFamily(code: string): string | null {
   const match = /^CACES_(R\d{3})_/.exec(code);
@@ -105,14 +112,7 @@ export function extractCertificates(
       const family = recommendation ? `CACES_${recommendation}` : (questionFamily ?? 'CACES_R489');
       const categories = [match[2]!, ...(match[3]?.match(/\d[ab]?\b/g) ?? [])];
       for (const category of categories)
-        push(
-          out,
-          normalized,
-          match.index,
-          match[0].length,
-          `${family}_${category.toUpperCase()}`,
-          'certification',
-        );
+        push(out, normalized, match.index, match[0].length, cacesCode(family, category), 'certification');
     }
   }
   // Bare categories in a CACES question: "le 3", "g le 1a et le 5"
@@ -125,7 +125,7 @@ export function extractCertificates(
         normalized,
         match.index,
         match[0].length,
-        `${questionFamily}_${match[1]!.toUpperCase()}`,
+        cacesCode(questionFamily, match[1]!),
         'certification',
       );
   }
