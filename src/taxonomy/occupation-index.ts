@@ -18,6 +18,7 @@ const UNKNOWN_WORD_WEIGHT = 1;
 const TYPO_FACTOR = [1, 0.85, 0.7] as const;
 const PREFIX_FACTOR = 0.75;
 const MEMO_LIMIT = 50_000;
+const PRIORITY_MARGIN = 0.0001;
 const MAX_TITLE_CHARS = 300;
 const MAX_TITLE_WORDS = 24;
 
@@ -172,26 +173,21 @@ export class OccupationIndex {
         bestForWord[entry] = 0;
       }
     }
-    const byCode = new Map<string, { score: number; priority: number }>();
+    // An occupation's score is its best title's; a title of lower priority (ROME label, main title, curated
+    // alias) wins a tie by a 0.0001-per-level margin, so the order is simply score desc, then code.
+    const byCode = new Map<string, number>();
     for (const entry of touched) {
-      const score = Math.min(1, (2 * accumulated[entry]!) / (queryWeight + this.entryWeights[entry]!));
+      const dice = Math.min(1, (2 * accumulated[entry]!) / (queryWeight + this.entryWeights[entry]!));
       accumulated[entry] = 0;
+      const score = Math.max(0, dice - PRIORITY_MARGIN * this.entryPriorities[entry]!);
       const code = this.entryCodes[entry]!;
-      const priority = this.entryPriorities[entry]!;
-      const previous = byCode.get(code);
-      if (!previous || score > previous.score || (score === previous.score && priority < previous.priority)) {
-        byCode.set(code, { score, priority });
-      }
+      if (score > (byCode.get(code) ?? -1)) byCode.set(code, score);
     }
     return [...byCode.entries()]
-      .map(([romeCode, { score, priority }]) => ({
-        romeCode,
-        score: Math.round(score * 10_000) / 10_000,
-        priority,
-      }))
-      .sort((a, b) => b.score - a.score || a.priority - b.priority || (a.romeCode < b.romeCode ? -1 : 1))
-      .slice(0, limit)
-      .map(({ romeCode, score }) => ({ romeCode, score }));
+      .map(([romeCode, score]) => ({ romeCode, score: Math.round(score * 10_000) / 10_000 }))
+      .filter((match) => match.score > 0)
+      .sort((a, b) => b.score - a.score || (a.romeCode < b.romeCode ? -1 : 1))
+      .slice(0, limit);
   }
 }
 
