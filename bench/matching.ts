@@ -33,6 +33,8 @@ export interface VectorBenchRow {
   queryMedianMs: number;
   /** Fastest query: less sensitive to other processes on a shared machine. */
   queryMinMs: number;
+  /** CPU time of this process per query (all threads summed): a fair figure on a busy machine for 1-thread engines. */
+  queryCpuMedianMs: number;
   /** Share of usearch's exact top-k ids that this engine also returns (1 = same results). */
   agreement: number | null;
 }
@@ -41,6 +43,8 @@ export interface PoolBenchRow {
   size: number;
   step: string;
   medianMs: number;
+  /** CPU time of this process (median): a fair figure on a busy machine. */
+  cpuMs: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -91,10 +95,14 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-function time<T>(run: () => T): [T, number] {
+/** Runs `run` and returns its result, wall time and CPU time (user + system) of this process, in ms. */
+function time<T>(run: () => T): [T, number, number] {
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   const result = run();
-  return [result, performance.now() - started];
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  return [result, wall, (cpu.user + cpu.system) / 1000];
 }
 
 function usedBytes(): number {
@@ -128,7 +136,9 @@ function benchVectors(size: number, options: Options): VectorBenchRow[] {
   }
   const bytesPerProfile = (usedBytes() - before) / size;
   const ours = (query: Float32Array) => index?.search(query, k) ?? [];
-  const oursTimes = queries.map((query) => time(() => ours(query))[1]).slice(2);
+  const oursMeasures = queries.map((query) => time(() => ours(query))).slice(2);
+  const oursTimes = oursMeasures.map((measure) => measure[1]);
+  const oursCpu = oursMeasures.map((measure) => measure[2]);
   const oursResults = queries.slice(2).map((query) => ours(query).map((hit) => Number(hit.id.slice(1))));
   const view = new Float32Array(index.rawBytes().buffer, index.rawBytes().byteOffset, size * dimensions);
   // The native addons read a typed array from the start of its buffer, ignoring `byteOffset`: hand them a
@@ -139,12 +149,14 @@ function benchVectors(size: number, options: Options): VectorBenchRow[] {
   const usearchResults: number[][] = [];
   for (const threads of [1, 0]) {
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (const [position, query] of queries.entries()) {
-      const [matches, elapsed] = time(() =>
+      const [matches, elapsed, cpu] = time(() =>
         usearch.exactSearch(data, query, dimensions, k, usearch.MetricKind.IP, threads),
       );
       if (position < 2) continue;
       times.push(elapsed);
+      cpuTimes.push(cpu);
       if (threads === 1) usearchResults.push(Array.from((matches as { keys: BigUint64Array }).keys, Number));
     }
     rows.push({
@@ -153,6 +165,7 @@ function benchVectors(size: number, options: Options): VectorBenchRow[] {
       buildMs: null,
       bytesPerProfile: null,
       queryMedianMs: median(times),
+      queryCpuMedianMs: median(cpuTimes),
       queryMinMs: Math.min(...times),
       agreement: 1,
     });
@@ -168,6 +181,7 @@ function benchVectors(size: number, options: Options): VectorBenchRow[] {
     buildMs,
     bytesPerProfile,
     queryMedianMs: median(oursTimes),
+    queryCpuMedianMs: median(oursCpu),
     queryMinMs: Math.min(...oursTimes),
     agreement: agreement(oursResults),
   });
@@ -183,7 +197,9 @@ function benchVectors(size: number, options: Options): VectorBenchRow[] {
     for (let position = 0; position < size; position++) {
       scalar.add(`p${position}`, data.subarray(position * dimensions, (position + 1) * dimensions));
     }
-    const times = queries.map((query) => time(() => scalar.search(query, k))[1]).slice(2);
+    const measures = queries.map((query) => time(() => scalar.search(query, k))).slice(2);
+    const times = measures.map((measure) => measure[1]);
+    const cpuTimes = measures.map((measure) => measure[2]);
     const results = queries
       .slice(2)
       .map((query) => scalar.search(query, k).map((hit) => Number(hit.id.slice(1))));
@@ -193,6 +209,7 @@ function benchVectors(size: number, options: Options): VectorBenchRow[] {
       buildMs: null,
       bytesPerProfile: null,
       queryMedianMs: median(times),
+      queryCpuMedianMs: median(cpuTimes),
       queryMinMs: Math.min(...times),
       agreement: agreement(results),
     });
@@ -212,12 +229,14 @@ function benchVectors(size: number, options: Options): VectorBenchRow[] {
         brute.addPoint(Array.from(rowsCopy[position] as Float32Array), position);
     });
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     const results: number[][] = [];
     for (const [position, query] of queries.entries()) {
       const plain = Array.from(query);
-      const [found, elapsed] = time(() => brute.searchKnn(plain, k));
+      const [found, elapsed, cpu] = time(() => brute.searchKnn(plain, k));
       if (position < 2) continue;
       times.push(elapsed);
+      cpuTimes.push(cpu);
       results.push(found.neighbors);
     }
     rows.push({
@@ -226,6 +245,7 @@ function benchVectors(size: number, options: Options): VectorBenchRow[] {
       buildMs: hnswBuildMs,
       bytesPerProfile: null,
       queryMedianMs: median(times),
+      queryCpuMedianMs: median(cpuTimes),
       queryMinMs: Math.min(...times),
       agreement: agreement(results),
     });
@@ -237,6 +257,7 @@ function benchVectors(size: number, options: Options): VectorBenchRow[] {
       bytesPerProfile: null,
       queryMedianMs: Number.NaN,
       queryMinMs: Number.NaN,
+      queryCpuMedianMs: Number.NaN,
       agreement: null,
     });
   }
@@ -351,14 +372,20 @@ function randomEmbeddingModel(dimensions: number): EmbeddingModel {
   };
 }
 
-async function medianAsync(runs: number, run: () => Promise<unknown>): Promise<number> {
+/** Median wall and CPU time over `runs` runs after one warm-up. */
+async function medianAsync(
+  runs: number,
+  run: () => Promise<unknown>,
+): Promise<{ medianMs: number; cpuMs: number }> {
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let position = 0; position < runs + 1; position++) {
-    const started = performance.now();
-    await run();
-    if (position > 0) times.push(performance.now() - started);
+    const [, wall, cpu] = await timeAsync(run);
+    if (position === 0) continue;
+    times.push(wall);
+    cpuTimes.push(cpu);
   }
-  return median(times);
+  return { medianMs: median(times), cpuMs: median(cpuTimes) };
 }
 
 async function benchPool(size: number, options: Options): Promise<PoolBenchRow[]> {
@@ -374,38 +401,46 @@ async function benchPool(size: number, options: Options): Promise<PoolBenchRow[]
     requiredSkills: ['chargement', 'gerbage'],
   });
   const rows: PoolBenchRow[] = [];
-  const [lexicalIndex, lexicalBuildMs] = await timeAsync(() => buildPoolIndex(profiles));
-  rows.push({ size, step: 'build pool index, lexical only (search text + BM25)', medianMs: lexicalBuildMs });
+  const [lexicalIndex, lexicalBuildMs, lexicalBuildCpu] = await timeAsync(() => buildPoolIndex(profiles));
+  rows.push({
+    size,
+    step: 'build pool index, lexical only (search text + BM25)',
+    medianMs: lexicalBuildMs,
+    cpuMs: lexicalBuildCpu,
+  });
   rows.push({
     size,
     step: 'retrieveCandidates, BM25 only, top 500',
-    medianMs: await medianAsync(5, () => retrieveCandidates(job, lexicalIndex, { topK: 500 })),
+    ...(await medianAsync(5, () => retrieveCandidates(job, lexicalIndex, { topK: 500 }))),
   });
   const embeddingModel = randomEmbeddingModel(options.dimensions);
-  const [hybridIndex, hybridBuildMs] = await timeAsync(() => buildPoolIndex(profiles, { embeddingModel }));
+  const [hybridIndex, hybridBuildMs, hybridBuildCpu] = await timeAsync(() =>
+    buildPoolIndex(profiles, { embeddingModel }),
+  );
   rows.push({
     size,
-    step: `build pool index, hybrid (${options.dimensions}-dim random embeddings)`,
+    step: `build pool index, hybrid (${options.dimensions}-dim random embeddings, generation included)`,
     medianMs: hybridBuildMs,
+    cpuMs: hybridBuildCpu,
   });
   rows.push({
     size,
     step: 'retrieveCandidates, cosine + BM25 fused, top 500',
-    medianMs: await medianAsync(5, () => retrieveCandidates(job, hybridIndex, { embeddingModel, topK: 500 })),
+    ...(await medianAsync(5, () => retrieveCandidates(job, hybridIndex, { embeddingModel, topK: 500 }))),
   });
   try {
     const { rankCandidates } = await import('../src/matching/index.js');
     rows.push({
       size,
       step: 'rankCandidates, lexical retrieval + rules, no LLM',
-      medianMs: await medianAsync(3, () => rankCandidates(job, lexicalIndex, { now: '2026-11-01' })),
+      ...(await medianAsync(3, () => rankCandidates(job, lexicalIndex, { now: '2026-11-01' }))),
     });
     rows.push({
       size,
       step: 'rankCandidates, hybrid retrieval + rules, no LLM',
-      medianMs: await medianAsync(3, () =>
+      ...(await medianAsync(3, () =>
         rankCandidates(job, hybridIndex, { embeddingModel, now: '2026-11-01' }),
-      ),
+      )),
     });
   } catch (error) {
     process.stderr.write(`rankCandidates not benchmarked: ${(error as Error).message}\n`);
@@ -413,10 +448,14 @@ async function benchPool(size: number, options: Options): Promise<PoolBenchRow[]
   return rows;
 }
 
-async function timeAsync<T>(run: () => Promise<T>): Promise<[T, number]> {
+/** Like `time`, for async work (CPU time includes anything else this process ran meanwhile). */
+async function timeAsync<T>(run: () => Promise<T>): Promise<[T, number, number]> {
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   const result = await run();
-  return [result, performance.now() - started];
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  return [result, wall, (cpu.user + cpu.system) / 1000];
 }
 
 /** Runs the bench and returns its numbers (also printed as tables). */
@@ -439,6 +478,9 @@ export async function runMatchingBench(
         'bytes/profile': row.bytesPerProfile === null ? '' : Math.round(row.bytesPerProfile),
         'query ms (median)': Number.isNaN(row.queryMedianMs) ? '' : Number(row.queryMedianMs.toFixed(2)),
         'query ms (min)': Number.isNaN(row.queryMinMs) ? '' : Number(row.queryMinMs.toFixed(2)),
+        'query CPU ms (median)': Number.isNaN(row.queryCpuMedianMs)
+          ? ''
+          : Number(row.queryCpuMedianMs.toFixed(2)),
         'same top-k as usearch': row.agreement === null ? '' : row.agreement,
       })),
     );
@@ -452,6 +494,7 @@ export async function runMatchingBench(
         profiles: row.size.toLocaleString('en'),
         step: row.step,
         'ms (median)': Number(row.medianMs.toFixed(1)),
+        'CPU ms (median)': Number(row.cpuMs.toFixed(1)),
       })),
     );
   }
