@@ -1,8 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../../src/cli/provider-options.js';
 import { UsageError } from '../../src/errors.js';
 import { createUsageMeter } from '../../src/providers/middleware/usage.js';
+import { startFakeApiServer } from './fake-api-server.js';
 
 function parse(argv: string[]) {
   const command = addProviderOptions(
@@ -53,6 +57,26 @@ describe('provider options', () => {
       }),
     ).rejects.toBeInstanceOf(UsageError);
     expect(() => parse(['--provider', 'gemini'])).toThrow(/Allowed choices/);
+  });
+
+  it('wires base URL, models and cache directory into working models', async () => {
+    const server = await startFakeApiServer('openai');
+    const cacheDir = await mkdtemp(join(tmpdir(), 'cvmatch-cli-cache-'));
+    try {
+      const argv = ['--provider', 'openai', '--base-url', `${server.url}/v1`, '--cache-dir', cacheDir];
+      const env = { OPENAI_API_KEY: 'k-test' };
+      for (const run of [1, 2]) {
+        const resolved = await resolveProviderOptions(parse(argv), env);
+        await resolved.embeddingModel.embed({ inputs: ['cariste', 'maçon'] });
+        const line = formatUsage(resolved.usage.report());
+        expect(line).toContain(run === 1 ? '1 call (0 cached)' : '0 calls (1 cached)');
+      }
+      expect(server.requests).toHaveLength(1);
+      expect(server.requests[0]!.body.model).toBe('text-embedding-3-small');
+    } finally {
+      await server.close();
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('formats the end-of-run usage line', () => {
