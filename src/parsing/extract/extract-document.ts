@@ -2,6 +2,7 @@ import { DocumentError } from '../../errors.js';
 import { detectFormat } from './detect-format.js';
 import { extractDoc } from './doc/extract-doc.js';
 import { extractDocx } from './docx/extract-docx.js';
+import type { FormatContext } from './format-context.js';
 import { extractOdt } from './odt/extract-odt.js';
 import { extractPdf } from './pdf/extract-pdf.js';
 import { extractRtf } from './rtf/extract-rtf.js';
@@ -16,13 +17,6 @@ export interface ExtractDocumentOptions {
   limits?: Partial<ExtractionLimits>;
   /** Cancels the extraction; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
-}
-
-/** What every format extractor receives. */
-export interface FormatContext {
-  file: string | null;
-  limits: ExtractionLimits;
-  signal: AbortSignal;
 }
 
 async function extractByFormat(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
@@ -91,33 +85,43 @@ export async function extractDocument(
   }
   if (input.length === 0) throw new DocumentError('no-text', 'The file is empty.', { file });
 
-  const timeout = AbortSignal.timeout(limits.timeoutMs);
-  const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
-  const timeoutError = () =>
+  const deadline = performance.now() + limits.timeoutMs;
+  const timeoutError = (cause?: unknown) =>
     new DocumentError('timeout', `Extraction took longer than ${limits.timeoutMs} ms (limits.timeoutMs).`, {
       file,
-      cause: timeout.reason,
+      cause: cause ?? new Error(`deadline of ${limits.timeoutMs} ms passed`),
     });
-  let onAbort: (() => void) | undefined;
-  // Settles as soon as the signal aborts, even when a library call does not watch the signal.
+  const controller = new AbortController();
+  const onCallerAbort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const timedOut = () => performance.now() >= deadline;
+  let rejectAborted: (reason: unknown) => void = () => undefined;
+  // Settles as soon as the work is aborted, even when a library call does not watch the signal.
   const aborted = new Promise<never>((_, reject) => {
-    onAbort = () =>
-      reject(timeout.aborted && options.signal?.aborted !== true ? timeoutError() : signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    rejectAborted = reject;
   });
+  const onAbort = () => rejectAborted(controller.signal.reason);
+  controller.signal.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(timeoutError()), limits.timeoutMs);
+  const checkpoint = () => {
+    if (!controller.signal.aborted && timedOut()) controller.abort(timeoutError());
+    controller.signal.throwIfAborted();
+  };
   try {
-    return await Promise.race([extractByFormat(input, { file, limits, signal }), aborted]);
+    return await Promise.race([
+      extractByFormat(input, { file, limits, signal: controller.signal, checkpoint }),
+      aborted,
+    ]);
   } catch (error) {
-    if (
-      timeout.aborted &&
-      options.signal?.aborted !== true &&
-      !(error instanceof DocumentError && error.reason !== 'corrupt')
-    ) {
-      throw timeoutError();
+    if (options.signal?.aborted === true) throw options.signal.reason;
+    if (timedOut() && !(error instanceof DocumentError && error.reason !== 'corrupt')) {
+      throw error instanceof DocumentError && error.reason === 'timeout' ? error : timeoutError(error);
     }
-    if (error instanceof DocumentError || signal.aborted) throw error;
+    if (error instanceof DocumentError) throw error;
     throw new DocumentError('corrupt', 'The document cannot be read.', { file, cause: error });
   } finally {
-    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
+    clearTimeout(timer);
+    controller.signal.removeEventListener('abort', onAbort);
+    options.signal?.removeEventListener('abort', onCallerAbort);
   }
 }

@@ -1,14 +1,9 @@
 import WordExtractor from 'word-extractor';
 import { DocumentError } from '../../../errors.js';
 import { buildDocument, type LineDraft } from '../document-builder.js';
+import type { FormatContext } from '../format-context.js';
 import { plainTextToLines } from '../text-file.js';
-import type { ExtractedDocument, ExtractionLimits } from '../types.js';
-
-interface DocExtractionContext {
-  file: string | null;
-  limits: ExtractionLimits;
-  signal: AbortSignal;
-}
+import type { ExtractedDocument } from '../types.js';
 
 function linesOf(text: string, region: LineDraft['region']): LineDraft[] {
   return plainTextToLines(text).map((line) => ({ ...line, region }));
@@ -18,10 +13,7 @@ function linesOf(text: string, region: LineDraft['region']): LineDraft[] {
  * Extracts a legacy Word 97–2003 `.doc` with `word-extractor`: headers first, then body and text boxes,
  * then footers. The format gives plain text only (no headings or bold), and hidden runs cannot be seen.
  */
-export async function extractDoc(
-  bytes: Uint8Array,
-  context: DocExtractionContext,
-): Promise<ExtractedDocument> {
+export async function extractDoc(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
   const { file, limits } = context;
   let document: WordExtractor.Document;
   try {
@@ -31,7 +23,7 @@ export async function extractDoc(
   } catch (error) {
     throw new DocumentError('corrupt', 'The Word .doc file cannot be read.', { file, cause: error });
   }
-  context.signal.throwIfAborted();
+  context.checkpoint();
   const lines = [
     ...linesOf(document.getHeaders({ includeFooters: false }), 'header'),
     ...linesOf(document.getBody(), 'body'),

@@ -2,16 +2,11 @@ import mammoth from 'mammoth';
 import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
 import { buildDocument, type LineDraft } from '../document-builder.js';
-import type { ExtractedDocument, ExtractionLimits } from '../types.js';
+import type { FormatContext } from '../format-context.js';
+import type { ExtractedDocument } from '../types.js';
 import { openZipArchive, type ZipArchive } from '../zip-archive.js';
 import { htmlToLines } from './html-lines.js';
 import { paragraphTexts, parseWordXml, removeHiddenRuns, serializeWordXml } from './word-xml.js';
-
-interface DocxExtractionContext {
-  file: string | null;
-  limits: ExtractionLimits;
-  signal: AbortSignal;
-}
 
 /** The zip interface mammoth reads a document through (its `{ file }` input). */
 interface MammothZipFile {
@@ -76,11 +71,8 @@ async function readRunningParts(
  * Extracts a DOCX: body through mammoth's HTML (headings, lists, tables), header and footer parts read
  * directly (mammoth drops them), hidden runs (`w:vanish`, white, tiny) excluded and reported.
  */
-export async function extractDocx(
-  bytes: Uint8Array,
-  context: DocxExtractionContext,
-): Promise<ExtractedDocument> {
-  const { file, limits, signal } = context;
+export async function extractDocx(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
+  const { file, limits } = context;
   const archive = await openZipArchive(bytes, { file, maxUncompressedBytes: limits.maxUncompressedBytes });
   if (!archive.has('word/document.xml')) {
     throw new DocumentError('corrupt', 'The DOCX has no word/document.xml.', { file });
@@ -88,9 +80,12 @@ export async function extractDocx(
   const hidden: string[] = [];
   let documentXml: string;
   try {
-    const document = parseWordXml(await archive.readText('word/document.xml'));
-    hidden.push(...removeHiddenRuns(document));
-    documentXml = serializeWordXml(document);
+    const originalXml = await archive.readText('word/document.xml');
+    const document = parseWordXml(originalXml);
+    const removed = removeHiddenRuns(document);
+    hidden.push(...removed);
+    // Serialising is only needed when something was removed.
+    documentXml = removed.length > 0 ? serializeWordXml(document) : originalXml;
   } catch (error) {
     if (error instanceof DocumentError) throw error;
     throw new DocumentError('corrupt', 'The DOCX body (word/document.xml) is not valid XML.', {
@@ -98,10 +93,10 @@ export async function extractDocx(
       cause: error,
     });
   }
-  signal.throwIfAborted();
+  context.checkpoint();
   const header = await readRunningParts(archive, 'header', hidden, file);
   const footer = await readRunningParts(archive, 'footer', hidden, file);
-  signal.throwIfAborted();
+  context.checkpoint();
   let html: string;
   try {
     const input = { file: mammothZipFile(archive, documentXml) } as unknown as Parameters<

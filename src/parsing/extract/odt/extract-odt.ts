@@ -2,19 +2,14 @@ import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
 import { buildDocument, type LineDraft, type TableDraft } from '../document-builder.js';
 import { parseWordXml } from '../docx/word-xml.js';
-import type { ExtractedDocument, ExtractionLimits } from '../types.js';
+import type { FormatContext } from '../format-context.js';
+import type { ExtractedDocument } from '../types.js';
 import { openZipArchive } from '../zip-archive.js';
 
 const textNamespace = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
 const tableNamespace = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
 const styleNamespace = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0';
 const foNamespace = 'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0';
-
-interface OdtExtractionContext {
-  file: string | null;
-  limits: ExtractionLimits;
-  signal: AbortSignal;
-}
 
 /** What an automatic or named style does to the text it applies to. */
 interface StyleEffect {
@@ -211,11 +206,8 @@ function parse(xml: string, part: string, file: string | null): Document {
 }
 
 /** Extracts an OpenDocument text (`.odt`): body from content.xml, page header/footer from styles.xml. */
-export async function extractOdt(
-  bytes: Uint8Array,
-  context: OdtExtractionContext,
-): Promise<ExtractedDocument> {
-  const { file, limits, signal } = context;
+export async function extractOdt(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
+  const { file, limits } = context;
   const archive = await openZipArchive(bytes, { file, maxUncompressedBytes: limits.maxUncompressedBytes });
   if (!archive.has('content.xml'))
     throw new DocumentError('corrupt', 'The ODT has no content.xml.', { file });
@@ -226,7 +218,7 @@ export async function extractOdt(
   if (stylesDocument?.documentElement) readStyles(stylesDocument.documentElement, styles);
   const content = parse(await archive.readText('content.xml'), 'content.xml', file);
   if (content.documentElement) readStyles(content.documentElement, styles);
-  signal.throwIfAborted();
+  context.checkpoint();
 
   const reader = new OdtReader(styles);
   const running = (kind: 'header' | 'footer'): LineDraft[] => {

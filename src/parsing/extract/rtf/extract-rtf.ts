@@ -1,8 +1,9 @@
 import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
 import { buildDocument, type LineDraft, type TableDraft } from '../document-builder.js';
+import type { FormatContext } from '../format-context.js';
 import { decodeWindows1252 } from '../text-file.js';
-import type { ExtractedDocument, ExtractionLimits } from '../types.js';
+import type { ExtractedDocument } from '../types.js';
 
 /**
  * A small RTF reader for CVs: text, paragraphs, tables, list items, bold, outline levels, header and
@@ -10,12 +11,6 @@ import type { ExtractedDocument, ExtractionLimits } from '../types.js';
  * fields' instructions and every `\*` destination it does not know are skipped. Hidden text (`\v`,
  * white without a background, under 2pt) is excluded and reported.
  */
-
-interface RtfExtractionContext {
-  file: string | null;
-  limits: ExtractionLimits;
-  signal: AbortSignal;
-}
 
 type Region = 'body' | 'header' | 'footer';
 
@@ -140,10 +135,7 @@ function readHeadingStyles(source: string): Map<number, number> {
 }
 
 /** Extracts an RTF document. */
-export async function extractRtf(
-  bytes: Uint8Array,
-  context: RtfExtractionContext,
-): Promise<ExtractedDocument> {
+export async function extractRtf(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
   const { file, limits } = context;
   // RTF is 7-bit; bytes above 127 (rare) are read through the code page like `\'hh`.
   const source = new TextDecoder('latin1').decode(bytes);
@@ -235,7 +227,7 @@ export async function extractRtf(
   let index = 0;
   const length = source.length;
   while (index < length) {
-    if ((index & 0xffff) === 0) context.signal.throwIfAborted();
+    if ((index & 0xffff) === 0) context.checkpoint();
     const character = source[index] ?? '';
     if (character === '{') {
       flushBytes();
