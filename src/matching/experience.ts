@@ -1,7 +1,6 @@
 import type { CandidateProfile, Experience, JobOrder } from '../domain/index.js';
-import { normalizeOccupation, occupationCloseness } from '../taxonomy/index.js';
-import { terms } from '../text/index.js';
 import { monthIndex } from './calendar.js';
+import { bestOccupation, cachedCloseness, cachedTerms } from './memo.js';
 
 /** Below this score a title is not trusted to name an occupation. */
 const OCCUPATION_MATCH_THRESHOLD = 0.5;
@@ -11,14 +10,14 @@ export const RELEVANT_CLOSENESS = 0.5;
 /** The order's ROME code: as given, else the best match of its title (null when nothing is close enough). */
 export function jobOccupationCode(job: JobOrder): string | null {
   if (job.romeCode) return job.romeCode;
-  const [best] = normalizeOccupation(job.title, { limit: 1 });
+  const best = bestOccupation(job.title);
   return best && best.score >= OCCUPATION_MATCH_THRESHOLD ? best.romeCode : null;
 }
 
 /** Dice coefficient of the stemmed content terms of two titles, 0..1. */
 export function titleSimilarity(a: string, b: string): number {
-  const left = new Set(terms(a));
-  const right = new Set(terms(b));
+  const left = new Set(cachedTerms(a));
+  const right = new Set(cachedTerms(b));
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const term of left) if (right.has(term)) shared++;
@@ -50,7 +49,7 @@ export function experienceCloseness(
 ): { closeness: number; basis: 'rome' | 'title' } {
   const code = experience.occupation?.romeCode ?? null;
   if (jobCode && code) {
-    const closeness = occupationCloseness(jobCode, code);
+    const closeness = cachedCloseness(jobCode, code);
     if (closeness > 0) return { closeness, basis: 'rome' };
   }
   // Title words are weaker evidence than a shared code: at most 0.6.

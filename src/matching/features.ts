@@ -1,8 +1,8 @@
 import type { CandidateProfile, CriterionScore, JobOrder, Met } from '../domain/index.js';
-import { normalizeOccupation, occupationCloseness } from '../taxonomy/index.js';
 import { monthIndex, toIsoDate } from './calendar.js';
 import { quotes, shortQuote, sourceQuote } from './evidence.js';
 import { jobOccupationCode, occupationExperience, rateExperiences, titleSimilarity } from './experience.js';
+import { bestOccupation, cachedCloseness } from './memo.js';
 import { type CheckRequirementsOptions, checkRequirements, type RequirementCheck } from './requirements.js';
 import { findSkill, indexProfileSkills, type SkillIndex } from './skills.js';
 import type { Criterion } from './weights.js';
@@ -90,9 +90,9 @@ function occupationScore(
 
 function headlineCloseness(job: JobOrder, headline: string): number {
   const jobCode = jobOccupationCode(job);
-  const [match] = normalizeOccupation(headline, { limit: 1 });
+  const match = bestOccupation(headline);
   if (jobCode && match && match.score >= 0.5) {
-    const closeness = occupationCloseness(jobCode, match.romeCode);
+    const closeness = cachedCloseness(jobCode, match.romeCode);
     if (closeness > 0) return closeness >= 1 ? 1 : 0.7 * closeness;
   }
   return 0.6 * titleSimilarity(job.title, headline);

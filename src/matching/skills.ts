@@ -1,7 +1,7 @@
 import type { CandidateProfile } from '../domain/index.js';
-import { normalizeSkill } from '../taxonomy/index.js';
-import { type TextLanguage, terms } from '../text/index.js';
+import type { TextLanguage } from '../text/index.js';
 import { shortQuote, sourceQuote } from './evidence.js';
+import { cachedTerms, skillId } from './memo.js';
 
 /** Where one of the order's skills was found in a profile. */
 export interface SkillMatch {
@@ -37,11 +37,12 @@ function sentences(text: string): string[] {
 export function indexProfileSkills(profile: CandidateProfile, language: TextLanguage): SkillIndex {
   const passages: Passage[] = [];
   const add = (text: string, quote: string, skillId: string | null, isListedSkill: boolean) => {
-    const set = new Set(terms(text, language));
+    const set = new Set(cachedTerms(text, language));
     if (set.size > 0) passages.push({ terms: set, quote: shortQuote(quote), skillId, isListedSkill });
   };
   for (const skill of profile.skills) {
-    const id = skill.normalized ?? normalizeSkill(skill.name)?.id ?? null;
+    // `normalized` may be a label or an id depending on the parser: the taxonomy id is looked up again.
+    const id = skillId(skill.name) ?? (skill.normalized ? skillId(skill.normalized) : null);
     add(skill.name, sourceQuote(profile, skill.source, skill.name), id, true);
   }
   if (profile.headline) add(profile.headline, profile.headline, null, false);
@@ -60,12 +61,12 @@ export function indexProfileSkills(profile: CandidateProfile, language: TextLang
  * or two thirds in a sentence → partly found.
  */
 export function findSkill(skill: string, index: SkillIndex, language: TextLanguage): SkillMatch {
-  const id = normalizeSkill(skill)?.id ?? null;
+  const id = skillId(skill);
   if (id) {
     const same = index.passages.find((passage) => passage.skillId === id);
     if (same) return { skill, coverage: 1, evidence: same.quote };
   }
-  const wanted = [...new Set(terms(skill, language))];
+  const wanted = [...new Set(cachedTerms(skill, language))];
   if (wanted.length === 0) return { skill, coverage: 0, evidence: null };
   let best: { coverage: number; share: number; quote: string } | null = null;
   for (const passage of index.passages) {
