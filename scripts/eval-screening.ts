@@ -79,8 +79,11 @@ const SETS = [
   { name: 'replies (development set)', file: 'replies.jsonl' },
   // First run before any rule change on it: 87.7 % intent, 86.4 % extraction; it was then used to fix rules.
   { name: 'replies-holdout (written after tuning; since used for fixes)', file: 'replies-holdout.jsonl' },
-  // Written last, never used to change the rules: the honest estimate on unseen replies.
-  { name: 'replies-holdout-2 (never used for tuning)', file: 'replies-holdout-2.jsonl' },
+  // Written last. First run, before any rule change on it: 90.5 % intent, 95.8 % extraction.
+  {
+    name: 'replies-holdout-2 (first run 90.5 % intent; since used for fixes)',
+    file: 'replies-holdout-2.jsonl',
+  },
 ];
 
 function readSet(file: string): LabelledReply[] {

@@ -4,10 +4,12 @@ import type { ChatModel } from '../providers/spec.js';
 import { certificateCovers, extractCertificates } from './reply-certificates.js';
 import { calendarDayOf, extractDates, isoDay } from './reply-dates.js';
 import {
+  ABSENCE,
   INJECTION,
   NEGATIVE,
   NEGATIVE_EMOJI,
   NO_TRANSPORT,
+  NOT_UNDERSTOOD,
   OPT_OUT,
   POSITIVE,
   POSITIVE_EMOJI,
@@ -138,6 +140,12 @@ function readPolarity(raw: string, normalized: string): Polarity {
   return { positive, negative: negatedSpans.length, unsure, weak, restricted };
 }
 
+function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
 function emptyExtracted(): ExtractedValues {
   return {
     dates: [],
@@ -202,8 +210,9 @@ export function interpretReplyWithRules(
     return result('question', extracted, 0.85);
   }
 
+  if (NOT_UNDERSTOOD.test(normalized)) return result('off_topic', extracted, 0.8);
   const polarity = readPolarity(text, normalized);
-  const decided = decideForTopic(topic, polarity, extracted, context);
+  const decided = decideForTopic(topic, polarity, extracted, context, normalized);
   if (decided) return decided;
   return result('off_topic', extracted, 0.3);
 }
@@ -225,6 +234,7 @@ function decideForTopic(
   polarity: Polarity,
   extracted: ExtractedValues,
   context: Omit<InterpretReplyContext, 'model'>,
+  normalized: string,
 ): ReplyInterpretation | null {
   const basic = basicPolarity(polarity);
   switch (topic) {
@@ -232,6 +242,12 @@ function decideForTopic(
       const fromOrOn = extracted.dates.filter((date) => date.kind !== 'until');
       const hasFrom = fromOrOn.some((date) => date.kind === 'from');
       if (polarity.unsure && polarity.positive === 0) return result('partial', extracted, 0.7);
+      const until = extracted.dates.find((date) => date.kind === 'until');
+      if (fromOrOn.length === 0 && until && ABSENCE.test(normalized)) {
+        // "en vacances jusqu'au 3 janvier": free from the day after.
+        extracted.dates.push({ date: nextDay(until.date), kind: 'from', text: until.text });
+        return result('date_given', extracted, 0.8);
+      }
       // "oui sauf le mercredi", "un rdv le 5 mais sinon oui": the dates are exceptions.
       if (fromOrOn.length > 0 && polarity.restricted && polarity.positive > 0 && !hasFrom)
         return result('partial', extracted, 0.7);

@@ -230,6 +230,14 @@ export function extractDates(
     const offset = word === 'apres demain' ? 2 : word === 'demain' || word === 'tomorrow' ? 1 : 0;
     add(match, addDays(today, offset));
   });
+  // Holidays: nouvel an, Noël
+  scan(/\b(nouvel an|jour de l an|noel|christmas|new year)\b/g, (match) => {
+    const christmas = match[1] === 'noel' || match[1] === 'christmas';
+    const month = christmas ? 12 : 1;
+    const day = christmas ? 25 : 1;
+    const year = compare({ year: today.year, month, day }, today) >= 0 ? today.year : today.year + 1;
+    add(match, { year, month, day });
+  });
   // lundi (prochain), next monday
   scan(
     /\b(?:next )?(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:prochaine|qui vient))?\b/g,
@@ -293,7 +301,9 @@ export function extractDates(
       : UNTIL_BEFORE.test(before)
         ? 'until'
         : 'on';
-    const day = kind === 'until' && item.end ? item.end : item.day;
+    const day0 = kind === 'until' && item.end ? item.end : item.day;
+    // "après le 15", "après le nouvel an": from the day after.
+    const day = kind === 'from' && /apres(?: le| la)?\s*$/.test(before) ? addDays(day0, 1) : day0;
     const date = isoDay(day);
     if (out.some((existing) => existing.date === date && existing.kind === kind)) continue;
     out.push({ date, kind, text: normalized.slice(item.index, item.index + item.length) });

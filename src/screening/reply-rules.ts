@@ -61,6 +61,14 @@ export const WANTS_HUMAN: RegExp[] = [
 export const POSITIVE_WITH_NEGATION =
   /\b(?:(?:il )?(?:y a |il y a )?pas de (?:souci|soucis|probleme|problemes|pb|lezard|blem)|aucun (?:souci|soucis|probleme|pb|inconvenient)|sans (?:souci|soucis|probleme|pb|faute)|(?:ca |cela )?(?:ne )?(?:me )?derange pas|pourquoi pas|pas mal|ne vous inquietez pas|t inquiete|n importe quand|pas d inconvenient|(?:ca |cela )?(?:ne )?pose pas de probleme|je (?:ne )?dis pas non|no problem|no worries|pas de probleme)\b/g;
 
+/** The candidate did not understand the message: asked again, in plainer words. */
+export const NOT_UNDERSTOOD =
+  /\b(?:(?:j ai |je n ai )?pas (?:bien )?compris|(?:je )?(?:ne )?compren(?:d|ds)? (?:pas|rien)|c est quoi ce (?:message|sms|texto)|de quoi (?:vous parlez|tu parles|il s agit)|what do you mean)\b/;
+
+/** Being away until a date ("en vacances jusqu'au 3") says when the person is free again. */
+export const ABSENCE =
+  /\b(?:vacances|conges?|absente?|en mission|en formation|en arret|indisponible|pas disponible|pas libre|occupee?|bloquee?|en deplacement|a l etranger|en contrat|sous contrat|au pays)\b/;
+
 /** Doubt: neither yes nor no. */
 export const UNSURE =
   /\b(?:je (?:ne )?sais (?:pas|plus)|sais pas|pas (?:sur|sure|certaine?|encore sure?)|peut etre|a voir|ca depend|je (?:verrai|vais voir|vais regarder|dois (?:voir|verifier|regarder|demander|reflechir)|reflechis|vous (?:redis|redirai|dirai|confirme(?:rai)?)|confirme(?:rai)? plus tard|reviens vers vous)|(?:faut|il faut) (?:que je|voir)|plus ou moins|a confirmer|on verra|maybe|not sure|i don t know|dunno|bof|mouais|moyen|j hesite|hesite|hesitation|je vous dis)\b/g;
@@ -74,6 +82,7 @@ export const NEGATIVE: RegExp[] = [
   /\b(?:pas|jamais)\b(?: (?:du tout|encore|vraiment|trop))?(?: (?:disponible|disponibles|libre|interesse|interessee|possible|ok|d accord|pour moi|le temps|valide|valable|la|de|d|le|les|un|une|\w+))?/,
   /\bplus (?:disponible|libre|interesse|interessee|valide|valable|dispo|le temps)\b/,
   /\bn (?:ai|en ai|est|etait|avons) plus\b|\bje (?:l|les|en) ai plus\b/,
+  /\bne (?:\w+ ){1,2}(?:plus|jamais|rien)\b|\bn (?:\w+ )?(?:plus|jamais|rien)\b/,
   /\baucune?\b/,
   /\b(?:impossible|indisponible|malheureusement|helas|refuse|decline|occupee?)\b/,
   /\bdeja (?:pris|prise|en mission|un (?:travail|job|contrat|poste|cdi|emploi)|du travail|trouve|engagee?|occupee?|embauchee?)\b/,
@@ -87,7 +96,7 @@ export const RESTRICTION =
   /\b(?:mais|sauf|seulement|uniquement|juste (?:le|la|les|en|pour|a)|(?:que|qu) (?:le|la|les|en|l|a partir|jusqu|le matin|la nuit|de jour|de nuit)|hors|excepte|a part|sous reserve|si (?:c est|ca|il|le|la|vous|on)|only|except|but)\b/g;
 
 export const POSITIVE =
-  /\b(?:oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (?:me )?convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (?:le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu|yes|yeah|yup|sure|of course|fine|good|great|si si|ben si|bah si|mais si|present|presente|possede|possedes|je me debrouille|je m arrange|je trouverai)\b/g;
+  /\b(?:oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (?:me )?convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (?:le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu|yes|yeah|yup|sure|of course|fine|good|great|si si|ben si|bah si|mais si|present|presente|possede|possedes|je me debrouille|je m arrange|je trouverai|affirmatif|positif|entendu|tres bien|ca me parait bien)\b/g;
 
 /** Interrogative openings, for replies written as a question without a question mark. */
 export const QUESTION_START =
