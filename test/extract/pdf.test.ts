@@ -78,7 +78,7 @@ describe('PDF reading order', () => {
     expect(lineOffsetsAreExact(document)).toBe(true);
   });
 
-  it('drops running headers, footers and page numbers, and counts the real pages', async () => {
+  it('keeps a running header once, drops its repeats and page numbers, and counts the real pages', async () => {
     const pdf = await makePdf({
       draw: (document) => {
         for (let page = 1; page <= 3; page += 1) {
@@ -95,6 +95,7 @@ describe('PDF reading order', () => {
     const document = await extractDocument(pdf);
     expect(document.pages).toBe(3);
     expect(document.lines.map((line) => [line.page, line.text])).toEqual([
+      [1, 'CV Jean Dupont – confidentiel'],
       [1, 'Contenu de la page 1'],
       [2, 'Contenu de la page 2'],
       [3, 'Contenu de la page 3'],

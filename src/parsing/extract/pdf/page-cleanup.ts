@@ -39,8 +39,8 @@ function runningKey(text: string): string {
 }
 
 /**
- * Drops running headers/footers (same text in the top or bottom margin of ≥ 2 pages) and page numbers
- * in the margins, then joins words hyphenated across line ends within a column
+ * Drops running headers/footers (same text in the top or bottom margin of ≥ 2 pages: kept on the first
+ * page it appears on, dropped on the others) and page numbers in the margins, then joins words hyphenated across line ends within a column
  * (`manu-` + `tention` → `manutention`; `Jean-` + `Pierre` keeps its hyphen).
  */
 export function cleanPageLines(pages: PageLines[]): PlacedLine[] {
@@ -59,7 +59,14 @@ export function cleanPageLines(pages: PageLines[]): PlacedLine[] {
     for (const line of page.lines) {
       if (isInMargin(line, page.height)) {
         if (isPageNumber(line.text)) continue;
-        if ((pagesByKey.get(runningKey(line.text))?.size ?? 0) >= 2) continue;
+        // A running header often carries the name and contact details: keep its first occurrence.
+        const pagesWithLine = pagesByKey.get(runningKey(line.text));
+        if (
+          pagesWithLine !== undefined &&
+          pagesWithLine.size >= 2 &&
+          Math.min(...pagesWithLine) !== page.page
+        )
+          continue;
       }
       kept.push({ ...line, page: page.page });
     }
