@@ -36,7 +36,9 @@ export interface ParseEvalReport {
 interface Expected {
   file: string;
   now: string;
+  language: string;
   name: string | null;
+  headline: string | null;
   email: string | null;
   phone: string | null;
   location: { city: string | null; postalCode: string | null } | null;
@@ -73,7 +75,9 @@ const mobilityKey = (mobility: Expected['mobility']) =>
 
 /** Field → the comparable items of a document (a multiset of normalised strings). */
 const FIELDS: Record<string, (value: Expected) => string[]> = {
+  language: (value) => [value.language],
   name: (value) => list(text(value.name)),
+  headline: (value) => list(text(value.headline)),
   email: (value) => list(value.email?.toLowerCase()),
   phone: (value) => list(value.phone),
   'location.city': (value) => list(text(value.location?.city)),
@@ -101,7 +105,9 @@ const FIELDS: Record<string, (value: Expected) => string[]> = {
 /** A parsed profile in the expected-file shape. */
 export function profileAsExpected(profile: CandidateProfile): Omit<Expected, 'file' | 'now'> {
   return {
+    language: profile.source.language,
     name: profile.name,
+    headline: profile.headline,
     email: profile.email,
     phone: profile.phone,
     location: profile.location,

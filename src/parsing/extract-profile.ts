@@ -167,15 +167,18 @@ function listField(
   if (first) sources[field] = first;
 }
 
-/** The short line right after the name: "Cariste expérimenté". */
+/** The short line after the name ("Cariste expérimenté"), skipping contact lines in between. */
 function findHeadline(lines: SectionLine[], nameSource: SourceSpan | null): Found<string> | null {
   if (!nameSource) return null;
   const index = lines.findIndex((line) => line.lineNumber === nameSource.line);
-  const next = lines[index + 1];
-  if (index < 0 || !next || next.lineNumber !== nameSource.line! + 1) return null;
-  const text = next.text.trim();
-  if (/\d|@|:/.test(text) || text.split(/\s+/).length > 10) return null;
-  return { value: text, source: spanIn(next), confidence: 0.7 };
+  if (index < 0) return null;
+  for (const next of lines.slice(index + 1, index + 4)) {
+    const text = next.text.trim();
+    if (/@|\d{2}/.test(text)) continue;
+    if (/:/.test(text) || text.split(/\s+/).length > 10) return null;
+    return { value: text, source: spanIn(next), confidence: 0.7 };
+  }
+  return null;
 }
 
 function round(value: number): number {

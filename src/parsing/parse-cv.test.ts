@@ -162,3 +162,10 @@ describe('optional LLM extraction', () => {
     expect(refused.join('\n')).toMatch(/Management/);
   });
 });
+
+describe('parseCvs on paths', () => {
+  it('reports a missing file as not-found', async () => {
+    const [result] = await parseCvs(['/no/such/cv.pdf']);
+    expect(result).toMatchObject({ file: '/no/such/cv.pdf', error: { reason: 'not-found' } });
+  });
+});

@@ -84,7 +84,8 @@ async function finish(
 /**
  * Parses a CV (PDF, DOCX, TXT… detected from its bytes) into a `CandidateProfile`. `input` is a file path
  * or the file's bytes. The profile `id` is `cv_` + 16 hex characters of the SHA-256 of the file's bytes.
- * Fails with `DocumentError` when the document cannot be read (`no-text`, `encrypted`, `corrupt`…).
+ * Fails with `DocumentError` when the document cannot be read (`no-text`, `encrypted`, `corrupt`…), and with
+ * `CvmatchError` (the file-system error as `cause`) when the file cannot be opened.
  */
 export async function parseCv(
   input: string | Uint8Array,
@@ -97,10 +98,8 @@ export async function parseCv(
     try {
       bytes = new Uint8Array(await readFile(input));
     } catch (error) {
-      throw new DocumentError('unsupported', `Cannot read ${input}: ${(error as Error).message}`, {
-        file,
-        cause: error,
-      });
+      // File-system failures (missing file, no permission) are not document problems: `cause` has the code.
+      throw new CvmatchError(`Cannot read ${input}: ${(error as Error).message}`, { cause: error });
     }
   } else bytes = input;
   const document = await extractDocument(bytes, {
@@ -139,9 +138,15 @@ export interface ParseCvsOptions extends Omit<ParseCvOptions, 'file'> {
   onProgress?: (progress: { done: number; total: number; file: string; ok: boolean }) => void;
 }
 
-/** Why a document failed, for batch output: a `DocumentError` reason, `invalid`, `aborted` or `error`. */
+/**
+ * Why a document failed, for batch output: a `DocumentError` reason, `not-found`/`unreadable` (file system),
+ * `invalid` (profile failed its schema), `aborted`, or `error`.
+ */
 export function failureReason(error: unknown): string {
   if (error instanceof DocumentError) return error.reason;
+  const code =
+    error instanceof CvmatchError ? (error.cause as NodeJS.ErrnoException | undefined)?.code : undefined;
+  if (code !== undefined) return code === 'ENOENT' ? 'not-found' : 'unreadable';
   if (error instanceof ValidationError) return 'invalid';
   if (error instanceof Error && error.name === 'AbortError') return 'aborted';
   if (error instanceof CvmatchError) return error.name;
