@@ -69,7 +69,10 @@ interface Job {
 
 function occupationsOf(profile: ExpectedProfile): Set<string> {
   const codes = new Set<string>();
-  for (const title of [profile.headline ?? '', ...profile.experiences.map((experience) => experience.title)]) {
+  for (const title of [
+    profile.headline ?? '',
+    ...profile.experiences.map((experience) => experience.title),
+  ]) {
     const key = normalizeKey(title);
     const match = TITLE_OCCUPATIONS.find(([pattern]) => pattern.test(key));
     if (match) codes.add(match[1]);
@@ -84,7 +87,9 @@ function related(pairs: [string, string][], a: string, b: string): boolean {
 /** A certificate counts when its code is listed, or (diplomas such as DEAS) its name is a degree. */
 function holds(profile: ExpectedProfile, code: string): boolean {
   if (profile.certifications.includes(code)) return true;
-  return profile.education.some((education) => normalizeKey(education.degree).split(' ').includes(code.toLowerCase()));
+  return profile.education.some((education) =>
+    normalizeKey(education.degree).split(' ').includes(code.toLowerCase()),
+  );
 }
 
 function distanceToJob(profile: ExpectedProfile, job: Job): number | null {
@@ -105,7 +110,9 @@ export function grade(profile: ExpectedProfile, job: Job): { grade: number; why:
   const same = occupations.some((code) => code === rome || related(SAME, code, rome));
   if (!same) {
     const close = occupations.some((code) => related(CLOSE, code, rome));
-    return close ? { grade: 1, why: `close occupation (${occupations.join(', ')})` } : { grade: 0, why: 'unrelated' };
+    return close
+      ? { grade: 1, why: `close occupation (${occupations.join(', ')})` }
+      : { grade: 0, why: 'unrelated' };
   }
   const missing = [
     ...job.requiredCertifications.filter((code) => !holds(profile, code)),
@@ -114,7 +121,10 @@ export function grade(profile: ExpectedProfile, job: Job): { grade: number; why:
   const distance = distanceToJob(profile, job);
   const far = distance === null || distance > AREA_KM;
   if (missing.length > 0 || far) {
-    const reasons = [...missing.map((code) => `missing ${code}`), far ? `far (${distance?.toFixed(0) ?? '?'} km)` : ''];
+    const reasons = [
+      ...missing.map((code) => `missing ${code}`),
+      far ? `far (${distance?.toFixed(0) ?? '?'} km)` : '',
+    ];
     return { grade: 2, why: reasons.filter(Boolean).join(', ') };
   }
   return { grade: 3, why: `in area (${distance?.toFixed(0)} km), all requirements` };
