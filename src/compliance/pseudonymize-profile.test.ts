@@ -147,3 +147,43 @@ describe('pseudonymizeText: numbered streets', () => {
     expect(text).toContain('3 cours de sécurité, 12 places de parking');
   });
 });
+
+describe('pseudonymizeText: names that are also trades', () => {
+  it('removes "Paul Charpentier" and "CHARPENTIER Paul" but keeps the trade "charpentier"', () => {
+    const { text } = pseudonymizeText(
+      'CHARPENTIER Paul\nPaul Charpentier, 06 11 22 33 44\nCharpentier – Bois & Toits (2019-2024)\nPaul pose des charpentes, charpentier qualifié.',
+      { names: ['Paul Charpentier'] },
+    );
+    expect(text).not.toMatch(/Paul|CHARPENTIER/);
+    expect(text).toContain('Charpentier – Bois & Toits');
+    expect(text).toContain('charpentier qualifié');
+  });
+});
+
+describe('pseudonymizeText: first names that are words', () => {
+  it('always removes the first name, even when it is a word', () => {
+    const { text } = pseudonymizeText('Rose Marchand\nRose a tenu le stand. Marchand ambulant (2019).', {
+      names: ['Rose Marchand'],
+    });
+    expect(text).not.toMatch(/Rose/);
+    expect(text).toContain('Marchand ambulant');
+  });
+});
+
+describe('pseudonymizeProfile: a surname that is the trade', () => {
+  it('keeps the trade in the experience of Paul Charpentier, charpentier', async () => {
+    const { makeProfile } = await import('../../test/compliance/make-profile.js');
+    const profile = makeProfile('cv_charpentier', {
+      first: 'Paul',
+      last: 'Charpentier',
+      civility: 'Monsieur',
+      email: 'paul.charpentier@example.org',
+      phone: '+33699887766',
+    });
+    profile.experiences[0]!.title = 'Charpentier';
+    const result = pseudonymizeProfile(profile);
+    expect(result.fields.experiences[0]!.title).toBe('Charpentier');
+    expect(result.text).not.toMatch(/Paul/);
+    expect(result.text).not.toMatch(/PAUL|CHARPENTIER/);
+  });
+});

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CandidateProfile } from '../domain/index.js';
+import { foldAccents } from '../text/normalize.js';
 import { type Identifiers, pseudonymizeText, type RedactionKind } from './redact-text.js';
 
 export interface PseudonymizeOptions {
@@ -65,13 +66,15 @@ export function aliasFor(profileId: string): string {
 
 /** Everything in a profile that identifies the person, for `pseudonymizeText`. */
 export function profileIdentifiers(profile: CandidateProfile): Identifiers {
-  const emailLocal = profile.email?.split('@')[0] ?? null;
   const sensitive = profile.sensitive;
+  // Pieces of the email's local part that are not already parts of the name ("jdupont", "kiki93").
+  const fold = (text: string) => foldAccents(text).toLowerCase();
+  const nameParts = new Set((profile.name ?? '').split(/[\s\-'’.]+/).map(fold));
+  const emailTokens = (profile.email?.split('@')[0] ?? '')
+    .split(/[._\-+]+/)
+    .filter((part) => /^\p{L}{3,}$/u.test(part) && !nameParts.has(fold(part)));
   return {
-    names: [
-      profile.name,
-      ...(emailLocal ? emailLocal.split(/[._\-+]+/).filter((part) => /^\p{L}{3,}$/u.test(part)) : []),
-    ],
+    names: [profile.name, ...emailTokens],
     emails: [profile.email],
     phones: [profile.phone],
     places: [profile.location?.city],

@@ -113,6 +113,23 @@ export function literalPattern(literal: string): string {
 const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}\\p{N}])';
 
+// Surnames and first names that are also common French words, mostly trades: removed only next to the rest
+// of the name (see `pseudonymizeText`).
+const AMBIGUOUS_NAME_PARTS = new Set(
+  (
+    'boulanger boucher charpentier carpentier marchand meunier berger masson mercier couturier cordonnier barbier ' +
+    'fournier pelletier tisserand vigneron jardinier forestier bouvier charron tailleur pasteur chevalier ' +
+    'petit grand blanc brun noir roux fontaine renard lion loup bois rose marine pierre clement constant ' +
+    'france lorraine aime desire prudence olive ambre jade perle roi fort bon bonheur joli jeune vieux duc ' +
+    'prince baron comte marin marechal chauffeur macon soudeur peintre cuisinier serveur gardien page poirier ' +
+    'pommier chene pont moulin vallee riviere rue place'
+  ).split(' '),
+);
+
+function isAmbiguousNamePart(part: string): boolean {
+  return AMBIGUOUS_NAME_PARTS.has(foldAccents(part).toLowerCase());
+}
+
 /** Name parts worth removing: the full name, then each part of ≥ 2 letters that is not a particle. */
 export function nameParts(name: string): string[] {
   const parts = name
@@ -285,9 +302,29 @@ export function pseudonymizeText(
     ...literals(identifiers.places).map((place): [RedactionKind, string] => ['city', place]),
   ];
   literalRules.sort((a, b) => b[1].length - a[1].length || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  // A surname that is also an ordinary word or a trade ("Charpentier", "Marchand") is removed only next to
+  // another part of the name, so a Mr Charpentier applying as charpentier keeps his experience.
+  // First names ("Pierre", "Rose") are always removed: alone in a CV, they are the person.
+  const givenNameParts = new Set(
+    literals(identifiers.names).flatMap((name) => nameParts(name.trim().split(/\s+/)[0] ?? '')),
+  );
+  const ambiguous = literalRules.filter(
+    ([kind, literal]) => kind === 'name' && !givenNameParts.has(literal) && isAmbiguousNamePart(literal),
+  );
   for (const [kind, literal] of literalRules) {
+    if (ambiguous.some(([, part]) => part === literal)) continue;
     const pattern = new RegExp(`${WORD_START}${literalPattern(literal)}${WORD_END}`, 'gu');
     result = replaceAll(result, pattern, kind, counts);
+  }
+  for (const [, literal] of ambiguous) {
+    const part = literalPattern(literal);
+    const placeholder = String.raw`\[name\]`;
+    const pattern = new RegExp(
+      String.raw`(?<=${placeholder}[ \t,\-]*)${WORD_START}${part}${WORD_END}|${WORD_START}${part}${WORD_END}(?=[ \t,\-]*${placeholder})`,
+      'gu',
+    );
+    // Repeat so "ROSE MARCHAND [name]" loses both parts.
+    for (let pass = 0; pass < 3; pass++) result = replaceAll(result, pattern, 'name', counts);
   }
 
   for (const [kind, pattern] of PATTERNS) result = replaceAll(result, pattern, kind, counts);
