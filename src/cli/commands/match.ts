@@ -8,7 +8,15 @@ import {
   type MatchResult,
 } from '../../domain/index.js';
 import { UsageError, ValidationError } from '../../errors.js';
-import { explainMatch, parseWeights, type RequirementKind, rankCandidates } from '../../matching/index.js';
+import {
+  criteria,
+  DEFAULT_SHORTLIST_SIZE,
+  defaultLlmWeight,
+  explainMatch,
+  parseWeights,
+  type RequirementKind,
+  rankCandidates,
+} from '../../matching/index.js';
 import { loadPoolIndex, type PoolIndex } from '../../matching/retrieve/index.js';
 import { parseCvs } from '../../parsing/index.js';
 import { parseJobOrder } from '../../parsing/parse-job.js';
@@ -50,7 +58,11 @@ interface InputError {
 export function registerMatchCommand(program: Command): void {
   const command = program
     .command('match')
-    .description('Rank candidates for a job order (offline by default) and print the ranking.')
+    .description(
+      'Rank candidates for a job order and print the ranking. Offline by default (rules + local embeddings); ' +
+        `with a chat model (--provider mistral|openai) the best ${DEFAULT_SHORTLIST_SIZE} are also assessed by the LLM. ` +
+        'Candidates missing a requirement are kept with a lower score unless --exclude says otherwise.',
+    )
     .requiredOption('--job <file>', 'job order: JSON (.json) or job ad text (.txt, French or English)')
     .option(
       '--candidates <paths...>',
@@ -62,7 +74,10 @@ export function registerMatchCommand(program: Command): void {
     )
     .option('--top <n>', 'number of candidates to print', '10')
     .option('--json', 'print { job, results, usage, errors, files } as JSON')
-    .option('--weights <list>', 'weight overrides, e.g. occupation=0.3,skills=0.2,llm=0.5')
+    .option(
+      '--weights <list>',
+      `weight overrides, e.g. occupation=0.3,skills=0.2 (criteria: ${criteria.join(', ')}; llm = LLM share, default ${defaultLlmWeight})`,
+    )
     .option('--explain', 'print a plain-language explanation under each candidate')
     .option('--near-misses', 'also list candidates who miss one or two requirements, with the gap to close')
     .option('--exclude <kinds>', `drop candidates missing these requirements: all or ${KINDS.join(',')}`)
