@@ -52,9 +52,17 @@ export function withEmbeddingBatching(model: EmbeddingModel, options: BatchingOp
     async embed({ inputs, signal }) {
       if (inputs.length === 0) return { vectors: [], usage: { inputTokens: 0, outputTokens: 0 } };
       const batches = planBatches(inputs, plan);
+      // The first failing batch cancels the others: their vectors would be thrown away anyway.
+      const cancel = new AbortController();
+      const batchSignal = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
       const results = await Promise.all(
         batches.map(async ([start, end]) => {
-          const result = await model.embed({ inputs: inputs.slice(start, end), signal });
+          const result = await model
+            .embed({ inputs: inputs.slice(start, end), signal: batchSignal })
+            .catch((error: unknown) => {
+              cancel.abort(error);
+              throw error;
+            });
           if (result.vectors.length !== end - start) {
             throw new ProviderError(
               `${model.provider} returned ${result.vectors.length} vectors for ${end - start} inputs`,

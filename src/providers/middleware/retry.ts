@@ -64,9 +64,11 @@ export function retryInterceptor(options: RetryOptions = {}): CallInterceptor {
       try {
         return await call(context.signal);
       } catch (error) {
+        // Cancelled (by the caller, or by a sibling batch that failed): stop, and leave the error as is.
+        if (context.signal?.aborted) throw context.signal.reason;
         if (!(error instanceof ProviderError)) throw error;
         error.attempts = attempt;
-        if (!error.retryable || attempt > maxRetries || context.signal?.aborted) throw error;
+        if (!error.retryable || attempt > maxRetries) throw error;
         const delayMs = retryDelay(error, attempt, options);
         options.onRetry?.({
           provider: context.provider,
