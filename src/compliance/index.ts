@@ -16,6 +16,7 @@ export {
   createAuditLog,
   readAuditLog,
 } from './audit-log.js';
+export { neutralizeGender } from './neutralize-gender.js';
 export {
   aliasFor,
   type PseudonymizedFields,
@@ -27,7 +28,6 @@ export {
 } from './pseudonymize-profile.js';
 export {
   type Identifiers,
-  neutralizeGender,
   type PseudonymizeTextOptions,
   pseudonymizeText,
   type RedactionKind,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeProfile, SAMPLE_IDENTITY } from '../../test/compliance/make-profile.js';
 import { foldAccents } from '../text/normalize.js';
+import { neutralizeGender } from './neutralize-gender.js';
 import { aliasFor, pseudonymizeProfile } from './pseudonymize-profile.js';
-import { neutralizeGender, pseudonymizeText } from './redact-text.js';
+import { pseudonymizeText } from './redact-text.js';
 
 const fold = (text: string) => foldAccents(text).toLowerCase().replace(/\s+/g, ' ');
 /** True when `needle` appears in `haystack` as whole words, ignoring case and accents. */
