@@ -196,9 +196,12 @@ const RULES: Record<GuardCategory, string[]> = {
   ],
 };
 
-const COMPILED: { category: GuardCategory; pattern: RegExp }[] = Object.entries(RULES).flatMap(
-  ([category, patterns]) =>
-    patterns.map((source) => ({ category: category as GuardCategory, pattern: new RegExp(source, 'g') })),
+/** One alternation per category: a single pass over the text for each. */
+const COMPILED: { category: GuardCategory; pattern: RegExp }[] = Object.entries(RULES).map(
+  ([category, patterns]) => ({
+    category: category as GuardCategory,
+    pattern: new RegExp(patterns.map((source) => `(?:${source})`).join('|'), 'g'),
+  }),
 );
 
 /**
@@ -280,8 +283,20 @@ for (const keyword of FUZZY_KEYWORDS) {
 /** Real words close to a keyword that must not be snapped to it. */
 const NOT_TYPOS = new Set(['adresser', 'adressez', 'adresses', 'marine', 'situe', 'situee', 'physiques']);
 
+/** Snapped tokens, remembered: messages repeat the same words (bounded, cleared when full). */
+const snapped = new Map<string, string>();
+
 function snapToKeyword(token: string): string {
   if (token.length < 6 || NOT_TYPOS.has(token)) return token;
+  const known = snapped.get(token);
+  if (known !== undefined) return known;
+  if (snapped.size > 20_000) snapped.clear();
+  const result = closestKeyword(token);
+  snapped.set(token, result);
+  return result;
+}
+
+function closestKeyword(token: string): string {
   const candidates = FUZZY_BY_INITIAL.get(token[0]!);
   if (!candidates || candidates.includes(token)) return token;
   let best: string | null = null;

@@ -97,6 +97,9 @@ interface Polarity {
   restricted: boolean;
 }
 
+const NEGATIVE_GLOBAL = NEGATIVE.map((pattern) => new RegExp(pattern.source, 'g'));
+const RESTRICTION_ONCE = new RegExp(RESTRICTION.source);
+
 function readPolarity(raw: string, normalized: string): Polarity {
   let rest = ` ${normalized} `;
   let positive = 0;
@@ -116,8 +119,8 @@ function readPolarity(raw: string, normalized: string): Polarity {
   });
   // Negations, with the span each covers ("pas disponible" is one negation, not a yes).
   const negatedSpans: [number, number][] = [];
-  for (const pattern of NEGATIVE) {
-    for (const match of rest.matchAll(new RegExp(pattern.source, 'g')))
+  for (const pattern of NEGATIVE_GLOBAL) {
+    for (const match of rest.matchAll(pattern))
       negatedSpans.push([match.index, match.index + match[0].length]);
   }
   for (const match of rest.matchAll(POSITIVE)) {
@@ -134,7 +137,7 @@ function readPolarity(raw: string, normalized: string): Polarity {
     positive++;
   }
   if (rest.trim() === 'si') positive++;
-  const restricted = new RegExp(RESTRICTION.source).test(rest);
+  const restricted = RESTRICTION_ONCE.test(rest);
   if (POSITIVE_EMOJI.test(raw)) positive++;
   if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
   return { positive, negative: negatedSpans.length, unsure, weak, restricted };
