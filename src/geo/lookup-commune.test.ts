@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeKey } from '../text/normalize.js';
+import { communeKey } from './commune-key.js';
 import { distanceKm } from './distance.js';
 import { lookupCommune } from './lookup-commune.js';
 
@@ -107,9 +109,7 @@ describe('lookupCommune: former and usual names', () => {
 });
 
 describe('communeKey', () => {
-  it('gives the same key on the ASCII fast path as through full normalisation', async () => {
-    const { communeKey } = await import('./commune-key.js');
-    const { normalizeKey } = await import('../text/normalize.js');
+  it('gives the same key on the ASCII fast path as through full normalisation', () => {
     for (const name of [
       "L'Abergement-de-Varey",
       'ST PRIEST',
