@@ -79,3 +79,11 @@ describe('findLocation on a pasted contact line', () => {
     expect(found.source.text).toBe('69100 Villeurbanne');
   });
 });
+
+describe('findName with a label', () => {
+  it('reads "Nom : Paul MARTIN"', () => {
+    expect(findName(sectionLinesOf('CV\nNom : Paul MARTIN\nAdresse : 5 rue X 75010 Paris'))?.value).toBe(
+      'Paul Martin',
+    );
+  });
+});

@@ -126,6 +126,20 @@ export function normalizeName(text: string): string {
  * Bigger font, bold and earlier position score higher.
  */
 export function findName(lines: SectionLine[]): Found<string> | null {
+  // "Nom : Paul MARTIN", "Name: Jane Doe".
+  for (const line of lines) {
+    const labelled = /^(?:nom(?: et pr[ée]nom| complet)?|pr[ée]nom et nom|name|full name)\s*:\s*(.+)$/iu.exec(
+      line.text,
+    );
+    if (labelled && labelled[1]!.split(/\s+/).length <= 5 && !/[\d@]/.test(labelled[1]!)) {
+      const offset = line.text.length - labelled[1]!.length;
+      return {
+        value: normalizeName(labelled[1]!.trim()),
+        source: spanIn(line, offset, labelled[1]!.length),
+        confidence: 0.9,
+      };
+    }
+  }
   let best: { line: SectionLine; score: number } | null = null;
   const maxSize = Math.max(0, ...lines.map((line) => line.fontSize ?? 0));
   for (const [position, line] of lines.slice(0, 12).entries()) {

@@ -68,3 +68,26 @@ describe('extractExperiences', () => {
     expect(read(text, true)).toEqual([['ASH', 'Hôpital Nord', 'Lyon', '2021-01', null, true]]);
   });
 });
+
+describe('a plain text CV with labels and comma-separated experience lines', () => {
+  const occupations = new Set(['cariste', 'magasinier']);
+  const resolveOccupation = (title: string) =>
+    occupations.has(title.toLowerCase()) ? { romeCode: 'N1101', label: 'Cariste' } : null;
+
+  it('does not take the last description line as the next title', () => {
+    const text = [
+      'EXPERIENCES',
+      '2020 - 2023 Cariste, Société Y, Gonesse',
+      'Conduite de chariots',
+      '2015 - 2019 Magasinier - Z - Paris',
+    ].join('\n');
+    const items = extractExperiences(sectionLinesOf(text, 'experience'), {
+      resolveOccupation,
+      strict: false,
+    });
+    expect(items.map((item) => [item.title, item.company, item.description])).toEqual([
+      ['Cariste', 'Société Y', 'Conduite de chariots'],
+      ['Magasinier', 'Z', ''],
+    ]);
+  });
+});

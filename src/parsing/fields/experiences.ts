@@ -91,6 +91,20 @@ export function extractExperiences(
   }
   const experiences: Experience[] = [];
   const used = new Set<number>();
+  const isOccupation = (text: string | undefined) =>
+    text !== undefined && options.resolveOccupation(text) !== null;
+  // A dated line carries its own title when it says "chez"/"at", or when its first part is a known occupation
+  // and the line before it is neither an occupation nor bold ("2015 - 2019 Magasinier - Z - Paris").
+  const hasOwnTitle = (line: SectionLine, previous: SectionLine | undefined): boolean => {
+    const range = parseDateRange(line.text);
+    if (!range) return false;
+    const remainder =
+      `${line.text.slice(0, range.index)} ${line.text.slice(range.index + range.length)}`.trim();
+    if (/\s(?:chez|at|@)\s/iu.test(` ${remainder} `)) return true;
+    const header = remainder ? splitHeader(remainder) : null;
+    if (!header || header.company === null || !isOccupation(header.title)) return false;
+    return !previous || (previous.bold !== true && !isOccupation(splitHeader(previous.text)?.title));
+  };
   for (const [position, { index, range }] of dated.entries()) {
     const line = lines[index]!;
     const before = line.text.slice(0, range.index);
@@ -108,7 +122,7 @@ export function extractExperiences(
     let headerLine = line;
     const fromRemainder = remainder ? splitHeader(remainder) : null;
     const remainderHasTitle =
-      /\s(?:chez|at|@)\s/iu.test(remainder) || (fromRemainder !== null && previous === undefined);
+      (fromRemainder !== null && previous === undefined) || hasOwnTitle(line, previous);
     if (fromRemainder && remainderHasTitle) header = fromRemainder;
     else if (previous && looksLikeTitleLine(previous)) {
       headerLine = previous;
@@ -146,7 +160,7 @@ export function extractExperiences(
       const candidate = lines[cursor]!;
       if (used.has(cursor)) continue;
       const isNextTitle = cursor === nextIndex - 1 && nextIndex < lines.length && !candidate.isBullet;
-      if (isNextTitle && looksLikeTitleLine(candidate) && !lineHasTitle(lines[nextIndex]!)) break;
+      if (isNextTitle && looksLikeTitleLine(candidate) && !hasOwnTitle(lines[nextIndex]!, candidate)) break;
       description.push(candidate.text);
       used.add(cursor);
     }
@@ -176,14 +190,6 @@ export function extractExperiences(
     });
   }
   return experiences;
-}
-
-/** Whether a dated line carries its own title ("03/2019 : Cariste chez X"). */
-function lineHasTitle(line: SectionLine): boolean {
-  const range = parseDateRange(line.text);
-  if (!range) return false;
-  const remainder = `${line.text.slice(0, range.index)} ${line.text.slice(range.index + range.length)}`;
-  return /\s(?:chez|at|@)\s/iu.test(remainder);
 }
 
 export { spanIn };
