@@ -67,6 +67,13 @@ async function readRunningParts(
   return drafts;
 }
 
+/** Page count Word saved in docProps/app.xml (`<Pages>`), else 1: DOCX has no pages of its own. */
+async function countPages(archive: ZipArchive): Promise<number> {
+  if (!archive.has('docProps/app.xml')) return 1;
+  const pages = Number(/<Pages>(\d+)<\/Pages>/.exec(await archive.readText('docProps/app.xml'))?.[1] ?? 1);
+  return Number.isInteger(pages) && pages >= 1 ? pages : 1;
+}
+
 /**
  * Extracts a DOCX: body through mammoth's HTML (headings, lists, tables), header and footer parts read
  * directly (mammoth drops them), hidden runs (`w:vanish`, white, tiny) excluded and reported.
@@ -127,7 +134,7 @@ export async function extractDocx(bytes: Uint8Array, context: FormatContext): Pr
   }
   return buildDocument({
     format: 'docx',
-    pages: 1,
+    pages: await countPages(archive),
     lines,
     tables,
     warnings,

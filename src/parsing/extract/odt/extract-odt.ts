@@ -4,7 +4,7 @@ import { buildDocument, type LineDraft, type TableDraft } from '../document-buil
 import { parseWordXml } from '../docx/word-xml.js';
 import type { FormatContext } from '../format-context.js';
 import type { ExtractedDocument } from '../types.js';
-import { openZipArchive } from '../zip-archive.js';
+import { openZipArchive, type ZipArchive } from '../zip-archive.js';
 
 const textNamespace = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
 const tableNamespace = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
@@ -205,6 +205,13 @@ function parse(xml: string, part: string, file: string | null): Document {
   }
 }
 
+/** Page count saved in meta.xml (`meta:page-count`), else 1. */
+async function countPages(archive: ZipArchive): Promise<number> {
+  if (!archive.has('meta.xml')) return 1;
+  const pages = Number(/meta:page-count="(\d+)"/.exec(await archive.readText('meta.xml'))?.[1] ?? 1);
+  return Number.isInteger(pages) && pages >= 1 ? pages : 1;
+}
+
 /** Extracts an OpenDocument text (`.odt`): body from content.xml, page header/footer from styles.xml. */
 export async function extractOdt(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
   const { file, limits } = context;
@@ -242,7 +249,7 @@ export async function extractOdt(bytes: Uint8Array, context: FormatContext): Pro
   }
   return buildDocument({
     format: 'odt',
-    pages: 1,
+    pages: await countPages(archive),
     lines: [...header, ...reader.lines, ...footer],
     tables: reader.tables.map((table) => ({ ...table, firstLine: table.firstLine + header.length })),
     warnings,
