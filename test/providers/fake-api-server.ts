@@ -16,7 +16,9 @@ export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; code?: string; message?: string }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'drop' }
-  | { kind: 'content'; content: string };
+  | { kind: 'content'; content: string }
+  /** A raw body with a 200 status, e.g. a proxy's HTML page or JSON that is not the API's shape. */
+  | { kind: 'raw'; body: string; contentType: string };
 
 export interface FakeApiServer {
   readonly url: string;
@@ -187,6 +189,10 @@ export async function startFakeApiServer(flavor: ApiFlavor): Promise<FakeApiServ
       };
       if (!fault || fault.kind === 'content') return answer();
       if (fault.kind === 'drop') return request.socket.destroy();
+      if (fault.kind === 'raw') {
+        response.writeHead(200, { 'content-type': fault.contentType });
+        return response.end(fault.body);
+      }
       if (fault.kind === 'status')
         return send(response, fault.status, errorBody(flavor, fault.status, fault), fault.headers);
       const timer = setTimeout(() => {

@@ -187,6 +187,22 @@ export function describeRemoteConformance(target: RemoteTarget): void {
       expect(server.requests).toHaveLength(2);
     });
 
+    it('turns a 200 answer of the wrong shape into a ProviderError, not a TypeError', async () => {
+      const model = target.create(settings()).embeddingModel();
+      const chat = target.create(settings()).chatModel();
+      for (const fault of [
+        { body: '{"unexpected": true}', contentType: 'application/json' },
+        { body: '<html>Bad gateway</html>', contentType: 'text/html' },
+      ]) {
+        server.enqueue({ kind: 'raw', ...fault });
+        await expect(model.embed({ inputs: ['a'] })).rejects.toBeInstanceOf(ProviderError);
+        server.enqueue({ kind: 'raw', ...fault });
+        await expect(
+          chat.generateText({ messages: [{ role: 'user', content: 'x' }] }),
+        ).rejects.toBeInstanceOf(ProviderError);
+      }
+    });
+
     it('stops waiting when the caller aborts, without retrying', async () => {
       server.enqueue({ kind: 'slow', delayMs: 10_000 });
       const controller = new AbortController();

@@ -96,7 +96,11 @@ export function createOpenAIEmbeddingModel(
         ),
       );
       const vectors: Float32Array[] = new Array(inputs.length);
+      if (!Array.isArray(response?.data)) throw unexpectedShape();
       for (const item of response.data) {
+        if (!Array.isArray(item?.embedding) || !Number.isInteger(item.index) || item.index < 0) {
+          throw unexpectedShape();
+        }
         if (item.embedding.length !== dimensions) {
           throw new ProviderError(
             `openai returned a vector of ${item.embedding.length} dimensions, expected ${dimensions}`,
@@ -118,6 +122,11 @@ export function createOpenAIEmbeddingModel(
       return { vectors, usage: { inputTokens, outputTokens: 0 } };
     },
   };
+}
+
+/** A 2xx answer that is not the API's shape (a proxy page, a truncated body): no TypeError leaks out. */
+function unexpectedShape(): ProviderError {
+  return new ProviderError('openai answered with an unexpected response shape', { provider: 'openai' });
 }
 
 function estimateInputs(texts: string[]): number {
@@ -164,6 +173,7 @@ export function createOpenAIChatModel(
         { signal },
       ),
     );
+    if (!Array.isArray(completion?.choices)) throw unexpectedShape();
     const choice = completion.choices[0];
     const text = choice?.message.content;
     if (typeof text !== 'string') {
