@@ -123,6 +123,43 @@ describe('parseJobOrder on free text', () => {
     expect(job.id).toMatch(/^job_[0-9a-f]{12}$/);
   });
 
+  it('skips noise in the title, finds the place in it, and reads CACES lists', () => {
+    const job = parseJobOrder(
+      'URGENT - Cariste cat 3 H/F - Lyon 7e\nNotre client recherche 3 caristes CACES 1, 3 et 5. Prise de poste immédiate. Permis B exigé.',
+      { now: NOW },
+    );
+    expect(job).toMatchObject({
+      title: 'Cariste cat 3',
+      romeCode: 'N1101',
+      startDate: NOW,
+      headcount: 3,
+      requiredLicences: ['B'],
+    });
+    expect(job.location).toMatchObject({ city: 'Lyon', postalCode: '69007' });
+    expect(job.requiredCertifications).toContain('CACES_R489_3');
+    expect(job.requiredCertifications).toContain('CACES_R489_5');
+  });
+
+  it('reads English ads: "category", clause-bound language levels, "appreciated" as not required', () => {
+    const job = parseJobOrder(
+      'Forklift driver (M/F) - Saint-Priest (69800)\nWe are looking for 4 forklift drivers. CACES R489 category 3 required. ' +
+        'Starting January 11, 2027. Night shift. 13.10 € per hour. Basic French is enough, good English appreciated.',
+      { now: NOW },
+    );
+    expect(job).toMatchObject({
+      title: 'Forklift driver',
+      romeCode: 'N1101',
+      requiredCertifications: ['CACES_R489_3'],
+      startDate: '2027-01-11',
+      shift: 'nuit',
+      hourlyRateEur: 13.1,
+      headcount: 4,
+      languages: [{ name: 'French', level: 'A2' }],
+      language: 'en',
+    });
+    expect(job.preferredSkills).toEqual([]);
+  });
+
   it('places a date without a year on the next matching weekday', () => {
     const job = parseJobOrder('Cariste\nDémarrage dès le lundi 4 janvier, mission de 2 semaines.', {
       now: NOW,

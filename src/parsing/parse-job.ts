@@ -134,80 +134,60 @@ function occupationCode(title: string): string | null {
 const GENDER_MARKERS = /\s*[([]?\b(?:h\s*\/\s*f|f\s*\/\s*h|m\s*\/\s*f|f\s*\/\s*m)\b[)\]]?/gi;
 const LABEL = (names: string) => new RegExp(`^\\s*(?:${names})\\s*:\\s*(.+)$`, 'im');
 
+const TITLE_NOISE =
+  /^(?:urgent|interim|cdi|cdd|mission|offre d'emploi|recrutement|nous recrutons|job|hiring|temp)[\s!:]*$/;
+const TITLE_NOISE_PREFIX = /^(?:urgent|interim|cdi|cdd)\s*[:!]\s*/i;
+
 /** Title of the ad: a "Poste :"/"Job title:" line, else the first line, without gender markers or place. */
 function readTitle(lines: string[], text: string): string {
   const labelled = LABEL('poste|intitul[ée] du poste|intitul[ée]|job title|position|titre').exec(text)?.[1];
   let title = labelled ?? lines[0] ?? '';
   title = title.replace(GENDER_MARKERS, '').replace(/\((?:e|ne|se|euse|rice)\)/gi, '');
-  title = (title.split(/\s+[–—|-]\s+/)[0] ?? title).trim();
+  // "URGENT - Cariste cat 3 H/F - Lyon 7e": the first part that is not a noise word is the title.
+  const parts = title.split(/\s+[–—|-]\s+/).map((part) => part.replace(TITLE_NOISE_PREFIX, '').trim());
+  title =
+    parts.find((part) => part.length > 0 && !TITLE_NOISE.test(foldAccents(part).toLowerCase())) ??
+    parts[0] ??
+    title;
   const pair = /^(\p{L}+)\s*\/\s*\p{L}+$/u.exec(title); // "Waiter / Waitress" → "Waiter"
   if (pair?.[1]) title = pair[1];
   if (title === title.toUpperCase()) title = title.charAt(0) + title.slice(1).toLowerCase();
   return title.replace(/[\s,.:;]+$/, '').trim();
 }
 
-const MONTHS: Record<string, number> = {
-  janvier: 1,
-  janv: 1,
-  fevrier: 2,
-  fevr: 2,
-  fev: 2,
-  mars: 3,
-  avril: 4,
-  avr: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  juil: 7,
-  aout: 8,
-  septembre: 9,
-  sept: 9,
-  octobre: 10,
-  oct: 10,
-  novembre: 11,
-  nov: 11,
-  decembre: 12,
-  dec: 12,
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  jun: 6,
-  july: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-};
+// Month and weekday names, folded, French then English; a month's number is its position + 1.
+const MONTH_NAMES = [
+  'janvier janv january jan',
+  'fevrier fevr fev february feb',
+  'mars march mar',
+  'avril avr april apr',
+  'mai may',
+  'juin june jun',
+  'juillet juil july jul',
+  'aout august aug',
+  'septembre sept september sep',
+  'octobre oct october',
+  'novembre nov november',
+  'decembre dec december',
+];
+const MONTHS: Record<string, number> = Object.fromEntries(
+  MONTH_NAMES.flatMap((names, index) => names.split(' ').map((name) => [name, index + 1])),
+);
 const MONTH = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
-const WEEKDAYS: Record<string, number> = {
-  dimanche: 0,
-  lundi: 1,
-  mardi: 2,
-  mercredi: 3,
-  jeudi: 4,
-  vendredi: 5,
-  samedi: 6,
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
+const WEEKDAY_NAMES = [
+  'dimanche sunday',
+  'lundi monday',
+  'mardi tuesday',
+  'mercredi wednesday',
+  'jeudi thursday',
+  'vendredi friday',
+  'samedi saturday',
+];
+const WEEKDAYS: Record<string, number> = Object.fromEntries(
+  WEEKDAY_NAMES.flatMap((names, index) => names.split(' ').map((name) => [name, index])),
+);
 const WEEKDAY = Object.keys(WEEKDAYS).join('|');
 
 interface DateMention {
@@ -316,6 +296,14 @@ function readDates(folded: string, now: string): { startDate: string | null; end
     /(a partir du|a compter du|des le|debut|demarrage|prise de poste|start(?:ing)?(?: date)?|from|du|le|commence)\s*:?\s*(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)?\s*$/;
   const endWords = /(au|jusqu'au|until|to|fin|end date)\s*:?\s*$/;
   startDate ??= (dates.find((item) => before(item, startWords)) ?? dates[0])?.date ?? null;
+  if (
+    !startDate &&
+    /\b(immediate|immediatement|des que possible|asap|as soon as possible|immediately|de suite)\b/.test(
+      folded,
+    )
+  ) {
+    startDate = now;
+  }
   endDate ??= dates.find((item) => item.date > (startDate ?? '') && before(item, endWords))?.date ?? null;
   if (startDate && !endDate) {
     const durations =
@@ -400,9 +388,13 @@ function readLanguages(folded: string, language: 'fr' | 'en'): JobOrder['languag
   const out: JobOrder['languages'] = [];
   const names = Object.keys(LANGUAGE_NAMES).join('|');
   for (const match of folded.matchAll(new RegExp(`\\b(${names})\\b`, 'g'))) {
-    const window = folded.slice(Math.max(0, match.index - 25), match.index + match[0].length + 25);
-    const cefr = /\b([abc][12])\b/.exec(window)?.[1]?.toUpperCase() as CefrLevel | undefined;
-    const level = cefr ?? LEVEL_WORDS.find(([pattern]) => pattern.test(window))?.[1] ?? null;
+    // The clause around the language ("Basic French is enough, good English appreciated": two clauses).
+    const before = folded.slice(0, match.index).search(/[^,.;\n]*$/);
+    const after = folded.slice(match.index).search(/[,.;\n]|$/);
+    const clause = folded.slice(before, match.index + after);
+    if (PREFERRED.test(clause)) continue; // "un plus": not a requirement
+    const cefr = /\b([abc][12])\b/.exec(clause)?.[1]?.toUpperCase() as CefrLevel | undefined;
+    const level = cefr ?? LEVEL_WORDS.find(([pattern]) => pattern.test(clause))?.[1] ?? null;
     if (level === null) continue; // a language named without a level is not read as a requirement
     const name = LANGUAGE_NAMES[match[1] ?? '']?.[language];
     if (name && !out.some((item) => item.name === name)) out.push({ name, level });
@@ -422,7 +414,7 @@ function readHeadcount(folded: string): number {
 }
 
 const PREFERRED =
-  /\b(un plus|est un plus|sont un plus|serait un plus|appreciee?s?|souhaitee?s?|atouts?|nice to have|would be a plus|is a plus|a plus|desirable|preferred)\b/;
+  /\b(un plus|est un plus|sont un plus|serait un plus|appreciee?s?|souhaitee?s?|atouts?|nice to have|would be a plus|is a plus|a plus|desirable|preferred|appreciated|welcome|an asset|an advantage)\b/;
 const LEADING =
   /^(?:(?:les|la|le|une|un|des|du|the|an|a|some)\s+|l')?(?:(?:maitrise|connaissance|utilisation|pratique|experience|knowledge|use)\s+(?:(?:dans|en|de|du|des|of|in|with)\s+|d')?(?:(?:les|la|le|une|un)\s+|l')?)?/;
 
@@ -484,8 +476,22 @@ function readSkills(lines: string[]): { required: string[]; preferred: string[] 
       }
     }
   }
-  const unique = (items: string[]) => [...new Set(items.filter((item) => item.length > 1))];
+  // Languages are read by `readLanguages`, not as skills.
+  const isLanguage = (item: string) =>
+    Object.keys(LANGUAGE_NAMES).some((name) =>
+      new RegExp(`\\b${name}\\b`).test(foldAccents(item).toLowerCase()),
+    );
+  const unique = (items: string[]) => [
+    ...new Set(items.filter((item) => item.length > 1 && !isLanguage(item))),
+  ];
   return { required: unique(required), preferred: unique(preferred) };
+}
+
+/** Postal code of a Paris, Lyon or Marseille arrondissement ("Lyon 7e" → 69007), when one was identified. */
+function arrondissementPostalCode(commune: NonNullable<ReturnType<typeof lookupCommune>>): string | null {
+  const number = commune.arrondissement ? /(\d{1,2})/.exec(commune.arrondissement.name)?.[1] : undefined;
+  const prefix = { Paris: '750', Lyon: '690', Marseille: '130' }[commune.name];
+  return number && prefix ? `${prefix}${number.padStart(2, '0')}` : null;
 }
 
 function readLocation(text: string, folded: string): JobOrder['location'] {
@@ -493,6 +499,20 @@ function readLocation(text: string, folded: string): JobOrder['location'] {
   if (mention) {
     const postalCode = /\b(\d{5})\b/.exec(mention.text)?.[1] ?? mention.commune.postalCodes[0] ?? null;
     return { city: mention.commune.name, postalCode, lat: mention.commune.lat, lon: mention.commune.lon };
+  }
+  const titleLine = text.split('\n')[0] ?? '';
+  const titlePlace = titleLine
+    .split(/\s+[–—|-]\s+/)
+    .slice(1)
+    .map((part) => lookupCommune({ city: part.trim() }, { approximate: false }))
+    .find((commune) => commune?.matchedBy === 'name');
+  if (titlePlace) {
+    return {
+      city: titlePlace.name,
+      postalCode: arrondissementPostalCode(titlePlace) ?? titlePlace.postalCodes[0] ?? null,
+      lat: titlePlace.lat,
+      lon: titlePlace.lon,
+    };
   }
   const labelled = LABEL('lieu|localisation|location|ville|site').exec(text)?.[1]?.trim() ?? null;
   const postalCode =
@@ -525,7 +545,7 @@ function parseJobText(raw: string, options: ParseJobOrderOptions): JobOrder {
     preferredLines.flatMap((line) => findCertifications(line).map((item) => item.value.code)),
   );
   // The taxonomy reads French lists ("B1V et BR"); English ads join them with "and".
-  const listText = language === 'en' ? text.replace(/\band\b/g, 'et') : text;
+  const listText = language === 'en' ? text.replace(/\band\b/g, 'et').replace(/\bcategory\b/gi, 'cat') : text;
   const certifications = [...new Set(findCertifications(listText).map((item) => item.value.code))];
   const licences = [...new Set(findLicences(text).map((item) => item.value.code))];
   const required =
