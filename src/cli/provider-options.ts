@@ -127,10 +127,20 @@ export async function resolveProviderOptions(
         `provider ${name}`,
         `embeddings ${embeddingModel.modelId}`,
         `chat ${chatModel.modelId}`,
-        baseURL ? `base URL ${baseURL}` : 'official endpoint',
+        baseURL ? `base URL ${withoutCredentials(baseURL)}` : 'official endpoint',
         cacheDir ? `cache ${cacheDir}` : 'no cache',
       ].join(', '),
   };
+}
+
+/** A base URL may carry `user:password@`: never print it. */
+function withoutCredentials(baseURL: string): string {
+  const url = new URL(baseURL);
+  if (url.username || url.password) {
+    url.username = '';
+    url.password = '';
+  }
+  return url.toString().replace(/\/$/, '');
 }
 
 function readFlags(options: ProviderCliOptions | Record<string, unknown>): ProviderCliOptions {

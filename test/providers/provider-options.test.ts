@@ -41,6 +41,12 @@ describe('provider options', () => {
       'provider openai, embeddings text-embedding-3-small, chat gpt-4.1-mini, base URL http://127.0.0.1:9/v1, no cache',
     );
     expect(fromFlag.describe()).not.toContain('k-test');
+    const withCredentials = await resolveProviderOptions(
+      parse(['--provider', 'openai', '--base-url', 'https://bob:secret-pw@llm.example.test/v1']),
+      env,
+    );
+    expect(withCredentials.describe()).toContain('base URL https://llm.example.test/v1,');
+    expect(withCredentials.describe()).not.toContain('secret-pw');
   });
 
   it('turns impossible combinations into usage errors before any call', async () => {
