@@ -1,10 +1,4 @@
-import {
-  type CandidateProfile,
-  candidateProfileSchema,
-  type JobOrder,
-  type JobOrderInput,
-  jobOrderSchema,
-} from '../domain/index.js';
+import type { CandidateProfile, JobOrder, JobOrderInput } from '../domain/index.js';
 import { CvmatchError, ValidationError } from '../errors.js';
 import type { ChatModel } from '../providers/spec.js';
 import { assessAnswer } from './assess-answer.js';
@@ -22,6 +16,7 @@ import {
   screeningOptionsSchema,
   screeningStateSchema,
 } from './schemas.js';
+import { iso, minutesBetween, parseCandidate, parseJob } from './screening-input.js';
 import { screeningOutcome } from './screening-outcome.js';
 import type { TemplateKey } from './templates.js';
 
@@ -59,16 +54,6 @@ export interface Screening {
   /** Time passes without a reply: sends the single reminder, then ends as `no-answer`. */
   tick(now: Date | string): ScreeningStep;
   outcome(): ScreeningOutcome;
-}
-
-function iso(at: Date | string): string {
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) throw new ValidationError(`invalid date: ${String(at)}`);
-  return date.toISOString();
-}
-
-function minutesBetween(from: string, to: string): number {
-  return (new Date(to).getTime() - new Date(from).getTime()) / 60_000;
 }
 
 /** Starts a screening conversation for one candidate and one job order. */
@@ -123,26 +108,6 @@ export function resumeScreening(
       issues: [{ path: ['jobId'], message: `state is for ${parsed.data.jobId}/${parsed.data.candidateId}` }],
     });
   return conversation(parsed.data, job, context.model);
-}
-
-function parseJob(input: JobOrderInput): JobOrder {
-  const parsed = jobOrderSchema.safeParse(input);
-  if (!parsed.success)
-    throw new ValidationError('invalid job order', {
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
-      cause: parsed.error,
-    });
-  return parsed.data;
-}
-
-function parseCandidate(input: CandidateProfile): CandidateProfile {
-  const parsed = candidateProfileSchema.safeParse(input);
-  if (!parsed.success)
-    throw new ValidationError('invalid candidate profile', {
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
-      cause: parsed.error,
-    });
-  return parsed.data;
 }
 
 function conversation(state: ScreeningState, job: JobOrder, model: ChatModel | undefined): Screening {
@@ -265,7 +230,9 @@ function conversation(state: ScreeningState, job: JobOrder, model: ChatModel | u
     const readingContext = { question, job, now: at };
     let reading: ReplyInterpretation;
     try {
-      reading = await interpretReply(text, { ...readingContext, ...(model ? { model } : {}) });
+      // A finished conversation only listens for STOP: no model call for late replies.
+      const useModel = model && state.phase !== 'finished';
+      reading = await interpretReply(text, { ...readingContext, ...(useModel ? { model } : {}) });
       if (reading.by === 'llm') event('llm-used', at, `intent ${reading.intent}`);
     } catch (error) {
       if (!(error instanceof CvmatchError)) throw error;
