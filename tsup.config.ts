@@ -9,6 +9,8 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     splitting: false,
+    // import.meta.url (used to locate pdfjs-dist's fonts) must also work in the CJS build.
+    shims: true,
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },

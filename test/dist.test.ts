@@ -21,6 +21,13 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('built package', () => {
     );
   });
 
+  it('parses a PDF CV through the CJS build (pdfjs paths resolve without import.meta)', () => {
+    const script =
+      "require('cvmatch').parseCv('fixtures/cvs/cariste-karim-benali.pdf')" +
+      '.then((r) => console.log(JSON.stringify(r.profile.certifications.map((c) => c.code))))';
+    expect(JSON.parse(run(['-e', script]))).toContain('CACES_R489_3');
+  });
+
   it('ships type declarations for both module systems', () => {
     expect(existsSync(`${root}/dist/index.d.ts`)).toBe(true);
     expect(existsSync(`${root}/dist/index.d.cts`)).toBe(true);
