@@ -187,3 +187,11 @@ describe('pseudonymizeProfile: a surname that is the trade', () => {
     expect(result.text).not.toMatch(/PAUL|CHARPENTIER/);
   });
 });
+
+describe('pseudonymizeText: ages', () => {
+  it('removes "Âge : 45", "45 ans" on its own and "Age: 45 years old"', () => {
+    for (const line of ['Âge : 45', 'Âge : 45 ans', '45 ans', 'Age: 45 years old']) {
+      expect(pseudonymizeText(line).text, line).not.toMatch(/45/);
+    }
+  });
+});

@@ -205,7 +205,7 @@ const PATTERNS: [RedactionKind, RegExp][] = (
       ),
     ],
     ['birth-date', /\bn[ée]e?\s*(?:\(e\))?\s+(?:en|in)\s+\d{4}\b/giu],
-    ['age', /\b(?:[âa]ge|age)\s*:?\s*\d{2}\s*(?:ans|years?)\b/giu],
+    ['age', /\b(?:[âa]ge|age)\s*:?\s*\d{2}(?:\s*(?:ans|years?(?:\s+old)?))?(?!\s*(?:%|€|h\b))\b/giu],
     [
       'age',
       /(?<!(?:depuis|pendant|durant|de|sur|environ|plus\s+de|for|over)\s+)\b\d{2}\s*(?:ans|years?\s+old)\b(?!\s*(?:d['’]|de\s|dans|en\s|comme|as\s|of\s|chez|au\s|sur))/giu,
