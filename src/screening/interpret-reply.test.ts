@@ -109,6 +109,22 @@ describe('interpretReplyWithRules', () => {
       expect(read(text).intent, text).toBe('injection');
   });
 
+  it('reads absences, holidays, "après" and spoken negations', () => {
+    const away = read("je suis en vacances jusqu'au 3 janvier");
+    expect(away.intent).toBe('date_given');
+    expect(away.extracted.dates.map((date) => `${date.kind}:${date.date}`)).toEqual([
+      'until:2027-01-03',
+      'from:2027-01-04',
+    ]);
+    expect(read('après le nouvel an').extracted.dates).toEqual([
+      { date: '2027-01-02', kind: 'from', text: 'nouvel an' },
+    ]);
+    expect(read('après le 10').extracted.dates.map((date) => date.date)).toEqual(['2027-01-11']);
+    expect(read("je ne l'ai plus", 'certification', 'CACES_R489_3').intent).toBe('no');
+    expect(read('g pa compris')).toMatchObject({ intent: 'off_topic', confidence: 0.8 });
+    expect(read('Affirmatif').intent).toBe('yes');
+  });
+
   it('is unsure (low confidence) when nothing matches', () => {
     const reading = read('je suis au boulot là');
     expect(reading.intent).toBe('off_topic');

@@ -76,7 +76,9 @@ describe('screening conversation', () => {
     expect(plan(holder)).toEqual(['availability', 'rate', 'confirmation']);
     // The pre-2020 code of the same category counts (taxonomy equivalence).
     const oldCode = syntheticCandidate({
-      certifications: [{ code: 'CACES_R389_3', label: 'CACES R389 cat 3', validUntil: '2029-05-01', confidence: 0.95 }],
+      certifications: [
+        { code: 'CACES_R389_3', label: 'CACES R389 cat 3', validUntil: '2029-05-01', confidence: 0.95 },
+      ],
     });
     expect(plan(oldCode)).not.toContain('certification:CACES_R489_3');
     // Held but validity unknown, or expiring during the mission: asked.
@@ -319,6 +321,16 @@ describe('screening conversation', () => {
         throw new ProviderError('down', { provider: 'fake', status: 503, retryable: true });
       },
     };
+    // Once the conversation is over, replies are read by the rules only (STOP is still honoured).
+    let calls = 0;
+    const counting: ChatModel = {
+      ...model,
+      generateObject: async (request) => (calls++, model.generateObject(request)),
+    };
+    const finished = newScreening({ model: counting });
+    await run(finished, ["je préfère parler à quelqu'un"]);
+    await finished.receive('je suis au boulot là', minutes(60));
+    expect(calls).toBe(0);
     const degraded = newScreening({ model: failing });
     const sent = await run(degraded, ['je suis au boulot là']);
     expect(degraded.state.events.map((event) => event.type)).toContain('llm-error');
