@@ -121,6 +121,10 @@ describe('interpretReplyWithRules', () => {
     ]);
     expect(read('après le 10').extracted.dates.map((date) => date.date)).toEqual(['2027-01-11']);
     expect(read("je ne l'ai plus", 'certification', 'CACES_R489_3').intent).toBe('no');
+    // Away until a date is not the certificate's validity.
+    expect(read("je suis en vacances jusqu'au 3 janvier", 'certification', 'CACES_R489_3').intent).toBe(
+      'off_topic',
+    );
     expect(read('g pa compris')).toMatchObject({ intent: 'off_topic', confidence: 0.8 });
     expect(read('Affirmatif').intent).toBe('yes');
   });

@@ -256,7 +256,11 @@ function decideForTopic(
         (item) => item.code === required || (required !== null && certificateCovers(item.code, required)),
       );
       const others = extracted.certificates.filter((item) => item !== mentioned && !item.negated);
-      const until = extracted.dates.find((date) => date.kind === 'until');
+      // A date is the certificate's validity only when the reply is about it ("en vacances jusqu'au 3" is not).
+      const aboutValidity =
+        !ABSENCE.test(normalized) &&
+        (extracted.certificates.length > 0 || polarity.positive > 0 || VALIDITY.test(normalized));
+      const until = aboutValidity ? extracted.dates.find((date) => date.kind === 'until') : undefined;
       if (mentioned?.negated) return result('no', extracted, 0.9);
       if (until && required) {
         const start = context.job.startDate ?? isoDay(calendarDayOf(new Date(context.now)));
@@ -296,6 +300,9 @@ function decideForTopic(
   if (topic === null && extracted.dates.length > 0) return result('date_given', extracted, 0.7);
   return null;
 }
+
+const VALIDITY =
+  /\b(?:valide|valable|validite|expire\w*|perime\w*|renouvel\w*|recycl\w*|a jour|bon|il est|elle est)\b/;
 
 function sameFamily(required: string | null, other: string): boolean {
   if (!required) return false;
