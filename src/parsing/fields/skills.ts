@@ -25,6 +25,28 @@ export interface TaxonomyLookups {
   ): { romeCode: string; label: string; score: number }[];
 }
 
+const UNTIL =
+  /(?:jusqu['’]?(?:au|en|a)|valable|valide|expire|expiration|valid until|expires?|until)\D{0,12}?(?:(\d{1,2})[/.-](\d{1,2})[/.-])?((?:19|20)\d{2})/iu;
+const OBTAINED =
+  /^\s*(?:\(|[-–:,]\s*|\s)(?:obtenu(?:e)?\s+(?:en\s+)?|passé(?:e)?\s+(?:en\s+)?|in\s+|en\s+)?((?:19|20)\d{2})\b/iu;
+
+/**
+ * Expiry of a certification mention: a date written after it ("valable jusqu'au 31/03/2027", "valid until
+ * 2026"), or the year it was obtained right after it ("FCO (2021)", "CACES 3 obtenu en 2019") plus the
+ * certification's validity, counted from 1 January of that year (the earliest the CV allows).
+ */
+export function validUntilOf(after: string, validityYears: number | null): string | null {
+  const until = UNTIL.exec(after.slice(0, 60));
+  if (until) {
+    const year = until[3]!;
+    if (until[1] && until[2]) return `${year}-${until[2].padStart(2, '0')}-${until[1].padStart(2, '0')}`;
+    return `${year}-12-31`;
+  }
+  const obtained = OBTAINED.exec(after.slice(0, 25));
+  if (obtained && validityYears !== null) return `${Number(obtained[1]) + validityYears}-01-01`;
+  return null;
+}
+
 /** Certifications anywhere in the given lines, one per code (first mention kept). */
 export function extractCertifications(lines: SectionLine[], taxonomy: TaxonomyLookups): Certification[] {
   const found = new Map<string, Certification>();
@@ -34,7 +56,7 @@ export function extractCertifications(lines: SectionLine[], taxonomy: TaxonomyLo
       found.set(mention.value.code, {
         code: mention.value.code,
         label: mention.text,
-        validUntil: null,
+        validUntil: validUntilOf(line.text.slice(mention.end), mention.value.validityYears),
         source: spanIn(line, mention.start, mention.end - mention.start),
         confidence: 0.9,
       });

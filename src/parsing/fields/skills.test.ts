@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTaxonomy } from '../taxonomy-lookups.js';
+import { sectionLinesOf } from '../test-helpers.js';
+import { extractCertifications, extractLicences, extractSkills, validUntilOf } from './skills.js';
+
+describe('validUntilOf', () => {
+  it.each([
+    [' (2021)', 5, '2026-01-01'],
+    [' obtenu en 2019', 5, '2024-01-01'],
+    [" valable jusqu'au 31/03/2027", 5, '2027-03-31'],
+    [' valid until 2026', null, '2026-12-31'],
+    [' (2021)', null, null],
+    [' et 5', 5, null],
+  ])('%j (validity %s) → %s', (after, validity, expected) => {
+    expect(validUntilOf(after, validity)).toBe(expected);
+  });
+});
+
+describe('certifications, licences and skills', () => {
+  it('finds certifications with their expiry and licences in the whole text', () => {
+    const lines = sectionLinesOf('PERMIS\nPermis B et C\nFCO marchandises (2021)\nCACES R489 cat. 3 et 5');
+    const certifications = extractCertifications(lines, defaultTaxonomy);
+    expect(certifications.map((item) => [item.code, item.validUntil])).toEqual([
+      ['FCO_MARCHANDISES', '2026-01-01'],
+      ['CACES_R489_3', null],
+      ['CACES_R489_5', null],
+    ]);
+    expect(extractLicences(lines, defaultTaxonomy).map((item) => item.value)).toEqual(['B', 'C']);
+  });
+
+  it('keeps skills as written and leaves certifications, licences and languages out', () => {
+    const lines = sectionLinesOf(
+      'COMPÉTENCES\nGestion de stock, Inventaires\nCACES R489 cat. 3\nPermis B\n• Anglais courant',
+    );
+    expect(
+      extractSkills(lines, defaultTaxonomy, { excludedLines: new Set() }).map((item) => item.name),
+    ).toEqual(['Gestion de stock', 'Inventaires']);
+  });
+});
