@@ -65,6 +65,8 @@ function baseValues(context: ComposeContext): Record<string, string> {
     agency: context.agency.name,
     contact: context.agency.humanContact,
     title: job.title,
+    /** "de Cariste", "d'Agent de propreté". */
+    ofTitle: /^[aeiouyhàâéèêîôû]/i.test(job.title) ? `d'${job.title}` : `de ${job.title}`,
     place: city ? (french ? ` à ${city}` : ` in ${city}`) : '',
     start: job.startDate
       ? french

@@ -56,9 +56,9 @@ type Wording = Record<TemplateKey, string[]>;
 
 const FRENCH: Wording = {
   intro: [
-    "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}. Je vous écris au sujet d'une mission de {title}{place}{start}. Pour parler à une personne : {contact}. Pour ne plus recevoir de messages, répondez STOP.",
-    "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}. Je vous écris au sujet d'une mission de {title}{start}. Pour parler à une personne : {contact}. Répondez STOP pour ne plus recevoir de messages.",
-    "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}, au sujet d'une mission de {title}. Pour parler à une personne : {contact}. Répondez STOP pour arrêter.",
+    "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}. Je vous écris au sujet d'une mission {ofTitle}{place}{start}. Pour parler à une personne : {contact}. Pour ne plus recevoir de messages, répondez STOP.",
+    "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}. Je vous écris au sujet d'une mission {ofTitle}{start}. Pour parler à une personne : {contact}. Répondez STOP pour ne plus recevoir de messages.",
+    "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}, au sujet d'une mission {ofTitle}. Pour parler à une personne : {contact}. Répondez STOP pour arrêter.",
     "Bonjour, ici une IA de l'agence {agency}, pour une mission. Une personne : {contact}. STOP pour arrêter.",
   ],
   availability: [
@@ -76,7 +76,7 @@ const FRENCH: Wording = {
   ],
   rate: ['Le taux horaire est de {rate} brut. Cela vous convient-il ?'],
   confirmation: [
-    'Merci. Dernière question : confirmez-vous que cette mission de {title} vous intéresse ?',
+    'Merci. Dernière question : confirmez-vous que cette mission {ofTitle} vous intéresse ?',
     'Merci. Confirmez-vous que cette mission vous intéresse ?',
   ],
   reminder: [
