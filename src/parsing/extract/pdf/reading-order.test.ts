@@ -43,6 +43,24 @@ describe('orderPageLines', () => {
     ]);
   });
 
+  it('keeps a sidebar line that overflows into the gutter in the sidebar, and a full-width line as a band', () => {
+    const side = ['Contact', 'Email: jean.b.dupont@example.com', 'Permis B', 'CACES R489'];
+    const main = [
+      'Expériences',
+      'Cariste chez Logistique Sud Lyon',
+      'Préparateur de commandes LogiSud',
+      'Magasinier chez Brico Rhône Nord',
+    ];
+    const runs = [
+      run('Jean DUPONT, cariste confirmé, disponible immédiatement sur Lyon et environs', 40, 760),
+      ...side.map((text, index) => run(text, 40, 700 - index * 14)),
+      ...main.map((text, index) => run(text, 215, 700 - index * 14)),
+    ];
+    // 'Email: …' runs from x=40 to x=200, deep into the gutter (the other sidebar lines end by x=90).
+    const lines = orderPageLines(runs);
+    expect(lines.map((line) => line.text)).toEqual([runs[0]?.text, ...side, ...main]);
+  });
+
   it('does not split a single column with a few short right-aligned words into columns', () => {
     const runs = [
       run('Cariste polyvalent en entrepôt logistique', 40, 700),

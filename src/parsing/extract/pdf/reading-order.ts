@@ -142,7 +142,7 @@ function findGutter(fragments: Fragment[], rowCount: number): Gutter | null {
     const last = Math.min(binCount - 1, Math.floor((fragment.right - minX) / binWidth));
     for (let bin = first; bin <= last; bin += 1) coverage[bin] = (coverage[bin] ?? 0) + 1;
   }
-  const allowance = Math.max(1, Math.floor(rowCount * 0.1));
+  const allowance = Math.max(2, Math.floor(rowCount * 0.1));
   let best: { gutter: Gutter; support: number } | null = null;
   let runStart = -1;
   for (let bin = 0; bin <= binCount; bin += 1) {
@@ -234,9 +234,14 @@ export function orderPageLines(runs: PositionedText[]): OrderedLine[] {
     bandLeft = [];
     bandRight = [];
   };
+  // A left-column line that overflows into the gutter (a long e-mail address) is not a full-width line:
+  // only one reaching well into the right column cuts the page into bands.
+  const rightStart = Math.min(...rightFragments.map((fragment) => fragment.x));
+  const spanningFrom = rightStart + 0.25 * rightWidth;
   for (const fragment of sorted) {
     if (fragment.right <= middle) bandLeft.push(fragment);
     else if (fragment.x >= middle) bandRight.push(fragment);
+    else if (fragment.right < spanningFrom) bandLeft.push(fragment);
     else {
       flush();
       lines.push(toLine(fragment.items, 0, 'body'));
