@@ -129,6 +129,15 @@ describe('interpretReplyWithRules', () => {
     expect(read('Affirmatif').intent).toBe('yes');
   });
 
+  it('reads short English replies', () => {
+    expect(read("I don't have it", 'certification', 'CACES_R489_3').intent).toBe('no');
+    expect(read('not interested', 'confirmation').intent).toBe('no');
+    expect(read('sure, from the 20th').extracted.dates).toEqual([
+      { date: '2027-01-20', kind: 'from', text: 'the 20th' },
+    ]);
+    expect(read('by bus', 'transport').extracted.transport).toBe('public');
+  });
+
   it('is unsure (low confidence) when nothing matches', () => {
     const reading = read('je suis au boulot là');
     expect(reading.intent).toBe('off_topic');

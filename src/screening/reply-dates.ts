@@ -284,7 +284,7 @@ export function extractDates(
   // le 12, le 1er (not "le 12h", "le 3 et le 5" of a CACES question)
   if (options.bareDayOfMonth) {
     scan(
-      /\b(?:le|du|au|the) (\d{1,2}|1er)(?:er)?\b(?!\s*(?:h\b|h\d|heures?|€|ans?\b|km|mois|semaines?|jours?|[.,]\d))/g,
+      /\b(?:le|du|au|the) (\d{1,2}|1er)(?:er|st|nd|rd|th)?\b(?!\s*(?:h\b|h\d|heures?|€|ans?\b|km|mois|semaines?|jours?|[.,]\d))/g,
       (match) => {
         const dayOfMonth = match[1] === '1er' ? 1 : Number(match[1]);
         add(match, nextDayOfMonth(today, dayOfMonth));

@@ -89,7 +89,7 @@ export const NEGATIVE: RegExp[] = [
   /\bj ai trouve\b/,
   /\btrop (?:peu|bas|loin|tard|tot|court|juste|faible)\b|\bpas assez\b|\bc est (?:peu|bas|pas assez)\b/,
   /\b(?:perime|perimee|expire depuis|a expire|est expire|plus a jour)\b/,
-  /\b(?:no|nope|nah|not available|can t|cannot|unavailable)\b/,
+  /\b(?:no|nope|nah|not available|can t|cannot|unavailable|don t|do not|doesn t|haven t|have not|not|never|won t|isn t)\b/,
 ];
 
 export const RESTRICTION =
