@@ -41,10 +41,28 @@ export function stripBullet(text: string): { text: string; bullet: boolean } {
   return { text: text.slice(match[0].length), bullet: true };
 }
 
+/** Most characters of hidden text quoted in a warning. */
+const maxQuotedHiddenText = 500;
+
+/** Quotes hidden text in a warning message, cut at 500 characters (the rest is counted, not quoted). */
+export function quoteHiddenText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= maxQuotedHiddenText) return `"${flat}"`;
+  return `"${flat.slice(0, maxQuotedHiddenText)}…" (${flat.length - maxQuotedHiddenText} more characters)`;
+}
+
+/** The `hidden-text` warning for text a format drew invisibly (`how` says how it was hidden). */
+export function hiddenTextWarning(how: string, texts: string[]): Warning {
+  return {
+    code: 'hidden-text',
+    message: `Hidden text excluded (${how}): ${quoteHiddenText(texts.join(' '))}`,
+  };
+}
+
 function warningForInvisible(removedCount: number, taggedText: string): Warning {
   const message =
     taggedText.length > 0
-      ? `Removed ${removedCount} invisible characters (zero-width or Unicode tag characters) carrying: "${taggedText}"`
+      ? `Removed ${removedCount} invisible characters (zero-width or Unicode tag characters) carrying: ${quoteHiddenText(taggedText)}`
       : `Removed ${removedCount} invisible characters (zero-width, direction marks or Unicode tag characters).`;
   return { code: 'hidden-text', message };
 }

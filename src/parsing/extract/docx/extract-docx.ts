@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
-import { buildDocument, type LineDraft } from '../document-builder.js';
+import { buildDocument, hiddenTextWarning, type LineDraft } from '../document-builder.js';
 import type { FormatContext } from '../format-context.js';
 import type { ExtractedDocument } from '../types.js';
 import { openZipArchive, type ZipArchive } from '../zip-archive.js';
@@ -121,10 +121,7 @@ export async function extractDocx(bytes: Uint8Array, context: FormatContext): Pr
   const body = htmlToLines(html);
   const warnings: Warning[] = [];
   if (hidden.length > 0) {
-    warnings.push({
-      code: 'hidden-text',
-      message: `Hidden text excluded (hidden, white or tiny runs): "${hidden.join(' ')}"`,
-    });
+    warnings.push(hiddenTextWarning('hidden, white or tiny runs', hidden));
   }
   const lines = [...header, ...body.lines, ...footer];
   const tables = body.tables.map((table) => ({ ...table, firstLine: table.firstLine + header.length }));

@@ -1,6 +1,6 @@
 import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
-import { buildDocument, type LineDraft, type TableDraft } from '../document-builder.js';
+import { buildDocument, hiddenTextWarning, type LineDraft, type TableDraft } from '../document-builder.js';
 import { parseWordXml } from '../docx/word-xml.js';
 import type { FormatContext } from '../format-context.js';
 import type { ExtractedDocument } from '../types.js';
@@ -242,10 +242,7 @@ export async function extractOdt(bytes: Uint8Array, context: FormatContext): Pro
   if (body !== undefined) reader.blocks(body, {});
   const warnings: Warning[] = [];
   if (reader.hidden.length > 0) {
-    warnings.push({
-      code: 'hidden-text',
-      message: `Hidden text excluded (hidden, white or tiny text): "${reader.hidden.join(' ')}"`,
-    });
+    warnings.push(hiddenTextWarning('hidden, white or tiny text', reader.hidden));
   }
   return buildDocument({
     format: 'odt',

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
-import { buildDocument, type LineDraft, stripBullet } from '../document-builder.js';
+import { buildDocument, hiddenTextWarning, type LineDraft, stripBullet } from '../document-builder.js';
 import type { FormatContext } from '../format-context.js';
 import type { ExtractedDocument } from '../types.js';
 import { cleanPageLines, type PageLines } from './page-cleanup.js';
@@ -186,10 +186,7 @@ export async function extractPdf(bytes: Uint8Array, context: FormatContext): Pro
       pages.push({ page: number, height: pageText.height, lines: orderPageLines(pageText.runs) });
     }
     if (hidden.length > 0) {
-      warnings.push({
-        code: 'hidden-text',
-        message: `Hidden text excluded (white or background-coloured, tiny, or outside the page): "${hidden.join(' ')}"`,
-      });
+      warnings.push(hiddenTextWarning('white or background-coloured, tiny, or outside the page', hidden));
     }
     const drafts: LineDraft[] = cleanPageLines(pages).map((line) => {
       const { text, bullet } = stripBullet(line.text);

@@ -1,6 +1,6 @@
 import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
-import { buildDocument, type LineDraft, type TableDraft } from '../document-builder.js';
+import { buildDocument, hiddenTextWarning, type LineDraft, type TableDraft } from '../document-builder.js';
 import type { FormatContext } from '../format-context.js';
 import type { ExtractedDocument } from '../types.js';
 import {
@@ -332,10 +332,7 @@ export async function extractRtf(bytes: Uint8Array, context: FormatContext): Pro
 
   const warnings: Warning[] = [];
   if (hidden.length > 0) {
-    warnings.push({
-      code: 'hidden-text',
-      message: `Hidden text excluded (hidden, white or tiny text): "${hidden.join(' ')}"`,
-    });
+    warnings.push(hiddenTextWarning('hidden, white or tiny text', hidden));
   }
   return buildDocument({
     format: 'rtf',
