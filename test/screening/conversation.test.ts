@@ -325,7 +325,10 @@ describe('screening conversation', () => {
     let calls = 0;
     const counting: ChatModel = {
       ...model,
-      generateObject: async (request) => (calls++, model.generateObject(request)),
+      generateObject: async (request) => {
+        calls++;
+        return model.generateObject(request);
+      },
     };
     const finished = newScreening({ model: counting });
     await run(finished, ["je préfère parler à quelqu'un"]);
