@@ -1,8 +1,9 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
+import { readAuditLog } from '../../src/compliance/index.js';
 import type { MatchResult } from '../../src/domain/index.js';
 import { lookupCommune } from '../../src/geo/index.js';
 import { buildPoolIndex, savePoolIndex } from '../../src/matching/retrieve/index.js';
@@ -76,6 +77,38 @@ describe('cvmatch match', () => {
     expect(output.usage.calls).toBeGreaterThanOrEqual(1); // local embeddings by default
     expect(stderr).toContain('skipped');
     expect(stderr).toMatch(/usage: /);
+  });
+
+  it('appends the run to an audit log with scores but no CV text or identity (--audit-log)', async () => {
+    const auditFile = join(directory, 'audit.jsonl');
+    const { code } = await capture([
+      'match',
+      '--job',
+      jobJson,
+      '--candidates',
+      jsonl,
+      '--audit-log',
+      auditFile,
+      ...NOW,
+    ]);
+    expect(code).toBe(0);
+    const events = readAuditLog(auditFile);
+    expect(events.map((event) => event.type)).toEqual([
+      'run-start',
+      'candidate-score',
+      'candidate-score',
+      'run-end',
+    ]);
+    expect(events[0]).toMatchObject({ type: 'run-start', jobId: 'cariste-lyon', candidateCount: 2 });
+    expect(
+      events.slice(1, 3).map((event) => (event.type === 'candidate-score' ? event.candidateId : null)),
+    ).toEqual(['cv_with_caces', 'cv_without_caces']);
+    const raw = readFileSync(auditFile, 'utf8');
+    for (const line of readFileSync(jsonl, 'utf8').split('\n').slice(0, 2)) {
+      const profile = JSON.parse(line) as { name: string | null; email: string | null; text: string };
+      if (profile.name) expect(raw).not.toContain(profile.name);
+      if (profile.email) expect(raw).not.toContain(profile.email);
+    }
   });
 
   it('prints a ranked table, explanations and near misses', async () => {

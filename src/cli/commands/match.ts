@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
+import { type AuditLog, createAuditLog } from '../../compliance/index.js';
 import {
   type CandidateProfile,
   candidateProfileSchema,
@@ -16,7 +17,9 @@ import {
   parseWeights,
   type RequirementKind,
   rankCandidates,
+  resolveWeights,
 } from '../../matching/index.js';
+import { auditEventFromRerank } from '../../matching/rerank/index.js';
 import { loadPoolIndex, type PoolIndex } from '../../matching/retrieve/index.js';
 import { parseCvs } from '../../parsing/index.js';
 import { parseJobOrder } from '../../parsing/parse-job.js';
@@ -44,6 +47,7 @@ interface MatchCommandOptions {
   nearMisses?: boolean;
   exclude?: string;
   now?: string;
+  auditLog?: string;
   [provider: string]: unknown;
 }
 
@@ -84,6 +88,10 @@ export function registerMatchCommand(program: Command): void {
     .option(
       '--now <date>',
       'reference date YYYY-MM-DD for availability, experience and validity (default today)',
+    )
+    .option(
+      '--audit-log <file>',
+      'append this run to a JSONL audit trail (config, models, scores, LLM calls; no CV text, no names)',
     );
   addProviderOptions(command);
   command.action(async (options: MatchCommandOptions) => {
@@ -129,20 +137,54 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
   for (const error of errors)
     process.stderr.write(`cvmatch: skipped ${error.file}: ${error.reason}: ${error.message}\n`);
   process.stderr.write(`ranking ${files.size} candidates for "${job.title}" (${providers.describe()})\n`);
-  const results = await rankCandidates(job, pool, {
-    embeddingModel: providers.embeddingModel,
-    ...(providers.chatModel ? { chatModel: providers.chatModel } : {}),
-    ...(weights ? { weights } : {}),
-    excludeUnmet,
-    now,
-    onEvent: (event) => {
-      if (event.type === 'llm-degraded') {
-        process.stderr.write(
-          `cvmatch: LLM unavailable for ${event.candidateId}, rule score kept (${event.code})\n`,
-        );
-      }
-    },
+  const audit = options.auditLog ? createAuditLog({ file: options.auditLog }) : null;
+  audit?.recordRunStart({
+    jobId: job.id,
+    config: { command: 'match', now, exclude: excludeUnmet.join(',') || null, index: options.index ?? null },
+    weights: resolveWeights(weights),
+    models: [
+      {
+        role: 'embedding',
+        provider: providers.embeddingModel.provider,
+        modelId: providers.embeddingModel.modelId,
+      },
+      ...(providers.chatModel
+        ? [{ role: 'chat', provider: providers.chatModel.provider, modelId: providers.chatModel.modelId }]
+        : []),
+    ],
+    candidateCount: files.size,
   });
+  let results: MatchResult[];
+  try {
+    results = await rankCandidates(job, pool, {
+      embeddingModel: providers.embeddingModel,
+      ...(providers.chatModel ? { chatModel: providers.chatModel } : {}),
+      ...(weights ? { weights } : {}),
+      excludeUnmet,
+      now,
+      onEvent: (event) => {
+        if (event.type === 'llm-degraded') {
+          process.stderr.write(
+            `cvmatch: LLM unavailable for ${event.candidateId}, rule score kept (${event.code})\n`,
+          );
+        }
+        if (event.type === 'rerank' && audit && providers.chatModel)
+          recordRerank(audit, event.event, providers.chatModel);
+      },
+    });
+  } catch (error) {
+    audit?.recordRunEnd({ status: 'failed', resultCount: 0, errorName: (error as Error)?.name ?? null });
+    throw error;
+  }
+  if (audit) {
+    audit.recordResults(results);
+    const report = providers.usage.report();
+    audit.recordRunEnd({
+      status: 'ok',
+      resultCount: results.length,
+      usage: { calls: report.calls, inputTokens: report.inputTokens, outputTokens: report.outputTokens },
+    });
+  }
   const usage = providers.usage.report();
   const shown = results.slice(0, top);
   if (options.json) {
@@ -162,6 +204,15 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
     if (errors.length) process.stdout.write(`\n${errors.length} file(s) could not be read (see stderr).\n`);
   }
   process.stderr.write(`${formatUsage(usage)}\n`);
+}
+
+function recordRerank(
+  audit: AuditLog,
+  event: Parameters<typeof auditEventFromRerank>[0],
+  model: { provider: string; modelId: string },
+): void {
+  const auditEvent = auditEventFromRerank(event, model);
+  if (auditEvent) audit.record(auditEvent);
 }
 
 async function readJob(file: string, now: string): Promise<JobOrder> {
