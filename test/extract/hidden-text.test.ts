@@ -53,6 +53,20 @@ describe('hidden text in PDF', () => {
       expect(message).toContain(secret);
   });
 
+  it('excludes text covered by a box painted over it, but not underlined text', async () => {
+    const pdf = await makePdf({
+      draw: (document) => {
+        document.font('Helvetica').fontSize(11).fillColor('black').text('Cariste confirmé', 40, 40);
+        document.text(injection, 40, 80, { lineBreak: false });
+        document.rect(35, 75, 400, 20).fill('white');
+        document.fillColor('black').text('Permis B', 40, 120, { underline: true, strike: true });
+      },
+    });
+    const document = await extractDocument(pdf);
+    expect(document.text).toBe('Cariste confirmé\nPermis B');
+    expect(hiddenWarnings(document)[0]).toContain(injection);
+  });
+
   it('keeps white text drawn on a dark sidebar (a common template), and grey text', async () => {
     const pdf = await makePdf({
       draw: (document) => {

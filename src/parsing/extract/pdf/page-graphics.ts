@@ -39,7 +39,8 @@ export interface PageGraphics {
   hasImages: boolean;
   /**
    * For each character of the next text-content item (call in item order), whether it is invisible:
-   * same colour as what is painted under it (white on the white page), transparent, or drawn in
+   * same colour as what is painted under it (white on the white page), covered by a box painted
+   * after it (its full height: an underline or strike-through does not count), transparent, or drawn in
    * invisible render mode on a page without images (on a scanned page that is the OCR layer: kept).
    */
   hiddenCharacters(text: string, box: ItemBox): boolean[];
@@ -240,6 +241,18 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
     return [255, 255, 255];
   };
 
+  /** Whether an opaque plain-colour box painted after the text covers its whole height at x. */
+  const coveredAfter = (x: number, baseline: number, fontSize: number, after: number): boolean =>
+    boxes.some(
+      (box) =>
+        box.order > after &&
+        box.colour !== null &&
+        x >= box.left &&
+        x <= box.right &&
+        box.bottom <= baseline &&
+        box.top >= baseline + 0.7 * fontSize,
+    );
+
   let cursor = 0;
   const hiddenCharacters = (text: string, box: ItemBox): boolean[] => {
     const flags: boolean[] = [];
@@ -267,7 +280,12 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
       const y = box.y + box.fontSize * 0.3;
       const invisibleMode = (found.renderMode === 3 || found.renderMode === 7) && !hasImages;
       const transparent = found.opacity < 0.1;
-      flags.push(invisibleMode || transparent || sameColour(found.colour, backgroundAt(x, y, found.order)));
+      flags.push(
+        invisibleMode ||
+          transparent ||
+          sameColour(found.colour, backgroundAt(x, y, found.order)) ||
+          coveredAfter(x, box.y, box.fontSize, found.order),
+      );
     }
     return flags;
   };
