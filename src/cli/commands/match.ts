@@ -1,14 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { type AuditLog, createAuditLog } from '../../compliance/index.js';
-import {
-  type CandidateProfile,
-  candidateProfileSchema,
-  type JobOrder,
-  type MatchResult,
-} from '../../domain/index.js';
+import type { CandidateProfile, JobOrder, MatchResult } from '../../domain/index.js';
 import { UsageError, ValidationError } from '../../errors.js';
+import { type InputFailure, readCandidateDataset } from '../../eval/datasets.js';
 import {
   criteria,
   DEFAULT_SHORTLIST_SIZE,
@@ -21,12 +17,9 @@ import {
 } from '../../matching/index.js';
 import { auditEventFromRerank } from '../../matching/rerank/index.js';
 import { loadPoolIndex, type PoolIndex } from '../../matching/retrieve/index.js';
-import { parseCvs } from '../../parsing/index.js';
 import { parseJobOrder } from '../../parsing/parse-job.js';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
 
-/** CV formats read from a folder. */
-const CV_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.odt', '.rtf', '.txt']);
 const KINDS: RequirementKind[] = [
   'certification',
   'licence',
@@ -49,13 +42,6 @@ interface MatchCommandOptions {
   now?: string;
   auditLog?: string;
   [provider: string]: unknown;
-}
-
-/** A CV (or JSONL line) that could not be read: reported, and the batch goes on. */
-interface InputError {
-  file: string;
-  reason: string;
-  message: string;
 }
 
 /** `cvmatch match`: rank candidates for a job order. */
@@ -122,14 +108,19 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
   const now = options.now ?? new Date().toISOString().slice(0, 10);
   const providers = await resolveProviderOptions(options, process.env);
   const job = await readJob(options.job, now);
-  const errors: InputError[] = [];
+  const errors: InputFailure[] = [];
   const files = new Map<string, string>();
   let pool: CandidateProfile[] | PoolIndex;
   if (options.index) {
     pool = await loadPoolIndex(options.index, { embeddingModel: providers.embeddingModel });
     for (const profile of pool.profiles()) files.set(profile.id, profile.source.file ?? profile.id);
   } else {
-    const profiles = await readCandidates(options.candidates ?? [], now, errors);
+    const paths = options.candidates ?? [];
+    const dataset = await readCandidateDataset(paths, { now }).catch((error: unknown) => {
+      throw new UsageError(`--candidates: cannot read ${paths.join(', ')}`, { cause: error });
+    });
+    errors.push(...dataset.failures);
+    const profiles = dataset.profiles;
     for (const profile of profiles)
       files.set(profile.id, profile.source.file ? basename(profile.source.file) : profile.id);
     pool = profiles;
@@ -238,72 +229,6 @@ async function readJob(file: string, now: string): Promise<JobOrder> {
     }
     throw error;
   }
-}
-
-async function readCandidates(
-  paths: string[],
-  now: string,
-  errors: InputError[],
-): Promise<CandidateProfile[]> {
-  const cvFiles: string[] = [];
-  const profiles: CandidateProfile[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch((error: unknown) => {
-      throw new UsageError(`--candidates: cannot read ${path}`, { cause: error });
-    });
-    if (info.isDirectory()) {
-      const names = (await readdir(path)).sort();
-      cvFiles.push(
-        ...names
-          .filter((name) => CV_EXTENSIONS.has(extname(name).toLowerCase()))
-          .map((name) => join(path, name)),
-      );
-    } else if (extname(path).toLowerCase() === '.jsonl') {
-      profiles.push(...(await readProfilesJsonl(path, errors)));
-    } else {
-      cvFiles.push(path);
-    }
-  }
-  if (cvFiles.length > 0) {
-    process.stderr.write(`parsing ${cvFiles.length} CVs\n`);
-    const parsed = await parseCvs(cvFiles, { onError: 'collect', now });
-    for (const item of parsed) {
-      if ('profile' in item) profiles.push(item.profile);
-      else errors.push({ file: item.file, reason: item.error.reason, message: item.error.message });
-    }
-  }
-  // Two copies of one CV have the same id: keep the first.
-  const seen = new Set<string>();
-  return profiles.filter((profile) => !seen.has(profile.id) && seen.add(profile.id));
-}
-
-async function readProfilesJsonl(file: string, errors: InputError[]): Promise<CandidateProfile[]> {
-  const out: CandidateProfile[] = [];
-  const lines = (await readFile(file, 'utf8')).split('\n');
-  for (const [index, line] of lines.entries()) {
-    if (!line.trim()) continue;
-    const where = `${file}:${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      errors.push({
-        file: where,
-        reason: 'invalid-json',
-        message: error instanceof Error ? error.message : String(error),
-      });
-      continue;
-    }
-    const parsed = candidateProfileSchema.safeParse(value);
-    if (parsed.success) out.push(parsed.data);
-    else
-      errors.push({
-        file: where,
-        reason: 'invalid-profile',
-        message: parsed.error.issues[0]?.message ?? 'invalid',
-      });
-  }
-  return out;
 }
 
 const LABELS: Record<'fr' | 'en', Record<string, string>> = {

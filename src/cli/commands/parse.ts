@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { CV_EXTENSIONS } from '../../eval/datasets.js';
 import { type ParseCvsItem, parseCvs } from '../../parsing/index.js';
 
 interface ParseCommandOptions {
@@ -12,7 +13,6 @@ interface ParseCommandOptions {
 }
 
 /** File extensions picked up when a folder is given. */
-export const CV_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.odt', '.rtf', '.txt']);
 
 /** Files given on the command line plus the CV files found in folders (recursively, sorted, hidden files skipped). */
 export async function collectCvFiles(paths: string[]): Promise<string[]> {
