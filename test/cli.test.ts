@@ -1,25 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../src/cli/program.js';
-
-async function capture(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await runCli(argv);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+import { describe, expect, it } from 'vitest';
+import { captureCli as capture } from './support/capture-cli.js';
 
 describe('cvmatch CLI shell', () => {
   it('prints help and exits 0', async () => {

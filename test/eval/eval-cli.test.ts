@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQrels } from '../../src/eval/qrels.js';
-import { captureCli } from '../retrieval/capture-cli.js';
+import { captureCli } from '../support/capture-cli.js';
 
 // End to end on the repository fixtures: 8 job orders, 27 CVs (PDF, DOCX, TXT) parsed for real.
 const FIXTURE_ARGS = ['--jobs', 'fixtures/jobs', '--qrels', 'eval/qrels/fixtures.tsv', '--now', '2026-11-01'];

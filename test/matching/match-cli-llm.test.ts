@@ -2,12 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
 import type { MatchResult } from '../../src/domain/index.js';
 import { lookupCommune } from '../../src/geo/index.js';
 import { normalizeOccupation } from '../../src/taxonomy/index.js';
 import { type FakeApiServer, startFakeApiServer } from '../providers/fake-api-server.js';
 import { candidateBlocks } from '../rerank/fake-chat-model.js';
+import { captureCli as capture } from '../support/capture-cli.js';
 import { buildProfile, caristeSpec } from './profile-factory.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -52,25 +52,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await runCli(argv), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('cvmatch match with a remote provider (fake OpenAI server on 127.0.0.1)', () => {
   it('embeds, reranks the shortlist with the LLM, reports usage, and sends no identity', async () => {

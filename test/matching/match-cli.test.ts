@@ -1,35 +1,15 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readAuditLog } from '../../src/compliance/index.js';
 import type { MatchResult } from '../../src/domain/index.js';
 import { lookupCommune } from '../../src/geo/index.js';
 import { buildPoolIndex, savePoolIndex } from '../../src/matching/retrieve/index.js';
 import { createLocal } from '../../src/providers/index.js';
 import { normalizeOccupation } from '../../src/taxonomy/index.js';
+import { captureCli as capture } from '../support/capture-cli.js';
 import { buildProfile, caristeSpec } from './profile-factory.js';
-
-async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(argv);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const root = new URL('../../', import.meta.url).pathname;
 const jobJson = join(root, 'fixtures/jobs/cariste-lyon.json');

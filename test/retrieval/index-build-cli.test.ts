@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPoolIndex } from '../../src/matching/retrieve/index.js';
-import { captureCli } from './capture-cli.js';
+import { captureCli } from '../support/capture-cli.js';
 import { makeProfile } from './support.js';
 
 let directory: string;
