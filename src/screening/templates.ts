@@ -116,8 +116,8 @@ const FRENCH: Wording = {
     'Merci pour vos réponses. Un conseiller va vous recontacter.',
   ],
   'closing-not-qualified': [
-    "Merci pour votre réponse. Cette mission demande {requirement}, je ne peux donc pas la retenir pour vous. L'agence vous proposera d'autres missions.",
-    "Merci pour votre réponse. Cette mission ne correspond pas cette fois. L'agence vous proposera d'autres missions.",
+    "Merci pour votre réponse. Cette mission demande {requirement} : je transmets votre réponse à un conseiller de l'agence {agency}, qui reviendra vers vous.",
+    "Merci pour votre réponse. Je la transmets à un conseiller de l'agence, qui reviendra vers vous.",
   ],
   'closing-not-interested': [
     "Merci pour votre réponse. L'agence vous proposera d'autres missions. Bonne journée.",
@@ -183,8 +183,8 @@ const ENGLISH: Wording = {
     'Thank you for your answers. A consultant will contact you.',
   ],
   'closing-not-qualified': [
-    'Thank you for your reply. This job requires {requirement}, so I cannot put you forward for it. {agency} will offer you other jobs.',
-    'Thank you for your reply. This job is not a match this time. {agency} will offer you other jobs.',
+    'Thank you for your reply. This job requires {requirement}: I am passing your answer to a consultant at {agency}, who will get back to you.',
+    'Thank you for your reply. I am passing it to a consultant, who will get back to you.',
   ],
   'closing-not-interested': [
     'Thank you for your reply. {agency} will offer you other jobs. Goodbye.',

@@ -150,6 +150,9 @@ describe('screening conversation', () => {
     expect(outcome.reasons.join(' ')).toContain('CACES R489 cat. 3');
     expect(outcome.answers.at(-1)).toMatchObject({ intent: 'no', value: false, reply: 'g pa le caces 3' });
     expect(sent.at(-1)!.text).toContain('CACES R489 cat. 3');
+    // The assistant decides nothing: it hands the answer to a consultant instead of turning the candidate down.
+    expect(sent.at(-1)!.text).toContain('conseiller');
+    expect(sent.at(-1)!.text).not.toMatch(/retenir|ne correspond pas|refus/i);
     const late = await screening.receive('ah si en fait je l ai', minutes(30));
     expect(late.messages).toEqual([]);
     expect(screening.outcome().status).toBe('not-qualified');
