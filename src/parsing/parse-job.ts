@@ -11,6 +11,7 @@ import {
   normalizeLicence,
   normalizeOccupation,
 } from '../taxonomy/index.js';
+import { MONTH_NUMBERS, namesPattern, WEEKDAY_NUMBERS } from '../text/calendar-words.js';
 import { detectLanguage, foldAccents, normalizeWhitespace } from '../text/index.js';
 
 export interface ParseJobOrderOptions {
@@ -156,39 +157,8 @@ function readTitle(lines: string[], text: string): string {
 }
 
 // Month and weekday names, folded, French then English; a month's number is its position + 1.
-const MONTH_NAMES = [
-  'janvier janv january jan',
-  'fevrier fevr fev february feb',
-  'mars march mar',
-  'avril avr april apr',
-  'mai may',
-  'juin june jun',
-  'juillet juil july jul',
-  'aout august aug',
-  'septembre sept september sep',
-  'octobre oct october',
-  'novembre nov november',
-  'decembre dec december',
-];
-const MONTHS: Record<string, number> = Object.fromEntries(
-  MONTH_NAMES.flatMap((names, index) => names.split(' ').map((name) => [name, index + 1])),
-);
-const MONTH = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-const WEEKDAY_NAMES = [
-  'dimanche sunday',
-  'lundi monday',
-  'mardi tuesday',
-  'mercredi wednesday',
-  'jeudi thursday',
-  'vendredi friday',
-  'samedi saturday',
-];
-const WEEKDAYS: Record<string, number> = Object.fromEntries(
-  WEEKDAY_NAMES.flatMap((names, index) => names.split(' ').map((name) => [name, index])),
-);
-const WEEKDAY = Object.keys(WEEKDAYS).join('|');
+const MONTH = namesPattern(MONTH_NUMBERS.keys());
+const WEEKDAY = namesPattern(WEEKDAY_NUMBERS.keys());
 
 interface DateMention {
   date: string;
@@ -234,8 +204,8 @@ function findDates(folded: string, now: string): DateMention[] {
   );
   for (const match of folded.matchAll(dayMonth)) {
     const day = Number(match[2]);
-    const month = MONTHS[match[3] ?? ''] ?? 0;
-    const weekday = match[1] ? (WEEKDAYS[match[1]] ?? null) : null;
+    const month = MONTH_NUMBERS.get(match[3] ?? '') ?? 0;
+    const weekday = match[1] ? (WEEKDAY_NUMBERS.get(match[1]) ?? null) : null;
     const date = match[4]
       ? validDate(Number(match[4]), month, day)
         ? iso(Number(match[4]), month, day)
@@ -245,7 +215,7 @@ function findDates(folded: string, now: string): DateMention[] {
   }
   const monthDay = new RegExp(`\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g');
   for (const match of folded.matchAll(monthDay)) {
-    const [month, day, year] = [MONTHS[match[1] ?? ''] ?? 0, Number(match[2]), Number(match[3])];
+    const [month, day, year] = [MONTH_NUMBERS.get(match[1] ?? '') ?? 0, Number(match[2]), Number(match[3])];
     if (validDate(year, month, day)) push(iso(year, month, day), match.index, match.index + match[0].length);
   }
   return found.sort((a, b) => a.start - b.start);

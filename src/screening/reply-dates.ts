@@ -1,3 +1,4 @@
+import { MONTH_NUMBERS, namesPattern, WEEKDAY_NUMBERS } from '../text/calendar-words.js';
 import type { ExtractedDate } from './schemas.js';
 
 /** A calendar day, no time zone: dates in replies are French local dates. */
@@ -50,63 +51,9 @@ function compare(a: CalendarDay, b: CalendarDay): number {
   return toUtc(a).getTime() - toUtc(b).getTime();
 }
 
-const MONTHS: Record<string, number> = {
-  janvier: 1,
-  janv: 1,
-  jan: 1,
-  january: 1,
-  fevrier: 2,
-  fevr: 2,
-  fev: 2,
-  february: 2,
-  mars: 3,
-  march: 3,
-  avril: 4,
-  avr: 4,
-  april: 4,
-  mai: 5,
-  may: 5,
-  juin: 6,
-  june: 6,
-  juillet: 7,
-  juil: 7,
-  july: 7,
-  aout: 8,
-  august: 8,
-  septembre: 9,
-  sept: 9,
-  sep: 9,
-  september: 9,
-  octobre: 10,
-  oct: 10,
-  october: 10,
-  novembre: 11,
-  nov: 11,
-  november: 11,
-  decembre: 12,
-  dec: 12,
-  december: 12,
-};
-const MONTH_NAMES = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-
-const WEEKDAYS: Record<string, number> = {
-  dimanche: 0,
-  sunday: 0,
-  lundi: 1,
-  monday: 1,
-  mardi: 2,
-  tuesday: 2,
-  mercredi: 3,
-  wednesday: 3,
-  jeudi: 4,
-  thursday: 4,
-  vendredi: 5,
-  friday: 5,
-  samedi: 6,
-  saturday: 6,
-};
+// In SMS French "mar" is short for mardi, never for mars: it is not read as a month here.
+const MONTHS: ReadonlyMap<string, number> = new Map([...MONTH_NUMBERS].filter(([name]) => name !== 'mar'));
+const MONTH_NAMES = namesPattern(MONTHS.keys());
 
 const NUMBER_WORDS: Record<string, number> = {
   un: 1,
@@ -198,13 +145,13 @@ export function extractDates(
   // 15 janvier (2027), 1er mars
   scan(new RegExp(`\\b(\\d{1,2}|1er|premier) (${MONTH_NAMES})\\.?(?: (20\\d{2}))?\\b`, 'g'), (match) => {
     const dayOfMonth = match[1] === '1er' || match[1] === 'premier' ? 1 : Number(match[1]);
-    const month = MONTHS[match[2]!]!;
+    const month = MONTHS.get(match[2]!)!;
     const year = match[3] ? Number(match[3]) : yearFor(today, month, dayOfMonth);
     if (isValidDay(year, month, dayOfMonth)) add(match, { year, month, day: dayOfMonth });
   });
   // (fin|début) mars (2028): a month
   scan(new RegExp(`\\b(?:(fin|debut|mi) (?:de |d )?)?(${MONTH_NAMES})(?: (20\\d{2}))?\\b`, 'g'), (match) => {
-    const month = MONTHS[match[2]!]!;
+    const month = MONTHS.get(match[2]!)!;
     if (
       !match[3] &&
       !match[1] &&
@@ -242,7 +189,7 @@ export function extractDates(
   scan(
     /\b(?:next )?(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:prochaine|qui vient))?\b/g,
     (match) => {
-      const target = WEEKDAYS[match[1]!]!;
+      const target = WEEKDAY_NUMBERS.get(match[1]!)!;
       const todayWeekday = toUtc(today).getUTCDay();
       const offset = (target - todayWeekday + 7) % 7 || 7;
       add(match, addDays(today, offset));

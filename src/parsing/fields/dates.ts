@@ -1,3 +1,5 @@
+import { MONTH_NUMBERS, namesPattern } from '../../text/calendar-words.js';
+
 /**
  * French and English CV dates: "janv. 2021 – aujourd'hui", "03/2019 - 06/2020", "Depuis septembre 2022",
  * "2018-2020", "De mars à juin 2023", "Jan 2020 - Present", "Sept. 2020 → présent"…
@@ -26,52 +28,7 @@ export interface DateRange {
   isRange: boolean;
 }
 
-const MONTH_NAMES: [string, number][] = [
-  ['janvier', 1],
-  ['january', 1],
-  ['janv', 1],
-  ['jan', 1],
-  ['fevrier', 2],
-  ['february', 2],
-  ['fevr', 2],
-  ['fev', 2],
-  ['feb', 2],
-  ['mars', 3],
-  ['march', 3],
-  ['mar', 3],
-  ['avril', 4],
-  ['april', 4],
-  ['avr', 4],
-  ['apr', 4],
-  ['mai', 5],
-  ['may', 5],
-  ['juin', 6],
-  ['june', 6],
-  ['jun', 6],
-  ['juillet', 7],
-  ['july', 7],
-  ['juil', 7],
-  ['jul', 7],
-  ['aout', 8],
-  ['august', 8],
-  ['aug', 8],
-  ['septembre', 9],
-  ['september', 9],
-  ['sept', 9],
-  ['sep', 9],
-  ['octobre', 10],
-  ['october', 10],
-  ['oct', 10],
-  ['novembre', 11],
-  ['november', 11],
-  ['nov', 11],
-  ['decembre', 12],
-  ['december', 12],
-  ['dec', 12],
-];
-const MONTH_BY_NAME = new Map(MONTH_NAMES);
-
-const MONTH = `(?:${MONTH_NAMES.map(([name]) => name).join('|')})`;
+const MONTH = `(?:${namesPattern(MONTH_NUMBERS.keys())})`;
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 // One date: "janv. 2021", "sept 2020", "mars" (month alone, year taken from the other end), "03/2019", "2019-03", "2019".
 const ATOM = `(?:${MONTH}\\.?\\s*${YEAR}|${MONTH}\\.?(?![a-z])|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.-]\\s?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
@@ -116,7 +73,7 @@ function parseAtom(folded: string): { year: number | null; month: number | null 
   if (match) return { year: Number(match[1]), month: null };
   match = /^([a-z]+)\.? ?(\d{4})?$/.exec(text);
   if (match) {
-    const month = MONTH_BY_NAME.get(match[1]!);
+    const month = MONTH_NUMBERS.get(match[1]!);
     if (month === undefined) return null;
     return { year: match[2] ? Number(match[2]) : null, month };
   }
