@@ -1,6 +1,4 @@
 // Public API of the matching core. Retrieval and LLM rerank have their own folders (./retrieve, ./rerank).
-// Job orders are read by ../parsing/parse-job.ts (owned with matching): exported from here.
-export { type ParseJobOrderOptions, parseJobOrder } from '../parsing/parse-job.js';
 export { type ExplainOptions, explainMatch } from './explain.js';
 export { type FeatureScore, type ScoreFeaturesOptions, scoreFeatures } from './features.js';
 export {

@@ -1,4 +1,5 @@
-// Public API of CV parsing. Document extraction lives in ./extract; job orders in ./parse-job.ts.
+// Public API of CV and job-order parsing. Document extraction lives in ./extract.
+
 export { type ExtractProfileContext, extractProfile } from './extract-profile.js';
 export {
   type DateRange,
@@ -19,4 +20,5 @@ export {
   parseCvs,
   parseCvText,
 } from './parse-cv.js';
+export { type ParseJobOrderOptions, parseJobOrder } from './parse-job.js';
 export { documentFromText } from './text-document.js';
