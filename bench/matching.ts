@@ -114,7 +114,7 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function benchVectors(size: number, options: Options): Promise<VectorBenchRow[]> {
+function benchVectors(size: number, options: Options): VectorBenchRow[] {
   const { dimensions, k } = options;
   const rows: VectorBenchRow[] = [];
   const queries = Array.from({ length: options.queries + 2 }, (_, index) =>
@@ -213,42 +213,6 @@ async function benchVectors(size: number, options: Options): Promise<VectorBench
       queryMinMs: Math.min(...times),
       agreement: agreement(results),
     });
-  }
-
-  // Our SIMD scan split over 2 threads (opt-in `threads: 2`) on the same rows; must return the same hits.
-  if (index.isSimd && size <= 200_000) {
-    collectGarbage();
-    const threaded = new VectorIndex({
-      dimensions,
-      modelId: 'bench-random',
-      initialCapacity: size,
-      threads: 2,
-    });
-    try {
-      for (let position = 0; position < size; position++) {
-        threaded.add(`p${position}`, data.subarray(position * dimensions, (position + 1) * dimensions));
-      }
-      const measures = queries.map((query) => time(() => threaded.search(query, k))).slice(2);
-      const times = measures.map((measure) => measure[1]);
-      const cpuTimes = measures.map((measure) => measure[2]);
-      const results = queries
-        .slice(2)
-        .map((query) => threaded.search(query, k).map((hit) => Number(hit.id.slice(1))));
-      const identical = results.every((ids, position) => ids.join() === oursResults[position]?.join());
-      if (!identical) throw new Error('threaded VectorIndex search differs from the single-thread one');
-      rows.splice(1, 0, {
-        size,
-        engine: `cvmatch VectorIndex (wasm SIMD, ${threaded.threads} threads)`,
-        buildMs: null,
-        bytesPerProfile: null,
-        queryMedianMs: median(times),
-        queryCpuMedianMs: median(cpuTimes),
-        queryMinMs: Math.min(...times),
-        agreement: agreement(results),
-      });
-    } finally {
-      await threaded.close();
-    }
   }
 
   // hnswlib-node brute force: its own copy of the rows, so only below 1M.
@@ -504,7 +468,7 @@ export async function runMatchingBench(
   );
   const vectors: VectorBenchRow[] = [];
   for (const size of options.sizes) {
-    const rows = await benchVectors(size, options);
+    const rows = benchVectors(size, options);
     vectors.push(...rows);
     console.table(
       rows.map((row) => ({

@@ -132,30 +132,26 @@ function section(id: number, content: number[]): number[] {
 
 const name = (text: string) => [text.length, ...Array.from(text, (character) => character.charCodeAt(0))];
 
-/** The module bytes; `shared` imports a shared memory (flags 3, maximum required) for worker threads. */
-function moduleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
-  const limits = shared ? [0x03, 0x01, ...leb128(WASM_MAX_PAGES)] : [0x00, 0x01];
-  return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    // type: (i32 i32 i32 i32 i32) -> ()
-    ...section(1, [0x01, 0x60, 0x05, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]),
-    // import env.memory, min 1 page (shared: maximum 4 GB, otherwise no maximum)
-    ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, ...limits]),
-    // function 0 has type 0
-    ...section(3, [0x01, 0x00]),
-    // export "scores" = function 0
-    ...section(7, [0x01, ...name('scores'), 0x00, 0x00]),
-    // code
-    ...section(10, [0x01, ...leb128(body.length), ...body]),
-  ]);
-}
+const MODULE_BYTES = new Uint8Array([
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0x00,
+  0x00,
+  0x00,
+  // type: (i32 i32 i32 i32 i32) -> ()
+  ...section(1, [0x01, 0x60, 0x05, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]),
+  // import env.memory, min 1 page, no maximum
+  ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]),
+  // function 0 has type 0
+  ...section(3, [0x01, 0x00]),
+  // export "scores" = function 0
+  ...section(7, [0x01, ...name('scores'), 0x00, 0x00]),
+  // code
+  ...section(10, [0x01, ...leb128(body.length), ...body]),
+]);
 
 /** The compiled kernel, or `null` where WebAssembly SIMD is not available. */
 export interface SimdKernel {
@@ -164,38 +160,16 @@ export interface SimdKernel {
   scores(data: number, query: number, out: number, count: number, dimensions: number): void;
 }
 
-/** A kernel over a shared memory: `module` can be instantiated again in worker threads. */
-export interface SharedSimdKernel extends SimdKernel {
-  module: WebAssembly.Module;
-}
-
 let compiled: WebAssembly.Module | null | undefined;
-let compiledShared: WebAssembly.Module | null | undefined;
-
-function compile(shared: boolean): WebAssembly.Module | null {
-  const bytes = moduleBytes(shared);
-  return WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-}
 
 /** Instantiates the kernel over a fresh memory of `pages` pages (one instance per index). */
 export function createSimdKernel(pages: number): SimdKernel | null {
-  if (compiled === undefined) compiled = compile(false);
+  if (compiled === undefined) {
+    compiled = WebAssembly.validate(MODULE_BYTES) ? new WebAssembly.Module(MODULE_BYTES) : null;
+  }
   if (!compiled) return null;
   const memory = new WebAssembly.Memory({ initial: pages, maximum: WASM_MAX_PAGES });
   const instance = new WebAssembly.Instance(compiled, { env: { memory } });
   const scores = instance.exports.scores as SimdKernel['scores'];
   return { memory, scores };
-}
-
-/**
- * Like `createSimdKernel`, over a SHARED memory (4 GB maximum reserved, committed as it grows), or
- * `null` where SIMD or threads are not available.
- */
-export function createSharedSimdKernel(pages: number): SharedSimdKernel | null {
-  if (compiledShared === undefined) compiledShared = compile(true);
-  if (!compiledShared) return null;
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: WASM_MAX_PAGES, shared: true });
-  const instance = new WebAssembly.Instance(compiledShared, { env: { memory } });
-  const scores = instance.exports.scores as SimdKernel['scores'];
-  return { memory, scores, module: compiledShared };
 }

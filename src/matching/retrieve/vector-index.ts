@@ -1,14 +1,7 @@
 import { endianness } from 'node:os';
 import { openBinaryFile, writeBinaryFile } from './binary-file.js';
 import { IndexError } from './errors.js';
-import { ParallelScan } from './parallel-scan.js';
-import {
-  createSharedSimdKernel,
-  createSimdKernel,
-  SIMD_DIMENSION_MULTIPLE,
-  type SimdKernel,
-  WASM_MAX_PAGES,
-} from './simd-kernel.js';
+import { createSimdKernel, SIMD_DIMENSION_MULTIPLE, type SimdKernel, WASM_MAX_PAGES } from './simd-kernel.js';
 import { selectTopK } from './top-k.js';
 
 const MAGIC = 'CVMVECT1';
@@ -30,12 +23,6 @@ export interface VectorIndexOptions {
   initialCapacity?: number;
   /** Set `false` to force the scalar JavaScript scan (for comparisons); default: SIMD when possible. */
   simd?: boolean;
-  /**
-   * Opt-in: scan with this many threads (the caller's plus `threads - 1` worker threads over a shared
-   * WebAssembly memory); default 1. Results are identical to the single-thread scan. Ignored (1 thread)
-   * without the SIMD kernel. Call `close()` to terminate the workers (they never keep the process alive).
-   */
-  threads?: number;
 }
 
 /** What `VectorIndex.load` must find in the file, or it throws `IndexError`. */
@@ -112,7 +99,6 @@ export class VectorIndex {
   readonly provider: string | null;
   #capacity: number;
   #kernel: SimdKernel | null;
-  #parallel: ParallelScan | null = null;
   #data!: Float32Array;
   #scores!: Float32Array;
   #query!: Float32Array;
@@ -127,16 +113,11 @@ export class VectorIndex {
     this.modelId = options.modelId;
     this.provider = options.provider ?? null;
     this.#capacity = Math.max(1, options.initialCapacity ?? 1024);
-    const threads = options.threads ?? 1;
-    if (!Number.isSafeInteger(threads) || threads < 1) {
-      throw new RangeError(`threads must be a positive integer, got ${threads}`);
-    }
     const pages = this.#wasmPages(this.#capacity);
-    const simd =
-      this.dimensions % SIMD_DIMENSION_MULTIPLE === 0 && options.simd !== false && pages <= WASM_MAX_PAGES;
-    const shared = simd && threads > 1 ? createSharedSimdKernel(pages) : null;
-    if (shared) this.#parallel = new ParallelScan(shared, threads);
-    this.#kernel = shared ?? (simd ? createSimdKernel(pages) : null);
+    this.#kernel =
+      this.dimensions % SIMD_DIMENSION_MULTIPLE === 0 && options.simd !== false && pages <= WASM_MAX_PAGES
+        ? createSimdKernel(pages)
+        : null;
     if (this.#kernel) this.#refreshViews();
     else {
       this.#data = new Float32Array(this.#capacity * this.dimensions);
@@ -167,18 +148,6 @@ export class VectorIndex {
   /** Whether the scan runs in the WebAssembly SIMD kernel. */
   get isSimd(): boolean {
     return this.#kernel !== null;
-  }
-
-  /** Threads the scan runs on: 1, or the `threads` option while the workers run (until `close`). */
-  get threads(): number {
-    return this.#parallel?.threads ?? 1;
-  }
-
-  /** Terminates the scan workers, if any; the index keeps working on one thread. Idempotent. */
-  async close(): Promise<void> {
-    const parallel = this.#parallel;
-    this.#parallel = null;
-    await parallel?.close();
   }
 
   /** Number of vectors stored. */
@@ -243,8 +212,7 @@ export class VectorIndex {
         this.#refreshViews();
         return;
       }
-      this.#kernel = null; // over 4 GB: continue in plain JavaScript memory, on one thread
-      void this.close();
+      this.#kernel = null; // over 4 GB: continue in plain JavaScript memory
     }
     const data = new Float32Array(capacity * this.dimensions);
     data.set(this.#data.subarray(0, this.size * this.dimensions));
@@ -294,9 +262,14 @@ export class VectorIndex {
     writeNormalised(query, dimensions, this.#query, 0, 'query vector');
     const count = this.size;
     const scores = this.#scores;
-    const scan = this.#parallel ?? this.#kernel;
-    if (scan) {
-      scan.scores(this.#data.byteOffset, this.#query.byteOffset, scores.byteOffset, count, dimensions);
+    if (this.#kernel) {
+      this.#kernel.scores(
+        this.#data.byteOffset,
+        this.#query.byteOffset,
+        scores.byteOffset,
+        count,
+        dimensions,
+      );
     } else {
       const data = this.#data;
       const normalised = this.#query;
