@@ -17,6 +17,7 @@ import {
   type QuestionTopic,
   type ReplyIntent,
 } from '../src/screening/index.js';
+import { replyIntentSchema } from '../src/screening/schemas.js';
 import { AGENCY, jobFixtureNames, loadJob, NOW, syntheticCandidate } from '../test/screening/helpers.js';
 
 interface LabelledReply {
@@ -229,17 +230,7 @@ export async function evaluateScreening(): Promise<ScreeningEvaluation> {
 }
 
 function printSet(set: ReplySetScore, out: string[]): void {
-  const intents = [
-    'yes',
-    'no',
-    'partial',
-    'date_given',
-    'question',
-    'opt_out',
-    'wants_human',
-    'off_topic',
-    'injection',
-  ];
+  const intents = replyIntentSchema.options;
   out.push(`== ${set.name}: ${set.replies} replies`);
   out.push(`Intent accuracy:     ${(set.intentAccuracy * 100).toFixed(1)} %`);
   out.push(
