@@ -4,7 +4,7 @@ import { type CandidateProfile, candidateProfileSchema } from '../domain/candida
 import type { JobOrder } from '../domain/job-order.js';
 import { ValidationError } from '../errors.js';
 import { type ParseCvsOptions, parseCvs } from '../parsing/index.js';
-import { parseJobOrder } from '../parsing/parse-job.js';
+import { parseJobOrder } from '../parsing/job/parse-job.js';
 
 /** CV formats read from a folder. */
 export const CV_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.odt', '.rtf', '.txt']);

@@ -1,15 +1,7 @@
 // Public API of CV and job-order parsing. Document extraction lives in ./extract.
 
-export { type ExtractProfileContext, extractProfile } from './extract-profile.js';
-export {
-  type DateRange,
-  type PartialDate,
-  parseDateRange,
-  parseFrenchDate,
-  totalExperienceMonths,
-} from './fields/dates.js';
-export type { TaxonomyLookups, TaxonomyMention as ParsingTaxonomyMention } from './fields/skills.js';
-export { type LlmCv, llmCvSchema } from './llm-refine.js';
+export { documentFromText } from './extract/text-document.js';
+export { type ParseJobOrderOptions, parseJobOrder } from './job/parse-job.js';
 export {
   type ParseCvOptions,
   type ParseCvResult,
@@ -20,5 +12,13 @@ export {
   parseCvs,
   parseCvText,
 } from './parse-cv.js';
-export { type ParseJobOrderOptions, parseJobOrder } from './parse-job.js';
-export { documentFromText } from './text-document.js';
+export { type ExtractProfileContext, extractProfile } from './profile/extract-profile.js';
+export {
+  type DateRange,
+  type PartialDate,
+  parseDateRange,
+  parseFrenchDate,
+  totalExperienceMonths,
+} from './profile/fields/dates.js';
+export type { TaxonomyLookups, TaxonomyMention as ParsingTaxonomyMention } from './profile/fields/skills.js';
+export { type LlmCv, llmCvSchema } from './profile/llm-refine.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { candidateProfileSchema } from '../domain/index.js';
 import { DocumentError, ValidationError } from '../errors.js';
 import type { ChatModel } from '../providers/spec.js';
-import type { LlmCv } from './llm-refine.js';
 import { parseCvs, parseCvText } from './parse-cv.js';
+import type { LlmCv } from './profile/llm-refine.js';
 
 const CV = [
   'Marie EXEMPLE',

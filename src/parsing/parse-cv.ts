@@ -5,11 +5,11 @@ import { type CandidateProfile, candidateProfileSchema, type Warning } from '../
 import { CvmatchError, DocumentError, ValidationError } from '../errors.js';
 import type { ChatModel } from '../providers/spec.js';
 import { extractDocument } from './extract/index.js';
+import { documentFromText } from './extract/text-document.js';
 import type { ExtractedDocument, ExtractionLimits } from './extract/types.js';
-import { extractProfile } from './extract-profile.js';
-import { refineWithModel } from './llm-refine.js';
-import { defaultTaxonomy } from './taxonomy-lookups.js';
-import { documentFromText } from './text-document.js';
+import { extractProfile } from './profile/extract-profile.js';
+import { refineWithModel } from './profile/llm-refine.js';
+import { defaultTaxonomy } from './profile/taxonomy-lookups.js';
 
 /** Options of `parseCv` and `parseCvText`. */
 export interface ParseCvOptions {

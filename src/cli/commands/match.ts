@@ -17,7 +17,7 @@ import {
 } from '../../matching/index.js';
 import { auditEventFromRerank } from '../../matching/rerank/index.js';
 import { loadPoolIndex, type PoolIndex } from '../../matching/retrieve/index.js';
-import { parseJobOrder } from '../../parsing/parse-job.js';
+import { parseJobOrder } from '../../parsing/index.js';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
 
 const KINDS: RequirementKind[] = [

@@ -4,8 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { type CandidateProfile, candidateProfileSchema, type JobOrder } from '../../domain/index.js';
 import { UsageError, ValidationError } from '../../errors.js';
-import { parseCv } from '../../parsing/index.js';
-import { parseJobOrder } from '../../parsing/parse-job.js';
+import { parseCv, parseJobOrder } from '../../parsing/index.js';
 import {
   createScreening,
   type Screening,

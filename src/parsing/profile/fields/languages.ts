@@ -1,4 +1,4 @@
-import type { CefrLevel, Language } from '../../domain/index.js';
+import type { CefrLevel, Language } from '../../../domain/index.js';
 import type { SectionLine } from '../sections.js';
 import { spanIn } from './contact.js';
 import { foldForMatch } from './dates.js';

@@ -1,6 +1,6 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
-import type { Location, SourceSpan } from '../../domain/index.js';
-import { findCommuneMentions, lookupCommune } from '../../geo/index.js';
+import type { Location, SourceSpan } from '../../../domain/index.js';
+import { findCommuneMentions, lookupCommune } from '../../../geo/index.js';
 import type { SectionLine } from '../sections.js';
 import { headingKind } from '../sections.js';
 import { foldForMatch } from './dates.js';

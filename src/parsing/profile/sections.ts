@@ -1,4 +1,4 @@
-import type { DocumentLine, ExtractedDocument } from './extract/types.js';
+import type { DocumentLine, ExtractedDocument } from '../extract/types.js';
 import { foldForMatch } from './fields/dates.js';
 
 /** What a CV section is about. `top` is what comes before the first heading of a column. */

@@ -1,6 +1,6 @@
-import type { CandidateProfile, ProfileField, SourceSpan, Warning } from '../domain/index.js';
-import { detectLanguage } from '../text/index.js';
-import type { ExtractedDocument } from './extract/types.js';
+import type { CandidateProfile, ProfileField, SourceSpan, Warning } from '../../domain/index.js';
+import { detectLanguage } from '../../text/index.js';
+import type { ExtractedDocument } from '../extract/types.js';
 import { findAvailability, findMobility } from './fields/availability.js';
 import { type Found, findEmail, findLocation, findName, findPhone, spanIn } from './fields/contact.js';
 import { totalExperienceMonths } from './fields/dates.js';

@@ -6,8 +6,8 @@ import {
   type SourceSpan,
   type Warning,
   yearMonthSchema,
-} from '../domain/index.js';
-import type { ChatModel } from '../providers/spec.js';
+} from '../../domain/index.js';
+import type { ChatModel } from '../../providers/spec.js';
 import { foldForMatch, totalExperienceMonths } from './fields/dates.js';
 
 /** What the model is asked for: values as written in the CV, null when absent. */

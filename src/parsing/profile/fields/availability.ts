@@ -1,4 +1,4 @@
-import type { Availability, Mobility } from '../../domain/index.js';
+import type { Availability, Mobility } from '../../../domain/index.js';
 import type { SectionLine } from '../sections.js';
 import { type Found, spanIn } from './contact.js';
 import { foldForMatch, parseFrenchDate } from './dates.js';

@@ -1,4 +1,4 @@
-import type { Experience, OccupationRef } from '../../domain/index.js';
+import type { Experience, OccupationRef } from '../../../domain/index.js';
 import type { SectionLine } from '../sections.js';
 import { spanIn } from './contact.js';
 import { type DateRange, parseDateRange } from './dates.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type CefrLevel, type JobOrder, jobOrderSchema } from '../domain/index.js';
-import { ValidationError, type ValidationIssue } from '../errors.js';
-import { findCommuneMentions, lookupCommune } from '../geo/index.js';
+import { type CefrLevel, type JobOrder, jobOrderSchema } from '../../domain/index.js';
+import { ValidationError, type ValidationIssue } from '../../errors.js';
+import { findCommuneMentions, lookupCommune } from '../../geo/index.js';
 import {
   certificationInfo,
   findCertifications,
@@ -10,8 +10,8 @@ import {
   normalizeCertification,
   normalizeLicence,
   normalizeOccupation,
-} from '../taxonomy/index.js';
-import { detectLanguage, foldAccents, normalizeWhitespace } from '../text/index.js';
+} from '../../taxonomy/index.js';
+import { detectLanguage, foldAccents, normalizeWhitespace } from '../../text/index.js';
 import { amountOf, readDates } from './job-ad-dates.js';
 
 export interface ParseJobOrderOptions {

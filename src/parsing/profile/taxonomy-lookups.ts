@@ -4,7 +4,7 @@ import {
   findSkills,
   normalizeOccupation,
   normalizeSkill,
-} from '../taxonomy/index.js';
+} from '../../taxonomy/index.js';
 import type { TaxonomyLookups } from './fields/skills.js';
 
 /** The taxonomy module's lookups, as field extraction uses them. */

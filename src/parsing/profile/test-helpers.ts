@@ -1,5 +1,5 @@
+import { documentFromText } from '../extract/text-document.js';
 import { linesOf, type SectionKind, type SectionLine, splitSections } from './sections.js';
-import { documentFromText } from './text-document.js';
 
 /** Section lines of a text (all sections, or those of the given kinds), for unit tests of field extractors. */
 export function sectionLinesOf(text: string, ...kinds: SectionKind[]): SectionLine[] {

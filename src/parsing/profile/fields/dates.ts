@@ -1,4 +1,4 @@
-import { MONTH_NUMBERS, namesPattern } from '../../text/calendar-words.js';
+import { MONTH_NUMBERS, namesPattern } from '../../../text/calendar-words.js';
 
 /**
  * French and English CV dates: "janv. 2021 – aujourd'hui", "03/2019 - 06/2020", "Depuis septembre 2022",

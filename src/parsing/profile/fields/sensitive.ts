@@ -1,4 +1,4 @@
-import type { SensitiveData } from '../../domain/index.js';
+import type { SensitiveData } from '../../../domain/index.js';
 import type { SectionLine } from '../sections.js';
 import { foldForMatch } from './dates.js';
 

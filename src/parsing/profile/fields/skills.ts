@@ -1,4 +1,4 @@
-import type { Certification, Skill } from '../../domain/index.js';
+import type { Certification, Skill } from '../../../domain/index.js';
 import type { SectionLine } from '../sections.js';
 import { type Found, spanIn } from './contact.js';
 import { foldForMatch } from './dates.js';

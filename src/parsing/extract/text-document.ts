@@ -1,4 +1,4 @@
-import type { DocumentLine, ExtractedDocument } from './extract/types.js';
+import type { DocumentLine, ExtractedDocument } from './types.js';
 
 const BULLET = /^[•▪■◦●○►▸‣⁃➢➤✓✔·*-]\s+/u;
 

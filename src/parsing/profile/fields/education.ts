@@ -1,4 +1,4 @@
-import type { Education } from '../../domain/index.js';
+import type { Education } from '../../../domain/index.js';
 import type { SectionLine } from '../sections.js';
 import { spanIn } from './contact.js';
 import { foldForMatch, parseDateRange } from './dates.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedDocument } from './extract/types.js';
+import { documentFromText } from '../extract/text-document.js';
+import type { ExtractedDocument } from '../extract/types.js';
 import { headingKind, splitSections } from './sections.js';
-import { documentFromText } from './text-document.js';
 
 describe('headingKind', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type JobOrder, jobOrderSchema } from '../domain/index.js';
-import { ValidationError } from '../errors.js';
-import { distanceKm, lookupCommune } from '../geo/index.js';
-import { normalizeOccupation } from '../taxonomy/index.js';
+import { type JobOrder, jobOrderSchema } from '../../domain/index.js';
+import { ValidationError } from '../../errors.js';
+import { distanceKm, lookupCommune } from '../../geo/index.js';
+import { normalizeOccupation } from '../../taxonomy/index.js';
 import { parseJobOrder } from './parse-job.js';
 
-const folder = new URL('../../fixtures/jobs/', import.meta.url);
+const folder = new URL('../../../fixtures/jobs/', import.meta.url);
 const slugs = readdirSync(folder)
   .filter((file) => file.endsWith('.json'))
   .map((file) => file.replace(/\.json$/, ''))
