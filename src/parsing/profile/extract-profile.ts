@@ -1,11 +1,12 @@
 import type { CandidateProfile, ProfileField, SourceSpan, Warning } from '../../domain/index.js';
-import { detectLanguage } from '../../text/index.js';
+import { detectLanguage, spanIn } from '../../text/index.js';
 import type { ExtractedDocument } from '../extract/types.js';
 import { findAvailability, findMobility } from './fields/availability.js';
-import { type Found, findEmail, findLocation, findName, findPhone, spanIn } from './fields/contact.js';
+import { findEmail, findLocation, findName, findPhone } from './fields/contact.js';
 import { totalExperienceMonths } from './fields/dates.js';
 import { extractEducation } from './fields/education.js';
 import { extractExperiences } from './fields/experiences.js';
+import type { Found } from './fields/found.js';
 import { extractLanguages } from './fields/languages.js';
 import { findSensitive, hasSensitiveData } from './fields/sensitive.js';
 import {

@@ -8,7 +8,8 @@ import {
   yearMonthSchema,
 } from '../../domain/index.js';
 import type { ChatModel } from '../../providers/spec.js';
-import { foldForMatch, totalExperienceMonths } from './fields/dates.js';
+import { foldForMatch } from '../../text/index.js';
+import { totalExperienceMonths } from './fields/dates.js';
 
 /** What the model is asked for: values as written in the CV, null when absent. */
 export const llmCvSchema = z.object({

@@ -1,5 +1,5 @@
+import { foldForMatch } from '../../text/index.js';
 import type { DocumentLine, ExtractedDocument } from '../extract/types.js';
-import { foldForMatch } from './fields/dates.js';
 
 /** What a CV section is about. `top` is what comes before the first heading of a column. */
 export type SectionKind =

@@ -1,7 +1,8 @@
 import type { Availability, Mobility } from '../../../domain/index.js';
+import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
-import { type Found, spanIn } from './contact.js';
-import { foldForMatch, parseFrenchDate } from './dates.js';
+import { parseFrenchDate } from './dates.js';
+import type { Found } from './found.js';
 
 const IMMEDIATE =
   /\b(?:disponible|dispo)\s+(?:immediatement|de suite|tout de suite|des maintenant|rapidement)\b|\b(?:available\s+(?:immediately|now|at once)|immediately available|immediate availability)\b/;

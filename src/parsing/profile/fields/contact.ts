@@ -1,27 +1,10 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
-import type { Location, SourceSpan } from '../../../domain/index.js';
+import type { Location } from '../../../domain/index.js';
 import { findCommuneMentions, lookupCommune } from '../../../geo/index.js';
+import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
 import { headingKind } from '../sections.js';
-import { foldForMatch } from './dates.js';
-
-/** A value read from the document, with its source span and a confidence. */
-export interface Found<T> {
-  value: T;
-  source: SourceSpan;
-  confidence: number;
-}
-
-/** Source span of `length` characters at `offset` inside a line. */
-export function spanIn(line: SectionLine, offset = 0, length = line.text.length): SourceSpan {
-  return {
-    text: line.text.slice(offset, offset + length),
-    start: line.start + offset,
-    end: line.start + offset + length,
-    page: line.page,
-    line: line.lineNumber,
-  };
-}
+import type { Found } from './found.js';
 
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[a-z]{2,}/iu;
 

@@ -1,4 +1,5 @@
 import { MONTH_NUMBERS, namesPattern } from '../../../text/calendar-words.js';
+import { foldForMatch } from '../../../text/index.js';
 
 /**
  * French and English CV dates: "janv. 2021 – aujourd'hui", "03/2019 - 06/2020", "Depuis septembre 2022",
@@ -44,17 +45,6 @@ const SINCE = new RegExp(
   'gu',
 );
 const SINGLE = new RegExp(`(?<![\\p{L}\\d/])(${ATOM})(?![\\p{L}\\d/])`, 'gu');
-
-/** Lower-cases and removes accents one character at a time, so offsets in the result match the input. */
-export function foldForMatch(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const base = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    const lower = (base.length === 1 ? base : char).toLowerCase();
-    out += lower.length === char.length ? lower : char;
-  }
-  return out;
-}
 
 /** Parses one date: "janv. 2021", "03/2019", "2019", "Sept 2020", "mars" (month only, year null → null). */
 export function parseFrenchDate(text: string): PartialDate | null {

@@ -1,7 +1,7 @@
 import type { Education } from '../../../domain/index.js';
+import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
-import { spanIn } from './contact.js';
-import { foldForMatch, parseDateRange } from './dates.js';
+import { parseDateRange } from './dates.js';
 
 // Degree words that start (or name) a French or English qualification.
 const DEGREE =

@@ -1,6 +1,6 @@
 import type { Experience, OccupationRef } from '../../../domain/index.js';
+import { spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
-import { spanIn } from './contact.js';
 import { type DateRange, parseDateRange } from './dates.js';
 
 /** Maps a job title to an occupation (the taxonomy's `normalizeOccupation` in production). */
@@ -191,5 +191,3 @@ export function extractExperiences(
   }
   return experiences;
 }
-
-export { spanIn };

@@ -1,7 +1,6 @@
 import type { CefrLevel, Language } from '../../../domain/index.js';
+import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
-import { spanIn } from './contact.js';
-import { foldForMatch } from './dates.js';
 
 // Folded language names (French and English) people write on CVs.
 const LANGUAGE_NAMES = new Set(

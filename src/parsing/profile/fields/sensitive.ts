@@ -1,6 +1,6 @@
 import type { SensitiveData } from '../../../domain/index.js';
+import { foldForMatch } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
-import { foldForMatch } from './dates.js';
 
 /** Sensitive data and the lines it came from (excluded from every other field). */
 export interface SensitiveFinding {

@@ -1,7 +1,7 @@
 import type { Certification, Skill } from '../../../domain/index.js';
+import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
-import { type Found, spanIn } from './contact.js';
-import { foldForMatch } from './dates.js';
+import type { Found } from './found.js';
 
 /** A mention found by the taxonomy in free text, with offsets into that text. */
 export interface TaxonomyMention<T> {
