@@ -1,13 +1,5 @@
-// Public API of evaluation: ranking metrics, relevance judgements, experiments.
+// Public API of evaluation: ranking metrics, relevance judgements, experiments. Datasets are read by parsing/.
 
-export {
-  type CandidateDataset,
-  CV_EXTENSIONS,
-  type InputFailure,
-  readCandidateDataset,
-  readJobOrders,
-  readProfilesJsonl,
-} from './datasets.js';
 export {
   type ConfigEvaluation,
   candidateKey,

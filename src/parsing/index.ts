@@ -1,4 +1,5 @@
-// Public API of CV and job-order parsing. Document extraction lives in ./extract.
+// Public API of CV and job-order parsing: extract/ (documents → text + layout), profile/ (text →
+// CandidateProfile), job/ (job orders), and the readers of candidate and job-order datasets.
 
 export { documentFromText } from './extract/text-document.js';
 export { type ParseJobOrderOptions, parseJobOrder } from './job/parse-job.js';
@@ -22,3 +23,11 @@ export {
 } from './profile/fields/dates.js';
 export type { TaxonomyLookups, TaxonomyMention as ParsingTaxonomyMention } from './profile/fields/skills.js';
 export { type LlmCv, llmCvSchema } from './profile/llm-refine.js';
+export {
+  type CandidateDataset,
+  CV_EXTENSIONS,
+  type InputFailure,
+  readCandidateDataset,
+  readProfilesJsonl,
+} from './read-candidate-dataset.js';
+export { readJobOrders } from './read-job-orders.js';

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import { readCandidateDataset, readJobOrders } from '../../eval/datasets.js';
 import { type ExperimentConfig, type ExperimentResult, runExperiment } from '../../eval/experiment.js';
 import { readQrels } from '../../eval/qrels.js';
 import { parseWeights, type RankCandidatesOptions } from '../../matching/index.js';
 import { loadPoolIndex } from '../../matching/retrieve/index.js';
+import { readCandidateDataset, readJobOrders } from '../../parsing/index.js';
 import { addProviderOptions, PROVIDER_NAMES, resolveProviderOptions } from '../provider-options.js';
 
 interface EvalCommandOptions {

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CvmatchError, UsageError } from '../../errors.js';
-import { readCandidateDataset } from '../../eval/datasets.js';
 import { buildPoolIndex, savePoolIndex } from '../../matching/retrieve/index.js';
+import { readCandidateDataset } from '../../parsing/index.js';
 import { addProviderOptions, resolveProviderOptions } from '../provider-options.js';
 
 interface IndexBuildOptions {

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { type AuditLog, createAuditLog } from '../../compliance/index.js';
 import type { CandidateProfile, JobOrder, MatchResult } from '../../domain/index.js';
 import { UsageError, ValidationError } from '../../errors.js';
-import { type InputFailure, readCandidateDataset } from '../../eval/datasets.js';
 import {
   criteria,
   DEFAULT_SHORTLIST_SIZE,
@@ -17,7 +16,7 @@ import {
 } from '../../matching/index.js';
 import { auditEventFromRerank } from '../../matching/rerank/index.js';
 import { loadPoolIndex, type PoolIndex } from '../../matching/retrieve/index.js';
-import { parseJobOrder } from '../../parsing/index.js';
+import { type InputFailure, parseJobOrder, readCandidateDataset } from '../../parsing/index.js';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
 
 const KINDS: RequirementKind[] = [

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { CV_EXTENSIONS } from '../../eval/datasets.js';
-import { type ParseCvsItem, parseCvs } from '../../parsing/index.js';
+import { CV_EXTENSIONS, type ParseCvsItem, parseCvs } from '../../parsing/index.js';
 
 interface ParseCommandOptions {
   json?: boolean;
