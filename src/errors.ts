@@ -1,13 +1,48 @@
+import type { Usage } from './providers/spec.js';
+
 /**
- * The error tree. Every error cvmatch throws is a `CvmatchError`; callers branch on the class
- * (or on `reason` for documents), never on message text.
+ * The error tree, in one module. Every error cvmatch throws is a `CvmatchError`; callers branch on the
+ * class (or on `reason`), never on message text.
+ *
+ * The package ships an ESM and a CJS build, so one process can hold two copies of these classes (an
+ * application `import`s cvmatch while a dependency `require`s it): `instanceof` then fails across the
+ * copies. Each class therefore carries a marker, `Symbol.for('cvmatch.error.<Name>')`, on its prototype,
+ * and a static `isInstance(value)` that checks the marker: use it wherever an error may come from code
+ * you did not load yourself (a model passed in, a provider created by another copy).
  */
+
+const CVMATCH_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.CvmatchError');
+const DOCUMENT_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.DocumentError');
+const VALIDATION_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ValidationError');
+const PROVIDER_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ProviderError');
+const RATE_LIMIT_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.RateLimitError');
+const AUTHENTICATION_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.AuthenticationError');
+const OBJECT_VALIDATION_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ObjectValidationError');
+const INDEX_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.IndexError');
+const USAGE_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.UsageError');
+
+function hasMarker(value: unknown, marker: symbol): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+}
+
+/** Puts the class's marker on its prototype (inherited by subclasses, invisible in logs and JSON). */
+function mark(target: { prototype: object }, marker: symbol): void {
+  Object.defineProperty(target.prototype, marker, { value: true });
+}
+
 export class CvmatchError extends Error {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [CVMATCH_ERROR_MARKER]: true;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
   }
+  /** True for any cvmatch error, from this copy of the package or another (ESM/CJS). */
+  static isInstance(value: unknown): value is CvmatchError {
+    return hasMarker(value, CVMATCH_ERROR_MARKER);
+  }
 }
+mark(CvmatchError, CVMATCH_ERROR_MARKER);
 
 /** Why a document could not be read. */
 export type DocumentErrorReason =
@@ -19,6 +54,8 @@ export type DocumentErrorReason =
   | 'timeout';
 
 export class DocumentError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [DOCUMENT_ERROR_MARKER]: true;
   readonly reason: DocumentErrorReason;
   readonly file: string | null;
   constructor(
@@ -30,7 +67,11 @@ export class DocumentError extends CvmatchError {
     this.reason = reason;
     this.file = options?.file ?? null;
   }
+  static override isInstance(value: unknown): value is DocumentError {
+    return hasMarker(value, DOCUMENT_ERROR_MARKER);
+  }
 }
+mark(DocumentError, DOCUMENT_ERROR_MARKER);
 
 /** One problem found while validating input: where (`path`) and what. */
 export interface ValidationIssue {
@@ -40,12 +81,18 @@ export interface ValidationIssue {
 
 /** Input (a job order, a profile, options, an LLM answer) does not match its schema. */
 export class ValidationError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [VALIDATION_ERROR_MARKER]: true;
   readonly issues: ValidationIssue[];
   constructor(message: string, options?: { issues?: ValidationIssue[]; cause?: unknown }) {
     super(message, options);
     this.issues = options?.issues ?? [];
   }
+  static override isInstance(value: unknown): value is ValidationError {
+    return hasMarker(value, VALIDATION_ERROR_MARKER);
+  }
 }
+mark(ValidationError, VALIDATION_ERROR_MARKER);
 
 export interface ProviderErrorOptions {
   provider: string;
@@ -59,6 +106,8 @@ export interface ProviderErrorOptions {
 
 /** A model provider failed. `retryable` says whether trying again may help. */
 export class ProviderError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [PROVIDER_ERROR_MARKER]: true;
   readonly provider: string;
   readonly status: number | null;
   readonly requestId: string | null;
@@ -72,23 +121,110 @@ export class ProviderError extends CvmatchError {
     this.retryable = options.retryable ?? false;
     this.attempts = options.attempts ?? 1;
   }
+  static override isInstance(value: unknown): value is ProviderError {
+    return hasMarker(value, PROVIDER_ERROR_MARKER);
+  }
 }
+mark(ProviderError, PROVIDER_ERROR_MARKER);
 
 /** 429: too many requests. `retryAfterMs` is the server's hint, when it gave one. */
 export class RateLimitError extends ProviderError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [RATE_LIMIT_ERROR_MARKER]: true;
   readonly retryAfterMs: number | null;
   constructor(message: string, options: ProviderErrorOptions & { retryAfterMs?: number | null }) {
     super(message, { ...options, retryable: options.retryable ?? true });
     this.retryAfterMs = options.retryAfterMs ?? null;
   }
+  static override isInstance(value: unknown): value is RateLimitError {
+    return hasMarker(value, RATE_LIMIT_ERROR_MARKER);
+  }
 }
+mark(RateLimitError, RATE_LIMIT_ERROR_MARKER);
 
 /** 401/403: missing or wrong API key. Never retryable. */
 export class AuthenticationError extends ProviderError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [AUTHENTICATION_ERROR_MARKER]: true;
   constructor(message: string, options: ProviderErrorOptions) {
     super(message, { ...options, retryable: false });
   }
+  static override isInstance(value: unknown): value is AuthenticationError {
+    return hasMarker(value, AUTHENTICATION_ERROR_MARKER);
+  }
 }
+mark(AuthenticationError, AUTHENTICATION_ERROR_MARKER);
+
+/**
+ * A model answered, but not with valid JSON matching the schema. Not retryable as an outage; the
+ * repair middleware gives the model one chance to fix it. Carries the zod issues, the raw answer and
+ * the usage it cost.
+ */
+export class ObjectValidationError extends ProviderError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [OBJECT_VALIDATION_ERROR_MARKER]: true;
+  readonly issues: ValidationIssue[];
+  /** The model's raw answer. May contain personal data: do not log it at info level. */
+  readonly text: string;
+  readonly usage: Usage;
+  constructor(
+    message: string,
+    options: { provider: string; issues: ValidationIssue[]; text: string; usage: Usage; cause?: unknown },
+  ) {
+    super(message, { provider: options.provider, retryable: false, cause: options.cause });
+    this.issues = options.issues;
+    this.text = options.text;
+    this.usage = options.usage;
+  }
+  static override isInstance(value: unknown): value is ObjectValidationError {
+    return hasMarker(value, OBJECT_VALIDATION_ERROR_MARKER);
+  }
+}
+mark(ObjectValidationError, OBJECT_VALIDATION_ERROR_MARKER);
+
+/** Why a saved index could not be used. */
+export type IndexErrorReason =
+  /** Not an index file, or a truncated/corrupt one. */
+  | 'corrupt'
+  /** Written by a newer or older, incompatible format version. */
+  | 'version'
+  /** Built with another embedding model than the one asked for. */
+  | 'model'
+  /** Vectors of another dimension than the one asked for. */
+  | 'dimensions'
+  /** The index has no vectors but an embedding model was given (or the reverse). */
+  | 'no-vectors';
+
+/**
+ * A vector or pool index cannot be read, or does not fit the embedding model it is used with.
+ * Callers branch on `reason`, never on the message.
+ */
+export class IndexError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [INDEX_ERROR_MARKER]: true;
+  readonly reason: IndexErrorReason;
+  readonly file: string | null;
+  constructor(
+    reason: IndexErrorReason,
+    message: string,
+    options?: { file?: string | null; cause?: unknown },
+  ) {
+    super(message, options);
+    this.reason = reason;
+    this.file = options?.file ?? null;
+  }
+  static override isInstance(value: unknown): value is IndexError {
+    return hasMarker(value, INDEX_ERROR_MARKER);
+  }
+}
+mark(IndexError, INDEX_ERROR_MARKER);
 
 /** Invalid command-line usage (the CLI exits with code 2). */
-export class UsageError extends CvmatchError {}
+export class UsageError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [USAGE_ERROR_MARKER]: true;
+  static override isInstance(value: unknown): value is UsageError {
+    return hasMarker(value, USAGE_ERROR_MARKER);
+  }
+}
+mark(UsageError, USAGE_ERROR_MARKER);

@@ -6,6 +6,7 @@ export {
   CvmatchError,
   DocumentError,
   type DocumentErrorReason,
+  ObjectValidationError,
   ProviderError,
   type ProviderErrorOptions,
   RateLimitError,

@@ -1,6 +1,11 @@
-import { AuthenticationError, ProviderError, RateLimitError, ValidationError } from '../errors.js';
+import {
+  AuthenticationError,
+  ObjectValidationError,
+  ProviderError,
+  RateLimitError,
+  ValidationError,
+} from '../errors.js';
 import type { ChatModel, EmbeddingModel } from './spec.js';
-import { ObjectValidationError } from './structured-output.js';
 
 export interface FallbackEvent {
   operation: 'embed' | 'generateObject' | 'generateText';
@@ -22,9 +27,9 @@ export interface FallbackOptions {
  * would not fix the prompt), other 4xx (a bug), an abort.
  */
 export function isOutage(error: unknown): error is ProviderError {
-  if (!(error instanceof ProviderError)) return false;
-  if (error instanceof AuthenticationError || error instanceof ObjectValidationError) return false;
-  return error.retryable || error instanceof RateLimitError;
+  if (!ProviderError.isInstance(error)) return false;
+  if (AuthenticationError.isInstance(error) || ObjectValidationError.isInstance(error)) return false;
+  return error.retryable || RateLimitError.isInstance(error);
 }
 
 function announce(options: FallbackOptions, event: FallbackEvent): void {

@@ -47,5 +47,4 @@ export {
 export { createMistral, type MistralProvider, type MistralSettings } from './mistral/create-mistral.js';
 export { createOpenAI, type OpenAIProvider, type OpenAISettings } from './openai/create-openai.js';
 export type { RemoteProviderSettings } from './settings.js';
-export { ObjectValidationError } from './structured-output.js';
 export { cosineSimilarity } from './vector.js';

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  ObjectValidationError,
-  parseObject,
-  repairMessage,
-  toProviderJsonSchema,
-} from './structured-output.js';
+import { ObjectValidationError } from '../errors.js';
+import { parseObject, repairMessage, toProviderJsonSchema } from './structured-output.js';
 
 const usage = { inputTokens: 1, outputTokens: 1 };
 

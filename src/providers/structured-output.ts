@@ -1,27 +1,6 @@
 import { z } from 'zod';
-import { ProviderError, type ValidationIssue } from '../errors.js';
+import { ObjectValidationError } from '../errors.js';
 import type { Usage } from './spec.js';
-
-/**
- * A model answered, but not with valid JSON matching the schema. Not retryable as an outage; the
- * repair middleware gives the model one chance to fix it. Carries the zod issues, the raw answer and
- * the usage it cost.
- */
-export class ObjectValidationError extends ProviderError {
-  readonly issues: ValidationIssue[];
-  /** The model's raw answer. May contain personal data: do not log it at info level. */
-  readonly text: string;
-  readonly usage: Usage;
-  constructor(
-    message: string,
-    options: { provider: string; issues: ValidationIssue[]; text: string; usage: Usage; cause?: unknown },
-  ) {
-    super(message, { provider: options.provider, retryable: false, cause: options.cause });
-    this.issues = options.issues;
-    this.text = options.text;
-    this.usage = options.usage;
-  }
-}
 
 /** Parses and validates a model's JSON answer; throws `ObjectValidationError` listing what was wrong. */
 export function parseObject<T>(

@@ -235,7 +235,7 @@ function conversation(state: ScreeningState, job: JobOrder, model: ChatModel | u
       reading = await interpretReply(text, { ...readingContext, ...(useModel ? { model } : {}) });
       if (reading.by === 'llm') event('llm-used', at, `intent ${reading.intent}`);
     } catch (error) {
-      if (!(error instanceof CvmatchError)) throw error;
+      if (!CvmatchError.isInstance(error)) throw error;
       event('llm-error', at, `${error.name}: ${error.message}`);
       reading = interpretReplyWithRules(text, readingContext);
     }

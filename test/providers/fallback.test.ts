@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AuthenticationError, ProviderError, ValidationError } from '../../src/errors.js';
+import {
+  AuthenticationError,
+  ObjectValidationError,
+  ProviderError,
+  ValidationError,
+} from '../../src/errors.js';
 import { type FallbackEvent, fallback } from '../../src/providers/fallback.js';
 import { createLocal } from '../../src/providers/local/create-local.js';
 import { createMistral } from '../../src/providers/mistral/create-mistral.js';
 import { createOpenAI } from '../../src/providers/openai/create-openai.js';
 import type { ChatModel } from '../../src/providers/spec.js';
-import { ObjectValidationError } from '../../src/providers/structured-output.js';
 import { startFakeApiServer } from './fake-api-server.js';
 
 const fast = { initialDelayMs: 1, maxDelayMs: 2 };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ObjectValidationError } from '../../src/errors.js';
 import { createMemoryCache } from '../../src/providers/middleware/cache.js';
 import { createUsageMeter } from '../../src/providers/middleware/usage.js';
-import { ObjectValidationError } from '../../src/providers/structured-output.js';
 import type { FakeApiServer } from './fake-api-server.js';
 import { personSchema, type RemoteTarget, useFakeServer } from './remote-target.js';
 

@@ -1,5 +1,6 @@
+import { ObjectValidationError } from '../../errors.js';
 import type { ChatModel } from '../spec.js';
-import { ObjectValidationError, repairMessage } from '../structured-output.js';
+import { repairMessage } from '../structured-output.js';
 
 /**
  * Structured-output repair: when `generateObject` fails because the answer is not valid JSON or fails
@@ -16,7 +17,7 @@ export function withObjectRepair(model: ChatModel): ChatModel {
       try {
         return await model.generateObject(request);
       } catch (error) {
-        if (!(error instanceof ObjectValidationError)) throw error;
+        if (!ObjectValidationError.isInstance(error)) throw error;
         const messages = [
           ...request.messages,
           { role: 'assistant' as const, content: error.text },
@@ -32,7 +33,7 @@ export function withObjectRepair(model: ChatModel): ChatModel {
             },
           };
         } catch (second) {
-          if (second instanceof ObjectValidationError) {
+          if (ObjectValidationError.isInstance(second)) {
             const final = new ObjectValidationError(`${second.message} after one repair attempt`, {
               provider: second.provider,
               issues: second.issues,

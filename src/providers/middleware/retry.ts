@@ -44,7 +44,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** Delay before the next attempt: the server's `retry-after` (capped) or exponential backoff with full jitter. */
 export function retryDelay(error: ProviderError, attempt: number, options: RetryOptions): number {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-  if (error instanceof RateLimitError && error.retryAfterMs !== null) {
+  if (RateLimitError.isInstance(error) && error.retryAfterMs !== null) {
     return Math.min(error.retryAfterMs, maxRetryAfterMs);
   }
   const initial = options.initialDelayMs ?? 500;
@@ -66,7 +66,7 @@ export function retryInterceptor(options: RetryOptions = {}): CallInterceptor {
       } catch (error) {
         // Cancelled (by the caller, or by a sibling batch that failed): stop, and leave the error as is.
         if (context.signal?.aborted) throw context.signal.reason;
-        if (!(error instanceof ProviderError)) throw error;
+        if (!ProviderError.isInstance(error)) throw error;
         error.attempts = attempt;
         if (!error.retryable || attempt > maxRetries) throw error;
         const delayMs = retryDelay(error, attempt, options);
