@@ -3,20 +3,27 @@ import type { RequestLimiter } from './middleware/limiter.js';
 import type { RetryOptions } from './middleware/retry.js';
 import type { PriceTable, UsageMeter } from './middleware/usage.js';
 
-/** Settings shared by the remote providers (Mistral, OpenAI and OpenAI-compatible servers). */
-export interface RemoteProviderSettings {
-  /** Else the provider's env variable (`MISTRAL_API_KEY`, `OPENAI_API_KEY`), read when a call is made. */
+/**
+ * How to reach the server: the only settings a provider's SDK code sees. Key and base URL fall back to
+ * the provider's env variables when a call is made, not when the provider is created.
+ */
+export interface TransportSettings {
+  /** Else the provider's env variable (`MISTRAL_API_KEY`, `OPENAI_API_KEY`…), read when a call is made. */
   apiKey?: string;
-  /** Else `MISTRAL_BASE_URL` / `OPENAI_BASE_URL`, else the official endpoint. */
+  /** Else the provider's base URL variable (`MISTRAL_BASE_URL`, `OPENAI_BASE_URL`), else the official endpoint. */
   baseURL?: string;
-  /** Default model for `embeddingModel()`. */
-  embeddingModelId?: string;
-  /** Default model for `chatModel()`. */
-  chatModelId?: string;
-  /** Vector size. Required for embedding models the provider does not know; sent to OpenAI as `dimensions`. */
-  dimensions?: number;
-  /** Per attempt. Default 60 s. */
+  /** Per HTTP request, enforced by the SDK (its timeout error is mapped to a retryable `ProviderError`). Default 60 s. */
   timeoutMs?: number;
+  /** Extra HTTP headers on every request (a gateway's own key, a tenant header). */
+  headers?: Record<string, string>;
+  /** Custom fetch, passed to the SDK (tests, proxies). */
+  fetch?: typeof globalThis.fetch;
+  /** Read at call time for the API key and base URL. Default `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+/** What the middleware does around every call: retries, limits, batching, cache and accounting. */
+export interface BehaviourSettings {
   /** Retries after the first attempt. Default 3. */
   maxRetries?: number;
   /** Backoff tuning (tests use tiny delays). `maxRetries` above wins over `retry.maxRetries`. */
@@ -35,19 +42,29 @@ export interface RemoteProviderSettings {
   usage?: UsageMeter;
   /** USD per million tokens for this provider's models, over the meter's table (e.g. a negotiated rate). */
   prices?: PriceTable;
-  /** Custom fetch, passed to the SDK (tests, proxies). */
-  fetch?: typeof globalThis.fetch;
-  /** Read at call time for the API key and base URL. Default `process.env`. */
-  env?: Record<string, string | undefined>;
 }
+
+/** Which models `embeddingModel()` and `chatModel()` return without an id, and the vector size. */
+export interface ModelSettings {
+  /** Default model for `embeddingModel()`. */
+  embeddingModelId?: string;
+  /** Default model for `chatModel()`. */
+  chatModelId?: string;
+  /** Vector size. Required for embedding models the provider does not know; sent to OpenAI as `dimensions`. */
+  dimensions?: number;
+}
+
+/** Settings of the remote providers (Mistral, OpenAI, OpenAI-compatible servers): the three groups, flat. */
+export interface RemoteProviderSettings extends TransportSettings, BehaviourSettings, ModelSettings {}
 
 /** Env lookups happen at call time, not at construction, so a provider can be created before a key exists. */
 export function readSetting(
   explicit: string | undefined,
-  variable: string,
+  variable: string | null,
   env: Record<string, string | undefined> | undefined,
 ): string | undefined {
   if (explicit !== undefined && explicit !== '') return explicit;
+  if (variable === null) return undefined;
   const value = (env ?? process.env)[variable];
   return value === undefined || value === '' ? undefined : value;
 }

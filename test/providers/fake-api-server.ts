@@ -15,10 +15,15 @@ export interface RecordedRequest {
 export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; code?: string; message?: string }
   | { kind: 'slow'; delayMs: number }
+  /** The socket is closed before any answer (a reset connection). */
   | { kind: 'drop' }
+  /** Headers and half a body, then the socket is closed. */
+  | { kind: 'reset' }
+  /** Headers and half a body, then nothing (until the server closes). */
+  | { kind: 'stall' }
   | { kind: 'content'; content: string }
-  /** A raw body with a 200 status, e.g. a proxy's HTML page or JSON that is not the API's shape. */
-  | { kind: 'raw'; body: string; contentType: string };
+  /** A raw body (status 200 unless given), e.g. a proxy's HTML page or JSON that is not the API's shape. */
+  | { kind: 'raw'; body: string; contentType: string; status?: number };
 
 export interface FakeApiServer {
   readonly url: string;
@@ -190,8 +195,14 @@ export async function startFakeApiServer(flavor: ApiFlavor): Promise<FakeApiServ
       if (!fault || fault.kind === 'content') return answer();
       if (fault.kind === 'drop') return request.socket.destroy();
       if (fault.kind === 'raw') {
-        response.writeHead(200, { 'content-type': fault.contentType });
+        response.writeHead(fault.status ?? 200, { 'content-type': fault.contentType });
         return response.end(fault.body);
+      }
+      if (fault.kind === 'reset' || fault.kind === 'stall') {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+        response.write('{"id": "partial", "object": ');
+        if (fault.kind === 'reset') setImmediate(() => request.socket.destroy());
+        return;
       }
       if (fault.kind === 'status')
         return send(response, fault.status, errorBody(flavor, fault.status, fault), fault.headers);

@@ -15,10 +15,14 @@ describeProviderConformance({
 
 describeRemoteConformance({
   name: 'mistral',
+  flavor: 'mistral',
   create: createMistral,
   baseURL: (each) => each.url,
   keyVariable: 'MISTRAL_API_KEY',
+  requiresKey: true,
   defaultEmbeddingModel: 'mistral-embed',
   defaultChatModel: 'mistral-small-latest',
   seedField: 'random_seed',
+  sdkTimeoutError: 'RequestTimeoutError',
+  readsQuotaCode: false,
 });

@@ -16,12 +16,16 @@ describeProviderConformance({
 
 describeRemoteConformance({
   name: 'openai',
+  flavor: 'openai',
   create: createOpenAI,
   baseURL: (each) => `${each.url}/v1`,
   keyVariable: 'OPENAI_API_KEY',
+  requiresKey: true,
   defaultEmbeddingModel: 'text-embedding-3-small',
   defaultChatModel: 'gpt-4o-mini',
   seedField: 'seed',
+  sdkTimeoutError: 'APIConnectionTimeoutError',
+  readsQuotaCode: true,
 });
 
 describe('openai: official endpoint specifics', () => {

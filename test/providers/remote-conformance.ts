@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthenticationError, ProviderError, RateLimitError } from '../../src/errors.js';
 import { type FakeApiServer, fakeVector } from './fake-api-server.js';
 import { describeRemoteChatConformance } from './remote-chat-conformance.js';
+import { describeRemoteErrorMapping } from './remote-error-mapping.js';
 import { FAKE_KEY, personSchema, type RemoteTarget, useFakeServer } from './remote-target.js';
 
 export { FAKE_KEY, type RemoteTarget } from './remote-target.js';
@@ -177,17 +178,43 @@ export function describeRemoteConformance(target: RemoteTarget): void {
       expect(server.requests).toHaveLength(1);
     });
 
-    it('reads the key from the environment at call time, and fails clearly without one', async () => {
-      const env: Record<string, string | undefined> = {};
-      const provider = target.create({ ...settings(), apiKey: undefined, env });
-      const model = provider.embeddingModel();
-      const error = await model.embed({ inputs: ['a'] }).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(AuthenticationError);
-      expect((error as Error).message).toContain(target.keyVariable);
-      expect(server.requests).toHaveLength(0);
-      env[target.keyVariable] = FAKE_KEY;
-      await model.embed({ inputs: ['a'] });
-      expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${FAKE_KEY}`);
+    it.runIf(target.requiresKey)(
+      'reads the key from the environment at call time, and fails clearly without one',
+      async () => {
+        const env: Record<string, string | undefined> = {};
+        const provider = target.create({ ...settings(), apiKey: undefined, env });
+        const model = provider.embeddingModel();
+        const error = await model.embed({ inputs: ['a'] }).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(AuthenticationError);
+        expect((error as Error).message).toContain(target.keyVariable);
+        expect(server.requests).toHaveLength(0);
+        env[target.keyVariable] = FAKE_KEY;
+        await model.embed({ inputs: ['a'] });
+        expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${FAKE_KEY}`);
+      },
+    );
+
+    it.runIf(!target.requiresKey)(
+      'calls without a key (no Authorization header), or with one read from the environment at call time',
+      async () => {
+        const env: Record<string, string | undefined> = {};
+        const model = target.create({ ...settings(), apiKey: undefined, env }).embeddingModel();
+        await model.embed({ inputs: ['a'] });
+        expect(server.requests[0]!.headers.authorization).toBeUndefined();
+        env[target.keyVariable] = FAKE_KEY;
+        await model.embed({ inputs: ['b'] });
+        expect(server.requests[1]!.headers.authorization).toBe(`Bearer ${FAKE_KEY}`);
+      },
+    );
+
+    it('sends the extra headers of the settings on every request', async () => {
+      const provider = target.create(settings({ headers: { 'x-tenant': 'agence-lyon' } }));
+      await provider.embeddingModel().embed({ inputs: ['cariste'] });
+      await provider.chatModel().generateText({ messages: [{ role: 'user', content: 'SMS' }] });
+      expect(server.requests.map((request) => request.headers['x-tenant'])).toEqual([
+        'agence-lyon',
+        'agence-lyon',
+      ]);
     });
 
     it('never lets the API key out, even when the server echoes it', async () => {
@@ -238,4 +265,5 @@ export function describeRemoteConformance(target: RemoteTarget): void {
     });
   });
   describeRemoteChatConformance(target);
+  describeRemoteErrorMapping(target);
 }

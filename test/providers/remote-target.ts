@@ -6,7 +6,10 @@ import { type ApiFlavor, type FakeApiServer, startFakeApiServer } from './fake-a
 
 /** A remote provider under test, and what differs between providers on the wire. */
 export interface RemoteTarget {
-  name: ApiFlavor;
+  /** The provider's name, as its models and errors report it. */
+  name: string;
+  /** Which API the fake server speaks for it. */
+  flavor: ApiFlavor;
   create(settings: RemoteProviderSettings): {
     embeddingModel(modelId?: string): EmbeddingModel;
     chatModel(modelId?: string): ChatModel;
@@ -14,10 +17,16 @@ export interface RemoteTarget {
   /** `baseURL` for the fake server (OpenAI's includes `/v1`, Mistral's is the server root). */
   baseURL(server: FakeApiServer): string;
   keyVariable: string;
+  /** False when the server needs no key (an OpenAI-compatible local server). */
+  requiresKey: boolean;
   defaultEmbeddingModel: string;
   defaultChatModel: string;
   /** The wire name of the seed parameter. */
   seedField: 'seed' | 'random_seed';
+  /** Class name of the SDK's own timeout error, which the provider's error mapping turns into ours. */
+  sdkTimeoutError: string;
+  /** Whether the provider reads the API's `insufficient_quota` code (a 429 that retrying cannot fix). */
+  readsQuotaCode: boolean;
 }
 
 /** A recognisable fake key: tests assert it never appears in errors or logs. */
@@ -37,7 +46,7 @@ export function useFakeServer(target: RemoteTarget) {
   let current: FakeApiServer | undefined;
   const servers: FakeApiServer[] = [];
   beforeEach(async () => {
-    current = await startFakeApiServer(target.name);
+    current = await startFakeApiServer(target.flavor);
     servers.push(current);
   });
   afterAll(async () => {

@@ -1,60 +1,37 @@
-import { createRequestLimiter } from '../middleware/limiter.js';
 import {
-  applyChatMiddleware,
-  applyEmbeddingMiddleware,
-  type MiddlewareOptions,
-} from '../middleware/stack.js';
-import { type RemoteProviderSettings, readSetting } from '../settings.js';
-import type { ChatModel, EmbeddingModel } from '../spec.js';
-import {
-  createMistralChatModel,
-  createMistralClientSource,
-  createMistralEmbeddingModel,
-} from './mistral-models.js';
+  createRemoteProvider,
+  type RemoteProvider,
+  type RemoteProviderDefinition,
+} from '../remote/create-remote-provider.js';
+import type { RemoteProviderSettings } from '../settings.js';
+import { mapMistralError } from './map-mistral-error.js';
+import { connectMistral, type MistralConnection } from './mistral-connection.js';
+import { createMistralChatModel, createMistralEmbeddingModel } from './mistral-models.js';
 
 export type MistralSettings = RemoteProviderSettings;
 
-export interface MistralProvider {
-  readonly name: 'mistral';
-  /** Default `mistral-embed` (1024 dimensions). */
-  embeddingModel(modelId?: string): EmbeddingModel;
-  /** Default `mistral-small-latest`. */
-  chatModel(modelId?: string): ChatModel;
-}
+/** `embeddingModel()`: default `mistral-embed` (1024 dimensions). `chatModel()`: default `mistral-small-latest`. */
+export type MistralProvider = RemoteProvider<'mistral'>;
+
+/** What is specific to Mistral: the SDK, its errors, its wire format, its defaults. */
+export const mistralDefinition: RemoteProviderDefinition<'mistral', MistralConnection> = {
+  name: 'mistral',
+  keyVariable: 'MISTRAL_API_KEY',
+  baseURLVariable: 'MISTRAL_BASE_URL',
+  defaults: {
+    embeddingModelId: 'mistral-embed',
+    chatModelId: 'mistral-small-latest',
+    batch: { maxInputs: 128, maxTokens: 12_000 },
+  },
+  connect: connectMistral,
+  mapError: mapMistralError,
+  models: { embedding: createMistralEmbeddingModel, chat: createMistralChatModel },
+};
 
 /**
  * Mistral La Plateforme (`baseURL` = the SDK's `serverURL`, e.g. the EU endpoint). Models come
  * wrapped in the standard middleware: retries, timeout, limits, batching, repair, cache, usage.
  */
 export function createMistral(settings: MistralSettings = {}): MistralProvider {
-  const source = createMistralClientSource(settings);
-  const limiter =
-    settings.limiter ??
-    createRequestLimiter({
-      maxConcurrency: settings.maxConcurrency,
-      requestsPerMinute: settings.requestsPerMinute,
-      tokensPerMinute: settings.tokensPerMinute,
-    });
-  const middleware = (): MiddlewareOptions => ({
-    timeoutMs: settings.timeoutMs,
-    retry: { ...settings.retry, maxRetries: settings.maxRetries ?? settings.retry?.maxRetries },
-    limiter,
-    cache: settings.cache,
-    // Different servers behind the same model id give different answers.
-    cacheParameters: { baseURL: readSetting(settings.baseURL, 'MISTRAL_BASE_URL', settings.env) ?? null },
-    usage: settings.usage,
-    prices: settings.prices,
-  });
-  return {
-    name: 'mistral',
-    embeddingModel(modelId = settings.embeddingModelId ?? 'mistral-embed') {
-      return applyEmbeddingMiddleware(createMistralEmbeddingModel(modelId, settings, source), {
-        ...middleware(),
-        batch: { maxInputs: 128, maxTokens: 12_000, ...settings.batch },
-      });
-    },
-    chatModel(modelId = settings.chatModelId ?? 'mistral-small-latest') {
-      return applyChatMiddleware(createMistralChatModel(modelId, source), middleware());
-    },
-  };
+  return createRemoteProvider(mistralDefinition, settings);
 }

@@ -1,6 +1,8 @@
-import type * as MistralErrors from '@mistralai/mistralai/models/errors';
-import { CvmatchError, ProviderError } from '../../errors.js';
+import { ProviderError } from '../../errors.js';
 import { providerErrorFromStatus, redact, redactCause } from '../middleware/http-error.js';
+import type { MapErrorContext } from '../remote/create-remote-provider.js';
+import { clientError, connectionError, fetchFailureError, timeoutError } from '../remote/transport-errors.js';
+import type { MistralConnection } from './mistral-connection.js';
 
 function detailOf(body: string, apiKey: string | undefined): string | null {
   if (!body) return null;
@@ -17,30 +19,22 @@ function detailOf(body: string, apiKey: string | undefined): string | null {
 
 /**
  * The one place where Mistral SDK errors become cvmatch errors. Branches on the SDK's error classes
- * and HTTP status, never on message text. `apiKey` is scrubbed from every message and cause.
+ * and HTTP status, never on message text. The API key is scrubbed from every message and cause.
  */
-export function mapMistralError(
-  error: unknown,
-  context: { apiKey: string | undefined; errors: typeof MistralErrors },
-): unknown {
-  const { errors } = context;
-  if (error instanceof CvmatchError) return error;
-  const cause = redactCause(error, context.apiKey);
-  if (error instanceof errors.RequestTimeoutError) {
-    return new ProviderError('mistral request timed out', { provider: 'mistral', retryable: true, cause });
-  }
-  if (error instanceof errors.RequestAbortedError) return error;
-  if (error instanceof errors.ConnectionError) {
-    return new ProviderError('mistral connection failed (no answer from the server)', {
-      provider: 'mistral',
-      retryable: true,
-      cause,
-    });
-  }
-  if (error instanceof errors.ResponseValidationError) {
-    // The server answered 2xx with a body that is not the API's shape (a proxy page, a truncated body).
-    return new ProviderError('mistral answered with an unexpected response shape', {
-      provider: 'mistral',
+export function mapMistralError(error: unknown, context: MapErrorContext<MistralConnection>): ProviderError {
+  const { provider } = context;
+  const { errors } = context.connection.sdk;
+  const { apiKey, timeoutMs } = context.transport;
+  const cause = redactCause(error, apiKey);
+  if (error instanceof errors.RequestTimeoutError) return timeoutError(provider, timeoutMs, cause);
+  if (error instanceof errors.ConnectionError) return connectionError(provider, cause);
+  if (
+    error instanceof errors.ResponseValidationError ||
+    (error instanceof errors.MistralError && error.statusCode < 300)
+  ) {
+    // A body that is not the API's shape (JSON of another shape, a proxy's HTML page with status 200).
+    return new ProviderError(`${provider} answered with an unexpected response shape`, {
+      provider,
       status: error.statusCode,
       requestId: error.headers.get('x-request-id'),
       retryable: error.statusCode >= 500,
@@ -49,19 +43,14 @@ export function mapMistralError(
   }
   if (error instanceof errors.MistralError) {
     return providerErrorFromStatus({
-      provider: 'mistral',
+      provider,
       status: error.statusCode,
       headers: error.headers,
-      detail: detailOf(error.body, context.apiKey),
+      detail: detailOf(error.body, apiKey),
       cause,
     });
   }
-  if (error instanceof errors.HTTPClientError || error instanceof errors.SDKValidationError) {
-    return new ProviderError(`mistral client error: ${redact(error.message, context.apiKey)}`, {
-      provider: 'mistral',
-      retryable: false,
-      cause,
-    });
-  }
-  return error;
+  // Failures the SDK lets through unwrapped: the deadline or the socket, while the body was read.
+  const failure = fetchFailureError(error, { provider, timeoutMs, cause });
+  return failure ?? clientError(provider, error, apiKey, cause);
 }

@@ -1,34 +1,26 @@
-import type OpenAIClient from 'openai';
-import { CvmatchError, ProviderError } from '../../errors.js';
+import type { ProviderError } from '../../errors.js';
 import { providerErrorFromStatus, redact, redactCause } from '../middleware/http-error.js';
+import type { MapErrorContext } from '../remote/create-remote-provider.js';
+import { clientError, connectionError, fetchFailureError, timeoutError } from '../remote/transport-errors.js';
+import type { OpenAIConnection } from './openai-connection.js';
 
 /**
- * The one place where OpenAI SDK errors become cvmatch errors. Branches on the SDK's error classes and
- * HTTP status, never on message text. `apiKey` is scrubbed from every message and cause.
+ * The one place where OpenAI SDK errors become cvmatch errors (for OpenAI and OpenAI-compatible
+ * servers). Branches on the SDK's error classes and HTTP status, never on message text. The API key is
+ * scrubbed from every message and cause.
  */
-export function mapOpenAIError(
-  error: unknown,
-  context: { apiKey: string | undefined; OpenAI: typeof OpenAIClient },
-): unknown {
-  const { OpenAI } = context;
-  if (error instanceof CvmatchError) return error;
-  const cause = redactCause(error, context.apiKey);
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new ProviderError('openai request timed out', { provider: 'openai', retryable: true, cause });
-  }
-  if (error instanceof OpenAI.APIUserAbortError) return error;
-  if (error instanceof OpenAI.APIConnectionError) {
-    return new ProviderError('openai connection failed (no answer from the server)', {
-      provider: 'openai',
-      retryable: true,
-      cause,
-    });
-  }
+export function mapOpenAIError(error: unknown, context: MapErrorContext<OpenAIConnection>): ProviderError {
+  const { provider } = context;
+  const OpenAI = context.connection.sdk.default;
+  const { apiKey, timeoutMs } = context.transport;
+  const cause = redactCause(error, apiKey);
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return timeoutError(provider, timeoutMs, cause);
+  if (error instanceof OpenAI.APIConnectionError) return connectionError(provider, cause);
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const body = error.error as { message?: unknown } | undefined;
-    const detail = typeof body?.message === 'string' ? redact(body.message, context.apiKey) : null;
+    const detail = typeof body?.message === 'string' ? redact(body.message, apiKey) : null;
     return providerErrorFromStatus({
-      provider: 'openai',
+      provider,
       status: error.status,
       headers: error.headers,
       detail,
@@ -37,12 +29,7 @@ export function mapOpenAIError(
       cause,
     });
   }
-  if (error instanceof OpenAI.OpenAIError) {
-    return new ProviderError(`openai client error: ${redact(error.message, context.apiKey)}`, {
-      provider: 'openai',
-      retryable: false,
-      cause,
-    });
-  }
-  return error;
+  // Failures the SDK lets through unwrapped: the socket or a non-JSON body, while the body was read.
+  const failure = fetchFailureError(error, { provider, timeoutMs, cause });
+  return failure ?? clientError(provider, error, apiKey, cause);
 }
