@@ -1,17 +1,23 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import {
-  createLocal,
-  createMistral,
-  createOpenAI,
   createUsageMeter,
+  findProvider,
+  type ProviderRegistration,
+  providerRegistry,
   type UsageMeter,
   type UsageReport,
 } from '../providers/index.js';
 import type { ChatModel, EmbeddingModel } from '../providers/spec.js';
 
-export const PROVIDER_NAMES = ['local', 'mistral', 'openai'] as const;
+/** The registered provider names, in help order (`local` first: the default). */
+export const PROVIDER_NAMES = providerRegistry.map((registration) => registration.name) as [
+  string,
+  ...string[],
+];
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+const DEFAULT_PROVIDER = PROVIDER_NAMES[0];
 
 /** The option values `addProviderOptions` adds (commander's camel-cased names). */
 export interface ProviderCliOptions {
@@ -19,6 +25,7 @@ export interface ProviderCliOptions {
   baseUrl?: string;
   embeddingModel?: string;
   chatModel?: string;
+  dimensions?: string;
   cacheDir?: string;
 }
 
@@ -26,34 +33,61 @@ export interface ProviderCliOptions {
 export interface ResolvedProviders {
   provider: ProviderName;
   embeddingModel: EmbeddingModel;
-  /** Undefined for `local` (no chat model offline). */
+  /** Undefined when the provider has no chat model (`local`) or no default one was named. */
   chatModel?: ChatModel;
   usage: UsageMeter;
   /** One line for stderr: provider, models, base URL and cache. Never the key. */
   describe(): string;
 }
 
+/** `mistral (Mistral La Plateforme; MISTRAL_API_KEY)`, from the registry. */
+function helpLine(registration: ProviderRegistration): string {
+  const needs: string[] = [];
+  if (registration.keyVariable === null) needs.push('no key');
+  else
+    needs.push(registration.requiresKey ? registration.keyVariable : `${registration.keyVariable} optional`);
+  if (registration.requiresBaseURL) needs.push('needs --base-url');
+  return `${registration.name} (${registration.description}; ${needs.join(', ')})`;
+}
+
+function defaultsHelp(kind: 'embeddingModelId' | 'chatModelId'): string {
+  return providerRegistry
+    .map((registration) => {
+      const id = registration.defaults[kind];
+      if (id !== null) return `${registration.name} ${id}`;
+      if (kind === 'chatModelId' && !registration.hasChat) return `${registration.name} none`;
+      return `${registration.name} required`;
+    })
+    .join(', ');
+}
+
 /**
- * Adds `--provider`, `--base-url`, `--embedding-model`, `--chat-model` and `--cache-dir` to a command.
- * Shared by every command that calls a model, so they all read the same flags and env variables.
+ * Adds `--provider`, `--base-url`, `--embedding-model`, `--chat-model`, `--dimensions` and `--cache-dir`
+ * to a command. Shared by every command that calls a model, so they all read the same flags and env
+ * variables; names, variables and defaults come from the provider registry.
  */
 export function addProviderOptions(command: Command): Command {
+  const urlVariables = providerRegistry.flatMap((registration) =>
+    registration.baseURLVariable === null ? [] : [registration.baseURLVariable],
+  );
   return command
     .addOption(
       new Option(
         '--provider <name>',
-        'model provider (else env CVMATCH_PROVIDER, default local: offline)',
+        `model provider (else env CVMATCH_PROVIDER, default ${DEFAULT_PROVIDER}): ` +
+          providerRegistry.map(helpLine).join('; '),
       ).choices(PROVIDER_NAMES),
     )
+    .option('--base-url <url>', `API base URL (else ${urlVariables.join(' / ')})`)
+    .option('--embedding-model <id>', `embedding model (defaults: ${defaultsHelp('embeddingModelId')})`)
     .option(
-      '--base-url <url>',
-      'API base URL (else MISTRAL_BASE_URL / OPENAI_BASE_URL; any OpenAI-compatible server)',
+      '--chat-model <id>',
+      `chat model (defaults: ${defaultsHelp('chatModelId').replaceAll(' required', ' none unless given')})`,
     )
     .option(
-      '--embedding-model <id>',
-      'embedding model (defaults: local hashing-v1, mistral mistral-embed, openai text-embedding-3-small)',
+      '--dimensions <n>',
+      'embedding vector size: required for a model the provider does not know; shortens OpenAI text-embedding-3 vectors',
     )
-    .option('--chat-model <id>', 'chat model (defaults: mistral mistral-small-latest, openai gpt-4o-mini)')
     .option(
       '--cache-dir <dir>',
       'keep model answers on disk and reuse them (else env CVMATCH_CACHE_DIR; default: no cache). ' +
@@ -61,74 +95,92 @@ export function addProviderOptions(command: Command): Command {
     );
 }
 
+function parseDimensions(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`--dimensions: expected a positive integer, got ${text}`);
+  }
+  return value;
+}
+
 /**
- * Builds the models from the flags and env. Usage errors (unknown provider, a flag the provider cannot
- * honour, a missing API key) throw `UsageError`, before any CV is read.
+ * Builds the models from the flags, the env and the provider registry. Usage errors (unknown provider,
+ * a flag the provider cannot honour, a missing API key or base URL) throw `UsageError`, before any CV is read.
  */
 export async function resolveProviderOptions(
   options: ProviderCliOptions | Record<string, unknown>,
   env: Record<string, string | undefined> = process.env,
 ): Promise<ResolvedProviders> {
   const flags = readFlags(options);
-  const name = (flags.provider ?? env.CVMATCH_PROVIDER ?? 'local') as ProviderName;
-  if (!PROVIDER_NAMES.includes(name)) {
+  const name = flags.provider ?? (env.CVMATCH_PROVIDER || DEFAULT_PROVIDER);
+  const registration = findProvider(name);
+  if (!registration) {
     throw new UsageError(`unknown provider "${name}" (known: ${PROVIDER_NAMES.join(', ')})`);
   }
-  const cacheDir = flags.cacheDir ?? (env.CVMATCH_CACHE_DIR || undefined);
-  const usage = createUsageMeter();
-
-  if (name === 'local') {
-    if (flags.chatModel) throw new UsageError('--chat-model: the local provider has no chat model');
-    if (flags.baseUrl) throw new UsageError('--base-url: the local provider does not call any server');
-    if (flags.embeddingModel && flags.embeddingModel !== 'hashing-v1') {
-      throw new UsageError(`--embedding-model: the local provider has only hashing-v1`);
-    }
-    const embeddingModel = createLocal({ usage }).embeddingModel();
-    return {
-      provider: name,
-      embeddingModel,
-      usage,
-      describe: () => `provider local, embeddings ${embeddingModel.modelId}, no chat model, offline`,
-    };
+  if (flags.chatModel && !registration.hasChat) {
+    throw new UsageError(`--chat-model: the ${name} provider has no chat model`);
   }
-
-  const keyVariable = name === 'mistral' ? 'MISTRAL_API_KEY' : 'OPENAI_API_KEY';
-  const urlVariable = name === 'mistral' ? 'MISTRAL_BASE_URL' : 'OPENAI_BASE_URL';
-  if (!env[keyVariable]) {
+  const callsServer = registration.baseURLVariable !== null;
+  if (flags.baseUrl && !callsServer) {
+    throw new UsageError(`--base-url: the ${name} provider does not call any server`);
+  }
+  const { keyVariable } = registration;
+  if (registration.requiresKey && keyVariable !== null && !env[keyVariable]) {
     throw new UsageError(`--provider ${name}: set ${keyVariable} (or use --provider local to run offline)`);
   }
-  const baseURL = flags.baseUrl ?? (env[urlVariable] || undefined);
+  const baseURL =
+    flags.baseUrl ??
+    (registration.baseURLVariable ? env[registration.baseURLVariable] || undefined : undefined);
+  if (baseURL === undefined && registration.requiresBaseURL) {
+    throw new UsageError(
+      `--provider ${name}: pass --base-url (or set ${registration.baseURLVariable}), e.g. http://127.0.0.1:11434/v1`,
+    );
+  }
   if (baseURL !== undefined && !URL.canParse(baseURL)) {
     throw new UsageError(`--base-url: not a URL: ${baseURL}`);
   }
-  const settings = {
+  const embeddingModelId = flags.embeddingModel ?? registration.defaults.embeddingModelId;
+  if (embeddingModelId === null) {
+    throw new UsageError(`--provider ${name}: pass --embedding-model (the server's model id)`);
+  }
+  const chatModelId = flags.chatModel ?? registration.defaults.chatModelId;
+  const dimensions = parseDimensions(flags.dimensions);
+  const cacheDir = flags.cacheDir ?? (env.CVMATCH_CACHE_DIR || undefined);
+  const usage = createUsageMeter();
+  const provider = registration.create({
     baseURL,
     env,
     usage,
     ...(cacheDir ? { cache: cacheDir } : {}),
-    ...(flags.embeddingModel ? { embeddingModelId: flags.embeddingModel } : {}),
-    ...(flags.chatModel ? { chatModelId: flags.chatModel } : {}),
-  };
-  const provider = name === 'mistral' ? createMistral(settings) : createOpenAI(settings);
+    embeddingModelId,
+    ...(chatModelId !== null ? { chatModelId } : {}),
+    ...(dimensions !== undefined ? { dimensions } : {}),
+  });
   let embeddingModel: EmbeddingModel;
   try {
-    embeddingModel = provider.embeddingModel();
+    // Every registered provider embeds; the registry's type cannot say so.
+    embeddingModel = provider.embeddingModel!(embeddingModelId);
   } catch (error) {
     throw new UsageError(`--embedding-model: ${(error as Error).message}`, { cause: error });
   }
-  const chatModel = provider.chatModel();
+  const chatModel = chatModelId !== null && provider.chatModel ? provider.chatModel(chatModelId) : undefined;
   return {
     provider: name,
     embeddingModel,
-    chatModel,
+    ...(chatModel ? { chatModel } : {}),
     usage,
     describe: () =>
       [
         `provider ${name}`,
         `embeddings ${embeddingModel.modelId}`,
-        `chat ${chatModel.modelId}`,
-        baseURL ? `base URL ${withoutCredentials(baseURL)}` : 'official endpoint',
-        cacheDir ? `cache ${cacheDir}` : 'no cache',
+        chatModel ? `chat ${chatModel.modelId}` : 'no chat model',
+        ...(callsServer
+          ? [
+              baseURL ? `base URL ${withoutCredentials(baseURL)}` : 'official endpoint',
+              cacheDir ? `cache ${cacheDir}` : 'no cache',
+            ]
+          : ['offline']),
       ].join(', '),
   };
 }
@@ -154,6 +206,7 @@ function readFlags(options: ProviderCliOptions | Record<string, unknown>): Provi
     baseUrl: text('baseUrl'),
     embeddingModel: text('embeddingModel'),
     chatModel: text('chatModel'),
+    dimensions: text('dimensions'),
     cacheDir: text('cacheDir'),
   };
 }

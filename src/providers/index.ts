@@ -1,5 +1,6 @@
 // Public API of the providers area. What is not exported here is private.
 
+export { chatModelFromV2 } from './chat-model-from-v2.js';
 export { type FallbackEvent, type FallbackOptions, fallback, isOutage } from './fallback.js';
 export { createLocal, type LocalProvider, type LocalSettings } from './local/create-local.js';
 export { fitIdf, type IdfTable } from './local/idf.js';
@@ -11,6 +12,7 @@ export {
   withChatCache,
   withEmbeddingCache,
 } from './middleware/cache.js';
+export { providerErrorFromStatus } from './middleware/http-error.js';
 export {
   type CallContext,
   type CallInterceptor,
@@ -46,5 +48,32 @@ export {
 } from './middleware/usage.js';
 export { createMistral, type MistralProvider, type MistralSettings } from './mistral/create-mistral.js';
 export { createOpenAI, type OpenAIProvider, type OpenAISettings } from './openai/create-openai.js';
-export type { RemoteProviderSettings } from './settings.js';
+export {
+  createOpenAICompatible,
+  type OpenAICompatibleProvider,
+  type OpenAICompatibleSettings,
+} from './openai-compatible/create-openai-compatible.js';
+export type { ProviderRegistration } from './registration.js';
+export { findProvider, providerRegistry } from './registry.js';
+export {
+  createRemoteProvider,
+  type MapErrorContext,
+  type RemoteModelContext,
+  type RemoteProvider,
+  type RemoteProviderDefinition,
+  type ResolvedTransport,
+} from './remote/create-remote-provider.js';
+export type {
+  BehaviourSettings,
+  ModelSettings,
+  RemoteProviderSettings,
+  TransportSettings,
+} from './settings.js';
+export type {
+  ChatModelV2,
+  FinishReason,
+  GenerateRequest,
+  GenerateResult,
+  JsonResponseFormat,
+} from './spec-v2.js';
 export { cosineSimilarity } from './vector.js';

@@ -39,6 +39,7 @@ const EMBEDDING_SIZES: Record<string, number> = {
   'mistral-embed': 1024,
   'text-embedding-3-small': 1536,
   'text-embedding-3-large': 3072,
+  'nomic-embed-text': 768,
 };
 
 /** A deterministic unit vector derived from the text, so tests can check each input got its own vector. */

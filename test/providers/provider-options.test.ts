@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../../src/cli/provider-options.js';
 import { UsageError } from '../../src/errors.js';
 import { createUsageMeter } from '../../src/providers/middleware/usage.js';
+import { captureCli } from '../support/capture-cli.js';
 import { startFakeApiServer } from './fake-api-server.js';
 
 function parse(argv: string[]) {
@@ -82,6 +83,113 @@ describe('provider options', () => {
     } finally {
       await server.close();
       await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('offers every registered provider, with its key variable, in the --provider help', () => {
+    const help = addProviderOptions(new Command('test')).helpInformation().replace(/\s+/g, ' ');
+    expect(help).toContain('choices: "local", "mistral", "openai", "openai-compatible"');
+    expect(help).toContain('mistral (Mistral La Plateforme; MISTRAL_API_KEY)');
+    expect(help).toContain('openai (OpenAI; OPENAI_API_KEY)');
+    expect(help).toContain(
+      'openai-compatible (any OpenAI-compatible server: vLLM, Ollama, LM Studio; OPENAI_COMPATIBLE_API_KEY optional, needs --base-url)',
+    );
+    expect(help).toContain('MISTRAL_BASE_URL / OPENAI_BASE_URL / OPENAI_COMPATIBLE_BASE_URL');
+  });
+
+  it('runs an OpenAI-compatible server without a key, from the flag or OPENAI_COMPATIBLE_BASE_URL', async () => {
+    const server = await startFakeApiServer('openai');
+    try {
+      const fromFlag = await resolveProviderOptions(
+        parse([
+          '--provider',
+          'openai-compatible',
+          '--base-url',
+          `${server.url}/v1`,
+          '--embedding-model',
+          'nomic-embed-text',
+        ]),
+        {},
+      );
+      expect(fromFlag.chatModel).toBeUndefined();
+      expect(fromFlag.embeddingModel).toMatchObject({ provider: 'openai-compatible', dimensions: 768 });
+      expect(fromFlag.describe()).toBe(
+        `provider openai-compatible, embeddings nomic-embed-text, no chat model, base URL ${server.url}/v1, no cache`,
+      );
+      await fromFlag.embeddingModel.embed({ inputs: ['cariste'] });
+      expect(server.requests[0]!.headers.authorization).toBeUndefined();
+
+      const fromEnv = await resolveProviderOptions(
+        parse(['--embedding-model', 'my-embedder', '--dimensions', '8', '--chat-model', 'llama3.2']),
+        {
+          CVMATCH_PROVIDER: 'openai-compatible',
+          OPENAI_COMPATIBLE_BASE_URL: `${server.url}/v1`,
+          OPENAI_COMPATIBLE_API_KEY: 'k-local',
+        },
+      );
+      expect(fromEnv.embeddingModel.dimensions).toBe(8);
+      await fromEnv.chatModel!.generateText({ messages: [{ role: 'user', content: 'SMS' }] });
+      expect(server.requests[1]).toMatchObject({ path: '/v1/chat/completions', body: { model: 'llama3.2' } });
+      expect(server.requests[1]!.headers.authorization).toBe('Bearer k-local');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('asks for what an OpenAI-compatible server cannot default: its URL and its embedding model', async () => {
+    const compatible = ['--provider', 'openai-compatible'];
+    await expect(
+      resolveProviderOptions(parse([...compatible, '--embedding-model', 'e']), {}),
+    ).rejects.toThrow(/--base-url.*OPENAI_COMPATIBLE_BASE_URL/);
+    await expect(
+      resolveProviderOptions(parse([...compatible, '--base-url', 'http://127.0.0.1:11434/v1']), {}),
+    ).rejects.toThrow(/--embedding-model/);
+    await expect(
+      resolveProviderOptions(
+        parse([
+          ...compatible,
+          '--base-url',
+          'http://127.0.0.1:11434/v1',
+          '--embedding-model',
+          'unknown-embedder',
+        ]),
+        {},
+      ),
+    ).rejects.toThrow(/--embedding-model: .*pass `dimensions`/);
+    await expect(resolveProviderOptions(parse(['--dimensions', 'many']), {})).rejects.toBeInstanceOf(
+      UsageError,
+    );
+  });
+
+  it('ranks CVs from the command line through an OpenAI-compatible server', async () => {
+    const server = await startFakeApiServer('openai');
+    try {
+      const { code, stdout, stderr } = await captureCli([
+        ...['match', '--job', 'fixtures/jobs/cariste-lyon.json', '--json', '--now', '2026-11-01'],
+        ...['--candidates', 'fixtures/cvs/cariste-mehdi-haddad.txt', 'fixtures/cvs/ash-yasmine-belkacem.txt'],
+        ...[
+          '--provider',
+          'openai-compatible',
+          '--base-url',
+          `${server.url}/v1`,
+          '--embedding-model',
+          'nomic-embed-text',
+        ],
+      ]);
+      expect(code, stderr).toBe(0);
+      expect(stderr).toContain('provider openai-compatible, embeddings nomic-embed-text');
+      const output = JSON.parse(stdout) as {
+        results: { breakdown: { criterion: string; source: string }[] }[];
+      };
+      expect(output.results).toHaveLength(2);
+      for (const result of output.results) {
+        expect(result.breakdown.find((entry) => entry.criterion === 'semantic')?.source).toBe('embedding');
+      }
+      expect(server.requests.length).toBeGreaterThan(0);
+      expect(server.requests.every((request) => request.path === '/v1/embeddings')).toBe(true);
+      expect(server.requests[0]!.body.model).toBe('nomic-embed-text');
+    } finally {
+      await server.close();
     }
   });
 

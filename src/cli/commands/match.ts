@@ -49,7 +49,7 @@ export function registerMatchCommand(program: Command): void {
     .command('match')
     .description(
       'Rank candidates for a job order and print the ranking. Offline by default (rules + local embeddings); ' +
-        `with a chat model (--provider mistral|openai) the best ${DEFAULT_SHORTLIST_SIZE} are also assessed by the LLM. ` +
+        `with a chat model (--provider mistral or openai, or a --chat-model on openai-compatible) the best ${DEFAULT_SHORTLIST_SIZE} are also assessed by the LLM. ` +
         'Candidates missing a requirement are kept with a lower score unless --exclude says otherwise.',
     )
     .requiredOption('--job <file>', 'job order: JSON (.json) or job ad text (.txt, French or English)')

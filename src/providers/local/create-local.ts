@@ -1,5 +1,6 @@
 import { ProviderError } from '../../errors.js';
 import { type UsageMeter, withEmbeddingUsage } from '../middleware/usage.js';
+import type { ProviderRegistration } from '../registration.js';
 import type { EmbeddingModel } from '../spec.js';
 import { createLocalEmbeddingModel, type LocalEmbeddingOptions } from './local-embedding-model.js';
 
@@ -38,3 +39,20 @@ export function createLocal(settings: LocalSettings = {}): LocalProvider {
     },
   };
 }
+
+/** `--provider local` (the default). */
+export const localRegistration: ProviderRegistration = {
+  name: 'local',
+  description: 'offline, deterministic, free',
+  keyVariable: null,
+  requiresKey: false,
+  baseURLVariable: null,
+  requiresBaseURL: false,
+  defaults: { embeddingModelId: 'hashing-v1', chatModelId: null },
+  hasChat: false,
+  create: (settings) =>
+    createLocal({
+      ...(settings.usage ? { usage: settings.usage } : {}),
+      ...(settings.dimensions !== undefined ? { dimensions: settings.dimensions } : {}),
+    }),
+};

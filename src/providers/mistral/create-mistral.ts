@@ -1,3 +1,4 @@
+import { remoteRegistration } from '../registration.js';
 import {
   createRemoteProvider,
   type RemoteProvider,
@@ -35,3 +36,9 @@ export const mistralDefinition: RemoteProviderDefinition<'mistral', MistralConne
 export function createMistral(settings: MistralSettings = {}): MistralProvider {
   return createRemoteProvider(mistralDefinition, settings);
 }
+
+/** `--provider mistral`. */
+export const mistralRegistration = remoteRegistration(mistralDefinition, {
+  description: 'Mistral La Plateforme',
+  create: createMistral,
+});

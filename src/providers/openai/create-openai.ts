@@ -1,3 +1,4 @@
+import { remoteRegistration } from '../registration.js';
 import {
   createRemoteProvider,
   type RemoteProvider,
@@ -59,3 +60,9 @@ export const openAIDefinition: RemoteProviderDefinition<'openai', OpenAIConnecti
 export function createOpenAI(settings: OpenAISettings = {}): OpenAIProvider {
   return createRemoteProvider(openAIDefinition, settings);
 }
+
+/** `--provider openai`. */
+export const openAIRegistration = remoteRegistration(openAIDefinition, {
+  description: 'OpenAI',
+  create: createOpenAI,
+});
