@@ -1,8 +1,9 @@
 /**
- * The same small ranking with three providers, one line apart.
+ * The same small ranking with four providers, one line apart.
  *
  *   npx tsx examples/swap-provider.ts            # local only (offline, no key)
  *   MISTRAL_API_KEY=... OPENAI_API_KEY=... npx tsx examples/swap-provider.ts
+ *   OPENAI_COMPATIBLE_BASE_URL=http://127.0.0.1:11434/v1 npx tsx examples/swap-provider.ts   # Ollama, nomic-embed-text
  *
  * Embeds a job and three candidate profiles and ranks them by cosine similarity. (The full matcher,
  * `rankCandidates`, adds rules, geography and explanations on top of these same models.)
@@ -12,6 +13,7 @@ import {
   createLocal,
   createMistral,
   createOpenAI,
+  createOpenAICompatible,
   createUsageMeter,
   type EmbeddingModel,
 } from '../src/index.js';
@@ -40,6 +42,14 @@ const usage = createUsageMeter();
 const models: EmbeddingModel[] = [createLocal({ usage }).embeddingModel()];
 if (process.env.MISTRAL_API_KEY) models.push(createMistral({ usage }).embeddingModel());
 if (process.env.OPENAI_API_KEY) models.push(createOpenAI({ usage }).embeddingModel());
+const localServer = process.env.OPENAI_COMPATIBLE_BASE_URL;
+if (localServer) {
+  models.push(
+    createOpenAICompatible({ name: 'ollama', baseURL: localServer, usage }).embeddingModel(
+      'nomic-embed-text',
+    ),
+  );
+}
 
 for (const model of models) {
   const ranking = await rankByEmbedding(model);

@@ -8,6 +8,7 @@ afterEach(() => {
 it('examples/swap-provider.ts ranks offline with the local provider when no key is set', async () => {
   vi.stubEnv('MISTRAL_API_KEY', '');
   vi.stubEnv('OPENAI_API_KEY', '');
+  vi.stubEnv('OPENAI_COMPATIBLE_BASE_URL', '');
   const stdout: string[] = [];
   const stderr: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
