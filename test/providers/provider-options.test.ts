@@ -17,6 +17,18 @@ function parse(argv: string[]) {
   return command.opts();
 }
 
+/** `--provider openai-compatible` against a fake server, with an embedding model it knows. */
+function compatibleArgs(serverUrl: string): string[] {
+  return [
+    '--provider',
+    'openai-compatible',
+    '--base-url',
+    `${serverUrl}/v1`,
+    '--embedding-model',
+    'nomic-embed-text',
+  ];
+}
+
 describe('provider options', () => {
   it('defaults to the offline local provider, without a chat model', async () => {
     const resolved = await resolveProviderOptions(parse([]), {});
@@ -100,17 +112,7 @@ describe('provider options', () => {
   it('runs an OpenAI-compatible server without a key, from the flag or OPENAI_COMPATIBLE_BASE_URL', async () => {
     const server = await startFakeApiServer('openai');
     try {
-      const fromFlag = await resolveProviderOptions(
-        parse([
-          '--provider',
-          'openai-compatible',
-          '--base-url',
-          `${server.url}/v1`,
-          '--embedding-model',
-          'nomic-embed-text',
-        ]),
-        {},
-      );
+      const fromFlag = await resolveProviderOptions(parse(compatibleArgs(server.url)), {});
       expect(fromFlag.chatModel).toBeUndefined();
       expect(fromFlag.embeddingModel).toMatchObject({ provider: 'openai-compatible', dimensions: 768 });
       expect(fromFlag.describe()).toBe(
@@ -167,14 +169,7 @@ describe('provider options', () => {
       const { code, stdout, stderr } = await captureCli([
         ...['match', '--job', 'fixtures/jobs/cariste-lyon.json', '--json', '--now', '2026-11-01'],
         ...['--candidates', 'fixtures/cvs/cariste-mehdi-haddad.txt', 'fixtures/cvs/ash-yasmine-belkacem.txt'],
-        ...[
-          '--provider',
-          'openai-compatible',
-          '--base-url',
-          `${server.url}/v1`,
-          '--embedding-model',
-          'nomic-embed-text',
-        ],
+        ...compatibleArgs(server.url),
       ]);
       expect(code, stderr).toBe(0);
       expect(stderr).toContain('provider openai-compatible, embeddings nomic-embed-text');

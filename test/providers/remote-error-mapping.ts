@@ -127,6 +127,13 @@ export function describeRemoteErrorMapping(target: RemoteTarget): void {
     beforeEach(() => {
       server = fake.server();
     });
+    /** One embedding call with no retry; the error it failed with. */
+    const embedError = (extra: Parameters<typeof settings>[0] = {}) =>
+      target
+        .create(settings(extra))
+        .embeddingModel()
+        .embed({ inputs: ['a'] })
+        .catch((caught: unknown) => caught);
 
     it.each([...HTTP_CASES, ...TRANSPORT_CASES])('%s', async (_, fault, expected) => {
       const provider = target.create(settings());
@@ -165,13 +172,8 @@ export function describeRemoteErrorMapping(target: RemoteTarget): void {
 
     it('maps a refused connection to a retryable ProviderError', async () => {
       const port = await closedPort();
-      const provider = target.create(
-        settings({ baseURL: target.baseURL({ url: `http://127.0.0.1:${port}` } as FakeApiServer) }),
-      );
-      const error = await provider
-        .embeddingModel()
-        .embed({ inputs: ['a'] })
-        .catch((e: unknown) => e);
+      const baseURL = target.baseURL({ url: `http://127.0.0.1:${port}` } as FakeApiServer);
+      const error = await embedError({ baseURL });
       expectMapped(
         error,
         { errorClass: ProviderError, retryable: true, status: null, message: /connection failed/ },
@@ -181,11 +183,7 @@ export function describeRemoteErrorMapping(target: RemoteTarget): void {
 
     it('reads a 429 insufficient_quota as final, or as a plain rate limit where the API has no such code', async () => {
       server.enqueue(status(429, { code: 'insufficient_quota' }));
-      const error = await target
-        .create(settings())
-        .embeddingModel()
-        .embed({ inputs: ['a'] })
-        .catch((e: unknown) => e);
+      const error = await embedError();
       expectMapped(
         error,
         { errorClass: RateLimitError, retryable: !target.readsQuotaCode, status: 429, message: /HTTP 429/ },
@@ -195,11 +193,7 @@ export function describeRemoteErrorMapping(target: RemoteTarget): void {
 
     it('keeps the request id the server sent', async () => {
       server.enqueue(status(500));
-      const error = await target
-        .create(settings())
-        .embeddingModel()
-        .embed({ inputs: ['a'] })
-        .catch((e: unknown) => e);
+      const error = await embedError();
       expect((error as ProviderError).requestId).toBe('req_fake_123');
     });
 
@@ -210,11 +204,7 @@ export function describeRemoteErrorMapping(target: RemoteTarget): void {
           status: 200,
           headers: new Headers({ 'content-type': 'application/json' }),
         }) as Response) as typeof globalThis.fetch;
-      const error = await target
-        .create(settings({ fetch }))
-        .embeddingModel()
-        .embed({ inputs: ['a'] })
-        .catch((e: unknown) => e);
+      const error = await embedError({ fetch });
       expectMapped(
         error,
         { errorClass: ProviderError, retryable: false, status: null, message: /client error/ },

@@ -25,6 +25,13 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 3);
 }
 
+/** Rough token estimate of several texts (inputs of one call), for usage a server did not report. */
+export function estimateTexts(texts: string[]): number {
+  let total = 0;
+  for (const text of texts) total += estimateTokens(text);
+  return total;
+}
+
 function estimateMessages(messages: { content: string }[]): number {
   let total = 0;
   for (const message of messages) total += estimateTokens(message.content) + 4;

@@ -1,5 +1,5 @@
 import { ProviderError } from '../../errors.js';
-import { estimateTokens } from '../middleware/intercept.js';
+import { estimateTexts, estimateTokens } from '../middleware/intercept.js';
 import type { RemoteModelContext } from '../remote/create-remote-provider.js';
 import type { EmbeddingModel } from '../spec.js';
 import type { ChatModelV2, FinishReason } from '../spec-v2.js';
@@ -10,12 +10,6 @@ const EMBEDDING_DIMENSIONS: Record<string, number> = {
   'mistral-embed': 1024,
   'codestral-embed': 1536,
 };
-
-function estimateAll(texts: string[]): number {
-  let total = 0;
-  for (const text of texts) total += estimateTokens(text);
-  return total;
-}
 
 /** A raw Mistral embedding model (no middleware). */
 export function createMistralEmbeddingModel(
@@ -63,7 +57,7 @@ export function createMistralEmbeddingModel(
       }
       return {
         vectors,
-        usage: { inputTokens: response.usage.promptTokens ?? estimateAll(inputs), outputTokens: 0 },
+        usage: { inputTokens: response.usage.promptTokens ?? estimateTexts(inputs), outputTokens: 0 },
       };
     },
   };
@@ -128,7 +122,7 @@ export function createMistralChatModel(
         );
       }
       const usage = {
-        inputTokens: completion.usage.promptTokens ?? estimateAll(request.messages.map((m) => m.content)),
+        inputTokens: completion.usage.promptTokens ?? estimateTexts(request.messages.map((m) => m.content)),
         outputTokens: completion.usage.completionTokens ?? estimateTokens(text),
       };
       const finishReason = choice?.finishReason ? (FINISH_REASONS[choice.finishReason] ?? 'other') : null;

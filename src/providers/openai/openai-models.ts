@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { ProviderError } from '../../errors.js';
-import { estimateTokens } from '../middleware/intercept.js';
+import { estimateTexts, estimateTokens } from '../middleware/intercept.js';
 import type { RemoteModelContext, ResolvedTransport } from '../remote/create-remote-provider.js';
 import type { EmbeddingModel } from '../spec.js';
 import type { ChatModelV2, FinishReason } from '../spec-v2.js';
@@ -12,12 +12,6 @@ export interface OpenAIWireOptions {
   embeddingDimensions: Record<string, number>;
   /** The field that caps the answer's length for this transport. */
   maxTokensField(transport: ResolvedTransport): 'max_completion_tokens' | 'max_tokens';
-}
-
-function estimateInputs(texts: string[]): number {
-  let total = 0;
-  for (const text of texts) total += estimateTokens(text);
-  return total;
 }
 
 /** A 2xx answer that is not the API's shape (a proxy page, a truncated body): no TypeError leaks out. */
@@ -78,7 +72,7 @@ export function createOpenAIEmbeddingModel(
         );
       }
       // OpenAI-compatible servers may omit usage: estimate rather than report a silent zero.
-      const inputTokens = response.usage?.prompt_tokens ?? estimateInputs(inputs);
+      const inputTokens = response.usage?.prompt_tokens ?? estimateTexts(inputs);
       return { vectors, usage: { inputTokens, outputTokens: 0 } };
     },
   };
@@ -140,8 +134,7 @@ export function createOpenAIChatModel(
         );
       }
       const usage = {
-        inputTokens:
-          completion.usage?.prompt_tokens ?? estimateInputs(request.messages.map((m) => m.content)),
+        inputTokens: completion.usage?.prompt_tokens ?? estimateTexts(request.messages.map((m) => m.content)),
         outputTokens: completion.usage?.completion_tokens ?? estimateTokens(text),
       };
       const finishReason = choice?.finish_reason ? (FINISH_REASONS[choice.finish_reason] ?? 'other') : null;
