@@ -1,6 +1,6 @@
 // Public API of the matching core. Retrieval and LLM rerank have their own folders (./retrieve, ./rerank).
-export { type ExplainOptions, explainMatch } from './explain.js';
-export { type FeatureScore, type ScoreFeaturesOptions, scoreFeatures } from './features.js';
+export { type ExplainOptions, explainMatch } from './explain/explain-match.js';
+export { type FeatureScore, type ScoreFeaturesOptions, scoreFeatures } from './features/score-features.js';
 export {
   type FusedResult,
   type FuseInput,
@@ -8,7 +8,17 @@ export {
   fuseScores,
   type LlmAssessment,
   rankResults,
-} from './fuse.js';
+} from './fuse/fuse-scores.js';
+export {
+  type Criterion,
+  criteria,
+  defaultLlmWeight,
+  defaultWeights,
+  parseWeights,
+  resolveWeights,
+  type WeightOverrides,
+  type Weights,
+} from './fuse/weights.js';
 export {
   DEFAULT_RETRIEVE_TOP_K,
   DEFAULT_SHORTLIST_SIZE,
@@ -29,14 +39,4 @@ export {
   type RequirementCheck,
   type RequirementKind,
   type RequirementPolicy,
-} from './requirements.js';
-export {
-  type Criterion,
-  criteria,
-  defaultLlmWeight,
-  defaultWeights,
-  parseWeights,
-  resolveWeights,
-  type WeightOverrides,
-  type Weights,
-} from './weights.js';
+} from './requirements/check-requirements.js';

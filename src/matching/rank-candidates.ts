@@ -8,18 +8,18 @@ import {
 } from '../domain/index.js';
 import { ValidationError } from '../errors.js';
 import type { ChatModel, EmbeddingModel } from '../providers/spec.js';
-import { toIsoDate } from './calendar.js';
-import { scoreFeatures } from './features.js';
-import { type FusedResult, fuseScores, type LlmAssessment, rankResults } from './fuse.js';
+import { scoreFeatures } from './features/score-features.js';
+import { type FusedResult, fuseScores, type LlmAssessment, rankResults } from './fuse/fuse-scores.js';
+import { resolveLlmWeight, resolveWeights, type WeightOverrides } from './fuse/weights.js';
 import {
   checkRequirements,
   type PolicyOption,
   type RequirementKind,
   requirementKinds,
-} from './requirements.js';
+} from './requirements/check-requirements.js';
 import { type RerankEvent, rerankWithLlm } from './rerank/index.js';
 import { PoolIndex, profileSearchText, retrieveCandidates } from './retrieve/index.js';
-import { resolveLlmWeight, resolveWeights, type WeightOverrides } from './weights.js';
+import { toIsoDate } from './support/calendar.js';
 
 /** Up to this many profiles, every one is scored; above it, retrieval picks `retrieveTopK` first. */
 export const SCORE_EVERYONE_UP_TO = 2_000;

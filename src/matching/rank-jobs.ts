@@ -1,14 +1,14 @@
 import type { CandidateProfile, JobOrder, JobOrderInput, MatchResult } from '../domain/index.js';
 import { CvmatchError } from '../errors.js';
 import type { EmbeddingModel } from '../providers/spec.js';
-import { toIsoDate } from './calendar.js';
-import { scoreFeatures } from './features.js';
-import { fuseScores } from './fuse.js';
+import { scoreFeatures } from './features/score-features.js';
+import { indexProfileSkills } from './features/skills.js';
+import { fuseScores } from './fuse/fuse-scores.js';
+import { resolveWeights } from './fuse/weights.js';
 import { type RankCandidatesOptions, resolvePolicy, validateJobOrder } from './rank-candidates.js';
-import { checkRequirements } from './requirements.js';
+import { checkRequirements } from './requirements/check-requirements.js';
 import { embedTexts, jobSearchText, profileSearchText } from './retrieve/index.js';
-import { indexProfileSkills } from './skills.js';
-import { resolveWeights } from './weights.js';
+import { toIsoDate } from './support/calendar.js';
 
 /** One order's fit for a candidate: a `MatchResult` (ranked among the orders) plus which order. */
 export type JobMatch = MatchResult & { jobId: string; jobTitle: string };

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildProfile, caristeSpec } from '../../test/matching/profile-factory.js';
-import { type JobOrder, jobOrderSchema } from '../domain/index.js';
-import { lookupCommune } from '../geo/index.js';
-import { normalizeOccupation, occupationCloseness } from '../taxonomy/index.js';
-import { scoreFeatures } from './features.js';
+import { buildProfile, caristeSpec } from '../../../test/matching/profile-factory.js';
+import { type JobOrder, jobOrderSchema } from '../../domain/index.js';
+import { lookupCommune } from '../../geo/index.js';
+import { normalizeOccupation, occupationCloseness } from '../../taxonomy/index.js';
+import { scoreFeatures } from './score-features.js';
 
 const NOW = '2026-11-29';
 const job: JobOrder = jobOrderSchema.parse({

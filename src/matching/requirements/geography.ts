@@ -1,5 +1,5 @@
-import type { CandidateProfile, JobOrder } from '../domain/index.js';
-import { lookupCommune } from '../geo/index.js';
+import type { CandidateProfile, JobOrder } from '../../domain/index.js';
+import { lookupCommune } from '../../geo/index.js';
 
 /** A point on the map. */
 export interface GeoPoint {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildProfile, caristeSpec } from '../../test/matching/profile-factory.js';
-import { type JobOrder, jobOrderSchema } from '../domain/index.js';
-import { lookupCommune } from '../geo/index.js';
-import { normalizeOccupation } from '../taxonomy/index.js';
-import { checkRequirements, defaultPenalties } from './requirements.js';
+import { buildProfile, caristeSpec } from '../../../test/matching/profile-factory.js';
+import { type JobOrder, jobOrderSchema } from '../../domain/index.js';
+import { lookupCommune } from '../../geo/index.js';
+import { normalizeOccupation } from '../../taxonomy/index.js';
+import { checkRequirements, defaultPenalties } from './check-requirements.js';
 
 const NOW = '2026-11-29';
 const job: JobOrder = jobOrderSchema.parse({

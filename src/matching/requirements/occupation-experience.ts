@@ -1,6 +1,6 @@
-import type { CandidateProfile, Experience, JobOrder } from '../domain/index.js';
-import { monthIndex } from './calendar.js';
-import { bestOccupation, cachedCloseness, cachedTerms } from './memo.js';
+import type { CandidateProfile, Experience, JobOrder } from '../../domain/index.js';
+import { monthIndex } from '../support/calendar.js';
+import { bestOccupation, cachedCloseness, cachedTerms } from '../support/memo.js';
 
 /** Below this score a title is not trusted to name an occupation. */
 const OCCUPATION_MATCH_THRESHOLD = 0.5;

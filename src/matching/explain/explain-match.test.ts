@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MatchResult } from '../domain/index.js';
-import { explainMatch } from './explain.js';
+import type { MatchResult } from '../../domain/index.js';
+import { explainMatch } from './explain-match.js';
 
 const result: MatchResult = {
   candidateId: 'cv_0123456789abcdef',

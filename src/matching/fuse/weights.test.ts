@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError, ValidationError } from '../errors.js';
+import { UsageError, ValidationError } from '../../errors.js';
 import { criteria, defaultWeights, parseWeights, resolveWeights } from './weights.js';
 
 const sum = (values: Record<string, number>) =>

@@ -1,11 +1,11 @@
-import type { CandidateProfile, JobOrder, UnmetRequirement } from '../domain/index.js';
-import { distanceKm } from '../geo/index.js';
-import { certificationInfo, certificationSatisfies, licenceSatisfies } from '../taxonomy/index.js';
-import { daysBetween, toIsoDate } from './calendar.js';
-import { quotes, sourceQuote } from './evidence.js';
-import { occupationExperience, rateExperiences } from './experience.js';
+import type { CandidateProfile, JobOrder, UnmetRequirement } from '../../domain/index.js';
+import { distanceKm } from '../../geo/index.js';
+import { certificationInfo, certificationSatisfies, licenceSatisfies } from '../../taxonomy/index.js';
+import { daysBetween, toIsoDate } from '../support/calendar.js';
+import { quotes, sourceQuote } from '../support/evidence.js';
 import { jobPoint, profilePoint } from './geography.js';
 import { languageCode, levelReaches } from './languages.js';
+import { occupationExperience, rateExperiences } from './occupation-experience.js';
 
 /** The kinds of hard requirement an order can set. */
 export type RequirementKind = UnmetRequirement['kind'];

@@ -1,7 +1,7 @@
-import type { CandidateProfile } from '../domain/index.js';
-import type { TextLanguage } from '../text/index.js';
-import { shortQuote, sourceQuote } from './evidence.js';
-import { cachedTerms, skillId } from './memo.js';
+import type { CandidateProfile } from '../../domain/index.js';
+import type { TextLanguage } from '../../text/index.js';
+import { shortQuote, sourceQuote } from '../support/evidence.js';
+import { cachedTerms, skillId } from '../support/memo.js';
 
 /** Where one of the order's skills was found in a profile. */
 export interface SkillMatch {

@@ -1,4 +1,4 @@
-import type { CandidateProfile, SourceSpan } from '../domain/index.js';
+import type { CandidateProfile, SourceSpan } from '../../domain/index.js';
 
 const MAX_QUOTE = 160;
 /** Quotes shorter than this ("3", "B") say little: the whole line around them is quoted instead. */

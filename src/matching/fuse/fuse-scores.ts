@@ -1,7 +1,7 @@
-import type { CriterionScore, MatchResult, Met } from '../domain/index.js';
-import type { FeatureScore } from './features.js';
-import type { RequirementCheck } from './requirements.js';
-import type { LlmAssessment } from './rerank/index.js';
+import type { CriterionScore, MatchResult, Met } from '../../domain/index.js';
+import type { FeatureScore } from '../features/score-features.js';
+import type { RequirementCheck } from '../requirements/check-requirements.js';
+import type { LlmAssessment } from '../rerank/index.js';
 import { defaultLlmWeight, type Weights } from './weights.js';
 
 /** What the LLM reranker said about one candidate (from `rerankWithLlm`). */

@@ -1,11 +1,20 @@
-import type { CandidateProfile, CriterionScore, JobOrder, Met } from '../domain/index.js';
-import { monthIndex, toIsoDate } from './calendar.js';
-import { quotes, shortQuote, sourceQuote } from './evidence.js';
-import { jobOccupationCode, occupationExperience, rateExperiences, titleSimilarity } from './experience.js';
-import { bestOccupation, cachedCloseness } from './memo.js';
-import { type CheckRequirementsOptions, checkRequirements, type RequirementCheck } from './requirements.js';
+import type { CandidateProfile, CriterionScore, JobOrder, Met } from '../../domain/index.js';
+import type { Criterion } from '../fuse/weights.js';
+import {
+  type CheckRequirementsOptions,
+  checkRequirements,
+  type RequirementCheck,
+} from '../requirements/check-requirements.js';
+import {
+  jobOccupationCode,
+  occupationExperience,
+  rateExperiences,
+  titleSimilarity,
+} from '../requirements/occupation-experience.js';
+import { monthIndex, toIsoDate } from '../support/calendar.js';
+import { quotes, shortQuote, sourceQuote } from '../support/evidence.js';
+import { bestOccupation, cachedCloseness } from '../support/memo.js';
 import { findSkill, indexProfileSkills, type SkillIndex } from './skills.js';
-import type { Criterion } from './weights.js';
 
 /** One criterion's score before weighting (`weight` is set when scores are fused). */
 export type FeatureScore = Omit<CriterionScore, 'weight'> & { criterion: Criterion };

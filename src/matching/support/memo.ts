@@ -1,5 +1,5 @@
-import { normalizeOccupation, normalizeSkill, occupationCloseness } from '../taxonomy/index.js';
-import { isStopword, stem, type TextLanguage, words } from '../text/index.js';
+import { normalizeOccupation, normalizeSkill, occupationCloseness } from '../../taxonomy/index.js';
+import { isStopword, stem, type TextLanguage, words } from '../../text/index.js';
 
 /**
  * Caches of pure taxonomy and stemming lookups, so scoring a pool does not redo the same work for

@@ -1,5 +1,5 @@
-import type { CefrLevel } from '../domain/index.js';
-import { normalizeKey } from '../text/index.js';
+import type { CefrLevel } from '../../domain/index.js';
+import { normalizeKey } from '../../text/index.js';
 
 // Names of the languages temp-work orders ask for, in French and English, to one ISO 639-1 code.
 const LANGUAGE_CODES: Record<string, string> = {

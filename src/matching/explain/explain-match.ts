@@ -1,5 +1,5 @@
-import type { CriterionScore, JobOrder, MatchResult } from '../domain/index.js';
-import { criterionLabel } from './fuse.js';
+import type { CriterionScore, JobOrder, MatchResult } from '../../domain/index.js';
+import { criterionLabel } from '../fuse/fuse-scores.js';
 
 export interface ExplainOptions {
   /** `recruiter`: scores, weights and evidence; `candidate`: what was considered and how to ask a human. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { matchResultSchema } from '../domain/index.js';
-import type { FeatureScore } from './features.js';
-import { fuseScores, rankResults } from './fuse.js';
-import type { RequirementCheck } from './requirements.js';
+import { matchResultSchema } from '../../domain/index.js';
+import type { FeatureScore } from '../features/score-features.js';
+import type { RequirementCheck } from '../requirements/check-requirements.js';
+import { fuseScores, rankResults } from './fuse-scores.js';
 import { resolveWeights } from './weights.js';
 
 const feature = (criterion: FeatureScore['criterion'], score: number): FeatureScore => ({

@@ -1,4 +1,4 @@
-import { UsageError, ValidationError } from '../errors.js';
+import { UsageError, ValidationError } from '../../errors.js';
 
 /** The structured criteria a match is scored on (one breakdown entry each, when it applies). */
 export const criteria = [
