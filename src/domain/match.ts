@@ -7,8 +7,26 @@ export type ScoreSource = z.infer<typeof scoreSourceSchema>;
 export const metSchema = z.enum(['yes', 'partial', 'no']);
 export type Met = z.infer<typeof metSchema>;
 
+/** The structured criteria a match is scored on (one breakdown entry each, when it applies to the order). */
+export const criterionSchema = z.enum([
+  'occupation',
+  'skills',
+  'preferredSkills',
+  'experience',
+  'certifications',
+  'licences',
+  'distance',
+  'availability',
+  'languages',
+  'semantic',
+]);
+export type Criterion = z.infer<typeof criterionSchema>;
+
 export const criterionScoreSchema = z.object({
-  /** e.g. `occupation`, `skills`, `experience`, `certifications`, `licences`, `distance`, `availability`, `languages`, `semantic`. */
+  /**
+   * A `Criterion` (see `criterionSchema`); with an LLM rerank also `llm` (its overall score) and
+   * `llm:<name>` (its own criteria, weight 0).
+   */
   criterion: z.string(),
   /** 0–100. */
   score: z.number().min(0).max(100),
@@ -21,8 +39,19 @@ export const criterionScoreSchema = z.object({
 });
 export type CriterionScore = z.infer<typeof criterionScoreSchema>;
 
+/** The kinds of hard requirement a job order can set. */
+export const requirementKindSchema = z.enum([
+  'certification',
+  'licence',
+  'availability',
+  'distance',
+  'language',
+  'experience',
+]);
+export type RequirementKind = z.infer<typeof requirementKindSchema>;
+
 export const unmetRequirementSchema = z.object({
-  kind: z.enum(['certification', 'licence', 'availability', 'distance', 'language', 'experience']),
+  kind: requirementKindSchema,
   /** What was required, e.g. `CACES_R489_3`, `CE`, `2026-12-01`, `25 km`. */
   requirement: z.string(),
   /** The gap in plain words, e.g. "missing CACES R489 3: trainable in 3 days". */

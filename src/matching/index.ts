@@ -14,7 +14,6 @@ export {
   criteria,
   defaultLlmWeight,
   defaultWeights,
-  parseWeights,
   resolveWeights,
   type WeightOverrides,
   type Weights,

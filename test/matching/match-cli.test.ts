@@ -91,6 +91,26 @@ describe('cvmatch match', () => {
     }
   });
 
+  it('records the normalised weights of a --weights run that also sets the LLM share', async () => {
+    const auditFile = join(directory, 'audit-weights.jsonl');
+    const { code } = await capture([
+      'match',
+      '--job',
+      jobJson,
+      '--candidates',
+      jsonl,
+      '--weights',
+      'occupation=0.45,llm=0.5',
+      '--audit-log',
+      auditFile,
+      ...NOW,
+    ]);
+    expect(code).toBe(0);
+    const [start] = readAuditLog(auditFile);
+    // occupation 0.45 among the other documented defaults (0.75): 0.45 / 1.2.
+    expect(start?.type === 'run-start' ? start.weights.occupation : null).toBeCloseTo(0.375, 10);
+  });
+
   it('prints a ranked table, explanations and near misses', async () => {
     const { code, stdout } = await capture([
       'match',

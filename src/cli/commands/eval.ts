@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { UsageError } from '../../errors.js';
 import { type ExperimentConfig, type ExperimentResult, runExperiment } from '../../eval/experiment.js';
 import { readQrels } from '../../eval/qrels.js';
-import { parseWeights, type RankCandidatesOptions } from '../../matching/index.js';
+import type { RankCandidatesOptions } from '../../matching/index.js';
 import { loadPoolIndex } from '../../matching/retrieve/index.js';
 import { readCandidateDataset, readJobOrders } from '../../parsing/index.js';
+import { parseWeightsFlag } from '../parse-weights-flag.js';
 import { addProviderOptions, PROVIDER_NAMES, resolveProviderOptions } from '../provider-options.js';
 
 interface EvalCommandOptions {
@@ -123,7 +124,7 @@ async function buildConfig(
     },
     process.env,
   );
-  const weights = typeof entry.weights === 'string' ? parseWeights(entry.weights) : entry.weights;
+  const weights = typeof entry.weights === 'string' ? parseWeightsFlag(entry.weights) : entry.weights;
   const semantic = entry.semantic ?? true;
   const options: RankCandidatesOptions = {
     now,

@@ -9,7 +9,6 @@ import {
   DEFAULT_SHORTLIST_SIZE,
   defaultLlmWeight,
   explainMatch,
-  parseWeights,
   type RequirementKind,
   rankCandidates,
   resolveWeights,
@@ -17,6 +16,7 @@ import {
 import { auditEventFromRerank } from '../../matching/rerank/index.js';
 import { loadPoolIndex, type PoolIndex } from '../../matching/retrieve/index.js';
 import { type InputFailure, parseJobOrder, readCandidateDataset } from '../../parsing/index.js';
+import { parseWeightsFlag } from '../parse-weights-flag.js';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
 
 const KINDS: RequirementKind[] = [
@@ -99,7 +99,7 @@ function parseOptions(options: MatchCommandOptions) {
     if (unknown.length)
       throw new UsageError(`--exclude: unknown kind ${unknown.join(', ')} (known: all, ${KINDS.join(', ')})`);
   }
-  return { top, excludeUnmet, weights: options.weights ? parseWeights(options.weights) : undefined };
+  return { top, excludeUnmet, weights: options.weights ? parseWeightsFlag(options.weights) : undefined };
 }
 
 async function runMatch(options: MatchCommandOptions): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CriterionScore, MatchResult, Met } from '../../domain/index.js';
+import type { Criterion, CriterionScore, MatchResult, Met } from '../../domain/index.js';
 import type { FeatureScore } from '../features/score-features.js';
 import type { RequirementCheck } from '../requirements/check-requirements.js';
 import type { LlmAssessment } from '../rerank/index.js';
@@ -99,7 +99,7 @@ export function fuseScores(input: FuseInput, options: FuseOptions): FusedResult 
   };
 }
 
-const CRITERION_LABELS: Record<'fr' | 'en', Record<string, string>> = {
+const CRITERION_LABELS: Record<'fr' | 'en', Record<Criterion | 'llm', string>> = {
   fr: {
     occupation: 'métier',
     skills: 'compétences requises',
@@ -130,7 +130,8 @@ const CRITERION_LABELS: Record<'fr' | 'en', Record<string, string>> = {
 
 /** Readable label of a criterion (`llm:<name>` entries keep their name). */
 export function criterionLabel(criterion: string, language: 'fr' | 'en'): string {
-  return CRITERION_LABELS[language][criterion] ?? criterion.replace(/^llm:/, '');
+  const labels: Readonly<Record<string, string | undefined>> = CRITERION_LABELS[language];
+  return labels[criterion] ?? criterion.replace(/^llm:/, '');
 }
 
 function summarize(

@@ -1,46 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError, ValidationError } from '../../errors.js';
-import { criteria, defaultWeights, parseWeights, resolveWeights } from './weights.js';
+import { criterionSchema } from '../../domain/index.js';
+import { ValidationError } from '../../errors.js';
+import { criteria, defaultLlmWeight, defaultWeights, resolveLlmWeight, resolveWeights } from './weights.js';
 
 const sum = (values: Record<string, number>) =>
   Object.values(values).reduce((total, value) => total + value, 0);
 
+/** README "Concepts / Default weights". */
+const DOCUMENTED_WEIGHTS = {
+  occupation: 0.25,
+  skills: 0.15,
+  preferredSkills: 0.05,
+  experience: 0.15,
+  certifications: 0.12,
+  licences: 0.05,
+  distance: 0.1,
+  availability: 0.05,
+  languages: 0.03,
+  semantic: 0.05,
+};
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 describe('weights', () => {
-  it('has a documented default for every criterion, summing to 1', () => {
-    expect(Object.keys(defaultWeights).sort()).toEqual([...criteria].sort());
+  it('takes its criteria from the domain schema', () => {
+    expect(criteria).toEqual(criterionSchema.options);
+  });
+
+  it('has the documented defaults, summing to 1, and an LLM share of 0.4', () => {
+    expect(defaultWeights).toEqual(DOCUMENTED_WEIGHTS);
     expect(sum(defaultWeights)).toBeCloseTo(1, 10);
+    expect(defaultLlmWeight).toBe(0.4);
+    expect(resolveLlmWeight(undefined)).toBe(0.4);
+    expect(resolveWeights()).toEqual(DOCUMENTED_WEIGHTS);
   });
 
   it('merges overrides with the defaults and normalises to 1', () => {
     const weights = resolveWeights({ occupation: 1 });
     expect(sum(weights)).toBeCloseTo(1, 10);
-    // occupation went from 0.25 to 1 while the others kept their values: its share grew.
+    // occupation went from 0.25 to 1 while the others kept their 0.75: its share grew.
     expect(weights.occupation).toBeCloseTo(1 / (1 + 0.75), 10);
-    expect(weights.skills / weights.distance).toBeCloseTo(
-      defaultWeights.skills / defaultWeights.distance,
-      10,
+    expect(weights.skills / weights.distance).toBeCloseTo(0.15 / 0.1, 10);
+  });
+
+  it('reads the LLM share apart from the criteria', () => {
+    expect(resolveWeights({ llm: 0.9, skills: 0.15 })).toEqual(DOCUMENTED_WEIGHTS);
+    expect(resolveLlmWeight(0.9)).toBe(0.9);
+    expect(() => resolveLlmWeight(1.5)).toThrow(ValidationError);
+  });
+
+  it('rejects unknown criteria, negative, non-finite and all-zero weights with ValidationError listing each issue', () => {
+    const error = thrown(() =>
+      resolveWeights({ salary: 1, skills: -1, distance: Number.NaN, llm: 2 } as never),
     );
-  });
-
-  it('rejects unknown criteria, negative and all-zero weights with ValidationError', () => {
-    expect(() => resolveWeights({ salary: 1 } as never)).toThrow(ValidationError);
-    expect(() => resolveWeights({ skills: -1 })).toThrow(ValidationError);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
+      ['salary'],
+      ['skills'],
+      ['distance'],
+      ['llm'],
+    ]);
     const zeros = Object.fromEntries(criteria.map((name) => [name, 0]));
-    expect(() => resolveWeights(zeros)).toThrow(ValidationError);
+    expect(thrown(() => resolveWeights(zeros))).toBeInstanceOf(ValidationError);
   });
-
-  it('parses the CLI form, llm included', () => {
-    expect(parseWeights('occupation=0.3, skills=0.2,llm=0.5')).toEqual({
-      occupation: 0.3,
-      skills: 0.2,
-      llm: 0.5,
-    });
-  });
-
-  it.each(['', 'occupation', 'occupation=abc', 'salary=0.3', 'llm=2', 'skills=-1'])(
-    'rejects %j with UsageError',
-    (text) => {
-      expect(() => parseWeights(text)).toThrow(UsageError);
-    },
-  );
 });

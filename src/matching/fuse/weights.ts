@@ -1,19 +1,10 @@
-import { UsageError, ValidationError } from '../../errors.js';
+import { type Criterion, criterionSchema } from '../../domain/index.js';
+import { ValidationError, type ValidationIssue } from '../../errors.js';
 
-/** The structured criteria a match is scored on (one breakdown entry each, when it applies). */
-export const criteria = [
-  'occupation',
-  'skills',
-  'preferredSkills',
-  'experience',
-  'certifications',
-  'licences',
-  'distance',
-  'availability',
-  'languages',
-  'semantic',
-] as const;
-export type Criterion = (typeof criteria)[number];
+export type { Criterion };
+
+/** The structured criteria a match is scored on (one breakdown entry each, when it applies): the domain's `criterionSchema`. */
+export const criteria: readonly Criterion[] = criterionSchema.options;
 
 /** Relative weight of each criterion. Only their ratios matter: they are normalised to sum 1. */
 export type Weights = Record<Criterion, number>;
@@ -66,24 +57,28 @@ function isCriterion(key: string): key is Criterion {
 }
 
 /**
- * Defaults merged with `overrides`, normalised so the weights sum to 1.
- * Throws `ValidationError` for an unknown criterion, a negative or non-finite weight, or all zeros.
+ * Defaults merged with `overrides`, normalised so the weights sum to 1. `llm` (the LLM share) is checked
+ * here too but resolved by `resolveLlmWeight`. Throws `ValidationError` listing every issue: an unknown
+ * criterion, a negative or non-finite weight, an LLM share outside [0, 1], or all weights at zero.
  */
-export function resolveWeights(overrides: Partial<Weights> = {}): Weights {
+export function resolveWeights(overrides: WeightOverrides = {}): Weights {
   const merged: Weights = { ...defaultWeights };
+  const issues: ValidationIssue[] = [];
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
-    if (!isCriterion(key)) {
-      throw new ValidationError(`unknown weight "${key}"`, {
-        issues: [{ path: [key], message: `expected one of ${criteria.join(', ')}` }],
-      });
+    if (key === 'llm') {
+      if (!isLlmShare(value)) issues.push(LLM_SHARE_ISSUE);
+    } else if (!isCriterion(key)) {
+      issues.push({ path: [key], message: `unknown criterion: expected one of ${criteria.join(', ')}, llm` });
+    } else if (!Number.isFinite(value) || value < 0) {
+      issues.push({ path: [key], message: 'expected a finite number >= 0' });
+    } else {
+      merged[key] = value;
     }
-    if (!Number.isFinite(value) || value < 0) {
-      throw new ValidationError(`weight "${key}" must be a finite number >= 0`, {
-        issues: [{ path: [key], message: 'expected a finite number >= 0' }],
-      });
-    }
-    merged[key] = value;
+  }
+  if (issues.length > 0) {
+    const summary = issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ValidationError(`invalid weights (${summary})`, { issues });
   }
   return normalizeWeights(merged);
 }
@@ -102,42 +97,14 @@ export function normalizeWeights<K extends string>(weights: Record<K, number>): 
   return out;
 }
 
-/** Checks an LLM share is in [0, 1]. */
+const LLM_SHARE_ISSUE: ValidationIssue = { path: ['llm'], message: 'expected a number in [0, 1]' };
+const isLlmShare = (value: number): boolean => Number.isFinite(value) && value >= 0 && value <= 1;
+
+/** The LLM share: `value` checked to be in [0, 1], or the default 0.4. Throws `ValidationError` otherwise. */
 export function resolveLlmWeight(value: number | undefined): number {
   if (value === undefined) return defaultLlmWeight;
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new ValidationError('llm weight must be between 0 and 1', {
-      issues: [{ path: ['llm'], message: 'expected a number in [0, 1]' }],
-    });
+  if (!isLlmShare(value)) {
+    throw new ValidationError('llm weight must be between 0 and 1', { issues: [LLM_SHARE_ISSUE] });
   }
   return value;
-}
-
-/**
- * Parses the CLI form `occupation=0.3,skills=0.2,llm=0.5` (any subset; `llm` sets the LLM share).
- * Throws `UsageError` naming the bad part.
- */
-export function parseWeights(text: string): WeightOverrides {
-  const out: WeightOverrides = {};
-  const parts = text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-  if (parts.length === 0)
-    throw new UsageError('--weights: expected name=value pairs, e.g. occupation=0.3,skills=0.2');
-  for (const part of parts) {
-    const match = /^([A-Za-z]+)\s*=\s*([0-9]*\.?[0-9]+)$/.exec(part);
-    if (!match) throw new UsageError(`--weights: cannot read "${part}" (expected name=number)`);
-    const [, key = '', raw = ''] = match;
-    const value = Number(raw);
-    if (key === 'llm') {
-      if (value > 1) throw new UsageError('--weights: llm must be between 0 and 1');
-      out.llm = value;
-    } else if (isCriterion(key)) {
-      out[key] = value;
-    } else {
-      throw new UsageError(`--weights: unknown criterion "${key}" (known: ${criteria.join(', ')}, llm)`);
-    }
-  }
-  return out;
 }

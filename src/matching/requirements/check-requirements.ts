@@ -1,4 +1,10 @@
-import type { CandidateProfile, JobOrder, UnmetRequirement } from '../../domain/index.js';
+import {
+  type CandidateProfile,
+  type JobOrder,
+  type RequirementKind,
+  requirementKindSchema,
+  type UnmetRequirement,
+} from '../../domain/index.js';
 import { distanceKm } from '../../geo/index.js';
 import { certificationInfo, certificationSatisfies, licenceSatisfies } from '../../taxonomy/index.js';
 import { daysBetween, toIsoDate } from '../support/calendar.js';
@@ -7,16 +13,9 @@ import { jobPoint, profilePoint } from './geography.js';
 import { languageCode, levelReaches } from './languages.js';
 import { occupationExperience, rateExperiences } from './occupation-experience.js';
 
-/** The kinds of hard requirement an order can set. */
-export type RequirementKind = UnmetRequirement['kind'];
-export const requirementKinds: readonly RequirementKind[] = [
-  'certification',
-  'licence',
-  'availability',
-  'distance',
-  'language',
-  'experience',
-];
+export type { RequirementKind };
+/** The kinds of hard requirement an order can set, in the order they are checked (from the domain schema). */
+export const requirementKinds: readonly RequirementKind[] = requirementKindSchema.options;
 
 /** What to do with a candidate who misses a requirement: drop them, or keep them with a lower score. */
 export type RequirementPolicy = 'exclude' | 'penalize';

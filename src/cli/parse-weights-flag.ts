@@ -1,0 +1,30 @@
+import { resolveWeights, UsageError, ValidationError, type WeightOverrides } from '../index.js';
+
+/**
+ * Reads the `--weights` flag: `occupation=0.3,skills=0.2,llm=0.5` (any subset of the criteria; `llm`
+ * sets the LLM share). The names and values are checked by the core's `resolveWeights`; anything
+ * wrong is a `UsageError` (exit code 2) naming the bad part.
+ */
+export function parseWeightsFlag(text: string): WeightOverrides {
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  if (parts.length === 0)
+    throw new UsageError('--weights: expected name=value pairs, e.g. occupation=0.3,skills=0.2');
+  const overrides: Record<string, number> = {};
+  for (const part of parts) {
+    const match = /^([A-Za-z]+)\s*=\s*([0-9]*\.?[0-9]+)$/.exec(part);
+    if (!match) throw new UsageError(`--weights: cannot read "${part}" (expected name=number)`);
+    const [, name = '', value = ''] = match;
+    overrides[name] = Number(value);
+  }
+  try {
+    resolveWeights(overrides);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const issues = error.issues.map((issue) => `${issue.path.join('.') || 'weights'}: ${issue.message}`);
+    throw new UsageError(`--weights: ${issues.join('; ')}`, { cause: error });
+  }
+  return overrides;
+}
