@@ -1,23 +1,23 @@
-// Public API of the matching core. Retrieval and LLM rerank have their own folders (./retrieve, ./rerank).
-export { type ExplainOptions, explainMatch } from './explain/explain-match.js';
-export { type FeatureScore, type ScoreFeaturesOptions, scoreFeatures } from './features/score-features.js';
+// Public API of the matching core, stage by stage. Retrieval and LLM rerank have their own lists
+// (./retrieve, ./rerank). What is not listed here is private to the area.
+export { type AssessPairContext, assessPair, type PairAssessment } from './assess-pair.js';
+export { type ExplainOptions, explainMatch } from './explain/index.js';
+export { type FeatureInput, type FeatureScore, scoreFeatures } from './features/index.js';
 export {
+  type Criterion,
+  criteria,
+  defaultLlmWeight,
+  defaultWeights,
   type FusedResult,
   type FuseInput,
   type FuseOptions,
   fuseScores,
   type LlmAssessment,
   rankResults,
-} from './fuse/fuse-scores.js';
-export {
-  type Criterion,
-  criteria,
-  defaultLlmWeight,
-  defaultWeights,
   resolveWeights,
   type WeightOverrides,
   type Weights,
-} from './fuse/weights.js';
+} from './fuse/index.js';
 export {
   DEFAULT_RETRIEVE_TOP_K,
   DEFAULT_SHORTLIST_SIZE,
@@ -30,6 +30,7 @@ export {
 export { type JobMatch, type RankJobsOptions, rankJobs } from './rank-jobs.js';
 export {
   type CheckRequirementsOptions,
+  type ChecksByKind,
   checkRequirements,
   DEFAULT_MAX_DISTANCE_KM,
   defaultPenalties,
@@ -37,5 +38,8 @@ export {
   type PolicyOption,
   type RequirementCheck,
   type RequirementKind,
+  type RequirementOutcome,
   type RequirementPolicy,
-} from './requirements/check-requirements.js';
+  requirementKinds,
+  tallyRequirements,
+} from './requirements/index.js';

@@ -8,15 +8,19 @@ import {
 } from '../domain/index.js';
 import { ValidationError } from '../errors.js';
 import type { ChatModel, EmbeddingModel } from '../providers/spec.js';
-import { scoreFeatures } from './features/score-features.js';
-import { type FusedResult, fuseScores, type LlmAssessment, rankResults } from './fuse/fuse-scores.js';
-import { resolveLlmWeight, resolveWeights, type WeightOverrides } from './fuse/weights.js';
+import { assessPair } from './assess-pair.js';
+import { scoreFeatures } from './features/index.js';
 import {
-  checkRequirements,
-  type PolicyOption,
-  type RequirementKind,
-  requirementKinds,
-} from './requirements/check-requirements.js';
+  type FusedResult,
+  type FuseInput,
+  fuseScores,
+  type LlmAssessment,
+  rankResults,
+  resolveLlmWeight,
+  resolveWeights,
+  type WeightOverrides,
+} from './fuse/index.js';
+import { type PolicyOptions, resolvePolicy } from './requirements/index.js';
 import { type RerankEvent, rerankWithLlm } from './rerank/index.js';
 import { PoolIndex, profileSearchText, retrieveCandidates } from './retrieve/index.js';
 import { toIsoDate } from './support/calendar.js';
@@ -38,17 +42,13 @@ export type RankEvent =
   | { type: 'llm-degraded'; candidateId: string; code: string; message: string }
   | { type: 'rerank'; event: RerankEvent };
 
-export interface RankCandidatesOptions {
+export interface RankCandidatesOptions extends PolicyOptions {
   /** Adds the `semantic` criterion (embedding similarity); without one, scoring is rule-based only. */
   embeddingModel?: EmbeddingModel;
   /** Reranks the shortlist with an LLM; without one, no LLM is called. */
   chatModel?: ChatModel;
   /** Per-call weight overrides (normalised with the defaults); `llm` sets the LLM share (default 0.4). */
   weights?: WeightOverrides;
-  /** `penalize` (default) keeps candidates who miss a requirement with a lower score; `exclude` drops them. */
-  policy?: PolicyOption;
-  /** Shorthand: exclude candidates missing any requirement (`true`) or these kinds. Overrides `policy` for them. */
-  excludeUnmet?: boolean | RequirementKind[];
   /** Shortlist size for the LLM (default 30). */
   shortlistSize?: number;
   /** Candidates kept by retrieval in big pools (default: everyone up to 2,000 profiles, else 500). */
@@ -76,30 +76,10 @@ export function validateJobOrder(job: JobOrderInput | JobOrder): JobOrder {
   return parsed.data;
 }
 
-/** Merges `policy` and `excludeUnmet` into one per-kind policy. */
-export function resolvePolicy(options: Pick<RankCandidatesOptions, 'policy' | 'excludeUnmet'>): PolicyOption {
-  const excluded =
-    options.excludeUnmet === true
-      ? requirementKinds
-      : options.excludeUnmet === false
-        ? []
-        : (options.excludeUnmet ?? []);
-  if (excluded.length === 0) return options.policy ?? 'penalize';
-  const policy: Partial<Record<RequirementKind, 'exclude' | 'penalize'>> = {};
-  for (const kind of requirementKinds) {
-    policy[kind] = excluded.includes(kind)
-      ? 'exclude'
-      : typeof options.policy === 'string'
-        ? options.policy
-        : (options.policy?.[kind] ?? 'penalize');
-  }
-  return policy;
-}
-
 /**
- * Ranks a pool of candidates for one job order: hard requirements, (for big pools or with an
- * embedding model) hybrid retrieval, structured scoring, optional LLM rerank of the shortlist,
- * fusion. Returns schema-valid `MatchResult`s ranked 1..n. Works with no options (offline rules).
+ * Ranks a pool of candidates for one job order: (for big pools or with an embedding model) hybrid
+ * retrieval, one assessment per pair (hard requirements, experience), structured scoring, optional
+ * LLM rerank of the shortlist, fusion. Returns schema-valid `MatchResult`s ranked 1..n. Works with no options (offline rules).
  * Nobody is dropped unless the caller's policy says `exclude` for a requirement they miss.
  * Never reads names, contact details or `profile.sensitive`.
  */
@@ -110,7 +90,7 @@ export async function rankCandidates(
 ): Promise<MatchResult[]> {
   const job = validateJobOrder(jobInput);
   const now = toIsoDate(options.now);
-  const weights = resolveWeights(withoutLlm(options.weights));
+  const weights = resolveWeights(options.weights);
   const llmWeight = resolveLlmWeight(options.weights?.llm);
   const policy = resolvePolicy(options);
   const emit = options.onEvent ?? (() => {});
@@ -152,19 +132,22 @@ export async function rankCandidates(
     });
   }
 
-  // 2–3. Requirements and structured scores.
+  // 2–3. Requirements and structured scores: each pair assessed once.
   const fuseOptions = { weights, llmWeight, language: job.language };
-  const inputs = new Map<string, Parameters<typeof fuseScores>[0]>();
+  const inputs = new Map<string, FuseInput>();
   const kept: FusedResult[] = [];
   for (const profile of selected) {
     options.signal?.throwIfAborted();
-    const requirements = checkRequirements(job, profile, { now, policy });
-    const features = scoreFeatures(job, profile, {
+    const assessment = assessPair(job, profile, {
       now,
-      requirements,
+      policy,
       semantic: semanticById?.get(profile.id) ?? null,
     });
-    const input = { candidateId: profile.id, features, requirements };
+    const input: FuseInput = {
+      candidateId: profile.id,
+      features: scoreFeatures(assessment),
+      requirements: assessment.requirements,
+    };
     const fused = fuseScores(input, fuseOptions);
     if (fused.excluded) {
       emit({ type: 'excluded', candidateId: profile.id, unmet: fused.unmetRequirements });
@@ -212,12 +195,6 @@ export async function rankCandidates(
 
   // 5. Deterministic ranking.
   return rankResults(results).map(({ excluded: _excluded, ...result }) => result);
-}
-
-function withoutLlm(weights: WeightOverrides | undefined): Omit<WeightOverrides, 'llm'> {
-  if (!weights) return {};
-  const { llm: _llm, ...rest } = weights;
-  return rest;
 }
 
 function poolProfiles(pool: CandidateProfile[] | PoolIndex): CandidateProfile[] {

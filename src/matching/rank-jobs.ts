@@ -1,12 +1,11 @@
 import type { CandidateProfile, JobOrder, JobOrderInput, MatchResult } from '../domain/index.js';
 import { CvmatchError } from '../errors.js';
 import type { EmbeddingModel } from '../providers/spec.js';
-import { scoreFeatures } from './features/score-features.js';
-import { indexProfileSkills } from './features/skills.js';
-import { fuseScores } from './fuse/fuse-scores.js';
-import { resolveWeights } from './fuse/weights.js';
-import { type RankCandidatesOptions, resolvePolicy, validateJobOrder } from './rank-candidates.js';
-import { checkRequirements } from './requirements/check-requirements.js';
+import { assessPair } from './assess-pair.js';
+import { indexProfileSkills, type SkillIndex, scoreFeatures } from './features/index.js';
+import { fuseScores, resolveWeights } from './fuse/index.js';
+import { type RankCandidatesOptions, validateJobOrder } from './rank-candidates.js';
+import { resolvePolicy } from './requirements/index.js';
 import { embedTexts, jobSearchText, profileSearchText } from './retrieve/index.js';
 import { toIsoDate } from './support/calendar.js';
 
@@ -32,13 +31,12 @@ export async function rankJobs(
 ): Promise<JobMatch[]> {
   const jobs = jobInputs.map(validateJobOrder);
   const now = toIsoDate(options.now);
-  const { llm: _llm, ...weightOverrides } = options.weights ?? {};
-  const weights = resolveWeights(weightOverrides);
+  const weights = resolveWeights(options.weights);
   const policy = resolvePolicy(options);
   const semantic = options.embeddingModel
     ? await similarities(candidate, jobs, options.embeddingModel, options.signal)
     : null;
-  const skillIndexes = new Map<'fr' | 'en', ReturnType<typeof indexProfileSkills>>();
+  const skillIndexes = new Map<'fr' | 'en', SkillIndex>();
   const matches: Omit<JobMatch, 'rank'>[] = [];
   for (const [position, job] of jobs.entries()) {
     options.signal?.throwIfAborted();
@@ -47,15 +45,18 @@ export async function rankJobs(
       skillIndex = indexProfileSkills(candidate, job.language);
       skillIndexes.set(job.language, skillIndex);
     }
-    const requirements = checkRequirements(job, candidate, { now, policy });
-    const features = scoreFeatures(job, candidate, {
+    const assessment = assessPair(job, candidate, {
       now,
-      requirements,
+      policy,
       skillIndex,
       semantic: semantic?.[position] ?? null,
     });
     const { excluded, ...result } = fuseScores(
-      { candidateId: candidate.id, features, requirements },
+      {
+        candidateId: candidate.id,
+        features: scoreFeatures(assessment),
+        requirements: assessment.requirements,
+      },
       { weights, language: job.language },
     );
     if (!excluded) matches.push({ ...result, jobId: job.id, jobTitle: job.title });

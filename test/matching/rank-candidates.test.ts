@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type JobOrder, jobOrderSchema, matchResultSchema } from '../../src/domain/index.js';
 import { ValidationError } from '../../src/errors.js';
 import { lookupCommune } from '../../src/geo/index.js';
-import { checkRequirements, rankCandidates, rankJobs, scoreFeatures } from '../../src/matching/index.js';
+import {
+  assessPair,
+  checkRequirements,
+  rankCandidates,
+  rankJobs,
+  scoreFeatures,
+} from '../../src/matching/index.js';
 import { certificationInfo, normalizeOccupation } from '../../src/taxonomy/index.js';
 import { buildProfile, caristeSpec } from './profile-factory.js';
 
@@ -213,7 +219,7 @@ describe('rankCandidates on scripted pools', () => {
       (item) => item.kind === 'certification',
     );
     expect(check?.met).toBe('no'); // valid today (2026-11-29), expired on the start date (2027-01-04)
-    const features = scoreFeatures(job, expiring, { now: NOW });
+    const features = scoreFeatures(assessPair(job, expiring, { now: NOW }));
     expect(features.find((item) => item.criterion === 'certifications')?.score).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import {
   explainMatch,
   type RequirementKind,
   rankCandidates,
+  requirementKinds,
   resolveWeights,
 } from '../../matching/index.js';
 import { auditEventFromRerank } from '../../matching/rerank/index.js';
@@ -18,15 +19,6 @@ import { loadPoolIndex, type PoolIndex } from '../../matching/retrieve/index.js'
 import { type InputFailure, parseJobOrder, readCandidateDataset } from '../../parsing/index.js';
 import { parseWeightsFlag } from '../parse-weights-flag.js';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
-
-const KINDS: RequirementKind[] = [
-  'certification',
-  'licence',
-  'availability',
-  'distance',
-  'language',
-  'experience',
-];
 
 interface MatchCommandOptions {
   job: string;
@@ -69,7 +61,10 @@ export function registerMatchCommand(program: Command): void {
     )
     .option('--explain', 'print a plain-language explanation under each candidate')
     .option('--near-misses', 'also list candidates who miss one or two requirements, with the gap to close')
-    .option('--exclude <kinds>', `drop candidates missing these requirements: all or ${KINDS.join(',')}`)
+    .option(
+      '--exclude <kinds>',
+      `drop candidates missing these requirements: all or ${requirementKinds.join(',')}`,
+    )
     .option(
       '--now <date>',
       'reference date YYYY-MM-DD for availability, experience and validity (default today)',
@@ -91,13 +86,17 @@ function parseOptions(options: MatchCommandOptions) {
     throw new UsageError('--now: expected a date YYYY-MM-DD');
   }
   if (!options.candidates?.length && !options.index) throw new UsageError('give --candidates or --index');
-  let excludeUnmet: RequirementKind[] = [];
+  let excludeUnmet: readonly RequirementKind[] = [];
   if (options.exclude) {
     const parts = options.exclude.split(',').map((part) => part.trim());
-    excludeUnmet = parts.includes('all') ? KINDS : (parts as RequirementKind[]);
-    const unknown = parts.filter((part) => part !== 'all' && !KINDS.includes(part as RequirementKind));
+    excludeUnmet = parts.includes('all') ? requirementKinds : (parts as RequirementKind[]);
+    const unknown = parts.filter(
+      (part) => part !== 'all' && !requirementKinds.includes(part as RequirementKind),
+    );
     if (unknown.length)
-      throw new UsageError(`--exclude: unknown kind ${unknown.join(', ')} (known: all, ${KINDS.join(', ')})`);
+      throw new UsageError(
+        `--exclude: unknown kind ${unknown.join(', ')} (known: all, ${requirementKinds.join(', ')})`,
+      );
   }
   return { top, excludeUnmet, weights: options.weights ? parseWeightsFlag(options.weights) : undefined };
 }

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProfile, caristeSpec } from '../../../test/matching/profile-factory.js';
-import { type JobOrder, jobOrderSchema } from '../../domain/index.js';
+import { type CandidateProfile, type JobOrder, jobOrderSchema } from '../../domain/index.js';
 import { lookupCommune } from '../../geo/index.js';
 import { normalizeOccupation, occupationCloseness } from '../../taxonomy/index.js';
+import { type AssessPairContext, assessPair } from '../assess-pair.js';
 import { scoreFeatures } from './score-features.js';
 
 const NOW = '2026-11-29';
@@ -21,12 +22,14 @@ beforeAll(() => {
   lookupCommune({ city: 'Lyon' });
 }, 120_000);
 
+const score = (order: JobOrder, profile: CandidateProfile, context: AssessPairContext = {}) =>
+  scoreFeatures(assessPair(order, profile, { now: NOW, ...context }));
 const scoreOf = (features: ReturnType<typeof scoreFeatures>, criterion: string) =>
   features.find((feature) => feature.criterion === criterion);
 
 describe('scoreFeatures', () => {
   it('scores the same ROME code 100 and a related one lower, in proportion to closeness', () => {
-    const cariste = scoreFeatures(job, buildProfile(caristeSpec('a', { headline: null })), { now: NOW });
+    const cariste = score(job, buildProfile(caristeSpec('a', { headline: null })));
     expect(scoreOf(cariste, 'occupation')).toMatchObject({ score: 100, met: 'yes', source: 'rule' });
     const magasinier = buildProfile(
       caristeSpec('b', {
@@ -34,7 +37,7 @@ describe('scoreFeatures', () => {
         experiences: [{ title: 'Magasinier', romeCode: 'N1103', start: '2024-01', current: true }],
       }),
     );
-    const related = scoreOf(scoreFeatures(job, magasinier, { now: NOW }), 'occupation');
+    const related = scoreOf(score(job, magasinier), 'occupation');
     expect(related?.score).toBeCloseTo(70 * occupationCloseness('N1101', 'N1103'), 0);
     expect(related?.evidence[0]).toContain('Magasinier');
   });
@@ -47,7 +50,7 @@ describe('scoreFeatures', () => {
       }),
     );
     expect(occupationCloseness('N1101', 'N1103')).toBeGreaterThanOrEqual(0.5);
-    expect(scoreOf(scoreFeatures(job, related, { now: NOW }), 'experience')).toMatchObject({
+    expect(scoreOf(score(job, related), 'experience')).toMatchObject({
       score: 100,
       met: 'yes',
     });
@@ -57,7 +60,7 @@ describe('scoreFeatures', () => {
       }),
     );
     // 12 months related = 6 months counted: half the minimum.
-    expect(scoreOf(scoreFeatures(job, shorter, { now: NOW }), 'experience')?.score).toBe(50);
+    expect(scoreOf(score(job, shorter), 'experience')?.score).toBe(50);
   });
 
   it('credits skills found in full, in part, or not at all, with quotes', () => {
@@ -75,14 +78,14 @@ describe('scoreFeatures', () => {
         ],
       }),
     );
-    const skills = scoreOf(scoreFeatures(job, profile, { now: NOW }), 'skills');
+    const skills = scoreOf(score(job, profile), 'skills');
     // "conduite de chariot élévateur": same taxonomy skill as the listed "Chariots élévateurs" → found;
     // "chargement de camions": 1 of its 2 terms in a description sentence (below 2/3) → not found.
     expect(skills).toMatchObject({ score: 50, met: 'partial', evidence: ['Chariots élévateurs'] });
     const sorting = jobOrderSchema.parse({ ...job, requiredSkills: ['tri sélectif des palettes'] });
     const listed = buildProfile(caristeSpec('e2', { skills: ['Tri sélectif'], experiences: [] }));
     // 2 of the 3 terms in a listed skill (at least half) → half credit.
-    expect(scoreOf(scoreFeatures(sorting, listed, { now: NOW }), 'skills')).toMatchObject({
+    expect(scoreOf(score(sorting, listed), 'skills')).toMatchObject({
       score: 50,
       evidence: ['Tri sélectif'],
     });
@@ -90,10 +93,7 @@ describe('scoreFeatures', () => {
 
   it('scores distance 100 close by, 50 at the stated radius, 0 at twice the radius', () => {
     const at = (lat: number) =>
-      scoreOf(
-        scoreFeatures(job, buildProfile(caristeSpec('f', { lat, lon: 4.8867 })), { now: NOW }),
-        'distance',
-      )?.score;
+      scoreOf(score(job, buildProfile(caristeSpec('f', { lat, lon: 4.8867 }))), 'distance')?.score;
     expect(at(45.6975)).toBe(100);
     expect(at(45.6975 + 30 / 111.2)).toBeCloseTo(50, 0);
     expect(at(45.6975 + 60 / 111.2)).toBeCloseTo(0, 0);
@@ -101,8 +101,8 @@ describe('scoreFeatures', () => {
 
   it('has a semantic criterion only when retrieval gave one', () => {
     const profile = buildProfile(caristeSpec('g'));
-    expect(scoreOf(scoreFeatures(job, profile, { now: NOW }), 'semantic')).toBeUndefined();
-    expect(scoreOf(scoreFeatures(job, profile, { now: NOW, semantic: 0.42 }), 'semantic')).toMatchObject({
+    expect(scoreOf(score(job, profile), 'semantic')).toBeUndefined();
+    expect(scoreOf(score(job, profile, { semantic: 0.42 }), 'semantic')).toMatchObject({
       score: 42,
       source: 'embedding',
     });

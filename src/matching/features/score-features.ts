@@ -1,34 +1,34 @@
-import type { CandidateProfile, CriterionScore, JobOrder, Met } from '../../domain/index.js';
-import type { Criterion } from '../fuse/weights.js';
+import type { CandidateProfile, Criterion, CriterionScore, JobOrder, Met } from '../../domain/index.js';
+import type { RequirementCheck } from '../requirements/check-requirements.js';
 import {
-  type CheckRequirementsOptions,
-  checkRequirements,
-  type RequirementCheck,
-} from '../requirements/check-requirements.js';
-import {
+  type ExperienceCloseness,
   jobOccupationCode,
-  occupationExperience,
-  rateExperiences,
+  type OccupationExperience,
   titleSimilarity,
 } from '../requirements/occupation-experience.js';
-import { monthIndex, toIsoDate } from '../support/calendar.js';
+import type { RequirementOutcome } from '../requirements/tally-requirements.js';
+import { monthIndex } from '../support/calendar.js';
 import { quotes, shortQuote, sourceQuote } from '../support/evidence.js';
 import { bestOccupation, cachedCloseness } from '../support/memo.js';
-import { findSkill, indexProfileSkills, type SkillIndex } from './skills.js';
+import { findSkill, type SkillIndex } from './skills.js';
 
 /** One criterion's score before weighting (`weight` is set when scores are fused). */
 export type FeatureScore = Omit<CriterionScore, 'weight'> & { criterion: Criterion };
 
-export interface ScoreFeaturesOptions {
-  /** Reference date; default today. */
-  now?: string | Date;
-  /** Requirement checks already made for this pair (computed when absent). */
-  requirements?: RequirementCheck[];
-  /** Embedding similarity of CV and order from retrieval, 0..1; `null`/absent: no `semantic` criterion. */
-  semantic?: number | null;
-  policy?: CheckRequirementsOptions['policy'];
-  /** Prebuilt skill index of the profile (saves work when one profile meets many orders). */
-  skillIndex?: SkillIndex;
+/** What scoring reads about one (order, profile) pair; `assessPair` works it out once (a `PairAssessment` is one). */
+export interface FeatureInput {
+  job: JobOrder;
+  profile: CandidateProfile;
+  /** Reference date, `YYYY-MM-DD`. */
+  now: string;
+  /** The order's requirements checked against the profile, by kind. */
+  requirements: Pick<RequirementOutcome, 'byKind'>;
+  /** The profile's experiences rated against the order's occupation, and the months they add up to. */
+  experience: OccupationExperience;
+  /** The profile's passages skills are looked up in, in the order's language. */
+  skillIndex: SkillIndex;
+  /** Embedding similarity of CV and order from retrieval, 0..1; null: no `semantic` criterion. */
+  semantic: number | null;
 }
 
 const metFor = (score: number, yes = 80, partial = 40): Met =>
@@ -36,38 +36,33 @@ const metFor = (score: number, yes = 80, partial = 40): Met =>
 const round = (value: number): number => Math.round(Math.max(0, Math.min(100, value)) * 10) / 10;
 
 /**
- * Structured scoring criteria for one profile against one order, each 0–100 with `met` and
- * evidence quoted from the CV, source `rule` (and `semantic` from embeddings when given).
- * Criteria the order does not ask about (no required licence, ...) are left out.
+ * Structured scoring criteria for one assessed pair, each 0–100 with `met` and evidence quoted
+ * from the CV, source `rule` (and `semantic` from embeddings when given). Criteria the order does
+ * not ask about (no required licence, ...) are left out. Reads the assessment only: no requirement
+ * is checked again and no experience rated again.
  */
-export function scoreFeatures(
-  job: JobOrder,
-  profile: CandidateProfile,
-  options: ScoreFeaturesOptions = {},
-): FeatureScore[] {
-  const now = toIsoDate(options.now);
-  const checks = options.requirements ?? checkRequirements(job, profile, { now, policy: options.policy });
-  const skillIndex = options.skillIndex ?? indexProfileSkills(profile, job.language);
-  const rated = rateExperiences(job, profile, now);
-  const out: FeatureScore[] = [occupationScore(job, profile, rated)];
+export function scoreFeatures(pair: FeatureInput): FeatureScore[] {
+  const { job, profile, experience, skillIndex } = pair;
+  const checks = pair.requirements.byKind;
+  const out: FeatureScore[] = [occupationScore(job, profile, experience.rated)];
   if (job.requiredSkills.length > 0)
     out.push(skillScore('skills', job.requiredSkills, skillIndex, job.language));
   if (job.preferredSkills.length > 0) {
     out.push(skillScore('preferredSkills', job.preferredSkills, skillIndex, job.language));
   }
-  out.push(experienceScore(job, profile, rated, now));
-  const certification = checkScore('certifications', checks, 'certification');
+  out.push(experienceScore(job, profile, experience, pair.now));
+  const certification = checkScore('certifications', checks.certification);
   if (certification) out.push(certification);
-  const licence = checkScore('licences', checks, 'licence');
+  const licence = checkScore('licences', checks.licence);
   if (licence) out.push(licence);
-  const distance = distanceScore(checks);
+  const distance = distanceScore(checks.distance[0]);
   if (distance) out.push(distance);
-  const availability = availabilityScore(checks);
+  const availability = availabilityScore(checks.availability[0]);
   if (availability) out.push(availability);
-  const languages = checkScore('languages', checks, 'language');
+  const languages = checkScore('languages', checks.language);
   if (languages) out.push(languages);
-  if (typeof options.semantic === 'number') {
-    const score = round(options.semantic * 100);
+  if (pair.semantic !== null) {
+    const score = round(pair.semantic * 100);
     out.push({ criterion: 'semantic', score, met: metFor(score, 60, 30), evidence: [], source: 'embedding' });
   }
   return out;
@@ -76,7 +71,7 @@ export function scoreFeatures(
 function occupationScore(
   job: JobOrder,
   profile: CandidateProfile,
-  rated: ReturnType<typeof rateExperiences>,
+  rated: ExperienceCloseness[],
 ): FeatureScore {
   let score = 0;
   let evidence: string[] = [];
@@ -129,10 +124,9 @@ function skillScore(
 function experienceScore(
   job: JobOrder,
   profile: CandidateProfile,
-  rated: ReturnType<typeof rateExperiences>,
+  { months, lastMonth, relevant }: OccupationExperience,
   now: string,
 ): FeatureScore {
-  const { months, lastMonth, relevant } = occupationExperience(rated, now);
   const target = job.minExperienceMonths > 0 ? job.minExperienceMonths : 12;
   const sinceLast = lastMonth === null ? null : monthIndex(now) - lastMonth;
   // Recent experience counts fully; older experience less (skills fade, certificates lapse).
@@ -149,10 +143,8 @@ function experienceScore(
 
 function checkScore(
   criterion: 'certifications' | 'licences' | 'languages',
-  checks: RequirementCheck[],
-  kind: RequirementCheck['kind'],
+  relevant: readonly RequirementCheck[],
 ): FeatureScore | null {
-  const relevant = checks.filter((check) => check.kind === kind);
   if (relevant.length === 0) return null;
   const points = relevant.reduce(
     (sum, check) => sum + (check.met === 'yes' ? 1 : check.met === 'unknown' ? 0.5 : 0),
@@ -168,8 +160,7 @@ function checkScore(
   };
 }
 
-function distanceScore(checks: RequirementCheck[]): FeatureScore | null {
-  const check = checks.find((item) => item.kind === 'distance');
+function distanceScore(check: RequirementCheck | undefined): FeatureScore | null {
   if (!check) return null;
   const { distanceKm, limitKm } = check.detail;
   if (distanceKm === undefined || limitKm === undefined) {
@@ -193,8 +184,7 @@ function distanceScore(checks: RequirementCheck[]): FeatureScore | null {
   };
 }
 
-function availabilityScore(checks: RequirementCheck[]): FeatureScore | null {
-  const check = checks.find((item) => item.kind === 'availability');
+function availabilityScore(check: RequirementCheck | undefined): FeatureScore | null {
   if (!check) return null;
   const daysLate = check.detail.daysLate;
   const score = check.met === 'unknown' || daysLate === undefined ? 50 : round(100 - 3 * daysLate);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchResultSchema } from '../../domain/index.js';
 import type { FeatureScore } from '../features/score-features.js';
 import type { RequirementCheck } from '../requirements/check-requirements.js';
+import { tallyRequirements } from '../requirements/tally-requirements.js';
 import { fuseScores, rankResults } from './fuse-scores.js';
 import { resolveWeights } from './weights.js';
 
@@ -26,11 +27,16 @@ const missingCaces: RequirementCheck = {
 };
 
 const weights = resolveWeights({});
+const none = tallyRequirements([]);
 
 describe('fuseScores', () => {
   it('is the weighted mean of the criteria that apply, weights renormalised to sum 1', () => {
     const fused = fuseScores(
-      { candidateId: 'a', features: [feature('occupation', 100), feature('skills', 40)], requirements: [] },
+      {
+        candidateId: 'a',
+        features: [feature('occupation', 100), feature('skills', 40)],
+        requirements: none,
+      },
       { weights },
     );
     // occupation 0.25 and skills 0.15 → shares 0.625 and 0.375.
@@ -41,7 +47,11 @@ describe('fuseScores', () => {
 
   it('multiplies by the penalty of a missed requirement and names the gap', () => {
     const fused = fuseScores(
-      { candidateId: 'a', features: [feature('occupation', 100)], requirements: [missingCaces] },
+      {
+        candidateId: 'a',
+        features: [feature('occupation', 100)],
+        requirements: tallyRequirements([missingCaces]),
+      },
       { weights, language: 'en' },
     );
     expect(fused.score).toBeCloseTo(60, 5);
@@ -51,12 +61,12 @@ describe('fuseScores', () => {
     expect(fused.summary).toContain('trainable in 3 days');
   });
 
-  it('mixes the LLM score with llmWeight and marks its entries as source llm', () => {
+  it('mixes the LLM score with the documented share 0.4 by default and marks its entries as source llm', () => {
     const fused = fuseScores(
       {
         candidateId: 'a',
         features: [feature('occupation', 80)],
-        requirements: [],
+        requirements: none,
         llm: {
           ok: true,
           score: 30,
@@ -65,7 +75,7 @@ describe('fuseScores', () => {
           flags: [],
         },
       },
-      { weights, llmWeight: 0.4 },
+      { weights },
     );
     expect(fused.score).toBeCloseTo(0.6 * 80 + 0.4 * 30, 5);
     const llm = fused.breakdown.filter((entry) => entry.source === 'llm');
@@ -75,7 +85,7 @@ describe('fuseScores', () => {
   });
 
   it('keeps the structured score and warns visibly when the LLM failed', () => {
-    const input = { candidateId: 'a', features: [feature('occupation', 80)], requirements: [] };
+    const input = { candidateId: 'a', features: [feature('occupation', 80)], requirements: none };
     const plain = fuseScores(input, { weights });
     const degraded = fuseScores(
       { ...input, llm: { ok: false, code: 'llm-failed', message: 'HTTP 500' } },
@@ -91,7 +101,7 @@ describe('fuseScores', () => {
       {
         candidateId: 'a',
         features: [feature('occupation', 100)],
-        requirements: [{ ...missingCaces, policy: 'exclude', excluded: true, penalty: 1 }],
+        requirements: tallyRequirements([{ ...missingCaces, policy: 'exclude', excluded: true, penalty: 1 }]),
       },
       { weights },
     );

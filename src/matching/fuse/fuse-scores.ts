@@ -1,6 +1,6 @@
 import type { Criterion, CriterionScore, MatchResult, Met } from '../../domain/index.js';
 import type { FeatureScore } from '../features/score-features.js';
-import type { RequirementCheck } from '../requirements/check-requirements.js';
+import type { RequirementOutcome } from '../requirements/tally-requirements.js';
 import type { LlmAssessment } from '../rerank/index.js';
 import { defaultLlmWeight, type Weights } from './weights.js';
 
@@ -10,7 +10,8 @@ export type { LlmAssessment };
 export interface FuseInput {
   candidateId: string;
   features: FeatureScore[];
-  requirements: RequirementCheck[];
+  /** The pair's requirement outcome (`assessPair(...).requirements`, or `tallyRequirements(checks)`). */
+  requirements: Pick<RequirementOutcome, 'unmet' | 'penalty' | 'excluded'>;
   /** Absent: the candidate was not sent to the LLM (not shortlisted, or no chat model). */
   llm?: LlmAssessment;
 }
@@ -51,7 +52,7 @@ export function fuseScores(input: FuseInput, options: FuseOptions): FusedResult 
       ? input.features.reduce((sum, feature) => sum + feature.score * options.weights[feature.criterion], 0) /
         applicable
       : 0;
-  const penalty = input.requirements.reduce((product, check) => product * check.penalty, 1);
+  const { unmet, penalty } = input.requirements;
   const warnings: MatchResult['warnings'] = [];
   let combined = structured;
   if (llm) {
@@ -85,17 +86,14 @@ export function fuseScores(input: FuseInput, options: FuseOptions): FusedResult 
           : `LLM assessment unavailable (${input.llm.code}: ${input.llm.message}); score from rules only`,
     });
   }
-  const unmet = input.requirements
-    .filter((check) => check.met === 'no')
-    .map(({ kind, requirement, message }) => ({ kind, requirement, message }));
   return {
     candidateId: input.candidateId,
     score: roundScore(combined * penalty),
     breakdown,
-    unmetRequirements: unmet,
+    unmetRequirements: [...unmet],
     summary: summarize(breakdown, unmet, penalty, llm?.summary ?? null, language),
     warnings,
-    excluded: input.requirements.some((check) => check.excluded),
+    excluded: input.requirements.excluded,
   };
 }
 

@@ -3,7 +3,8 @@ import { buildProfile, caristeSpec } from '../../../test/matching/profile-factor
 import { type JobOrder, jobOrderSchema } from '../../domain/index.js';
 import { lookupCommune } from '../../geo/index.js';
 import { normalizeOccupation } from '../../taxonomy/index.js';
-import { checkRequirements, defaultPenalties } from './check-requirements.js';
+import { checkRequirements } from './check-requirements.js';
+import { defaultPenalties } from './requirement-policy.js';
 
 const NOW = '2026-11-29';
 const job: JobOrder = jobOrderSchema.parse({

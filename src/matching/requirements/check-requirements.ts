@@ -1,39 +1,18 @@
-import {
-  type CandidateProfile,
-  type JobOrder,
-  type RequirementKind,
-  requirementKindSchema,
-  type UnmetRequirement,
-} from '../../domain/index.js';
+import type { CandidateProfile, JobOrder } from '../../domain/index.js';
 import { distanceKm } from '../../geo/index.js';
 import { certificationInfo, certificationSatisfies, licenceSatisfies } from '../../taxonomy/index.js';
 import { daysBetween, toIsoDate } from '../support/calendar.js';
 import { quotes, sourceQuote } from '../support/evidence.js';
 import { jobPoint, profilePoint } from './geography.js';
 import { languageCode, levelReaches } from './languages.js';
-import { occupationExperience, rateExperiences } from './occupation-experience.js';
-
-export type { RequirementKind };
-/** The kinds of hard requirement an order can set, in the order they are checked (from the domain schema). */
-export const requirementKinds: readonly RequirementKind[] = requirementKindSchema.options;
-
-/** What to do with a candidate who misses a requirement: drop them, or keep them with a lower score. */
-export type RequirementPolicy = 'exclude' | 'penalize';
-/** One policy for every kind, or one per kind (kinds left out are penalised). */
-export type PolicyOption = RequirementPolicy | Partial<Record<RequirementKind, RequirementPolicy>>;
-
-/**
- * Score multiplier for a missed requirement under the `penalize` policy (several misses multiply).
- * A missing certificate or licence weighs most: without it the mission cannot legally start.
- */
-export const defaultPenalties: Readonly<Record<RequirementKind, number>> = Object.freeze({
-  certification: 0.6,
-  licence: 0.6,
-  availability: 0.85,
-  distance: 0.75,
-  language: 0.8,
-  experience: 0.9,
-});
+import { type OccupationExperience, occupationExperience, rateExperiences } from './occupation-experience.js';
+import {
+  defaultPenalties,
+  type PolicyOption,
+  policyFor,
+  type RequirementKind,
+  type RequirementPolicy,
+} from './requirement-policy.js';
 
 /** Distance a candidate is assumed to travel when the CV says nothing (km). */
 export const DEFAULT_MAX_DISTANCE_KM = 50;
@@ -66,13 +45,8 @@ export interface CheckRequirementsOptions {
   now?: string | Date;
   /** Language of the messages; default the order's. */
   language?: 'fr' | 'en';
-}
-
-/** Policy for one kind. */
-export function policyFor(policy: PolicyOption | undefined, kind: RequirementKind): RequirementPolicy {
-  if (policy === undefined) return 'penalize';
-  if (typeof policy === 'string') return policy;
-  return policy[kind] ?? 'penalize';
+  /** The profile's experience in the order's occupation when already worked out (`assessPair` does it once a pair). */
+  experience?: OccupationExperience;
 }
 
 type Draft = Omit<RequirementCheck, 'policy' | 'excluded' | 'penalty'>;
@@ -98,7 +72,10 @@ export function checkRequirements(
     checkDistance(job, profile, language),
     ...job.languages.map((required) => checkLanguage(required, profile, language)),
   ];
-  if (job.minExperienceMonths > 0) drafts.push(checkExperience(job, profile, now, language));
+  if (job.minExperienceMonths > 0) {
+    const experience = options.experience ?? occupationExperience(rateExperiences(job, profile, now), now);
+    drafts.push(checkExperience(job, experience, profile, language));
+  }
   return drafts
     .filter((draft): draft is Draft => draft !== null)
     .map((draft) => {
@@ -111,13 +88,6 @@ export function checkRequirements(
         penalty: unmet && policy === 'penalize' ? defaultPenalties[draft.kind] : 1,
       };
     });
-}
-
-/** The unmet requirements of a check list, as `MatchResult.unmetRequirements`. */
-export function unmetRequirements(checks: RequirementCheck[]): UnmetRequirement[] {
-  return checks
-    .filter((check) => check.met === 'no')
-    .map(({ kind, requirement, message }) => ({ kind, requirement, message }));
 }
 
 const say = (language: 'fr' | 'en', fr: string, en: string): string => (language === 'fr' ? fr : en);
@@ -370,11 +340,10 @@ function checkLanguage(
 
 function checkExperience(
   job: JobOrder,
+  { months, relevant }: OccupationExperience,
   profile: CandidateProfile,
-  now: string,
   language: 'fr' | 'en',
 ): Draft {
-  const { months, relevant } = occupationExperience(rateExperiences(job, profile, now), now);
   const required = job.minExperienceMonths;
   const evidence = quotes(
     relevant.slice(0, 3).map((item) => sourceQuote(profile, item.experience.source, item.experience.title)),

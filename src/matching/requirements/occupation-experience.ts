@@ -86,15 +86,24 @@ export function endMonth(experience: Experience, now: string): number {
 /** Share of a month spent in a related (not the same) occupation that counts as experience in the order's. */
 export const RELATED_MONTH_FACTOR = 0.5;
 
+/** A profile's experience measured against one order's occupation. */
+export interface OccupationExperience {
+  /** Every experience with its closeness to the order, closest first (`rateExperiences`). */
+  rated: ExperienceCloseness[];
+  /** Months in the occupation (related months count half, overlaps once), rounded down. */
+  months: number;
+  /** Month index the most recent relevant experience ended; null when no relevant experience is dated. */
+  lastMonth: number | null;
+  /** The rated experiences at least `RELEVANT_CLOSENESS` close, closest first. */
+  relevant: ExperienceCloseness[];
+}
+
 /**
  * Months of experience in the order's occupation: a month in the same occupation counts 1, a month
  * in a related one (at least `RELEVANT_CLOSENESS` close) counts 0.5; overlapping periods are counted
  * once (at their best factor). Also the month the most recent relevant experience ended.
  */
-export function occupationExperience(
-  rated: ExperienceCloseness[],
-  now: string,
-): { months: number; lastMonth: number | null; relevant: ExperienceCloseness[] } {
+export function occupationExperience(rated: ExperienceCloseness[], now: string): OccupationExperience {
   const relevant = rated.filter((item) => item.closeness >= RELEVANT_CLOSENESS);
   const covered = new Map<number, number>();
   let lastMonth: number | null = null;
@@ -111,5 +120,5 @@ export function occupationExperience(
   }
   let months = 0;
   for (const factor of covered.values()) months += factor;
-  return { months: Math.floor(months), lastMonth, relevant };
+  return { rated, months: Math.floor(months), lastMonth, relevant };
 }
