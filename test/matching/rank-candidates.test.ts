@@ -6,8 +6,11 @@ import { lookupCommune } from '../../src/geo/index.js';
 import {
   assessPair,
   checkRequirements,
+  DEFAULT_RETRIEVE_TOP_K,
+  type RankEvent,
   rankCandidates,
   rankJobs,
+  SCORE_EVERYONE_UP_TO,
   scoreFeatures,
 } from '../../src/matching/index.js';
 import { certificationInfo, normalizeOccupation } from '../../src/taxonomy/index.js';
@@ -221,6 +224,37 @@ describe('rankCandidates on scripted pools', () => {
     expect(check?.met).toBe('no'); // valid today (2026-11-29), expired on the start date (2027-01-04)
     const features = scoreFeatures(assessPair(job, expiring, { now: NOW }));
     expect(features.find((item) => item.criterion === 'certifications')?.score).toBe(0);
+  });
+});
+
+describe('documented pool limits', () => {
+  it('scores every profile up to 2,000 and keeps the best 500 above', async () => {
+    const pool = Array.from({ length: 2001 }, (_, index) =>
+      buildProfile(caristeSpec(`cv_pool_${String(index).padStart(4, '0')}`)),
+    );
+    expect([SCORE_EVERYONE_UP_TO, DEFAULT_RETRIEVE_TOP_K]).toEqual([2000, 500]);
+    const events: RankEvent[] = [];
+    const onEvent = (event: RankEvent) => {
+      if (event.type === 'retrieved' || event.type === 'scored') events.push(event);
+    };
+    expect(await rankCandidates(job, pool.slice(0, 2000), { now: NOW, onEvent })).toHaveLength(2000);
+    expect(events).toEqual([{ type: 'scored', count: 2000 }]);
+    events.length = 0;
+    expect(await rankCandidates(job, pool, { now: NOW, onEvent })).toHaveLength(500);
+    expect(events).toEqual([
+      { type: 'retrieved', poolSize: 2001, kept: 500, semantic: false },
+      { type: 'scored', count: 500 },
+    ]);
+  }, 60_000);
+
+  it('multiplies the score of a candidate without the required certificate by 0.6', async () => {
+    const occupationOnly = { occupation: 1, skills: 0, preferredSkills: 0, experience: 0 };
+    const weights = { ...occupationOnly, certifications: 0, distance: 0, availability: 0 };
+    const [held] = await rankCandidates(job, [withCaces], { now: NOW, weights });
+    const [missing] = await rankCandidates(job, [withoutCaces], { now: NOW, weights });
+    expect(held?.score).toBe(100);
+    expect(missing?.unmetRequirements.map((item) => item.kind)).toEqual(['certification']);
+    expect(missing?.score).toBe(60);
   });
 });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type JobOrder, jobOrderSchema, matchResultSchema } from '../../src/domain/index.js';
 import { ProviderError } from '../../src/errors.js';
 import { lookupCommune } from '../../src/geo/index.js';
-import { type RankEvent, rankCandidates } from '../../src/matching/index.js';
+import { DEFAULT_SHORTLIST_SIZE, type RankEvent, rankCandidates } from '../../src/matching/index.js';
 import type { ChatMessage, ChatModel, EmbeddingModel } from '../../src/providers/spec.js';
 import { normalizeOccupation } from '../../src/taxonomy/index.js';
 import { buildProfile, caristeSpec } from './profile-factory.js';
@@ -133,6 +133,26 @@ describe('rankCandidates with an LLM', () => {
     for (const result of results)
       expect(result.warnings.map((warning) => warning.code)).toContain('llm-degraded');
     expect(degraded.sort()).toEqual(['cv_a', 'cv_b', 'cv_c']);
+  });
+
+  it('sends the documented shortlist by default: the best 30, 5 per call', async () => {
+    const many = Array.from({ length: 35 }, (_, index) =>
+      buildProfile(caristeSpec(`cv_many_${String(index).padStart(2, '0')}`)),
+    );
+    const { model, prompts } = fakeChatModel(() => 50);
+    const shortlisted: number[] = [];
+    const results = await rankCandidates(job, many, {
+      now: NOW,
+      chatModel: model,
+      onEvent: (event) => {
+        if (event.type === 'llm-shortlist') shortlisted.push(event.count);
+      },
+    });
+    expect(DEFAULT_SHORTLIST_SIZE).toBe(30);
+    expect(shortlisted).toEqual([30]);
+    expect(prompts).toHaveLength(6);
+    const withLlm = results.filter((result) => result.breakdown.some((entry) => entry.criterion === 'llm'));
+    expect(withLlm).toHaveLength(30);
   });
 
   it('only sends the shortlist', async () => {

@@ -4,7 +4,17 @@ import { type JobOrder, jobOrderSchema } from '../../domain/index.js';
 import { lookupCommune } from '../../geo/index.js';
 import { normalizeOccupation } from '../../taxonomy/index.js';
 import { checkRequirements } from './check-requirements.js';
-import { defaultPenalties } from './requirement-policy.js';
+import { defaultPenalties, requirementKinds } from './requirement-policy.js';
+
+/** README "Concepts / Default weights": what an unmet requirement multiplies the score by. */
+const DOCUMENTED_PENALTIES = {
+  certification: 0.6,
+  licence: 0.6,
+  distance: 0.75,
+  language: 0.8,
+  availability: 0.85,
+  experience: 0.9,
+};
 
 const NOW = '2026-11-29';
 const job: JobOrder = jobOrderSchema.parse({
@@ -52,7 +62,7 @@ describe('checkRequirements', () => {
     });
     const late = checks.find((check) => check.kind === 'availability');
     expect(late?.message).toBe('available on 2027-01-14, 10 days after the start (2027-01-04)');
-    expect(late?.penalty).toBe(defaultPenalties.availability);
+    expect(late?.penalty).toBe(0.85);
     expect(checks.find((check) => check.kind === 'licence')?.evidence).toEqual(['Permis B, C']);
   });
 
@@ -79,7 +89,7 @@ describe('checkRequirements', () => {
       met: 'no',
       policy: 'penalize',
       excluded: false,
-      penalty: defaultPenalties.certification,
+      penalty: 0.6,
     });
   });
 
@@ -100,5 +110,28 @@ describe('checkRequirements', () => {
     );
     expect(language?.met).toBe('no');
     expect(language?.message).toBe('Anglais at A2, B1 required');
+  });
+
+  it('multiplies a missed requirement by its documented penalty, per kind', () => {
+    const missesAll = buildProfile({
+      id: 'cv_misses_all',
+      city: 'Dijon',
+      postalCode: '21000',
+      lat: 47.322,
+      lon: 5.0415,
+      experiences: [{ title: 'Serveur', romeCode: 'G1803', start: '2025-06', current: true }],
+      certifications: [],
+      licences: ['B'],
+      languages: [{ name: 'Anglais', level: 'A2' }],
+      availability: { from: '2027-03-01', immediate: false },
+      mobility: { maxDistanceKm: 20, hasVehicle: true },
+    });
+    const checks = checkRequirements(job, missesAll, { now: NOW });
+    expect(checks.every((check) => check.met === 'no' && check.policy === 'penalize')).toBe(true);
+    expect(Object.fromEntries(checks.map((check) => [check.kind, check.penalty]))).toEqual(
+      DOCUMENTED_PENALTIES,
+    );
+    expect(defaultPenalties).toEqual(DOCUMENTED_PENALTIES);
+    expect([...requirementKinds].sort()).toEqual(Object.keys(DOCUMENTED_PENALTIES).sort());
   });
 });
