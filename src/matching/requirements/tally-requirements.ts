@@ -1,6 +1,6 @@
 import type { UnmetRequirement } from '../../domain/index.js';
 import type { RequirementCheck } from './check-requirements.js';
-import { type RequirementKind, requirementKinds } from './requirement-policy.js';
+import type { RequirementKind } from './requirement-policy.js';
 
 /** Checks grouped by kind: every kind is present, empty when the order does not ask for it. */
 export type ChecksByKind = Readonly<Record<RequirementKind, readonly RequirementCheck[]>>;
@@ -20,8 +20,15 @@ export interface RequirementOutcome {
 
 /** Groups checks by kind and works out the unmet list, the score multiplier and exclusion, in one pass. */
 export function tallyRequirements(checks: readonly RequirementCheck[]): RequirementOutcome {
-  const byKind = {} as Record<RequirementKind, RequirementCheck[]>;
-  for (const kind of requirementKinds) byKind[kind] = [];
+  // A literal (one object shape for every pair); the type makes it list exactly the schema's kinds.
+  const byKind: Record<RequirementKind, RequirementCheck[]> = {
+    certification: [],
+    licence: [],
+    availability: [],
+    distance: [],
+    language: [],
+    experience: [],
+  };
   const unmet: UnmetRequirement[] = [];
   let penalty = 1;
   let excluded = false;
