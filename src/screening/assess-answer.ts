@@ -1,4 +1,5 @@
 import type { JobOrder } from '../domain/index.js';
+import { type Language, type MessageKey, type MessageValues, message } from '../locale/index.js';
 import { certificateLabel, certificateWithArticle } from './reply-certificates.js';
 import type { Assessment, ReplyInterpretation, ScreeningAnswer, ScreeningQuestion } from './schemas.js';
 import { formatDay, formatRate } from './templates.js';
@@ -8,16 +9,6 @@ export interface AssessedAnswer {
   /** What the job requires, in words for the candidate, when the answer disqualifies. */
   requirement: string;
 }
-
-const TRANSPORT_FR: Record<string, string> = {
-  car: 'voiture',
-  motorbike: 'deux-roues',
-  bike: 'vélo',
-  walk: 'à pied',
-  public: 'transports en commun',
-  carpool: 'covoiturage',
-  none: 'aucun',
-};
 
 function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -34,53 +25,43 @@ export function assessAnswer(
   reply: string,
   reading: ReplyInterpretation,
   job: JobOrder,
-  language: 'fr' | 'en',
+  language: Language,
 ): AssessedAnswer {
-  const french = language === 'fr';
   const intent = reading.intent;
   let value: ScreeningAnswer['value'] = null;
   let assessment: Assessment = 'concern';
   let note = '';
   let requirement = '';
-  const say = (fr: string, en: string) => (french ? fr : en);
+  const say = (key: MessageKey, values?: MessageValues) => message(language, key, values);
 
   switch (question.topic) {
     case 'availability': {
       requirement = job.startDate
-        ? say(
-            `une disponibilité dès le ${formatDay(job.startDate, 'fr')}`,
-            `availability from ${formatDay(job.startDate, 'en')}`,
-          )
-        : say('une disponibilité rapide', 'availability soon');
+        ? say('screening.requirement.availabilityFrom', { day: formatDay(job.startDate, language) })
+        : say('screening.requirement.availabilitySoon');
       const date = reading.extracted.dates.find((item) => item.kind !== 'until')?.date ?? null;
       if (intent === 'yes') {
         value = true;
         assessment = 'ok';
-        note = say('disponible aux dates et horaires', 'available on the dates and shift');
+        note = say('screening.note.available');
       } else if (intent === 'date_given' && date) {
         value = date;
         const start = job.startDate;
         if (!start || date <= start) {
           assessment = 'ok';
-          note = say(`disponible à partir du ${date}`, `available from ${date}`);
+          note = say('screening.note.availableFrom', { date });
         } else if (date <= addDays(start, 3)) {
-          note = say(
-            `disponible le ${date}, la mission commence le ${start}`,
-            `available on ${date}, job starts ${start}`,
-          );
+          note = say('screening.note.availableSoonAfter', { date, start });
         } else {
           assessment = 'disqualifying';
-          note = say(
-            `disponible seulement à partir du ${date}, la mission commence le ${start}`,
-            `only available from ${date}, job starts ${start}`,
-          );
+          note = say('screening.note.availableTooLate', { date, start });
         }
       } else if (intent === 'no') {
         value = false;
         assessment = 'disqualifying';
-        note = say('pas disponible aux dates ou horaires', 'not available on the dates or shift');
+        note = say('screening.note.notAvailable');
       } else {
-        note = say('disponibilité partielle ou incertaine', 'partial or uncertain availability');
+        note = say('screening.note.availabilityUnsure');
       }
       break;
     }
@@ -94,22 +75,21 @@ export function assessAnswer(
         value = true;
         assessment = 'ok';
         note = until
-          ? say(`déclare ${label}, valide jusqu'au ${until}`, `says they hold ${label}, valid until ${until}`)
-          : say(`déclare ${label} valide`, `says they hold a valid ${label}`);
+          ? say('screening.note.holdsUntil', { label, until })
+          : say('screening.note.holds', { label });
       } else if (intent === 'no') {
         value = false;
         assessment = 'disqualifying';
         const instead = reading.extracted.certificates
           .filter((item) => item.code !== code && !item.negated)
           .map((item) => item.code);
-        note = say(
-          `n'a pas ${label}${instead.length ? ` (a : ${instead.join(', ')})` : ''}`,
-          `does not hold ${label}${instead.length ? ` (holds: ${instead.join(', ')})` : ''}`,
-        );
+        note = instead.length
+          ? say('screening.note.doesNotHoldButHolds', { label, others: instead.join(', ') })
+          : say('screening.note.doesNotHold', { label });
       } else {
         note = until
-          ? say(`${label} valide jusqu'au ${until} seulement`, `${label} valid until ${until} only`)
-          : say(`${label} : réponse incertaine, à vérifier`, `${label}: uncertain reply, to check`);
+          ? say('screening.note.validUntilOnly', { label, until })
+          : say('screening.note.certificateUnsure', { label });
       }
       break;
     }
@@ -119,12 +99,9 @@ export function assessAnswer(
       if (intent === 'yes' || (mode && mode !== 'none' && intent !== 'no')) {
         assessment = 'ok';
         value = mode ?? true;
-        note = say(
-          `moyen de transport : ${mode ? TRANSPORT_FR[mode] : 'oui'}`,
-          `transport: ${mode ?? 'yes'}`,
-        );
+        note = say('screening.note.transport', { mode: mode ?? 'unknown' });
       } else {
-        note = say('pas de moyen de transport sûr pour venir sur le site', 'no sure way to get to the site');
+        note = say('screening.note.noTransport');
       }
       break;
     }
@@ -135,19 +112,16 @@ export function assessAnswer(
       if (intent === 'yes') {
         value = true;
         assessment = 'ok';
-        note = say('accepte le taux horaire', 'accepts the rate');
+        note = say('screening.note.acceptsRate');
       } else if (wanted !== null) {
         value = wanted;
-        note = say(
-          `demande ${formatRate(wanted, 'fr')} de l'heure`,
-          `asks for ${formatRate(wanted, 'en')} an hour`,
-        );
+        note = say('screening.note.asksRate', { rate: formatRate(wanted, language) });
       } else if (intent === 'no') {
         value = false;
         assessment = 'disqualifying';
-        note = say('refuse le taux horaire', 'declines the rate');
+        note = say('screening.note.declinesRate');
       } else {
-        note = say('hésite sur le taux horaire', 'unsure about the rate');
+        note = say('screening.note.rateUnsure');
       }
       break;
     }
@@ -155,13 +129,13 @@ export function assessAnswer(
       if (intent === 'yes') {
         value = true;
         assessment = 'ok';
-        note = say('confirme son intérêt', 'confirms interest');
+        note = say('screening.note.confirmsInterest');
       } else if (intent === 'no') {
         value = false;
         assessment = 'disqualifying';
-        note = say("n'est pas intéressé par la mission", 'not interested in the job');
+        note = say('screening.note.notInterested');
       } else {
-        note = say('intérêt à confirmer', 'interest to confirm');
+        note = say('screening.note.interestUnsure');
       }
       break;
     }

@@ -1,13 +1,16 @@
 import type { JobOrder } from '../domain/index.js';
+import { type Language, message } from '../locale/index.js';
 import { type GuardViolation, guardMessage } from './guard.js';
 import { certificateLabel, certificateWithArticle } from './reply-certificates.js';
 import type { ScreeningQuestion } from './schemas.js';
 import { countSmsSegments } from './sms-segments.js';
 import {
+  fillBuiltInTemplate,
   fillTemplate,
   formatDay,
   formatRate,
   formatShift,
+  formatShiftHours,
   type TemplateKey,
   templateVariants,
 } from './templates.js';
@@ -16,7 +19,7 @@ import {
 export const MAX_SEGMENTS = 2;
 
 export interface ComposeContext {
-  language: 'fr' | 'en';
+  language: Language;
   agency: { name: string; humanContact: string };
   job: JobOrder;
   /** Agency wording overrides by template key. */
@@ -44,8 +47,11 @@ export function composeMessage(
   ];
   const blocked: ComposedMessage['blocked'] = [];
   for (const { source, template } of tries) {
-    const text = fillTemplate(template, all);
-    if (/\{\w+\}/.test(text)) continue;
+    const text =
+      source === 'override'
+        ? fillTemplate(template, all)
+        : fillBuiltInTemplate(template, all, context.language);
+    if (text === null || /\{\w+\}/.test(text)) continue;
     if (countSmsSegments(text).segments > MAX_SEGMENTS) continue;
     const guard = guardMessage(text, { language: context.language });
     if (!guard.allowed) {
@@ -59,31 +65,27 @@ export function composeMessage(
 
 function baseValues(context: ComposeContext): Record<string, string> {
   const { job, language } = context;
-  const french = language === 'fr';
   const city = job.location?.city ?? null;
   const values: Record<string, string> = {
     agency: context.agency.name,
     contact: context.agency.humanContact,
     title: job.title,
     /** "de Cariste", "d'Agent de propreté". */
-    ofTitle: /^[aeiouyhàâéèêîôû]/i.test(job.title) ? `d'${job.title}` : `de ${job.title}`,
-    place: city ? (french ? ` à ${city}` : ` in ${city}`) : '',
-    start: job.startDate
-      ? french
-        ? ` dès le ${formatDay(job.startDate, 'fr')}`
-        : ` from ${formatDay(job.startDate, 'en')}`
-      : '',
+    ofTitle: message(language, 'sms.ofTitle', {
+      title: job.title,
+      initial: job.title.charAt(0).toLowerCase(),
+    }),
+    place: city ? message(language, 'sms.place', { city }) : '',
+    start: job.startDate ? message(language, 'sms.start', { day: formatDay(job.startDate, language) }) : '',
   };
   if (city) values.city = city;
   if (job.hourlyRateEur !== null) values.rate = formatRate(job.hourlyRateEur, language);
-  if (job.shift)
-    values.hours = formatShift(job.shift, language).replace(/^(en|de|le|on|at|with hours:) /, '');
+  if (job.shift) values.hours = formatShiftHours(job.shift, language);
   if (job.startDate) {
     const start = formatDay(job.startDate, language);
-    const end = job.endDate ? formatDay(job.endDate, language) : null;
-    values.dates = french
-      ? `commence le ${start}${end ? ` et se termine le ${end}` : ''}`
-      : `starts on ${start}${end ? ` and ends on ${end}` : ''}`;
+    values.dates = job.endDate
+      ? message(language, 'sms.jobDatesWithEnd', { start, end: formatDay(job.endDate, language) })
+      : message(language, 'sms.jobDates', { start });
   }
   return values;
 }
@@ -94,16 +96,11 @@ export function questionTemplate(
   context: ComposeContext,
 ): { key: TemplateKey; values: Record<string, string> } {
   const { job, language } = context;
-  const french = language === 'fr';
   switch (question.topic) {
     case 'availability': {
       const when = job.startDate
-        ? french
-          ? `à partir du ${formatDay(job.startDate, 'fr')}`
-          : `from ${formatDay(job.startDate, 'en')}`
-        : french
-          ? 'rapidement'
-          : 'soon';
+        ? message(language, 'sms.availableFrom', { day: formatDay(job.startDate, language) })
+        : message(language, 'sms.availableSoon');
       const shift = job.shift ? ` ${formatShift(job.shift, language)}` : '';
       return { key: 'availability', values: { when, shift } };
     }

@@ -1,3 +1,4 @@
+import { type Language, type MessageKey, message } from '../locale/index.js';
 import { certificationInfo, findCertifications, findLicences, impliedLicences } from '../taxonomy/index.js';
 import type { ExtractedCertificate } from './schemas.js';
 
@@ -177,44 +178,46 @@ export function extractCertificates(
   return out;
 }
 
+/** Certificates with a label of their own in messages. */
+const NAMED_CERTIFICATES: Record<string, MessageKey> = {
+  FCO_MARCHANDISES: 'certificate.fcoGoods',
+  FIMO_MARCHANDISES: 'certificate.fimoGoods',
+  FCO_VOYAGEURS: 'certificate.fcoPassengers',
+  FIMO_VOYAGEURS: 'certificate.fimoPassengers',
+  DEAS: 'certificate.deas',
+  DEAP: 'certificate.deap',
+  SST: 'certificate.sst',
+};
+
 /** Short label of a certification or licence code for a message ("CACES R489 cat. 3", "permis C"). */
 export function certificateLabel(
   code: string,
   kind: 'certification' | 'licence',
-  language: 'fr' | 'en',
+  language: Language,
 ): string {
-  if (kind === 'licence') return language === 'fr' ? `permis ${code}` : `${code} licence`;
+  if (kind === 'licence') return message(language, 'certificate.licence', { code });
   const caces = /^CACES_(R\d{3})_(\w+)$/.exec(code);
-  if (caces) return `CACES ${caces[1]} cat. ${caces[2]}`;
+  if (caces)
+    return message(language, 'certificate.caces', { recommendation: caces[1]!, category: caces[2]! });
   const habilitation = /^HAB_ELEC_(\w+)$/.exec(code);
-  if (habilitation)
-    return language === 'fr'
-      ? `habilitation électrique ${habilitation[1]}`
-      : `${habilitation[1]} electrical clearance`;
-  const fixed: Record<string, [string, string]> = {
-    FCO_MARCHANDISES: ['FCO marchandises', 'FCO (goods)'],
-    FIMO_MARCHANDISES: ['FIMO marchandises', 'FIMO (goods)'],
-    FCO_VOYAGEURS: ['FCO voyageurs', 'FCO (passengers)'],
-    FIMO_VOYAGEURS: ['FIMO voyageurs', 'FIMO (passengers)'],
-    DEAS: ['DEAS (aide-soignant)', 'DEAS (care assistant diploma)'],
-    DEAP: ['DEAP (auxiliaire de puériculture)', 'DEAP (childcare assistant diploma)'],
-    SST: ['SST (sauveteur secouriste du travail)', 'SST (first aid at work)'],
-  };
-  const entry = fixed[code];
-  if (entry) return language === 'fr' ? entry[0] : entry[1];
+  if (habilitation) return message(language, 'certificate.habilitation', { level: habilitation[1]! });
+  const named = NAMED_CERTIFICATES[code];
+  if (named) return message(language, named);
   return certificationInfo(code)?.label ?? code.replace(/_/g, ' ');
 }
 
-/** The label with its French article ("le CACES…", "l'habilitation…", "la FCO…"); English has none. */
+/** The label with its article where the language has one ("le CACES…", "l'habilitation…", "la FCO…"). */
 export function certificateWithArticle(
   code: string,
   kind: 'certification' | 'licence',
-  language: 'fr' | 'en',
+  language: Language,
 ): string {
   const label = certificateLabel(code, kind, language);
-  if (language === 'en') return label;
-  if (/^[aeiouyh]/i.test(label)) return `l'${label}`;
-  return /^(?:FCO|FIMO)/.test(label) ? `la ${label}` : `le ${label}`;
+  return message(language, 'certificate.withArticle', {
+    label,
+    initial: label.charAt(0).toLowerCase(),
+    family: label.split(' ')[0]!,
+  });
 }
 
 /** Whether holding `held` covers `required`: the same code, or a licence that includes it (CE covers C). */

@@ -1,4 +1,4 @@
-import { MONTH_NUMBERS, namesPattern, WEEKDAY_NUMBERS } from '../text/calendar-words.js';
+import { MONTH_NUMBERS, namesPattern, WEEKDAY_NUMBERS } from '../locale/index.js';
 import type { ExtractedDate } from './schemas.js';
 
 /** A calendar day, no time zone: dates in replies are French local dates. */

@@ -1,3 +1,4 @@
+import { type MessageKey, type MessageValues, message } from '../locale/index.js';
 import { certificateLabel } from './reply-certificates.js';
 import type { ScreeningAnswer, ScreeningOutcome, ScreeningState, ScreeningStatus } from './schemas.js';
 import { formatRate } from './templates.js';
@@ -12,80 +13,61 @@ function statusOf(state: ScreeningState): ScreeningStatus {
   return concerns || state.pendingQuestions.length > 0 ? 'needs-human' : 'qualified';
 }
 
-function describeAnswer(answer: ScreeningAnswer, language: 'fr' | 'en'): string {
-  return language === 'fr' ? `${answer.note} (« ${answer.reply} »)` : `${answer.note} ("${answer.reply}")`;
-}
-
 function reasonsOf(state: ScreeningState, status: ScreeningStatus): string[] {
-  const french = state.language === 'fr';
+  const say = (key: MessageKey, values?: MessageValues) => message(state.language, key, values);
   const reasons: string[] = [];
   for (const answer of state.answers) {
-    if (answer.assessment !== 'ok') reasons.push(describeAnswer(answer, state.language));
+    if (answer.assessment !== 'ok')
+      reasons.push(say('screening.reason.answer', { note: answer.note, reply: answer.reply }));
   }
   for (const question of state.pendingQuestions)
-    reasons.push(french ? `question à traiter : « ${question} »` : `question to answer: "${question}"`);
+    reasons.push(say('screening.reason.pendingQuestion', { question }));
   const injections = state.events.filter((event) => event.type === 'injection').length;
-  if (injections > 0)
-    reasons.push(
-      french
-        ? `${injections} tentative(s) de détourner l'assistant, signalée(s) et ignorée(s)`
-        : `${injections} attempt(s) to steer the assistant, flagged and ignored`,
-    );
+  if (injections > 0) reasons.push(say('screening.reason.injections', { count: injections }));
   if (state.events.some((event) => event.type === 'guard-escalated'))
-    reasons.push(
-      french
-        ? 'message bloqué par le garde-fou : reprise humaine'
-        : 'message blocked by the guard: human takeover',
-    );
-  if (status === 'opted-out')
-    reasons.push(french ? 'a demandé à ne plus être contacté (STOP)' : 'asked not to be contacted (STOP)');
-  if (status === 'no-answer')
-    reasons.push(french ? 'pas de réponse après relance' : 'no reply after a reminder');
+    reasons.push(say('screening.reason.guardEscalated'));
+  if (status === 'opted-out') reasons.push(say('screening.reason.optedOut'));
+  if (status === 'no-answer') reasons.push(say('screening.reason.noAnswer'));
   if (state.endedBy === 'handoff' && !state.events.some((event) => event.type === 'guard-escalated'))
-    reasons.push(
-      french ? 'demande ou nécessite un échange avec un conseiller' : 'asks for or needs a consultant',
-    );
+    reasons.push(say('screening.reason.handoff'));
   return reasons;
 }
 
-function okFacts(state: ScreeningState): string[] {
-  const french = state.language === 'fr';
-  return state.answers
-    .filter((answer) => answer.assessment === 'ok')
-    .map((answer) => {
-      const code = answer.questionId.split(':')[1] ?? '';
-      switch (answer.topic) {
-        case 'availability':
-          return typeof answer.value === 'string'
-            ? french
-              ? `disponible à partir du ${answer.value}`
-              : `available from ${answer.value}`
-            : french
-              ? 'disponible aux dates et horaires'
-              : 'available on the dates and shift';
-        case 'certification':
-        case 'licence':
-          return french
-            ? `déclare avoir ${certificateLabel(code, answer.topic, 'fr')}`
-            : `says they hold ${certificateLabel(code, answer.topic, 'en')}`;
-        case 'transport':
-          return answer.note;
-        case 'rate':
-          return french ? 'accepte le taux horaire' : 'accepts the rate';
-        case 'confirmation':
-          return french ? 'confirme son intérêt' : 'confirms interest';
-      }
-      return answer.note;
-    });
+/** What the candidate confirmed, in words; `rate` when one of them is accepting the hourly rate. */
+function okFacts(state: ScreeningState): { facts: string[]; acceptsRate: boolean } {
+  const language = state.language;
+  const ok = state.answers.filter((answer) => answer.assessment === 'ok');
+  const facts = ok.map((answer) => {
+    const code = answer.questionId.split(':')[1] ?? '';
+    switch (answer.topic) {
+      case 'availability':
+        return typeof answer.value === 'string'
+          ? message(language, 'screening.note.availableFrom', { date: answer.value })
+          : message(language, 'screening.note.available');
+      case 'certification':
+      case 'licence':
+        return message(language, 'screening.fact.holds', {
+          label: certificateLabel(code, answer.topic, language),
+        });
+      case 'transport':
+        return answer.note;
+      case 'rate':
+        return message(language, 'screening.note.acceptsRate');
+      case 'confirmation':
+        return message(language, 'screening.note.confirmsInterest');
+    }
+    return answer.note;
+  });
+  return { facts, acceptsRate: ok.some((answer) => answer.topic === 'rate') };
 }
 
-const STATUS_WORDS: Record<ScreeningStatus, [string, string]> = {
-  qualified: ['Qualifié', 'Qualified'],
-  'not-qualified': ['Non qualifié', 'Not qualified'],
-  'needs-human': ['À revoir par un conseiller', 'Needs a consultant'],
-  'opted-out': ['Désinscrit', 'Opted out'],
-  'no-answer': ['Sans réponse', 'No answer'],
-  'in-progress': ['En cours', 'In progress'],
+const STATUS_WORDS: Record<ScreeningStatus, MessageKey> = {
+  qualified: 'screening.status.qualified',
+  'not-qualified': 'screening.status.notQualified',
+  'needs-human': 'screening.status.needsHuman',
+  'opted-out': 'screening.status.optedOut',
+  'no-answer': 'screening.status.noAnswer',
+  'in-progress': 'screening.status.inProgress',
 };
 
 /** The recruiter's view of a conversation: status, answers with the replies behind them, reasons, summary. */
@@ -95,20 +77,19 @@ export function screeningOutcome(
 ): ScreeningOutcome {
   const status = statusOf(state);
   const reasons = reasonsOf(state, status);
-  const french = state.language === 'fr';
-  const facts = okFacts(state);
-  const rate = job.hourlyRateEur !== null ? formatRate(job.hourlyRateEur, state.language) : null;
-  const parts = [`${STATUS_WORDS[status][french ? 0 : 1]}.`];
+  const language = state.language;
+  const { facts, acceptsRate } = okFacts(state);
+  const rate = job.hourlyRateEur !== null ? formatRate(job.hourlyRateEur, language) : null;
+  const parts = [`${message(language, STATUS_WORDS[status])}.`];
   if (facts.length > 0)
-    parts.push(
-      `${capitalise(facts.join(', '))}${rate && facts.some((fact) => /taux|rate/.test(fact)) ? ` (${rate})` : ''}.`,
-    );
+    parts.push(`${capitalise(facts.join(', '))}${rate && acceptsRate ? ` (${rate})` : ''}.`);
   if (reasons.length > 0)
-    parts.push(`${french ? 'Points' : 'Notes'} : ${reasons.join(' ; ')}.`.replace(' :', french ? ' :' : ':'));
-  const asked = state.plan.length;
-  const answered = state.answers.length;
+    parts.push(message(language, 'screening.summary.reasons', { reasons: reasons.join(' ; ') }));
   parts.push(
-    french ? `${answered}/${asked} questions répondues.` : `${answered}/${asked} questions answered.`,
+    message(language, 'screening.summary.answered', {
+      answered: state.answers.length,
+      asked: state.plan.length,
+    }),
   );
   return {
     status,

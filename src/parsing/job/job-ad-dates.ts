@@ -1,4 +1,4 @@
-import { MONTH_NUMBERS, namesPattern, WEEKDAY_NUMBERS } from '../../text/calendar-words.js';
+import { MONTH_NUMBERS, namesPattern, WEEKDAY_NUMBERS } from '../../locale/index.js';
 
 // Dates in job ads, read from accent-folded, lower-cased text (see parse-job.ts).
 

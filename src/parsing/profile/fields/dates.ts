@@ -1,4 +1,4 @@
-import { MONTH_NUMBERS, namesPattern } from '../../../text/calendar-words.js';
+import { MONTH_NUMBERS, namesPattern } from '../../../locale/index.js';
 import { foldForMatch } from '../../../text/index.js';
 
 /**

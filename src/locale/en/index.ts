@@ -1,0 +1,21 @@
+import type { Locale } from '../locale.js';
+import { calendarWords } from './calendar-words.js';
+import { cvHeadings } from './cv-headings.js';
+import { guardWords } from './guard-words.js';
+import { messages } from './messages.js';
+import { replyWords } from './reply-words.js';
+import { shiftWords } from './shift-words.js';
+import { smsTemplates } from './sms-templates.js';
+
+/** English. */
+export const en: Locale = {
+  tag: 'en',
+  messages,
+  smsTemplates,
+  calendar: calendarWords,
+  cvHeadings,
+  shifts: shiftWords,
+  guard: guardWords,
+  reply: replyWords,
+  genderedForms: [],
+};

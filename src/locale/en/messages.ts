@@ -1,0 +1,5 @@
+import { complianceMessages } from './messages-compliance.js';
+import { screeningMessages } from './messages-screening.js';
+
+/** The message catalogue, by area. */
+export const messages = { ...screeningMessages, ...complianceMessages };

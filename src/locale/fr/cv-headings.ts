@@ -1,0 +1,57 @@
+import type { CvHeadings } from '../locale.js';
+
+/** CV section headings, French, as written (accents and case folded when compared; "Compétences :" works). */
+export const cvHeadings: CvHeadings = {
+  experience: [
+    'expériences professionnelles',
+    'expérience professionnelle',
+    'parcours professionnel',
+    'emplois occupés',
+    'expériences',
+    'expérience',
+    'parcours',
+    'missions',
+  ],
+  education: [
+    'formation et diplômes',
+    'diplômes et formations',
+    'formations',
+    'formation',
+    'diplômes',
+    'diplôme',
+    'études',
+    'scolarité',
+  ],
+  skills: [
+    'compétences clés',
+    'compétences techniques',
+    'compétences professionnelles',
+    'compétences',
+    'savoir faire',
+    'savoir-faire',
+    'aptitudes',
+  ],
+  certifications: [
+    'permis & habilitations',
+    'permis et habilitations',
+    'habilitations & permis',
+    'habilitations',
+    'certifications',
+    'certificats',
+    'permis',
+    'caces',
+    'licences',
+  ],
+  languages: ['langues parlées', 'langues'],
+  info: [
+    'disponibilité & mobilité',
+    'disponibilité et mobilité',
+    'informations complémentaires',
+    'disponibilité',
+    'mobilité',
+    'divers',
+  ],
+  interests: ["centres d'intérêt", 'centres d’intérêt', 'centres d intérêt', 'loisirs', 'intérêts'],
+  contact: ['informations personnelles', 'coordonnées', 'contact'],
+  profile: ['à propos', 'profil', 'objectif'],
+};

@@ -1,0 +1,28 @@
+/** What a model sees of a pseudonymised profile (field labels), and the fairness audit's civilities, French. */
+export const complianceMessages = {
+  'profile.candidate': 'Candidat',
+  'profile.headline': 'Titre du CV',
+  'profile.availability': 'Disponibilité',
+  'profile.immediate': 'immédiate',
+  'profile.from': 'à partir du {date}',
+  'profile.mobility': 'Mobilité',
+  'profile.radius': "jusqu'à {km} km",
+  'profile.vehicle': '{vehicle, select, yes {véhiculé(e)} other {sans véhicule}}',
+  'profile.distance': 'Distance au site (calculée)',
+  'profile.licences': 'Permis',
+  'profile.certifications': 'Certifications',
+  'profile.validUntil': "valide jusqu'au {date}",
+  'profile.skills': 'Compétences',
+  'profile.languages': 'Langues',
+  'profile.total': 'Expérience totale',
+  'profile.months': '{count} mois',
+  'profile.experiences': 'Expériences',
+  'profile.current': "aujourd'hui",
+  'profile.education': 'Formation',
+  'profile.cvText': 'Texte du CV (données personnelles retirées)',
+  'profile.cut': '[… texte coupé]',
+  'profile.none': 'non renseigné',
+  // The civility that goes with a swapped identity in the fairness audit (empty: dropped).
+  'fairness.civility': '{gender, select, female {Madame} male {Monsieur} other {}}',
+  'fairness.civilityShort': '{gender, select, female {Mme} male {M.} other {}}',
+};

@@ -1,0 +1,28 @@
+export { MONTH_NUMBERS, namesPattern, WEEKDAY_NUMBERS } from './calendar-words.js';
+export type {
+  CalendarWords,
+  CvHeadingKind,
+  CvHeadings,
+  GenderedForms,
+  GuardCategory,
+  GuardWords,
+  Locale,
+  MessageKey,
+  Messages,
+  ReplyQuestionTopic,
+  ReplyTransportMode,
+  ReplyWords,
+  ShiftWords,
+  SmsTemplateKey,
+  SmsTemplates,
+} from './locale.js';
+export { formatMessage, type MessageValues, message, messageArguments } from './message.js';
+export { fromEveryLocale, type Language, languages, locales } from './registry.js';
+export {
+  compileVocabulary,
+  entrySource,
+  foldTerm,
+  type VocabularyEntry,
+  type VocabularyOptions,
+  vocabularySource,
+} from './vocabulary.js';
