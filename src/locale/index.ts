@@ -9,6 +9,7 @@ export type {
   Locale,
   MessageKey,
   Messages,
+  ReplyDateWords,
   ReplyQuestionTopic,
   ReplyTransportMode,
   ReplyWords,

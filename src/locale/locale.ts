@@ -99,7 +99,55 @@ export interface ReplyWords {
   transport: Readonly<Record<ReplyTransportMode, readonly VocabularyEntry[]>>;
   noTransport: readonly VocabularyEntry[];
   immediate: readonly VocabularyEntry[];
+  /** SMS shorthand → words, token by token, after folding (multi-word expansions are fine). */
+  smsShorthand: Readonly<Record<string, string>>;
+  /** Then phrases → words, in order. */
+  smsPhrases: readonly (readonly [VocabularyEntry, string])[];
   validity: readonly VocabularyEntry[];
+}
+
+/** The words dates are written with in SMS replies ("à partir de lundi", "dans 3 jours", "jusqu'à fin mars"). */
+export interface ReplyDateWords {
+  /** Before a date (at the end of the words before it): the date is a start, an end, or the day before the start. */
+  fromBefore: readonly VocabularyEntry[];
+  untilBefore: readonly VocabularyEntry[];
+  dayAfterBefore: readonly VocabularyEntry[];
+  /** Phrase → days from today ("demain" → 1). */
+  relativeDays: readonly (readonly [string, number])[];
+  /** Phrase → [month, day] of its next occurrence ("noël" → 12, 25). */
+  holidays: readonly (readonly [string, number, number])[];
+  /** Around a weekday name: "next monday", "lundi prochain". */
+  weekdayBefore: readonly VocabularyEntry[];
+  weekdayAfter: readonly VocabularyEntry[];
+  thisWeek: readonly VocabularyEntry[];
+  /** Next Monday. */
+  nextWeek: readonly VocabularyEntry[];
+  /** The first of next month. */
+  nextMonth: readonly VocabularyEntry[];
+  endOfMonth: readonly VocabularyEntry[];
+  /** "dans 3 jours": the lead word, number words, the units. */
+  inDuration: readonly VocabularyEntry[];
+  numberWords: Readonly<Record<string, number>>;
+  days: readonly VocabularyEntry[];
+  weeks: readonly VocabularyEntry[];
+  months: readonly VocabularyEntry[];
+  /** "1er mars", "premier mars". */
+  firstOfMonth: readonly string[];
+  /** Before a month name: its start, middle or end ("début mars"), then an optional "de". */
+  monthStart: readonly string[];
+  monthMiddle: readonly string[];
+  monthEnd: readonly string[];
+  monthOf: readonly string[];
+  /** A bare month name is a date only after one of these ("en mars", "jusqu'en mars"). */
+  beforeBareMonth: readonly VocabularyEntry[];
+  /** Before a year: its start or end ("en 2028", "fin 2028"). */
+  yearStart: readonly string[];
+  yearEnd: readonly string[];
+  /** Before a bare day of the month ("le 12"), and ordinal endings ("12th"). */
+  beforeDayOfMonth: readonly VocabularyEntry[];
+  ordinalEndings: readonly string[];
+  /** After a number, units that make it something other than a day of the month ("le 12 h", "le 3 mois"). */
+  unitsAfterNumber: readonly VocabularyEntry[];
 }
 
 /** [masculine, feminine, inclusive] forms of a word, for `neutralizeGender`. */
@@ -116,6 +164,7 @@ export interface Locale {
   shifts: ShiftWords;
   guard: GuardWords;
   reply: ReplyWords;
+  replyDates: ReplyDateWords;
   /** Gendered forms made inclusive in pseudonymised text; empty for a language without them. */
   genderedForms: GenderedForms;
 }

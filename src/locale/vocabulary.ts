@@ -42,23 +42,25 @@ const SPECIAL = /[.+^$\\[\]{}()|?*]/;
 
 /** The regular expression source of one entry (no boundaries). */
 function entryBody(entry: string, options: VocabularyOptions, depth = 0): string {
-  const text = options.foldAccents === false ? entry : foldTerm(entry);
   let out = '';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
+  for (let index = 0; index < entry.length; index++) {
+    const char = entry[index]!;
     if (char === '*') out += '\\w*';
     else if (char === '(') out += '(?:';
     else if (char === ')' || char === '|' || char === '?') out += char;
     else if (char === '{') {
-      const close = text.indexOf('}', index);
-      const name = text.slice(index + 1, close);
+      const close = entry.indexOf('}', index);
+      const name = entry.slice(index + 1, close);
       const phrases = options.slots?.[name];
       if (close < 0 || !phrases)
         throw new CvmatchError(`vocabulary entry "${entry}": unknown slot {${name}}`);
       if (depth > 3) throw new CvmatchError(`vocabulary entry "${entry}": slots nested too deep`);
       out += `(?:${phrases.map((phrase) => entryBody(phrase, options, depth + 1)).join('|')})`;
       index = close;
-    } else out += SPECIAL.test(char) ? `\\${char}` : char;
+    } else {
+      const folded = options.foldAccents === false ? char : foldTerm(char);
+      out += SPECIAL.test(folded) ? `\\${folded}` : folded;
+    }
   }
   return out;
 }

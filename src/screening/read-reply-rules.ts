@@ -3,7 +3,11 @@ import { certificateCovers, extractCertificates } from './reply-certificates.js'
 import { calendarDayOf, extractDates, isoDay } from './reply-dates.js';
 import {
   ABSENCE,
+  ALONE_YES,
+  IMMEDIATE,
   INJECTION,
+  INTERJECTION,
+  NEGATED_AFTER,
   NEGATIVE,
   NEGATIVE_EMOJI,
   NO_TRANSPORT,
@@ -19,6 +23,7 @@ import {
   RESTRICTION,
   TRANSPORT,
   UNSURE,
+  VALIDITY,
   WANTS_HUMAN,
   WEAK,
 } from './reply-rules.js';
@@ -66,7 +71,7 @@ function readRates(normalized: string, isRateQuestion: boolean): number[] {
 }
 
 function readTransport(normalized: string): TransportMode | null {
-  const withoutRefusals = normalized.replace(new RegExp(NO_TRANSPORT.source, 'g'), ' ; ');
+  const withoutRefusals = normalized.replace(NO_TRANSPORT, ' ; ');
   for (const [pattern, mode] of TRANSPORT) if (pattern.test(withoutRefusals)) return mode;
   return withoutRefusals === normalized ? null : 'none';
 }
@@ -117,15 +122,10 @@ function readPolarity(raw: string, normalized: string): Polarity {
     const end = start + match[0].length;
     if (negatedSpans.some(([a, b]) => start < b && end > a)) continue;
     // Spoken French drops "ne": "je peux pas", "ca me va pas" are refusals.
-    const isInterjection = /^(?:oui|ok|d accord|yes|parfait|super|top|nickel|genial|cool|go)$/.test(match[0]);
-    if (
-      !isInterjection &&
-      /^\s+(?:(?!mais|sauf|et|ou)\S+\s+)?(?:pas|plus|jamais)\b/.test(rest.slice(end, end + 16))
-    )
-      continue;
+    if (!INTERJECTION.test(match[0]) && NEGATED_AFTER.test(rest.slice(end, end + 16))) continue;
     positive++;
   }
-  if (rest.trim() === 'si') positive++;
+  if (ALONE_YES.has(rest.trim())) positive++;
   const restricted = RESTRICTION_ONCE.test(rest);
   if (POSITIVE_EMOJI.test(raw)) positive++;
   if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
@@ -164,17 +164,14 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   if (normalized.length === 0 && !POSITIVE_EMOJI.test(text) && !NEGATIVE_EMOJI.test(text))
     return result('off_topic', extracted, 0.9);
 
-  if (OPT_OUT.some((pattern) => pattern.test(normalized))) return result('opt_out', extracted, 1);
-  if (RAW_INJECTION.test(text.toLowerCase()) || INJECTION.some((pattern) => pattern.test(normalized)))
+  if (OPT_OUT.test(normalized)) return result('opt_out', extracted, 1);
+  if (RAW_INJECTION.test(text.toLowerCase()) || INJECTION.test(normalized))
     return result('injection', extracted, 0.95);
 
   const today = calendarDayOf(new Date(context.now));
   const isCategoryQuestion = topic === 'certification' || topic === 'licence';
   extracted.dates = extractDates(normalized, today, { bareDayOfMonth: !isCategoryQuestion });
-  extracted.immediate =
-    /\b(?:de suite|tout de suite|immediatement|des maintenant|maintenant|des aujourd hui|quand vous voulez|quand tu veux|asap|right away|now)\b/.test(
-      normalized,
-    );
+  extracted.immediate = IMMEDIATE.test(normalized);
   extracted.certificates = extractCertificates(
     normalized,
     context.question?.code && isCategoryQuestion
@@ -184,7 +181,7 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   extracted.hourlyRates = readRates(normalized, topic === 'rate');
   extracted.transport = readTransport(normalized);
 
-  if (WANTS_HUMAN.some((pattern) => pattern.test(normalized))) return result('wants_human', extracted, 0.9);
+  if (WANTS_HUMAN.test(normalized)) return result('wants_human', extracted, 0.9);
 
   const isQuestion =
     /\?/.test(normalized) || QUESTION_START.test(normalized) || QUESTION_ANYWHERE.test(normalized);
@@ -300,9 +297,6 @@ function decideForTopic(
   if (topic === null && extracted.dates.length > 0) return result('date_given', extracted, 0.7);
   return null;
 }
-
-const VALIDITY =
-  /\b(?:valide|valable|validite|expire\w*|perime\w*|renouvel\w*|recycl\w*|a jour|bon|il est|elle est)\b/;
 
 function sameFamily(required: string | null, other: string): boolean {
   if (!required) return false;

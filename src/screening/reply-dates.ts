@@ -1,4 +1,14 @@
-import { MONTH_NUMBERS, namesPattern, WEEKDAY_NUMBERS } from '../locale/index.js';
+import {
+  compileVocabulary,
+  foldTerm,
+  fromEveryLocale,
+  MONTH_NUMBERS,
+  namesPattern,
+  type ReplyDateWords,
+  type VocabularyEntry,
+  vocabularySource,
+  WEEKDAY_NUMBERS,
+} from '../locale/index.js';
 import type { ExtractedDate } from './schemas.js';
 
 /** A calendar day, no time zone: dates in replies are French local dates. */
@@ -51,27 +61,91 @@ function compare(a: CalendarDay, b: CalendarDay): number {
   return toUtc(a).getTime() - toUtc(b).getTime();
 }
 
-// In SMS French "mar" is short for mardi, never for mars: it is not read as a month here.
-const MONTHS: ReadonlyMap<string, number> = new Map([...MONTH_NUMBERS].filter(([name]) => name !== 'mar'));
+// The words of every language (`src/locale/<language>/reply-date-words.ts`), compiled once.
+function words<T>(pick: (words: ReplyDateWords) => readonly T[]): T[] {
+  return fromEveryLocale((locale) => pick(locale.replyDates));
+}
+/** An alternation to place inside a larger pattern (no boundaries of its own). */
+function oneOf(entries: readonly VocabularyEntry[]): string {
+  return vocabularySource(entries, { boundary: 'none' });
+}
+function foldedSet(pick: (words: ReplyDateWords) => readonly string[]): ReadonlySet<string> {
+  return new Set(words(pick).map(foldTerm));
+}
+
+// Month abbreviations that mean something else in SMS ("mar" is mardi) are not read as months here.
+const NOT_MONTHS = new Set(fromEveryLocale((locale) => locale.calendar.notMonthsInReplies).map(foldTerm));
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [...MONTH_NUMBERS].filter(([name]) => !NOT_MONTHS.has(name)),
+);
 const MONTH_NAMES = namesPattern(MONTHS.keys());
 
-const NUMBER_WORDS: Record<string, number> = {
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  huit: 8,
-  dix: 10,
-  quinze: 15,
-};
+const NUMBER_WORDS: Readonly<Record<string, number>> = Object.assign(
+  {},
+  ...fromEveryLocale((locale) => [locale.replyDates.numberWords]),
+);
+const RELATIVE_DAYS = new Map(words((w) => w.relativeDays).map(([phrase, days]) => [foldTerm(phrase), days]));
+const HOLIDAYS = new Map(
+  words((w) => w.holidays).map(([phrase, month, day]) => [foldTerm(phrase), { month, day }] as const),
+);
+const FIRST_OF_MONTH = foldedSet((w) => w.firstOfMonth);
+const MONTH_START = foldedSet((w) => w.monthStart);
+const MONTH_MIDDLE = foldedSet((w) => w.monthMiddle);
+const MONTH_END = foldedSet((w) => w.monthEnd);
+const YEAR_END = foldedSet((w) => w.yearEnd);
 
-const FROM_BEFORE =
-  /(?:a partir(?: du| de la| de| d)?|des(?: le| la| ce)?|apres(?: le| la)?|pas (?:disponible |libre |avant )?avant(?: le| la)?|qu a partir (?:du|de)|from|starting)\s*$/;
-const UNTIL_BEFORE =
-  /(?:jusqu (?:au|a la|a|en)|jusqu|avant(?: le| la| fin)?|expire(?: le| en| fin)?|valable(?: jusqu)?|fin|until|till|expires?)\s*$/;
+const FROM_BEFORE = new RegExp(`(?:${oneOf(words((w) => w.fromBefore))})\\s*$`);
+const UNTIL_BEFORE = new RegExp(`(?:${oneOf(words((w) => w.untilBefore))})\\s*$`);
+const DAY_AFTER_BEFORE = new RegExp(`(?:${oneOf(words((w) => w.dayAfterBefore))})\\s*$`);
+const BEFORE_BARE_MONTH = new RegExp(`(?:${oneOf(words((w) => w.beforeBareMonth))}) $`);
+
+const DAY_MONTH = new RegExp(
+  `\\b(\\d{1,2}|${oneOf([...FIRST_OF_MONTH])}) (${MONTH_NAMES})\\.?(?: (20\\d{2}))?\\b`,
+  'g',
+);
+const PART_OF_MONTH = new RegExp(
+  `\\b(?:(${oneOf([...MONTH_START, ...MONTH_MIDDLE, ...MONTH_END])}) (?:(?:${oneOf(words((w) => w.monthOf))}) )?)?(${MONTH_NAMES})(?: (20\\d{2}))?\\b`,
+  'g',
+);
+const YEAR = new RegExp(`\\b(${oneOf(words((w) => [...w.yearStart, ...w.yearEnd]))}) (20\\d{2})\\b`, 'g');
+const RELATIVE_DAY = new RegExp(`\\b(${oneOf([...RELATIVE_DAYS.keys()])})\\b`, 'g');
+const HOLIDAY = new RegExp(`\\b(${oneOf([...HOLIDAYS.keys()])})\\b`, 'g');
+const WEEKDAY_BEFORE = words((w) => w.weekdayBefore);
+const WEEKDAY_AFTER = words((w) => w.weekdayAfter);
+const WEEKDAY = new RegExp(
+  `\\b${WEEKDAY_BEFORE.length > 0 ? `(?:(?:${oneOf(WEEKDAY_BEFORE)}) )?` : ''}(${namesPattern(WEEKDAY_NUMBERS.keys())})${
+    WEEKDAY_AFTER.length > 0 ? `(?: (?:${oneOf(WEEKDAY_AFTER)}))?` : ''
+  }\\b`,
+  'g',
+);
+const NEXT_WEEK = compileVocabulary(
+  words((w) => w.nextWeek),
+  { flags: 'g' },
+);
+const THIS_WEEK = compileVocabulary(
+  words((w) => w.thisWeek),
+  { flags: 'g' },
+);
+const NEXT_MONTH = compileVocabulary(
+  words((w) => w.nextMonth),
+  { flags: 'g' },
+);
+const END_OF_MONTH = compileVocabulary(
+  words((w) => w.endOfMonth),
+  { flags: 'g' },
+);
+const IN_DURATION = new RegExp(
+  `\\b(?:${oneOf(words((w) => w.inDuration))}) (\\d{1,2}|${oneOf(Object.keys(NUMBER_WORDS))}) (?:(${oneOf(
+    words((w) => w.days),
+  )})|(${oneOf(words((w) => w.weeks))})|(${oneOf(words((w) => w.months))}))\\b`,
+  'g',
+);
+const DAY_OF_MONTH = new RegExp(
+  `\\b(?:${oneOf(words((w) => w.beforeDayOfMonth))}) (\\d{1,2})(?:${oneOf(
+    words((w) => w.ordinalEndings),
+  )})?\\b(?!\\s*(?:${oneOf(words((w) => w.unitsAfterNumber))}|€|[.,]\\d))`,
+  'g',
+);
 
 interface Found {
   index: number;
@@ -143,100 +217,72 @@ export function extractDates(
       add(match, { year, month, day: 1 }, { year, month, day: lastDayOfMonth(year, month) });
   });
   // 15 janvier (2027), 1er mars
-  scan(new RegExp(`\\b(\\d{1,2}|1er|premier) (${MONTH_NAMES})\\.?(?: (20\\d{2}))?\\b`, 'g'), (match) => {
-    const dayOfMonth = match[1] === '1er' || match[1] === 'premier' ? 1 : Number(match[1]);
+  scan(DAY_MONTH, (match) => {
+    const dayOfMonth = FIRST_OF_MONTH.has(match[1]!) ? 1 : Number(match[1]);
     const month = MONTHS.get(match[2]!)!;
     const year = match[3] ? Number(match[3]) : yearFor(today, month, dayOfMonth);
     if (isValidDay(year, month, dayOfMonth)) add(match, { year, month, day: dayOfMonth });
   });
   // (fin|début) mars (2028): a month
-  scan(new RegExp(`\\b(?:(fin|debut|mi) (?:de |d )?)?(${MONTH_NAMES})(?: (20\\d{2}))?\\b`, 'g'), (match) => {
+  scan(PART_OF_MONTH, (match) => {
     const month = MONTHS.get(match[2]!)!;
-    if (
-      !match[3] &&
-      !match[1] &&
-      !/(?:en|de|d|mois de|jusqu en|avant|pour|a partir de|des) $/.test(normalized.slice(0, match.index))
-    )
-      return;
+    if (!match[3] && !match[1] && !BEFORE_BARE_MONTH.test(normalized.slice(0, match.index))) return;
     const year = match[3] ? Number(match[3]) : yearFor(today, month, 1);
     const first = { year, month, day: 1 };
     const last = { year, month, day: lastDayOfMonth(year, month) };
-    if (match[1] === 'fin') add(match, last, last);
-    else if (match[1] === 'mi') add(match, { year, month, day: 15 }, { year, month, day: 15 });
-    else add(match, first, match[1] === 'debut' ? first : last);
+    const part = match[1] ?? '';
+    if (MONTH_END.has(part)) add(match, last, last);
+    else if (MONTH_MIDDLE.has(part)) add(match, { year, month, day: 15 }, { year, month, day: 15 });
+    else add(match, first, MONTH_START.has(part) ? first : last);
   });
   // en 2028: a year
-  scan(/\b(en|fin) (20\d{2})\b/g, (match) => {
+  scan(YEAR, (match) => {
     const year = Number(match[2]);
     const last = { year, month: 12, day: 31 };
-    add(match, match[1] === 'fin' ? last : { year, month: 1, day: 1 }, last);
+    add(match, YEAR_END.has(match[1]!) ? last : { year, month: 1, day: 1 }, last);
   });
   // après-demain, demain, aujourd'hui
-  scan(/\b(apres demain|demain|aujourd hui|ce soir|ce matin|today|tomorrow|tonight)\b/g, (match) => {
-    const word = match[1]!;
-    const offset = word === 'apres demain' ? 2 : word === 'demain' || word === 'tomorrow' ? 1 : 0;
-    add(match, addDays(today, offset));
-  });
+  scan(RELATIVE_DAY, (match) => add(match, addDays(today, RELATIVE_DAYS.get(match[1]!)!)));
   // Holidays: nouvel an, Noël
-  scan(/\b(nouvel an|jour de l an|noel|christmas|new year)\b/g, (match) => {
-    const christmas = match[1] === 'noel' || match[1] === 'christmas';
-    const month = christmas ? 12 : 1;
-    const day = christmas ? 25 : 1;
+  scan(HOLIDAY, (match) => {
+    const { month, day } = HOLIDAYS.get(match[1]!)!;
     const year = compare({ year: today.year, month, day }, today) >= 0 ? today.year : today.year + 1;
     add(match, { year, month, day });
   });
   // lundi (prochain), next monday
-  scan(
-    /\b(?:next )?(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:prochaine|qui vient))?\b/g,
-    (match) => {
-      const target = WEEKDAY_NUMBERS.get(match[1]!)!;
-      const todayWeekday = toUtc(today).getUTCDay();
-      const offset = (target - todayWeekday + 7) % 7 || 7;
-      add(match, addDays(today, offset));
-    },
-  );
+  scan(WEEKDAY, (match) => {
+    const target = WEEKDAY_NUMBERS.get(match[1]!)!;
+    const todayWeekday = toUtc(today).getUTCDay();
+    const offset = (target - todayWeekday + 7) % 7 || 7;
+    add(match, addDays(today, offset));
+  });
   // semaine prochaine / next week → next Monday; mois prochain → first of next month
-  scan(
-    /\b(?:(?:la |en |debut (?:de )?(?:la )?)?semaine (?:prochaine|d apres|suivante)|next week)\b/g,
-    (match) => {
-      const todayWeekday = toUtc(today).getUTCDay();
-      add(match, addDays(today, (8 - todayWeekday) % 7 || 7));
-    },
-  );
-  scan(/\b(?:cette semaine|this week)\b/g, (match) => add(match, today));
-  scan(/\b(?:(?:le |au |debut (?:du )?)?mois (?:prochaine|d apres|suivant)|next month)\b/g, (match) => {
+  scan(NEXT_WEEK, (match) => {
+    const todayWeekday = toUtc(today).getUTCDay();
+    add(match, addDays(today, (8 - todayWeekday) % 7 || 7));
+  });
+  scan(THIS_WEEK, (match) => add(match, today));
+  scan(NEXT_MONTH, (match) => {
     const next =
       today.month === 12 ? { year: today.year + 1, month: 1 } : { year: today.year, month: today.month + 1 };
     add(match, { ...next, day: 1 });
   });
-  scan(/\bfin (?:du|de ce) mois\b/g, (match) =>
-    add(match, { ...today, day: lastDayOfMonth(today.year, today.month) }),
-  );
+  scan(END_OF_MONTH, (match) => add(match, { ...today, day: lastDayOfMonth(today.year, today.month) }));
   // dans 3 jours, dans une semaine, dans 15 jours
-  scan(
-    /\bdans (\d{1,2}|un|une|deux|trois|quatre|cinq|six|huit|dix|quinze) (jours?|semaines?|mois)\b/g,
-    (match) => {
-      const count = NUMBER_WORDS[match[1]!] ?? Number(match[1]);
-      const unit = match[2]!;
-      if (unit.startsWith('jour')) add(match, addDays(today, count));
-      else if (unit.startsWith('semaine')) add(match, addDays(today, count * 7));
-      else {
-        const month0 = today.month - 1 + count;
-        const year = today.year + Math.floor(month0 / 12);
-        const month = (month0 % 12) + 1;
-        add(match, { year, month, day: Math.min(today.day, lastDayOfMonth(year, month)) });
-      }
-    },
-  );
+  scan(IN_DURATION, (match) => {
+    const count = Object.hasOwn(NUMBER_WORDS, match[1]!) ? NUMBER_WORDS[match[1]!]! : Number(match[1]);
+    if (match[2] !== undefined) add(match, addDays(today, count));
+    else if (match[3] !== undefined) add(match, addDays(today, count * 7));
+    else {
+      const month0 = today.month - 1 + count;
+      const year = today.year + Math.floor(month0 / 12);
+      const month = (month0 % 12) + 1;
+      add(match, { year, month, day: Math.min(today.day, lastDayOfMonth(year, month)) });
+    }
+  });
   // le 12, le 1er (not "le 12h", "le 3 et le 5" of a CACES question)
   if (options.bareDayOfMonth) {
-    scan(
-      /\b(?:le|du|au|the) (\d{1,2}|1er)(?:er|st|nd|rd|th)?\b(?!\s*(?:h\b|h\d|heures?|€|ans?\b|km|mois|semaines?|jours?|[.,]\d))/g,
-      (match) => {
-        const dayOfMonth = match[1] === '1er' ? 1 : Number(match[1]);
-        add(match, nextDayOfMonth(today, dayOfMonth));
-      },
-    );
+    scan(DAY_OF_MONTH, (match) => add(match, nextDayOfMonth(today, Number(match[1]))));
   }
 
   found.sort((a, b) => a.index - b.index);
@@ -250,7 +296,7 @@ export function extractDates(
         : 'on';
     const day0 = kind === 'until' && item.end ? item.end : item.day;
     // "après le 15", "après le nouvel an": from the day after.
-    const day = kind === 'from' && /apres(?: le| la)?\s*$/.test(before) ? addDays(day0, 1) : day0;
+    const day = kind === 'from' && DAY_AFTER_BEFORE.test(before) ? addDays(day0, 1) : day0;
     const date = isoDay(day);
     if (out.some((existing) => existing.date === date && existing.kind === kind)) continue;
     out.push({ date, kind, text: normalized.slice(item.index, item.index + item.length) });

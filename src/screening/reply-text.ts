@@ -1,142 +1,16 @@
+import { compileVocabulary, fromEveryLocale } from '../locale/index.js';
 import { foldAccents } from '../text/index.js';
 
-/**
- * SMS French spelled out, token by token ("g" → "j ai", "pr" → "pour", "dispo" → "disponible").
- * Applied after folding accents and lower-casing; multi-word expansions are fine.
- */
-const SMS_WORDS: Record<string, string> = {
-  g: 'j ai',
-  jai: 'j ai',
-  jé: 'j ai',
-  ja: 'j ai',
-  chui: 'je suis',
-  chuis: 'je suis',
-  jsuis: 'je suis',
-  jsui: 'je suis',
-  jss: 'je suis',
-  pa: 'pas',
-  po: 'pas',
-  c: 'c est',
-  cest: 'c est',
-  jsp: 'je sais pas',
-  jsais: 'je sais',
-  chais: 'je sais',
-  chepa: 'je sais pas',
-  nn: 'non',
-  nan: 'non',
-  nop: 'non',
-  nope: 'non',
-  no: 'non',
-  ouai: 'oui',
-  ouais: 'oui',
-  oue: 'oui',
-  ouep: 'oui',
-  ouaip: 'oui',
-  wai: 'oui',
-  wais: 'oui',
-  we: 'oui',
-  ui: 'oui',
-  wi: 'oui',
-  yep: 'oui',
-  yes: 'oui',
-  yess: 'oui',
-  oki: 'ok',
-  okay: 'ok',
-  okey: 'ok',
-  oke: 'ok',
-  dac: 'ok',
-  dak: 'ok',
-  dacc: 'ok',
-  daccord: 'ok',
-  dispo: 'disponible',
-  dispos: 'disponible',
-  dispoo: 'disponible',
-  indispo: 'indisponible',
-  qd: 'quand',
-  kan: 'quand',
-  kand: 'quand',
-  cb: 'combien',
-  cmb: 'combien',
-  cbn: 'combien',
-  cbien: 'combien',
-  pk: 'pourquoi',
-  pq: 'pourquoi',
-  pkoi: 'pourquoi',
-  pourkoi: 'pourquoi',
-  koi: 'quoi',
-  ki: 'qui',
-  ke: 'que',
-  kel: 'quel',
-  kelle: 'quelle',
-  tt: 'tout',
-  tjr: 'toujours',
-  tjrs: 'toujours',
-  ds: 'dans',
-  ms: 'mais',
-  mm: 'meme',
-  vs: 'vous',
-  bcp: 'beaucoup',
-  dem1: 'demain',
-  dmain: 'demain',
-  demin: 'demain',
-  '2main': 'demain',
-  ajd: 'aujourd hui',
-  auj: 'aujourd hui',
-  aujourdhui: 'aujourd hui',
-  sem: 'semaine',
-  pro: 'prochaine',
-  proch: 'prochaine',
-  prochain: 'prochaine',
-  stp: 's il vous plait',
-  svp: 's il vous plait',
-  mr6: 'merci',
-  mrc: 'merci',
-  mci: 'merci',
-  bjr: 'bonjour',
-  slt: 'bonjour',
-  salut: 'bonjour',
-  cc: 'bonjour',
-  coucou: 'bonjour',
-  vtr: 'voiture',
-  voit: 'voiture',
-  oto: 'auto',
-  ptet: 'peut etre',
-  ptetre: 'peut etre',
-  ptt: 'peut etre',
-  pe: 'peut etre',
-  cmt: 'comment',
-  koman: 'comment',
-  ya: 'il y a',
-  jamai: 'jamais',
-  tkt: 't inquiete',
-  fo: 'faut',
-  ct: 'c etait',
-  pb: 'probleme',
-  pblm: 'probleme',
-  prob: 'probleme',
-  ofc: 'bien sur',
-  bsr: 'bonsoir',
-  jpeux: 'je peux',
-  jpx: 'je peux',
-  jveux: 'je veux',
-  jvx: 'je veux',
-  jcrois: 'je crois',
-  jpense: 'je pense',
-  jconnais: 'je connais',
-  jsuispas: 'je suis pas',
-  tp: 'transports',
-  tc: 'transports en commun',
-  rdv: 'rendez vous',
-  pl: 'poids lourd',
-  spl: 'super lourd',
-  habilite: 'habilitation',
-  habilitee: 'habilitation',
-  hab: 'habilitation',
-  elec: 'electrique',
-  nrml: 'normalement',
-  nrmlt: 'normalement',
-  normalemt: 'normalement',
-};
+/** SMS shorthand of every language, spelled out token by token ("g" → "j ai", "dispo" → "disponible"). */
+const SMS_WORDS: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...fromEveryLocale((locale) => [locale.reply.smsShorthand]),
+);
+
+/** Then phrases ("d acc" → "ok"), in order. */
+const SMS_PHRASES: [RegExp, string][] = fromEveryLocale((locale) => locale.reply.smsPhrases).map(
+  ([entry, words]) => [compileVocabulary([entry], { flags: 'g' }), words],
+);
 
 /** Unicode emoji and pictographs (so they can be read before anything else strips them). */
 export const EMOJI = /\p{Extended_Pictographic}/u;
@@ -158,19 +32,17 @@ export function normalizeReply(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   const tokens = folded.split(' ');
-  return tokens
+  const spelled = tokens
     .map((token, index) => {
       const bare = token.replace(/[.,?!:]+$/, '');
       const trailing = token.slice(bare.length);
       // "c" is "c'est" in SMS, but also a licence category ("le permis c") or the "c" of "c'est".
       if (bare === 'c' && !isSmsCest(tokens[index - 1], tokens[index + 1], trailing)) return token;
-      const expansion = SMS_WORDS[bare];
+      const expansion = Object.hasOwn(SMS_WORDS, bare) ? SMS_WORDS[bare] : undefined;
       return expansion === undefined ? token : expansion + trailing;
     })
-    .join(' ')
-    .replace(/\bd acc\b/g, 'ok')
-    .replace(/\bj sais\b/g, 'je sais')
-    .replace(/\bje sais? pa\b/g, 'je sais pas');
+    .join(' ');
+  return SMS_PHRASES.reduce((text, [pattern, words]) => text.replace(pattern, words), spelled);
 }
 
 function isSmsCest(previous: string | undefined, next: string | undefined, trailing: string): boolean {

@@ -1,6 +1,6 @@
 import { type MessageKey, type MessageValues, message } from '../locale/index.js';
 import { certificateLabel } from './reply-certificates.js';
-import type { ScreeningAnswer, ScreeningOutcome, ScreeningState, ScreeningStatus } from './schemas.js';
+import type { ScreeningOutcome, ScreeningState, ScreeningStatus } from './schemas.js';
 import { formatRate } from './templates.js';
 
 function statusOf(state: ScreeningState): ScreeningStatus {

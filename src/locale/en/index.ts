@@ -3,6 +3,7 @@ import { calendarWords } from './calendar-words.js';
 import { cvHeadings } from './cv-headings.js';
 import { guardWords } from './guard-words.js';
 import { messages } from './messages.js';
+import { replyDateWords } from './reply-date-words.js';
 import { replyWords } from './reply-words.js';
 import { shiftWords } from './shift-words.js';
 import { smsTemplates } from './sms-templates.js';
@@ -17,5 +18,6 @@ export const en: Locale = {
   shifts: shiftWords,
   guard: guardWords,
   reply: replyWords,
+  replyDates: replyDateWords,
   genderedForms: [],
 };

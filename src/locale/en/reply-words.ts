@@ -48,5 +48,7 @@ export const replyWords: ReplyWords = {
   },
   noTransport: ['no car'],
   immediate: ['(asap|right away|now)'],
+  smsShorthand: {},
+  smsPhrases: [],
   validity: [],
 };

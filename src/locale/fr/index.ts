@@ -4,6 +4,7 @@ import { cvHeadings } from './cv-headings.js';
 import { genderedForms } from './gendered-forms.js';
 import { guardWords } from './guard-words.js';
 import { messages } from './messages.js';
+import { replyDateWords } from './reply-date-words.js';
 import { replyWords } from './reply-words.js';
 import { shiftWords } from './shift-words.js';
 import { smsTemplates } from './sms-templates.js';
@@ -18,5 +19,6 @@ export const fr: Locale = {
   shifts: shiftWords,
   guard: guardWords,
   reply: replyWords,
+  replyDates: replyDateWords,
   genderedForms,
 };
