@@ -6,6 +6,7 @@ export type {
   GenderedForms,
   GuardCategory,
   GuardWords,
+  JobAdListWords,
   Locale,
   MessageKey,
   Messages,

@@ -150,6 +150,12 @@ export interface ReplyDateWords {
   unitsAfterNumber: readonly VocabularyEntry[];
 }
 
+/**
+ * Words of a job ad rewritten before the taxonomy reads its lists of certifications (written for French:
+ * "B1V et BR", "cat 3"): `{ word: 'and', as: 'et' }`. Whole words; `ignoreCase` to match any case.
+ */
+export type JobAdListWords = readonly { word: string; as: string; ignoreCase?: boolean }[];
+
 /** [masculine, feminine, inclusive] forms of a word, for `neutralizeGender`. */
 export type GenderedForms = readonly (readonly [masculine: string, feminine: string, inclusive: string])[];
 
@@ -165,6 +171,7 @@ export interface Locale {
   guard: GuardWords;
   reply: ReplyWords;
   replyDates: ReplyDateWords;
+  jobAdListWords: JobAdListWords;
   /** Gendered forms made inclusive in pseudonymised text; empty for a language without them. */
   genderedForms: GenderedForms;
 }

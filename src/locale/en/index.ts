@@ -19,5 +19,9 @@ export const en: Locale = {
   guard: guardWords,
   reply: replyWords,
   replyDates: replyDateWords,
+  jobAdListWords: [
+    { word: 'and', as: 'et' },
+    { word: 'category', as: 'cat', ignoreCase: true },
+  ],
   genderedForms: [],
 };

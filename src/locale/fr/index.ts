@@ -20,5 +20,6 @@ export const fr: Locale = {
   guard: guardWords,
   reply: replyWords,
   replyDates: replyDateWords,
+  jobAdListWords: [],
   genderedForms,
 };

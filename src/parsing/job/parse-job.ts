@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type CefrLevel, type JobOrder, jobOrderSchema } from '../../domain/index.js';
 import { ValidationError, type ValidationIssue } from '../../errors.js';
 import { findCommuneMentions, lookupCommune } from '../../geo/index.js';
+import { locales } from '../../locale/index.js';
 import {
   certificationInfo,
   findCertifications,
@@ -379,7 +380,11 @@ function parseJobText(raw: string, options: ParseJobOrderOptions): JobOrder {
     preferredLines.flatMap((line) => findCertifications(line).map((item) => item.value.code)),
   );
   // The taxonomy reads French lists ("B1V et BR"); English ads join them with "and".
-  const listText = language === 'en' ? text.replace(/\band\b/g, 'et').replace(/\bcategory\b/gi, 'cat') : text;
+  const listText = locales[language].jobAdListWords.reduce(
+    (written, { word, as, ignoreCase }) =>
+      written.replace(new RegExp(`\\b${word}\\b`, ignoreCase ? 'gi' : 'g'), as),
+    text,
+  );
   const certifications = [...new Set(findCertifications(listText).map((item) => item.value.code))];
   const licences = [...new Set(findLicences(text).map((item) => item.value.code))];
   const required =

@@ -1,19 +1,9 @@
+import { type CvHeadingKind, foldTerm, fromEveryLocale } from '../../locale/index.js';
 import { foldForMatch } from '../../text/index.js';
 import type { DocumentLine, ExtractedDocument } from '../extract/types.js';
 
 /** What a CV section is about. `top` is what comes before the first heading of a column. */
-export type SectionKind =
-  | 'top'
-  | 'contact'
-  | 'profile'
-  | 'experience'
-  | 'education'
-  | 'skills'
-  | 'certifications'
-  | 'languages'
-  | 'info'
-  | 'interests'
-  | 'other';
+export type SectionKind = 'top' | CvHeadingKind | 'other';
 
 /** A line of a section, with its 1-based line number in the document. */
 export interface SectionLine extends DocumentLine {
@@ -30,81 +20,14 @@ export interface Section {
   lines: SectionLine[];
 }
 
-// Folded heading texts → kind. Longer keys first so "formation et diplomes" wins over "formation".
-const HEADINGS: [string, SectionKind][] = (
-  [
-    ['experiences professionnelles', 'experience'],
-    ['experience professionnelle', 'experience'],
-    ['parcours professionnel', 'experience'],
-    ['emplois occupes', 'experience'],
-    ['work experience', 'experience'],
-    ['professional experience', 'experience'],
-    ['employment history', 'experience'],
-    ['employment', 'experience'],
-    ['experiences', 'experience'],
-    ['experience', 'experience'],
-    ['parcours', 'experience'],
-    ['missions', 'experience'],
-    ['formation et diplomes', 'education'],
-    ['diplomes et formations', 'education'],
-    ['formations', 'education'],
-    ['formation', 'education'],
-    ['diplomes', 'education'],
-    ['diplome', 'education'],
-    ['etudes', 'education'],
-    ['scolarite', 'education'],
-    ['education', 'education'],
-    ['training', 'education'],
-    ['competences cles', 'skills'],
-    ['competences techniques', 'skills'],
-    ['competences professionnelles', 'skills'],
-    ['competences', 'skills'],
-    ['savoir faire', 'skills'],
-    ['savoir-faire', 'skills'],
-    ['aptitudes', 'skills'],
-    ['key skills', 'skills'],
-    ['skills', 'skills'],
-    ['permis & habilitations', 'certifications'],
-    ['permis et habilitations', 'certifications'],
-    ['habilitations & permis', 'certifications'],
-    ['certifications & licences', 'certifications'],
-    ['certifications and licences', 'certifications'],
-    ['certifications & licenses', 'certifications'],
-    ['habilitations', 'certifications'],
-    ['certifications', 'certifications'],
-    ['certificats', 'certifications'],
-    ['permis', 'certifications'],
-    ['caces', 'certifications'],
-    ['licences', 'certifications'],
-    ['langues parlees', 'languages'],
-    ['langues', 'languages'],
-    ['languages', 'languages'],
-    ['disponibilite & mobilite', 'info'],
-    ['disponibilite et mobilite', 'info'],
-    ['informations complementaires', 'info'],
-    ['additional information', 'info'],
-    ['disponibilite', 'info'],
-    ['mobilite', 'info'],
-    ['availability', 'info'],
-    ['divers', 'info'],
-    ["centres d'interet", 'interests'],
-    ['centres d’interet', 'interests'],
-    ['centres d interet', 'interests'],
-    ['loisirs', 'interests'],
-    ['interets', 'interests'],
-    ['interests', 'interests'],
-    ['hobbies', 'interests'],
-    ['informations personnelles', 'contact'],
-    ['coordonnees', 'contact'],
-    ['contact details', 'contact'],
-    ['contact', 'contact'],
-    ['a propos', 'profile'],
-    ['profil', 'profile'],
-    ['profile', 'profile'],
-    ['summary', 'profile'],
-    ['objectif', 'profile'],
-  ] as [string, SectionKind][]
-).sort((a, b) => b[0].length - a[0].length);
+/** Folded heading texts of every language (`src/locale/<language>/cv-headings.ts`) → kind. */
+const HEADINGS: ReadonlyMap<string, CvHeadingKind> = new Map(
+  fromEveryLocale((locale) =>
+    (Object.entries(locale.cvHeadings) as [CvHeadingKind, readonly string[]][]).flatMap(([kind, headings]) =>
+      headings.map((heading) => [foldTerm(heading), kind] as const),
+    ),
+  ),
+);
 
 function headingKey(text: string): string {
   return foldForMatch(text)
@@ -115,9 +38,7 @@ function headingKey(text: string): string {
 
 /** The section kind a heading text names, or null. Accepts "Compétences :" and "COMPÉTENCES". */
 export function headingKind(text: string): SectionKind | null {
-  const key = headingKey(text);
-  for (const [heading, kind] of HEADINGS) if (key === heading) return kind;
-  return null;
+  return HEADINGS.get(headingKey(text)) ?? null;
 }
 
 /** A line that starts with a known heading followed by ":" and content: "Compétences : a, b". */
