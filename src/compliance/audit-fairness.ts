@@ -1,5 +1,6 @@
 import type { CandidateProfile, JobOrder, MatchResult } from '../domain/index.js';
 import { ValidationError } from '../errors.js';
+import { message } from '../locale/index.js';
 import { foldAccents } from '../text/normalize.js';
 import { literalPattern } from './redact-text.js';
 
@@ -78,8 +79,9 @@ export function swapIdentity(profile: CandidateProfile, identity: SyntheticIdent
       ]);
     });
   }
-  const civilityLong = identity.gender === 'female' ? 'Madame' : identity.gender === 'male' ? 'Monsieur' : '';
-  const civilityShort = identity.gender === 'female' ? 'Mme' : identity.gender === 'male' ? 'M.' : '';
+  // French civilities, as the CVs write them (see CIVILITY_LONG); empty for a neutral identity.
+  const civilityLong = message('fr', 'fairness.civility', { gender: identity.gender });
+  const civilityShort = message('fr', 'fairness.civilityShort', { gender: identity.gender });
   const swapText = (text: string): string => {
     let result = text;
     for (const [pattern, replacement] of replacements) {

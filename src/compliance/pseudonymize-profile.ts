@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CandidateProfile } from '../domain/index.js';
+import { type Language, type MessageKey, type MessageValues, message } from '../locale/index.js';
 import { foldAccents } from '../text/normalize.js';
 import { type Identifiers, pseudonymizeText, type RedactionKind } from './redact-text.js';
 
@@ -10,7 +11,7 @@ export interface PseudonymizeOptions {
   /** Distance from the candidate's home to the job site, computed by rules; the model gets only this number. */
   distanceToSiteKm?: number | null;
   /** Labels of the rendered text. Default: the profile's language when `en`, else `fr`. */
-  language?: 'fr' | 'en';
+  language?: Language;
   /** Include the (redacted) CV text after the structured fields. Default true. */
   includeCvText?: boolean;
   /** Longest CV text kept, in characters (default 6,000); longer texts are cut and marked. */
@@ -82,57 +83,6 @@ export function profileIdentifiers(profile: CandidateProfile): Identifiers {
   };
 }
 
-const LABELS = {
-  fr: {
-    candidate: 'Candidat',
-    headline: 'Titre du CV',
-    availability: 'Disponibilité',
-    immediate: 'immédiate',
-    from: 'à partir du',
-    mobility: 'Mobilité',
-    radius: (km: number) => `jusqu'à ${km} km`,
-    vehicle: (has: boolean) => (has ? 'véhiculé(e)' : 'sans véhicule'),
-    distance: 'Distance au site (calculée)',
-    licences: 'Permis',
-    certifications: 'Certifications',
-    validUntil: "valide jusqu'au",
-    skills: 'Compétences',
-    languages: 'Langues',
-    total: 'Expérience totale',
-    months: 'mois',
-    experiences: 'Expériences',
-    current: "aujourd'hui",
-    education: 'Formation',
-    cvText: 'Texte du CV (données personnelles retirées)',
-    cut: '[… texte coupé]',
-    none: 'non renseigné',
-  },
-  en: {
-    candidate: 'Candidate',
-    headline: 'CV headline',
-    availability: 'Availability',
-    immediate: 'immediate',
-    from: 'from',
-    mobility: 'Mobility',
-    radius: (km: number) => `up to ${km} km`,
-    vehicle: (has: boolean) => (has ? 'has a vehicle' : 'no vehicle'),
-    distance: 'Distance to site (computed)',
-    licences: 'Driving licences',
-    certifications: 'Certifications',
-    validUntil: 'valid until',
-    skills: 'Skills',
-    languages: 'Languages',
-    total: 'Total experience',
-    months: 'months',
-    experiences: 'Experience',
-    current: 'present',
-    education: 'Education',
-    cvText: 'CV text (personal data removed)',
-    cut: '[… text cut]',
-    none: 'not stated',
-  },
-} as const;
-
 /**
  * Builds what an LLM may see of a candidate: a neutral alias, the job-relevant fields (experiences, skills,
  * certifications, licences, languages, availability, mobility radius, a distance computed by rules) and the
@@ -146,7 +96,6 @@ export function pseudonymizeProfile(
 ): PseudonymizedProfile {
   const alias = options.alias ?? aliasFor(profile.id);
   const language = options.language ?? (profile.source.language === 'en' ? 'en' : 'fr');
-  const labels = LABELS[language];
   const identifiers = profileIdentifiers(profile);
   const redactions: Partial<Record<RedactionKind, number>> = {};
   const clean = (value: string): string => {
@@ -162,7 +111,8 @@ export function pseudonymizeProfile(
   if (options.includeCvText ?? true) {
     const max = options.maxCvTextChars ?? DEFAULT_MAX_CV_TEXT_CHARS;
     const redacted = clean(profile.text).trim();
-    cvText = redacted.length > max ? `${redacted.slice(0, max)}\n${labels.cut}` : redacted;
+    cvText =
+      redacted.length > max ? `${redacted.slice(0, max)}\n${message(language, 'profile.cut')}` : redacted;
   }
 
   const fields: PseudonymizedFields = {
@@ -198,47 +148,52 @@ export function pseudonymizeProfile(
   return { alias, text: renderFields(alias, fields, language), fields, redactions };
 }
 
-function renderFields(alias: string, fields: PseudonymizedFields, language: 'fr' | 'en'): string {
-  const labels = LABELS[language];
-  const lines: string[] = [`${labels.candidate}: ${alias}`];
-  if (fields.headline) lines.push(`${labels.headline}: ${fields.headline}`);
+function renderFields(alias: string, fields: PseudonymizedFields, language: Language): string {
+  const say = (key: MessageKey, values?: MessageValues) => message(language, key, values);
+  const none = say('profile.none');
+  const lines: string[] = [`${say('profile.candidate')}: ${alias}`];
+  if (fields.headline) lines.push(`${say('profile.headline')}: ${fields.headline}`);
   const availability = fields.availability
     ? fields.availability.immediate
-      ? labels.immediate
+      ? say('profile.immediate')
       : fields.availability.from
-        ? `${labels.from} ${fields.availability.from}`
-        : labels.none
-    : labels.none;
-  lines.push(`${labels.availability}: ${availability}`);
+        ? say('profile.from', { date: fields.availability.from })
+        : none
+    : none;
+  lines.push(`${say('profile.availability')}: ${availability}`);
   const mobility = [
-    fields.mobility?.maxDistanceKm != null ? labels.radius(fields.mobility.maxDistanceKm) : null,
-    fields.mobility?.hasVehicle != null ? labels.vehicle(fields.mobility.hasVehicle) : null,
+    fields.mobility?.maxDistanceKm != null
+      ? say('profile.radius', { km: fields.mobility.maxDistanceKm })
+      : null,
+    fields.mobility?.hasVehicle != null
+      ? say('profile.vehicle', { vehicle: fields.mobility.hasVehicle ? 'yes' : 'no' })
+      : null,
   ].filter((part) => part !== null);
-  lines.push(`${labels.mobility}: ${mobility.length > 0 ? mobility.join(', ') : labels.none}`);
+  lines.push(`${say('profile.mobility')}: ${mobility.length > 0 ? mobility.join(', ') : none}`);
   if (fields.distanceToSiteKm !== null)
-    lines.push(`${labels.distance}: ${Math.round(fields.distanceToSiteKm)} km`);
-  lines.push(`${labels.licences}: ${fields.drivingLicences.join(', ') || labels.none}`);
+    lines.push(`${say('profile.distance')}: ${Math.round(fields.distanceToSiteKm)} km`);
+  lines.push(`${say('profile.licences')}: ${fields.drivingLicences.join(', ') || none}`);
   const certifications = fields.certifications.map(
     (certification) =>
-      `${certification.label} (${certification.code}${certification.validUntil ? `, ${labels.validUntil} ${certification.validUntil}` : ''})`,
+      `${certification.label} (${certification.code}${certification.validUntil ? `, ${say('profile.validUntil', { date: certification.validUntil })}` : ''})`,
   );
-  lines.push(`${labels.certifications}: ${certifications.join('; ') || labels.none}`);
-  lines.push(`${labels.skills}: ${fields.skills.join(', ') || labels.none}`);
+  lines.push(`${say('profile.certifications')}: ${certifications.join('; ') || none}`);
+  lines.push(`${say('profile.skills')}: ${fields.skills.join(', ') || none}`);
   const languages = fields.languages.map((entry) =>
     entry.level ? `${entry.name} (${entry.level})` : entry.name,
   );
-  lines.push(`${labels.languages}: ${languages.join(', ') || labels.none}`);
-  lines.push(`${labels.total}: ${fields.totalExperienceMonths} ${labels.months}`);
+  lines.push(`${say('profile.languages')}: ${languages.join(', ') || none}`);
+  lines.push(`${say('profile.total')}: ${say('profile.months', { count: fields.totalExperienceMonths })}`);
   if (fields.experiences.length > 0) {
-    lines.push(`${labels.experiences}:`);
+    lines.push(`${say('profile.experiences')}:`);
     for (const experience of fields.experiences) {
-      const period = `${experience.start ?? '?'} → ${experience.current ? labels.current : (experience.end ?? '?')}`;
+      const period = `${experience.start ?? '?'} → ${experience.current ? say('profile.current') : (experience.end ?? '?')}`;
       const company = experience.company ? `, ${experience.company}` : '';
       const description = experience.description.replace(/\s+/g, ' ').trim();
       lines.push(`* ${period}: ${experience.title}${company}${description ? `. ${description}` : ''}`);
     }
   }
-  if (fields.education.length > 0) lines.push(`${labels.education}: ${fields.education.join('; ')}`);
-  if (fields.cvText) lines.push('', `${labels.cvText}:`, fields.cvText);
+  if (fields.education.length > 0) lines.push(`${say('profile.education')}: ${fields.education.join('; ')}`);
+  if (fields.cvText) lines.push('', `${say('profile.cvText')}:`, fields.cvText);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
+import type { Language } from '../locale/index.js';
 import { foldAccents } from '../text/normalize.js';
 import { detectLanguage } from '../text/tokenize.js';
 import { neutralizeGender } from './neutralize-gender.js';
@@ -35,10 +36,10 @@ export interface Identifiers {
 
 export interface PseudonymizeTextOptions {
   /**
-   * Language of the text: French gendered forms (`conductrice`, `motivée`) are made inclusive only in French.
+   * Language of the text: its gendered forms (French `conductrice`, `motivée`) are made inclusive.
    * Default: detected from the text (short texts count as French).
    */
-  language?: 'fr' | 'en';
+  language?: Language;
 }
 
 export interface RedactionResult {
@@ -352,5 +353,5 @@ export function pseudonymizeText(
   );
 
   const language = options.language ?? (text.length >= 200 ? detectLanguage(text) : 'fr');
-  return { text: language === 'fr' ? neutralizeGender(result) : result, counts };
+  return { text: neutralizeGender(result, language), counts };
 }
