@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { type AuditLog, createAuditLog } from '../../compliance/index.js';
 import type { CandidateProfile, JobOrder, MatchResult } from '../../domain/index.js';
 import { UsageError, ValidationError } from '../../errors.js';
+import { type Language, type MessageKey, message } from '../../locale/index.js';
 import {
   criteria,
   DEFAULT_SHORTLIST_SIZE,
@@ -229,41 +230,30 @@ async function readJob(file: string, now: string): Promise<JobOrder> {
   }
 }
 
-const LABELS: Record<'fr' | 'en', Record<string, string>> = {
-  fr: {
-    occupation: 'métier',
-    skills: 'compétences',
-    preferredSkills: 'atouts',
-    experience: 'expérience',
-    certifications: 'certifs',
-    licences: 'permis',
-    distance: 'proche',
-    availability: 'dispo',
-    languages: 'langues',
-    semantic: 'CV proche',
-    llm: 'LLM',
-  },
-  en: {
-    occupation: 'occupation',
-    skills: 'skills',
-    preferredSkills: 'extras',
-    experience: 'experience',
-    certifications: 'certs',
-    licences: 'licences',
-    distance: 'nearby',
-    availability: 'available',
-    languages: 'languages',
-    semantic: 'similar CV',
-    llm: 'LLM',
-  },
+/** Short criterion names for the "key reasons" column. */
+const SHORT_LABELS: Record<string, MessageKey> = {
+  occupation: 'cli.criterion.occupation',
+  skills: 'cli.criterion.skills',
+  preferredSkills: 'cli.criterion.preferredSkills',
+  experience: 'cli.criterion.experience',
+  certifications: 'cli.criterion.certifications',
+  licences: 'cli.criterion.licences',
+  distance: 'cli.criterion.distance',
+  availability: 'cli.criterion.availability',
+  languages: 'cli.criterion.languages',
+  semantic: 'cli.criterion.semantic',
+  llm: 'cli.criterion.llm',
 };
 
-function reasons(result: MatchResult, language: 'fr' | 'en'): string {
+function reasons(result: MatchResult, language: Language): string {
   return result.breakdown
     .filter((entry) => entry.weight > 0 && entry.met === 'yes')
     .sort((a, b) => b.weight - a.weight || a.criterion.localeCompare(b.criterion))
     .slice(0, 4)
-    .map((entry) => LABELS[language][entry.criterion] ?? entry.criterion)
+    .map((entry) => {
+      const key = Object.hasOwn(SHORT_LABELS, entry.criterion) ? SHORT_LABELS[entry.criterion] : undefined;
+      return key ? message(language, key) : entry.criterion;
+    })
     .join(', ');
 }
 
@@ -272,10 +262,10 @@ function cut(text: string, width: number): string {
 }
 
 function formatTable(results: MatchResult[], files: Map<string, string>, job: JobOrder): string {
-  const fr = job.language === 'fr';
+  const say = (key: MessageKey) => message(job.language, key);
   const lines = [
-    `${fr ? 'Commande' : 'Job order'}: ${job.title}${job.location?.city ? ` — ${job.location.city}` : ''}${job.startDate ? ` — ${job.startDate}` : ''}`,
-    `${'#'.padStart(3)}  ${'score'.padStart(5)}  ${cut(fr ? 'candidat' : 'candidate', 32)}  ${cut(fr ? 'points forts' : 'key reasons', 40)}  ${fr ? 'non rempli' : 'unmet'}`,
+    `${say('cli.match.jobOrder')}: ${job.title}${job.location?.city ? ` — ${job.location.city}` : ''}${job.startDate ? ` — ${job.startDate}` : ''}`,
+    `${'#'.padStart(3)}  ${'score'.padStart(5)}  ${cut(say('cli.match.candidate'), 32)}  ${cut(say('cli.match.keyReasons'), 40)}  ${say('cli.match.unmet')}`,
   ];
   for (const result of results) {
     const unmet = result.unmetRequirements.map((item) => item.message).join('; ') || '—';
@@ -284,23 +274,21 @@ function formatTable(results: MatchResult[], files: Map<string, string>, job: Jo
       `${String(result.rank).padStart(3)}  ${result.score.toFixed(1).padStart(5)}  ${cut(files.get(result.candidateId) ?? result.candidateId, 32)}  ${cut(reasons(result, job.language), 40)}  ${unmet}${warn}`,
     );
   }
-  if (results.length === 0) lines.push(fr ? '(aucun candidat)' : '(no candidates)');
+  if (results.length === 0) lines.push(say('cli.match.noCandidates'));
   return `${lines.join('\n')}\n`;
 }
 
-function formatNearMisses(results: MatchResult[], files: Map<string, string>, language: 'fr' | 'en'): string {
+function formatNearMisses(results: MatchResult[], files: Map<string, string>, language: Language): string {
   const near = results.filter(
     (result) => result.unmetRequirements.length >= 1 && result.unmetRequirements.length <= 2,
   );
-  const lines = [
-    `\n${language === 'fr' ? 'Presque (1 ou 2 écarts à combler)' : 'Near misses (1 or 2 gaps to close)'}:`,
-  ];
+  const lines = [`\n${message(language, 'cli.match.nearMisses')}:`];
   for (const result of near.slice(0, 10)) {
     const gaps = result.unmetRequirements.map((item) => item.message).join('; ');
     lines.push(
       `  #${result.rank} ${files.get(result.candidateId) ?? result.candidateId} (${result.score.toFixed(1)}): ${gaps}`,
     );
   }
-  if (near.length === 0) lines.push(language === 'fr' ? '  (aucun)' : '  (none)');
+  if (near.length === 0) lines.push(`  ${message(language, 'cli.match.none')}`);
   return `${lines.join('\n')}\n`;
 }

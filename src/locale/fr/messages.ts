@@ -1,5 +1,6 @@
+import { cliMessages } from './messages-cli.js';
 import { complianceMessages } from './messages-compliance.js';
 import { screeningMessages } from './messages-screening.js';
 
 /** The message catalogue, by area. */
-export const messages = { ...screeningMessages, ...complianceMessages };
+export const messages = { ...screeningMessages, ...complianceMessages, ...cliMessages };
