@@ -24,7 +24,8 @@ export interface VocabularyOptions {
   foldAccents?: boolean;
   /**
    * Word boundaries around each entry: `word` (default) on both sides (none after a final `*`), `start`
-   * before only, `none` for fragments that the caller anchors itself.
+   * before only, `none` for fragments that the caller anchors itself. Boundaries are `\b`, made for folded
+   * text (an accented letter is not a word character to `\b`).
    */
   boundary?: 'word' | 'start' | 'none';
   /** Phrases a `{name}` in an entry stands for, e.g. `{ subject: ['êtes vous', 'es tu'] }`. */

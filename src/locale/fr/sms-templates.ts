@@ -8,8 +8,8 @@ export const smsTemplates = {
   intro: [
     "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}. Je vous écris au sujet d'une mission {ofTitle}{place}{start}. Pour parler à une personne : {contact}. Pour ne plus recevoir de messages, répondez STOP.",
     "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}. Je vous écris au sujet d'une mission {ofTitle}{start}. Pour parler à une personne : {contact}. Répondez STOP pour ne plus recevoir de messages.",
-    "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}, au sujet d'une mission {ofTitle}. Pour parler à une personne : {contact}. Répondez STOP pour arrêter.",
-    "Bonjour, ici une IA de l'agence {agency}, pour une mission. Une personne : {contact}. STOP pour arrêter.",
+    "Bonjour, ici l'assistant automatique (une IA) de l'agence {agency}, au sujet d'une mission {ofTitle}. Pour parler à une personne : {contact}. Répondez STOP pour vous désinscrire.",
+    "Bonjour, ici une IA de l'agence {agency}, pour une mission. Une personne : {contact}. STOP pour vous désinscrire.",
   ],
   availability: [
     'Etes-vous disponible {when}{shift} ? Répondez oui ou non, ou indiquez votre date de disponibilité.',
