@@ -1,10 +1,10 @@
-import { type Language, locales } from '../locale/index.js';
+import { type LanguageCode, locales } from '../locale/index.js';
 import { foldAccents } from '../text/normalize.js';
 
 /** Folded word → inclusive form, by language, built on first use. */
-const inclusiveForms = new Map<Language, Map<string, string>>();
+const inclusiveForms = new Map<LanguageCode, Map<string, string>>();
 
-function formsOf(language: Language): Map<string, string> {
+function formsOf(language: LanguageCode): Map<string, string> {
   let forms = inclusiveForms.get(language);
   if (!forms) {
     forms = new Map();
@@ -22,7 +22,7 @@ function formsOf(language: Language): Map<string, string> {
  * Replaces masculine and feminine forms (and `motivé(e)`-style forms) by one inclusive form, with the
  * language's `genderedForms` (French by default; a language without them is left as it is).
  */
-export function neutralizeGender(text: string, language: Language = 'fr'): string {
+export function neutralizeGender(text: string, language: LanguageCode = 'fr'): string {
   const forms = formsOf(language);
   if (forms.size === 0) return text;
   // Words with inner hyphens and an optional "(e)"/"(le)"/"(se)" ending; looked up folded.

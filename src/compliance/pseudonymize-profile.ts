@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CandidateProfile } from '../domain/index.js';
-import { type Language, type MessageKey, type MessageValues, message } from '../locale/index.js';
+import { type LanguageCode, type MessageKey, type MessageValues, message } from '../locale/index.js';
 import { foldAccents } from '../text/normalize.js';
 import { type Identifiers, pseudonymizeText, type RedactionKind } from './redact-text.js';
 
@@ -11,7 +11,7 @@ export interface PseudonymizeOptions {
   /** Distance from the candidate's home to the job site, computed by rules; the model gets only this number. */
   distanceToSiteKm?: number | null;
   /** Labels of the rendered text. Default: the profile's language when `en`, else `fr`. */
-  language?: Language;
+  language?: LanguageCode;
   /** Include the (redacted) CV text after the structured fields. Default true. */
   includeCvText?: boolean;
   /** Longest CV text kept, in characters (default 6,000); longer texts are cut and marked. */
@@ -148,7 +148,7 @@ export function pseudonymizeProfile(
   return { alias, text: renderFields(alias, fields, language), fields, redactions };
 }
 
-function renderFields(alias: string, fields: PseudonymizedFields, language: Language): string {
+function renderFields(alias: string, fields: PseudonymizedFields, language: LanguageCode): string {
   const say = (key: MessageKey, values?: MessageValues) => message(language, key, values);
   const none = say('profile.none');
   const lines: string[] = [`${say('profile.candidate')}: ${alias}`];

@@ -1,5 +1,5 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
-import type { Language } from '../locale/index.js';
+import type { LanguageCode } from '../locale/index.js';
 import { foldAccents } from '../text/normalize.js';
 import { detectLanguage } from '../text/tokenize.js';
 import { neutralizeGender } from './neutralize-gender.js';
@@ -36,10 +36,10 @@ export interface Identifiers {
 
 export interface PseudonymizeTextOptions {
   /**
-   * Language of the text: its gendered forms (French `conductrice`, `motivée`) are made inclusive.
+   * LanguageCode of the text: its gendered forms (French `conductrice`, `motivée`) are made inclusive.
    * Default: detected from the text (short texts count as French).
    */
-  language?: Language;
+  language?: LanguageCode;
 }
 
 export interface RedactionResult {

@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { MONTH_NUMBERS, namesPattern, WEEKDAY_NUMBERS } from './calendar-words.js';
+import { languages, locales } from './registry.js';
+import { foldTerm } from './vocabulary.js';
 
 describe('calendar words', () => {
+  it('gives no name two different numbers across languages', () => {
+    const seen = new Map<string, number>();
+    for (const language of languages)
+      for (const [number, names] of locales[language].calendar.months)
+        for (const name of names) {
+          const folded = foldTerm(name);
+          expect(seen.get(folded) ?? number, `${language} ${name}`).toBe(number);
+          seen.set(folded, number);
+        }
+  });
+
+  it('folds accents of the written names: "février", "août" read as "fevrier", "aout"', () => {
+    expect(MONTH_NUMBERS.get('fevrier')).toBe(2);
+    expect(MONTH_NUMBERS.get('aout')).toBe(8);
+    expect(MONTH_NUMBERS.has('août')).toBe(false);
+  });
+
   it('maps French and English month names and abbreviations to 1–12', () => {
     expect(MONTH_NUMBERS.get('janv')).toBe(1);
     expect(MONTH_NUMBERS.get('aout')).toBe(8);

@@ -19,7 +19,7 @@ export type {
   SmsTemplates,
 } from './locale.js';
 export { formatMessage, type MessageValues, message, messageArguments } from './message.js';
-export { fromEveryLocale, type Language, languages, locales } from './registry.js';
+export { fromEveryLocale, type LanguageCode, languages, locales } from './registry.js';
 export {
   compileVocabulary,
   entrySource,

@@ -1,16 +1,16 @@
 import { type MessageFormatElement, TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageKey } from './locale.js';
-import { type Language, locales } from './registry.js';
+import { type LanguageCode, locales } from './registry.js';
 
 /** Values a message's placeholders are filled with. Numbers print as written (`String(n)`), unformatted. */
 export type MessageValues = Readonly<Record<string, string | number>>;
 
 /** Compiled messages by language, keyed by source text: each message is parsed once. */
-const compiled = new Map<Language, Map<string, IntlMessageFormat>>();
+const compiled = new Map<LanguageCode, Map<string, IntlMessageFormat>>();
 
 /** The compiled form of an ICU MessageFormat text in a language (cached). Tags are plain text. */
-function compile(language: Language, source: string): IntlMessageFormat {
+function compile(language: LanguageCode, source: string): IntlMessageFormat {
   let cache = compiled.get(language);
   if (!cache) {
     cache = new Map();
@@ -25,7 +25,7 @@ function compile(language: Language, source: string): IntlMessageFormat {
 }
 
 /** Formats an ICU MessageFormat text (e.g. one SMS template variant) in a language. */
-export function formatMessage(language: Language, source: string, values: MessageValues = {}): string {
+export function formatMessage(language: LanguageCode, source: string, values: MessageValues = {}): string {
   const result = compile(language, source).format(values);
   return typeof result === 'string' ? result : [result].flat().join('');
 }
@@ -35,7 +35,7 @@ export function formatMessage(language: Language, source: string, values: Messag
  * ICU MessageFormat: `{name}`, `{count, plural, one {…} other {…}}`, `{gender, select, female {…} other {…}}`.
  * A value the chosen wording needs and `values` lacks throws (a programming error).
  */
-export function message(language: Language, key: MessageKey, values: MessageValues = {}): string {
+export function message(language: LanguageCode, key: MessageKey, values: MessageValues = {}): string {
   return formatMessage(language, locales[language].messages[key], values);
 }
 

@@ -9,10 +9,10 @@ import type { Locale } from './locale.js';
 export const locales = { fr, en } as const satisfies Record<string, Locale>;
 
 /** A language code cvmatch has words for. */
-export type Language = keyof typeof locales;
+export type LanguageCode = keyof typeof locales;
 
 /** The registered languages, reference (French) first. */
-export const languages = Object.keys(locales) as Language[];
+export const languages = Object.keys(locales) as LanguageCode[];
 
 /** Every registered locale's value of `pick`, in registry order (for vocabularies read in any language). */
 export function fromEveryLocale<T>(pick: (locale: Locale) => readonly T[]): T[] {

@@ -1,5 +1,5 @@
 import type { JobOrder } from '../domain/index.js';
-import { type Language, type MessageKey, type MessageValues, message } from '../locale/index.js';
+import { type LanguageCode, type MessageKey, type MessageValues, message } from '../locale/index.js';
 import { certificateLabel, certificateWithArticle } from './reply-certificates.js';
 import type { Assessment, ReplyInterpretation, ScreeningAnswer, ScreeningQuestion } from './schemas.js';
 import { formatDay, formatRate } from './templates.js';
@@ -25,7 +25,7 @@ export function assessAnswer(
   reply: string,
   reading: ReplyInterpretation,
   job: JobOrder,
-  language: Language,
+  language: LanguageCode,
 ): AssessedAnswer {
   const intent = reading.intent;
   let value: ScreeningAnswer['value'] = null;

@@ -1,5 +1,5 @@
 import type { JobOrder } from '../domain/index.js';
-import { type Language, message } from '../locale/index.js';
+import { type LanguageCode, message } from '../locale/index.js';
 import { type GuardViolation, guardMessage } from './guard.js';
 import { certificateLabel, certificateWithArticle } from './reply-certificates.js';
 import type { ScreeningQuestion } from './schemas.js';
@@ -19,7 +19,7 @@ import {
 export const MAX_SEGMENTS = 2;
 
 export interface ComposeContext {
-  language: Language;
+  language: LanguageCode;
   agency: { name: string; humanContact: string };
   job: JobOrder;
   /** Agency wording overrides by template key. */

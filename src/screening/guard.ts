@@ -2,7 +2,7 @@ import distance from 'natural/lib/natural/distance/index.js';
 import {
   fromEveryLocale,
   type GuardCategory,
-  type Language,
+  type LanguageCode,
   languages,
   locales,
   vocabularySource,
@@ -98,7 +98,7 @@ export function normalizeForGuard(text: string): string {
  * message, whoever wrote it (template, agency override or model), before it can be sent.
  * Accent- and typo-tolerant; the words of every language apply whatever the message's language.
  */
-export function guardMessage(text: string, _options: { language?: Language } = {}): GuardResult {
+export function guardMessage(text: string, _options: { language?: LanguageCode } = {}): GuardResult {
   const normalized = normalizeForGuard(text);
   const violations: GuardViolation[] = [];
   const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import { type Language, type MessageKey, message } from '../locale/index.js';
+import { type LanguageCode, type MessageKey, message } from '../locale/index.js';
 import { certificationInfo, findCertifications, findLicences, impliedLicences } from '../taxonomy/index.js';
 import type { ExtractedCertificate } from './schemas.js';
 
@@ -193,7 +193,7 @@ const NAMED_CERTIFICATES: Record<string, MessageKey> = {
 export function certificateLabel(
   code: string,
   kind: 'certification' | 'licence',
-  language: Language,
+  language: LanguageCode,
 ): string {
   if (kind === 'licence') return message(language, 'certificate.licence', { code });
   const caces = /^CACES_(R\d{3})_(\w+)$/.exec(code);
@@ -210,7 +210,7 @@ export function certificateLabel(
 export function certificateWithArticle(
   code: string,
   kind: 'certification' | 'licence',
-  language: Language,
+  language: LanguageCode,
 ): string {
   const label = certificateLabel(code, kind, language);
   return message(language, 'certificate.withArticle', {

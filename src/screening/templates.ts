@@ -1,6 +1,6 @@
 import {
   formatMessage,
-  type Language,
+  type LanguageCode,
   locales,
   message,
   messageArguments,
@@ -17,7 +17,7 @@ export type TemplateKey = SmsTemplateKey;
 export const templateKeys: readonly TemplateKey[] = Object.keys(locales.fr.smsTemplates) as TemplateKey[];
 
 /** Built-in wording variants for a key, fullest first (ICU MessageFormat, see `fillBuiltInTemplate`). */
-export function templateVariants(key: TemplateKey, language: Language): readonly string[] {
+export function templateVariants(key: TemplateKey, language: LanguageCode): readonly string[] {
   return locales[language].smsTemplates[key];
 }
 
@@ -38,14 +38,14 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 export function fillBuiltInTemplate(
   template: string,
   values: Record<string, string>,
-  language: Language,
+  language: LanguageCode,
 ): string | null {
   for (const name of messageArguments(template).printed) if (values[name] === undefined) return null;
   return tidy(formatMessage(language, template, values));
 }
 
 /** `2027-01-04` → "lundi 4 janvier" / "Monday 4 January". */
-export function formatDay(isoDate: string, language: Language): string {
+export function formatDay(isoDate: string, language: LanguageCode): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   const { weekdayNames, monthNames } = locales[language].calendar;
   return message(language, 'sms.day', {
@@ -56,7 +56,7 @@ export function formatDay(isoDate: string, language: Language): string {
 }
 
 /** 12.5 → "12,50 €" / "€12.50". */
-export function formatRate(rate: number, language: Language): string {
+export function formatRate(rate: number, language: LanguageCode): string {
   const [units, cents] = rate.toFixed(2).split('.');
   return message(language, 'sms.rate', { units: units!, cents: cents! });
 }
@@ -66,12 +66,12 @@ function shiftKey(shift: string): string {
 }
 
 /** Shift as words: `2x8` → "en 2x8 (matin ou après-midi, en alternance)". */
-export function formatShift(shift: string, language: Language): string {
+export function formatShift(shift: string, language: LanguageCode): string {
   return locales[language].shifts[shiftKey(shift)]?.[0] ?? message(language, 'sms.shiftOther', { shift });
 }
 
 /** Shift as working hours: `2x8` → "2x8 (matin ou après-midi, en alternance)". */
-export function formatShiftHours(shift: string, language: Language): string {
+export function formatShiftHours(shift: string, language: LanguageCode): string {
   return (
     locales[language].shifts[shiftKey(shift)]?.[1] ?? message(language, 'sms.shiftOtherHours', { shift })
   );

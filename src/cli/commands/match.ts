@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { type AuditLog, createAuditLog } from '../../compliance/index.js';
 import type { CandidateProfile, JobOrder, MatchResult } from '../../domain/index.js';
 import { UsageError, ValidationError } from '../../errors.js';
-import { type Language, type MessageKey, message } from '../../locale/index.js';
+import { type LanguageCode, type MessageKey, message } from '../../locale/index.js';
 import {
   criteria,
   DEFAULT_SHORTLIST_SIZE,
@@ -245,7 +245,7 @@ const SHORT_LABELS: Record<string, MessageKey> = {
   llm: 'cli.criterion.llm',
 };
 
-function reasons(result: MatchResult, language: Language): string {
+function reasons(result: MatchResult, language: LanguageCode): string {
   return result.breakdown
     .filter((entry) => entry.weight > 0 && entry.met === 'yes')
     .sort((a, b) => b.weight - a.weight || a.criterion.localeCompare(b.criterion))
@@ -278,7 +278,11 @@ function formatTable(results: MatchResult[], files: Map<string, string>, job: Jo
   return `${lines.join('\n')}\n`;
 }
 
-function formatNearMisses(results: MatchResult[], files: Map<string, string>, language: Language): string {
+function formatNearMisses(
+  results: MatchResult[],
+  files: Map<string, string>,
+  language: LanguageCode,
+): string {
   const near = results.filter(
     (result) => result.unmetRequirements.length >= 1 && result.unmetRequirements.length <= 2,
   );
