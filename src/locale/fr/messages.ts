@@ -1,6 +1,7 @@
 import { cliMessages } from './messages-cli.js';
 import { complianceMessages } from './messages-compliance.js';
+import { matchingMessages } from './messages-matching.js';
 import { screeningMessages } from './messages-screening.js';
 
 /** The message catalogue, by area. */
-export const messages = { ...screeningMessages, ...complianceMessages, ...cliMessages };
+export const messages = { ...screeningMessages, ...matchingMessages, ...complianceMessages, ...cliMessages };
