@@ -1,4 +1,5 @@
 import type { Criterion, CriterionScore, MatchResult, Met } from '../../domain/index.js';
+import { type LanguageCode, type MessageKey, message } from '../../locale/index.js';
 import type { FeatureScore } from '../features/score-features.js';
 import type { RequirementOutcome } from '../requirements/tally-requirements.js';
 import type { LlmAssessment } from '../rerank/index.js';
@@ -22,7 +23,7 @@ export interface FuseOptions {
   /** Share of the LLM score, default 0.4: `final = (1 - llmWeight) * structured + llmWeight * llm`. */
   llmWeight?: number;
   /** Language of the summary; default `fr`. */
-  language?: 'fr' | 'en';
+  language?: LanguageCode;
 }
 
 /** A fused result before ranking, with whether the caller's policy excludes it. */
@@ -80,10 +81,7 @@ export function fuseScores(input: FuseInput, options: FuseOptions): FusedResult 
   } else if (input.llm && !input.llm.ok) {
     warnings.push({
       code: 'llm-degraded',
-      message:
-        language === 'fr'
-          ? `évaluation par le LLM indisponible (${input.llm.code} : ${input.llm.message}) ; score fondé sur les règles seulement`
-          : `LLM assessment unavailable (${input.llm.code}: ${input.llm.message}); score from rules only`,
+      message: message(language, 'fuse.llmDegraded', { code: input.llm.code, message: input.llm.message }),
     });
   }
   return {
@@ -97,39 +95,25 @@ export function fuseScores(input: FuseInput, options: FuseOptions): FusedResult 
   };
 }
 
-const CRITERION_LABELS: Record<'fr' | 'en', Record<Criterion | 'llm', string>> = {
-  fr: {
-    occupation: 'métier',
-    skills: 'compétences requises',
-    preferredSkills: 'compétences appréciées',
-    experience: 'expérience',
-    certifications: 'certifications',
-    licences: 'permis',
-    distance: 'distance',
-    availability: 'disponibilité',
-    languages: 'langues',
-    semantic: 'proximité du CV',
-    llm: 'avis du LLM',
-  },
-  en: {
-    occupation: 'occupation',
-    skills: 'required skills',
-    preferredSkills: 'preferred skills',
-    experience: 'experience',
-    certifications: 'certifications',
-    licences: 'licences',
-    distance: 'distance',
-    availability: 'availability',
-    languages: 'languages',
-    semantic: 'CV similarity',
-    llm: 'LLM assessment',
-  },
+const CRITERION_LABELS: Record<Criterion | 'llm', MessageKey> = {
+  occupation: 'criterion.occupation',
+  skills: 'criterion.skills',
+  preferredSkills: 'criterion.preferredSkills',
+  experience: 'criterion.experience',
+  certifications: 'criterion.certifications',
+  licences: 'criterion.licences',
+  distance: 'criterion.distance',
+  availability: 'criterion.availability',
+  languages: 'criterion.languages',
+  semantic: 'criterion.semantic',
+  llm: 'criterion.llm',
 };
 
 /** Readable label of a criterion (`llm:<name>` entries keep their name). */
-export function criterionLabel(criterion: string, language: 'fr' | 'en'): string {
-  const labels: Readonly<Record<string, string | undefined>> = CRITERION_LABELS[language];
-  return labels[criterion] ?? criterion.replace(/^llm:/, '');
+export function criterionLabel(criterion: string, language: LanguageCode): string {
+  const labels: Readonly<Record<string, MessageKey | undefined>> = CRITERION_LABELS;
+  const key = Object.hasOwn(labels, criterion) ? labels[criterion] : undefined;
+  return key ? message(language, key) : criterion.replace(/^llm:/, '');
 }
 
 function summarize(
@@ -137,7 +121,7 @@ function summarize(
   unmet: MatchResult['unmetRequirements'],
   penalty: number,
   llmSummary: string | null,
-  language: 'fr' | 'en',
+  language: LanguageCode,
 ): string {
   const weighted = breakdown.filter((entry) => entry.weight > 0 && entry.source !== 'llm');
   const strong = weighted
@@ -147,20 +131,12 @@ function summarize(
     .filter((entry) => entry.met === 'no')
     .map((entry) => criterionLabel(entry.criterion, language));
   const parts: string[] = [];
-  if (language === 'fr') {
-    if (strong.length) parts.push(`Points forts : ${strong.join(', ')}.`);
-    if (weak.length) parts.push(`Points faibles : ${weak.join(', ')}.`);
-    if (unmet.length) {
-      parts.push(`Exigences non remplies : ${unmet.map((item) => item.message).join(' ; ')}.`);
-      if (penalty < 1) parts.push(`Score multiplié par ${penalty.toFixed(2)} pour ces écarts.`);
-    }
-  } else {
-    if (strong.length) parts.push(`Strengths: ${strong.join(', ')}.`);
-    if (weak.length) parts.push(`Weaknesses: ${weak.join(', ')}.`);
-    if (unmet.length) {
-      parts.push(`Unmet requirements: ${unmet.map((item) => item.message).join('; ')}.`);
-      if (penalty < 1) parts.push(`Score multiplied by ${penalty.toFixed(2)} for these gaps.`);
-    }
+  if (strong.length) parts.push(message(language, 'fuse.summary.strengths', { criteria: strong.join(', ') }));
+  if (weak.length) parts.push(message(language, 'fuse.summary.weaknesses', { criteria: weak.join(', ') }));
+  if (unmet.length) {
+    const requirements = unmet.map((item) => item.message).join(message(language, 'list.semicolon'));
+    parts.push(message(language, 'fuse.summary.unmet', { requirements }));
+    if (penalty < 1) parts.push(message(language, 'fuse.summary.penalty', { factor: penalty.toFixed(2) }));
   }
   if (llmSummary) parts.push(llmSummary);
   return parts.join(' ');

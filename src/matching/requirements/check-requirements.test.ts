@@ -66,6 +66,28 @@ describe('checkRequirements', () => {
     expect(checks.find((check) => check.kind === 'licence')?.evidence).toEqual(['Permis B, C']);
   });
 
+  it('says one day and one month in the singular, in both languages', () => {
+    const soon = buildProfile({
+      id: 'cv_soon',
+      experiences: [{ title: 'Chauffeur poids lourd', romeCode: 'N4101', start: '2026-10', end: '2026-10' }],
+      availability: { from: '2027-01-05', immediate: false },
+    });
+    const english = checkRequirements(job, soon, { now: NOW });
+    expect(english.find((check) => check.kind === 'availability')?.message).toBe(
+      'available on 2027-01-05, 1 day after the start (2027-01-04)',
+    );
+    expect(english.find((check) => check.kind === 'experience')?.message).toBe(
+      '1 month of experience in the occupation, 12 required',
+    );
+    const french = checkRequirements({ ...job, language: 'fr' }, soon, { now: NOW });
+    expect(french.find((check) => check.kind === 'availability')?.message).toBe(
+      'disponible le 2027-01-05, 1 jour après le début (2027-01-04)',
+    );
+    expect(french.find((check) => check.kind === 'experience')?.message).toBe(
+      "1 mois d'expérience dans le métier, 12 demandés",
+    );
+  });
+
   it('reports what the profile does not say as unknown, never as unmet', () => {
     const empty = buildProfile({ id: 'cv_empty' });
     const checks = checkRequirements(job, empty, { now: NOW });

@@ -1,5 +1,6 @@
 import type { CandidateProfile, JobOrder } from '../../domain/index.js';
 import { distanceKm } from '../../geo/index.js';
+import { type LanguageCode, message } from '../../locale/index.js';
 import { certificationInfo, certificationSatisfies, licenceSatisfies } from '../../taxonomy/index.js';
 import { daysBetween, toIsoDate } from '../support/calendar.js';
 import { quotes, sourceQuote } from '../support/evidence.js';
@@ -44,7 +45,7 @@ export interface CheckRequirementsOptions {
   /** Reference date (`YYYY-MM-DD` or Date) for "now"; default today. */
   now?: string | Date;
   /** Language of the messages; default the order's. */
-  language?: 'fr' | 'en';
+  language?: LanguageCode;
   /** The profile's experience in the order's occupation when already worked out (`assessPair` does it once a pair). */
   experience?: OccupationExperience;
 }
@@ -90,13 +91,11 @@ export function checkRequirements(
     });
 }
 
-const say = (language: 'fr' | 'en', fr: string, en: string): string => (language === 'fr' ? fr : en);
-
 function checkCertification(
   code: string,
   profile: CandidateProfile,
   onDate: string,
-  language: 'fr' | 'en',
+  language: LanguageCode,
 ): Draft {
   const info = certificationInfo(code);
   // Catalogue labels may carry a long parenthetical ("… (chariots élévateurs en porte-à-faux ≤ 6 000 kg)").
@@ -114,7 +113,7 @@ function checkCertification(
         kind: 'certification',
         requirement: code,
         met: 'yes',
-        message: say(language, `${label} : détenu`, `${label}: held`),
+        message: message(language, 'requirement.certificationHeld', { label }),
         evidence: [quote],
         detail: {},
       };
@@ -122,22 +121,16 @@ function checkCertification(
     if (check.status === 'expired' && !expired) expired = { evidence: quote, message: check.message };
   }
   const training = info?.trainingDays
-    ? say(
-        language,
-        `formation possible en ${info.trainingDays} jours`,
-        `trainable in ${info.trainingDays} days`,
-      )
+    ? message(language, 'requirement.trainable', { days: info.trainingDays })
     : null;
   if (expired) {
     return {
       kind: 'certification',
       requirement: code,
       met: 'no',
-      message: say(
-        language,
-        `${label} expiré à la date de début (${onDate})${training ? ` : recyclage, ${training}` : ''}`,
-        `${label} expired by the start date (${onDate})${training ? `: refresher, ${training}` : ''}`,
-      ),
+      message: training
+        ? message(language, 'requirement.certificationExpiredTrainable', { label, date: onDate, training })
+        : message(language, 'requirement.certificationExpired', { label, date: onDate }),
       evidence: [expired.evidence],
       detail: {},
     };
@@ -146,17 +139,15 @@ function checkCertification(
     kind: 'certification',
     requirement: code,
     met: 'no',
-    message: say(
-      language,
-      `${label} manquant${training ? ` : ${training}` : ''}`,
-      `missing ${label}${training ? `: ${training}` : ''}`,
-    ),
+    message: training
+      ? message(language, 'requirement.certificationMissingTrainable', { label, training })
+      : message(language, 'requirement.certificationMissing', { label }),
     evidence: [],
     detail: {},
   };
 }
 
-function checkLicence(code: string, profile: CandidateProfile, language: 'fr' | 'en'): Draft {
+function checkLicence(code: string, profile: CandidateProfile, language: LanguageCode): Draft {
   const held = profile.drivingLicences;
   const met = licenceSatisfies(held, code);
   const quote = sourceQuote(profile, profile.sources.drivingLicences, held.join(', '));
@@ -165,18 +156,16 @@ function checkLicence(code: string, profile: CandidateProfile, language: 'fr' | 
     requirement: code,
     met: met ? 'yes' : 'no',
     message: met
-      ? say(language, `permis ${code} : détenu`, `licence ${code}: held`)
-      : say(
-          language,
-          `permis ${code} manquant${held.length ? ` (détient : ${held.join(', ')})` : ''}`,
-          `missing licence ${code}${held.length ? ` (holds: ${held.join(', ')})` : ''}`,
-        ),
+      ? message(language, 'requirement.licenceHeld', { code })
+      : held.length
+        ? message(language, 'requirement.licenceMissingHolds', { code, held: held.join(', ') })
+        : message(language, 'requirement.licenceMissing', { code }),
     evidence: met ? quotes([quote]) : [],
     detail: {},
   };
 }
 
-function checkAvailability(profile: CandidateProfile, onDate: string, language: 'fr' | 'en'): Draft {
+function checkAvailability(profile: CandidateProfile, onDate: string, language: LanguageCode): Draft {
   const availability = profile.availability;
   const evidence = quotes([sourceQuote(profile, profile.sources.availability)]);
   if (!availability || (!availability.immediate && !availability.from)) {
@@ -184,7 +173,7 @@ function checkAvailability(profile: CandidateProfile, onDate: string, language: 
       kind: 'availability',
       requirement: onDate,
       met: 'unknown',
-      message: say(language, 'disponibilité non indiquée', 'availability not stated'),
+      message: message(language, 'requirement.availabilityUnknown'),
       evidence: [],
       detail: {},
     };
@@ -197,8 +186,8 @@ function checkAvailability(profile: CandidateProfile, onDate: string, language: 
       requirement: onDate,
       met: 'yes',
       message: availability.immediate
-        ? say(language, 'disponible immédiatement', 'available immediately')
-        : say(language, `disponible dès le ${availability.from}`, `available from ${availability.from}`),
+        ? message(language, 'requirement.availableNow')
+        : message(language, 'requirement.availableFrom', { date: availability.from ?? '' }),
       evidence,
       detail: { daysLate: 0 },
     };
@@ -207,17 +196,17 @@ function checkAvailability(profile: CandidateProfile, onDate: string, language: 
     kind: 'availability',
     requirement: onDate,
     met: 'no',
-    message: say(
-      language,
-      `disponible le ${availability.from}, ${daysLate} jours après le début (${onDate})`,
-      `available on ${availability.from}, ${daysLate} days after the start (${onDate})`,
-    ),
+    message: message(language, 'requirement.availableLate', {
+      date: availability.from ?? '',
+      days: daysLate,
+      start: onDate,
+    }),
     evidence,
     detail: { daysLate },
   };
 }
 
-function checkDistance(job: JobOrder, profile: CandidateProfile, language: 'fr' | 'en'): Draft | null {
+function checkDistance(job: JobOrder, profile: CandidateProfile, language: LanguageCode): Draft | null {
   const site = jobPoint(job);
   if (!site) return null; // the order gives no place: nothing to check
   const home = profilePoint(profile);
@@ -231,7 +220,7 @@ function checkDistance(job: JobOrder, profile: CandidateProfile, language: 'fr' 
       kind: 'distance',
       requirement,
       met: 'unknown',
-      message: say(language, 'lieu de résidence non indiqué', 'home location not stated'),
+      message: message(language, 'requirement.homeUnknown'),
       evidence: [],
       detail: { limitKm },
     };
@@ -244,22 +233,22 @@ function checkDistance(job: JobOrder, profile: CandidateProfile, language: 'fr' 
       kind: 'distance',
       requirement,
       met: 'yes',
-      message: say(language, `à ${distance} km du site`, `${distance} km from the site`),
+      message: message(language, 'requirement.distance', { km: distance }),
       evidence,
       detail: { distanceKm: distance, limitKm },
     };
   }
   const why =
     hasVehicle === false
-      ? say(language, 'sans véhicule', 'no vehicle')
+      ? message(language, 'requirement.noVehicle')
       : stated !== null
-        ? say(language, `mobilité déclarée ${stated} km`, `stated mobility ${stated} km`)
-        : say(language, `au-delà de ${limitKm} km`, `beyond ${limitKm} km`);
+        ? message(language, 'requirement.statedMobility', { km: stated })
+        : message(language, 'requirement.beyond', { km: limitKm });
   return {
     kind: 'distance',
     requirement,
     met: 'no',
-    message: say(language, `à ${distance} km du site (${why})`, `${distance} km from the site (${why})`),
+    message: message(language, 'requirement.distanceTooFar', { km: distance, why }),
     evidence,
     detail: { distanceKm: distance, limitKm },
   };
@@ -268,7 +257,7 @@ function checkDistance(job: JobOrder, profile: CandidateProfile, language: 'fr' 
 function checkLanguage(
   required: JobOrder['languages'][number],
   profile: CandidateProfile,
-  language: 'fr' | 'en',
+  language: LanguageCode,
 ): Draft {
   const code = languageCode(required.name);
   const requirement = required.level ? `${required.name} ${required.level}` : required.name;
@@ -279,11 +268,7 @@ function checkLanguage(
         kind: 'language',
         requirement,
         met: 'yes',
-        message: say(
-          language,
-          `${required.name} : CV rédigé dans cette langue`,
-          `${required.name}: the CV is written in it`,
-        ),
+        message: message(language, 'requirement.languageOfCv', { language: required.name }),
         evidence: [],
         detail: {},
       };
@@ -292,7 +277,7 @@ function checkLanguage(
       kind: 'language',
       requirement,
       met: 'no',
-      message: say(language, `${required.name} non mentionné`, `${required.name} not mentioned`),
+      message: message(language, 'requirement.languageMissing', { language: required.name }),
       evidence: [],
       detail: {},
     };
@@ -315,11 +300,7 @@ function checkLanguage(
       kind: 'language',
       requirement,
       met: 'unknown',
-      message: say(
-        language,
-        `${required.name} mentionné sans niveau`,
-        `${required.name} listed without a level`,
-      ),
+      message: message(language, 'requirement.languageNoLevel', { language: required.name }),
       evidence,
       detail: {},
     };
@@ -328,11 +309,11 @@ function checkLanguage(
     kind: 'language',
     requirement,
     met: 'no',
-    message: say(
-      language,
-      `${required.name} niveau ${held.level}, ${required.level} demandé`,
-      `${required.name} at ${held.level}, ${required.level} required`,
-    ),
+    message: message(language, 'requirement.languageLevel', {
+      language: required.name,
+      held: held.level,
+      required: required.level,
+    }),
     evidence,
     detail: {},
   };
@@ -342,7 +323,7 @@ function checkExperience(
   job: JobOrder,
   { months, relevant }: OccupationExperience,
   profile: CandidateProfile,
-  language: 'fr' | 'en',
+  language: LanguageCode,
 ): Draft {
   const required = job.minExperienceMonths;
   const evidence = quotes(
@@ -351,19 +332,11 @@ function checkExperience(
   const met = months >= required;
   return {
     kind: 'experience',
-    requirement: say(language, `${required} mois`, `${required} months`),
+    requirement: message(language, 'requirement.experienceMonths', { months: required }),
     met: met ? 'yes' : 'no',
     message: met
-      ? say(
-          language,
-          `${months} mois d'expérience dans le métier`,
-          `${months} months of experience in the occupation`,
-        )
-      : say(
-          language,
-          `${months} mois d'expérience dans le métier, ${required} demandés`,
-          `${months} months of experience in the occupation, ${required} required`,
-        ),
+      ? message(language, 'requirement.experience', { months })
+      : message(language, 'requirement.experienceShort', { months, required }),
     evidence,
     detail: { months },
   };
