@@ -69,6 +69,10 @@ function words<T>(pick: (words: ReplyDateWords) => readonly T[]): T[] {
 function oneOf(entries: readonly VocabularyEntry[]): string {
   return vocabularySource(entries, { boundary: 'none' });
 }
+/** Every language's phrases of one kind, as one global expression. */
+function phrases(pick: (words: ReplyDateWords) => readonly VocabularyEntry[]): RegExp {
+  return compileVocabulary(words(pick), { flags: 'g' });
+}
 function foldedSet(pick: (words: ReplyDateWords) => readonly string[]): ReadonlySet<string> {
   return new Set(words(pick).map(foldTerm));
 }
@@ -118,22 +122,10 @@ const WEEKDAY = new RegExp(
   }\\b`,
   'g',
 );
-const NEXT_WEEK = compileVocabulary(
-  words((w) => w.nextWeek),
-  { flags: 'g' },
-);
-const THIS_WEEK = compileVocabulary(
-  words((w) => w.thisWeek),
-  { flags: 'g' },
-);
-const NEXT_MONTH = compileVocabulary(
-  words((w) => w.nextMonth),
-  { flags: 'g' },
-);
-const END_OF_MONTH = compileVocabulary(
-  words((w) => w.endOfMonth),
-  { flags: 'g' },
-);
+const NEXT_WEEK = phrases((w) => w.nextWeek);
+const THIS_WEEK = phrases((w) => w.thisWeek);
+const NEXT_MONTH = phrases((w) => w.nextMonth);
+const END_OF_MONTH = phrases((w) => w.endOfMonth);
 const IN_DURATION = new RegExp(
   `\\b(?:${oneOf(words((w) => w.inDuration))}) (\\d{1,2}|${oneOf(Object.keys(NUMBER_WORDS))}) (?:(${oneOf(
     words((w) => w.days),
