@@ -19,7 +19,6 @@ export {
   type Weights,
 } from './fuse/index.js';
 export {
-  DEFAULT_RETRIEVE_TOP_K,
   DEFAULT_SHORTLIST_SIZE,
   type RankCandidatesOptions,
   type RankEvent,
@@ -43,3 +42,4 @@ export {
   requirementKinds,
   tallyRequirements,
 } from './requirements/index.js';
+export { DEFAULT_RETRIEVE_TOP_K } from './retrieve/index.js';

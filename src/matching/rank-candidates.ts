@@ -22,13 +22,16 @@ import {
 } from './fuse/index.js';
 import { type PolicyOptions, resolvePolicy } from './requirements/index.js';
 import { type RerankEvent, rerankWithLlm } from './rerank/index.js';
-import { PoolIndex, profileSearchText, retrieveCandidates } from './retrieve/index.js';
+import {
+  DEFAULT_RETRIEVE_TOP_K,
+  PoolIndex,
+  profileSearchText,
+  retrieveCandidates,
+} from './retrieve/index.js';
 import { toIsoDate } from './support/calendar.js';
 
 /** Up to this many profiles, every one is scored; above it, retrieval picks `retrieveTopK` first. */
 export const SCORE_EVERYONE_UP_TO = 2_000;
-/** Candidates kept by retrieval in a pool bigger than `SCORE_EVERYONE_UP_TO`. */
-export const DEFAULT_RETRIEVE_TOP_K = 500;
 /** Candidates sent to the LLM reranker (best structured scores first). */
 export const DEFAULT_SHORTLIST_SIZE = 30;
 

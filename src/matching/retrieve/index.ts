@@ -11,7 +11,7 @@ export {
   savePoolIndex,
 } from './pool-index.js';
 export {
-  DEFAULT_RETRIEVAL_TOP_K,
+  DEFAULT_RETRIEVE_TOP_K,
   DEFAULT_SEMANTIC_WEIGHT,
   type RetrievedCandidate,
   type RetrieveOptions,

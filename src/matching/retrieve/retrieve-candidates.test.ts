@@ -50,6 +50,13 @@ describe('retrieveCandidates', () => {
     for (const result of results) expect(result.semantic).toBeNull();
   });
 
+  it('keeps 500 candidates by default, the depth rankCandidates uses in big pools', async () => {
+    const big = Array.from({ length: 520 }, (_, index) =>
+      makeProfile(`cv_${String(index).padStart(3, '0')}`, { headline: 'Cariste', titles: ['Cariste'] }),
+    );
+    expect(await retrieveCandidates(job, big)).toHaveLength(500);
+  });
+
   it('fuses cosine and BM25 as a linear mix with scores in 0..1, sorted, cut at topK', async () => {
     const embeddingModel = createFakeEmbeddingModel();
     const index = await buildPoolIndex(pool, { embeddingModel });

@@ -21,7 +21,7 @@ export interface RetrievedCandidate {
 export interface RetrieveOptions {
   /** Without one, retrieval is lexical only and `semantic` is `null`. */
   embeddingModel?: EmbeddingModel;
-  /** How many candidates to return (default 100); fewer when the pool is smaller. */
+  /** How many candidates to return (default `DEFAULT_RETRIEVE_TOP_K`, 500); fewer when the pool is smaller. */
   topK?: number;
   signal?: AbortSignal;
   /** Weight of the semantic score in the fused score, 0..1 (default 0.5; ignored without embeddings). */
@@ -30,8 +30,11 @@ export interface RetrieveOptions {
   onUsage?: (usage: Usage) => void;
 }
 
-/** Default number of candidates returned by `retrieveCandidates`. */
-export const DEFAULT_RETRIEVAL_TOP_K = 100;
+/**
+ * Candidates kept by first-stage retrieval: the default `topK` of `retrieveCandidates`, and what
+ * `rankCandidates` keeps in a pool bigger than `SCORE_EVERYONE_UP_TO`.
+ */
+export const DEFAULT_RETRIEVE_TOP_K = 500;
 /** Default weight of the semantic score in the fused retrieval score. */
 export const DEFAULT_SEMANTIC_WEIGHT = 0.5;
 
@@ -81,7 +84,7 @@ export async function retrieveCandidates(
   options: RetrieveOptions = {},
 ): Promise<RetrievedCandidate[]> {
   const model = options.embeddingModel;
-  const topK = Math.max(0, Math.floor(options.topK ?? DEFAULT_RETRIEVAL_TOP_K));
+  const topK = Math.max(0, Math.floor(options.topK ?? DEFAULT_RETRIEVE_TOP_K));
   const semanticWeight = options.semanticWeight ?? DEFAULT_SEMANTIC_WEIGHT;
   if (!(semanticWeight >= 0 && semanticWeight <= 1)) {
     throw new RangeError(`semanticWeight must be within 0..1, got ${semanticWeight}`);
