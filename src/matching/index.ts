@@ -27,6 +27,7 @@ export {
   validateJobOrder,
 } from './rank-candidates.js';
 export { type JobMatch, type RankJobsOptions, rankJobs } from './rank-jobs.js';
+export { recordRankEvent } from './record-rank-event.js';
 export {
   type CheckRequirementsOptions,
   type ChecksByKind,
