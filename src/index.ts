@@ -1,11 +1,76 @@
-// Public API: named exports only. What is not exported here is private.
-export * from './compliance/index.js';
-export * from './domain/index.js';
+// biome-ignore-all assist/source/organizeImports: exports are grouped by area, in pipeline order
+// The public API of cvmatch, and its table of contents. What is not listed here is private: it may change
+// in any release. Every name is listed by hand (no `export *`); etc/public-api.txt records the list with
+// each name's kind and test/public-api.test.ts fails when the two differ. To change the API: edit this file,
+// run `npm run api:report`, commit both. The CLI (src/cli) imports only this file.
+
+// Domain: zod schemas first, each type inferred from its schema.
+export {
+  type Availability,
+  availabilitySchema,
+  type CandidateProfile,
+  type CefrLevel,
+  type Certification,
+  type Criterion,
+  type CriterionScore,
+  candidateProfileSchema,
+  cefrLevelSchema,
+  certificationSchema,
+  confidenceSchema,
+  criterionSchema,
+  criterionScoreSchema,
+  type DocumentFormat,
+  documentFormatSchema,
+  type Education,
+  type Experience,
+  educationSchema,
+  experienceSchema,
+  isoDateSchema,
+  type JobLocation,
+  type JobOrder,
+  type JobOrderInput,
+  jobLocationSchema,
+  jobOrderSchema,
+  type Language,
+  type Location,
+  languageRequirementSchema,
+  languageSchema,
+  locationSchema,
+  type MatchResult,
+  type Met,
+  type Mobility,
+  matchResultSchema,
+  metSchema,
+  mobilitySchema,
+  type OccupationRef,
+  occupationRefSchema,
+  type ProfileField,
+  profileFieldSchema,
+  type RequirementKind,
+  requirementKindSchema,
+  type ScoreSource,
+  type SensitiveData,
+  type Skill,
+  type SourceSpan,
+  scoreSourceSchema,
+  sensitiveDataSchema,
+  skillSchema,
+  sourceSpanSchema,
+  type UnmetRequirement,
+  unmetRequirementSchema,
+  type Warning,
+  warningSchema,
+  yearMonthSchema,
+} from './domain/index.js';
+
+// Errors: one tree, each class with a static isInstance that works across the ESM and CJS builds.
 export {
   AuthenticationError,
   CvmatchError,
   DocumentError,
   type DocumentErrorReason,
+  IndexError,
+  type IndexErrorReason,
   ObjectValidationError,
   ProviderError,
   type ProviderErrorOptions,
@@ -14,13 +79,78 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
-export * from './eval/index.js';
-export * from './geo/index.js';
-export * from './matching/index.js';
-export * from './matching/retrieve/index.js';
-export * from './parsing/extract/index.js';
-export * from './parsing/index.js';
-export * from './providers/index.js';
+
+// Parsing: CVs (PDF, DOCX, DOC, ODT, RTF, TXT) into profiles, job ads and JSON into job orders.
+export {
+  type ExtractionLimits,
+  defaultExtractionLimits,
+} from './parsing/extract/index.js';
+export {
+  type ParseCvOptions,
+  type ParseCvResult,
+  type ParseCvsInput,
+  type ParseCvsItem,
+  type ParseCvsOptions,
+  type ParseJobOrderOptions,
+  parseCv,
+  parseCvs,
+  parseCvText,
+  parseJobOrder,
+} from './parsing/index.js';
+
+// Datasets: candidate pools (CV folders, CV files, profiles .jsonl) and folders of job orders.
+export {
+  type CandidateDataset,
+  CV_EXTENSIONS,
+  type InputFailure,
+  readCandidateDataset,
+  readJobOrders,
+} from './parsing/index.js';
+
+// Matching: rank candidates for a job order (or jobs for a candidate), explain a result, tune weights and
+// requirement policies.
+export {
+  DEFAULT_MAX_DISTANCE_KM,
+  DEFAULT_SHORTLIST_SIZE,
+  defaultLlmWeight,
+  defaultPenalties,
+  defaultWeights,
+  type ExplainOptions,
+  explainMatch,
+  type JobMatch,
+  NO_VEHICLE_MAX_DISTANCE_KM,
+  type PolicyOption,
+  type PolicyOptions,
+  type RankCandidatesOptions,
+  type RankEvent,
+  type RankJobsOptions,
+  type RequirementPolicy,
+  rankCandidates,
+  rankJobs,
+  recordRankEvent,
+  resolveWeights,
+  SCORE_EVERYONE_UP_TO,
+  type WeightOverrides,
+  type Weights,
+} from './matching/index.js';
+export type { RerankEvent } from './matching/rerank/index.js';
+
+// Retrieval and the pool index: embed a pool once, save it, load it, query it.
+export {
+  buildPoolIndex,
+  DEFAULT_RETRIEVE_TOP_K,
+  DEFAULT_SEMANTIC_WEIGHT,
+  loadPoolIndex,
+  type PoolEmbeddingInfo,
+  PoolIndex,
+  type PoolIndexContext,
+  type RetrievedCandidate,
+  type RetrieveOptions,
+  retrieveCandidates,
+  savePoolIndex,
+} from './matching/retrieve/index.js';
+
+// Providers, consumer side: the model interfaces (spec v1) and the built-in providers.
 export type {
   ChatMessage,
   ChatModel,
@@ -29,6 +159,250 @@ export type {
   Provider,
   Usage,
 } from './providers/spec.js';
-export * from './screening/index.js';
-export * from './taxonomy/index.js';
+export {
+  createLocal,
+  createMistral,
+  createOpenAI,
+  createOpenAICompatible,
+  fitIdf,
+  type IdfTable,
+  type LocalProvider,
+  type LocalSettings,
+  type MistralProvider,
+  type MistralSettings,
+  type OpenAICompatibleProvider,
+  type OpenAICompatibleSettings,
+  type OpenAIProvider,
+  type OpenAISettings,
+} from './providers/index.js';
+
+// Providers: the registry the CLI reads (names, key and base URL variables, default models).
+export { findProvider, type ProviderRegistration, providerRegistry } from './providers/index.js';
+
+// Providers: middleware written once for every model (retries, timeouts, limits, batching, cache, usage,
+// repair, fallback).
+export {
+  applyChatMiddleware,
+  applyEmbeddingMiddleware,
+  type BatchingOptions,
+  type CallContext,
+  type CallInterceptor,
+  composeInterceptors,
+  createDiskCache,
+  createMemoryCache,
+  createRequestLimiter,
+  createUsageMeter,
+  DEFAULT_PRICES,
+  type FallbackEvent,
+  type FallbackOptions,
+  fallback,
+  interceptChatModel,
+  interceptEmbeddingModel,
+  isOutage,
+  limiterInterceptor,
+  type MiddlewareOptions,
+  type ModelPrice,
+  type ModelUsage,
+  type PriceTable,
+  type ProviderCache,
+  type RequestLimiter,
+  type RequestLimiterOptions,
+  type RetryEvent,
+  type RetryOptions,
+  retryInterceptor,
+  timeoutInterceptor,
+  type UsageMeter,
+  type UsageRecord,
+  type UsageReport,
+  withChatCache,
+  withChatUsage,
+  withEmbeddingBatching,
+  withEmbeddingCache,
+  withEmbeddingUsage,
+  withObjectRepair,
+} from './providers/index.js';
+
+// Providers, implementor side: writing a provider (spec v2 chat models, the remote provider base, settings
+// groups, HTTP status → error).
+export {
+  type BehaviourSettings,
+  type ChatModelV2,
+  chatModelFromV2,
+  createRemoteProvider,
+  type FinishReason,
+  type GenerateRequest,
+  type GenerateResult,
+  type JsonResponseFormat,
+  type MapErrorContext,
+  type ModelSettings,
+  providerErrorFromStatus,
+  type RemoteModelContext,
+  type RemoteProvider,
+  type RemoteProviderDefinition,
+  type RemoteProviderSettings,
+  type ResolvedTransport,
+  type TransportSettings,
+} from './providers/index.js';
+
+// Vector helper used with any embedding model.
+export { cosineSimilarity } from './providers/index.js';
+
+// Screening: SMS pre-screening conversations, reply reading, the message guard, SMS transports.
+export {
+  type Assessment,
+  type ConsoleTransportOptions,
+  type CreateScreeningInput,
+  countSmsSegments,
+  createConsoleTransport,
+  createScreening,
+  createTwilioTransport,
+  type ExtractedCertificate,
+  type ExtractedDate,
+  type ExtractedValues,
+  type GuardCategory,
+  type GuardResult,
+  type GuardViolation,
+  guardMessage,
+  type InboundSms,
+  type InterpretReplyContext,
+  interpretReply,
+  interpretReplyWithRules,
+  planQuestions,
+  type QuestionAbout,
+  type QuestionTopic,
+  type ReplyIntent,
+  type ReplyInterpretation,
+  replyInterpretationSchema,
+  resumeScreening,
+  type Screening,
+  type ScreeningAgency,
+  type ScreeningAnswer,
+  type ScreeningEvent,
+  type ScreeningMessage,
+  type ScreeningOptions,
+  type ScreeningOptionsInput,
+  type ScreeningOutcome,
+  type ScreeningQuestion,
+  type ScreeningState,
+  type ScreeningStatus,
+  type ScreeningStep,
+  type SmsEncoding,
+  type SmsSegmentCount,
+  type SmsTransport,
+  screeningOptionsSchema,
+  screeningOutcomeSchema,
+  screeningStateSchema,
+  type TemplateKey,
+  type TransportMode,
+  type TwilioTransportOptions,
+  templateKeys,
+  validateTwilioSignature,
+} from './screening/index.js';
+
+// Compliance: pseudonymisation, the audit log, the fairness audit.
+export {
+  type AuditEvent,
+  type AuditEventInput,
+  type AuditFairnessInput,
+  type AuditLog,
+  type AuditLogOptions,
+  aliasFor,
+  auditEventSchema,
+  auditFairness,
+  createAuditLog,
+  FAIRNESS_IDENTITIES,
+  type FairnessDetail,
+  type FairnessReport,
+  type Identifiers,
+  type PseudonymizedFields,
+  type PseudonymizedProfile,
+  type PseudonymizeOptions,
+  type PseudonymizeTextOptions,
+  profileIdentifiers,
+  pseudonymizedFieldsSchema,
+  pseudonymizeProfile,
+  pseudonymizeText,
+  type RedactionKind,
+  type RedactionResult,
+  readAuditLog,
+  type SyntheticIdentity,
+  swapIdentity,
+} from './compliance/index.js';
+
+// Taxonomy: ROME occupations, skills, certifications (CACES…), driving licences.
+export {
+  CERTIFICATION_EQUIVALENCES,
+  type CertificationCheck,
+  type CertificationFamily,
+  type CertificationInfo,
+  certificationInfo,
+  certificationSatisfies,
+  findCertifications,
+  findLicences,
+  findSkills,
+  impliedLicences,
+  type LicenceInfo,
+  licenceSatisfies,
+  normalizeCertification,
+  normalizeLicence,
+  normalizeOccupation,
+  normalizeSkill,
+  type OccupationMatch,
+  type OccupationSkill,
+  occupationCloseness,
+  occupationLabel,
+  occupationSkills,
+  type RelatedOccupation,
+  relatedOccupations,
+  type SkillInfo,
+  type TaxonomyMention,
+} from './taxonomy/index.js';
+
+// Geography: French communes (offline), mentions in text, distances.
+export {
+  type Commune,
+  type CommuneMatch,
+  type CommuneMention,
+  type CommuneQuery,
+  type CoordinatePrecision,
+  communeSchema,
+  distanceKm,
+  findCommuneMentions,
+  type GeoPoint,
+  type LookupOptions,
+  lookupCommune,
+} from './geo/index.js';
+
+// Locale: the message catalogue (French, English) and the language codes cvmatch speaks.
+export {
+  type LanguageCode,
+  languages,
+  type MessageKey,
+  type MessageValues,
+  message,
+} from './locale/index.js';
+
+// Evaluation, for experiments: ranking metrics, relevance judgements (qrels), experiments over configurations.
+export {
+  averagePrecision,
+  type ConfigEvaluation,
+  candidateKey,
+  type ExperimentConfig,
+  type ExperimentInput,
+  type ExperimentResult,
+  evaluateRanking,
+  type JobEvaluation,
+  type Judgements,
+  type MetricValues,
+  metricNames,
+  ndcgAtK,
+  type Qrels,
+  RELEVANT_GRADE,
+  readQrels,
+  recallAtK,
+  reciprocalRank,
+  runExperiment,
+} from './eval/index.js';
+
+// Package version.
 export { VERSION } from './version.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError, ValidationError } from '../errors.js';
+import { UsageError, ValidationError } from '../index.js';
 import { parseWeightsFlag } from './parse-weights-flag.js';
 
 describe('parseWeightsFlag', () => {

@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CvmatchError, UsageError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { CvmatchError, UsageError, VERSION } from '../index.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerIndexCommand } from './commands/index-build.js';
 import { registerMatchCommand } from './commands/match.js';

@@ -1,14 +1,15 @@
 import { type Command, Option } from 'commander';
-import { UsageError } from '../errors.js';
 import {
+  type ChatModel,
   createUsageMeter,
+  type EmbeddingModel,
   findProvider,
   type ProviderRegistration,
   providerRegistry,
+  UsageError,
   type UsageMeter,
   type UsageReport,
-} from '../providers/index.js';
-import type { ChatModel, EmbeddingModel } from '../providers/spec.js';
+} from '../index.js';
 
 /** The registered provider names, in help order (`local` first: the default). */
 export const PROVIDER_NAMES = providerRegistry.map((registration) => registration.name) as [

@@ -1,4 +1,64 @@
-export * from './candidate.js';
-export * from './common.js';
-export * from './job-order.js';
-export * from './match.js';
+// The domain: zod schemas and the types inferred from them. Imports nothing else from src/.
+export {
+  type Availability,
+  availabilitySchema,
+  type CandidateProfile,
+  type Certification,
+  candidateProfileSchema,
+  certificationSchema,
+  type DocumentFormat,
+  documentFormatSchema,
+  type Education,
+  type Experience,
+  educationSchema,
+  experienceSchema,
+  type Language,
+  type Location,
+  languageSchema,
+  locationSchema,
+  type Mobility,
+  mobilitySchema,
+  type OccupationRef,
+  occupationRefSchema,
+  type ProfileField,
+  profileFieldSchema,
+  type SensitiveData,
+  type Skill,
+  sensitiveDataSchema,
+  skillSchema,
+} from './candidate.js';
+export {
+  type CefrLevel,
+  cefrLevelSchema,
+  confidenceSchema,
+  isoDateSchema,
+  languageRequirementSchema,
+  type SourceSpan,
+  sourceSpanSchema,
+  type Warning,
+  warningSchema,
+  yearMonthSchema,
+} from './common.js';
+export {
+  type JobLocation,
+  type JobOrder,
+  type JobOrderInput,
+  jobLocationSchema,
+  jobOrderSchema,
+} from './job-order.js';
+export {
+  type Criterion,
+  type CriterionScore,
+  criterionSchema,
+  criterionScoreSchema,
+  type MatchResult,
+  type Met,
+  matchResultSchema,
+  metSchema,
+  type RequirementKind,
+  requirementKindSchema,
+  type ScoreSource,
+  scoreSourceSchema,
+  type UnmetRequirement,
+  unmetRequirementSchema,
+} from './match.js';

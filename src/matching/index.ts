@@ -36,6 +36,7 @@ export {
   defaultPenalties,
   NO_VEHICLE_MAX_DISTANCE_KM,
   type PolicyOption,
+  type PolicyOptions,
   type RequirementCheck,
   type RequirementKind,
   type RequirementOutcome,

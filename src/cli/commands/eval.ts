@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { UsageError } from '../../errors.js';
-import { type ExperimentConfig, type ExperimentResult, runExperiment } from '../../eval/experiment.js';
-import { readQrels } from '../../eval/qrels.js';
-import type { RankCandidatesOptions } from '../../matching/index.js';
-import { loadPoolIndex } from '../../matching/retrieve/index.js';
-import { readCandidateDataset, readJobOrders } from '../../parsing/index.js';
+import {
+  type ExperimentConfig,
+  type ExperimentResult,
+  loadPoolIndex,
+  type RankCandidatesOptions,
+  readCandidateDataset,
+  readJobOrders,
+  readQrels,
+  runExperiment,
+  UsageError,
+} from '../../index.js';
 import { parseWeightsFlag } from '../parse-weights-flag.js';
 import { addProviderOptions, PROVIDER_NAMES, resolveProviderOptions } from '../provider-options.js';
 

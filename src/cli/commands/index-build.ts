@@ -1,8 +1,12 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { CvmatchError, UsageError } from '../../errors.js';
-import { buildPoolIndex, savePoolIndex } from '../../matching/retrieve/index.js';
-import { readCandidateDataset } from '../../parsing/index.js';
+import {
+  buildPoolIndex,
+  CvmatchError,
+  readCandidateDataset,
+  savePoolIndex,
+  UsageError,
+} from '../../index.js';
 import { addProviderOptions, resolveProviderOptions } from '../provider-options.js';
 
 interface IndexBuildOptions {

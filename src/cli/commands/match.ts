@@ -1,23 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { type AuditLog, createAuditLog } from '../../compliance/index.js';
-import type { CandidateProfile, JobOrder, MatchResult } from '../../domain/index.js';
-import { UsageError, ValidationError } from '../../errors.js';
-import { type LanguageCode, type MessageKey, message } from '../../locale/index.js';
 import {
-  criteria,
+  type CandidateProfile,
+  type Criterion,
+  createAuditLog,
+  criterionSchema,
   DEFAULT_SHORTLIST_SIZE,
   defaultLlmWeight,
   explainMatch,
+  type InputFailure,
+  type JobOrder,
+  type LanguageCode,
+  loadPoolIndex,
+  type MatchResult,
+  type MessageKey,
+  message,
+  type PoolIndex,
+  parseJobOrder,
   type RequirementKind,
   rankCandidates,
-  requirementKinds,
+  readCandidateDataset,
+  recordRankEvent,
+  requirementKindSchema,
   resolveWeights,
-} from '../../matching/index.js';
-import { auditEventFromRerank } from '../../matching/rerank/index.js';
-import { loadPoolIndex, type PoolIndex } from '../../matching/retrieve/index.js';
-import { type InputFailure, parseJobOrder, readCandidateDataset } from '../../parsing/index.js';
+  UsageError,
+  ValidationError,
+} from '../../index.js';
 import { parseWeightsFlag } from '../parse-weights-flag.js';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
 
@@ -58,13 +67,13 @@ export function registerMatchCommand(program: Command): void {
     .option('--json', 'print { job, results, usage, errors, files } as JSON')
     .option(
       '--weights <list>',
-      `weight overrides, e.g. occupation=0.3,skills=0.2 (criteria: ${criteria.join(', ')}; llm = LLM share, default ${defaultLlmWeight})`,
+      `weight overrides, e.g. occupation=0.3,skills=0.2 (criteria: ${criterionSchema.options.join(', ')}; llm = LLM share, default ${defaultLlmWeight})`,
     )
     .option('--explain', 'print a plain-language explanation under each candidate')
     .option('--near-misses', 'also list candidates who miss one or two requirements, with the gap to close')
     .option(
       '--exclude <kinds>',
-      `drop candidates missing these requirements: all or ${requirementKinds.join(',')}`,
+      `drop candidates missing these requirements: all or ${requirementKindSchema.options.join(',')}`,
     )
     .option(
       '--now <date>',
@@ -90,13 +99,13 @@ function parseOptions(options: MatchCommandOptions) {
   let excludeUnmet: readonly RequirementKind[] = [];
   if (options.exclude) {
     const parts = options.exclude.split(',').map((part) => part.trim());
-    excludeUnmet = parts.includes('all') ? requirementKinds : (parts as RequirementKind[]);
+    excludeUnmet = parts.includes('all') ? requirementKindSchema.options : (parts as RequirementKind[]);
     const unknown = parts.filter(
-      (part) => part !== 'all' && !requirementKinds.includes(part as RequirementKind),
+      (part) => part !== 'all' && !requirementKindSchema.options.includes(part as RequirementKind),
     );
     if (unknown.length)
       throw new UsageError(
-        `--exclude: unknown kind ${unknown.join(', ')} (known: all, ${requirementKinds.join(', ')})`,
+        `--exclude: unknown kind ${unknown.join(', ')} (known: all, ${requirementKindSchema.options.join(', ')})`,
       );
   }
   return { top, excludeUnmet, weights: options.weights ? parseWeightsFlag(options.weights) : undefined };
@@ -158,8 +167,7 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
             `cvmatch: LLM unavailable for ${event.candidateId}, rule score kept (${event.code})\n`,
           );
         }
-        if (event.type === 'rerank' && audit && providers.chatModel)
-          recordRerank(audit, event.event, providers.chatModel);
+        if (audit && providers.chatModel) recordRankEvent(audit, event, providers.chatModel);
       },
     });
   } catch (error) {
@@ -196,15 +204,6 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
   process.stderr.write(`${formatUsage(usage)}\n`);
 }
 
-function recordRerank(
-  audit: AuditLog,
-  event: Parameters<typeof auditEventFromRerank>[0],
-  model: { provider: string; modelId: string },
-): void {
-  const auditEvent = auditEventFromRerank(event, model);
-  if (auditEvent) audit.record(auditEvent);
-}
-
 async function readJob(file: string, now: string): Promise<JobOrder> {
   let text: string;
   try {
@@ -230,30 +229,21 @@ async function readJob(file: string, now: string): Promise<JobOrder> {
   }
 }
 
-/** Short criterion names for the "key reasons" column. */
-const SHORT_LABELS: Record<string, MessageKey> = {
-  occupation: 'cli.criterion.occupation',
-  skills: 'cli.criterion.skills',
-  preferredSkills: 'cli.criterion.preferredSkills',
-  experience: 'cli.criterion.experience',
-  certifications: 'cli.criterion.certifications',
-  licences: 'cli.criterion.licences',
-  distance: 'cli.criterion.distance',
-  availability: 'cli.criterion.availability',
-  languages: 'cli.criterion.languages',
-  semantic: 'cli.criterion.semantic',
-  llm: 'cli.criterion.llm',
-};
+/** Criteria with a short name in the catalogue (`cli.criterion.<criterion>`): the schema's, and `llm`. */
+const SHORT_LABELLED: readonly string[] = [...criterionSchema.options, 'llm'];
+
+/** Short criterion name for the "key reasons" column; other entries (`llm:<name>`) print as they are. */
+function shortLabel(criterion: string, language: LanguageCode): string {
+  if (!SHORT_LABELLED.includes(criterion)) return criterion;
+  return message(language, `cli.criterion.${criterion as Criterion | 'llm'}`);
+}
 
 function reasons(result: MatchResult, language: LanguageCode): string {
   return result.breakdown
     .filter((entry) => entry.weight > 0 && entry.met === 'yes')
     .sort((a, b) => b.weight - a.weight || a.criterion.localeCompare(b.criterion))
     .slice(0, 4)
-    .map((entry) => {
-      const key = Object.hasOwn(SHORT_LABELS, entry.criterion) ? SHORT_LABELS[entry.criterion] : undefined;
-      return key ? message(language, key) : entry.criterion;
-    })
+    .map((entry) => shortLabel(entry.criterion, language))
     .join(', ');
 }
 

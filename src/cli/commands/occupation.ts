@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
-import { normalizeOccupation, type OccupationMatch } from '../../taxonomy/index.js';
+import { normalizeOccupation, type OccupationMatch, UsageError } from '../../index.js';
 
 interface OccupationCommandOptions {
   json?: boolean;

@@ -2,16 +2,13 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
-import { CV_EXTENSIONS, type ParseCvsItem, parseCvs } from '../../parsing/index.js';
+import { CV_EXTENSIONS, type ParseCvsItem, parseCvs, UsageError } from '../../index.js';
 
 interface ParseCommandOptions {
   json?: boolean;
   concurrency: string;
   now?: string;
 }
-
-/** File extensions picked up when a folder is given. */
 
 /** Files given on the command line plus the CV files found in folders (recursively, sorted, hidden files skipped). */
 export async function collectCvFiles(paths: string[]): Promise<string[]> {

@@ -2,15 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { type CandidateProfile, candidateProfileSchema, type JobOrder } from '../../domain/index.js';
-import { UsageError, ValidationError } from '../../errors.js';
-import { parseCv, parseJobOrder } from '../../parsing/index.js';
 import {
+  type CandidateProfile,
+  candidateProfileSchema,
   createScreening,
+  type JobOrder,
+  parseCv,
+  parseJobOrder,
   type Screening,
   type ScreeningMessage,
   type ScreeningOutcome,
-} from '../../screening/index.js';
+  UsageError,
+  ValidationError,
+} from '../../index.js';
 import { addProviderOptions, resolveProviderOptions } from '../provider-options.js';
 
 interface ScreenCommandOptions {
