@@ -38,6 +38,37 @@ describe('readCandidateDataset', () => {
     expect(await readProfilesJsonl(file, [])).toHaveLength(2);
   });
 
+  it('keeps the order of the arguments, whether a path is a .jsonl file, a CV file or a folder', async () => {
+    const folder = await mkdtemp(join(directory, 'order-'));
+    await copyFile(join(cvs, 'ash-yasmine-belkacem.txt'), join(folder, 'yasmine.txt'));
+    await writeFile(join(folder, 'broken.pdf'), '%PDF-1.7\nbroken');
+    const cv = join(cvs, 'cariste-karim-benali.pdf');
+    const [fromJsonl] = (await readCandidateDataset([join(cvs, 'standardiste-ines-moreau.txt')])).profiles;
+    const jsonl = join(directory, 'one.jsonl');
+    await writeFile(jsonl, `${JSON.stringify(fromJsonl)}\n{oops\n`);
+    const names = async (paths: string[]) => {
+      const dataset = await readCandidateDataset(paths, { now: '2026-11-01' });
+      return [
+        ...dataset.profiles.map((profile) => profile.name),
+        ...dataset.failures.map((item) => item.reason),
+      ];
+    };
+    expect(await names([cv, jsonl, folder])).toEqual([
+      'Karim Benali',
+      fromJsonl?.name,
+      'Yasmine Belkacem',
+      'invalid-json',
+      'corrupt',
+    ]);
+    expect(await names([folder, jsonl, cv])).toEqual([
+      'Yasmine Belkacem',
+      fromJsonl?.name,
+      'Karim Benali',
+      'corrupt',
+      'invalid-json',
+    ]);
+  });
+
   it('throws when a path does not exist', async () => {
     await expect(readCandidateDataset([join(directory, 'missing')])).rejects.toMatchObject({
       code: 'ENOENT',

@@ -17,6 +17,7 @@ export interface InputFailure {
 export interface CandidateDataset {
   /** In input order (folders sorted by file name); the first of two profiles with the same id is kept. */
   profiles: CandidateProfile[];
+  /** In input order too. */
   failures: InputFailure[];
 }
 
@@ -29,29 +30,40 @@ export async function readCandidateDataset(
   paths: string[],
   options: Omit<ParseCvsOptions, 'onError'> = {},
 ): Promise<CandidateDataset> {
-  const cvFiles: string[] = [];
-  const profiles: CandidateProfile[] = [];
-  const failures: InputFailure[] = [];
+  // One part per path, in argument order: the profiles of a .jsonl file, or CV files parsed below in one batch.
+  const parts: ({ cvFiles: string[] } | CandidateDataset)[] = [];
   for (const path of paths) {
     const info = await stat(path);
     if (info.isDirectory()) {
       const names = (await readdir(path)).sort();
-      cvFiles.push(
-        ...names
+      parts.push({
+        cvFiles: names
           .filter((name) => CV_EXTENSIONS.has(extname(name).toLowerCase()))
           .map((name) => join(path, name)),
-      );
+      });
     } else if (extname(path).toLowerCase() === '.jsonl') {
-      profiles.push(...(await readProfilesJsonl(path, failures)));
+      const failures: InputFailure[] = [];
+      parts.push({ profiles: await readProfilesJsonl(path, failures), failures });
     } else {
-      cvFiles.push(path);
+      parts.push({ cvFiles: [path] });
     }
   }
-  if (cvFiles.length > 0) {
-    for (const item of await parseCvs(cvFiles, { ...options, onError: 'collect' })) {
+  const cvFiles = parts.flatMap((part) => ('cvFiles' in part ? part.cvFiles : []));
+  const parsed = cvFiles.length > 0 ? await parseCvs(cvFiles, { ...options, onError: 'collect' }) : [];
+  const profiles: CandidateProfile[] = [];
+  const failures: InputFailure[] = [];
+  let next = 0;
+  for (const part of parts) {
+    if (!('cvFiles' in part)) {
+      profiles.push(...part.profiles);
+      failures.push(...part.failures);
+      continue;
+    }
+    for (const item of parsed.slice(next, next + part.cvFiles.length)) {
       if ('profile' in item) profiles.push(item.profile);
       else failures.push({ file: item.file, reason: item.error.reason, message: item.error.message });
     }
+    next += part.cvFiles.length;
   }
   const seen = new Set<string>();
   return { profiles: profiles.filter((profile) => !seen.has(profile.id) && seen.add(profile.id)), failures };
