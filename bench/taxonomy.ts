@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readLabelledTitles } from '../scripts/eval-occupations.js';
+import { readAllTitleSets } from '../scripts/occupation-eval/labelled-titles.js';
 import { findCertifications, findLicences, findSkills, normalizeOccupation } from '../src/taxonomy/index.js';
 
 export interface TaxonomyBenchResult {
@@ -63,7 +63,7 @@ Compétences : conduite de chariots élévateurs, lecture de plans, Pack Office,
 
 export async function runTaxonomyBench(rounds = 20): Promise<TaxonomyBenchResult> {
   const fresh = freshLoad();
-  const titles = readLabelledTitles().map((item) => item.title);
+  const titles = readAllTitleSets().map((item) => item.title);
   let started = performance.now();
   for (const title of titles) normalizeOccupation(title);
   const titlesPerSecondCold = titles.length / ((performance.now() - started) / 1000);

@@ -1,113 +1,153 @@
 /**
- * Accuracy of `normalizeOccupation` on a labelled list of job-ad titles (eval/occupations/titles.tsv).
+ * Accuracy and calibration of `normalizeOccupation` on the labelled title sets in eval/occupations/:
+ * French offer titles, English job-board titles, real English CV titles (dotin), generic titles that should
+ * abstain, and the original fixture list. Each set is split by a hash of the title into dev (≈ 70 %, tuning
+ * allowed) and held-out (≈ 30 %, never tuned on); held-out misses are only printed with `--show-heldout`.
  *
- *   npm run eval:occupations            # table + misses on stderr-free stdout
- *   npx tsx scripts/eval-occupations.ts --json
- *
- * Also reports accuracy on the "held-out" part: titles whose clean words are not exactly those of a curated
- * alias or English title, so the number does not just measure the alias list.
+ *   npm run eval:occupations                       # tables + dev misses
+ *   npm run eval:occupations -- --show-heldout     # also the held-out misses (do not tune on them)
+ *   npm run eval:occupations -- --no-misses        # tables only
+ *   npx tsx scripts/eval-occupations.ts --json     # everything as JSON (held-out misses only with the flag)
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ENGLISH_TITLES } from '../src/taxonomy/catalogue/english-titles.js';
-import { OCCUPATION_ALIASES } from '../src/taxonomy/catalogue/occupation-aliases.js';
-import { normalizeOccupation, occupationLabel } from '../src/taxonomy/index.js';
-import { titleStem, titleWords } from '../src/taxonomy/occupation-terms.js';
+import { pathToFileURL } from 'node:url';
+import { occupationLabel } from '../src/taxonomy/index.js';
+import {
+  type Calibration,
+  calibration,
+  evaluateTitles,
+  type Outcome,
+  type SetScore,
+  scoreSet,
+} from './occupation-eval/evaluate.js';
+import { readAllTitleSets, TITLE_SETS } from './occupation-eval/labelled-titles.js';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const TITLES_FILE = resolve(REPO_ROOT, 'eval', 'occupations', 'titles.tsv');
-
-export interface LabelledTitle {
-  title: string;
-  romeCode: string;
+export interface OccupationEvaluation {
+  scores: SetScore[];
+  calibration: {
+    dev: { code: Calibration; family: Calibration };
+    heldOut: { code: Calibration; family: Calibration };
+  };
+  outcomes: Outcome[];
 }
 
-/** Reads `title<TAB>code` lines; `#` lines are comments. Throws on a malformed line or an unknown code. */
-export function readLabelledTitles(path = TITLES_FILE): LabelledTitle[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((line, index) => ({ line, number: index + 1 }))
-    .filter(({ line }) => line.trim() && !line.startsWith('#'))
-    .map(({ line, number }) => {
-      const [title, romeCode, ...rest] = line.split('\t');
-      if (!title || !romeCode || rest.length > 0)
-        throw new Error(`${path}:${number}: expected "title<TAB>code"`);
-      if (!occupationLabel(romeCode)) throw new Error(`${path}:${number}: unknown ROME code ${romeCode}`);
-      return { title: title.trim(), romeCode: romeCode.trim() };
-    });
+export function evaluateOccupationSets(): OccupationEvaluation {
+  const outcomes = evaluateTitles(readAllTitleSets());
+  const part = (heldOut: boolean) => outcomes.filter((outcome) => outcome.item.heldOut === heldOut);
+  return {
+    scores: TITLE_SETS.flatMap((set) => [scoreSet(outcomes, set, false), scoreSet(outcomes, set, true)]),
+    calibration: {
+      dev: { code: calibration(part(false), 'code'), family: calibration(part(false), 'family') },
+      heldOut: { code: calibration(part(true), 'code'), family: calibration(part(true), 'family') },
+    },
+    outcomes,
+  };
 }
 
-const key = (title: string) => [...new Set(titleWords(title).map(titleStem))].sort().join(' ');
+const ratio = (part: number, total: number) => (total === 0 ? '   -' : (part / total).toFixed(3));
+const cell = (value: string | number, width: number) => String(value).padStart(width);
 
-export interface EvaluationResult {
-  total: number;
-  top1: number;
-  top5: number;
-  heldOut: { total: number; top1: number; top5: number };
-  misses: { title: string; expected: string; got: string | null; rank: number | null }[];
+function scoreTable(scores: readonly SetScore[]): string {
+  const lines = [
+    `${'set'.padEnd(11)}${'part'.padEnd(9)}${cell('code n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}` +
+      `${cell('fam n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}${cell('abstain', 9)}${cell('ambig.', 8)}`,
+  ];
+  for (const score of scores) {
+    if (score.familyTotal === 0) continue;
+    lines.push(
+      `${score.set.padEnd(11)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.codeTotal, 7)}` +
+        `${cell(ratio(score.codeTop1, score.codeTotal), 7)}${cell(ratio(score.codeTop5, score.codeTotal), 7)}` +
+        `${cell(score.familyTotal, 7)}${cell(ratio(score.familyTop1, score.familyTotal), 7)}` +
+        `${cell(ratio(score.familyTop5, score.familyTotal), 7)}${cell(ratio(score.abstained, score.familyTotal), 9)}` +
+        `${cell(score.ambiguous, 8)}`,
+    );
+  }
+  return lines.join('\n');
 }
 
-export function evaluateOccupations(titles: LabelledTitle[]): EvaluationResult {
-  const aliasKeys = new Set([...OCCUPATION_ALIASES, ...ENGLISH_TITLES].map((alias) => key(alias.title)));
-  let top1 = 0;
-  let top5 = 0;
-  const heldOut = { total: 0, top1: 0, top5: 0 };
-  const misses: EvaluationResult['misses'] = [];
-  for (const { title, romeCode } of titles) {
-    const matches = normalizeOccupation(title, { limit: 5 });
-    const position = matches.findIndex((match) => match.romeCode === romeCode);
-    const isHeldOut = !aliasKeys.has(key(title));
-    if (isHeldOut) heldOut.total++;
-    if (position === 0) {
-      top1++;
-      if (isHeldOut) heldOut.top1++;
-    } else {
-      misses.push({
-        title,
-        expected: romeCode,
-        got: matches[0]?.romeCode ?? null,
-        rank: position >= 0 ? position + 1 : null,
-      });
-    }
-    if (position >= 0) {
-      top5++;
-      if (isHeldOut) heldOut.top5++;
+function genericTable(scores: readonly SetScore[]): string {
+  const lines = [
+    `titles that name no occupation (right answer: abstain or low confidence)\n` +
+      `${'set'.padEnd(11)}${'part'.padEnd(9)}${cell('n', 5)}${cell('abstained', 11)}${cell('conf ≥ 0.5', 12)}${cell('max conf', 10)}`,
+  ];
+  for (const score of scores) {
+    if (score.genericTotal === 0) continue;
+    lines.push(
+      `${score.set.padEnd(11)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.genericTotal, 5)}` +
+        `${cell(ratio(score.genericAbstained, score.genericTotal), 11)}${cell(score.genericConfident, 12)}` +
+        `${cell(score.genericMaxConfidence.toFixed(3), 10)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function calibrationTable(name: string, code: Calibration, family: Calibration): string {
+  const lines = [
+    `calibration, ${name}: confidence vs right code | familyConfidence vs right family`,
+    `${'bin'.padEnd(10)}${cell('n', 6)}${cell('mean', 7)}${cell('right', 7)}   |${cell('n', 6)}${cell('mean', 7)}${cell('right', 7)}`,
+  ];
+  for (let index = 0; index < code.bins.length; index++) {
+    const a = code.bins[index]!;
+    const b = family.bins[index]!;
+    const side = (bin: typeof a) =>
+      bin.count === 0
+        ? `${cell(0, 6)}${cell('-', 7)}${cell('-', 7)}`
+        : `${cell(bin.count, 6)}${cell(bin.meanConfidence.toFixed(2), 7)}${cell(bin.accuracy.toFixed(2), 7)}`;
+    lines.push(`${`${a.from.toFixed(1)}-${a.to.toFixed(1)}`.padEnd(10)}${side(a)}   |${side(b)}`);
+  }
+  lines.push(`${'ECE'.padEnd(10)}${cell(code.ece.toFixed(3), 20)}   |${cell(family.ece.toFixed(3), 20)}`);
+  return lines.join('\n');
+}
+
+function missLines(outcomes: readonly Outcome[], heldOut: boolean): string[] {
+  const lines: string[] = [];
+  for (const { item, prediction, familyRank } of outcomes) {
+    if (item.heldOut !== heldOut || item.kind === 'ambiguous') continue;
+    const top = prediction.codes[0];
+    const got = top ? `${top} ${occupationLabel(top)}` : 'nothing';
+    const confidence = `conf ${prediction.confidence.toFixed(2)}/${prediction.familyConfidence.toFixed(2)}${prediction.abstained ? ' abstained' : ''}`;
+    if (item.kind === 'generic') {
+      if (!prediction.abstained)
+        lines.push(`  [${item.set}] ${item.title} → should abstain, got ${got} (${confidence})`);
+    } else if (familyRank !== 1) {
+      const expected = item.codes.length > 0 ? item.codes.join('|') : `family ${item.families.join('|')}`;
+      lines.push(
+        `  [${item.set}] ${item.title} → expected ${expected} (family rank ${familyRank ?? '>5'}), got ${got} (${confidence})`,
+      );
     }
   }
-  return { total: titles.length, top1, top5, heldOut, misses };
+  return lines;
 }
 
-const ratio = (part: number, total: number) => (total === 0 ? 'n/a' : (part / total).toFixed(3));
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = evaluateOccupations(readLabelledTitles());
+  const showHeldOut = process.argv.includes('--show-heldout');
+  const result = evaluateOccupationSets();
   if (process.argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const { outcomes, ...tables } = result;
+    const misses = {
+      dev: missLines(outcomes, false),
+      heldOut: showHeldOut ? missLines(outcomes, true) : null,
+    };
+    process.stdout.write(`${JSON.stringify({ ...tables, misses }, null, 2)}\n`);
   } else {
-    const rows = [
-      ['all titles', result.total, ratio(result.top1, result.total), ratio(result.top5, result.total)],
-      [
-        'held out (not an alias)',
-        result.heldOut.total,
-        ratio(result.heldOut.top1, result.heldOut.total),
-        ratio(result.heldOut.top5, result.heldOut.total),
-      ],
+    const { dev, heldOut } = result.calibration;
+    const out = [
+      'occupation titles: dev / held-out (30 % by title hash; held-out is never tuned on)',
+      scoreTable(result.scores),
+      '',
+      genericTable(result.scores),
+      '',
+      calibrationTable('dev', dev.code, dev.family),
+      '',
+      calibrationTable('held-out', heldOut.code, heldOut.family),
     ];
-    process.stdout.write(
-      `${'subset'.padEnd(26)}${'n'.padStart(5)}${'top-1'.padStart(8)}${'top-5'.padStart(8)}\n`,
-    );
-    for (const [name, n, first, five] of rows) {
-      process.stdout.write(
-        `${String(name).padEnd(26)}${String(n).padStart(5)}${String(first).padStart(8)}${String(five).padStart(8)}\n`,
-      );
+    if (!process.argv.includes('--no-misses')) {
+      const misses = missLines(result.outcomes, false);
+      out.push('', `dev misses at family level, and generic titles answered (${misses.length}):`, ...misses);
+      if (showHeldOut) {
+        const held = missLines(result.outcomes, true);
+        out.push('', `held-out misses (${held.length}) — do not tune on these:`, ...held);
+      }
     }
-    process.stdout.write(`\nmisses (${result.misses.length}):\n`);
-    for (const miss of result.misses) {
-      const got = miss.got ? `${miss.got} ${occupationLabel(miss.got)}` : 'nothing';
-      process.stdout.write(
-        `  ${miss.title} → expected ${miss.expected} (rank ${miss.rank ?? '>5'}), got ${got}\n`,
-      );
-    }
+    process.stdout.write(`${out.join('\n')}\n`);
   }
 }

@@ -18,6 +18,7 @@ export {
   type OccupationMatch,
   type OccupationSkill,
   occupationCloseness,
+  occupationFamily,
   occupationLabel,
   occupationSkills,
   type RelatedOccupation,

@@ -83,6 +83,14 @@ export function occupationLabel(romeCode: string): string | null {
   return occupations().labels.get(romeCode.trim().toUpperCase()) ?? null;
 }
 
+/**
+ * The family of a ROME v460 code: its `code_rome_parent` (`M1419` Data analyst → `M1403`; a family's own code
+ * maps to itself). These 532 family codes are the ROME v3 codes. Null for an unknown code.
+ */
+export function occupationFamily(romeCode: string): string | null {
+  return occupations().parents.get(romeCode.trim().toUpperCase()) ?? null;
+}
+
 /** Closeness of a mobility edge of order `order` (1 = the closest move the ROME lists). */
 function mobilityCloseness(order: number): number {
   return Math.max(0.3, 0.9 - 0.04 * (order - 1));
