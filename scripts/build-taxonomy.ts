@@ -1,6 +1,7 @@
 /**
  * Builds the taxonomy tables shipped in the package (`src/taxonomy/data/*.json`) from the open data in
- * `<repo>/../shared/data` (France Travail ROME v460, Pôle emploi ROME v347 links, ESCO v1.0 French).
+ * `<repo>/../shared/data` (France Travail ROME v460, Pôle emploi ROME v347 links, ESCO v1.0 French and
+ * English).
  *
  *   npm run build:taxonomy               # writes src/taxonomy/data
  *   npx tsx scripts/build-taxonomy.ts --out /tmp/x --source /path/to/data
@@ -10,34 +11,46 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ENGLISH_TITLES } from '../src/taxonomy/catalogue/english-titles.js';
+import { OCCUPATION_ALIASES } from '../src/taxonomy/catalogue/occupation-aliases.js';
 import {
+  ENGLISH,
+  FRENCH,
   type IndexedTitle,
+  TITLE_SOURCES,
   titleAcronym,
   titleEntries,
   titleVocabulary,
 } from '../src/taxonomy/occupation-entries.js';
 import { foldAccents, isStopword, stem } from '../src/text/index.js';
+import {
+  type EscoOccupation,
+  englishTitles,
+  resolveEscoConcepts,
+  splitLabels,
+} from './taxonomy/esco-bridge.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SOURCE_DIR = resolve(REPO_ROOT, '..', 'shared', 'data');
 export const DEFAULT_OUTPUT_DIR = resolve(REPO_ROOT, 'src', 'taxonomy', 'data');
 
 /**
- * The tables written, in order, each as `src/taxonomy/data/<name>.ts`: a module whose default export is the
- * table's JSON text (one array element or object entry per line). The package parses a table with
- * `JSON.parse` on first use: much cheaper than evaluating a large object literal at import, and the
- * bundler inlines the modules, so nothing is read from disk at run time.
+ * The tables written, in order, each as `src/taxonomy/data/<name>.json` (one array element or object entry
+ * per line: diff-friendly). The package reads and parses a table on first use (src/taxonomy/tables.ts); the
+ * build copies them to `dist/data/taxonomy/`.
  */
 export const TAXONOMY_TABLES = [
   'occupations',
-  'appellations',
+  'french-titles',
+  'english-titles',
   'stems',
   'mobility',
+  'rome-v3',
   'rome-skills',
   'esco-skills',
 ] as const;
 /** File names written by `buildTaxonomy`. */
-export const TAXONOMY_FILES = TAXONOMY_TABLES.map((name) => `${name}.ts`);
+export const TAXONOMY_FILES = TAXONOMY_TABLES.map((name) => `${name}.json`);
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. Returns rows of fields. */
 export function parseCsv(text: string): string[][] {
@@ -132,12 +145,13 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
     'code_rome',
     'classification',
   ]);
-  // Indexed titles: ROME labels (priority 0), main appellations (1), others and their acronyms (2),
-  // reduced to stems with the same functions the run-time search uses, so loading needs no stemming.
+  // Indexed French titles: ROME labels (source 0), main appellations (1), others and their acronyms (2),
+  // reduced to terms with the same functions the run-time search uses, so loading needs no stemming.
+  const source = (name: (typeof TITLE_SOURCES)[number]) => TITLE_SOURCES.indexOf(name);
   const titles: IndexedTitle[] = occupations.map(([code, label]) => ({
     title: label,
     romeCode: code,
-    priority: 0,
+    source: source('rome-label'),
   }));
   const sortedAppellations = appellationRows
     .filter((row) => knownCodes.has(row.code_rome!))
@@ -148,13 +162,42 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
     );
   for (const row of sortedAppellations) {
     const title = row.libelle_appellation_long!;
-    titles.push({ title, romeCode: row.code_rome!, priority: row.classification === 'PRINCIPALE' ? 1 : 2 });
+    const main = row.classification === 'PRINCIPALE';
+    titles.push({ title, romeCode: row.code_rome!, source: source(main ? 'rome-main' : 'rome-other') });
     const acronym = titleAcronym(title);
-    if (acronym) titles.push({ title: acronym, romeCode: row.code_rome!, priority: 2 });
+    if (acronym) titles.push({ title: acronym, romeCode: row.code_rome!, source: source('rome-other') });
   }
-  const appellations = titleEntries(titles)
-    .map((entry) => [entry.romeCode, entry.priority, entry.stems.join(' ')] as const)
-    .sort((a, b) => byText(a[0], b[0]) || a[1] - b[1] || byText(a[2], b[2]));
+
+  // 2b. ESCO occupations, French and English, joined on conceptUri and resolved to ROME codes (the bridge).
+  const escoConcepts = readEscoOccupations(sourceDir);
+  const parents = new Map(occupations.map(([code, , parent]) => [code, parent]));
+  const curated = OCCUPATION_ALIASES.map((alias) => ({ ...alias, source: source('curated-fr') }));
+  const resolutions = resolveEscoConcepts(escoConcepts, [...titles, ...curated], parents);
+  const escoFrench: IndexedTitle[] = escoConcepts.flatMap((concept) => {
+    const resolution = resolutions.get(concept.uri);
+    return resolution
+      ? concept.frLabels.map((title) => ({ title, romeCode: resolution.romeCode, source: source('esco-fr') }))
+      : [];
+  });
+  const entryRows = (entries: ReturnType<typeof titleEntries>) =>
+    entries
+      .map((entry) => [entry.romeCode, entry.source, entry.stems.join(' ')] as const)
+      .sort((a, b) => byText(a[0], b[0]) || a[1] - b[1] || byText(a[2], b[2]));
+  // ROME (and the curated lists) decide a title they already have: ESCO labels with the same terms are left out.
+  const romeKeys = new Set(
+    titleEntries([...titles, ...curated], FRENCH).map((entry) => entry.stems.join(' ')),
+  );
+  const frenchTitles = entryRows(
+    titleEntries([...titles, ...escoFrench], FRENCH).filter(
+      (entry) => entry.source !== source('esco-fr') || !romeKeys.has(entry.stems.join(' ')),
+    ),
+  );
+  const curatedEnglish = ENGLISH_TITLES.map((title) => ({ ...title, source: source('curated-en') }));
+  const curatedKeys = new Set(titleEntries(curatedEnglish, ENGLISH).map((entry) => entry.stems.join(' ')));
+  const englishTitleList = englishTitles(escoConcepts, resolutions, parents, source('esco-en'));
+  const englishTitleTable = entryRows(
+    titleEntries(englishTitleList, ENGLISH).filter((entry) => !curatedKeys.has(entry.stems.join(' '))),
+  );
 
   // 3. Mobility edges: from, to, order (1 = closest). Self-loops and unknown codes dropped.
   const mobilityRows = readTable(rome('unix_rubrique_mobilite_v460_utf8.csv'), [
@@ -186,6 +229,13 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
     set.add(row.code_ogr!);
     skillsByCode.set(row.code_rome!, set);
   }
+  const metiers = readTable(v347('metiers.csv'), ['code_rome', 'libelle_rome']);
+  const romeV3 = Object.fromEntries(
+    metiers
+      .filter((row) => knownCodes.has(row.code_rome!))
+      .sort((a, b) => byText(a.code_rome!, b.code_rome!))
+      .map((row) => [row.code_rome!, row.libelle_rome!]),
+  );
   const usedSkills = new Set([...skillsByCode.values()].flatMap((set) => [...set]));
   const romeSkills = {
     items: Object.fromEntries(
@@ -222,7 +272,7 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
     .sort((a, b) => byText(a[0] as string, b[0] as string));
 
   // 6. Word → stem for every word of the titles and skill labels, so the run time never runs the stemmer on them.
-  const words = titleVocabulary(titles.map((item) => item.title));
+  const words = titleVocabulary([...titles, ...escoFrench].map((item) => item.title));
   const skillLabels = [
     ...escoSkills.flatMap((row) => [row[1] as string, ...((row[2] as string[] | undefined) ?? [])]),
     ...Object.values(romeSkills.items),
@@ -239,23 +289,30 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
 
   const outputs: Record<(typeof TAXONOMY_TABLES)[number], unknown> = {
     occupations,
-    appellations,
+    'french-titles': frenchTitles,
+    'english-titles': englishTitleTable,
     stems,
     mobility: compactMobility(mobility),
+    'rome-v3': romeV3,
     'rome-skills': romeSkills,
     'esco-skills': escoSkills,
   };
   mkdirSync(outputDir, { recursive: true });
   const files = TAXONOMY_TABLES.map((name) => {
-    const text = asModule(name, serialise(outputs[name]));
-    writeFileSync(join(outputDir, `${name}.ts`), text);
-    return { name: `${name}.ts`, bytes: Buffer.byteLength(text) };
+    const text = serialise(outputs[name]);
+    writeFileSync(join(outputDir, `${name}.json`), text);
+    return { name: `${name}.json`, bytes: Buffer.byteLength(text) };
   });
   return {
     files,
     counts: {
       occupations: occupations.length,
-      indexedTitles: appellations.length,
+      frenchTitles: frenchTitles.length,
+      englishTitles: englishTitleTable.length,
+      escoConcepts: escoConcepts.length,
+      escoJoined: [...resolutions.values()].filter((item) => item.how === 'exact').length,
+      escoMatched: [...resolutions.values()].filter((item) => item.how === 'matched').length,
+      escoByIscoGroup: [...resolutions.values()].filter((item) => item.how === 'isco').length,
       stems: stems.length,
       mobilityEdges: mobility.length,
       romeSkills: usedSkills.size,
@@ -263,6 +320,30 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
       escoSkills: escoSkills.length,
     },
   };
+}
+
+/** ESCO occupations joined on conceptUri: ISCO group, French labels (both genders), English labels. */
+function readEscoOccupations(sourceDir: string): EscoOccupation[] {
+  const columns = ['conceptUri', 'iscoGroup', 'preferredLabel', 'altLabels'];
+  const french = new Map(
+    readTable(join(sourceDir, 'esco-fr', 'occupations_fr.csv'), columns).map((row) => [row.conceptUri!, row]),
+  );
+  return readTable(join(sourceDir, 'esco-en', 'occupations_en.csv'), columns)
+    .filter((row) => french.has(row.conceptUri!))
+    .map((row) => {
+      const fr = french.get(row.conceptUri!)!;
+      return {
+        uri: row.conceptUri!,
+        isco: row.iscoGroup!,
+        frLabels: [...new Set([...splitLabels(fr.preferredLabel!), ...splitLabels(fr.altLabels!)])],
+        enPreferred: row.preferredLabel!,
+        enLabels: row
+          .altLabels!.split('\n')
+          .map((label) => label.trim())
+          .filter(Boolean),
+      };
+    })
+    .sort((a, b) => byText(a.uri, b.uri));
 }
 
 /** `{ from: "to.order to.order" }`: the edge list in a third of the space. */
@@ -274,25 +355,6 @@ function compactMobility(edges: readonly (readonly [string, string, number])[]):
     grouped[from] = targets;
   }
   return Object.fromEntries(Object.entries(grouped).map(([from, targets]) => [from, targets.join(' ')]));
-}
-
-const SOURCES: Record<(typeof TAXONOMY_TABLES)[number], string> = {
-  occupations: 'France Travail, ROME v460 (Licence Ouverte 2.0)',
-  appellations: 'France Travail, ROME v460 (Licence Ouverte 2.0), reduced to stems',
-  stems: 'words of ROME v460 titles and ESCO / ROME v347 skill labels, with the shared stemmer',
-  mobility: 'France Travail, ROME v460 mobility (Licence Ouverte 2.0)',
-  'rome-skills': 'Pôle emploi, ROME v347 (Licence Ouverte)',
-  'esco-skills': 'ESCO v1.0, European Commission',
-};
-
-/**
- * Wraps JSON text in a module exporting it verbatim as a raw template string (readable, diff-friendly, no
- * escaping overhead). Throws if the text holds a backtick or "${", which a raw template cannot carry.
- */
-function asModule(name: (typeof TAXONOMY_TABLES)[number], json: string): string {
-  if (json.includes('`') || json.includes('${'))
-    throw new Error(`${name}: JSON text contains a backtick or "\${"`);
-  return `// Generated by scripts/build-taxonomy.ts from ${SOURCES[name]}. Do not edit.\nexport default String.raw\`${json}\`;\n`;
 }
 
 /** One array element per line: diff-friendly and compact. */

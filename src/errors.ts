@@ -20,6 +20,7 @@ const AUTHENTICATION_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.Aut
 const OBJECT_VALIDATION_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ObjectValidationError');
 const INDEX_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.IndexError');
 const USAGE_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.UsageError');
+const TAXONOMY_DATA_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.TaxonomyDataError');
 
 function hasMarker(value: unknown, marker: symbol): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
@@ -228,3 +229,18 @@ export class UsageError extends CvmatchError {
   }
 }
 mark(UsageError, USAGE_ERROR_MARKER);
+
+/** A taxonomy table shipped with the package could not be read or does not fit the code (a broken install). */
+export class TaxonomyDataError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [TAXONOMY_DATA_ERROR_MARKER]: true;
+  readonly file: string;
+  constructor(file: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.file = file;
+  }
+  static override isInstance(value: unknown): value is TaxonomyDataError {
+    return hasMarker(value, TAXONOMY_DATA_ERROR_MARKER);
+  }
+}
+mark(TaxonomyDataError, TAXONOMY_DATA_ERROR_MARKER);

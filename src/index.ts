@@ -75,6 +75,7 @@ export {
   ProviderError,
   type ProviderErrorOptions,
   RateLimitError,
+  TaxonomyDataError,
   UsageError,
   ValidationError,
   type ValidationIssue,

@@ -18,13 +18,12 @@ export interface Prediction {
 }
 
 export function predict(title: string): Prediction {
-  const matches = normalizeOccupation(title, { limit: 5 });
-  const top = matches[0]?.score ?? 0;
+  const result = normalizeOccupation(title, { limit: 5 });
   return {
-    codes: matches.map((match) => match.romeCode),
-    confidence: top,
-    familyConfidence: top,
-    abstained: matches.length === 0,
+    codes: result.matches.map((match) => match.romeCode),
+    confidence: result.confidence,
+    familyConfidence: result.familyConfidence,
+    abstained: result.abstained,
   };
 }
 

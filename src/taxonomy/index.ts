@@ -15,7 +15,9 @@ export {
 export type { TaxonomyMention } from './mention-tokens.js';
 export {
   normalizeOccupation,
+  OCCUPATION_ABSTAIN_BELOW,
   type OccupationMatch,
+  type OccupationResult,
   type OccupationSkill,
   occupationCloseness,
   occupationFamily,
@@ -24,4 +26,5 @@ export {
   type RelatedOccupation,
   relatedOccupations,
 } from './occupations.js';
+export type { RomeCodeInput } from './rome-code-input.js';
 export { findSkills, normalizeSkill, type SkillInfo } from './skills.js';

@@ -1,11 +1,34 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
-import type { TitleEntry } from './occupation-entries.js';
-import { titleStem, titleWords } from './occupation-terms.js';
+import { sourcePriority, type TitleEntry, type TitleLanguage } from './occupation-entries.js';
 
-/** A scored occupation code, before labels are attached. */
+/** A scored occupation code, before labels are attached, with what its best title matched. */
 export interface CodeScore {
   romeCode: string;
+  /** IDF-weighted Dice between the query and the code's best title, 0..1. */
   score: number;
+  /** Source of that title (index in `TITLE_SOURCES`). */
+  source: number;
+  /** Share of the query's weight that title matched, 0..1. */
+  queryCoverage: number;
+  /** Share of that title's weight the query matched, 0..1. */
+  titleCoverage: number;
+  /** Whether a typo or prefix match (not an exact word) contributed. */
+  fuzzy: boolean;
+}
+
+/** What a search saw of the query, whatever it matched. */
+export interface QueryStats {
+  /** Distinct clean words read. */
+  words: number;
+  /** Words that match no index word, even with a typo. */
+  unknownWords: number;
+  /** Summed IDF weight of the query (unknown words count `UNKNOWN_WORD_WEIGHT`). */
+  weight: number;
+}
+
+export interface SearchResult {
+  hits: CodeScore[];
+  query: QueryStats;
 }
 
 interface TermCandidate {
@@ -14,7 +37,7 @@ interface TermCandidate {
 }
 
 /** Weight of a query word that matches nothing (a city, a company name): small, so it barely lowers scores. */
-const UNKNOWN_WORD_WEIGHT = 1;
+export const UNKNOWN_WORD_WEIGHT = 1;
 const TYPO_FACTOR = [1, 0.85, 0.7] as const;
 const PREFIX_FACTOR = 0.75;
 const MEMO_LIMIT = 50_000;
@@ -35,6 +58,7 @@ export class OccupationIndex {
   private readonly entryTerms: Int32Array[] = [];
   private readonly entryWeights: number[] = [];
   private readonly entryPriorities: number[] = [];
+  private readonly entrySources: number[] = [];
   /** Clean index words (before stemming) by first letter and length (`c7`), for typo lookups. */
   private readonly wordsByBucket = new Map<string, string[]>();
   private readonly sortedWords: string[];
@@ -42,14 +66,22 @@ export class OccupationIndex {
   private readonly memo = new Map<string, TermCandidate[]>();
   private readonly accumulated: Float64Array;
   private readonly bestForWord: Float64Array;
+  /** Entries a typo or prefix match reached in the current search (1), else 0. */
+  private readonly fuzzyEntries: Uint8Array;
+  private readonly fuzzyForWord: Uint8Array;
 
   /**
    * @param entries titles reduced to stems (see `titleEntries`)
    * @param vocabulary clean index words → stem, for typo and prefix lookups; words whose stem is not an index
    *   term are ignored
+   * @param language turns query titles into words and terms, as the entries were
    */
-  constructor(entries: readonly TitleEntry[], vocabulary: ReadonlyMap<string, string>) {
-    for (const { romeCode, priority, stems } of entries) {
+  constructor(
+    entries: readonly TitleEntry[],
+    vocabulary: ReadonlyMap<string, string>,
+    private readonly language: TitleLanguage,
+  ) {
+    for (const { romeCode, source, stems } of entries) {
       const entry = this.entryCodes.length;
       const ids = stems.map((term) => {
         let id = this.termIds.get(term);
@@ -63,7 +95,8 @@ export class OccupationIndex {
       });
       this.entryCodes.push(romeCode);
       this.entryTerms.push(Int32Array.from(ids));
-      this.entryPriorities.push(priority);
+      this.entryPriorities.push(sourcePriority(source));
+      this.entrySources.push(source);
     }
     for (const [word, stemmed] of vocabulary)
       if (this.termIds.has(stemmed)) this.wordStems.set(word, stemmed);
@@ -80,6 +113,19 @@ export class OccupationIndex {
     this.sortedWords = [...this.wordStems.keys()].sort();
     this.accumulated = new Float64Array(count);
     this.bestForWord = new Float64Array(count);
+    this.fuzzyEntries = new Uint8Array(count);
+    this.fuzzyForWord = new Uint8Array(count);
+  }
+
+  /** Whether a clean word (as `language.words` gives it) is an index word. */
+  hasWord(word: string): boolean {
+    return this.wordWeight(word) > 0;
+  }
+
+  /** IDF weight of a clean word that is an index word as written (no typo or prefix lookup), else 0. */
+  wordWeight(word: string): number {
+    const term = this.termIds.get(this.wordStems.get(word) ?? this.language.stem(word));
+    return term === undefined ? 0 : this.idf[term]!;
   }
 
   get size(): number {
@@ -90,7 +136,7 @@ export class OccupationIndex {
   private candidatesFor(word: string): TermCandidate[] {
     const memoised = this.memo.get(word);
     if (memoised) return memoised;
-    const exact = this.termIds.get(this.wordStems.get(word) ?? titleStem(word));
+    const exact = this.termIds.get(this.wordStems.get(word) ?? this.language.stem(word));
     if (exact !== undefined) {
       const candidates = [{ term: exact, factor: 1 }];
       this.remember(word, candidates);
@@ -138,21 +184,30 @@ export class OccupationIndex {
     this.memo.set(word, candidates);
   }
 
-  /** Best-scoring occupation codes for a title, score in 0..1, sorted by score then code. */
-  search(title: string, limit: number): CodeScore[] {
+  /**
+   * Best-scoring occupation codes for a title (score desc, then code), with what each matched.
+   * @param foreignWeight weight of a word this index does not know but another language's index does (a
+   *   French word in an English search): it counts as query content the titles here cannot match, rather than
+   *   as noise (`UNKNOWN_WORD_WEIGHT`)
+   */
+  search(title: string, limit: number, foreignWeight: (word: string) => number = () => 0): SearchResult {
     // A title is short: only its first MAX_TITLE_CHARS characters and MAX_TITLE_WORDS words count, so a
     // paragraph passed by mistake costs bounded time.
-    const words = [...new Set(titleWords(title.slice(0, MAX_TITLE_CHARS)))].slice(0, MAX_TITLE_WORDS);
-    if (words.length === 0 || limit <= 0) return [];
+    const words = [...new Set(this.language.words(title.slice(0, MAX_TITLE_CHARS)))].slice(
+      0,
+      MAX_TITLE_WORDS,
+    );
+    const query: QueryStats = { words: words.length, unknownWords: 0, weight: 0 };
+    if (words.length === 0 || limit <= 0) return { hits: [], query };
     const touched: number[] = [];
-    const accumulated = this.accumulated;
-    const bestForWord = this.bestForWord;
-    let queryWeight = 0;
+    const { accumulated, bestForWord, fuzzyEntries, fuzzyForWord } = this;
     const usedTerms = new Set<number>();
     for (const word of words) {
       const candidates = this.candidatesFor(word).filter((candidate) => !usedTerms.has(candidate.term));
       if (candidates.length === 0) {
-        queryWeight += UNKNOWN_WORD_WEIGHT;
+        const foreign = foreignWeight(word);
+        query.weight += Math.max(UNKNOWN_WORD_WEIGHT, foreign);
+        if (foreign === 0) query.unknownWords++;
         continue;
       }
       let weight = 0;
@@ -163,31 +218,50 @@ export class OccupationIndex {
         weight = Math.max(weight, gain);
         for (const entry of this.postings[term]!) {
           if (bestForWord[entry] === 0) wordTouched.push(entry);
-          if (bestForWord[entry]! < gain) bestForWord[entry] = gain;
+          if (bestForWord[entry]! < gain) {
+            bestForWord[entry] = gain;
+            fuzzyForWord[entry] = factor < 1 ? 1 : 0;
+          }
         }
       }
-      queryWeight += weight;
+      query.weight += weight;
       for (const entry of wordTouched) {
         if (accumulated[entry] === 0) touched.push(entry);
         accumulated[entry]! += bestForWord[entry]!;
+        fuzzyEntries[entry]! |= fuzzyForWord[entry]!;
         bestForWord[entry] = 0;
+        fuzzyForWord[entry] = 0;
       }
     }
     // An occupation's score is its best title's; a title of lower priority (ROME label, main title, curated
     // alias) wins a tie by a 0.0001-per-level margin, so the order is simply score desc, then code.
-    const byCode = new Map<string, number>();
+    const best = new Map<string, CodeScore>();
     for (const entry of touched) {
-      const dice = Math.min(1, (2 * accumulated[entry]!) / (queryWeight + this.entryWeights[entry]!));
-      accumulated[entry] = 0;
+      const matched = accumulated[entry]!;
+      const entryWeight = this.entryWeights[entry]!;
+      const dice = Math.min(1, (2 * matched) / (query.weight + entryWeight));
       const score = Math.max(0, dice - PRIORITY_MARGIN * this.entryPriorities[entry]!);
       const code = this.entryCodes[entry]!;
-      if (score > (byCode.get(code) ?? -1)) byCode.set(code, score);
+      const previous = best.get(code);
+      if (!previous || score > previous.score) {
+        best.set(code, {
+          romeCode: code,
+          score,
+          source: this.entrySources[entry]!,
+          queryCoverage: Math.min(1, matched / query.weight),
+          titleCoverage: Math.min(1, matched / entryWeight),
+          fuzzy: fuzzyEntries[entry] === 1,
+        });
+      }
+      accumulated[entry] = 0;
+      fuzzyEntries[entry] = 0;
     }
-    return [...byCode.entries()]
-      .map(([romeCode, score]) => ({ romeCode, score: Math.round(score * 10_000) / 10_000 }))
-      .filter((match) => match.score > 0)
+    const hits = [...best.values()]
+      .map((hit) => ({ ...hit, score: Math.round(hit.score * 10_000) / 10_000 }))
+      .filter((hit) => hit.score > 0)
       .sort((a, b) => b.score - a.score || (a.romeCode < b.romeCode ? -1 : 1))
       .slice(0, limit);
+    return { hits, query };
   }
 }
 

@@ -14,13 +14,18 @@ const GLUED_FEMININE =
 /** `conducteur/trice`, `magasinier / ere`: slash followed by a bare suffix, on folded text. */
 const SLASHED_SUFFIX = /([a-z]) ?\/ ?(?:e|ne|nne|euse|se|trice|rice|ere|eure)(?![a-z])/g;
 
-/** Words dropped from titles: contract types, shifts, ad boilerplate, gender markers, big French cities. */
+/**
+ * Words dropped from titles, French and English: contract types, shifts, ad boilerplate, gender markers,
+ * seniority and training status, big French and English-speaking cities.
+ */
 const NOISE = new Set(
   // contract and ad boilerplate
   (
     'urgent urgence urgente interim interimaire cdi cdd ctt cdii mission missions poste postes offre offres emploi job jobs ' +
     'recrute recrutons recherche recherchons recrutement embauche hiring wanted needed required vacancy immediate start ' +
-    'temp temporary contract contrat freelance asap immediat immediatement suite possible rapidement ' +
+    'temp temporary contract contrat freelance freelancer asap immediat immediatement suite possible rapidement ' +
+    'permanent perm remote hybrid onsite teletravail distanciel start starting hourly salary vacancy vacancies ' +
+    'position positions role opportunity based location apply saison saisonnier saisonniere ' +
     // gender and inclusive writing markers
     'h f x m w d hf fh hfx fhx ' +
     // shifts and hours
@@ -29,7 +34,10 @@ const NOISE = new Set(
     'salaire brut net euros eur taux smic prime primes ' +
     // experience levels
     'debutant debutante debutants accepte acceptee acceptes confirme confirmee experimente experimentee senior junior ' +
-    'experience exp ans annee annees profil ' +
+    'experience exp ans annee annees profil sr jr ii iii iv entry level graduate staff band ' +
+    // training status: an intern or apprentice does the job named by the other words
+    'stagiaire stage stages alternance alternant alternante apprenti apprentie apprentissage intern interns ' +
+    'internship trainee apprentice apprenticeship ' +
     // licence / certificate mentions that travel with titles
     'caces cat categorie categories permis obligatoire exige souhaite r489 r389 r482 r486 ' +
     // places
@@ -40,7 +48,9 @@ const NOISE = new Set(
     'chambery lorient vannes quimper troyes niort chartres evreux beauvais cergy creteil nanterre versailles roissy ' +
     'rungis gonesse vitrolles venissieux saint st priest idf ile france lyonnais lyonnaise bordelais nantais ' +
     'marseillais toulousain lillois rhone alpes auvergne bretagne normandie occitanie aquitaine grand ' +
-    'arrondissement arr cedex'
+    'arrondissement arr cedex ' +
+    'london manchester birmingham leeds glasgow liverpool bristol edinburgh sheffield cardiff belfast ' +
+    'york chicago boston seattle austin dallas houston atlanta denver usa uk'
   ).split(' '),
 );
 
@@ -100,8 +110,9 @@ const CASED_ABBREVIATIONS: Record<string, string> = {
   ASD: 'aide soignant domicile',
   AP: 'auxiliaire puericulture',
   OS: 'ouvrier specialise',
+  IT: 'informatique',
 };
-const CASED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:AS|ASD|AP|OS)(?![\p{L}\p{N}])/gu;
+const CASED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:AS|ASD|AP|OS|IT)(?![\p{L}\p{N}])/gu;
 
 /** Feminine endings folded to the masculine one, longest first; applied to words of 5+ letters. */
 const FEMININE_ENDINGS: [string, string][] = [
@@ -127,6 +138,39 @@ export function foldGender(word: string): string {
 
 const TOKEN = /[a-z0-9]+/g;
 
+/** Short words that are stopwords elsewhere but content in a job title ("technicien son": sound). */
+const TITLE_CONTENT_WORDS = new Set(['son']);
+
+/**
+ * Head nouns and ranks that say what kind of job but not which one ("Technicien", "Agent", "Manager",
+ * "Vice President"): a title made only of these names no occupation. Folded, masculine, singular, both
+ * languages (English plurals are folded by the English side before the check).
+ */
+export const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'technicien agent operateur responsable assistant charge employe ouvrier manager ingenieur conseiller ' +
+    'gestionnaire coordinateur coordonnateur directeur adjoint aide superviseur controleur inspecteur expert ' +
+    'consultant specialiste polyvalent collaborateur animateur analyste intervenant operatif executif ' +
+    'technician operator officer specialist engineer worker operative associate executive administrator ' +
+    'supervisor director head lead leader analyst coordinator advisor adviser representative member helper ' +
+    'professional controller inspector president vice owner partner founder cofounder chairman chairperson ' +
+    'chair staff team crew principal chief'
+  ).split(' '),
+);
+
+/** Whether a folded word is title noise (contract, shift, seniority, place…), in either language. */
+export function isTitleNoise(word: string): boolean {
+  return NOISE.has(word);
+}
+
+/** Numbers, hours and shift patterns say nothing of the job (`35h`, `2x8`, `7e`, `n2`); `3d`, `b2b` do. */
+const NUMBER_LIKE = /^(?:\d+|\d+(?:x\d+|h|e|er|eme|k|am|pm|st|nd|rd|th)|n\d|\d+h\d+)$/;
+
+/** Whether a folded token can be a title word: letters, or letters and digits that are not a number-like pattern. */
+export function keepsToken(token: string): boolean {
+  return !NUMBER_LIKE.test(token) && /[a-z]/.test(token);
+}
+
 /**
  * Clean words of a title, before stemming: folded, noise dropped, gender folded and, unless
  * `expandAbbreviations` is false (index side: ROME titles are written in full), abbreviations expanded.
@@ -141,7 +185,8 @@ export function titleWords(title: string, expandAbbreviations = true): string[] 
     .replace(SLASHED_SUFFIX, '$1');
   const out: string[] = [];
   for (const word of folded.match(TOKEN) ?? []) {
-    if (NOISE.has(word) || isStopword(word) || /\d/.test(word)) continue;
+    if (NOISE.has(word) || (isStopword(word) && !TITLE_CONTENT_WORDS.has(word)) || !keepsToken(word))
+      continue;
     const expanded = expandAbbreviations ? ABBREVIATIONS[word] : undefined;
     if (expanded) out.push(...expanded.split(' '));
     else out.push(foldGender(word));

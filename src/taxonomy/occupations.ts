@@ -1,15 +1,35 @@
-import { ENGLISH_TITLES } from './catalogue/english-titles.js';
-import { OCCUPATION_ALIASES } from './catalogue/occupation-aliases.js';
-import { titleEntries } from './occupation-entries.js';
-import { OccupationIndex } from './occupation-index.js';
-import { titleStem } from './occupation-terms.js';
-import { mobilityRows, occupationRows, romeSkillRows, stemRows, titleRows } from './tables.js';
+import { occupationCatalog } from './occupation-catalog.js';
+import { occupationConfidence } from './occupation-confidence.js';
+import { searchOccupations } from './occupation-search.js';
+import { type RomeCodeInput, readRomeCode } from './rome-code-input.js';
+import { mobilityRows, romeSkillRows } from './tables.js';
 
-/** A ROME occupation a title may mean. `score` is in 0..1 (1 = the title is a known name of it). */
+/** A ROME occupation a title may mean. `score` is the title similarity in 0..1 (1 = a known name of it). */
 export interface OccupationMatch {
   romeCode: string;
   label: string;
   score: number;
+}
+
+/** What `normalizeOccupation` says about a title. */
+export interface OccupationResult {
+  /** Candidate occupations, best first (score desc, then code), at most `limit`. */
+  matches: OccupationMatch[];
+  /**
+   * Probability (0..1) that `matches[0]` is the right ROME v460 code, calibrated on labelled job titles
+   * (of the answers given 0.8, about 80 % are right). 0 when nothing matched.
+   */
+  confidence: number;
+  /** Probability (0..1) that `matches[0]` is in the right family (`code_rome_parent`); ≥ `confidence`. */
+  familyConfidence: number;
+  /**
+   * True when the title names no occupation clearly enough to answer: nothing matched, or the family is more
+   * likely wrong than right (`familyConfidence` < 0.5: "Technicien", "Manager", a company name). `matches`
+   * still lists the best guesses; a caller that needs one code should take none.
+   */
+  abstained: boolean;
+  /** Set when the input was a ROME code rather than a title (v3 or v4), with how it maps to v460. */
+  romeInput?: RomeCodeInput;
 }
 
 /** An occupation close to another one, from the ROME mobility graph and code families. */
@@ -20,67 +40,51 @@ export interface RelatedOccupation {
   closeness: number;
 }
 
-interface OccupationState {
-  labels: Map<string, string>;
-  parents: Map<string, string>;
-  children: Map<string, string[]>;
-  index: OccupationIndex;
-}
-
-let state: OccupationState | undefined;
-
-/** Parses the tables and builds the index on first use (≈ 150–200 ms CPU), then reuses them. */
-function occupations(): OccupationState {
-  if (state) return state;
-  const labels = new Map<string, string>();
-  const parents = new Map<string, string>();
-  const children = new Map<string, string[]>();
-  for (const [code, label, parent] of occupationRows()) {
-    labels.set(code, label);
-    parents.set(code, parent);
-    if (parent !== code) children.set(parent, [...(children.get(parent) ?? []), code]);
-  }
-  const vocabulary = new Map<string, string>(stemRows());
-  const stemOf = (word: string) => vocabulary.get(word) ?? titleStem(word);
-  const entries = titleRows().map(([romeCode, priority, stems]) => ({
-    romeCode,
-    priority,
-    stems: stems.split(' '),
-  }));
-  const aliases = [...OCCUPATION_ALIASES, ...ENGLISH_TITLES].map((alias) => ({ ...alias, priority: 1 }));
-  const aliasEntries = titleEntries(aliases, (word) => {
-    const stemmed = stemOf(word);
-    vocabulary.set(word, stemmed);
-    return stemmed;
-  });
-  state = {
-    labels,
-    parents,
-    children,
-    index: new OccupationIndex([...entries, ...aliasEntries], vocabulary),
-  };
-  return state;
-}
+/** Below this family confidence the answer is withheld (`abstained`). */
+export const OCCUPATION_ABSTAIN_BELOW = 0.5;
 
 /**
- * ROME occupations a job title may mean, best first (score desc, then code). Robust to gender forms
- * (H/F, -eur/-euse, "préparateur(trice)"), common abbreviations (prépa, cde, PL/SPL, AS, ASH), typos,
- * English titles and noise words (URGENT, intérim, CDI, shifts, big city names, numbers). Only the first
- * 300 characters (24 distinct words) are read. `limit` defaults to 5.
+ * ROME occupations a job title may mean, best first, with a calibrated confidence. French and English titles
+ * (ROME v460 appellations, ESCO French and English labels resolved to ROME, curated lists); robust to job-ad
+ * noise (H/F, contract and shift words, seniority, pay, company and agency tails, places), gender forms,
+ * common abbreviations (prépa, cde, PL/SPL, AS, ASH, IDE, HGV, FLT), typos and missing accents. A ROME code
+ * (v3 or v4, e.g. `M1403`) is accepted too and reported in `romeInput`. Only the first 300 characters are
+ * read. `limit` defaults to 5.
  *
- * @example normalizeOccupation('Cariste H/F - URGENT')[0] // { romeCode: 'N1101', label: 'Cariste', score: 1 }
+ * @example normalizeOccupation('Cariste H/F - URGENT').matches[0] // { romeCode: 'N1101', label: 'Cariste', score: 1 }
  */
-export function normalizeOccupation(title: string, options?: { limit?: number }): OccupationMatch[] {
+export function normalizeOccupation(title: string, options?: { limit?: number }): OccupationResult {
   const limit = options?.limit ?? 5;
-  const { index, labels } = occupations();
-  return index
-    .search(title, limit)
+  const { labels } = occupationCatalog();
+  const romeInput = readRomeCode(title);
+  if (romeInput) {
+    const match = { romeCode: romeInput.romeCode, label: labels.get(romeInput.romeCode)!, score: 1 };
+    return {
+      matches: limit > 0 ? [match] : [],
+      confidence: 1,
+      familyConfidence: 1,
+      abstained: false,
+      romeInput,
+    };
+  }
+  const search = searchOccupations(title, Math.max(limit, 2));
+  const { confidence, familyConfidence } = occupationConfidence(search);
+  const matches = search.candidates
+    .slice(0, limit)
     .map(({ romeCode, score }) => ({ romeCode, label: labels.get(romeCode)!, score }));
+  return {
+    matches,
+    confidence: round(confidence),
+    familyConfidence: round(familyConfidence),
+    abstained: search.candidates.length === 0 || familyConfidence < OCCUPATION_ABSTAIN_BELOW,
+  };
 }
+
+const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** The ROME v460 label of a code (`N1101` → `Cariste`), or null for an unknown code. */
 export function occupationLabel(romeCode: string): string | null {
-  return occupations().labels.get(romeCode.trim().toUpperCase()) ?? null;
+  return occupationCatalog().labels.get(romeCode.trim().toUpperCase()) ?? null;
 }
 
 /**
@@ -88,7 +92,7 @@ export function occupationLabel(romeCode: string): string | null {
  * maps to itself). These 532 family codes are the ROME v3 codes. Null for an unknown code.
  */
 export function occupationFamily(romeCode: string): string | null {
-  return occupations().parents.get(romeCode.trim().toUpperCase()) ?? null;
+  return occupationCatalog().parents.get(romeCode.trim().toUpperCase()) ?? null;
 }
 
 /** Closeness of a mobility edge of order `order` (1 = the closest move the ROME lists). */
@@ -107,7 +111,7 @@ let relatedCache: Map<string, Map<string, number>> | undefined;
  */
 function relatedMap(): Map<string, Map<string, number>> {
   if (relatedCache) return relatedCache;
-  const { parents, children } = occupations();
+  const { parents, children } = occupationCatalog();
   const map = new Map<string, Map<string, number>>();
   const offer = (a: string, b: string, closeness: number) => {
     if (a === b) return;
@@ -142,7 +146,7 @@ function relatedMap(): Map<string, Map<string, number>> {
 
 /** Occupations close to `romeCode`, closest first (ties by code). Empty for an unknown code. */
 export function relatedOccupations(romeCode: string): RelatedOccupation[] {
-  const { labels } = occupations();
+  const { labels } = occupationCatalog();
   const targets = relatedMap().get(romeCode.trim().toUpperCase());
   if (!targets) return [];
   return [...targets.entries()]
@@ -154,7 +158,7 @@ export function relatedOccupations(romeCode: string): RelatedOccupation[] {
 export function occupationCloseness(a: string, b: string): number {
   const left = a.trim().toUpperCase();
   const right = b.trim().toUpperCase();
-  const { labels } = occupations();
+  const { labels } = occupationCatalog();
   if (!labels.has(left) || !labels.has(right)) return 0;
   if (left === right) return 1;
   return relatedMap().get(left)?.get(right) ?? 0;
@@ -174,6 +178,6 @@ export interface OccupationSkill {
 export function occupationSkills(romeCode: string): OccupationSkill[] {
   const code = romeCode.trim().toUpperCase();
   const { links, items } = romeSkillRows();
-  const ids = links[code] ?? links[occupations().parents.get(code) ?? ''] ?? [];
+  const ids = links[code] ?? links[occupationCatalog().parents.get(code) ?? ''] ?? [];
   return ids.map((id) => ({ id: `rome:${id}`, label: items[String(id)]! }));
 }

@@ -1,35 +1,60 @@
-import appellationsText from './data/appellations.js';
-import escoSkillsText from './data/esco-skills.js';
-import mobilityText from './data/mobility.js';
-import occupationsText from './data/occupations.js';
-import romeSkillsText from './data/rome-skills.js';
-import stemsText from './data/stems.js';
+import { readFileSync } from 'node:fs';
+import { TaxonomyDataError } from '../errors.js';
 
 /**
- * The generated tables (see scripts/build-taxonomy.ts), parsed on first use. Each data module exports JSON
- * text; `JSON.parse` of a string is several times cheaper than evaluating the same data as an object
- * literal, and tables a caller never uses (the skill labels, for occupation lookups) are never parsed.
+ * The generated tables (see scripts/build-taxonomy.ts) are JSON files next to the code, read and parsed on
+ * first use: `import('cvmatch')` reads none of them, and a caller that only normalises occupations never
+ * parses the skill tables. In the source tree they live in `src/taxonomy/data/`; the build copies them to
+ * `dist/data/taxonomy/` and tells each bundle where that is relative to itself (`__TAXONOMY_DATA__`, set by
+ * tsup.config.ts: `./data/taxonomy/` for dist/index.{js,cjs}, `../data/taxonomy/` for dist/cli/main.js).
  */
-function lazy<T>(text: string): () => T {
+declare const __TAXONOMY_DATA__: string | undefined;
+
+/** Where the tables are, relative to this module (or to the bundle it was built into). */
+function dataDirectory(): URL {
+  const relative = typeof __TAXONOMY_DATA__ === 'string' ? __TAXONOMY_DATA__ : './data/';
+  return new URL(relative, import.meta.url);
+}
+
+/** Reads and parses `<name>.json` once, on the first call. */
+export function lazyTable<T>(name: string): () => T {
   let value: T | undefined;
   return () => {
-    value ??= JSON.parse(text) as T;
+    if (value === undefined) {
+      const url = new URL(`${name}.json`, dataDirectory());
+      try {
+        value = JSON.parse(readFileSync(url, 'utf8')) as T;
+      } catch (error) {
+        throw new TaxonomyDataError(
+          url.pathname,
+          `cannot load the taxonomy table ${url.pathname} (is the package's data/taxonomy folder present?)`,
+          { cause: error },
+        );
+      }
+    }
     return value;
   };
 }
 
 /** `[code, label, parentCode]`, sorted by code. */
-export const occupationRows = lazy<readonly (readonly [string, string, string])[]>(occupationsText);
-/** Indexed titles `[code, priority, "stem stem …"]`: ROME labels (0), main appellations (1), others (2). */
-export const titleRows = lazy<readonly (readonly [string, number, string])[]>(appellationsText);
-/** `[word, stem]` for every word of the indexed titles and skill labels. */
-export const stemRows = lazy<readonly (readonly [string, string])[]>(stemsText);
+export const occupationRows = lazyTable<readonly (readonly [string, string, string])[]>('occupations');
+/**
+ * French indexed titles `[code, source, "stem stem …"]`: source 0 ROME label, 1 main appellation, 2 other
+ * appellation or acronym, 3 ESCO French label resolved to a ROME code at build time.
+ */
+export const frenchTitleRows = lazyTable<readonly (readonly [string, number, string])[]>('french-titles');
+/** English indexed titles `[code, source, "stem stem …"]`: source 4 ESCO English label (see the build). */
+export const englishTitleRows = lazyTable<readonly (readonly [string, number, string])[]>('english-titles');
+/** `[word, stem]` for every word of the French indexed titles and skill labels. */
+export const stemRows = lazyTable<readonly (readonly [string, string])[]>('stems');
 /** `{ from: "to.order to.order ..." }`, order 1 = closest. */
-export const mobilityRows = lazy<Readonly<Record<string, string>>>(mobilityText);
+export const mobilityRows = lazyTable<Readonly<Record<string, string>>>('mobility');
 /** ROME v347 items `{ items: { ogr: label }, links: { code: ogr[] } }`. */
-export const romeSkillRows = lazy<{
+export const romeSkillRows = lazyTable<{
   items: Readonly<Record<string, string>>;
   links: Readonly<Record<string, readonly number[]>>;
-}>(romeSkillsText);
+}>('rome-skills');
+/** ROME v3 (v347) labels of the 532 v3 codes, which are the v460 family codes: `{ code: label }`. */
+export const romeV3Rows = lazyTable<Readonly<Record<string, string>>>('rome-v3');
 /** ESCO skills `[uuid, preferredLabel, altLabels?]`. */
-export const escoSkillRows = lazy<readonly (readonly [string, string, string[]?])[]>(escoSkillsText);
+export const escoSkillRows = lazyTable<readonly (readonly [string, string, string[]?])[]>('esco-skills');

@@ -32,8 +32,14 @@ export function cachedTerms(text: string, language: TextLanguage = 'fr'): string
 /** `normalizeSkill(text)?.id`, cached. */
 export const skillId = memoize((text) => normalizeSkill(text)?.id ?? null, 50_000);
 
-/** Best ROME match of a title (`normalizeOccupation(title, { limit: 1 })[0]`), cached. */
-export const bestOccupation = memoize((title) => normalizeOccupation(title, { limit: 1 })[0] ?? null, 50_000);
+/**
+ * Best ROME match of a title (`normalizeOccupation(title, { limit: 1 }).matches[0]`), cached; null when the
+ * taxonomy abstains (a generic or unknown title: no code is better than a confidently wrong one).
+ */
+export const bestOccupation = memoize((title) => {
+  const result = normalizeOccupation(title, { limit: 1 });
+  return result.abstained ? null : (result.matches[0] ?? null);
+}, 50_000);
 
 const closeness = memoize((pair) => occupationCloseness(pair.slice(0, 5), pair.slice(6)), 100_000);
 /** `occupationCloseness(a, b)`, cached. */

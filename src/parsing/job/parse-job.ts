@@ -127,8 +127,9 @@ function parseJobObject(input: object, options: ParseJobOrderOptions): JobOrder 
 }
 
 function occupationCode(title: string): string | null {
-  const [best] = normalizeOccupation(title, { limit: 1 });
-  return best && best.score >= OCCUPATION_THRESHOLD ? best.romeCode : null;
+  const result = normalizeOccupation(title, { limit: 1 });
+  const best = result.matches[0];
+  return best && !result.abstained && best.score >= OCCUPATION_THRESHOLD ? best.romeCode : null;
 }
 
 // ---------------------------------------------------------------- free text

@@ -67,8 +67,11 @@ export function extractProfile(
   );
 
   const resolveOccupation = (title: string) => {
-    const best = context.taxonomy.normalizeOccupation(title, { limit: 1 })[0];
-    return best && best.score >= OCCUPATION_MIN_SCORE ? { romeCode: best.romeCode, label: best.label } : null;
+    const result = context.taxonomy.normalizeOccupation(title, { limit: 1 });
+    const best = result.matches[0];
+    return best && !result.abstained && best.score >= OCCUPATION_MIN_SCORE
+      ? { romeCode: best.romeCode, label: best.label }
+      : null;
   };
   let experiences = extractExperiences(linesOf(sections, 'experience'), { resolveOccupation, strict: false });
   if (experiences.length === 0) {

@@ -22,7 +22,7 @@ export interface TaxonomyLookups {
   normalizeOccupation(
     title: string,
     options?: { limit?: number },
-  ): { romeCode: string; label: string; score: number }[];
+  ): { matches: { romeCode: string; label: string; score: number }[]; abstained: boolean };
 }
 
 const UNTIL =

@@ -1,0 +1,194 @@
+/**
+ * The English bridge, resolved at build time: ESCO English label → ESCO concept (conceptUri) → the concept's
+ * French labels → a ROME v460 code. A concept is resolved
+ * 1. by an exact join when one of its French labels has the same terms as a ROME title (ESCO's French labels
+ *    often are ROME appellations), the code most of its labels join to winning; else
+ * 2. by the French matcher (the run-time index over the ROME titles) on all its French labels, each label's
+ *    best code voting with its score: the best family must gather most of the votes and its best score must be
+ *    high, and the family must be one that exact joins already put in the concept's ISCO group (4 digits, else
+ *    3 digits) when that group has any; concepts that fail are left out.
+ * An English label shared by several concepts goes to the concept whose preferred label it is, else to the
+ * family most of those concepts resolved to (dropped on a tie).
+ */
+import { ENGLISH, FRENCH, type IndexedTitle, titleEntries } from '../../src/taxonomy/occupation-entries.js';
+import { OccupationIndex } from '../../src/taxonomy/occupation-index.js';
+
+export interface EscoOccupation {
+  uri: string;
+  /** ISCO-08 unit group (4 digits). */
+  isco: string;
+  frLabels: string[];
+  enPreferred: string;
+  enLabels: string[];
+}
+
+export interface EscoResolution {
+  romeCode: string;
+  how: 'exact' | 'matched' | 'isco';
+}
+
+/** Minimum score of the best French label for a matched (not joined) concept. */
+const MIN_MATCH_SCORE = 0.75;
+/** The same, when exact joins already put the family in the concept's ISCO group. */
+const MIN_CONSISTENT_SCORE = 0.55;
+/** Minimum share of the label votes on the winning family. */
+const MIN_FAMILY_SHARE = 0.5;
+/** Exact joins an ISCO group needs before it says anything. */
+const MIN_GROUP_JOINS = 3;
+/** Share of an ISCO group's joins one family needs to stand for the group. */
+const DOMINANT_SHARE = 0.7;
+/** Codes read per French label, to find the best code of a family. */
+const CODES_PER_LABEL = 10;
+
+const sum = (counts: ReadonlyMap<string, number>) =>
+  [...counts.values()].reduce((total, value) => total + value, 0);
+
+/** "opérateur en entrepôt/opératrice en entrepôt" → both forms; trims and drops empty labels. */
+export function splitLabels(text: string): string[] {
+  return text
+    .split(/\n|\/(?=\S)/)
+    .map((label) => label.trim())
+    .filter(Boolean);
+}
+
+const termKey = (stems: readonly string[]) => [...stems].sort().join(' ');
+
+export function resolveEscoConcepts(
+  concepts: readonly EscoOccupation[],
+  romeTitles: readonly IndexedTitle[],
+  parents: ReadonlyMap<string, string>,
+): Map<string, EscoResolution> {
+  const entries = titleEntries(romeTitles, FRENCH);
+  const vocabulary = new Map<string, string>();
+  for (const { title } of romeTitles)
+    for (const word of FRENCH.words(title, false)) vocabulary.set(word, FRENCH.stem(word));
+  const index = new OccupationIndex(entries, vocabulary, FRENCH);
+  const codesByKey = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const key = termKey(entry.stems);
+    codesByKey.set(key, (codesByKey.get(key) ?? new Set()).add(entry.romeCode));
+  }
+  const family = (code: string) => parents.get(code) ?? code;
+
+  const resolutions = new Map<string, EscoResolution>();
+  const pending: { concept: EscoOccupation; hits: { code: string; score: number }[] }[] = [];
+  for (const concept of concepts) {
+    const votes = new Map<string, number>();
+    for (const label of concept.frLabels) {
+      const [entry] = titleEntries([{ title: label, romeCode: '', source: 3 }], FRENCH);
+      for (const code of codesByKey.get(entry ? termKey(entry.stems) : '') ?? [])
+        votes.set(code, (votes.get(code) ?? 0) + 1);
+    }
+    if (votes.size > 0) {
+      const [code] = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+      resolutions.set(concept.uri, { romeCode: code, how: 'exact' });
+    } else {
+      const hits = concept.frLabels.flatMap((label) =>
+        index.search(label, CODES_PER_LABEL).hits.map((hit) => ({ code: hit.romeCode, score: hit.score })),
+      );
+      pending.push({ concept, hits });
+    }
+  }
+
+  // ISCO consistency: the families exact joins put in each ISCO unit group (4 digits), else minor group (3).
+  const groupCounts = new Map<string, Map<string, number>>();
+  for (const concept of concepts) {
+    const resolution = resolutions.get(concept.uri);
+    if (!resolution || !concept.isco) continue;
+    for (const group of [concept.isco, concept.isco.slice(0, 3)]) {
+      const counts = groupCounts.get(group) ?? new Map<string, number>();
+      counts.set(family(resolution.romeCode), (counts.get(family(resolution.romeCode)) ?? 0) + 1);
+      groupCounts.set(group, counts);
+    }
+  }
+  const groupFamilies = (isco: string) => {
+    const unit = groupCounts.get(isco);
+    const counts = unit && sum(unit) >= MIN_GROUP_JOINS ? unit : groupCounts.get(isco.slice(0, 3));
+    return counts ?? new Map<string, number>();
+  };
+
+  for (const { concept, hits } of pending) {
+    const familyCounts = groupFamilies(concept.isco);
+    // Each label's best code votes for its family with its score.
+    const familyVotes = new Map<string, number>();
+    let total = 0;
+    for (const label of concept.frLabels) {
+      const [best] = index.search(label, 1).hits;
+      if (!best) continue;
+      total += best.score;
+      familyVotes.set(family(best.romeCode), (familyVotes.get(family(best.romeCode)) ?? 0) + best.score);
+    }
+    const bestInFamily = (wanted: string) =>
+      hits
+        .filter((hit) => family(hit.code) === wanted)
+        .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1))[0];
+    const [voted, vote] =
+      [...familyVotes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+    if (voted && vote! / total >= MIN_FAMILY_SHARE) {
+      const best = bestInFamily(voted)!;
+      const consistent = familyCounts.has(voted);
+      if (best.score >= MIN_MATCH_SCORE && (consistent || familyCounts.size === 0)) {
+        resolutions.set(concept.uri, { romeCode: best.code, how: 'matched' });
+        continue;
+      }
+      if (best.score >= MIN_CONSISTENT_SCORE && consistent) {
+        resolutions.set(concept.uri, { romeCode: best.code, how: 'matched' });
+        continue;
+      }
+    }
+    // The ISCO group alone, when its joins overwhelmingly fall in one family: that family's best-matching code.
+    const [dominant, count] =
+      [...familyCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+    if (dominant && count! >= MIN_GROUP_JOINS && count! / sum(familyCounts) >= DOMINANT_SHARE) {
+      resolutions.set(concept.uri, { romeCode: bestInFamily(dominant)?.code ?? dominant, how: 'isco' });
+    }
+  }
+  return resolutions;
+}
+
+/**
+ * English titles of the resolved concepts: preferred and alternative labels. A label whose terms several
+ * concepts share goes to the concept whose preferred label it is, else to the family most of them resolved to
+ * (ties: dropped), first code of that family.
+ */
+export function englishTitles(
+  concepts: readonly EscoOccupation[],
+  resolutions: ReadonlyMap<string, EscoResolution>,
+  parents: ReadonlyMap<string, string>,
+  source: number,
+): IndexedTitle[] {
+  const byKey = new Map<string, { title: string; code: string; preferred: boolean }[]>();
+  for (const concept of concepts) {
+    const resolution = resolutions.get(concept.uri);
+    if (!resolution) continue;
+    for (const label of new Set([concept.enPreferred, ...concept.enLabels])) {
+      const key = ENGLISH.words(label, false).map(ENGLISH.stem).sort().join(' ');
+      if (!key) continue;
+      const list = byKey.get(key) ?? [];
+      list.push({ title: label, code: resolution.romeCode, preferred: label === concept.enPreferred });
+      byKey.set(key, list);
+    }
+  }
+  const titles: IndexedTitle[] = [];
+  for (const list of byKey.values()) {
+    // The concept whose preferred label it is decides; else the family most concepts resolved to.
+    const preferred = list.filter((item) => item.preferred).sort((a, b) => (a.code < b.code ? -1 : 1))[0];
+    if (preferred) {
+      titles.push({ title: preferred.title, romeCode: preferred.code, source });
+      continue;
+    }
+    const familyCounts = new Map<string, number>();
+    for (const item of list) {
+      const itemFamily = parents.get(item.code) ?? item.code;
+      familyCounts.set(itemFamily, (familyCounts.get(itemFamily) ?? 0) + 1);
+    }
+    const ranked = [...familyCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) continue;
+    const winner = ranked[0]![0];
+    const inFamily = list
+      .filter((item) => (parents.get(item.code) ?? item.code) === winner)
+      .sort((a, b) => (a.code < b.code ? -1 : 1));
+    titles.push({ title: inFamily[0]!.title, romeCode: inFamily[0]!.code, source });
+  }
+  return titles;
+}

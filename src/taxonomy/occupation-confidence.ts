@@ -1,0 +1,117 @@
+import { TaxonomyDataError } from '../errors.js';
+import { TITLE_SOURCES } from './occupation-entries.js';
+import type { OccupationSearch } from './occupation-search.js';
+import { lazyTable } from './tables.js';
+
+/**
+ * Turns what a title search saw into probabilities: `confidence` that the best code is right and
+ * `familyConfidence` that its family (code_rome_parent) is right. Two logistic regressions over the features
+ * below, fitted on the dev part of the labelled title sets by scripts/fit-occupation-confidence.ts, which
+ * writes the coefficients to the `occupation-confidence` table (data, not code).
+ */
+export const CONFIDENCE_FEATURES = [
+  'bias',
+  /** Best score (IDF-weighted Dice, 0..1). */
+  'score',
+  /** Best score minus the second code's. */
+  'margin',
+  /** Best score minus the best code of another family. */
+  'familyMargin',
+  /** Softmax share of the best family among the candidates. */
+  'familyShare',
+  /** Share of the query's weight the best title matched. */
+  'queryCoverage',
+  /** log(1 + families whose titles hold every query word): high for a generic title. */
+  'coveringFamilies',
+  /** Share of the best title's weight the query matched. */
+  'titleCoverage',
+  /** Share of the query's words no index knows. */
+  'unknownShare',
+  /** 1 when every query word is a generic head noun (technicien, agent, manager…). */
+  'genericOnly',
+  /** Share of the query's words that are generic head nouns. */
+  'genericShare',
+  /** 1 for a one-word query. */
+  'singleWord',
+  /** 1 when a typo or prefix match contributed to the best title. */
+  'fuzzy',
+  /** Source of the best title: a ROME appellation other than the main ones, an ESCO label, a curated one. */
+  'sourceRomeOther',
+  'sourceEsco',
+  'sourceCurated',
+  /** 1 when the English index found the best title. */
+  'english',
+] as const;
+
+export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
+
+/** The shipped model: feature names (checked against `CONFIDENCE_FEATURES`) and one weight per feature. */
+export interface ConfidenceModel {
+  features: string[];
+  code: number[];
+  family: number[];
+}
+
+export const confidenceModel = lazyTable<ConfidenceModel>('occupation-confidence');
+
+/** Feature vector of a search, in `CONFIDENCE_FEATURES` order (all zeros but the bias when nothing matched). */
+export function confidenceFeatures({ candidates, signals }: OccupationSearch): number[] {
+  const [top, second] = candidates;
+  const { query, genericWords, familyShare, otherFamilyScore, coveringFamilies } = signals;
+  const source = top ? TITLE_SOURCES[top.source] : undefined;
+  const values: Record<ConfidenceFeature, number> = {
+    bias: 1,
+    score: top?.score ?? 0,
+    margin: top ? top.score - (second?.score ?? 0) : 0,
+    familyMargin: top ? top.score - otherFamilyScore : 0,
+    familyShare: top ? familyShare : 0,
+    queryCoverage: top?.queryCoverage ?? 0,
+    coveringFamilies: Math.log1p(coveringFamilies),
+    titleCoverage: top?.titleCoverage ?? 0,
+    unknownShare: query.words > 0 ? query.unknownWords / query.words : 1,
+    genericOnly: query.words > 0 && genericWords === query.words ? 1 : 0,
+    genericShare: query.words > 0 ? genericWords / query.words : 0,
+    singleWord: query.words === 1 ? 1 : 0,
+    fuzzy: top?.fuzzy ? 1 : 0,
+    sourceRomeOther: source === 'rome-other' ? 1 : 0,
+    sourceEsco: source === 'esco-fr' || source === 'esco-en' ? 1 : 0,
+    sourceCurated: source === 'curated-fr' || source === 'curated-en' ? 1 : 0,
+    english: top?.language === 'en' ? 1 : 0,
+  };
+  return CONFIDENCE_FEATURES.map((name) => values[name]);
+}
+
+export function sigmoid(value: number): number {
+  return 1 / (1 + Math.exp(-value));
+}
+
+function dot(weights: readonly number[], features: readonly number[]): number {
+  let sum = 0;
+  for (let index = 0; index < features.length; index++) sum += (weights[index] ?? 0) * features[index]!;
+  return sum;
+}
+
+let checked = false;
+
+/** Probabilities that the best code, and its family, are right (0 when nothing matched). */
+export function occupationConfidence(search: OccupationSearch): {
+  confidence: number;
+  familyConfidence: number;
+} {
+  if (search.candidates.length === 0) return { confidence: 0, familyConfidence: 0 };
+  const model = confidenceModel();
+  if (!checked) {
+    if (model.features.join(',') !== CONFIDENCE_FEATURES.join(',')) {
+      throw new TaxonomyDataError(
+        'occupation-confidence.json',
+        'the occupation-confidence table does not list CONFIDENCE_FEATURES: run npm run fit:occupations',
+      );
+    }
+    checked = true;
+  }
+  const features = confidenceFeatures(search);
+  const confidence = sigmoid(dot(model.code, features));
+  const familyConfidence = sigmoid(dot(model.family, features));
+  // A right code implies a right family.
+  return { confidence, familyConfidence: Math.max(confidence, familyConfidence) };
+}

@@ -1,0 +1,191 @@
+import { ENGLISH_TITLES } from './catalogue/english-titles.js';
+import { OCCUPATION_ALIASES } from './catalogue/occupation-aliases.js';
+import { occupationCatalog } from './occupation-catalog.js';
+import {
+  ENGLISH,
+  FRENCH,
+  TITLE_SOURCES,
+  type TitleEntry,
+  type TitleLanguage,
+  titleEntries,
+} from './occupation-entries.js';
+import { type CodeScore, OccupationIndex, type QueryStats } from './occupation-index.js';
+import { GENERIC_TITLE_WORDS } from './occupation-terms.js';
+import { cleanJobTitle } from './occupation-title-cleaner.js';
+import { englishTitleRows, frenchTitleRows, stemRows } from './tables.js';
+
+/** One scored code, with the family it belongs to and the index (language) that found it. */
+export interface OccupationCandidate extends CodeScore {
+  family: string;
+  language: 'fr' | 'en';
+}
+
+/** Everything the confidence model reads about one search (see occupation-confidence.ts). */
+export interface SearchSignals {
+  /** The title after noise removal (what the indexes saw). */
+  cleaned: string;
+  /** Query statistics of the index whose title won. */
+  query: QueryStats;
+  /** Query words that are generic head nouns (technicien, agent, manager…), out of `query.words`. */
+  genericWords: number;
+  /** Share of the candidates' softmax mass (over scores) on the best code's family, 0..1. */
+  familyShare: number;
+  /** Best score of a code of another family than the best code's (0 when none). */
+  otherFamilyScore: number;
+  /**
+   * Families among the candidates whose title holds every query word: many for "Chef de projet" (there is
+   * one in most trades), one or two for "Cariste".
+   */
+  coveringFamilies: number;
+}
+
+export interface OccupationSearch {
+  candidates: OccupationCandidate[];
+  signals: SearchSignals;
+}
+
+/** How many codes each index returns before merging. */
+const CANDIDATES = 40;
+/** Sharpness of the softmax over scores used for the family share. */
+const FAMILY_SOFTMAX = 10;
+
+interface SearchState {
+  french: OccupationIndex;
+  english: OccupationIndex;
+}
+
+let state: SearchState | undefined;
+
+function buildIndex(
+  language: TitleLanguage,
+  rows: readonly (readonly [string, number, string])[],
+  curated: readonly { title: string; romeCode: string }[],
+  curatedSource: number,
+  vocabulary: Map<string, string>,
+): OccupationIndex {
+  const entries: TitleEntry[] = rows.map(([romeCode, source, stems]) => ({
+    romeCode,
+    source,
+    stems: stems.split(' '),
+  }));
+  const curatedEntries = titleEntries(
+    curated.map((alias) => ({ ...alias, source: curatedSource })),
+    language,
+    (word) => {
+      const stemmed = vocabulary.get(word) ?? language.stem(word);
+      vocabulary.set(word, stemmed);
+      return stemmed;
+    },
+  );
+  return new OccupationIndex([...entries, ...curatedEntries], vocabulary, language);
+}
+
+/** Parses the tables and builds both indexes on first use, then reuses them. */
+function searchState(): SearchState {
+  if (state) return state;
+  const frenchVocabulary = new Map<string, string>(stemRows());
+  const englishVocabulary = new Map<string, string>();
+  for (const [, , stems] of englishTitleRows())
+    for (const term of stems.split(' ')) englishVocabulary.set(term, term);
+  state = {
+    french: buildIndex(
+      FRENCH,
+      frenchTitleRows(),
+      OCCUPATION_ALIASES,
+      TITLE_SOURCES.indexOf('curated-fr'),
+      frenchVocabulary,
+    ),
+    english: buildIndex(
+      ENGLISH,
+      englishTitleRows(),
+      ENGLISH_TITLES,
+      TITLE_SOURCES.indexOf('curated-en'),
+      englishVocabulary,
+    ),
+  };
+  return state;
+}
+
+/** Share of a part's words that either index knows (the better language); NaN for a part with no word. */
+function knownShare(part: string, { french, english }: SearchState): number {
+  let best = Number.NaN;
+  for (const [language, index] of [
+    [FRENCH, french],
+    [ENGLISH, english],
+  ] as const) {
+    const words = language.words(part);
+    if (words.length === 0) continue;
+    const known = words.filter((word) => index.hasWord(word)).length / words.length;
+    if (!(known <= best)) best = known;
+  }
+  return best;
+}
+
+/**
+ * Searches a job title in the French and English title indexes (after noise removal) and merges the two:
+ * a code's score is the better of its two scores. Candidates are sorted by score, then code.
+ */
+export function searchOccupations(title: string, limit: number): OccupationSearch {
+  const indexes = searchState();
+  const cleaned = cleanJobTitle(title, (part) => knownShare(part, indexes)).text;
+  const french = indexes.french.search(cleaned, CANDIDATES, (word) => indexes.english.wordWeight(word));
+  const english = indexes.english.search(cleaned, CANDIDATES, (word) => indexes.french.wordWeight(word));
+  const { parents } = occupationCatalog();
+  const merged = new Map<string, OccupationCandidate>();
+  for (const [language, result] of [
+    ['fr', french],
+    ['en', english],
+  ] as const) {
+    for (const hit of result.hits) {
+      const previous = merged.get(hit.romeCode);
+      if (!previous || hit.score > previous.score) {
+        merged.set(hit.romeCode, { ...hit, family: parents.get(hit.romeCode) ?? hit.romeCode, language });
+      }
+    }
+  }
+  const candidates = [...merged.values()].sort(
+    (a, b) => b.score - a.score || (a.romeCode < b.romeCode ? -1 : 1),
+  );
+  // The family with the most evidence (softmax mass over its codes' scores) comes first: many
+  // "X developer" codes outweigh one "business developer" that happens to score a little higher.
+  const masses = new Map<string, number>();
+  const best = candidates[0]?.score ?? 0;
+  for (const candidate of candidates) {
+    masses.set(
+      candidate.family,
+      (masses.get(candidate.family) ?? 0) + Math.exp(FAMILY_SOFTMAX * (candidate.score - best)),
+    );
+  }
+  const leader = candidates.reduce<OccupationCandidate | undefined>(
+    (winner, candidate) =>
+      !winner || masses.get(candidate.family)! > masses.get(winner.family)! ? candidate : winner,
+    undefined,
+  );
+  if (leader && leader !== candidates[0])
+    candidates.splice(candidates.indexOf(leader), 1), candidates.unshift(leader);
+  const top = candidates[0];
+  const query = top?.language === 'en' ? english.query : french.query;
+  const words = (top?.language === 'en' ? ENGLISH : FRENCH).words(cleaned);
+  let mass = 0;
+  let familyMass = 0;
+  let otherFamilyScore = 0;
+  const covering = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.queryCoverage >= 0.99) covering.add(candidate.family);
+    const weight = Math.exp(FAMILY_SOFTMAX * (candidate.score - (top?.score ?? 0)));
+    mass += weight;
+    if (candidate.family === top?.family) familyMass += weight;
+    else otherFamilyScore = Math.max(otherFamilyScore, candidate.score);
+  }
+  return {
+    candidates: candidates.slice(0, limit),
+    signals: {
+      cleaned,
+      query,
+      genericWords: new Set(words.filter((word) => GENERIC_TITLE_WORDS.has(word))).size,
+      familyShare: mass > 0 ? familyMass / mass : 0,
+      otherFamilyScore,
+      coveringFamilies: covering.size,
+    },
+  };
+}
