@@ -161,11 +161,29 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
         byText(a.libelle_appellation_long!, b.libelle_appellation_long!),
     );
   for (const row of sortedAppellations) {
-    const title = row.libelle_appellation_long!;
     const main = row.classification === 'PRINCIPALE';
-    titles.push({ title, romeCode: row.code_rome!, source: source(main ? 'rome-main' : 'rome-other') });
-    const acronym = titleAcronym(title);
-    if (acronym) titles.push({ title: acronym, romeCode: row.code_rome!, source: source('rome-other') });
+    titles.push({
+      title: row.libelle_appellation_long!,
+      romeCode: row.code_rome!,
+      source: source(main ? 'rome-main' : 'rome-other'),
+    });
+  }
+  // "Infirmier … (IDE)": the acronym alone is a title too, when it names one family only ("RH", "SI", "BTP"
+  // appear in the titles of many families: they name a field, not an occupation).
+  const familyOf = new Map(occupations.map(([code, , parent]) => [code, parent]));
+  const familiesByWord = new Map<string, Set<string>>();
+  for (const { title, romeCode } of titles) {
+    for (const word of foldAccents(title)
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? []) {
+      familiesByWord.set(word, (familiesByWord.get(word) ?? new Set()).add(familyOf.get(romeCode)!));
+    }
+  }
+  for (const row of sortedAppellations) {
+    const acronym = titleAcronym(row.libelle_appellation_long!);
+    if (acronym && (familiesByWord.get(acronym.toLowerCase())?.size ?? 0) <= 1) {
+      titles.push({ title: acronym, romeCode: row.code_rome!, source: source('rome-other') });
+    }
   }
 
   // 2b. ESCO occupations, French and English, joined on conceptUri and resolved to ROME codes (the bridge).

@@ -1,5 +1,6 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { sourcePriority, type TitleEntry, type TitleLanguage } from './occupation-entries.js';
+import { isSoftTitleWord, SOFT_TITLE_WORDS, SOFT_WORD_WEIGHT } from './occupation-terms.js';
 
 /** A scored occupation code, before labels are attached, with what its best title matched. */
 export interface CodeScore {
@@ -102,8 +103,17 @@ export class OccupationIndex {
       if (this.termIds.has(stemmed)) this.wordStems.set(word, stemmed);
     const count = this.entryCodes.length;
     for (const list of this.postings) this.idf.push(Math.log(1 + count / list.length));
-    for (const ids of this.entryTerms)
-      this.entryWeights.push(ids.reduce((sum, id) => sum + this.idf[id]!, 0));
+    // A title's weight counts its soft-noise terms ("équipe", "nuit") as a query does, so an exact match is 1.
+    const softTerms = new Set<number>();
+    for (const word of SOFT_TITLE_WORDS) {
+      const term = this.termIds.get(language.stem(word));
+      if (term !== undefined) softTerms.add(term);
+    }
+    for (const ids of this.entryTerms) {
+      this.entryWeights.push(
+        ids.reduce((sum, id) => sum + this.idf[id]! * (softTerms.has(id) ? SOFT_WORD_WEIGHT : 1), 0),
+      );
+    }
     for (const word of this.wordStems.keys()) {
       const key = `${word[0]}${word.length}`;
       const bucket = this.wordsByBucket.get(key) ?? [];
@@ -204,9 +214,10 @@ export class OccupationIndex {
     const usedTerms = new Set<number>();
     for (const word of words) {
       const candidates = this.candidatesFor(word).filter((candidate) => !usedTerms.has(candidate.term));
+      const soft = isSoftTitleWord(word) ? SOFT_WORD_WEIGHT : 1;
       if (candidates.length === 0) {
         const foreign = foreignWeight(word);
-        query.weight += Math.max(UNKNOWN_WORD_WEIGHT, foreign);
+        query.weight += soft * Math.max(UNKNOWN_WORD_WEIGHT, foreign);
         if (foreign === 0) query.unknownWords++;
         continue;
       }
@@ -214,7 +225,7 @@ export class OccupationIndex {
       const wordTouched: number[] = [];
       for (const { term, factor } of candidates) {
         if (factor === 1) usedTerms.add(term);
-        const gain = this.idf[term]! * factor;
+        const gain = this.idf[term]! * factor * soft;
         weight = Math.max(weight, gain);
         for (const entry of this.postings[term]!) {
           if (bestForWord[entry] === 0) wordTouched.push(entry);

@@ -1,3 +1,4 @@
+import { foldAccents } from '../text/index.js';
 import { ENGLISH_TITLES } from './catalogue/english-titles.js';
 import { OCCUPATION_ALIASES } from './catalogue/occupation-aliases.js';
 import { occupationCatalog } from './occupation-catalog.js';
@@ -10,7 +11,7 @@ import {
   titleEntries,
 } from './occupation-entries.js';
 import { type CodeScore, OccupationIndex, type QueryStats } from './occupation-index.js';
-import { GENERIC_TITLE_WORDS } from './occupation-terms.js';
+import { GENERIC_TITLE_WORDS, isSoftTitleWord } from './occupation-terms.js';
 import { cleanJobTitle } from './occupation-title-cleaner.js';
 import { englishTitleRows, frenchTitleRows, stemRows } from './tables.js';
 
@@ -26,7 +27,10 @@ export interface SearchSignals {
   cleaned: string;
   /** Query statistics of the index whose title won. */
   query: QueryStats;
-  /** Query words that are generic head nouns (technicien, agent, manager…), out of `query.words`. */
+  /**
+   * Query words that are generic head nouns (technicien, agent, manager…) or soft noise (équipe, nuit), out of
+   * `query.words`.
+   */
   genericWords: number;
   /** Share of the candidates' softmax mass (over scores) on the best code's family, 0..1. */
   familyShare: number;
@@ -121,6 +125,36 @@ function knownShare(part: string, { french, english }: SearchState): number {
   return best;
 }
 
+const FRENCH_FUNCTION_WORDS = new Set(
+  'de du des d l la le les en et au aux pour sur chez dans avec'.split(' '),
+);
+const ENGLISH_FUNCTION_WORDS = new Set('of the and for in with at to'.split(' '));
+/** H/F, F/H and French contract words: a French job board. */
+const FRENCH_AD_MARKERS = /(?<![\p{L}\p{N}])(?:[hf]\s*\/\s*[hf]|cdi|cdd|int[ée]rim)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Which language a title is written in, as far as its words say: function words, French ad markers, and
+ * words only one of the two indexes knows ("équipe" is French, "warehouse" English, "manager" both).
+ */
+function titleLanguage(raw: string, cleaned: string, { french, english }: SearchState): 'fr' | 'en' | null {
+  let fr = FRENCH_AD_MARKERS.test(raw) ? 1 : 0;
+  let en = 0;
+  for (const token of foldAccents(raw)
+    .toLowerCase()
+    .match(/[a-z]+/g) ?? []) {
+    if (FRENCH_FUNCTION_WORDS.has(token)) fr++;
+    else if (ENGLISH_FUNCTION_WORDS.has(token)) en++;
+  }
+  for (const word of FRENCH.words(cleaned))
+    if (french.wordWeight(word) > 0 && english.wordWeight(word) === 0) fr++;
+  for (const word of ENGLISH.words(cleaned))
+    if (english.wordWeight(word) > 0 && french.wordWeight(word) === 0) en++;
+  return fr > 0 && en === 0 ? 'fr' : en > 0 && fr === 0 ? 'en' : null;
+}
+
+/** Scores from the index of the other language than the title's are multiplied by this. */
+const OTHER_LANGUAGE_FACTOR = 0.9;
+
 /**
  * Searches a job title in the French and English title indexes (after noise removal) and merges the two:
  * a code's score is the better of its two scores. Candidates are sorted by score, then code.
@@ -131,15 +165,23 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
   const french = indexes.french.search(cleaned, CANDIDATES, (word) => indexes.english.wordWeight(word));
   const english = indexes.english.search(cleaned, CANDIDATES, (word) => indexes.french.wordWeight(word));
   const { parents } = occupationCatalog();
+  const written = titleLanguage(title, cleaned, indexes);
   const merged = new Map<string, OccupationCandidate>();
   for (const [language, result] of [
     ['fr', french],
     ['en', english],
   ] as const) {
+    const factor = written && written !== language ? OTHER_LANGUAGE_FACTOR : 1;
     for (const hit of result.hits) {
+      const score = Math.round(hit.score * factor * 10_000) / 10_000;
       const previous = merged.get(hit.romeCode);
-      if (!previous || hit.score > previous.score) {
-        merged.set(hit.romeCode, { ...hit, family: parents.get(hit.romeCode) ?? hit.romeCode, language });
+      if (!previous || score > previous.score) {
+        merged.set(hit.romeCode, {
+          ...hit,
+          score,
+          family: parents.get(hit.romeCode) ?? hit.romeCode,
+          language,
+        });
       }
     }
   }
@@ -182,7 +224,8 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
     signals: {
       cleaned,
       query,
-      genericWords: new Set(words.filter((word) => GENERIC_TITLE_WORDS.has(word))).size,
+      genericWords: new Set(words.filter((word) => GENERIC_TITLE_WORDS.has(word) || isSoftTitleWord(word)))
+        .size,
       familyShare: mass > 0 ? familyMass / mass : 0,
       otherFamilyScore,
       coveringFamilies: covering.size,

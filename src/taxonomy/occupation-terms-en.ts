@@ -17,42 +17,44 @@ const ENGLISH_STOPWORDS = new Set(
 );
 
 /** Abbreviations seen in English job-board titles (folded, lower-case), expanded on the query side. */
-const ENGLISH_ABBREVIATIONS: Record<string, string> = {
-  mgr: 'manager',
-  asst: 'assistant',
-  assoc: 'associate',
-  admin: 'administrator',
-  eng: 'engineer',
-  engr: 'engineer',
-  dev: 'developer',
-  devs: 'developer',
-  sw: 'software',
-  swe: 'software engineer',
-  sre: 'site reliability engineer',
-  qa: 'quality assurance',
-  hr: 'human resources',
-  ops: 'operations',
-  hca: 'healthcare assistant',
-  rgn: 'registered general nurse',
-  lpn: 'licensed practical nurse',
-  cna: 'certified nursing assistant',
-  flt: 'forklift',
-  hgv: 'heavy goods vehicle',
-  lgv: 'large goods vehicle',
-  cdl: 'commercial driver',
-  hvac: 'heating ventilation air conditioning',
-  cnc: 'cnc',
-  dba: 'database administrator',
-  ux: 'user experience',
-  ui: 'user interface',
-  seo: 'search engine optimisation',
-  pa: 'personal assistant',
-  exec: 'executive',
-  tech: 'technician',
-  techn: 'technician',
-  supv: 'supervisor',
-  coord: 'coordinator',
-};
+const ENGLISH_ABBREVIATIONS = new Map<string, string>(
+  Object.entries({
+    mgr: 'manager',
+    asst: 'assistant',
+    assoc: 'associate',
+    admin: 'administrator',
+    eng: 'engineer',
+    engr: 'engineer',
+    dev: 'developer',
+    devs: 'developer',
+    sw: 'software',
+    swe: 'software engineer',
+    sre: 'site reliability engineer',
+    qa: 'quality assurance',
+    hr: 'human resources',
+    ops: 'operations',
+    hca: 'healthcare assistant',
+    rgn: 'registered general nurse',
+    lpn: 'licensed practical nurse',
+    cna: 'certified nursing assistant',
+    flt: 'forklift',
+    hgv: 'heavy goods vehicle',
+    lgv: 'large goods vehicle',
+    cdl: 'commercial driver',
+    hvac: 'heating ventilation air conditioning',
+    cnc: 'cnc',
+    dba: 'database administrator',
+    ux: 'user experience',
+    ui: 'user interface',
+    seo: 'search engine optimisation',
+    pa: 'personal assistant',
+    exec: 'executive',
+    tech: 'technician',
+    techn: 'technician',
+    supv: 'supervisor',
+    coord: 'coordinator',
+  }),
+);
 
 /** Upper-case-only abbreviations that are ordinary words in lower case. */
 const ENGLISH_CASED: Record<string, string> = {
@@ -64,26 +66,28 @@ const ENGLISH_CASED: Record<string, string> = {
 const ENGLISH_CASED_PATTERN = /(?<![\p{L}\p{N}])(?:IT|RN|AI|ML)(?![\p{L}\p{N}])/gu;
 
 /** British → American spellings (one form for both sides). */
-const SPELLINGS: Record<string, string> = {
-  labourer: 'laborer',
-  labour: 'labor',
-  centre: 'center',
-  programme: 'program',
-  organisation: 'organization',
-  organiser: 'organizer',
-  specialise: 'specialize',
-  specialised: 'specialized',
-  optimisation: 'optimization',
-  colour: 'color',
-  theatre: 'theater',
-  catalogue: 'catalog',
-  licence: 'license',
-  tyre: 'tire',
-  aluminium: 'aluminum',
-  paediatric: 'pediatric',
-  anaesthetist: 'anesthetist',
-  grey: 'gray',
-};
+const SPELLINGS = new Map<string, string>(
+  Object.entries({
+    labourer: 'laborer',
+    labour: 'labor',
+    centre: 'center',
+    programme: 'program',
+    organisation: 'organization',
+    organiser: 'organizer',
+    specialise: 'specialize',
+    specialised: 'specialized',
+    optimisation: 'optimization',
+    colour: 'color',
+    theatre: 'theater',
+    catalogue: 'catalog',
+    licence: 'license',
+    tyre: 'tire',
+    aluminium: 'aluminum',
+    paediatric: 'pediatric',
+    anaesthetist: 'anesthetist',
+    grey: 'gray',
+  }),
+);
 
 /** Singular of a folded English word (`nurses` → `nurse`, `nannies` → `nanny`; `business`, `analysis` unchanged). */
 export function englishSingular(word: string): string {
@@ -99,17 +103,16 @@ const TOKEN = /[a-z0-9]+/g;
 
 /**
  * Clean words of an English title: folded, noise dropped (shared with the French side: contract words,
- * seniority, places), abbreviations expanded unless `expandAbbreviations` is false (index side).
+ * seniority, places), abbreviations expanded. Unlike the French side, indexed titles are expanded too:
+ * the curated English list and ESCO labels use the same abbreviations (HGV, CNC, IT) job boards do.
  */
-export function englishTitleWords(title: string, expandAbbreviations = true): string[] {
-  const withCased = expandAbbreviations
-    ? title.replace(ENGLISH_CASED_PATTERN, (match) => ` ${ENGLISH_CASED[match]} `)
-    : title;
+export function englishTitleWords(title: string): string[] {
+  const withCased = title.replace(ENGLISH_CASED_PATTERN, (match) => ` ${ENGLISH_CASED[match]} `);
   const out: string[] = [];
   for (const token of foldAccents(withCased).toLowerCase().match(TOKEN) ?? []) {
     if (ENGLISH_STOPWORDS.has(token) || isTitleNoise(token) || !keepsToken(token)) continue;
-    const expanded = expandAbbreviations ? ENGLISH_ABBREVIATIONS[token] : undefined;
-    for (const word of expanded ? expanded.split(' ') : [token]) out.push(SPELLINGS[word] ?? word);
+    const expanded = ENGLISH_ABBREVIATIONS.get(token);
+    for (const word of expanded ? expanded.split(' ') : [token]) out.push(SPELLINGS.get(word) ?? word);
   }
   return out;
 }

@@ -15,94 +15,125 @@ const GLUED_FEMININE =
 const SLASHED_SUFFIX = /([a-z]) ?\/ ?(?:e|ne|nne|euse|se|trice|rice|ere|eure)(?![a-z])/g;
 
 /**
- * Words dropped from titles, French and English: contract types, shifts, ad boilerplate, gender markers,
- * seniority and training status, big French and English-speaking cities.
+ * Words dropped from titles, French and English: contract types, ad boilerplate, gender markers, pay,
+ * seniority and training status, licence mentions, big French and English-speaking cities.
  */
 const NOISE = new Set(
   // contract and ad boilerplate
   (
-    'urgent urgence urgente interim interimaire cdi cdd ctt cdii mission missions poste postes offre offres emploi job jobs ' +
+    'urgent urgence urgente interim interimaire cdi cdd ctt cdii offre offres job jobs ' +
     'recrute recrutons recherche recherchons recrutement embauche hiring wanted needed required vacancy immediate start ' +
     'temp temporary contract contrat freelance freelancer asap immediat immediatement suite possible rapidement ' +
     'permanent perm remote hybrid onsite teletravail distanciel start starting hourly salary vacancy vacancies ' +
-    'position positions role opportunity based location apply saison saisonnier saisonniere ' +
+    'position positions role opportunity based location apply saison saisonnier saisonniere extra extras ' +
     // gender and inclusive writing markers
     'h f x m w d hf fh hfx fhx ' +
-    // shifts and hours
-    'temps plein partiel nuit nuits jour jours journee matin soir matinee weekend week end we samedi dimanche ' +
-    'horaires horaire equipe equipes shift shifts night day full part time heures heure hebdo semaine mois ' +
-    'salaire brut net euros eur taux smic prime primes ' +
+    // hours and pay
+    'full part time heures heure hebdo semaine mois salaire brut net euros eur taux smic prime primes ' +
     // experience levels
     'debutant debutante debutants accepte acceptee acceptes confirme confirmee experimente experimentee senior junior ' +
     'experience exp ans annee annees profil sr jr ii iii iv entry level graduate staff band ' +
     // training status: an intern or apprentice does the job named by the other words
     'stagiaire stage stages alternance alternant alternante apprenti apprentie apprentissage intern interns ' +
-    'internship trainee apprentice apprenticeship ' +
+    'internship trainee apprentice apprenticeship student students etudiant etudiante fellow fellowship scholar ' +
+    'postdoctoral postdoc phd visiting summer placement volunteer voluntary benevole ' +
     // licence / certificate mentions that travel with titles
     'caces cat categorie categories permis obligatoire exige souhaite r489 r389 r482 r486 ' +
     // places
-    'secteur zone region agence site proche centre ville nord sud est ouest metropole ' +
+    'proche ville metropole ' +
     'paris lyon marseille toulouse nice nantes strasbourg montpellier bordeaux lille rennes reims toulon grenoble ' +
     'dijon angers nimes villeurbanne clermont ferrand aix provence brest tours amiens limoges annecy perpignan metz ' +
     'besancon orleans rouen mulhouse caen nancy roubaix tourcoing avignon poitiers pau calais dunkerque valence ' +
     'chambery lorient vannes quimper troyes niort chartres evreux beauvais cergy creteil nanterre versailles roissy ' +
     'rungis gonesse vitrolles venissieux saint st priest idf ile france lyonnais lyonnaise bordelais nantais ' +
-    'marseillais toulousain lillois rhone alpes auvergne bretagne normandie occitanie aquitaine grand ' +
+    'marseillais toulousain lillois rhone alpes auvergne bretagne normandie occitanie aquitaine ' +
     'arrondissement arr cedex ' +
     'london manchester birmingham leeds glasgow liverpool bristol edinburgh sheffield cardiff belfast ' +
     'york chicago boston seattle austin dallas houston atlanta denver usa uk'
   ).split(' '),
 );
 
+/**
+ * Words that are usually job-ad noise but sometimes part of an occupation's name ("Chef d'équipe",
+ * "Veilleur de nuit", "Chargé de mission", "Responsable de secteur"): kept on both sides, but a query word of
+ * this list weighs `SOFT_WORD_WEIGHT` of its usual weight.
+ */
+const SOFT_NOISE = new Set(
+  (
+    'mission missions poste postes emploi equipe equipes temps plein partiel nuit nuits jour jours journee matin ' +
+    'soir matinee weekend we samedi dimanche horaires horaire shift shifts night day secteur zone region agence site ' +
+    'centre nord sud est ouest grand'
+  ).split(' '),
+);
+
+/** Weight of a soft-noise query word, relative to its usual weight. */
+export const SOFT_WORD_WEIGHT = 0.3;
+
+/** Whether a clean word is soft noise (see `SOFT_NOISE`). */
+export function isSoftTitleWord(word: string): boolean {
+  return SOFT_NOISE.has(word);
+}
+
+/** The soft-noise words, for index sides that weigh their terms the same way. */
+export const SOFT_TITLE_WORDS: ReadonlySet<string> = SOFT_NOISE;
+
 /** Abbreviations common in job-ad titles, expanded to the words the ROME uses. Keys are folded, lower-case. */
-const ABBREVIATIONS: Record<string, string> = {
-  prepa: 'preparateur',
-  prep: 'preparateur',
-  prepar: 'preparateur',
-  cde: 'commandes',
-  cdes: 'commandes',
-  cmd: 'commandes',
-  cmde: 'commandes',
-  cmdes: 'commandes',
-  manut: 'manutentionnaire',
-  chauff: 'chauffeur',
-  chauf: 'chauffeur',
-  cond: 'conducteur',
-  tech: 'technicien',
-  techn: 'technicien',
-  tec: 'technicien',
-  resp: 'responsable',
-  respo: 'responsable',
-  adj: 'adjoint',
-  asst: 'assistant',
-  assist: 'assistant',
-  agt: 'agent',
-  ope: 'operateur',
-  op: 'operateur',
-  maint: 'maintenance',
-  elec: 'electricien',
-  electro: 'electromecanicien',
-  compta: 'comptable',
-  admin: 'administratif',
-  secr: 'secretaire',
-  ouv: 'ouvrier',
-  ouvr: 'ouvrier',
-  prod: 'production',
-  logist: 'logistique',
-  pl: 'poids lourd',
-  spl: 'super lourd',
-  vl: 'vehicule leger',
-  mgr: 'manager',
-  auto: 'automobile',
-  alu: 'aluminium',
-  dir: 'directeur',
-  coord: 'coordinateur',
-  maco: 'macon',
-  ash: 'agent service hospitalier',
-  adv: 'administration ventes',
-  inf: 'infirmier',
-  cuisto: 'cuisinier',
-};
+const ABBREVIATIONS = new Map<string, string>(
+  Object.entries({
+    prepa: 'preparateur',
+    prep: 'preparateur',
+    prepar: 'preparateur',
+    cde: 'commandes',
+    cdes: 'commandes',
+    cmd: 'commandes',
+    cmde: 'commandes',
+    cmdes: 'commandes',
+    manut: 'manutentionnaire',
+    chauff: 'chauffeur',
+    chauf: 'chauffeur',
+    cond: 'conducteur',
+    tech: 'technicien',
+    techn: 'technicien',
+    tec: 'technicien',
+    resp: 'responsable',
+    respo: 'responsable',
+    adj: 'adjoint',
+    asst: 'assistant',
+    assist: 'assistant',
+    agt: 'agent',
+    ope: 'operateur',
+    op: 'operateur',
+    maint: 'maintenance',
+    elec: 'electricien',
+    electro: 'electromecanicien',
+    compta: 'comptable',
+    admin: 'administratif',
+    secr: 'secretaire',
+    ouv: 'ouvrier',
+    ouvr: 'ouvrier',
+    prod: 'production',
+    logist: 'logistique',
+    pl: 'poids lourd',
+    spl: 'super lourd',
+    vl: 'vehicule leger',
+    mgr: 'manager',
+    auto: 'automobile',
+    alu: 'aluminium',
+    dir: 'directeur',
+    coord: 'coordinateur',
+    maco: 'macon',
+    ash: 'agent service hospitalier',
+    adv: 'administration ventes',
+    inf: 'infirmier',
+    cuisto: 'cuisinier',
+    bionettoyage: 'bio nettoyage',
+    dev: 'developpeur',
+    devs: 'developpeur',
+    ing: 'ingenieur',
+    info: 'informatique',
+    sys: 'systemes',
+  }),
+);
 
 /** Upper-case-only abbreviations that are ordinary words in lower case ("as" is French for "ace"). */
 const CASED_ABBREVIATIONS: Record<string, string> = {
@@ -154,7 +185,9 @@ export const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set(
     'technician operator officer specialist engineer worker operative associate executive administrator ' +
     'supervisor director head lead leader analyst coordinator advisor adviser representative member helper ' +
     'professional controller inspector president vice owner partner founder cofounder chairman chairperson ' +
-    'chair staff team crew principal chief'
+    'chair staff team crew principal chief board ' +
+    // what a manager manages when no trade is named: "Chef de projet", "Chargé de mission", "Project Manager"
+    'projet project mission affaires service operation general'
   ).split(' '),
 );
 
@@ -187,7 +220,7 @@ export function titleWords(title: string, expandAbbreviations = true): string[] 
   for (const word of folded.match(TOKEN) ?? []) {
     if (NOISE.has(word) || (isStopword(word) && !TITLE_CONTENT_WORDS.has(word)) || !keepsToken(word))
       continue;
-    const expanded = expandAbbreviations ? ABBREVIATIONS[word] : undefined;
+    const expanded = expandAbbreviations ? ABBREVIATIONS.get(word) : undefined;
     if (expanded) out.push(...expanded.split(' '));
     else out.push(foldGender(word));
   }
