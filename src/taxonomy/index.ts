@@ -26,5 +26,5 @@ export {
   type RelatedOccupation,
   relatedOccupations,
 } from './occupations.js';
-export type { RomeCodeInput } from './rome-code-input.js';
+export { type RomeCodeInput, readRomeCode } from './rome-code-input.js';
 export { findSkills, normalizeSkill, type SkillInfo } from './skills.js';

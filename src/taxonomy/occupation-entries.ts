@@ -1,4 +1,4 @@
-import { GENERIC_TITLE_WORDS, titleStem, titleWords } from './occupation-terms.js';
+import { GENERIC_TITLE_WORDS, SOFT_TITLE_WORDS, titleStem, titleWords } from './occupation-terms.js';
 import { englishTitleStem, englishTitleWords } from './occupation-terms-en.js';
 
 /** How one language turns a title into index terms (the same on the index side and the query side). */
@@ -8,10 +8,23 @@ export interface TitleLanguage {
   words(title: string, expandAbbreviations?: boolean): string[];
   /** Term of one clean word. */
   stem(word: string): string;
+  /** Clean words that are generic head nouns in this language (see `GENERIC_TITLE_WORDS`). */
+  generic: ReadonlySet<string>;
 }
 
-export const FRENCH: TitleLanguage = { name: 'fr', words: titleWords, stem: titleStem };
-export const ENGLISH: TitleLanguage = { name: 'en', words: englishTitleWords, stem: englishTitleStem };
+export const FRENCH: TitleLanguage = {
+  name: 'fr',
+  words: titleWords,
+  stem: titleStem,
+  // "Chef de projet", "Chef d'équipe": in French a chef heads something; in English a chef cooks.
+  generic: new Set([...GENERIC_TITLE_WORDS, 'chef']),
+};
+export const ENGLISH: TitleLanguage = {
+  name: 'en',
+  words: englishTitleWords,
+  stem: englishTitleStem,
+  generic: GENERIC_TITLE_WORDS,
+};
 
 /**
  * Where an indexed title comes from, by number (the number is what the generated tables store):
@@ -81,19 +94,27 @@ export function genderForms(title: string): string[] {
 }
 
 const genericTerms = new Map<string, Set<string>>();
-/** Terms of the generic head nouns in a language (`GENERIC_TITLE_WORDS` through its stemmer). */
+/**
+ * Terms that say no occupation by themselves in a language: the generic head nouns (`language.generic`) and
+ * the soft-noise words ("équipe", "mission"), through the language's stemmer.
+ */
 function genericTermsOf(language: TitleLanguage): Set<string> {
   let terms = genericTerms.get(language.name);
   if (!terms) {
-    terms = new Set([...GENERIC_TITLE_WORDS].map((word) => language.stem(word)));
+    terms = new Set([...language.generic, ...SOFT_TITLE_WORDS].map((word) => language.stem(word)));
     genericTerms.set(language.name, terms);
   }
   return terms;
 }
 
+/** Whether a clean word is a generic head noun or soft noise in a language (by its term: "agente" too). */
+export function isGenericWord(word: string, language: TitleLanguage): boolean {
+  return genericTermsOf(language).has(language.stem(word));
+}
+
 /**
- * Whether a title's terms are all generic head nouns ("Opérateur", "Chef / Cheffe" alone): such a title
- * names no occupation by itself, so it is not indexed (a query made of it would match it exactly).
+ * Whether a title's terms are all generic ("Opérateur", "Chef / Cheffe de projet" alone): such a title names
+ * no occupation by itself, so it is not indexed (a query made of it would match it exactly).
  */
 export function isGenericTitle(stems: readonly string[], language: TitleLanguage): boolean {
   const generic = genericTermsOf(language);

@@ -56,6 +56,9 @@ export class OccupationIndex {
   private readonly idf: number[] = [];
   private readonly postings: number[][] = [];
   private readonly entryCodes: string[] = [];
+  /** Per entry, the index of its code in `codes`. */
+  private readonly entryCodeIds: Int32Array;
+  private readonly codes: string[] = [];
   private readonly entryTerms: Int32Array[] = [];
   private readonly entryWeights: number[] = [];
   private readonly entryPriorities: number[] = [];
@@ -70,6 +73,10 @@ export class OccupationIndex {
   /** Entries a typo or prefix match reached in the current search (1), else 0. */
   private readonly fuzzyEntries: Uint8Array;
   private readonly fuzzyForWord: Uint8Array;
+  /** Per code, during a search: best score so far (-1 = not reached) and the entry that gave it. */
+  private readonly codeScores: Float64Array;
+  private readonly codeEntries: Int32Array;
+  private readonly codeMatched: Float64Array;
 
   /**
    * @param entries titles reduced to stems (see `titleEntries`)
@@ -125,6 +132,19 @@ export class OccupationIndex {
     this.bestForWord = new Float64Array(count);
     this.fuzzyEntries = new Uint8Array(count);
     this.fuzzyForWord = new Uint8Array(count);
+    const codeIds = new Map<string, number>();
+    this.entryCodeIds = Int32Array.from(this.entryCodes, (code) => {
+      let id = codeIds.get(code);
+      if (id === undefined) {
+        id = this.codes.length;
+        codeIds.set(code, id);
+        this.codes.push(code);
+      }
+      return id;
+    });
+    this.codeScores = new Float64Array(this.codes.length).fill(-1);
+    this.codeEntries = new Int32Array(this.codes.length);
+    this.codeMatched = new Float64Array(this.codes.length);
   }
 
   /** Whether a clean word (as `language.words` gives it) is an index word. */
@@ -246,34 +266,64 @@ export class OccupationIndex {
     }
     // An occupation's score is its best title's; a title of lower priority (ROME label, main title, curated
     // alias) wins a tie by a 0.0001-per-level margin, so the order is simply score desc, then code.
-    const best = new Map<string, CodeScore>();
+    const { codeScores, codeEntries, codeMatched } = this;
+    const touchedCodes: number[] = [];
     for (const entry of touched) {
       const matched = accumulated[entry]!;
-      const entryWeight = this.entryWeights[entry]!;
-      const dice = Math.min(1, (2 * matched) / (query.weight + entryWeight));
-      const score = Math.max(0, dice - PRIORITY_MARGIN * this.entryPriorities[entry]!);
-      const code = this.entryCodes[entry]!;
-      const previous = best.get(code);
-      if (!previous || score > previous.score) {
-        best.set(code, {
-          romeCode: code,
-          score,
-          source: this.entrySources[entry]!,
-          queryCoverage: Math.min(1, matched / query.weight),
-          titleCoverage: Math.min(1, matched / entryWeight),
-          fuzzy: fuzzyEntries[entry] === 1,
-        });
+      const dice = Math.min(1, (2 * matched) / (query.weight + this.entryWeights[entry]!));
+      const score =
+        Math.round(Math.max(0, dice - PRIORITY_MARGIN * this.entryPriorities[entry]!) * 10_000) / 10_000;
+      const code = this.entryCodeIds[entry]!;
+      if (codeScores[code]! < 0) touchedCodes.push(code);
+      if (score > codeScores[code]!) {
+        codeScores[code] = score;
+        codeEntries[code] = entry;
+        codeMatched[code] = matched;
       }
       accumulated[entry] = 0;
-      fuzzyEntries[entry] = 0;
     }
-    const hits = [...best.values()]
-      .map((hit) => ({ ...hit, score: Math.round(hit.score * 10_000) / 10_000 }))
-      .filter((hit) => hit.score > 0)
-      .sort((a, b) => b.score - a.score || (a.romeCode < b.romeCode ? -1 : 1))
-      .slice(0, limit);
+    const hits: CodeScore[] = [];
+    for (const code of topCodes(touchedCodes, codeScores, this.codes, limit)) {
+      const entry = codeEntries[code]!;
+      if (codeScores[code]! <= 0) continue;
+      hits.push({
+        romeCode: this.codes[code]!,
+        score: codeScores[code]!,
+        source: this.entrySources[entry]!,
+        queryCoverage: Math.min(1, codeMatched[code]! / query.weight),
+        titleCoverage: Math.min(1, codeMatched[code]! / this.entryWeights[entry]!),
+        fuzzy: fuzzyEntries[entry] === 1,
+      });
+    }
+    for (const entry of touched) fuzzyEntries[entry] = 0;
+    for (const code of touchedCodes) codeScores[code] = -1;
     return { hits, query };
   }
+}
+
+/**
+ * The `limit` best of `candidates` (code ids) by score desc, then code text asc, sorted: a bounded selection,
+ * as a generic word can reach thousands of codes.
+ */
+function topCodes(
+  candidates: readonly number[],
+  scores: Float64Array,
+  codes: readonly string[],
+  limit: number,
+): number[] {
+  const better = (a: number, b: number) =>
+    scores[a]! > scores[b]! || (scores[a] === scores[b] && codes[a]! < codes[b]!);
+  const kept: number[] = [];
+  for (const candidate of candidates) {
+    if (kept.length === limit && !better(candidate, kept[kept.length - 1]!)) continue;
+    let position = kept.length < limit ? kept.length : limit - 1;
+    kept[position] = candidate;
+    while (position > 0 && better(kept[position]!, kept[position - 1]!)) {
+      [kept[position], kept[position - 1]] = [kept[position - 1]!, kept[position]!];
+      position--;
+    }
+  }
+  return kept;
 }
 
 const letterCounts = new Int16Array(128);

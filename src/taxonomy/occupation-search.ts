@@ -5,13 +5,13 @@ import { occupationCatalog } from './occupation-catalog.js';
 import {
   ENGLISH,
   FRENCH,
+  isGenericWord,
   TITLE_SOURCES,
   type TitleEntry,
   type TitleLanguage,
   titleEntries,
 } from './occupation-entries.js';
 import { type CodeScore, OccupationIndex, type QueryStats } from './occupation-index.js';
-import { GENERIC_TITLE_WORDS, isSoftTitleWord } from './occupation-terms.js';
 import { cleanJobTitle } from './occupation-title-cleaner.js';
 import { englishTitleRows, frenchTitleRows, stemRows } from './tables.js';
 
@@ -207,7 +207,8 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
     candidates.splice(candidates.indexOf(leader), 1), candidates.unshift(leader);
   const top = candidates[0];
   const query = top?.language === 'en' ? english.query : french.query;
-  const words = (top?.language === 'en' ? ENGLISH : FRENCH).words(cleaned);
+  const language = top?.language === 'en' ? ENGLISH : FRENCH;
+  const words = language.words(cleaned);
   let mass = 0;
   let familyMass = 0;
   let otherFamilyScore = 0;
@@ -224,8 +225,7 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
     signals: {
       cleaned,
       query,
-      genericWords: new Set(words.filter((word) => GENERIC_TITLE_WORDS.has(word) || isSoftTitleWord(word)))
-        .size,
+      genericWords: new Set(words.filter((word) => isGenericWord(word, language))).size,
       familyShare: mass > 0 ? familyMass / mass : 0,
       otherFamilyScore,
       coveringFamilies: covering.size,

@@ -24,6 +24,8 @@ const PAY =
 /** H/F, F/H, (H/F/X), M/F, m/w/d, H-F: the gender markers of job ads. */
 const GENDER =
   /[([]?\s*(?<![\p{L}\p{N}])[hfmwdx]\s*[/\\|-]\s*[hfmwdx](?:\s*[/\\|-]\s*[hfmwdx])?(?![\p{L}\p{N}])\s*[)\]]?/giu;
+/** "Agent(e)", "Technicien(ne)": inclusive writing, not a part in parentheses. */
+const INCLUSIVE_SUFFIX = /(\p{L})\((?:e|es|ne|nne|euse|se|sse|esse|trice|rice|ice|ere|le|te|ve|eure)\)/giu;
 /** Separators between the title and what follows it. A hyphen inside a word ("chauffeur-livreur") is not one. */
 const SEPARATOR = /\s+[-–—:]\s+|\s*[|•;,()[\]]\s*|\s+[-–—]$|^[-–—]\s+/u;
 /** Words that mark a company or agency name. */
@@ -38,7 +40,7 @@ const COMPANY_WORDS = new Set(
  *   vocabulary, after its own noise and stopword filtering); NaN when the part has no word at all
  */
 export function cleanJobTitle(raw: string, knownShare: (part: string) => number): CleanedTitle {
-  const text = raw.replace(PAY, ' ').replace(GENDER, ' ');
+  const text = raw.replace(PAY, ' ').replace(GENDER, ' ').replace(INCLUSIVE_SUFFIX, '$1');
   const parts = text
     .split(SEPARATOR)
     .map((part) => part.trim())

@@ -4,6 +4,7 @@ import { OCCUPATION_ALIASES } from './catalogue/occupation-aliases.js';
 import {
   normalizeOccupation,
   occupationCloseness,
+  occupationFamily,
   occupationLabel,
   occupationSkills,
   relatedOccupations,
@@ -50,7 +51,8 @@ describe('normalizeOccupation', () => {
       expect(match.score).toBeLessThanOrEqual(1);
       expect(match.label).toBe(occupationLabel(match.romeCode));
     }
-    for (let index = 1; index < matches.length; index++) {
+    // After the first (the best code of the family with the most evidence), by score then code.
+    for (let index = 2; index < matches.length; index++) {
       const previous = matches[index - 1]!;
       const current = matches[index]!;
       expect(
@@ -85,6 +87,91 @@ describe('normalizeOccupation', () => {
         alias.title,
       ).toContain(alias.romeCode);
     }
+  });
+});
+
+describe('confidence and abstention', () => {
+  it('abstains with a low confidence on bare head nouns, in both languages', () => {
+    for (const title of [
+      'Technicien',
+      'Technicien H/F',
+      'Agent',
+      'Responsable',
+      'Assistant',
+      'Manager',
+      'Opérateur',
+      'Chef de projet',
+      'Consultant',
+      'Engineer',
+      'Operations Manager',
+    ]) {
+      const result = normalizeOccupation(title);
+      expect(result.abstained, title).toBe(true);
+      expect(result.familyConfidence, title).toBeLessThan(0.5);
+      expect(result.confidence, title).toBeLessThanOrEqual(result.familyConfidence);
+    }
+  });
+
+  it('answers clear titles with a high confidence', () => {
+    for (const [title, code] of [
+      ['Cariste H/F', 'N1101'],
+      ['Agent de propreté (H/F) - CDI 24h', 'K2205'],
+      ['Data Engineer (H/F)', 'M1811'],
+      ['Registered Nurse', 'J1506'],
+    ] as const) {
+      const result = normalizeOccupation(title);
+      expect(result.matches[0]?.romeCode, title).toBe(code);
+      expect(result.abstained, title).toBe(false);
+      expect(result.confidence, title).toBeGreaterThan(0.8);
+    }
+  });
+
+  it('keeps the job words of a title and drops company, agency, contract and seniority tails', () => {
+    const family = (title: string) => occupationFamily(top(title) ?? '');
+    expect(family("Agent d'entretien H/F - ABER PROPRETE AGENCE MENDE")).toBe('K2204');
+    expect(family('Warehouse Operative - Nights - £12.50/hr')).toBe('N1103');
+    expect(family('Lead Data Scientist H/F')).toBe('M1403');
+    expect(family('Technicien 3D (dératisation, désinsectisation, désinfection) H/F')).toBe('K2305');
+  });
+
+  it('lands English "X Developer", "X Engineer", "Head of X", "X Operative" titles in their family', () => {
+    const cases: [string, string][] = [
+      ['PHP Developer', 'M1805'],
+      ['Senior Java Developer', 'M1805'],
+      ['DevOps Engineer', 'M1805'],
+      ['Head of Finance', 'M1205'],
+      ['Production Operative', 'H2102'],
+      ['Marketing Assistant', 'M1705'],
+      ['HVAC Technician', 'I1306'],
+      ['Front Desk Agent', 'G1703'],
+    ];
+    for (const [title, family] of cases) expect(occupationFamily(top(title) ?? ''), title).toBe(family);
+  });
+});
+
+describe('ROME codes as input', () => {
+  it('reads a ROME v3 code as its v460 family, and says so', () => {
+    const result = normalizeOccupation('M1403');
+    expect(result.matches[0]).toMatchObject({ romeCode: 'M1403', score: 1 });
+    expect(result.romeInput).toMatchObject({ code: 'M1403', version: 'v3', family: 'M1403' });
+    expect(result.romeInput?.familyCodes).toContain('M1419');
+    expect(result.romeInput?.v3Label).toBe('Études et prospectives socio-économiques');
+    expect(result.romeInput?.note).toMatch(/ROME v3 code/);
+  });
+
+  it('reads a v4 code as itself, in its family, whatever the case and prefix', () => {
+    for (const input of ['M1419', 'm1419', 'ROME M1419', 'code ROME : M1419']) {
+      expect(normalizeOccupation(input).romeInput, input).toMatchObject({
+        code: 'M1419',
+        version: 'v4',
+        romeCode: 'M1419',
+        family: 'M1403',
+      });
+    }
+  });
+
+  it('treats an unknown code as a title', () => {
+    expect(normalizeOccupation('A9999').romeInput).toBeUndefined();
   });
 });
 

@@ -11,6 +11,7 @@ import {
   normalizeCertification,
   normalizeLicence,
   normalizeOccupation,
+  readRomeCode,
 } from '../../taxonomy/index.js';
 import { detectLanguage, foldAccents, normalizeWhitespace } from '../../text/index.js';
 import { amountOf, readDates } from './job-ad-dates.js';
@@ -109,6 +110,13 @@ function parseJobObject(input: object, options: ParseJobOrderOptions): JobOrder 
     'certification',
   );
   normalizeList('requiredLicences', (text) => normalizeLicence(text)?.code ?? null, 'driving licence');
+  if (typeof raw.romeCode === 'string') {
+    // "M1403", "m1403", "ROME M1403": a ROME v3 or v4 code, kept as its v460 code (the v3 codes are the v460
+    // family codes, so matching reads the finer codes of the family as close).
+    const read = readRomeCode(raw.romeCode);
+    if (read) raw.romeCode = read.romeCode;
+    else issues.push({ path: ['romeCode'], message: `unknown ROME code "${raw.romeCode}"` });
+  }
   if (typeof raw.title === 'string' && raw.romeCode === undefined) raw.romeCode = occupationCode(raw.title);
   if (raw.language === undefined && typeof raw.title === 'string') {
     raw.language = detectLanguage(
@@ -133,6 +141,14 @@ function occupationCode(title: string): string | null {
 }
 
 // ---------------------------------------------------------------- free text
+
+const ROME_LINE = /\b(?:code\s*)?rome(?:\s*v?\s*[34](?:\.\d+)?)?\s*[:#-]?\s*([a-n]\s?\d{4})\b/i;
+
+/** A ROME code the ad states ("Code ROME : K2305", "ROME v3 M1403"), as its v460 code; null when none or unknown. */
+function statedRomeCode(text: string): string | null {
+  const match = ROME_LINE.exec(text);
+  return match ? (readRomeCode(match[1]!)?.romeCode ?? null) : null;
+}
 
 const GENDER_MARKERS = /\s*[([]?\b(?:h\s*\/\s*f|f\s*\/\s*h|m\s*\/\s*f|f\s*\/\s*m)\b[)\]]?/gi;
 const LABEL = (names: string) => new RegExp(`^\\s*(?:${names})\\s*:\\s*(.+)$`, 'im');
@@ -394,7 +410,7 @@ function parseJobText(raw: string, options: ParseJobOrderOptions): JobOrder {
     {
       id: options.id ?? textId(text),
       title,
-      romeCode: occupationCode(title),
+      romeCode: statedRomeCode(text) ?? occupationCode(title),
       description: lines.slice(1).join('\n'),
       location: readLocation(text, folded),
       ...readDates(folded, now),

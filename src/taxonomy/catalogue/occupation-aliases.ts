@@ -7,7 +7,9 @@
  *   "agent de production" main title);
  * - "agent d'entretien", "agent de ménage" → K2205 (cleaning of premises: what temp ads mean by it;
  *   building maintenance is I1203 and is reached with "entretien du bâtiment");
- * - "agent de quai" → N1106; "peintre" → F1606 (building); "électricien" → F1602 (building).
+ * - "agent de quai" → N1106; "peintre" → F1606 (building); "électricien" → F1602 (building);
+ * - trade words the ROME lacks: "3D" (dératisation, désinsectisation, désinfection) and "nuisibles" (pests)
+ *   in pest control (K2305, K2319 for hygienists and wood treatment), "hotliner", "tech lead" in IT.
  */
 export interface TitleAlias {
   readonly title: string;
@@ -66,7 +68,6 @@ export const OCCUPATION_ALIASES: readonly TitleAlias[] = [
   { title: 'agent d’entretien', romeCode: 'K2205' },
   { title: 'chef d’équipe nettoyage', romeCode: 'K2204' },
   { title: 'chef de site propreté', romeCode: 'K2203' },
-  { title: 'inspecteur propreté', romeCode: 'K2203' },
   { title: 'hydrocureur', romeCode: 'K2301' },
   // pest control and hygiene ("3D": dératisation, désinsectisation, désinfection; "nuisibles": pests)
   { title: 'technicien 3D', romeCode: 'K2305' },
