@@ -1,6 +1,6 @@
 /**
- * Taxonomy speed: table load time in a fresh process (module import + first lookup, which builds the
- * occupation index), then `normalizeOccupation` throughput over the eval titles, certification/licence
+ * Taxonomy speed: table load time in a fresh process (module import, then the first lookup, which reads the
+ * JSON tables and builds the French and English title indexes), then `normalizeOccupation` throughput over the eval titles, certification/licence
  * finding over CV-like text, and the skill tables' first-use cost.
  *
  *   npx tsx bench/taxonomy.ts [--rounds 20]
@@ -108,6 +108,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     ['normalizeOccupation, first pass', result.titlesPerSecondCold, 'titles/s'],
     ['normalizeOccupation, warm', result.titlesPerSecondWarm, 'titles/s'],
     ['normalizeOccupation, warm, per CPU second', result.titlesPerCpuSecondWarm, 'titles/cpu-s'],
+    ['normalizeOccupation, warm, time per title', 1000 / result.titlesPerSecondWarm, 'ms'],
     ['skill tables, first use', result.skillTablesFirstUseMs, 'ms'],
     ['certifications+licences+skills per CV text', result.cvTextsPerSecond, 'texts/s'],
   ];

@@ -28,6 +28,37 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('built package', () => {
     expect(JSON.parse(run(['-e', script]))).toContain('CACES_R489_3');
   });
 
+  it('reads the taxonomy tables only on first use, from dist/data/taxonomy (CJS and ESM)', () => {
+    const watch =
+      "const fs = require('node:fs'); const reads = []; const read = fs.readFileSync;" +
+      "fs.readFileSync = function (file, ...rest) { if (String(file).includes('data/taxonomy/')) reads.push(String(file).split('/').pop()); return read.call(this, file, ...rest); };";
+    const cjs = JSON.parse(
+      run([
+        '-e',
+        `${watch} const m = require('cvmatch'); const before = reads.length; const r = m.normalizeOccupation('Cariste H/F');` +
+          'console.log(JSON.stringify({ before, reads, code: r.matches[0].romeCode, confidence: r.confidence }))',
+      ]),
+    );
+    expect(cjs.before).toBe(0);
+    expect(cjs.reads).toEqual(
+      expect.arrayContaining(['occupations.json', 'french-titles.json', 'english-titles.json']),
+    );
+    expect(cjs.reads).not.toContain('esco-skills.json');
+    expect(cjs.code).toBe('N1101');
+    expect(cjs.confidence).toBeGreaterThan(0.5);
+    const esm = run([
+      '--input-type=module',
+      '-e',
+      "import { normalizeOccupation } from 'cvmatch'; console.log(normalizeOccupation('Line Cook').matches[0].romeCode)",
+    ]).trim();
+    expect(esm).toBe('G1609');
+  });
+
+  it('runs the occupation command from the built bin', () => {
+    const parsed = JSON.parse(run(['dist/cli/main.js', 'occupation', 'M1403', '--json']));
+    expect(parsed.romeInput).toMatchObject({ version: 'v3', family: 'M1403' });
+  });
+
   it('ships type declarations for both module systems', () => {
     expect(existsSync(`${root}/dist/index.d.ts`)).toBe(true);
     expect(existsSync(`${root}/dist/index.d.cts`)).toBe(true);

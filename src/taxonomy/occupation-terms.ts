@@ -61,7 +61,8 @@ const NOISE = new Set(
 const SOFT_NOISE = new Set(
   (
     'mission missions poste postes emploi equipe equipes temps plein partiel nuit nuits jour jours journee matin ' +
-    'soir matinee weekend we samedi dimanche horaires horaire shift shifts night day secteur zone region agence site ' +
+    'soir matinee weekend weekends we samedi dimanche horaires horaire shift shifts night nights day days secteur zone ' +
+    'region agence site ' +
     'centre nord sud est ouest grand'
   ).split(' '),
 );

@@ -103,9 +103,26 @@ describe('parseJobOrder on JSON', () => {
     expect(attempt('   ')).toBeInstanceOf(ValidationError);
     expect(attempt('[1, 2]')).toBeInstanceOf(ValidationError);
   });
+
+  it('accepts a ROME v3 or v4 code in any usual form, and rejects an unknown one', () => {
+    expect(parseJobOrder({ ...base, title: 'Data analyst', romeCode: 'm1403' }).romeCode).toBe('M1403');
+    expect(parseJobOrder({ ...base, title: 'Data analyst', romeCode: 'ROME M1419' }).romeCode).toBe('M1419');
+    expect(() => parseJobOrder({ ...base, romeCode: 'A9999' })).toThrow(ValidationError);
+  });
+
+  it('leaves the ROME code empty for a title that names no occupation', () => {
+    expect(parseJobOrder({ ...base, title: 'Technicien H/F' }).romeCode).toBeNull();
+  });
 });
 
 describe('parseJobOrder on free text', () => {
+  it('takes the ROME code the ad states over the title', () => {
+    const job = parseJobOrder('Technicien hygiéniste H/F\nCode ROME : K2305\nSecteur Bordeaux, CDI.', {
+      now: NOW,
+    });
+    expect(job.romeCode).toBe('K2305');
+  });
+
   it('reads dates, rate, shift and experience written in other ways', () => {
     const job = parseJobOrder(
       "Manutentionnaire H/F\nMission du 07/12/2026 au 19/02/2027 en 3x8. 13€ brut de l'heure. 2 ans minimum. Anglais courant.",

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { englishSingular, englishTitleWords } from './occupation-terms-en.js';
+
+describe('English title words', () => {
+  it('folds plurals without merging words a stemmer would', () => {
+    expect(['nurses', 'nannies', 'developers', 'business', 'analysis', 'boxes'].map(englishSingular)).toEqual(
+      ['nurse', 'nanny', 'developer', 'business', 'analysis', 'box'],
+    );
+  });
+
+  it('drops seniority, contract and shift words, expands abbreviations, maps British spellings', () => {
+    expect(englishTitleWords('Senior HGV Class 1 Driver - Nights (Temp)')).toEqual([
+      'heavy',
+      'goods',
+      'vehicle',
+      'class',
+      'driver',
+      'nights',
+    ]);
+    expect(englishTitleWords('General Labourer')).toEqual(['general', 'laborer']);
+    expect(englishTitleWords('IT Support')).toEqual(['information', 'technology', 'support']);
+  });
+
+  it('does not read prototype keys as abbreviations', () => {
+    expect(englishTitleWords('constructor toString')).toEqual(['constructor', 'tostring']);
+  });
+});
