@@ -203,8 +203,10 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
       !winner || masses.get(candidate.family)! > masses.get(winner.family)! ? candidate : winner,
     undefined,
   );
-  if (leader && leader !== candidates[0])
-    candidates.splice(candidates.indexOf(leader), 1), candidates.unshift(leader);
+  if (leader && leader !== candidates[0]) {
+    candidates.splice(candidates.indexOf(leader), 1);
+    candidates.unshift(leader);
+  }
   const top = candidates[0];
   const query = top?.language === 'en' ? english.query : french.query;
   const language = top?.language === 'en' ? ENGLISH : FRENCH;
