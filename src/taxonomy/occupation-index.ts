@@ -68,6 +68,7 @@ export class OccupationIndex {
   private readonly sortedWords: string[];
   private readonly wordStems = new Map<string, string>();
   private readonly memo = new Map<string, TermCandidate[]>();
+  private readonly exactMemo = new Map<string, number>();
   private readonly accumulated: Float64Array;
   private readonly bestForWord: Float64Array;
   /** Entries a typo or prefix match reached in the current search (1), else 0. */
@@ -154,8 +155,19 @@ export class OccupationIndex {
 
   /** IDF weight of a clean word that is an index word as written (no typo or prefix lookup), else 0. */
   wordWeight(word: string): number {
-    const term = this.termIds.get(this.wordStems.get(word) ?? this.language.stem(word));
-    return term === undefined ? 0 : this.idf[term]!;
+    const term = this.exactTerm(word);
+    return term < 0 ? 0 : this.idf[term]!;
+  }
+
+  /** The term of a clean word that is an index word as written, else -1 (memoised: stemming is not free). */
+  private exactTerm(word: string): number {
+    let term = this.exactMemo.get(word);
+    if (term === undefined) {
+      term = this.termIds.get(this.wordStems.get(word) ?? this.language.stem(word)) ?? -1;
+      if (this.exactMemo.size >= MEMO_LIMIT) this.exactMemo.clear();
+      this.exactMemo.set(word, term);
+    }
+    return term;
   }
 
   get size(): number {
@@ -166,8 +178,8 @@ export class OccupationIndex {
   private candidatesFor(word: string): TermCandidate[] {
     const memoised = this.memo.get(word);
     if (memoised) return memoised;
-    const exact = this.termIds.get(this.wordStems.get(word) ?? this.language.stem(word));
-    if (exact !== undefined) {
+    const exact = this.exactTerm(word);
+    if (exact >= 0) {
       const candidates = [{ term: exact, factor: 1 }];
       this.remember(word, candidates);
       return candidates;
@@ -221,12 +233,23 @@ export class OccupationIndex {
    *   as noise (`UNKNOWN_WORD_WEIGHT`)
    */
   search(title: string, limit: number, foreignWeight: (word: string) => number = () => 0): SearchResult {
-    // A title is short: only its first MAX_TITLE_CHARS characters and MAX_TITLE_WORDS words count, so a
-    // paragraph passed by mistake costs bounded time.
-    const words = [...new Set(this.language.words(title.slice(0, MAX_TITLE_CHARS)))].slice(
-      0,
-      MAX_TITLE_WORDS,
-    );
+    return this.searchWords(this.queryWords(title), limit, foreignWeight);
+  }
+
+  /**
+   * Distinct clean words of a query title, as `search` reads them: a title is short, so only its first
+   * MAX_TITLE_CHARS characters and MAX_TITLE_WORDS words count (a paragraph passed by mistake costs bounded time).
+   */
+  queryWords(title: string): string[] {
+    return [...new Set(this.language.words(title.slice(0, MAX_TITLE_CHARS)))].slice(0, MAX_TITLE_WORDS);
+  }
+
+  /** `search` on words already read with `queryWords`. */
+  searchWords(
+    words: readonly string[],
+    limit: number,
+    foreignWeight: (word: string) => number = () => 0,
+  ): SearchResult {
     const query: QueryStats = { words: words.length, unknownWords: 0, weight: 0 };
     if (words.length === 0 || limit <= 0) return { hits: [], query };
     const touched: number[] = [];

@@ -49,7 +49,7 @@ export interface OccupationSearch {
 }
 
 /** How many codes each index returns before merging. */
-const CANDIDATES = 40;
+const CANDIDATES = 20;
 /** Sharpness of the softmax over scores used for the family share. */
 const FAMILY_SOFTMAX = 10;
 
@@ -113,11 +113,8 @@ function searchState(): SearchState {
 /** Share of a part's words that either index knows (the better language); NaN for a part with no word. */
 function knownShare(part: string, { french, english }: SearchState): number {
   let best = Number.NaN;
-  for (const [language, index] of [
-    [FRENCH, french],
-    [ENGLISH, english],
-  ] as const) {
-    const words = language.words(part);
+  for (const index of [french, english]) {
+    const words = index.queryWords(part);
     if (words.length === 0) continue;
     const known = words.filter((word) => index.hasWord(word)).length / words.length;
     if (!(known <= best)) best = known;
@@ -136,7 +133,12 @@ const FRENCH_AD_MARKERS = /(?<![\p{L}\p{N}])(?:[hf]\s*\/\s*[hf]|cdi|cdd|int[ée]
  * Which language a title is written in, as far as its words say: function words, French ad markers, and
  * words only one of the two indexes knows ("équipe" is French, "warehouse" English, "manager" both).
  */
-function titleLanguage(raw: string, cleaned: string, { french, english }: SearchState): 'fr' | 'en' | null {
+function titleLanguage(
+  raw: string,
+  frenchWords: readonly string[],
+  englishWords: readonly string[],
+  { french, english }: SearchState,
+): 'fr' | 'en' | null {
   let fr = FRENCH_AD_MARKERS.test(raw) ? 1 : 0;
   let en = 0;
   for (const token of foldAccents(raw)
@@ -145,10 +147,8 @@ function titleLanguage(raw: string, cleaned: string, { french, english }: Search
     if (FRENCH_FUNCTION_WORDS.has(token)) fr++;
     else if (ENGLISH_FUNCTION_WORDS.has(token)) en++;
   }
-  for (const word of FRENCH.words(cleaned))
-    if (french.wordWeight(word) > 0 && english.wordWeight(word) === 0) fr++;
-  for (const word of ENGLISH.words(cleaned))
-    if (english.wordWeight(word) > 0 && french.wordWeight(word) === 0) en++;
+  for (const word of frenchWords) if (french.wordWeight(word) > 0 && english.wordWeight(word) === 0) fr++;
+  for (const word of englishWords) if (english.wordWeight(word) > 0 && french.wordWeight(word) === 0) en++;
   return fr > 0 && en === 0 ? 'fr' : en > 0 && fr === 0 ? 'en' : null;
 }
 
@@ -162,10 +162,16 @@ const OTHER_LANGUAGE_FACTOR = 0.9;
 export function searchOccupations(title: string, limit: number): OccupationSearch {
   const indexes = searchState();
   const cleaned = cleanJobTitle(title, (part) => knownShare(part, indexes)).text;
-  const french = indexes.french.search(cleaned, CANDIDATES, (word) => indexes.english.wordWeight(word));
-  const english = indexes.english.search(cleaned, CANDIDATES, (word) => indexes.french.wordWeight(word));
+  const frenchWords = indexes.french.queryWords(cleaned);
+  const englishWords = indexes.english.queryWords(cleaned);
+  const french = indexes.french.searchWords(frenchWords, CANDIDATES, (word) =>
+    indexes.english.wordWeight(word),
+  );
+  const english = indexes.english.searchWords(englishWords, CANDIDATES, (word) =>
+    indexes.french.wordWeight(word),
+  );
   const { parents } = occupationCatalog();
-  const written = titleLanguage(title, cleaned, indexes);
+  const written = titleLanguage(title, frenchWords, englishWords, indexes);
   const merged = new Map<string, OccupationCandidate>();
   for (const [language, result] of [
     ['fr', french],
@@ -210,7 +216,7 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
   const top = candidates[0];
   const query = top?.language === 'en' ? english.query : french.query;
   const language = top?.language === 'en' ? ENGLISH : FRENCH;
-  const words = language.words(cleaned);
+  const words = top?.language === 'en' ? englishWords : frenchWords;
   let mass = 0;
   let familyMass = 0;
   let otherFamilyScore = 0;
