@@ -1,4 +1,9 @@
-/** Development aid: what each index returns for titles given on the command line (not part of the package). */
+/**
+ * Development aid: what the search sees of titles given on the command line (cleaned text, query statistics,
+ * candidates of both indexes with their sources), to understand an answer. Not part of the package.
+ *
+ *   npx tsx scripts/occupation-eval/debug-title.ts "Technicien 3D H/F" "Line Cook"
+ */
 import { occupationLabel } from '../../src/taxonomy/index.js';
 import { occupationConfidence } from '../../src/taxonomy/occupation-confidence.js';
 import { searchOccupations } from '../../src/taxonomy/occupation-search.js';
