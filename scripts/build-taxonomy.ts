@@ -29,6 +29,7 @@ import {
   resolveEscoConcepts,
   splitLabels,
 } from './taxonomy/esco-bridge.js';
+import { compactMobility, serialise } from './taxonomy/serialise.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SOURCE_DIR = resolve(REPO_ROOT, '..', 'shared', 'data');
@@ -362,33 +363,6 @@ function readEscoOccupations(sourceDir: string): EscoOccupation[] {
       };
     })
     .sort((a, b) => byText(a.uri, b.uri));
-}
-
-/** `{ from: "to.order to.order" }`: the edge list in a third of the space. */
-function compactMobility(edges: readonly (readonly [string, string, number])[]): Record<string, string> {
-  const grouped: Record<string, string[]> = {};
-  for (const [from, to, order] of edges) {
-    const targets = grouped[from] ?? [];
-    targets.push(`${to}.${order}`);
-    grouped[from] = targets;
-  }
-  return Object.fromEntries(Object.entries(grouped).map(([from, targets]) => [from, targets.join(' ')]));
-}
-
-/** One array element per line: diff-friendly and compact. */
-function serialise(value: unknown): string {
-  if (Array.isArray(value)) return `[\n${value.map((item) => JSON.stringify(item)).join(',\n')}\n]\n`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) =>
-      item && typeof item === 'object' && !Array.isArray(item)
-        ? `${JSON.stringify(key)}: {\n${Object.entries(item)
-            .map(([inner, innerValue]) => `${JSON.stringify(inner)}: ${JSON.stringify(innerValue)}`)
-            .join(',\n')}\n}`
-        : `${JSON.stringify(key)}: ${JSON.stringify(item)}`,
-    );
-    return `{\n${entries.join(',\n')}\n}\n`;
-  }
-  return `${JSON.stringify(value)}\n`;
 }
 
 function argument(name: string): string | undefined {
