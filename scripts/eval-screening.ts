@@ -1,12 +1,14 @@
 /**
- * Screening evaluation: reads eval/screening/replies.jsonl with the offline rules and prints intent
- * accuracy, extraction accuracy, the confusion table and the misses; then runs scripted conversations
- * over every job fixture in both languages and checks every generated message with the guard and the
- * two-segment limit. Exit code 1 when a generated message violates the guard or the length limit.
+ * Screening evaluation: reads the labelled reply sets in eval/screening/ with the offline rules and prints
+ * intent accuracy, per-intent precision and recall, the replies wrongly read as yes or as a date,
+ * extraction accuracy, the confusion table and the misses (not those of the held-out set); then runs
+ * scripted conversations over every job fixture in both languages, checks every generated message with
+ * the guard and the two-segment limit, and checks that protected facts a reply volunteers never reach
+ * the outcome. Exit code 1 when a generated message violates the guard or the length limit.
  *
- *   npm run eval:screening            (add --json for machine-readable numbers)
+ *   npm run eval:screening            (add --json for machine-readable numbers; --show-heldout spends
+ *                                      the held-out set by printing its misses)
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobOrder } from '../src/domain/index.js';
 import {
@@ -14,41 +16,18 @@ import {
   createScreening,
   guardMessage,
   interpretReplyWithRules,
-  type QuestionTopic,
-  type ReplyIntent,
 } from '../src/screening/index.js';
-import { replyIntentSchema } from '../src/screening/schemas.js';
 import { AGENCY, jobFixtureNames, loadJob, NOW, syntheticCandidate } from '../test/screening/helpers.js';
-
-interface LabelledReply {
-  topic: QuestionTopic;
-  code?: string;
-  job?: string;
-  text: string;
-  intent: ReplyIntent;
-  expected?: {
-    dates?: string[];
-    certificates?: string[];
-    rates?: number[];
-    transport?: string;
-    questionAbout?: string;
-  };
-}
-
-/** Scores of one labelled set. */
-export interface ReplySetScore {
-  name: string;
-  replies: number;
-  intentAccuracy: number;
-  extractionChecked: number;
-  extractionAccuracy: number;
-  misses: { text: string; topic: string; expected: string; got: string }[];
-  extractionMisses: { text: string; field: string; expected: string; got: string }[];
-  confusion: Record<string, Record<string, number>>;
-}
+import {
+  formatReplySet,
+  type ReplyReader,
+  type ReplySetScore,
+  readReplySet,
+  scoreReplySet,
+} from './screening-reply-scores.js';
 
 export interface ScreeningEvaluation {
-  sets: ReplySetScore[];
+  sets: (ReplySetScore & { protectedLeaks: { text: string; fragment: string }[] })[];
   conversations: number;
   messages: number;
   guardViolations: { text: string; categories: string[] }[];
@@ -56,10 +35,6 @@ export interface ScreeningEvaluation {
 }
 
 const ROOT = join(import.meta.dirname, '..');
-
-function sameList(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
-}
 
 /** Conversations used for the guard check: each is a list of replies, fed until the conversation ends. */
 const SCRIPTS: string[][] = [
@@ -77,100 +52,40 @@ const SCRIPTS: string[][] = [
 ];
 
 const SETS = [
-  { name: 'replies (development set)', file: 'replies.jsonl' },
+  { name: 'replies (development set)', file: 'replies.jsonl', heldOut: false },
   // First run before any rule change on it: 87.7 % intent, 86.4 % extraction; it was then used to fix rules.
-  { name: 'replies-holdout (written after tuning; since used for fixes)', file: 'replies-holdout.jsonl' },
+  {
+    name: 'replies-holdout (written after tuning; since used for fixes)',
+    file: 'replies-holdout.jsonl',
+    heldOut: false,
+  },
   // Written last. First run, before any rule change on it: 90.5 % intent, 95.8 % extraction.
   {
     name: 'replies-holdout-2 (first run 90.5 % intent; since used for fixes)',
     file: 'replies-holdout-2.jsonl',
+    heldOut: false,
+  },
+  // Real-style SMS set written for issue 15 before any rule change, split 60/40 at random by intent.
+  { name: 'sms-replies dev (issue 15)', file: 'sms-replies-dev.jsonl', heldOut: false },
+  {
+    name: 'sms-replies HELD OUT (issue 15, never tuned on)',
+    file: 'sms-replies-heldout.jsonl',
+    heldOut: true,
   },
 ];
 
-function readSet(file: string): LabelledReply[] {
-  return readFileSync(join(ROOT, 'eval', 'screening', file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as LabelledReply);
-}
-
-function scoreSet(name: string, rows: LabelledReply[], jobs: Map<string, JobOrder>): ReplySetScore {
-  const confusion: Record<string, Record<string, number>> = {};
-  const misses: ReplySetScore['misses'] = [];
-  const extractionMisses: ReplySetScore['extractionMisses'] = [];
-  let correct = 0;
-  let extractionChecked = 0;
-  let extractionCorrect = 0;
-  for (const row of rows) {
-    const job = jobs.get(row.job ?? 'cariste-lyon');
-    if (!job) throw new Error(`unknown job fixture ${row.job}`);
-    const question = { id: row.topic, topic: row.topic, code: row.code ?? null, reason: 'eval' };
-    const reading = interpretReplyWithRules(row.text, { question, job, now: NOW });
-    confusion[row.intent] ??= {};
-    confusion[row.intent]![reading.intent] = (confusion[row.intent]![reading.intent] ?? 0) + 1;
-    if (reading.intent === row.intent) correct++;
-    else misses.push({ text: row.text, topic: row.topic, expected: row.intent, got: reading.intent });
-    if (!row.expected) continue;
-    extractionChecked++;
-    const got = reading.extracted;
-    const fields: [string, boolean, string, string][] = [];
-    const expected = row.expected;
-    if (expected.dates) {
-      const dates = got.dates.map((date) => `${date.kind}:${date.date}`);
-      fields.push(['dates', sameList(dates, expected.dates), expected.dates.join(' '), dates.join(' ')]);
-    }
-    if (expected.certificates) {
-      const codes = got.certificates.map((item) => `${item.code}${item.negated ? '!' : ''}`);
-      fields.push([
-        'certificates',
-        sameList(codes, expected.certificates),
-        expected.certificates.join(' '),
-        codes.join(' '),
-      ]);
-    }
-    if (expected.rates)
-      fields.push([
-        'rates',
-        sameList(got.hourlyRates, expected.rates),
-        expected.rates.join(' '),
-        got.hourlyRates.join(' '),
-      ]);
-    if (expected.transport)
-      fields.push([
-        'transport',
-        got.transport === expected.transport,
-        expected.transport,
-        String(got.transport),
-      ]);
-    if (expected.questionAbout)
-      fields.push([
-        'questionAbout',
-        got.questionAbout === expected.questionAbout,
-        expected.questionAbout,
-        String(got.questionAbout),
-      ]);
-    const allRight = fields.every(([, ok]) => ok);
-    if (allRight) extractionCorrect++;
-    for (const [field, ok, want, have] of fields)
-      if (!ok) extractionMisses.push({ text: row.text, field, expected: want, got: have });
-  }
-  return {
-    name,
-    replies: rows.length,
-    intentAccuracy: correct / rows.length,
-    extractionChecked,
-    extractionAccuracy: extractionChecked ? extractionCorrect / extractionChecked : 1,
-    misses,
-    extractionMisses,
-    confusion,
-  };
-}
+const readWithRules: ReplyReader = (row, job) => {
+  const question = { id: row.topic, topic: row.topic, code: row.code ?? null, reason: 'eval' };
+  return interpretReplyWithRules(row.text, { question, job, now: NOW });
+};
 
 export async function evaluateScreening(): Promise<ScreeningEvaluation> {
   const jobs = new Map(jobFixtureNames().map((name) => [name, loadJob(name)]));
-  const labelled = SETS.map((set) => ({ name: set.name, rows: readSet(set.file) }));
-  const sets = labelled.map((set) => scoreSet(set.name, set.rows, jobs));
-  const rows = labelled.flatMap((set) => set.rows);
+  const labelled = SETS.map((set) => ({ set, rows: readReplySet(ROOT, set.file) }));
+  const sets = labelled.map(({ set, rows }) => ({
+    ...scoreReplySet(set, rows, jobs, readWithRules),
+    protectedLeaks: [] as { text: string; fragment: string }[],
+  }));
 
   // Guard and length check over every message of scripted conversations.
   const guardViolations: ScreeningEvaluation['guardViolations'] = [];
@@ -185,20 +100,27 @@ export async function evaluateScreening(): Promise<ScreeningEvaluation> {
     if (segments > 2) overLength.push({ text, segments });
   };
   const runs: {
-    job: typeof jobs extends Map<string, infer J> ? J : never;
+    job: JobOrder;
     language: 'fr' | 'en';
     replies: string[];
+    /** Protected fragments that must not reach the outcome, and the set to blame. */
+    leaks?: { fragments: string[]; set: ScreeningEvaluation['sets'][number] };
   }[] = [];
   for (const job of jobs.values())
     for (const language of ['fr', 'en'] as const)
       for (const replies of SCRIPTS) runs.push({ job, language, replies });
   // Each labelled reply as the first answer of a conversation, then yes to everything.
-  for (const row of rows)
-    runs.push({
-      job: jobs.get(row.job ?? 'cariste-lyon')!,
-      language: 'fr',
-      replies: [row.text, 'oui', 'oui', 'oui', 'oui', 'oui'],
-    });
+  labelled.forEach(({ rows }, index) => {
+    for (const row of rows)
+      runs.push({
+        job: jobs.get(row.job ?? 'cariste-lyon')!,
+        language: row.language ?? 'fr',
+        replies: [row.text, 'oui', 'oui', 'oui', 'oui', 'oui'],
+        ...(row.expected?.protected
+          ? { leaks: { fragments: row.expected.protected, set: sets[index]! } }
+          : {}),
+      });
+  });
   for (const run of runs) {
     const screening = createScreening({
       job: run.job,
@@ -219,6 +141,12 @@ export async function evaluateScreening(): Promise<ScreeningEvaluation> {
     for (const hours of [6, 48])
       for (const message of screening.tick(new Date(Date.parse(NOW) + hours * 3_600_000)).messages)
         check(message.text);
+    if (run.leaks) {
+      const seen = JSON.stringify(screening.outcome()).toLowerCase();
+      for (const fragment of run.leaks.fragments)
+        if (seen.includes(fragment.toLowerCase()))
+          run.leaks.set.protectedLeaks.push({ text: run.replies[0]!, fragment });
+    }
   }
   return {
     sets,
@@ -229,34 +157,16 @@ export async function evaluateScreening(): Promise<ScreeningEvaluation> {
   };
 }
 
-function printSet(set: ReplySetScore, out: string[]): void {
-  const intents = replyIntentSchema.options;
-  out.push(`== ${set.name}: ${set.replies} replies`);
-  out.push(`Intent accuracy:     ${(set.intentAccuracy * 100).toFixed(1)} %`);
-  out.push(
-    `Extraction accuracy: ${(set.extractionAccuracy * 100).toFixed(1)} % (${set.extractionChecked} replies with expected values)`,
-  );
-  out.push('Confusion (rows: expected, columns: rules)');
-  const short = (intent: string) => intent.slice(0, 8).padStart(9);
-  out.push(`${''.padEnd(12)}${intents.map(short).join('')}`);
-  for (const expected of intents) {
-    const row = set.confusion[expected] ?? {};
-    out.push(`${expected.padEnd(12)}${intents.map((got) => String(row[got] ?? '.').padStart(9)).join('')}`);
-  }
-  out.push(`Intent misses (${set.misses.length}):`);
-  for (const miss of set.misses)
-    out.push(`  [${miss.topic}] "${miss.text}" expected ${miss.expected}, got ${miss.got}`);
-  out.push(`Extraction misses (${set.extractionMisses.length}):`);
-  for (const miss of set.extractionMisses)
-    out.push(
-      `  "${miss.text}" ${miss.field}: expected ${miss.expected || '(none)'}, got ${miss.got || '(none)'}`,
-    );
-  out.push('');
-}
-
-function printReport(result: ScreeningEvaluation): void {
+function printReport(result: ScreeningEvaluation, showHeldOut: boolean): void {
   const out: string[] = [];
-  for (const set of result.sets) printSet(set, out);
+  for (const set of result.sets) {
+    const lines = formatReplySet(set, showHeldOut);
+    const leaks = set.protectedLeaks;
+    const leakLines =
+      set.heldOut && !showHeldOut ? [] : leaks.map((leak) => `  "${leak.text}" kept "${leak.fragment}"`);
+    lines.splice(4, 0, `Protected facts reaching the outcome: ${leaks.length}`, ...leakLines);
+    out.push(...lines);
+  }
   out.push(`Guard check: ${result.messages} messages from ${result.conversations} conversations`);
   out.push(`  guard violations: ${result.guardViolations.length}`);
   for (const violation of result.guardViolations.slice(0, 10))
@@ -268,7 +178,14 @@ function printReport(result: ScreeningEvaluation): void {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await evaluateScreening();
-  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else printReport(result);
+  const showHeldOut = process.argv.includes('--show-heldout');
+  if (process.argv.includes('--json')) {
+    const sets = result.sets.map((set) =>
+      set.heldOut && !showHeldOut
+        ? { ...set, misses: [], wronglyPositive: [], extractionMisses: [], protectedLeaks: [] }
+        : set,
+    );
+    process.stdout.write(`${JSON.stringify({ ...result, sets }, null, 2)}\n`);
+  } else printReport(result, showHeldOut);
   if (result.guardViolations.length > 0 || result.overLength.length > 0) process.exitCode = 1;
 }
