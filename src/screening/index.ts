@@ -1,15 +1,4 @@
 export {
-  type CreateScreeningInput,
-  createScreening,
-  resumeScreening,
-  type Screening,
-  type ScreeningAgency,
-  type ScreeningStep,
-} from './conversation.js';
-export { type GuardCategory, type GuardResult, type GuardViolation, guardMessage } from './guard.js';
-export { type InterpretReplyContext, interpretReply, interpretReplyWithRules } from './interpret-reply.js';
-export { planQuestions } from './plan-questions.js';
-export {
   type Assessment,
   type ExtractedCertificate,
   type ExtractedDate,
@@ -32,9 +21,24 @@ export {
   screeningOutcomeSchema,
   screeningStateSchema,
   type TransportMode,
-} from './schemas.js';
-export { countSmsSegments, type SmsEncoding, type SmsSegmentCount } from './sms-segments.js';
-export { type TemplateKey, templateKeys } from './templates.js';
+} from '../domain/screening.js';
+export {
+  type CreateScreeningInput,
+  createScreening,
+  resumeScreening,
+  type Screening,
+  type ScreeningAgency,
+  type ScreeningStep,
+} from './engine/conversation.js';
+export { planQuestions } from './engine/plan-questions.js';
+export { countSmsSegments, type SmsEncoding, type SmsSegmentCount } from './engine/sms-segments.js';
+export { type TemplateKey, templateKeys } from './engine/templates.js';
+export { type GuardCategory, type GuardResult, type GuardViolation, guardMessage } from './guard/guard.js';
+export {
+  type InterpretReplyContext,
+  interpretReply,
+  interpretReplyWithRules,
+} from './reading/interpret-reply.js';
 export {
   type ConsoleTransportOptions,
   createConsoleTransport,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadJob } from '../../test/screening/helpers.js';
-import { languages, messageArguments } from '../locale/index.js';
+import { loadJob } from '../../../test/screening/helpers.js';
+import { languages, messageArguments } from '../../locale/index.js';
+import { guardMessage } from '../guard/guard.js';
 import { composeMessage } from './compose-message.js';
-import { guardMessage } from './guard.js';
 import { nonGsm7Characters } from './sms-segments.js';
 import {
   fillBuiltInTemplate,

@@ -1,6 +1,6 @@
-import { type MessageKey, type MessageValues, message } from '../locale/index.js';
-import { certificateLabel } from './reply-certificates.js';
-import type { ScreeningOutcome, ScreeningState, ScreeningStatus } from './schemas.js';
+import type { ScreeningOutcome, ScreeningState, ScreeningStatus } from '../../domain/screening.js';
+import { type MessageKey, type MessageValues, message } from '../../locale/index.js';
+import { certificateLabel } from '../reading/reply-certificates.js';
 import { formatRate } from './templates.js';
 
 function statusOf(state: ScreeningState): ScreeningStatus {

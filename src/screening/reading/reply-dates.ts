@@ -1,3 +1,4 @@
+import type { ExtractedDate } from '../../domain/screening.js';
 import {
   compileVocabulary,
   foldTerm,
@@ -8,8 +9,7 @@ import {
   type VocabularyEntry,
   vocabularySource,
   WEEKDAY_NUMBERS,
-} from '../locale/index.js';
-import type { ExtractedDate } from './schemas.js';
+} from '../../locale/index.js';
 
 /** A calendar day, no time zone: dates in replies are French local dates. */
 export interface CalendarDay {

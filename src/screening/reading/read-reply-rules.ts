@@ -1,4 +1,12 @@
-import type { JobOrder } from '../domain/index.js';
+import type { JobOrder } from '../../domain/index.js';
+import type {
+  ExtractedValues,
+  QuestionAbout,
+  ReplyIntent,
+  ReplyInterpretation,
+  ScreeningQuestion,
+  TransportMode,
+} from '../../domain/screening.js';
 import { certificateCovers, extractCertificates } from './reply-certificates.js';
 import { calendarDayOf, extractDates, isoDay } from './reply-dates.js';
 import {
@@ -28,14 +36,6 @@ import {
   WEAK,
 } from './reply-rules.js';
 import { normalizeReply } from './reply-text.js';
-import type {
-  ExtractedValues,
-  QuestionAbout,
-  ReplyIntent,
-  ReplyInterpretation,
-  ScreeningQuestion,
-  TransportMode,
-} from './schemas.js';
 
 /** What reading a reply needs besides its text. */
 export interface ReplyContext {

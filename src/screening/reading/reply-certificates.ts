@@ -1,6 +1,11 @@
-import { type LanguageCode, type MessageKey, message } from '../locale/index.js';
-import { certificationInfo, findCertifications, findLicences, impliedLicences } from '../taxonomy/index.js';
-import type { ExtractedCertificate } from './schemas.js';
+import type { ExtractedCertificate } from '../../domain/screening.js';
+import { type LanguageCode, type MessageKey, message } from '../../locale/index.js';
+import {
+  certificationInfo,
+  findCertifications,
+  findLicences,
+  impliedLicences,
+} from '../../taxonomy/index.js';
 
 /**
  * Reading certificates and licences in short SMS replies, where the question gives the context:

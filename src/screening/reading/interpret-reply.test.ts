@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { jobOrderSchema } from '../domain/index.js';
-import { ProviderError } from '../errors.js';
-import type { ChatModel } from '../providers/spec.js';
+import { jobOrderSchema } from '../../domain/index.js';
+import type { QuestionTopic, ScreeningQuestion } from '../../domain/screening.js';
+import { ProviderError } from '../../errors.js';
+import type { ChatModel } from '../../providers/spec.js';
 import { interpretReply, interpretReplyWithRules } from './interpret-reply.js';
-import type { QuestionTopic, ScreeningQuestion } from './schemas.js';
 
 const job = jobOrderSchema.parse({
   id: 'cariste-test',

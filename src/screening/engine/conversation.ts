@@ -1,10 +1,4 @@
-import type { CandidateProfile, JobOrder, JobOrderInput } from '../domain/index.js';
-import { CvmatchError, ValidationError } from '../errors.js';
-import type { ChatModel } from '../providers/spec.js';
-import { assessAnswer } from './assess-answer.js';
-import { type ComposeContext, composeMessage, questionTemplate } from './compose-message.js';
-import { interpretReply, interpretReplyWithRules } from './interpret-reply.js';
-import { planQuestions } from './plan-questions.js';
+import type { CandidateProfile, JobOrder, JobOrderInput } from '../../domain/index.js';
 import {
   type ReplyInterpretation,
   type ScreeningEvent,
@@ -15,7 +9,13 @@ import {
   type ScreeningState,
   screeningOptionsSchema,
   screeningStateSchema,
-} from './schemas.js';
+} from '../../domain/screening.js';
+import { CvmatchError, ValidationError } from '../../errors.js';
+import type { ChatModel } from '../../providers/spec.js';
+import { interpretReply, interpretReplyWithRules } from '../reading/interpret-reply.js';
+import { assessAnswer } from './assess-answer.js';
+import { type ComposeContext, composeMessage, questionTemplate } from './compose-message.js';
+import { planQuestions } from './plan-questions.js';
 import { iso, minutesBetween, parseCandidate, parseJob } from './screening-input.js';
 import { screeningOutcome } from './screening-outcome.js';
 import type { TemplateKey } from './templates.js';

@@ -5,7 +5,7 @@ import {
   message,
   messageArguments,
   type SmsTemplateKey,
-} from '../locale/index.js';
+} from '../../locale/index.js';
 
 /**
  * Message wording lives in `src/locale/<language>/sms-templates.ts`: each key has variants from the fullest

@@ -6,8 +6,8 @@ import {
   languages,
   locales,
   vocabularySource,
-} from '../locale/index.js';
-import { foldAccents } from '../text/index.js';
+} from '../../locale/index.js';
+import { foldAccents } from '../../text/index.js';
 
 /** Topics a recruiter may never ask about; the words of each are in `src/locale/<language>/guard-words.ts`. */
 export type { GuardCategory };

@@ -4,8 +4,8 @@ import {
   type JobOrder,
   type JobOrderInput,
   jobOrderSchema,
-} from '../domain/index.js';
-import { ValidationError } from '../errors.js';
+} from '../../domain/index.js';
+import { ValidationError } from '../../errors.js';
 
 /** A date as an ISO 8601 string; `ValidationError` for an invalid one. */
 export function iso(at: Date | string): string {

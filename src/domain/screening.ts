@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { type LanguageCode, languages } from '../locale/index.js';
 
 /** What a screening question is about. */
 export const questionTopicSchema = z.enum([
@@ -171,7 +170,7 @@ export const screeningStateSchema = z.object({
   version: z.literal(1),
   jobId: z.string(),
   candidateId: z.string(),
-  language: z.enum(languages as [LanguageCode, ...LanguageCode[]]),
+  language: z.enum(['fr', 'en']),
   agency: z.object({ name: z.string().min(1), humanContact: z.string().min(1) }),
   options: screeningOptionsSchema,
   createdAt: z.string(),

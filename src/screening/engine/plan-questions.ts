@@ -1,6 +1,6 @@
-import type { CandidateProfile, JobOrder } from '../domain/index.js';
-import { certificationSatisfies } from '../taxonomy/index.js';
-import type { ScreeningOptions, ScreeningQuestion } from './schemas.js';
+import type { CandidateProfile, JobOrder } from '../../domain/index.js';
+import type { ScreeningOptions, ScreeningQuestion } from '../../domain/screening.js';
+import { certificationSatisfies } from '../../taxonomy/index.js';
 
 function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const radians = (degrees: number) => (degrees * Math.PI) / 180;

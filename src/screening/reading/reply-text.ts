@@ -1,5 +1,5 @@
-import { compileVocabulary, fromEveryLocale } from '../locale/index.js';
-import { foldAccents } from '../text/index.js';
+import { compileVocabulary, fromEveryLocale } from '../../locale/index.js';
+import { foldAccents } from '../../text/index.js';
 
 /** SMS shorthand of every language, spelled out token by token ("g" → "j ai", "dispo" → "disponible"). */
 const SMS_WORDS: Readonly<Record<string, string>> = Object.assign(

@@ -1,8 +1,8 @@
-import type { JobOrder } from '../domain/index.js';
-import { type LanguageCode, message } from '../locale/index.js';
-import { type GuardViolation, guardMessage } from './guard.js';
-import { certificateLabel, certificateWithArticle } from './reply-certificates.js';
-import type { ScreeningQuestion } from './schemas.js';
+import type { JobOrder } from '../../domain/index.js';
+import type { ScreeningQuestion } from '../../domain/screening.js';
+import { type LanguageCode, message } from '../../locale/index.js';
+import { type GuardViolation, guardMessage } from '../guard/guard.js';
+import { certificateLabel, certificateWithArticle } from '../reading/reply-certificates.js';
 import { countSmsSegments } from './sms-segments.js';
 import {
   fillBuiltInTemplate,

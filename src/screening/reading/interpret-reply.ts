@@ -1,7 +1,4 @@
 import { z } from 'zod';
-import type { ChatModel } from '../providers/spec.js';
-import { interpretReplyWithRules, type ReplyContext } from './read-reply-rules.js';
-import { calendarDayOf, isoDay } from './reply-dates.js';
 import {
   type ExtractedValues,
   extractedDateSchema,
@@ -9,7 +6,10 @@ import {
   type ReplyInterpretation,
   replyIntentSchema,
   transportModeSchema,
-} from './schemas.js';
+} from '../../domain/screening.js';
+import type { ChatModel } from '../../providers/spec.js';
+import { interpretReplyWithRules, type ReplyContext } from './read-reply-rules.js';
+import { calendarDayOf, isoDay } from './reply-dates.js';
 
 export { interpretReplyWithRules } from './read-reply-rules.js';
 

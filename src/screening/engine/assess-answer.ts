@@ -1,7 +1,12 @@
-import type { JobOrder } from '../domain/index.js';
-import { type LanguageCode, type MessageKey, type MessageValues, message } from '../locale/index.js';
-import { certificateLabel, certificateWithArticle } from './reply-certificates.js';
-import type { Assessment, ReplyInterpretation, ScreeningAnswer, ScreeningQuestion } from './schemas.js';
+import type { JobOrder } from '../../domain/index.js';
+import type {
+  Assessment,
+  ReplyInterpretation,
+  ScreeningAnswer,
+  ScreeningQuestion,
+} from '../../domain/screening.js';
+import { type LanguageCode, type MessageKey, type MessageValues, message } from '../../locale/index.js';
+import { certificateLabel, certificateWithArticle } from '../reading/reply-certificates.js';
 import { formatDay, formatRate } from './templates.js';
 
 export interface AssessedAnswer {

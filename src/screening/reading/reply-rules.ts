@@ -1,3 +1,4 @@
+import type { TransportMode } from '../../domain/screening.js';
 import {
   fromEveryLocale,
   type ReplyQuestionTopic,
@@ -6,8 +7,7 @@ import {
   type VocabularyEntry,
   type VocabularyOptions,
   vocabularySource,
-} from '../locale/index.js';
-import type { TransportMode } from './schemas.js';
+} from '../../locale/index.js';
 
 /**
  * The patterns the reply rules use, on normalised text (see `normalizeReply`), compiled once from the
