@@ -8,12 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createScreening,
-  guardMessage,
-  interpretReplyWithRules,
-  type QuestionTopic,
-} from '../src/screening/index.js';
+import type { QuestionTopic } from '../src/domain/index.js';
+import { createScreening, guardMessage, interpretReplyWithRules } from '../src/screening/index.js';
 import { AGENCY, loadJob, NOW, syntheticCandidate } from '../test/screening/helpers.js';
 
 export interface ScreeningBenchResult {

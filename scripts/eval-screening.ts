@@ -7,7 +7,7 @@
  * the outcome. Exit code 1 when a generated message violates the guard or the length limit.
  *
  *   npm run eval:screening            (add --json for machine-readable numbers; --show-heldout spends
- *                                      the held-out set by printing its misses)
+ *                                      the held-out set by printing its misses; --dev-only leaves it out)
  */
 import { join } from 'node:path';
 import type { JobOrder } from '../src/domain/index.js';
@@ -81,7 +81,9 @@ const readWithRules: ReplyReader = (row, job) => {
 
 export async function evaluateScreening(): Promise<ScreeningEvaluation> {
   const jobs = new Map(jobFixtureNames().map((name) => [name, loadJob(name)]));
-  const labelled = SETS.map((set) => ({ set, rows: readReplySet(ROOT, set.file) }));
+  // --dev-only leaves the held-out set out entirely (while tuning).
+  const sets0 = process.argv.includes('--dev-only') ? SETS.filter((set) => !set.heldOut) : SETS;
+  const labelled = sets0.map((set) => ({ set, rows: readReplySet(ROOT, set.file) }));
   const sets = labelled.map(({ set, rows }) => ({
     ...scoreReplySet(set, rows, jobs, readWithRules),
     protectedLeaks: [] as { text: string; fragment: string }[],

@@ -6,8 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobOrder } from '../src/domain/index.js';
-import { replyIntentSchema } from '../src/domain/screening.js';
-import type { QuestionTopic, ReplyIntent, ReplyInterpretation } from '../src/screening/index.js';
+import {
+  type QuestionTopic,
+  type ReplyIntent,
+  type ReplyInterpretation,
+  replyIntentSchema,
+} from '../src/domain/index.js';
 
 export interface LabelledReply {
   topic: QuestionTopic;

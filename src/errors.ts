@@ -1,3 +1,4 @@
+import type { JobOrderWarning } from './domain/protected-criterion.js';
 import type { Usage } from './providers/spec.js';
 
 /**
@@ -21,6 +22,9 @@ const OBJECT_VALIDATION_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.
 const INDEX_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.IndexError');
 const USAGE_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.UsageError');
 const TAXONOMY_DATA_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.TaxonomyDataError');
+const DISCRIMINATORY_ORDER_ERROR_MARKER: unique symbol = Symbol.for(
+  'cvmatch.error.DiscriminatoryJobOrderError',
+);
 
 function hasMarker(value: unknown, marker: symbol): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
@@ -244,3 +248,22 @@ export class TaxonomyDataError extends CvmatchError {
   }
 }
 mark(TaxonomyDataError, TAXONOMY_DATA_ERROR_MARKER);
+/**
+ * A job order selects on a criterion the law forbids (Code du travail L1132-1): screening refuses to start.
+ * `warnings` are those of `checkJobOrder`: fix the order, then start again.
+ */
+export class DiscriminatoryJobOrderError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [DISCRIMINATORY_ORDER_ERROR_MARKER]: true;
+  readonly jobId: string;
+  readonly warnings: JobOrderWarning[];
+  constructor(message: string, options: { jobId: string; warnings: JobOrderWarning[]; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.jobId = options.jobId;
+    this.warnings = options.warnings;
+  }
+  static override isInstance(value: unknown): value is DiscriminatoryJobOrderError {
+    return hasMarker(value, DISCRIMINATORY_ORDER_ERROR_MARKER);
+  }
+}
+mark(DiscriminatoryJobOrderError, DISCRIMINATORY_ORDER_ERROR_MARKER);

@@ -67,6 +67,7 @@ export {
 export {
   AuthenticationError,
   CvmatchError,
+  DiscriminatoryJobOrderError,
   DocumentError,
   type DocumentErrorReason,
   IndexError,

@@ -5,6 +5,7 @@ import type { MatchResult } from '../domain/index.js';
 import { metSchema, scoreSourceSchema } from '../domain/index.js';
 import { ValidationError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { screeningAuditFields } from './screening-audit.js';
 
 const base = {
   runId: z.string().min(1),
@@ -82,6 +83,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     /** Optional free-text reason; keep it about the job, it is stored as written. */
     reason: z.string().nullable(),
   }),
+  z.strictObject({ ...base, ...screeningAuditFields }),
   z.strictObject({
     ...base,
     type: z.literal('run-end'),
@@ -146,7 +148,8 @@ export interface AuditLog {
 /**
  * An append-only JSONL audit trail for one run (EU AI Act, high-risk systems: logs, human oversight).
  * Events: `run-start` (config, weights, models, package version), `candidate-score`, `llm-call` (model, prompt
- * hash, tokens, outcome), `decision` (human), `run-end`. Writes are synchronous, one line per event.
+ * hash, tokens, outcome), `decision` (human), `screening` (one per conversation event, see
+ * `screeningAuditEvent`), `run-end`. Writes are synchronous, one line per event.
  */
 export function createAuditLog(options: AuditLogOptions = {}): AuditLog {
   if (!options.file && !options.write) {

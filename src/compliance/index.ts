@@ -16,6 +16,7 @@ export {
   createAuditLog,
   readAuditLog,
 } from './audit-log.js';
+export { checkJobOrder, criterionWords } from './check-job-order.js';
 export { neutralizeGender } from './neutralize-gender.js';
 export {
   aliasFor,
@@ -33,3 +34,4 @@ export {
   type RedactionKind,
   type RedactionResult,
 } from './redact-text.js';
+export { type ScreeningAuditInput, screeningAuditEvent } from './screening-audit.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, languageRequirementSchema } from './common.js';
+import { jobOrderWarningSchema } from './protected-criterion.js';
 
 export const jobLocationSchema = z.object({
   city: z.string().nullable().default(null),
@@ -38,6 +39,11 @@ export const jobOrderSchema = z.object({
   headcount: z.number().int().positive().default(1),
   /** Language of the order, used for explanations and messages: `fr` or `en`. */
   language: z.enum(['fr', 'en']).default('fr'),
+  /**
+   * Criteria the order must not select on, found by `checkJobOrder` (which `parseJobOrder` runs): screening
+   * refuses an order with any. Recomputed on every parse; a value given in the input is ignored.
+   */
+  warnings: z.array(jobOrderWarningSchema).default([]),
 });
 /** A job order with every default filled in. */
 export type JobOrder = z.output<typeof jobOrderSchema>;

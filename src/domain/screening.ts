@@ -1,85 +1,12 @@
 import { z } from 'zod';
-
-/** What a screening question is about. */
-export const questionTopicSchema = z.enum([
-  'availability',
-  'certification',
-  'licence',
-  'transport',
-  'rate',
-  'confirmation',
-]);
-export type QuestionTopic = z.infer<typeof questionTopicSchema>;
-
-/** One planned question. `code` is the certification or licence code for those topics. */
-export const screeningQuestionSchema = z.object({
-  /** Stable id: `availability`, `certification:CACES_R489_3`, `licence:CE`, `transport`, `rate`, `confirmation`. */
-  id: z.string(),
-  topic: questionTopicSchema,
-  code: z.string().nullable(),
-  /** Why the question is asked, for the recruiter (never sent). */
-  reason: z.string(),
-});
-export type ScreeningQuestion = z.infer<typeof screeningQuestionSchema>;
-
-export const replyIntentSchema = z.enum([
-  'yes',
-  'no',
-  'partial',
-  'date_given',
-  'question',
-  'opt_out',
-  'wants_human',
-  'off_topic',
-  'injection',
-]);
-export type ReplyIntent = z.infer<typeof replyIntentSchema>;
-
-export const transportModeSchema = z.enum(['car', 'motorbike', 'bike', 'walk', 'public', 'carpool', 'none']);
-export type TransportMode = z.infer<typeof transportModeSchema>;
-
-/** A date read in a reply, resolved against the conversation clock. */
-export const extractedDateSchema = z.object({
-  date: z.iso.date(),
-  /** `from`: available from / starting; `until`: valid until / available until; `on`: that day. */
-  kind: z.enum(['from', 'until', 'on']),
-  text: z.string(),
-});
-export type ExtractedDate = z.infer<typeof extractedDateSchema>;
-
-export const extractedCertificateSchema = z.object({
-  /** Canonical code (`CACES_R489_3`) or licence category (`CE`). */
-  code: z.string(),
-  kind: z.enum(['certification', 'licence']),
-  text: z.string(),
-  /** Whether the reply says the person does NOT hold it ("g pa le caces 3"). */
-  negated: z.boolean(),
-});
-export type ExtractedCertificate = z.infer<typeof extractedCertificateSchema>;
-
-/** What the candidate asks about, when the reply is a question. */
-export const questionAboutSchema = z.enum(['pay', 'hours', 'address', 'dates', 'duration', 'other']);
-export type QuestionAbout = z.infer<typeof questionAboutSchema>;
-
-export const extractedValuesSchema = z.object({
-  dates: z.array(extractedDateSchema),
-  /** "de suite", "immédiatement". */
-  immediate: z.boolean(),
-  certificates: z.array(extractedCertificateSchema),
-  /** Hourly rates in euros read in the reply ("12,50", "13€"). */
-  hourlyRates: z.array(z.number()),
-  transport: transportModeSchema.nullable(),
-  questionAbout: questionAboutSchema.nullable(),
-});
-export type ExtractedValues = z.infer<typeof extractedValuesSchema>;
-
-export const replyInterpretationSchema = z.object({
-  intent: replyIntentSchema,
-  extracted: extractedValuesSchema,
-  confidence: z.number().min(0).max(1),
-  by: z.enum(['rules', 'llm']),
-});
-export type ReplyInterpretation = z.infer<typeof replyInterpretationSchema>;
+import { protectedCriterionSchema } from './protected-criterion.js';
+import {
+  questionAboutSchema,
+  questionTopicSchema,
+  replyIntentSchema,
+  replyInterpretationSchema,
+  screeningQuestionSchema,
+} from './screening-reply.js';
 
 /** How an answer weighs on the outcome. */
 export const assessmentSchema = z.enum(['ok', 'concern', 'disqualifying']);
@@ -88,17 +15,34 @@ export type Assessment = z.infer<typeof assessmentSchema>;
 export const answerSchema = z.object({
   questionId: z.string(),
   topic: questionTopicSchema,
-  /** The value read: `true`/`false`, a date, a rate, a transport mode. */
+  /** The value read: `true`/`false`, an ISO date, a rate, a transport mode. */
   value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
-  /** The candidate's reply that supports the value, verbatim. */
+  /**
+   * The candidate's reply that supports the value, with protected facts, names, phone numbers and
+   * e-mail addresses replaced by `[…]`.
+   */
   reply: z.string(),
   intent: replyIntentSchema,
   assessment: assessmentSchema,
-  /** Plain-words note for the recruiter, e.g. "available from 2027-01-15, job starts 2027-01-11". */
+  /** Plain-words note for the recruiter, e.g. "disponible à partir du 15 janvier 2027". */
   note: z.string(),
 });
 export type ScreeningAnswer = z.infer<typeof answerSchema>;
 
+export const messageKindSchema = z.enum([
+  'intro',
+  'question',
+  'reminder',
+  'answer',
+  'clarify',
+  'handoff',
+  'closing',
+  'opt-out',
+  'reply',
+]);
+export type MessageKind = z.infer<typeof messageKindSchema>;
+
+/** One SMS of the conversation, as sent or received (the transcript keeps replies verbatim). */
 export const messageSchema = z.object({
   direction: z.enum(['out', 'in']),
   text: z.string(),
@@ -107,28 +51,10 @@ export const messageSchema = z.object({
   /** Question the message asks (out) or answers (in). */
   questionId: z.string().nullable(),
   /** Out: `intro`, `question`, `reminder`, `answer`, `clarify`, `handoff`, `closing`, `opt-out`; in: `reply`. */
-  kind: z.string(),
+  kind: messageKindSchema,
   interpretation: replyInterpretationSchema.nullable(),
 });
 export type ScreeningMessage = z.infer<typeof messageSchema>;
-
-export const screeningEventSchema = z.object({
-  type: z.enum([
-    'guard-blocked',
-    'guard-escalated',
-    'injection',
-    'opt-out',
-    'handoff',
-    'reminder',
-    'timeout',
-    'llm-used',
-    'llm-error',
-    'late-reply',
-  ]),
-  at: z.string(),
-  detail: z.string(),
-});
-export type ScreeningEvent = z.infer<typeof screeningEventSchema>;
 
 export const screeningStatusSchema = z.enum([
   'qualified',
@@ -140,6 +66,70 @@ export const screeningStatusSchema = z.enum([
 ]);
 export type ScreeningStatus = z.infer<typeof screeningStatusSchema>;
 
+/** Why a person takes over. */
+export const handoffReasonSchema = z.enum(['asked', 'unclear', 'question', 'injections', 'guard']);
+export type HandoffReason = z.infer<typeof handoffReasonSchema>;
+
+const at = { at: z.string() };
+
+/**
+ * What happened in a conversation, one event per fact, for the audit log (`recordScreeningEvents`) and
+ * for whoever drives conversations. Events carry no message text: ids, kinds, intents and counts only.
+ */
+export const screeningEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    ...at,
+    type: z.literal('message-sent'),
+    kind: messageKindSchema,
+    /** Wording used (`availability`, `clarify`…) and whether an agency override or the built-in one. */
+    template: z.string(),
+    source: z.enum(['override', 'built-in']),
+    questionId: z.string().nullable(),
+    segments: z.number().int().positive(),
+    encoding: z.enum(['GSM-7', 'UCS-2']),
+  }),
+  z.object({ ...at, type: z.literal('reply-received'), questionId: z.string().nullable() }),
+  z.object({
+    ...at,
+    type: z.literal('reply-read'),
+    questionId: z.string().nullable(),
+    intent: replyIntentSchema,
+    confidence: z.number().min(0).max(1),
+    by: z.enum(['rules', 'llm']),
+    /** Read as unsure: the question is asked again, or a person takes over. */
+    unsure: z.boolean(),
+    questionAbout: questionAboutSchema.nullable(),
+    protectedFacts: z.array(protectedCriterionSchema),
+  }),
+  z.object({
+    ...at,
+    type: z.literal('answer-recorded'),
+    questionId: z.string(),
+    intent: replyIntentSchema,
+    assessment: assessmentSchema,
+  }),
+  z.object({
+    ...at,
+    type: z.literal('guard-blocked'),
+    template: z.string(),
+    source: z.enum(['override', 'built-in']),
+    categories: z.array(protectedCriterionSchema),
+  }),
+  z.object({ ...at, type: z.literal('guard-escalated'), template: z.string() }),
+  z.object({ ...at, type: z.literal('injection'), questionId: z.string().nullable() }),
+  z.object({ ...at, type: z.literal('clarification'), questionId: z.string() }),
+  z.object({ ...at, type: z.literal('handoff'), reason: handoffReasonSchema }),
+  z.object({ ...at, type: z.literal('opt-out') }),
+  z.object({ ...at, type: z.literal('reminder'), questionId: z.string().nullable() }),
+  z.object({ ...at, type: z.literal('timeout') }),
+  /** The chat model failed (the rules' reading was kept): the error class, never its message. */
+  z.object({ ...at, type: z.literal('model-error'), errorName: z.string() }),
+  z.object({ ...at, type: z.literal('late-reply'), endedBy: z.string().nullable() }),
+  z.object({ ...at, type: z.literal('outcome'), status: screeningStatusSchema }),
+]);
+export type ScreeningEvent = z.infer<typeof screeningEventSchema>;
+export type ScreeningEventType = ScreeningEvent['type'];
+
 export const screeningOptionsSchema = z.object({
   /** Minutes of silence before the single reminder. */
   reminderAfterMinutes: z.number().positive().default(180),
@@ -148,7 +138,7 @@ export const screeningOptionsSchema = z.object({
     .number()
     .positive()
     .default(24 * 60),
-  /** Unclear replies tolerated on one question before handing over to a human. */
+  /** Unclear replies tolerated on one question (each asked again in other words) before a person takes over. */
   maxClarifications: z.number().int().nonnegative().default(1),
   /** Steering attempts tolerated before handing over to a human. */
   maxInjections: z.number().int().nonnegative().default(2),
@@ -156,6 +146,8 @@ export const screeningOptionsSchema = z.object({
   transportCheckKm: z.number().nonnegative().default(10),
   /** Profile confidence from which a certification, licence or availability counts as established. */
   establishedConfidence: z.number().min(0).max(1).default(0.9),
+  /** Reading confidence under which a reply counts as unsure (asked again, never taken as an answer). */
+  unsureBelow: z.number().min(0).max(1).default(0.6),
   /**
    * Agency wording overrides, by template key (see `templateKeys`). `{placeholders}` as in the defaults.
    * Each override passes the guard; a blocked one falls back to the built-in wording.
@@ -165,13 +157,33 @@ export const screeningOptionsSchema = z.object({
 export type ScreeningOptions = z.output<typeof screeningOptionsSchema>;
 export type ScreeningOptionsInput = z.input<typeof screeningOptionsSchema>;
 
-/** Everything needed to continue a conversation: plain JSON, safe to store between webhook calls. */
+/** What the conversation needs of the job order: what messages say and replies are read against. */
+export const screeningJobSchema = z.object({
+  id: z.string().min(1),
+  /** The title as sent to candidates ("H/F" markers removed). */
+  title: z.string().min(1),
+  city: z.string().nullable(),
+  startDate: z.iso.date().nullable(),
+  endDate: z.iso.date().nullable(),
+  shift: z.string().nullable(),
+  hourlyRateEur: z.number().positive().nullable(),
+});
+export type ScreeningJob = z.infer<typeof screeningJobSchema>;
+
+export const SCREENING_STATE_VERSION = 2;
+
+/**
+ * Everything needed to continue a conversation: plain JSON, versioned, safe to store between webhook
+ * calls. `revision` grows by one with every step that changes the state, for optimistic locking.
+ */
 export const screeningStateSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(SCREENING_STATE_VERSION),
+  revision: z.number().int().nonnegative(),
   jobId: z.string(),
   candidateId: z.string(),
   language: z.enum(['fr', 'en']),
   agency: z.object({ name: z.string().min(1), humanContact: z.string().min(1) }),
+  job: screeningJobSchema,
   options: screeningOptionsSchema,
   createdAt: z.string(),
   phase: z.enum(['not-started', 'awaiting-reply', 'finished']),
@@ -187,11 +199,39 @@ export const screeningStateSchema = z.object({
   endedBy: z.enum(['opt-out', 'no-answer', 'handoff', 'disqualified', 'completed']).nullable(),
   messages: z.array(messageSchema),
   answers: z.array(answerSchema),
-  /** Candidate questions a human must answer. */
+  /** Candidate questions a person must answer, redacted like `answers[].reply`. */
   pendingQuestions: z.array(z.string()),
   events: z.array(screeningEventSchema),
 });
 export type ScreeningState = z.infer<typeof screeningStateSchema>;
+
+/** Identifiers to redact from replies before the recruiter sees them (the candidate's own). */
+export const replyIdentifiersSchema = z.object({
+  names: z.array(z.string()).default([]),
+  phones: z.array(z.string()).default([]),
+  emails: z.array(z.string()).default([]),
+});
+export type ReplyIdentifiers = z.input<typeof replyIdentifiersSchema>;
+
+/**
+ * One input to the engine's `step`. Time always comes in: the engine never reads a clock. A `reply` may
+ * carry a reading made outside (by a chat model); without one the rules read it. STOP is always read by
+ * the rules, whatever reading is given.
+ */
+export const screeningInputSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), at: z.iso.datetime({ offset: true }) }),
+  z.object({
+    type: z.literal('reply'),
+    at: z.iso.datetime({ offset: true }),
+    text: z.string(),
+    reading: replyInterpretationSchema.optional(),
+    /** The chat model failed on this reply (error class): recorded, the rules' reading is used. */
+    modelError: z.string().optional(),
+    identifiers: replyIdentifiersSchema.optional(),
+  }),
+  z.object({ type: z.literal('tick'), at: z.iso.datetime({ offset: true }) }),
+]);
+export type ScreeningInput = z.input<typeof screeningInputSchema>;
 
 export const screeningOutcomeSchema = z.object({
   status: screeningStatusSchema,

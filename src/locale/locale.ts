@@ -1,3 +1,4 @@
+import type { ProtectedCriterion } from '../domain/protected-criterion.js';
 import type { messages as referenceMessages } from './fr/messages.js';
 import type { smsTemplates as referenceSmsTemplates } from './fr/sms-templates.js';
 import type { VocabularyEntry } from './vocabulary.js';
@@ -43,20 +44,8 @@ export type CvHeadings = Readonly<Record<CvHeadingKind, readonly string[]>>;
 /** A job-order shift code → [phrase after "available …", bare form after "Hours: …"]. */
 export type ShiftWords = Readonly<Record<string, readonly [phrase: string, hours: string]>>;
 
-/** Topics a recruiter may never ask about (Code du travail L1132-1, L1221-6; CNIL). */
-export type GuardCategory =
-  | 'origin'
-  | 'nationality'
-  | 'religion'
-  | 'family'
-  | 'pregnancy'
-  | 'health'
-  | 'union-politics'
-  | 'age'
-  | 'appearance'
-  | 'sexual-orientation'
-  | 'residence'
-  | 'bank-details';
+/** Topics a recruiter may never ask about: the protected criteria (Code du travail L1132-1, L1221-6; CNIL). */
+export type GuardCategory = ProtectedCriterion;
 
 export interface GuardWords {
   /** Phrases a `{name}` in this language's entries stands for. */
@@ -68,7 +57,7 @@ export interface GuardWords {
   notTypos: readonly string[];
 }
 
-/** What a question in a reply is about. */
+/** What a question in a reply is about (`bot`, `protected` and `other` are decided elsewhere). */
 export type ReplyQuestionTopic = 'duration' | 'pay' | 'hours' | 'address' | 'dates';
 /** How a candidate says they will get to the site. */
 export type ReplyTransportMode = 'carpool' | 'car' | 'motorbike' | 'bike' | 'walk' | 'public';
@@ -104,6 +93,47 @@ export interface ReplyWords {
   /** Then phrases → words, in order. */
   smsPhrases: readonly (readonly [VocabularyEntry, string])[];
   validity: readonly VocabularyEntry[];
+  /** Asking whether the sender is a machine or a person ("vous êtes un robot ?"): answered truthfully. */
+  botQuestion: readonly VocabularyEntry[];
+  /** Saying one cannot answer now ("je conduis", "je suis au travail là"): no answer, whatever else it holds. */
+  busy: readonly VocabularyEntry[];
+  /** Words that make a date an answer about availability ("dispo", "commencer"); a lone date is one too. */
+  dateContext: readonly VocabularyEntry[];
+  /** Small words that may stand next to a date in a reply that is only a date ("ok pour le 4"). */
+  dateFillers: readonly string[];
+  /** Not held yet: an exam to come or to retake ("je le passe en février", "je dois le repasser"). */
+  notYetHeld: readonly VocabularyEntry[];
+  /** Held but the document is not there yet ("pas encore reçu l'attestation"): a partial answer. */
+  awaitingDocument: readonly VocabularyEntry[];
+  /** Doubt about the way to come ("la voiture est en panne"). */
+  transportDoubt: readonly VocabularyEntry[];
+}
+
+/**
+ * Protected facts candidates volunteer in replies ("je suis musulman", "j'ai 3 enfants", "55 ans"), by
+ * criterion: left out of the reading and redacted from what the recruiter sees.
+ */
+export interface ProtectedFactWords {
+  facts: Readonly<Record<ProtectedCriterion, readonly VocabularyEntry[]>>;
+  /**
+   * Words that carry no answer once a fact is removed from a clause ("je suis", "j'ai", "de", "mais"):
+   * a clause left with only these is dropped ("oui mais je suis enceinte" reads as "oui").
+   */
+  fillers: readonly string[];
+  /** Words that join clauses ("mais", "et", "donc"): a clause starts at one. */
+  connectors: readonly string[];
+}
+
+/**
+ * What a job order may not require (Code du travail L1132-1), as orders write it ("Homme de moins de 30 ans",
+ * "nationalité française exigée", "sans enfants", "non syndiqué"), by criterion.
+ */
+export interface JobOrderCriteriaWords {
+  criteria: Readonly<Record<ProtectedCriterion, readonly VocabularyEntry[]>>;
+  /** Removed before the check: mixed-gender markers ("H/F", "homme ou femme") and the right to work. */
+  allowed: readonly VocabularyEntry[];
+  /** Gendered job nouns ("femme de chambre") allowed in a title that carries an H/F marker. */
+  genderedTitles: readonly VocabularyEntry[];
 }
 
 /** The words dates are written with in SMS replies ("à partir de lundi", "dans 3 jours", "jusqu'à fin mars"). */
@@ -171,6 +201,8 @@ export interface Locale {
   guard: GuardWords;
   reply: ReplyWords;
   replyDates: ReplyDateWords;
+  protectedFacts: ProtectedFactWords;
+  jobOrderCriteria: JobOrderCriteriaWords;
   jobAdListWords: JobAdListWords;
   /** Gendered forms made inclusive in pseudonymised text; empty for a language without them. */
   genderedForms: GenderedForms;

@@ -1,44 +1,40 @@
 export {
-  type Assessment,
-  type ExtractedCertificate,
-  type ExtractedDate,
-  type ExtractedValues,
-  type QuestionAbout,
-  type QuestionTopic,
-  type ReplyIntent,
-  type ReplyInterpretation,
-  replyInterpretationSchema,
-  type ScreeningAnswer,
-  type ScreeningEvent,
-  type ScreeningMessage,
-  type ScreeningOptions,
-  type ScreeningOptionsInput,
-  type ScreeningOutcome,
-  type ScreeningQuestion,
-  type ScreeningState,
-  type ScreeningStatus,
-  screeningOptionsSchema,
-  screeningOutcomeSchema,
-  screeningStateSchema,
-  type TransportMode,
-} from '../domain/screening.js';
+  type CreateScreeningStateInput,
+  createScreeningState,
+  type ScreeningAgency,
+  screeningJobOf,
+} from './engine/create-state.js';
+export { planQuestions } from './engine/plan-questions.js';
 export {
   type CreateScreeningInput,
   createScreening,
+  identifiersOf,
+  readReplyForStep,
   resumeScreening,
   type Screening,
-  type ScreeningAgency,
+  type ScreeningAuditOptions,
   type ScreeningStep,
-} from './engine/conversation.js';
-export { planQuestions } from './engine/plan-questions.js';
-export { countSmsSegments, type SmsEncoding, type SmsSegmentCount } from './engine/sms-segments.js';
+} from './engine/screening.js';
+export { screeningOutcome } from './engine/screening-outcome.js';
+export {
+  countSmsSegments,
+  type SmsEncoding,
+  type SmsSegmentCount,
+  transliterateToGsm7,
+} from './engine/sms-segments.js';
+export { type StepResult, step } from './engine/step.js';
 export { type TemplateKey, templateKeys } from './engine/templates.js';
 export { type GuardCategory, type GuardResult, type GuardViolation, guardMessage } from './guard/guard.js';
 export {
   type InterpretReplyContext,
   interpretReply,
   interpretReplyWithRules,
+  isUnsure,
+  type ModelReading,
+  modelReadingSchema,
 } from './reading/interpret-reply.js';
+export { redactReply } from './reading/protected-facts.js';
+export type { ReplyContext } from './reading/read-reply-rules.js';
 export {
   type ConsoleTransportOptions,
   createConsoleTransport,

@@ -2,7 +2,9 @@ import type { Locale } from '../locale.js';
 import { calendarWords } from './calendar-words.js';
 import { cvHeadings } from './cv-headings.js';
 import { guardWords } from './guard-words.js';
+import { jobOrderCriteriaWords } from './job-order-criteria-words.js';
 import { messages } from './messages.js';
+import { protectedFactWords } from './protected-fact-words.js';
 import { replyDateWords } from './reply-date-words.js';
 import { replyWords } from './reply-words.js';
 import { shiftWords } from './shift-words.js';
@@ -19,6 +21,8 @@ export const en: Locale = {
   guard: guardWords,
   reply: replyWords,
   replyDates: replyDateWords,
+  protectedFacts: protectedFactWords,
+  jobOrderCriteria: jobOrderCriteriaWords,
   jobAdListWords: [
     { word: 'and', as: 'et' },
     { word: 'category', as: 'cat', ignoreCase: true },

@@ -14,6 +14,8 @@ export const screeningMessages = {
   'sms.shiftOtherHours': '{shift}',
   'sms.day': '{weekday} {day} {month}',
   'sms.rate': '€{units}.{cents}',
+  // A date in notes and summaries for the recruiter ("15 janvier 2027").
+  'screening.date': '{day} {month} {year}',
 
   'certificate.licence': '{code} licence',
   'certificate.caces': 'CACES {recommendation} cat. {category}',
@@ -45,7 +47,8 @@ export const screeningMessages = {
   // The mode as its code ("car", "public"), "yes" when the reply named none.
   'screening.note.transport': 'transport: {mode, select, unknown {yes} other {{mode}}}',
   'screening.note.noTransport': 'no sure way to get to the site',
-  'screening.note.acceptsRate': 'accepts the rate',
+  'screening.note.transportUnsure': 'way to get to the site to confirm',
+  'screening.note.acceptsRate': 'accepts the rate ({rate})',
   'screening.note.asksRate': 'asks for {rate} an hour',
   'screening.note.declinesRate': 'declines the rate',
   'screening.note.rateUnsure': 'unsure about the rate',

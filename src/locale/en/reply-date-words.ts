@@ -2,9 +2,9 @@ import type { ReplyDateWords } from '../locale.js';
 
 /** How SMS replies write dates, English (see `../fr/reply-date-words.ts`). */
 export const replyDateWords: ReplyDateWords = {
-  fromBefore: ['from', 'starting'],
+  fromBefore: ['from', 'starting', 'after'],
   untilBefore: ['until', 'till', 'expires?'],
-  dayAfterBefore: [],
+  dayAfterBefore: ['after'],
   relativeDays: [
     ['today', 0],
     ['tomorrow', 1],
@@ -19,12 +19,12 @@ export const replyDateWords: ReplyDateWords = {
   thisWeek: ['this week'],
   nextWeek: ['next week'],
   nextMonth: ['next month'],
-  endOfMonth: [],
-  inDuration: [],
-  numberWords: {},
-  days: [],
-  weeks: [],
-  months: [],
+  endOfMonth: ['end of (the|this) month'],
+  inDuration: ['in'],
+  numberWords: { one: 1, a: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 },
+  days: ['days?'],
+  weeks: ['weeks?'],
+  months: ['months?'],
   firstOfMonth: [],
   monthStart: [],
   monthMiddle: [],

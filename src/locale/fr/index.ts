@@ -3,7 +3,9 @@ import { calendarWords } from './calendar-words.js';
 import { cvHeadings } from './cv-headings.js';
 import { genderedForms } from './gendered-forms.js';
 import { guardWords } from './guard-words.js';
+import { jobOrderCriteriaWords } from './job-order-criteria-words.js';
 import { messages } from './messages.js';
+import { protectedFactWords } from './protected-fact-words.js';
 import { replyDateWords } from './reply-date-words.js';
 import { replyWords } from './reply-words.js';
 import { shiftWords } from './shift-words.js';
@@ -20,6 +22,8 @@ export const fr: Locale = {
   guard: guardWords,
   reply: replyWords,
   replyDates: replyDateWords,
+  protectedFacts: protectedFactWords,
+  jobOrderCriteria: jobOrderCriteriaWords,
   jobAdListWords: [],
   genderedForms,
 };

@@ -18,6 +18,8 @@ export const screeningMessages = {
   'sms.shiftOtherHours': 'avec ces horaires : {shift}',
   'sms.day': '{weekday} {day, plural, =1 {1er} other {{day}}} {month}',
   'sms.rate': '{units},{cents} €',
+  // A date in notes and summaries for the recruiter ("15 janvier 2027").
+  'screening.date': '{day, plural, =1 {1er} other {{day}}} {month} {year}',
 
   // Certificates named in messages.
   'certificate.licence': 'permis {code}',
@@ -55,7 +57,8 @@ export const screeningMessages = {
   'screening.note.transport':
     'moyen de transport : {mode, select, car {voiture} motorbike {deux-roues} bike {vélo} walk {à pied} public {transports en commun} carpool {covoiturage} none {aucun} other {oui}}',
   'screening.note.noTransport': 'pas de moyen de transport sûr pour venir sur le site',
-  'screening.note.acceptsRate': 'accepte le taux horaire',
+  'screening.note.transportUnsure': 'moyen de transport à confirmer',
+  'screening.note.acceptsRate': 'accepte le taux horaire ({rate})',
   'screening.note.asksRate': "demande {rate} de l'heure",
   'screening.note.declinesRate': 'refuse le taux horaire',
   'screening.note.rateUnsure': 'hésite sur le taux horaire',

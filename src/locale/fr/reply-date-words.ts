@@ -26,6 +26,8 @@ export const replyDateWords: ReplyDateWords = {
     ['ce matin', 0],
   ],
   holidays: [
+    ['fetes de fin d annee', 1, 1],
+    ['les fetes', 1, 1],
     ['nouvel an', 1, 1],
     ['jour de l an', 1, 1],
     ['noel', 12, 25],

@@ -9,7 +9,8 @@ export const replyWords: ReplyWords = {
   // Unsubscribe: the whole reply is one of these words.
   optOutAlone: ['arret', 'arrete', 'arretez', 'arreter', 'desinscription', 'desinscrire', 'desabonnement'],
   optOut: [
-    { pattern: '\\bstop+\\b' },
+    // "stop" anywhere ("non merci, stop"), but not a bus stop.
+    { pattern: '(?<!bus )(?<!arret de )\\bstop+\\b' },
     '(arretez|arreter|arrete|cessez) (de m|de me|les messages|les sms|tout|svp|s il vous plait|de nous)',
     'ne (plus|pas) (me |m |)(recevoir|contacter|ecrire|envoyer|solliciter)',
     '(veux|veut|souhaite|voudrais|desire) (plus|pas) (recevoir|etre (contacte|recontacte|sollicite)|de (vos |)(sms|messages))',
@@ -33,20 +34,25 @@ export const replyWords: ReplyWords = {
     'liste des candidat*',
     'autres postulant*',
     'qui d autre',
-    '(donne|donnez|envoie|envoyez|montre|montrez|revele|revelez|dis|dites) (moi |m |nous |)(les|le|la|tes|vos|ton|votre) (numeros?|coordonnees|noms?|cv|dossiers?|instructions?|consignes?|donnees|fichiers?|base|profils?|mots? de passe|code)',
+    '(donne|donnez|envoie|envoyez|montre|montrez|revele|revelez|dis|dites) (moi |m |nous |)(les|le|la|tes|vos|ton|votre) (numeros?|coordonnees|noms?|cv|dossiers?|instructions?|consignes?|donnees|fichiers?|base|profils?|mots? de passe|code|prompt)',
+    '(reponds|repondez|ecris|ecrivez|dis|dites|mets|mettez|marque|marquez) (seulement|uniquement|juste|simplement) (qualifie|qualifiee|oui|valide|retenu|ok)',
+    '(valide|validez|valider|passe|passez|passer|accepte|acceptez) (mon dossier|ma candidature|moi) (direct|directement|sans|tout de suite|d office)',
     '(mets|mettez|marque|marquez|note|notez|classe|classez|valide|validez) moi (comme |en |)(qualifie|retenu|selectionne|prioritaire|premier|top)',
     '(dis|dites|ecris|ecrivez) (que|qu) (je suis|j ai) (qualifie|retenu|le caces|tous)',
     'nouvelles? (consignes?|instructions?|regles?)',
     '(repete|repetez|affiche|affichez) (tes|vos|ton|votre) (consignes?|instructions?|prompt|message systeme)',
   ],
+  // Read on the reply with any question about the bot taken out ("vous êtes un humain ?" is not a request).
   wantsHuman: [
     '(parler|discuter|echanger|voir) (a|avec) (un|une|quelqu un|la personne|le recruteur|la recruteuse|l agence|mon conseiller|ma conseillere|votre collegue)',
-    '(un|une) (humain|humaine|vraie? personne|personne reelle|conseiller|conseillere|recruteur|recruteuse|agent)',
-    '(appelez|appele|appelle|rappelez|rappelle|telephonez|phonez|bipez) (moi|me)',
+    '(veux|voudrais|veut|prefere|prefererais|souhaite|souhaiterais|aimerais|besoin d|demande) (parler a |parler avec |avoir |voir |)(un|une|quelqu un) (humain|humaine|vraie? personne|personne reelle|vrai conseiller|vraie conseillere)',
+    '(un|une) (conseiller|conseillere|recruteur|recruteuse)',
+    '(passez|passe|mettez|mets) moi (en relation avec |)(un|une|le|la|quelqu un|votre|l agence)',
+    '(appelez|appele|appelle|rappelez|rappelle|telephonez|phonez|bipez|tel|tele|phone) (moi|me)',
     'm (appeler|appelez|appelle|rappeler|rappelez|rappelle|telephoner)',
+    '(rappele|rappelee|contacte|contactee) par (un|une|quelqu un|l agence|telephone)',
     '(par|au) (telephone|tel|fil)',
-    '(humain|humains|humaine)',
-    'pas (a |avec |)(un |une |)(robot|machine|ia|bot)',
+    'pas (parler |)(a |avec |)(un |une |)(robot|machine|ia|bot)',
     'marre (du|des) robots?',
   ],
   // Phrases with a negation word that say yes ("pas de souci"): read before negations.
@@ -64,12 +70,15 @@ export const replyWords: ReplyWords = {
     '(ca |cela |)(ne |)pose pas de probleme',
     'je (ne |)dis pas non',
     'pas de probleme',
+    // "je l'ai, mais pas sur moi": held.
+    '(mais |)(je (ne |)l ai pas|pas) sur moi',
   ],
   notUnderstood: [
     '(j ai |je n ai |)pas (bien |)compris',
     '(je |)(ne |)compren(d|ds|) (pas|rien)',
     'c est quoi ce (message|sms|texto)',
     'de quoi (vous parlez|tu parles|il s agit)',
+    { pattern: '^(?:hein|quoi|comment ca|pardon|hein quoi)\\s*\\??$' },
   ],
   // Being away until a date ("en vacances jusqu'au 3") says when the person is free again.
   absence: [
@@ -94,9 +103,14 @@ export const replyWords: ReplyWords = {
     'hesite',
     'hesitation',
     'je vous dis',
+    'pas ouf',
   ],
   // Hedges that soften a yes ("normalement oui").
-  weak: ['(normalement|je pense|je crois|en principe|a priori|probablement|surement|logiquement)'],
+  weak: [
+    '(normalement|je pense|je crois|en principe|a priori|probablement|surement|logiquement)',
+    // A lukewarm comment on an offer ("12,50 brut ? c'est faible").
+    'c est (un peu |)(faible|juste|leger)',
+  ],
   // Each rule counts its own matches: one negation each.
   negative: [
     'non( merci|)',
@@ -113,6 +127,10 @@ export const replyWords: ReplyWords = {
     'j ai trouve',
     '(trop (peu|bas|loin|tard|tot|court|juste|faible)|pas assez|c est (peu|bas|pas assez))',
     '(perime|perimee|expire depuis|a expire|est expire|plus a jour)',
+    '(suspendue?|retiree?|annulee?|invalidee?)',
+    'negatif',
+    'laisse(z|) tomber',
+    'c est mort',
   ],
   // Spoken French drops "ne": a yes followed by "pas" ("je peux pas", "ca me va pas") is a refusal.
   negatedAfter: [{ pattern: '^\\s+(?:(?!mais|sauf|et|ou)\\S+\\s+)?(?:pas|plus|jamais)\\b' }],
@@ -127,7 +145,7 @@ export const replyWords: ReplyWords = {
     'excepte',
     'a part',
     'sous reserve',
-    'si (c est|ca|il|le|la|vous|on)',
+    'si (c est|ca|il|le|la|vous|on|y a|il y a)',
   ],
   positive: [
     '(oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (me |)convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu)',
@@ -158,7 +176,7 @@ export const replyWords: ReplyWords = {
   questionAbout: {
     duration: ['(combien de temps|duree|jusqu (a|au) quand|fini quand|termine quand|ca dure|dure combien)'],
     pay: [
-      '(salaire|taux|paye*|paie|payer|remuner*|brut|net|tarif|de l heure|l heure|par heure|primes?|panier|majoration|combien)',
+      '(salaire|taux|paye*|paie|payer|remuner*|brut|net|tarif|de l heure|l heure|par heure|primes?|panier|majore*|majoration|heures sup*|combien)',
     ],
     hours: [
       '(horaires?|heures?|a quelle heure|commence a|finit a|fini a|planning|equipe|postes?|2x8|3x8|nuits?|matin|apres midi|aprem)',
@@ -170,7 +188,7 @@ export const replyWords: ReplyWords = {
   },
   transport: {
     carpool: [
-      '(covoiturage|covoit|on me depose|me depose|m emmene|m amene|me conduit|un collegue|un ami|une amie|un pote|ma copine|mon copain|quelqu un m)',
+      '(covoiturage|covoit|on me depose|me depose|me deposer|me fais deposer|me ferai deposer|m emmene|m amene|me conduit|me ramene|un collegue|un ami|une amie|un pote|ma copine|mon copain|quelqu un m)',
     ],
     car: ['(voiture|vehicule|vehiculee?|ma caisse|auto|bagnole|en caisse)'],
     motorbike: ['(moto|scooter|scoot|deux roues|2 roues)'],
@@ -179,8 +197,9 @@ export const replyWords: ReplyWords = {
     public: ['(bus|tram|tramway|metro|rer|train|ter|transports?|tcl|ratp|navette)'],
   },
   noTransport: [
-    '(pas de|sans|aucun|n ai pas de|j ai pas de|pas) (voiture|vehicule|moyen|permis|bagnole|caisse|vehiculee?|transport)',
+    '(pas de|sans|aucun|n ai pas de|j ai pas de|pas) (moyens? de (transport|locomotion)|voiture|vehicule|moyens?|permis|bagnole|caisse|vehiculee?|transports?)',
     'non vehicule',
+    'rien pour (venir|y aller|me deplacer)',
   ],
   immediate: [
     '(de suite|tout de suite|immediatement|des maintenant|maintenant|des aujourd hui|quand vous voulez|quand tu veux)',
@@ -197,6 +216,8 @@ export const replyWords: ReplyWords = {
     jsui: 'je suis',
     jss: 'je suis',
     pa: 'pas',
+    // Verlan: "jsuis dispo ap".
+    ap: 'pas',
     po: 'pas',
     c: 'c est',
     cest: 'c est',
@@ -280,6 +301,7 @@ export const replyWords: ReplyWords = {
     cc: 'bonjour',
     coucou: 'bonjour',
     vtr: 'voiture',
+    vi: 'oui',
     voit: 'voiture',
     oto: 'auto',
     ptet: 'peut etre',
@@ -327,4 +349,62 @@ export const replyWords: ReplyWords = {
   ],
   // A date after these words is about the certificate's validity.
   validity: ['(valide|valable|validite|expire*|perime*|renouvel*|recycl*|a jour|bon|il est|elle est)'],
+  botQuestion: [
+    '(vous etes|etes vous|t es|tu es|es tu|c est|est ce|suis je|je parle|on parle|je discute|j ecris|je suis) (a |avec |)(un|une|de la|du|l) (robot|bot|ia|intelligence artificielle|machine|programme|ordinateur|automate|repondeur|humain|humaine|vraie personne|vrai humain|personne reelle|vrai conseiller)',
+    '(c est|vous etes|c etait) (automatique|automatise|un message automatique|des messages automatiques)',
+    '(robot|bot|ia|machine) (qui|ou) (ecrit|repond|parle|pas|quoi)',
+    'c est (une ia|un robot|un bot)',
+  ],
+  busy: [
+    'je conduis',
+    'au volant',
+    '(je suis |suis |)(au|en) (travail|boulot|taf|taff|reunion|cours)( la| en ce moment| actuellement)',
+    'je (ne |)(peux|pourrai) pas (repondre|parler|ecrire|telephoner|decrocher)( la| maintenant| tout de suite| aujourd hui|)',
+    'je (vous |te |)(reponds|repondrai|rappelle|rappellerai|ecris) (apres|plus tard|ce soir|demain|des que possible)',
+    '(pas|plus) (le temps|dispo pour repondre) (la|maintenant)',
+  ],
+  dateContext: [
+    '(disponible|libre|libere|liberee|commencer|commence|debuter|demarrer|partir|pret|prete|venir|travailler|bosser|possible|ok|oui|d accord|vacances|conges|contrat|mission|finis|fini|termine|apres|peux|pourrai|pourrais|go|bon|parfait|jusqu|avant|rentre|retour|des|c est bon|ca marche|ca me va|ca ira|ca vous va)',
+    'si (vous voulez|vous le souhaitez|tu veux|ca vous va)',
+  ],
+  dateFillers: [
+    'le',
+    'la',
+    'les',
+    'l',
+    'du',
+    'au',
+    'a',
+    'pour',
+    'des',
+    'de',
+    'd',
+    'en',
+    'dans',
+    'vers',
+    'et',
+    'ou',
+    'moi',
+    'je',
+    'sinon',
+    'alors',
+    'plutot',
+    'matin',
+    'apres midi',
+    'soir',
+    'au matin',
+  ],
+  notYetHeld: [
+    'je (le |la |l |les |)passe',
+    'je vais (le |la |l |les |)passer',
+    'je dois (le |la |l |les |)(passer|repasser|refaire)',
+    '(a|le|la|l) repasser',
+    'en cours (de passage|d obtention|de formation)',
+    'pas encore (obtenu|passe|eu|diplome|diplomee)',
+    'en formation',
+  ],
+  awaitingDocument: [
+    '(pas encore|toujours pas) (eu|recu) (le |la |l |mon |ma |)(papier|papiers|attestation|certificat|carte|titre|diplome)',
+  ],
+  transportDoubt: ['en panne', 'au garage', 'pas fiable', 'pas sure?'],
 };

@@ -15,39 +15,63 @@ export const smsTemplates = {
     'Etes-vous disponible {when}{shift} ? Répondez oui ou non, ou indiquez votre date de disponibilité.',
     'Etes-vous disponible {when}{shift} ?',
   ],
+  // The same question in other words, asked once when a reply was not understood.
+  'availability-again': [
+    'Pouvez-vous commencer {when}{shift} ? Un oui, un non ou la date à laquelle vous serez libre me suffit.',
+    'Pouvez-vous commencer {when}{shift} ? Répondez oui, non ou par une date.',
+  ],
   certification: [
     "Avez-vous {label} en cours de validité ? Si oui, jusqu'à quelle date ?",
     'Avez-vous {label} en cours de validité ?',
   ],
+  'certification-again': [
+    "Avez-vous {label}, valable aujourd'hui ? Un oui ou un non me suffit.",
+    "Avez-vous {label} aujourd'hui ? Répondez oui ou non.",
+  ],
   licence: ['Avez-vous le {label} en cours de validité ?'],
+  'licence-again': ["Avez-vous le {label}, valable aujourd'hui ? Un oui ou un non me suffit."],
   transport: [
     'La mission est à {city}. Comment pensez-vous vous y rendre (voiture, transports en commun, covoiturage) ?',
     'Comment pensez-vous vous rendre sur le site de {city} ?',
   ],
+  'transport-again': [
+    'Pour venir sur le site de {city}, aurez-vous une voiture, les transports en commun ou un covoiturage ?',
+    'Comment viendrez-vous sur le site : voiture, bus ou covoiturage ?',
+  ],
   rate: ['Le taux horaire est de {rate} brut. Cela vous convient-il ?'],
+  'rate-again': ["Un taux de {rate} brut de l'heure vous convient-il ? Répondez oui ou non."],
   confirmation: [
-    'Merci. Dernière question : confirmez-vous que cette mission {ofTitle} vous intéresse ?',
-    'Merci. Confirmez-vous que cette mission vous intéresse ?',
+    'Dernière question : confirmez-vous que cette mission {ofTitle} vous intéresse ?',
+    'Confirmez-vous que cette mission vous intéresse ?',
   ],
-  reminder: [
-    "Petit rappel de l'agence {agency} : {question}",
-    'Petit rappel : pouvez-vous répondre à notre dernier message ? Répondez STOP pour ne plus recevoir de messages.',
+  'confirmation-again': [
+    'La mission {ofTitle} vous intéresse-t-elle toujours ? Répondez oui ou non.',
+    'La mission vous intéresse-t-elle toujours ? Répondez oui ou non.',
   ],
-  clarify: ["Je n'ai pas bien compris. {question}", "Je n'ai pas bien compris votre réponse."],
-  injection: [
-    'Je peux seulement parler de cette mission. {question}',
-    'Je peux seulement parler de cette mission.',
-  ],
-  'answer-pay': ['Le taux horaire est de {rate} brut. {question}', 'Le taux horaire est de {rate} brut.'],
-  'answer-hours': ['Horaires de la mission : {hours}. {question}', 'Horaires de la mission : {hours}.'],
+  // Before the next question, after an answer.
+  thanks: ['Merci.'],
+  // Before the question asked again.
+  reminder: ["Petit rappel de l'agence {agency} :", 'Petit rappel :'],
+  clarify: ["Je n'ai pas bien compris votre réponse.", "Je n'ai pas compris."],
+  injection: ['Je peux seulement parler de cette mission.'],
+  // Answers to the candidate's questions, before the question asked again.
+  'answer-pay': ['Le taux horaire est de {rate} brut.'],
+  'answer-hours': ['Horaires de la mission : {hours}.'],
   'answer-address': [
-    "La mission se situe à {city}. L'adresse exacte vous sera donnée par l'agence. {question}",
+    "La mission se situe à {city} ; l'adresse exacte vous sera donnée par l'agence.",
     'La mission se situe à {city}.',
   ],
-  'answer-dates': ['La mission {dates}. {question}', 'La mission {dates}.'],
+  'answer-dates': ['La mission {dates}.'],
+  // Asked "vous êtes un robot ?": the truth, in one sentence (AI Act art. 50).
+  'answer-bot': [
+    "Je suis un assistant automatique (une IA) de l'agence {agency}, pas une personne : pour parler à un conseiller, {contact}.",
+    'Je suis un assistant automatique (une IA), pas une personne. Un conseiller : {contact}.',
+  ],
+  // Asked whether a protected fact matters (age, family, religion…): it does not.
+  'answer-protected': ['Cela ne compte pas : seules vos réponses sur la mission sont prises en compte.'],
   'handoff-question': [
-    "Je transmets votre question à un conseiller de l'agence {agency}, qui vous répondra. {question}",
     "Je transmets votre question à un conseiller de l'agence {agency}, qui vous répondra.",
+    'Je transmets votre question à un conseiller, qui vous répondra.',
   ],
   handoff: [
     "D'accord. Un conseiller de l'agence {agency} va vous recontacter. Vous pouvez aussi le joindre : {contact}.",

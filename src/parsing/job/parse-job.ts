@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkJobOrder } from '../../compliance/check-job-order.js';
 import { type CefrLevel, type JobOrder, jobOrderSchema } from '../../domain/index.js';
 import { ValidationError, type ValidationIssue } from '../../errors.js';
 import { findCommuneMentions, lookupCommune } from '../../geo/index.js';
@@ -34,7 +35,8 @@ const OCCUPATION_THRESHOLD = 0.5;
  * code is looked up from the title, and the site geocoded, when missing. A free-text ad yields
  * title, ROME code, required certifications and licences, dates, shift, place, hourly rate,
  * required and preferred skills, minimum experience, languages and headcount.
- * Throws `ValidationError` (issues with `path` and `message`) for input it cannot accept.
+ * `warnings` lists what the order selects on that the law forbids (`checkJobOrder`); screening refuses such
+ * an order. Throws `ValidationError` (issues with `path` and `message`) for input it cannot accept.
  */
 export function parseJobOrder(input: string | object, options: ParseJobOrderOptions = {}): JobOrder {
   if (typeof input !== 'string') return parseJobObject(input, options);
@@ -87,7 +89,8 @@ function validate(candidate: Record<string, unknown>, extraIssues: ValidationIss
       },
     );
   }
-  return parsed.data;
+  // What the order may not select on (L1132-1), recomputed whatever the input said.
+  return { ...parsed.data, warnings: checkJobOrder(parsed.data) };
 }
 
 function parseJobObject(input: object, options: ParseJobOrderOptions): JobOrder {

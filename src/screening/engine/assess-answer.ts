@@ -1,13 +1,13 @@
-import type { JobOrder } from '../../domain/index.js';
 import type {
   Assessment,
   ReplyInterpretation,
   ScreeningAnswer,
+  ScreeningJob,
   ScreeningQuestion,
-} from '../../domain/screening.js';
+} from '../../domain/index.js';
 import { type LanguageCode, type MessageKey, type MessageValues, message } from '../../locale/index.js';
 import { certificateLabel, certificateWithArticle } from '../reading/reply-certificates.js';
-import { formatDay, formatRate } from './templates.js';
+import { formatDay, formatLongDate, formatRate } from './templates.js';
 
 export interface AssessedAnswer {
   answer: ScreeningAnswer;
@@ -23,13 +23,14 @@ function addDays(isoDate: string, days: number): string {
 
 /**
  * Turns a reading of a reply into an answer to the question: the value, whether it is fine, a concern
- * for a consultant or disqualifying, and a note for the recruiter.
+ * for a consultant or disqualifying, and a note for the recruiter (dates written out, "15 janvier 2027").
+ * `reply` is the reply as the recruiter may see it (protected facts redacted).
  */
 export function assessAnswer(
   question: ScreeningQuestion,
   reply: string,
   reading: ReplyInterpretation,
-  job: JobOrder,
+  job: ScreeningJob,
   language: LanguageCode,
 ): AssessedAnswer {
   const intent = reading.intent;
@@ -38,6 +39,7 @@ export function assessAnswer(
   let note = '';
   let requirement = '';
   const say = (key: MessageKey, values?: MessageValues) => message(language, key, values);
+  const long = (isoDate: string) => formatLongDate(isoDate, language);
 
   switch (question.topic) {
     case 'availability': {
@@ -54,12 +56,12 @@ export function assessAnswer(
         const start = job.startDate;
         if (!start || date <= start) {
           assessment = 'ok';
-          note = say('screening.note.availableFrom', { date });
+          note = say('screening.note.availableFrom', { date: long(date) });
         } else if (date <= addDays(start, 3)) {
-          note = say('screening.note.availableSoonAfter', { date, start });
+          note = say('screening.note.availableSoonAfter', { date: long(date), start: long(start) });
         } else {
           assessment = 'disqualifying';
-          note = say('screening.note.availableTooLate', { date, start });
+          note = say('screening.note.availableTooLate', { date: long(date), start: long(start) });
         }
       } else if (intent === 'no') {
         value = false;
@@ -80,7 +82,7 @@ export function assessAnswer(
         value = true;
         assessment = 'ok';
         note = until
-          ? say('screening.note.holdsUntil', { label, until })
+          ? say('screening.note.holdsUntil', { label, until: long(until) })
           : say('screening.note.holds', { label });
       } else if (intent === 'no') {
         value = false;
@@ -93,7 +95,7 @@ export function assessAnswer(
           : say('screening.note.doesNotHold', { label });
       } else {
         note = until
-          ? say('screening.note.validUntilOnly', { label, until })
+          ? say('screening.note.validUntilOnly', { label, until: long(until) })
           : say('screening.note.certificateUnsure', { label });
       }
       break;
@@ -101,12 +103,15 @@ export function assessAnswer(
     case 'transport': {
       const mode = reading.extracted.transport;
       value = mode;
-      if (intent === 'yes' || (mode && mode !== 'none' && intent !== 'no')) {
+      // Only a plain answer settles it: "voiture mais elle est en panne" is for a consultant.
+      if (intent === 'yes' && mode !== 'none') {
         assessment = 'ok';
         value = mode ?? true;
         note = say('screening.note.transport', { mode: mode ?? 'unknown' });
-      } else {
+      } else if (intent === 'no' || mode === 'none') {
         note = say('screening.note.noTransport');
+      } else {
+        note = say('screening.note.transportUnsure');
       }
       break;
     }
@@ -117,7 +122,7 @@ export function assessAnswer(
       if (intent === 'yes') {
         value = true;
         assessment = 'ok';
-        note = say('screening.note.acceptsRate');
+        note = say('screening.note.acceptsRate', { rate: requirement });
       } else if (wanted !== null) {
         value = wanted;
         note = say('screening.note.asksRate', { rate: formatRate(wanted, language) });

@@ -1,9 +1,8 @@
-import type { JobOrder } from '../../domain/index.js';
-import type { ScreeningQuestion } from '../../domain/screening.js';
+import type { ScreeningJob, ScreeningQuestion } from '../../domain/index.js';
 import { type LanguageCode, message } from '../../locale/index.js';
 import { type GuardViolation, guardMessage } from '../guard/guard.js';
 import { certificateLabel, certificateWithArticle } from '../reading/reply-certificates.js';
-import { countSmsSegments } from './sms-segments.js';
+import { countSmsSegments, transliterateToGsm7 } from './sms-segments.js';
 import {
   fillBuiltInTemplate,
   fillTemplate,
@@ -21,7 +20,7 @@ export const MAX_SEGMENTS = 2;
 export interface ComposeContext {
   language: LanguageCode;
   agency: { name: string; humanContact: string };
-  job: JobOrder;
+  job: ScreeningJob;
   /** Agency wording overrides by template key. */
   overrides: Record<string, string>;
 }
@@ -29,11 +28,17 @@ export interface ComposeContext {
 export interface ComposedMessage {
   /** The text to send, or null when no wording fits and passes the guard (escalate to a human). */
   text: string | null;
+  /** Which wording was sent. */
+  source: 'override' | 'built-in';
   /** Wordings the guard refused, in the order tried. */
   blocked: { source: 'override' | 'built-in'; text: string; violations: GuardViolation[] }[];
 }
 
-/** Renders a template key: the agency override first, then built-in variants, keeping the first that fits and passes the guard. */
+/**
+ * Renders a template key: the agency override first, then built-in variants, keeping the first that fits
+ * in `MAX_SEGMENTS` SMS and passes the guard. Names (agency, title, city) are written in GSM-7 characters,
+ * so an accent in a name does not switch the message to UCS-2.
+ */
 export function composeMessage(
   key: TemplateKey,
   values: Record<string, string>,
@@ -58,23 +63,21 @@ export function composeMessage(
       blocked.push({ source, text, violations: guard.violations });
       continue;
     }
-    return { text, blocked };
+    return { text, source, blocked };
   }
-  return { text: null, blocked };
+  return { text: null, source: 'built-in', blocked };
 }
 
 function baseValues(context: ComposeContext): Record<string, string> {
   const { job, language } = context;
-  const city = job.location?.city ?? null;
+  const city = job.city ? transliterateToGsm7(job.city) : null;
+  const title = transliterateToGsm7(job.title);
   const values: Record<string, string> = {
-    agency: context.agency.name,
-    contact: context.agency.humanContact,
-    title: job.title,
+    agency: transliterateToGsm7(context.agency.name),
+    contact: transliterateToGsm7(context.agency.humanContact),
+    title,
     /** "de Cariste", "d'Agent de propreté". */
-    ofTitle: message(language, 'sms.ofTitle', {
-      title: job.title,
-      initial: job.title.charAt(0).toLowerCase(),
-    }),
+    ofTitle: message(language, 'sms.ofTitle', { title, initial: title.charAt(0).toLowerCase() }),
     place: city ? message(language, 'sms.place', { city }) : '',
     start: job.startDate ? message(language, 'sms.start', { day: formatDay(job.startDate, language) }) : '',
   };
@@ -90,37 +93,37 @@ function baseValues(context: ComposeContext): Record<string, string> {
   return values;
 }
 
-/** The template key and values that ask one question. */
+/** The template key and values that ask one question; `again`: in other words, after a reply not understood. */
 export function questionTemplate(
   question: ScreeningQuestion,
   context: ComposeContext,
+  again = false,
 ): { key: TemplateKey; values: Record<string, string> } {
   const { job, language } = context;
+  const key = (base: TemplateKey): TemplateKey => (again ? (`${base}-again` as TemplateKey) : base);
   switch (question.topic) {
     case 'availability': {
       const when = job.startDate
         ? message(language, 'sms.availableFrom', { day: formatDay(job.startDate, language) })
         : message(language, 'sms.availableSoon');
       const shift = job.shift ? ` ${formatShift(job.shift, language)}` : '';
-      return { key: 'availability', values: { when, shift } };
+      return { key: key('availability'), values: { when, shift } };
     }
-    case 'certification': {
-      const code = question.code ?? '';
+    case 'certification':
       return {
-        key: 'certification',
-        values: { label: certificateWithArticle(code, 'certification', language) },
+        key: key('certification'),
+        values: { label: certificateWithArticle(question.code ?? '', 'certification', language) },
       };
-    }
     case 'licence':
       return {
-        key: 'licence',
+        key: key('licence'),
         values: { label: certificateLabel(question.code ?? '', 'licence', language) },
       };
     case 'transport':
-      return { key: 'transport', values: {} };
+      return { key: key('transport'), values: {} };
     case 'rate':
-      return { key: 'rate', values: {} };
+      return { key: key('rate'), values: {} };
     case 'confirmation':
-      return { key: 'confirmation', values: {} };
+      return { key: key('confirmation'), values: {} };
   }
 }

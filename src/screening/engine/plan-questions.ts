@@ -1,5 +1,4 @@
-import type { CandidateProfile, JobOrder } from '../../domain/index.js';
-import type { ScreeningOptions, ScreeningQuestion } from '../../domain/screening.js';
+import type { CandidateProfile, JobOrder, ScreeningOptions, ScreeningQuestion } from '../../domain/index.js';
 import { certificationSatisfies } from '../../taxonomy/index.js';
 
 function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {

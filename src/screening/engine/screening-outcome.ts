@@ -1,9 +1,10 @@
-import type { ScreeningOutcome, ScreeningState, ScreeningStatus } from '../../domain/screening.js';
+import type { ScreeningOutcome, ScreeningState, ScreeningStatus } from '../../domain/index.js';
 import { type MessageKey, type MessageValues, message } from '../../locale/index.js';
 import { certificateLabel } from '../reading/reply-certificates.js';
-import { formatRate } from './templates.js';
+import { formatLongDate } from './templates.js';
 
-function statusOf(state: ScreeningState): ScreeningStatus {
+/** Where a conversation stands, from its state. */
+export function statusOf(state: ScreeningState): ScreeningStatus {
   if (state.endedBy === 'opt-out') return 'opted-out';
   if (state.answers.some((answer) => answer.assessment === 'disqualifying')) return 'not-qualified';
   if (state.endedBy === 'no-answer') return 'no-answer';
@@ -33,8 +34,8 @@ function reasonsOf(state: ScreeningState, status: ScreeningStatus): string[] {
   return reasons;
 }
 
-/** What the candidate confirmed, in words; `rate` when one of them is accepting the hourly rate. */
-function okFacts(state: ScreeningState): { facts: string[]; acceptsRate: boolean } {
+/** What the candidate confirmed, in words. */
+function okFacts(state: ScreeningState): string[] {
   const language = state.language;
   const ok = state.answers.filter((answer) => answer.assessment === 'ok');
   const facts = ok.map((answer) => {
@@ -42,7 +43,9 @@ function okFacts(state: ScreeningState): { facts: string[]; acceptsRate: boolean
     switch (answer.topic) {
       case 'availability':
         return typeof answer.value === 'string'
-          ? message(language, 'screening.note.availableFrom', { date: answer.value })
+          ? message(language, 'screening.note.availableFrom', {
+              date: formatLongDate(answer.value, language),
+            })
           : message(language, 'screening.note.available');
       case 'certification':
       case 'licence':
@@ -52,13 +55,13 @@ function okFacts(state: ScreeningState): { facts: string[]; acceptsRate: boolean
       case 'transport':
         return answer.note;
       case 'rate':
-        return message(language, 'screening.note.acceptsRate');
+        return answer.note;
       case 'confirmation':
         return message(language, 'screening.note.confirmsInterest');
     }
     return answer.note;
   });
-  return { facts, acceptsRate: ok.some((answer) => answer.topic === 'rate') };
+  return facts;
 }
 
 const STATUS_WORDS: Record<ScreeningStatus, MessageKey> = {
@@ -70,19 +73,17 @@ const STATUS_WORDS: Record<ScreeningStatus, MessageKey> = {
   'in-progress': 'screening.status.inProgress',
 };
 
-/** The recruiter's view of a conversation: status, answers with the replies behind them, reasons, summary. */
-export function screeningOutcome(
-  state: ScreeningState,
-  job: { hourlyRateEur: number | null },
-): ScreeningOutcome {
+/**
+ * The recruiter's view of a conversation: status, answers with the replies behind them (protected facts,
+ * names and phone numbers already redacted when the reply was received), reasons, summary.
+ */
+export function screeningOutcome(state: ScreeningState): ScreeningOutcome {
   const status = statusOf(state);
   const reasons = reasonsOf(state, status);
   const language = state.language;
-  const { facts, acceptsRate } = okFacts(state);
-  const rate = job.hourlyRateEur !== null ? formatRate(job.hourlyRateEur, language) : null;
+  const facts = okFacts(state);
   const parts = [`${message(language, STATUS_WORDS[status])}.`];
-  if (facts.length > 0)
-    parts.push(`${capitalise(facts.join(', '))}${rate && acceptsRate ? ` (${rate})` : ''}.`);
+  if (facts.length > 0) parts.push(`${capitalise(facts.join(', '))}.`);
   if (reasons.length > 0)
     parts.push(message(language, 'screening.summary.reasons', { reasons: reasons.join(' ; ') }));
   parts.push(

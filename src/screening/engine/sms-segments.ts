@@ -66,3 +66,38 @@ export function countSmsSegments(text: string): SmsSegmentCount {
 export function nonGsm7Characters(text: string): string[] {
   return [...new Set(Array.from(text).filter((character) => !isGsm7Character(character)))];
 }
+
+/** Characters outside GSM-7 that have a plain form in it. */
+const GSM_REPLACEMENTS: Readonly<Record<string, string>> = {
+  œ: 'oe',
+  Œ: 'OE',
+  '’': "'",
+  '‘': "'",
+  '«': '"',
+  '»': '"',
+  '“': '"',
+  '”': '"',
+  '–': '-',
+  '—': '-',
+  '…': '...',
+  '\u00A0': ' ',
+  '\u202F': ' ',
+};
+
+/**
+ * A name or value written with GSM-7 characters only, so one accent does not push a whole SMS to UCS-2:
+ * "Intérim Rhône" → "Intérim Rhone" (é is GSM-7, ô is not), "Cœur" → "Coeur". Characters with no plain
+ * form are dropped.
+ */
+export function transliterateToGsm7(text: string): string {
+  let out = '';
+  for (const character of text) {
+    if (isGsm7Character(character)) out += character;
+    else if (GSM_REPLACEMENTS[character] !== undefined) out += GSM_REPLACEMENTS[character];
+    else {
+      const stripped = character.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      out += Array.from(stripped).every(isGsm7Character) ? stripped : '';
+    }
+  }
+  return out;
+}

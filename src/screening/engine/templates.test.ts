@@ -3,6 +3,7 @@ import { loadJob } from '../../../test/screening/helpers.js';
 import { languages, messageArguments } from '../../locale/index.js';
 import { guardMessage } from '../guard/guard.js';
 import { composeMessage } from './compose-message.js';
+import { screeningJobOf } from './create-state.js';
 import { nonGsm7Characters } from './sms-segments.js';
 import {
   fillBuiltInTemplate,
@@ -78,7 +79,7 @@ describe('SMS templates', () => {
   });
 
   it('fills {ofTitle} in English agency wordings in English', () => {
-    const job = loadJob('cariste-lyon');
+    const job = screeningJobOf(loadJob('cariste-lyon'));
     const context = { agency: { name: 'Interim Test', humanContact: '04 00 00 00 00' }, job, overrides: {} };
     const english = composeMessage(
       'confirmation',
@@ -88,7 +89,7 @@ describe('SMS templates', () => {
     expect(english.text).toBe(`A job as ${job.title}: still interested?`);
     const french = composeMessage('confirmation', {}, { ...context, language: 'fr' });
     expect(french.text).toBe(
-      `Merci. Dernière question : confirmez-vous que cette mission de ${job.title} vous intéresse ?`,
+      `Dernière question : confirmez-vous que cette mission de ${job.title} vous intéresse ?`,
     );
   });
 });

@@ -55,6 +55,16 @@ export function formatDay(isoDate: string, language: LanguageCode): string {
   });
 }
 
+/** `2027-01-15` → "15 janvier 2027" / "15 January 2027": dates the recruiter reads. */
+export function formatLongDate(isoDate: string, language: LanguageCode): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  return message(language, 'screening.date', {
+    day: date.getUTCDate(),
+    month: locales[language].calendar.monthNames[date.getUTCMonth()]!,
+    year: date.getUTCFullYear(),
+  });
+}
+
 /** 12.5 → "12,50 €" / "€12.50". */
 export function formatRate(rate: number, language: LanguageCode): string {
   const [units, cents] = rate.toFixed(2).split('.');

@@ -1,4 +1,4 @@
-import type { ExtractedCertificate } from '../../domain/screening.js';
+import type { ExtractedCertificate } from '../../domain/index.js';
 import { type LanguageCode, type MessageKey, message } from '../../locale/index.js';
 import {
   certificationInfo,
@@ -146,6 +146,11 @@ export function extractCertificates(
   }
   // Driving licences: "permis c", "permis ce", "poids lourd", "super lourd", bare "le c" in a licence question
   for (const match of normalized.matchAll(/\bpermis (am|a1|a2|a|b|be|c1e|c1|ce|c|d1e|d1|de|d)\b/g))
+    push(out, normalized, match.index, match[0].length, match[1]!.toUpperCase(), 'licence');
+  // English: "the C licence", "a CE driving licence".
+  for (const match of normalized.matchAll(
+    /\b(am|a1|a2|b|be|c1e|c1|ce|c|d1e|d1|de|d) (?:driving )?licen[cs]e\b/g,
+  ))
     push(out, normalized, match.index, match[0].length, match[1]!.toUpperCase(), 'licence');
   for (const match of normalized.matchAll(/\b(super lourd|poids lourd)\b/g))
     push(out, normalized, match.index, match[0].length, match[1] === 'super lourd' ? 'CE' : 'C', 'licence');

@@ -1,4 +1,4 @@
-import type { ExtractedDate } from '../../domain/screening.js';
+import type { ExtractedDate } from '../../domain/index.js';
 import {
   compileVocabulary,
   foldTerm,
@@ -132,6 +132,11 @@ const IN_DURATION = new RegExp(
   )})|(${oneOf(words((w) => w.weeks))})|(${oneOf(words((w) => w.months))}))\\b`,
   'g',
 );
+/** "lundi 11", "mardi 12 janvier", "monday the 11th": a weekday with its day of the month. */
+const WEEKDAY_DAY = new RegExp(
+  `\\b(${namesPattern(WEEKDAY_NUMBERS.keys())}) (?:the )?(\\d{1,2})(?:${oneOf(words((w) => w.ordinalEndings))})?(?: (${MONTH_NAMES})\\.?(?: (20\\d{2}))?)?\\b(?!\\s*(?:h\\b|h\\d|heures?|€|[.,/]\\d))`,
+  'g',
+);
 const DAY_OF_MONTH = new RegExp(
   `\\b(?:${oneOf(words((w) => w.beforeDayOfMonth))}) (\\d{1,2})(?:${oneOf(
     words((w) => w.ordinalEndings),
@@ -145,6 +150,21 @@ interface Found {
   day: CalendarDay;
   /** For months and years: the first and last day, picked by kind. */
   end?: CalendarDay;
+  /** The kind when no word before the date says it ("début février" is a start). */
+  kind?: ExtractedDate['kind'];
+}
+
+/** Next date, today included, that falls on that weekday (0 = Sunday) and that day of the month. */
+function nextWeekdayDay(today: CalendarDay, weekday: number, dayOfMonth: number): CalendarDay | null {
+  for (let offset = 0; offset < 40; offset++) {
+    const month0 = today.month - 1 + offset;
+    const year = today.year + Math.floor(month0 / 12);
+    const month = (month0 % 12) + 1;
+    if (!isValidDay(year, month, dayOfMonth)) continue;
+    const candidate = { year, month, day: dayOfMonth };
+    if (compare(candidate, today) >= 0 && toUtc(candidate).getUTCDay() === weekday) return candidate;
+  }
+  return null;
 }
 
 /** Next date with that day of month, today included. */
@@ -182,18 +202,40 @@ export function extractDates(
 ): ExtractedDate[] {
   const found: Found[] = [];
   const taken: [number, number][] = [];
-  const add = (match: RegExpExecArray, day: CalendarDay | null, end?: CalendarDay) => {
+  const add = (
+    match: RegExpExecArray,
+    day: CalendarDay | null,
+    end?: CalendarDay,
+    kind?: ExtractedDate['kind'],
+  ) => {
     if (!day) return;
     const start = match.index;
     const stop = start + match[0].length;
     if (taken.some(([a, b]) => start < b && stop > a)) return;
     taken.push([start, stop]);
-    found.push({ index: start, length: match[0].length, day, ...(end ? { end } : {}) });
+    found.push({
+      index: start,
+      length: match[0].length,
+      day,
+      ...(end ? { end } : {}),
+      ...(kind ? { kind } : {}),
+    });
   };
   const scan = (pattern: RegExp, read: (match: RegExpExecArray) => void) => {
     for (const match of normalized.matchAll(pattern)) read(match as RegExpExecArray);
   };
 
+  // lundi 11 (the next Monday the 11th), mardi 12 janvier
+  scan(WEEKDAY_DAY, (match) => {
+    const dayOfMonth = Number(match[2]);
+    if (match[3]) {
+      const month = MONTHS.get(match[3])!;
+      const year = match[4] ? Number(match[4]) : yearFor(today, month, dayOfMonth);
+      if (isValidDay(year, month, dayOfMonth)) add(match, { year, month, day: dayOfMonth });
+      return;
+    }
+    add(match, nextWeekdayDay(today, WEEKDAY_NUMBERS.get(match[1]!)!, dayOfMonth));
+  });
   // 15/01, 15/01/2027, 15.01.27, 15-01
   scan(/\b(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?\b(?!\s*€|[.,]\d)/g, (match) => {
     const dayOfMonth = Number(match[1]);
@@ -225,7 +267,8 @@ export function extractDates(
     const part = match[1] ?? '';
     if (MONTH_END.has(part)) add(match, last, last);
     else if (MONTH_MIDDLE.has(part)) add(match, { year, month, day: 15 }, { year, month, day: 15 });
-    else add(match, first, MONTH_START.has(part) ? first : last);
+    else if (MONTH_START.has(part)) add(match, first, first, 'from');
+    else add(match, first, last);
   });
   // en 2028: a year
   scan(YEAR, (match) => {
@@ -285,7 +328,7 @@ export function extractDates(
       ? 'from'
       : UNTIL_BEFORE.test(before)
         ? 'until'
-        : 'on';
+        : (item.kind ?? 'on');
     const day0 = kind === 'until' && item.end ? item.end : item.day;
     // "après le 15", "après le nouvel an": from the day after.
     const day = kind === 'from' && DAY_AFTER_BEFORE.test(before) ? addDays(day0, 1) : day0;

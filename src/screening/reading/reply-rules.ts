@@ -1,4 +1,4 @@
-import type { TransportMode } from '../../domain/screening.js';
+import type { TransportMode } from '../../domain/index.js';
 import {
   fromEveryLocale,
   type ReplyQuestionTopic,
@@ -28,7 +28,7 @@ function compile(
 }
 
 export const POSITIVE_EMOJI = /[👍👌✅✔☑🆗👏💪🤝🙂😊😀😁😃😄☺😉🙏💯]/u;
-export const NEGATIVE_EMOJI = /[👎❌🚫✖⛔🙁☹😞😕😔]/u;
+export const NEGATIVE_EMOJI = /[👎❌🚫✖🙁☹😞😕😔]/u;
 
 /** Unsubscribe requests: stop anywhere, a short "arrêt"/"désinscription" alone, or asking for no more messages. */
 export const OPT_OUT = new RegExp(
@@ -43,7 +43,7 @@ export const INJECTION = compile((w) => w.injection);
 
 /** Markup steering attempts, checked on the raw (lower-cased) text since normalising strips it. */
 export const RAW_INJECTION =
-  /<\/?(?:system|assistant|user|reply|instructions?|prompt)>|\[\/?inst\]|#{2,}\s*(?:system|instruction)|```/;
+  /<\/?(?:system|assistant|user|reply|instructions?|prompt)>|\[\/?inst\]|#{2,}\s*(?:system|instruction)|```|^\s*(?:system|assistant|developer)\s*:/;
 
 /** Asking for a person. */
 export const WANTS_HUMAN = compile((w) => w.wantsHuman);
@@ -121,3 +121,34 @@ export const IMMEDIATE = compile((w) => w.immediate);
 
 /** Words that make a date the certificate's validity. */
 export const VALIDITY = compile((w) => w.validity);
+
+/** Asking whether the sender is a machine or a person. */
+export const BOT_QUESTION = compile((w) => w.botQuestion);
+
+/** Saying one cannot answer now: removed before the answer is read. */
+export const BUSY = compile((w) => w.busy, 'g');
+
+/** Words that make a date an answer about availability. */
+export const DATE_CONTEXT = compile((w) => w.dateContext);
+
+/** Small words that may stand next to a date in a reply that is only a date. */
+export const DATE_FILLERS: ReadonlySet<string> = new Set(
+  fromEveryLocale((locale) => locale.reply.dateFillers).flatMap((words) => words.split(' ')),
+);
+
+/** A certificate or licence not held yet: an exam to come or to retake. */
+export const NOT_YET_HELD = compile((w) => w.notYetHeld);
+
+/** Held, the document not there yet. */
+export const AWAITING_DOCUMENT = compile((w) => w.awaitingDocument);
+
+/** Doubt about the way to come. */
+export const TRANSPORT_DOUBT = compile((w) => w.transportDoubt);
+
+/**
+ * Words that start a question wherever they stand ("oui c'est où ?", "oui et je dois amener quoi ?"): the
+ * reply is split there into an answer and a question.
+ */
+export const QUESTION_WORD = new RegExp(
+  `${vocabularySource(words((w) => [...w.questionStart, ...w.questionAnywhere]))}|\\b(?:quoi|y a t il|il y a t il|est ce|what|who|when|where|how|is it|is there)\\b`,
+);

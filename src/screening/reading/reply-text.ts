@@ -47,6 +47,6 @@ export function normalizeReply(text: string): string {
 
 function isSmsCest(previous: string | undefined, next: string | undefined, trailing: string): boolean {
   if (next === undefined || trailing !== '') return false;
-  if (/^(?:est|etait|et|ou|\+|\/)$/.test(next)) return false;
-  return !/^(?:le|la|du|permis|que|et|categorie|cat|ou)$/.test(previous ?? '');
+  if (/^(?:est|etait|et|ou|\+|\/|licence|license|driving)$/.test(next)) return false;
+  return !/^(?:le|la|du|permis|que|et|categorie|cat|ou|the|a|my)$/.test(previous ?? '');
 }

@@ -1,0 +1,246 @@
+import type {
+  ExtractedValues,
+  ReplyIntent,
+  ReplyInterpretation,
+  ScreeningJob,
+  ScreeningQuestion,
+} from '../../domain/index.js';
+import { certificateCovers } from './reply-certificates.js';
+import { calendarDayOf, isoDay } from './reply-dates.js';
+import {
+  ABSENCE,
+  ALONE_YES,
+  AWAITING_DOCUMENT,
+  DATE_CONTEXT,
+  DATE_FILLERS,
+  INTERJECTION,
+  NEGATED_AFTER,
+  NEGATIVE,
+  NEGATIVE_EMOJI,
+  NO_TRANSPORT,
+  NOT_YET_HELD,
+  POSITIVE,
+  POSITIVE_EMOJI,
+  POSITIVE_WITH_NEGATION,
+  RESTRICTION,
+  TRANSPORT_DOUBT,
+  UNSURE,
+  VALIDITY,
+  WEAK,
+} from './reply-rules.js';
+
+/** What an answer needs besides its words. */
+export interface AnswerContext {
+  question: ScreeningQuestion | null;
+  job: Pick<ScreeningJob, 'startDate' | 'endDate' | 'hourlyRateEur'>;
+  now: Date | string;
+}
+
+export interface Polarity {
+  positive: number;
+  negative: number;
+  unsure: boolean;
+  weak: boolean;
+  restricted: boolean;
+}
+
+const NEGATIVE_GLOBAL = NEGATIVE.map((pattern) => new RegExp(pattern.source, 'g'));
+const RESTRICTION_ONCE = new RegExp(RESTRICTION.source);
+
+/** Counts yes and no words, doubt, hedges and restrictions in a normalised reply (`raw`: for emoji). */
+export function readPolarity(raw: string, normalized: string): Polarity {
+  let rest = ` ${normalized} `;
+  let positive = 0;
+  rest = rest.replace(POSITIVE_WITH_NEGATION, () => {
+    positive++;
+    return ' ; ';
+  });
+  let unsure = false;
+  rest = rest.replace(UNSURE, () => {
+    unsure = true;
+    return ' ; ';
+  });
+  let weak = false;
+  rest = rest.replace(WEAK, () => {
+    weak = true;
+    return ' ; ';
+  });
+  // Negations, with the span each covers ("pas disponible" is one negation, not a yes).
+  const negatedSpans: [number, number][] = [];
+  for (const pattern of NEGATIVE_GLOBAL) {
+    for (const match of rest.matchAll(pattern))
+      negatedSpans.push([match.index, match.index + match[0].length]);
+  }
+  for (const match of rest.matchAll(POSITIVE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (negatedSpans.some(([a, b]) => start < b && end > a)) continue;
+    // Spoken French drops "ne": "je peux pas", "ca me va pas" are refusals.
+    if (!INTERJECTION.test(match[0]) && NEGATED_AFTER.test(rest.slice(end, end + 16))) continue;
+    positive++;
+  }
+  if (ALONE_YES.has(rest.trim())) positive++;
+  const restricted = RESTRICTION_ONCE.test(rest);
+  if (POSITIVE_EMOJI.test(raw)) positive++;
+  if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
+  return { positive, negative: negatedSpans.length, unsure, weak, restricted };
+}
+
+function result(intent: ReplyIntent, extracted: ExtractedValues, confidence: number): ReplyInterpretation {
+  return { intent, extracted, confidence, by: 'rules' };
+}
+
+function basicPolarity(polarity: Polarity): { intent: ReplyIntent; confidence: number } | null {
+  const { positive, negative, unsure, weak, restricted } = polarity;
+  if (positive > 0 && negative > 0) return { intent: 'partial', confidence: 0.7 };
+  if (positive > 0 && (restricted || unsure)) return { intent: 'partial', confidence: 0.7 };
+  if (positive > 0) return { intent: 'yes', confidence: weak ? 0.75 : 0.9 };
+  if (negative > 0 && unsure) return { intent: 'partial', confidence: 0.6 };
+  if (negative > 0) return { intent: 'no', confidence: restricted ? 0.7 : 0.9 };
+  if (unsure || weak) return { intent: 'partial', confidence: 0.7 };
+  if (restricted) return { intent: 'partial', confidence: 0.6 };
+  return null;
+}
+
+function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Whether the dates of a reply answer the availability question: the reply speaks of availability
+ * ("dispo", "commencer", "à partir"), or holds nothing but the date ("lundi 11", "le 4 ok"). "Il fait
+ * beau aujourd'hui" does not.
+ */
+function datesAnswerAvailability(normalized: string, extracted: ExtractedValues): boolean {
+  if (DATE_CONTEXT.test(normalized)) return true;
+  let rest = ` ${normalized} `;
+  for (const date of extracted.dates) rest = rest.replace(date.text, ' ');
+  return rest.split(/[^a-z0-9]+/).every((word) => word.length === 0 || DATE_FILLERS.has(word));
+}
+
+function decideAvailability(
+  polarity: Polarity,
+  extracted: ExtractedValues,
+  normalized: string,
+): ReplyInterpretation | null {
+  if (polarity.unsure && polarity.positive === 0) return result('partial', extracted, 0.7);
+  const dated = datesAnswerAvailability(normalized, extracted);
+  if (!dated) extracted.dates = [];
+  const fromOrOn = extracted.dates.filter((date) => date.kind !== 'until');
+  const hasFrom = fromOrOn.some((date) => date.kind === 'from');
+  const until = extracted.dates.find((date) => date.kind === 'until');
+  if (fromOrOn.length === 0 && until && ABSENCE.test(normalized)) {
+    // "en vacances jusqu'au 3 janvier": free from the day after.
+    extracted.dates.push({ date: nextDay(until.date), kind: 'from', text: until.text });
+    return result('date_given', extracted, 0.8);
+  }
+  // "oui sauf le mercredi", "un rdv le 5 mais sinon oui": the dates are exceptions.
+  if (fromOrOn.length > 0 && polarity.restricted && polarity.positive > 0 && !hasFrom)
+    return result('partial', extracted, 0.7);
+  if (fromOrOn.length > 0) {
+    const plainRefusal = polarity.negative > 0 && polarity.positive === 0 && !hasFrom;
+    if (!plainRefusal || polarity.restricted) return result('date_given', extracted, 0.85);
+  }
+  if (extracted.immediate && polarity.negative === 0) return result('yes', extracted, 0.9);
+  if (extracted.dates.length > 0 && basicPolarity(polarity)?.intent === 'yes')
+    return result('partial', extracted, 0.7);
+  return null;
+}
+
+function sameFamily(required: string | null, other: string): boolean {
+  if (!required) return false;
+  const family = (code: string) => code.replace(/_[^_]+$/, '');
+  if (required.startsWith('CACES_') || required.startsWith('HAB_ELEC_'))
+    return family(required) === family(other);
+  // Licences: any other licence category answers a licence question.
+  return !required.includes('_') && !other.includes('_');
+}
+
+function decideCertificate(
+  polarity: Polarity,
+  extracted: ExtractedValues,
+  context: AnswerContext,
+  normalized: string,
+): ReplyInterpretation | null {
+  if (AWAITING_DOCUMENT.test(normalized)) return result('partial', extracted, 0.75);
+  if (NOT_YET_HELD.test(normalized)) return result('no', extracted, 0.85);
+  const required = context.question?.code ?? null;
+  const mentioned = extracted.certificates.find(
+    (item) => item.code === required || (required !== null && certificateCovers(item.code, required)),
+  );
+  const others = extracted.certificates.filter((item) => item !== mentioned && !item.negated);
+  // A date is the certificate's validity only when the reply is about it ("en vacances jusqu'au 3" is not).
+  const aboutValidity =
+    !ABSENCE.test(normalized) &&
+    (extracted.certificates.length > 0 || polarity.positive > 0 || VALIDITY.test(normalized));
+  const until = aboutValidity ? extracted.dates.find((date) => date.kind === 'until') : undefined;
+  if (mentioned?.negated) return result('no', extracted, 0.9);
+  if (until && required) {
+    const start = context.job.startDate ?? isoDay(calendarDayOf(new Date(context.now)));
+    const end = context.job.endDate ?? start;
+    if (until.date < start) return result('no', extracted, 0.8);
+    if (until.date < end) return result('partial', extracted, 0.75);
+    if (polarity.negative === 0) return result('yes', extracted, 0.85);
+  }
+  if (polarity.negative > 0 && !polarity.unsure && !(mentioned && polarity.positive > 0))
+    return result('no', extracted, 0.85);
+  if (mentioned && polarity.negative === 0 && !polarity.unsure)
+    return result(polarity.restricted && others.length === 0 ? 'partial' : 'yes', extracted, 0.9);
+  if (!mentioned && others.length > 0 && sameFamily(required, others[0]!.code))
+    return result(polarity.unsure ? 'partial' : 'no', extracted, 0.85);
+  return null;
+}
+
+/**
+ * The answer a reply gives to the question, from its words (`normalized`, see `normalizeReply`) and the
+ * values already extracted; null when it gives none.
+ */
+export function decideAnswer(
+  raw: string,
+  normalized: string,
+  extracted: ExtractedValues,
+  context: AnswerContext,
+): ReplyInterpretation | null {
+  const polarity = readPolarity(raw, normalized);
+  const basic = basicPolarity(polarity);
+  const topic = context.question?.topic ?? null;
+  let decided: ReplyInterpretation | null = null;
+  switch (topic) {
+    case 'availability':
+      decided = decideAvailability(polarity, extracted, normalized);
+      break;
+    case 'certification':
+    case 'licence':
+      decided = decideCertificate(polarity, extracted, context, normalized);
+      break;
+    case 'transport': {
+      const mode = extracted.transport;
+      // Doubt read without the "no way to come" words ("pas de moyen" is not "moyen", so-so).
+      const doubt =
+        TRANSPORT_DOUBT.test(normalized) || readPolarity(raw, normalized.replace(NO_TRANSPORT, ' ; ')).unsure;
+      // "j'ai mon permis mais pas de voiture": the yes is about the licence, not the way to come.
+      if (mode === 'none') decided = result(doubt ? 'partial' : 'no', extracted, 0.85);
+      else if (mode) decided = result(doubt ? 'partial' : 'yes', extracted, 0.9);
+      break;
+    }
+    case 'rate': {
+      const rate = context.job.hourlyRateEur;
+      const wanted = extracted.hourlyRates.find((value) => rate !== null && value > rate + 0.001);
+      // "si c'est 13 je viens": a condition, not a refusal.
+      if (wanted !== undefined)
+        decided =
+          polarity.positive === 0 && !polarity.restricted
+            ? result('no', extracted, 0.8)
+            : result('partial', extracted, 0.7);
+      break;
+    }
+    default:
+      break;
+  }
+  if (decided) return decided;
+  if (basic) return result(basic.intent, extracted, basic.confidence);
+  if (topic === null && extracted.dates.length > 0) return result('date_given', extracted, 0.7);
+  return null;
+}
