@@ -93,7 +93,7 @@ export const jobOrderCriteriaWords: JobOrderCriteriaWords = {
       '(ramadan|halal|casher|kasher)',
     ],
     'union-politics': [
-      'syndi(que|quee|ques|quees|cat|cats|cal|cale|calise|caliste)*',
+      '(non |pas |)syndi(que|quee|ques|quees|cat|cats|cal|cale|calise|caliste)*',
       '(cgt|cfdt|cftc|cfe cgc|unsa)',
       'grev(e|es|iste|istes)',
       '(opinions?|engagement|activite|militant|militante) (politique|politiques|syndicale|syndicales)',

@@ -95,6 +95,8 @@ function validate(candidate: Record<string, unknown>, extraIssues: ValidationIss
 
 function parseJobObject(input: object, options: ParseJobOrderOptions): JobOrder {
   const raw = { ...(input as Record<string, unknown>) };
+  // Warnings are the parser's to find, never the input's to give.
+  delete raw.warnings;
   const issues: ValidationIssue[] = [];
   raw.id ??= options.id ?? textId(JSON.stringify(input));
   const normalizeList = (key: string, normalize: (text: string) => string | null, what: string) => {

@@ -1,6 +1,6 @@
 import type { ScreeningOutcome, ScreeningState, ScreeningStatus } from '../../domain/index.js';
 import { type MessageKey, type MessageValues, message } from '../../locale/index.js';
-import { certificateLabel } from '../reading/reply-certificates.js';
+import { certificateWithArticle } from '../reading/reply-certificates.js';
 import { formatLongDate } from './templates.js';
 
 /** Where a conversation stands, from its state. */
@@ -50,7 +50,7 @@ function okFacts(state: ScreeningState): string[] {
       case 'certification':
       case 'licence':
         return message(language, 'screening.fact.holds', {
-          label: certificateLabel(code, answer.topic, language),
+          label: certificateWithArticle(code, answer.topic, language),
         });
       case 'transport':
         return answer.note;

@@ -132,3 +132,15 @@ describe('guardMessage', () => {
     ]);
   });
 });
+
+describe('guard categories', () => {
+  it('cover every protected criterion, with words in French and English for each', async () => {
+    const { protectedCriterionSchema } = await import('../../domain/index.js');
+    const { locales } = await import('../../locale/index.js');
+    for (const criterion of protectedCriterionSchema.options) {
+      expect(locales.fr.guard.categories[criterion].length, criterion).toBeGreaterThan(0);
+      expect(locales.en.guard.categories[criterion].length, criterion).toBeGreaterThan(0);
+      expect(locales.fr.jobOrderCriteria.criteria[criterion].length, criterion).toBeGreaterThan(0);
+    }
+  });
+});
