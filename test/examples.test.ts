@@ -34,3 +34,23 @@ describe('examples/quickstart.ts', () => {
     expect(run.stdout).toContain('no automated decision');
   }, 300_000);
 });
+
+describe('examples/screening.ts', () => {
+  it('drives the pure engine on a stored state, runs a conversation with an audit log, and flags an order', () => {
+    const run = spawnSync('npx', ['tsx', 'examples/screening.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("l'agence Intérim Rhone");
+    expect(run.stdout).toMatch(
+      /candidate: vous êtes un robot \?\nassistant: Je suis un assistant automatique \(une IA\)/,
+    );
+    expect(run.stdout).toContain('events: reply-received, reply-read, answer-recorded, message-sent');
+    expect(run.stdout).toMatch(/outcome: qualified\nQualifié\./);
+    expect(run.stdout).toMatch(/audit: \d+ events/);
+    expect(run.stdout).toMatch(/^sex: Titre : « homme »/m);
+    expect(run.stdout).toMatch(/^family: Titre : « sans enfants »/m);
+  }, 180_000);
+});

@@ -83,9 +83,12 @@ describe('checkJobOrder', () => {
       title: 'Cariste homme jeune sans enfants',
       description: 'Homme de moins de 30 ans, nationalité française exigée, sans enfants, non syndiqué',
     });
-    const byField = (field: string) => warnings.filter((warning) => warning.field === field).map((warning) => warning.criterion);
+    const byField = (field: string) =>
+      warnings.filter((warning) => warning.field === field).map((warning) => warning.criterion);
     expect(new Set(byField('title'))).toEqual(new Set(['sex', 'age', 'family']));
-    expect(new Set(byField('description'))).toEqual(new Set(['sex', 'age', 'nationality', 'family', 'union-politics']));
+    expect(new Set(byField('description'))).toEqual(
+      new Set(['sex', 'age', 'nationality', 'family', 'union-politics']),
+    );
     expect(warnings[0]).toMatchObject({ code: 'discriminatory-criterion', field: 'title' });
     expect(warnings.find((warning) => warning.criterion === 'union-politics')!.message).toMatch(
       /non syndique.*L1132-1/,
@@ -93,13 +96,17 @@ describe('checkJobOrder', () => {
   });
 
   it('lets job requirements, mixed-gender titles, the right to work and inclusive wording through', () => {
-    for (const text of ALLOWED) expect(flagged(text, text.startsWith('Femme de chambre') ? text : 'Cariste H/F'), text).toEqual([]);
+    for (const text of ALLOWED)
+      expect(flagged(text, text.startsWith('Femme de chambre') ? text : 'Cariste H/F'), text).toEqual([]);
     // A gendered title without "H/F" is a criterion.
     expect(flagged('', 'Femme de chambre')).toEqual(['sex']);
   });
 
   it('reads skills too', () => {
-    const warnings = checkJobOrder({ title: 'Cariste', requiredSkills: ['conduite de chariot', 'non syndiqué'] });
+    const warnings = checkJobOrder({
+      title: 'Cariste',
+      requiredSkills: ['conduite de chariot', 'non syndiqué'],
+    });
     expect(warnings.map((warning) => [warning.field, warning.criterion])).toEqual([
       ['requiredSkills.1', 'union-politics'],
     ]);

@@ -48,7 +48,7 @@ export function checkJobOrder(
           field,
           match,
           message: message(language, 'law.jobOrderWarning', {
-            field,
+            field: message(language, 'law.field', { field: field.split('.')[0]! }),
             match,
             criterion: criterionWords(criterion, language),
           }),

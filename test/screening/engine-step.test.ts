@@ -19,7 +19,8 @@ const fresh = () => createScreeningState({ job, candidate: syntheticCandidate(),
 /** Feeds replies one minute apart, returning every result. */
 function play(state: ScreeningState, replies: string[]): { state: ScreeningState; results: StepResult[] } {
   const results = [step(state, { type: 'start', at: NOW })];
-  replies.forEach((text, index) => results.push(step(results.at(-1)!.state, { type: 'reply', at: at(index + 1), text })));
+  for (const [index, text] of replies.entries())
+    results.push(step(results.at(-1)!.state, { type: 'reply', at: at(index + 1), text }));
   return { state: results.at(-1)!.state, results };
 }
 
@@ -83,7 +84,9 @@ describe('step: the pure screening engine', () => {
     const { results, state } = play(fresh(), ['vous êtes un robot ?']);
     const answer = results.at(-1)!.outgoing;
     expect(answer).toHaveLength(1);
-    expect(answer[0]!.text).toMatch(/^Je suis un assistant automatique \(une IA\)[^.?!]*pas une personne[^.?!]*\./);
+    expect(answer[0]!.text).toMatch(
+      /^Je suis un assistant automatique \(une IA\)[^.?!]*pas une personne[^.?!]*\./,
+    );
     expect(answer[0]!.text).toContain(AGENCY.humanContact);
     expect(answer[0]!.questionId).toBe('availability');
     expect(state.phase).toBe('awaiting-reply');
@@ -113,8 +116,14 @@ describe('step: the pure screening engine', () => {
   it('honours STOP in every form with one confirmation, and sends nothing after', () => {
     for (const text of ['ＳＴＯＰ', 'S T O P', 'stop!!', '🛑', "arrêtez de m'écrire", 'non merci, stop']) {
       const { results, state } = play(fresh(), ['oui dispo', text, 'oui', 'appelez moi']);
-      expect(results[2]!.outgoing.map((message) => message.kind), text).toEqual(['opt-out']);
-      expect(results.slice(3).flatMap((result) => result.outgoing), text).toEqual([]);
+      expect(
+        results[2]!.outgoing.map((message) => message.kind),
+        text,
+      ).toEqual(['opt-out']);
+      expect(
+        results.slice(3).flatMap((result) => result.outgoing),
+        text,
+      ).toEqual([]);
       expect(step(state, { type: 'tick', at: at(9_000) }).outgoing).toEqual([]);
       expect(state.endedBy, text).toBe('opt-out');
     }
@@ -179,7 +188,17 @@ describe('what the recruiter sees', () => {
     ];
     for (const [index, reply] of replies.entries()) await screening.receive(reply, at(index + 1));
     const outcome = JSON.stringify(screening.outcome());
-    for (const fact of ['musulman', '3 enfants', '55 ans', 'Mohamed', 'Diallo', '07 81', 'syndiqué', 'CGT', 'handicap'])
+    for (const fact of [
+      'musulman',
+      '3 enfants',
+      '55 ans',
+      'Mohamed',
+      'Diallo',
+      '07 81',
+      'syndiqué',
+      'CGT',
+      'handicap',
+    ])
       expect(outcome).not.toContain(fact);
     expect(outcome).not.toMatch(/\d{4}-\d{2}-\d{2}"?[^,]*(?:mission|commence)/);
     expect(screening.outcome().answers[0]).toMatchObject({
@@ -207,21 +226,20 @@ describe('audit', () => {
     const events = lines.map((line) => JSON.parse(line) as { type: string; event: string; text?: string });
     expect(events.every((event) => event.type === 'screening')).toBe(true);
     expect(new Set(events.map((event) => event.event))).toEqual(
-      new Set([
-        'message-sent',
-        'reply-received',
-        'reply-read',
-        'answer-recorded',
-        'opt-out',
-        'outcome',
-      ]),
+      new Set(['message-sent', 'reply-received', 'reply-read', 'answer-recorded', 'opt-out', 'outcome']),
     );
     expect(events.length).toBe(screening.state.events.length);
     expect(lines.join('\n')).not.toMatch(/robot|oui dispo|STOP|Bonjour/);
 
     const withText: string[] = [];
     const textLog = createAuditLog({ write: (line) => withText.push(line) });
-    const verbose = createScreening({ job, candidate: syntheticCandidate(), agency: AGENCY, now: NOW, audit: { log: textLog, includeText: true } });
+    const verbose = createScreening({
+      job,
+      candidate: syntheticCandidate(),
+      agency: AGENCY,
+      now: NOW,
+      audit: { log: textLog, includeText: true },
+    });
     verbose.start();
     await verbose.receive('oui dispo', at(1));
     expect(withText.join('\n')).toContain('oui dispo');

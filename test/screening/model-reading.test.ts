@@ -57,24 +57,40 @@ describe('reading replies with a chat model (fake OpenAI server)', () => {
     expect(request.path).toBe('/v1/chat/completions');
     expect((request.body.response_format as { type: string }).type).toBe('json_schema');
     const sent = JSON.stringify(request.body.messages);
-    for (const secret of ['Camille', 'Exemple', '06 12 34 56 78', '55 ans']) expect(sent).not.toContain(secret);
-    expect(step.state.answers.at(-1)).toMatchObject({ questionId: 'certification:CACES_R489_3', intent: 'yes' });
-    expect(step.events).toContainEqual(expect.objectContaining({ type: 'reply-read', by: 'llm', unsure: false }));
+    for (const secret of ['Camille', 'Exemple', '06 12 34 56 78', '55 ans'])
+      expect(sent).not.toContain(secret);
+    expect(step.state.answers.at(-1)).toMatchObject({
+      questionId: 'certification:CACES_R489_3',
+      intent: 'yes',
+    });
+    expect(step.events).toContainEqual(
+      expect.objectContaining({ type: 'reply-read', by: 'llm', unsure: false }),
+    );
   });
 
   it('degrades an answer that fails the schema, or a yes that quotes nothing, to unsure', async () => {
     const broken = screeningWithModel();
     // Not the schema (twice: the repair attempt gets the same).
-    server.enqueue({ kind: 'content', content: '{"intent":"maybe"}' }, { kind: 'content', content: '{"intent":"maybe"}' });
+    server.enqueue(
+      { kind: 'content', content: '{"intent":"maybe"}' },
+      { kind: 'content', content: '{"intent":"maybe"}' },
+    );
     const step = await broken.receive("c'est jouable", at(1));
-    expect(step.events).toContainEqual(expect.objectContaining({ type: 'model-error', errorName: 'ObjectValidationError' }));
+    expect(step.events).toContainEqual(
+      expect.objectContaining({ type: 'model-error', errorName: 'ObjectValidationError' }),
+    );
     expect(step.messages.at(-1)!.kind).toBe('clarify');
     expect(step.state.answers).toEqual([]);
 
     const invented = screeningWithModel();
-    server.enqueue({ kind: 'content', content: reading({ intent: 'yes', evidence: 'oui je suis disponible' }) });
+    server.enqueue({
+      kind: 'content',
+      content: reading({ intent: 'yes', evidence: 'oui je suis disponible' }),
+    });
     const second = await invented.receive("c'est jouable", at(1));
-    expect(second.events).toContainEqual(expect.objectContaining({ type: 'reply-read', by: 'llm', unsure: true }));
+    expect(second.events).toContainEqual(
+      expect.objectContaining({ type: 'reply-read', by: 'llm', unsure: true }),
+    );
     expect(second.messages.at(-1)!.kind).toBe('clarify');
     expect(second.state.answers).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,49 @@ describe('cvmatch screen', () => {
     expect(child.stderr).toBe('');
     expect(child.stdout).toMatch(/assistant: Petit rappel/);
     expect(child.stdout).toContain('outcome: no-answer');
+  });
+
+  it('writes every screening event to --audit-log, without message text', async () => {
+    const replies = join(folder, 'replies-audit.txt');
+    writeFileSync(replies, 'vous êtes un robot ?\nSTOP\n');
+    const audit = join(folder, 'audit.jsonl');
+    const result = await capture([...base, '--replies', replies, '--audit-log', audit]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /candidate: vous êtes un robot \?.*\nassistant: Je suis un assistant automatique/,
+    );
+    const events = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string });
+    expect(events.map((event) => event.event)).toEqual(
+      expect.arrayContaining(['message-sent', 'reply-read', 'opt-out', 'outcome']),
+    );
+    expect(readFileSync(audit, 'utf8')).not.toMatch(/robot|Bonjour/);
+    expect((await capture([...base, '--replies', replies, '--audit-text'])).code).toBe(2);
+  });
+
+  it('refuses an order that selects on a forbidden criterion, saying why', async () => {
+    const order = join(folder, 'order.txt');
+    writeFileSync(
+      order,
+      'Cariste homme jeune sans enfants\nVénissieux, dès le 4 janvier 2027, 12,50 €/h, CACES 3',
+    );
+    const result = await capture([
+      'screen',
+      '--job',
+      order,
+      '--candidate',
+      profile,
+      '--now',
+      NOW,
+      '--replies',
+      join(folder, 'replies.txt'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/« homme » sélectionne sur le sexe/);
+    expect(result.stderr).toMatch(/La présélection ne peut pas démarrer/);
   });
 
   it('exits 2 on bad usage', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { createAuditLog } from '../../compliance/index.js';
 import {
   type CandidateProfile,
   candidateProfileSchema,
@@ -28,6 +29,8 @@ interface ScreenCommandOptions {
   language?: string;
   reminderAfter: string;
   giveUpAfter: string;
+  auditLog?: string;
+  auditText?: boolean;
   [provider: string]: unknown;
 }
 
@@ -61,11 +64,12 @@ export function registerScreenCommand(program: Command): void {
     )
     .option('--language <fr|en>', 'language of the messages (default: the job order language)')
     .option('--reminder-after <minutes>', 'silence before the single reminder', '180')
+    .option('--give-up-after <minutes>', 'silence after the reminder before the outcome is no-answer', '1440')
     .option(
-      '--give-up-after <minutes>',
-      'silence after the reminder before the outcome is no-answer',
-      '1440',
-    );
+      '--audit-log <file>',
+      'append every screening event to this JSONL audit log (ids, intents, counts; no message text)',
+    )
+    .option('--audit-text', 'with --audit-log, also write the text of each message');
   addProviderOptions(command);
   command.action(async (options: ScreenCommandOptions) => {
     await runScreen(options);
@@ -165,12 +169,20 @@ async function runScreen(options: ScreenCommandOptions): Promise<void> {
   const job = await loadJob(options.job);
   const candidate = await loadCandidate(options.candidate, now);
 
+  if (options.auditText && !options.auditLog) throw new UsageError('--audit-text needs --audit-log');
+  // The order's own warnings first: an order that selects on a forbidden criterion is never screened.
+  for (const warning of job.warnings) process.stderr.write(`cvmatch: ${warning.message}\n`);
   const screening: Screening = createScreening({
     job,
     candidate,
     agency: { name: options.agencyName, humanContact: options.humanContact },
     ...(providers.chatModel ? { model: providers.chatModel } : {}),
     ...(options.language ? { language: options.language as 'fr' | 'en' } : {}),
+    ...(options.auditLog
+      ? {
+          audit: { log: createAuditLog({ file: options.auditLog }), includeText: options.auditText === true },
+        }
+      : {}),
     now,
     options: { reminderAfterMinutes, noAnswerAfterMinutes },
   });
