@@ -93,6 +93,12 @@ export interface ReplyWords {
   /** Then phrases → words, in order. */
   smsPhrases: readonly (readonly [VocabularyEntry, string])[];
   validity: readonly VocabularyEntry[];
+  /** Acknowledging the message ("merci pour l'info", "bien reçu"): read, not answered. */
+  acknowledgement: readonly VocabularyEntry[];
+  /** Courtesy words that say nothing once the message is acknowledged ("ok", "merci", "top"). */
+  courtesy: readonly string[];
+  /** Greetings and "ça va ?": small talk, not a question for a consultant. */
+  smallTalk: readonly VocabularyEntry[];
   /** Asking whether the sender is a machine or a person ("vous êtes un robot ?"): answered truthfully. */
   botQuestion: readonly VocabularyEntry[];
   /** Saying one cannot answer now ("je conduis", "je suis au travail là"): no answer, whatever else it holds. */

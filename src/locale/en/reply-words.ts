@@ -69,6 +69,9 @@ export const replyWords: ReplyWords = {
   smsShorthand: {},
   smsPhrases: [],
   validity: [],
+  acknowledgement: ['thanks for (the|your) (message|info|text)', '(noted|got it|will let you know)'],
+  courtesy: ['ok', 'thanks', 'thank you', 'great', 'cool'],
+  smallTalk: [{ pattern: '^\\s*(?:hi|hello|hey)?\\s*how are you\\s*\\?*\\s*$' }],
   botQuestion: [
     '(are you|is this|am i (talking|speaking|chatting|texting) (to|with)|r u|you are|is it) (a |an |)(bot|robot|ai|human|real person|machine|automated|computer)',
   ],

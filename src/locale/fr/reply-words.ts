@@ -20,8 +20,11 @@ export const replyWords: ReplyWords = {
     'desabonn*',
     'plus de (sms|messages?|textos?)',
     '(laissez|laisse) moi tranquille',
-    'foutez moi la paix',
+    '(foutez|fous|fichez|fiche|lachez) moi la paix',
     'lachez moi',
+    '(oubliez|oublie) moi',
+    '(desinscrivez|desinscris|desabonnez|desabonne) moi',
+    'ne (m |me )(ecrivez|envoyez) plus (rien|de messages?|de sms)',
     '(retirez|supprimez|effacez) (moi|mon numero|mes coordonnees|mes donnees)',
   ],
   injection: [
@@ -51,6 +54,9 @@ export const replyWords: ReplyWords = {
     '(appelez|appele|appelle|rappelez|rappelle|telephonez|phonez|bipez|tel|tele|phone) (moi|me)',
     'm (appeler|appelez|appelle|rappeler|rappelez|rappelle|telephoner)',
     '(rappele|rappelee|contacte|contactee) par (un|une|quelqu un|l agence|telephone)',
+    // The candidate will call: a person takes it from there.
+    'je (vous |)(rappelle|rappellerai|appelle|appellerai|telephone|telephonerai)',
+    'je (peux|pourrais|vais) (vous|t) (appeler|telephoner|rappeler)',
     '(par|au) (telephone|tel|fil)',
     'pas (parler |)(a |avec |)(un |une |)(robot|machine|ia|bot)',
     'marre (du|des) robots?',
@@ -70,6 +76,8 @@ export const replyWords: ReplyWords = {
     '(ca |cela |)(ne |)pose pas de probleme',
     'je (ne |)dis pas non',
     'pas de probleme',
+    // Franglais "no souci".
+    '(no|non) (souci|soucis|probleme|pb|worries)',
     // "je l'ai, mais pas sur moi": held.
     '(mais |)(je (ne |)l ai pas|pas) sur moi',
   ],
@@ -104,6 +112,8 @@ export const replyWords: ReplyWords = {
     'hesitation',
     'je vous dis',
     'pas ouf',
+    '(c est|ca va etre|ca risque d etre) (complique|tendu|difficile|galere|chaud)',
+    'reflechir',
   ],
   // Hedges that soften a yes ("normalement oui").
   weak: [
@@ -129,6 +139,8 @@ export const replyWords: ReplyWords = {
     '(perime|perimee|expire depuis|a expire|est expire|plus a jour)',
     '(suspendue?|retiree?|annulee?|invalidee?)',
     'negatif',
+    'j ai (signe|trouve|decroche) (un|une) (cdi|cdd|contrat|poste|job|travail|boulot|mission|emploi)',
+    'non (merci |)(c est bon|ca ira|ca va aller)',
     'laisse(z|) tomber',
     'c est mort',
   ],
@@ -145,7 +157,7 @@ export const replyWords: ReplyWords = {
     'excepte',
     'a part',
     'sous reserve',
-    'si (c est|ca|il|le|la|vous|on|y a|il y a)',
+    'si (c est|c etait|ca|il|ils|elle|le|la|les|l|vous|on|y a|il y a|j ai|je|tu|mon|ma|mes|votre|vos)',
   ],
   positive: [
     '(oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (me |)convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu)',
@@ -231,6 +243,12 @@ export const replyWords: ReplyWords = {
     nope: 'non',
     no: 'non',
     ouai: 'oui',
+    ouii: 'oui',
+    ouaii: 'oui',
+    ouaiss: 'oui',
+    okk: 'ok',
+    okkk: 'ok',
+    nonn: 'non',
     ouais: 'oui',
     oue: 'oui',
     ouep: 'oui',
@@ -349,6 +367,42 @@ export const replyWords: ReplyWords = {
   ],
   // A date after these words is about the certificate's validity.
   validity: ['(valide|valable|validite|expire*|perime*|renouvel*|recycl*|a jour|bon|il est|elle est)'],
+  // Thanks for the message, "bien reçu", "ah ok": the message was read, nothing is answered.
+  acknowledgement: [
+    'merci (pour|de|du) (l info|l information|les infos|le message|votre message|ton message|le sms|l offre|la proposition|votre retour|le retour)',
+    '(c est note|bien recu|bien note|je note|compris)',
+    'je (vous |te |)tiens au courant',
+    'je (regarde|regarderai) (ca ce soir|ca demain|ca|et je vous dis)',
+    { pattern: '^\\s*ah+ (?:ok|d accord|bon)\\s*[.!]*$' },
+  ],
+  // Courtesy that says nothing once the message is acknowledged ("ok merci pour l'info" is not a yes).
+  courtesy: [
+    'ok',
+    'merci',
+    'top',
+    'super',
+    'parfait',
+    'cool',
+    'nickel',
+    'genial',
+    'ah',
+    'd accord',
+    'bonjour',
+    'bonsoir',
+    'bonne journee',
+    'bonne soiree',
+    'tres bien',
+    'bien',
+    'beaucoup',
+    'pour',
+  ],
+  // Greetings and "ça va ?": small talk, not a question to answer.
+  smallTalk: [
+    {
+      pattern:
+        '^\\s*(?:(?:bonjour|bonsoir|hello)\\s*)?(?:ca va|comment ca va|comment allez vous|vous allez bien|tu vas bien|ca roule)\\s*\\?*\\s*$',
+    },
+  ],
   botQuestion: [
     '(vous etes|etes vous|t es|tu es|es tu|c est|est ce|suis je|je parle|on parle|je discute|j ecris|je suis) (a |avec |)(un|une|de la|du|l) (robot|bot|ia|intelligence artificielle|machine|programme|ordinateur|automate|repondeur|humain|humaine|vraie personne|vrai humain|personne reelle|vrai conseiller)',
     '(c est|vous etes|c etait) (automatique|automatise|un message automatique|des messages automatiques)',
@@ -360,7 +414,7 @@ export const replyWords: ReplyWords = {
     'au volant',
     '(je suis |suis |)(au|en) (travail|boulot|taf|taff|reunion|cours)( la| en ce moment| actuellement)',
     'je (ne |)(peux|pourrai) pas (repondre|parler|ecrire|telephoner|decrocher)( la| maintenant| tout de suite| aujourd hui|)',
-    'je (vous |te |)(reponds|repondrai|rappelle|rappellerai|ecris) (apres|plus tard|ce soir|demain|des que possible)',
+    'je (vous |te |)(reponds|repondrai|ecris) (apres|plus tard|ce soir|demain|des que possible)',
     '(pas|plus) (le temps|dispo pour repondre) (la|maintenant)',
   ],
   dateContext: [

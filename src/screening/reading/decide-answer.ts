@@ -126,6 +126,8 @@ function decideAvailability(
   normalized: string,
 ): ReplyInterpretation | null {
   if (polarity.unsure && polarity.positive === 0) return result('partial', extracted, 0.7);
+  // Only the dates of the words read ("je regarde ça ce soir" was set aside as an acknowledgement).
+  extracted.dates = extracted.dates.filter((date) => normalized.includes(date.text));
   const dated = datesAnswerAvailability(normalized, extracted);
   if (!dated) extracted.dates = [];
   const fromOrOn = extracted.dates.filter((date) => date.kind !== 'until');

@@ -210,6 +210,8 @@ describe('interpretReplyWithRules on the replies of issue 15', () => {
     ])
       expect(read(text).intent, text).toBe('opt_out');
     expect(read('je ne suis pas intéressé, stop', 'confirmation').intent).toBe('opt_out');
+    for (const text of ['fichez-moi la paix', 'oubliez-moi', 'désinscrivez-moi', 'ne m’envoyez plus rien'])
+      expect(read(text).intent, text).toBe('opt_out');
     expect(read("le bus s'arrête devant ?", 'transport').intent).toBe('question');
   });
 

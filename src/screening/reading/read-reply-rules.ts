@@ -15,8 +15,10 @@ import { extractCertificates } from './reply-certificates.js';
 import { calendarDayOf, extractDates } from './reply-dates.js';
 import { readRates } from './reply-rates.js';
 import {
+  ACKNOWLEDGEMENT,
   BOT_QUESTION,
   BUSY,
+  COURTESY,
   IMMEDIATE,
   INJECTION,
   NEGATIVE_EMOJI,
@@ -29,6 +31,7 @@ import {
   QUESTION_START,
   QUESTION_WORD,
   RAW_INJECTION,
+  SMALL_TALK,
   TRANSPORT,
   WANTS_HUMAN,
 } from './reply-rules.js';
@@ -156,7 +159,8 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   const bot = BOT_QUESTION.exec(normalized);
   const withoutBot = bot ? normalized.replace(bot[0], ' ; ') : normalized;
   if (WANTS_HUMAN.test(withoutBot)) return result('wants_human', extracted, 0.9);
-  if (NOT_UNDERSTOOD.test(normalized)) return result('off_topic', extracted, 0.8);
+  if (NOT_UNDERSTOOD.test(normalized) || SMALL_TALK.test(normalized))
+    return result('off_topic', extracted, 0.8);
 
   const answerContext: AnswerContext = { question: context.question, job: facts, now: context.now };
   const start = questionStart(normalized);
@@ -195,7 +199,13 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   }
 
   // "je conduis", "je suis au travail là": not an answer, whatever else is said around it.
-  const answerable = normalized.replace(BUSY, ' ; ');
+  let answerable = normalized.replace(BUSY, ' ; ');
+  // "ok merci pour l'info": the message was read; the courtesy around it is no yes.
+  if (ACKNOWLEDGEMENT.test(answerable)) {
+    answerable = answerable.replace(ACKNOWLEDGEMENT, ' ; ');
+    const words = answerable.split(/[^a-z0-9]+/).filter(Boolean);
+    if (words.every((word) => COURTESY.has(word))) answerable = '';
+  }
   const decided = decideAnswer(raw, answerable, extracted, answerContext);
   if (decided) return decided;
   return result('off_topic', extracted, 0.3);

@@ -152,3 +152,14 @@ export const TRANSPORT_DOUBT = compile((w) => w.transportDoubt);
 export const QUESTION_WORD = new RegExp(
   `${vocabularySource(words((w) => [...w.questionStart, ...w.questionAnywhere]))}|\\b(?:quoi|y a t il|il y a t il|est ce|what|who|when|where|how|is it|is there)\\b`,
 );
+
+/** Acknowledging the message without answering ("merci pour l'info", "bien reçu"). */
+export const ACKNOWLEDGEMENT = compile((w) => w.acknowledgement, 'g');
+
+/** Courtesy words, as single words, that say nothing next to an acknowledgement. */
+export const COURTESY: ReadonlySet<string> = new Set(
+  fromEveryLocale((locale) => locale.reply.courtesy).flatMap((words) => words.split(' ')),
+);
+
+/** Greetings and "ça va ?". */
+export const SMALL_TALK = compile((w) => w.smallTalk);
