@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobOrderSchema } from '../domain/index.js';
+import { jobOrderSchema, screeningStateSchema } from '../domain/index.js';
 import { fromEveryLocale, languages, locales } from './registry.js';
 import { foldTerm } from './vocabulary.js';
 
@@ -9,9 +9,9 @@ describe('language registry', () => {
     expect(languages).toEqual(Object.keys(locales));
   });
 
-  it('every registered language is one a job order may be written in (domain schema)', () => {
-    const schema = jobOrderSchema.shape.language;
-    for (const language of languages) expect(schema.safeParse(language).success, language).toBe(true);
+  it('every registered language is one a job order and a screening may be written in (domain schemas)', () => {
+    for (const schema of [jobOrderSchema.shape.language, screeningStateSchema.shape.language])
+      for (const language of languages) expect(schema.safeParse(language).success, language).toBe(true);
   });
 
   it('reads words of every language in registry order', () => {
