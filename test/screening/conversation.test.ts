@@ -9,7 +9,7 @@ import {
   resumeScreening,
   type Screening,
 } from '../../src/screening/index.js';
-import { AGENCY, loadJob, NOW, syntheticCandidate } from './helpers.js';
+import { AGENCY, loadJob, modelAnswer, NOW, syntheticCandidate } from './helpers.js';
 
 const job = loadJob('cariste-lyon');
 const minutes = (count: number) => new Date(Date.parse(NOW) + count * 60_000);
@@ -303,16 +303,7 @@ describe('screening conversation', () => {
   });
 
   it('uses the chat model only for replies the rules are unsure of, and survives its failures', async () => {
-    const answer = {
-      intent: 'yes',
-      evidence: "c'est jouable",
-      dates: [],
-      immediate: false,
-      hourlyRate: null,
-      transport: null,
-      questionAbout: null,
-      confidence: 0.9,
-    };
+    const answer = modelAnswer({ intent: 'yes', evidence: "c'est jouable" });
     let calls = 0;
     const model: ChatModel = {
       specificationVersion: 'v1',

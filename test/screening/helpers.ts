@@ -50,3 +50,18 @@ export function syntheticCandidate(overrides: Partial<CandidateProfile> = {}): C
 export const AGENCY = { name: 'Interim Test Lyon', humanContact: '04 00 00 00 00' };
 /** Monday 28 December 2026, 10:00 in Paris. */
 export const NOW = '2026-12-28T09:00:00Z';
+
+/** A chat model's reading of a reply (`modelReadingSchema`), off-topic unless overridden. */
+export function modelAnswer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    intent: 'off_topic',
+    evidence: '',
+    dates: [],
+    immediate: false,
+    hourlyRate: null,
+    transport: null,
+    questionAbout: null,
+    confidence: 0.9,
+    ...overrides,
+  };
+}

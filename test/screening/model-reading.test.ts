@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAI } from '../../src/providers/openai/create-openai.js';
 import { createScreening } from '../../src/screening/index.js';
 import { type FakeApiServer, startFakeApiServer } from '../providers/fake-api-server.js';
-import { AGENCY, loadJob, NOW, syntheticCandidate } from './helpers.js';
+import { AGENCY, loadJob, modelAnswer, NOW, syntheticCandidate } from './helpers.js';
 
 /**
  * The model path of reply reading through a real SDK (OpenAI) against a local server on 127.0.0.1: used only
@@ -19,18 +19,7 @@ afterAll(async () => {
 
 const job = loadJob('cariste-lyon');
 const at = (minutes: number) => new Date(Date.parse(NOW) + minutes * 60_000);
-const reading = (overrides: Record<string, unknown>) =>
-  JSON.stringify({
-    intent: 'off_topic',
-    evidence: '',
-    dates: [],
-    immediate: false,
-    hourlyRate: null,
-    transport: null,
-    questionAbout: null,
-    confidence: 0.9,
-    ...overrides,
-  });
+const reading = (overrides: Record<string, unknown>) => JSON.stringify(modelAnswer(overrides));
 
 function screeningWithModel() {
   const model = createOpenAI({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, env: {} }).chatModel(

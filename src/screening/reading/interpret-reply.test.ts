@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { modelAnswer } from '../../../test/screening/helpers.js';
 import type { QuestionTopic, ScreeningQuestion } from '../../domain/index.js';
 import { jobOrderSchema } from '../../domain/index.js';
 import { ProviderError } from '../../errors.js';
@@ -251,17 +252,7 @@ function fakeModel(answer: unknown | Error): ChatModel & { calls: number } {
   return model;
 }
 
-const answer = (overrides: Record<string, unknown>) => ({
-  intent: 'yes',
-  evidence: '',
-  dates: [],
-  immediate: false,
-  hourlyRate: null,
-  transport: null,
-  questionAbout: null,
-  confidence: 0.9,
-  ...overrides,
-});
+const answer = (overrides: Record<string, unknown>) => modelAnswer({ intent: 'yes', ...overrides });
 
 describe('interpretReply', () => {
   const context = { question: question('availability'), job, now };
