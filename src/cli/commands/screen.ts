@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { createAuditLog } from '../../compliance/index.js';
 import {
   type CandidateProfile,
   candidateProfileSchema,
+  createAuditLog,
   createScreening,
   type JobOrder,
   parseCv,
