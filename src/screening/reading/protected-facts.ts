@@ -26,15 +26,26 @@ export interface FoldedText {
   origin: number[];
 }
 
+const FOLDED_CHARACTERS = new Map<string, string>();
+/** One character folded for matching (cached: replies repeat the same few characters). */
+function foldCharacter(character: string): string {
+  let folded = FOLDED_CHARACTERS.get(character);
+  if (folded === undefined) {
+    folded = foldAccents(character)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, ' ');
+    if (FOLDED_CHARACTERS.size < 4096) FOLDED_CHARACTERS.set(character, folded);
+  }
+  return folded;
+}
+
 /** Folds a text character by character, keeping the way back to the original positions. */
 export function foldWithOrigin(text: string): FoldedText {
   let out = '';
   const origin: number[] = [];
   let index = 0;
   for (const character of text) {
-    const folded = foldAccents(character)
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, ' ');
+    const folded = foldCharacter(character);
     for (const char of folded) {
       if (char === ' ' && (out.length === 0 || out.endsWith(' '))) continue;
       out += char;
@@ -96,8 +107,10 @@ function identitySpans(text: string, identifiers: ReplyIdentifierLists): ReplySp
   const spans: ReplySpan[] = [];
   for (const match of text.matchAll(EMAIL))
     spans.push({ start: match.index, end: match.index + match[0].length, kind: 'identity' });
-  for (const phone of findPhoneNumbersInText(text, { defaultCountry: 'FR' }))
-    spans.push({ start: phone.startsAt, end: phone.endsAt, kind: 'identity' });
+  // A phone number has at least 8 digits: most replies have none, and the search is costly.
+  if ((text.match(/\d/g)?.length ?? 0) >= 8)
+    for (const phone of findPhoneNumbersInText(text, { defaultCountry: 'FR' }))
+      spans.push({ start: phone.startsAt, end: phone.endsAt, kind: 'identity' });
   for (const match of text.matchAll(CAPITALISED_RUN)) {
     const words = match[0].split(/\s+/).map((word) => foldAccents(word).toLowerCase().replace(/['’-]/g, ' '));
     if (words.some((word) => word.split(' ').some((part) => NOT_NAMES.has(part)))) continue;
@@ -137,11 +150,24 @@ export interface ReplyIdentifierLists {
 
 const NO_IDENTIFIERS: ReplyIdentifierLists = { names: [], phones: [], emails: [] };
 
+/** Spans of recent replies: a reply is read, then redacted, with the same spans. */
+const RECENT_SPANS = new Map<string, ReplySpan[]>();
+
 /** Spans of protected facts and identity in a reply, sorted, overlapping ones merged. */
 export function findSensitiveSpans(
   text: string,
   identifiers: ReplyIdentifierLists = NO_IDENTIFIERS,
 ): ReplySpan[] {
+  const key = JSON.stringify([text, identifiers.names, identifiers.phones, identifiers.emails]);
+  const known = RECENT_SPANS.get(key);
+  if (known) return known.map((span) => ({ ...span }));
+  const spans = computeSensitiveSpans(text, identifiers);
+  if (RECENT_SPANS.size >= 64) RECENT_SPANS.clear();
+  RECENT_SPANS.set(key, spans);
+  return spans.map((span) => ({ ...span }));
+}
+
+function computeSensitiveSpans(text: string, identifiers: ReplyIdentifierLists): ReplySpan[] {
   const folded = foldWithOrigin(text);
   const spans: ReplySpan[] = [];
   for (const { criterion, pattern } of FACT_PATTERNS) {

@@ -159,7 +159,8 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   const bot = BOT_QUESTION.exec(normalized);
   const withoutBot = bot ? normalized.replace(bot[0], ' ; ') : normalized;
   if (WANTS_HUMAN.test(withoutBot)) return result('wants_human', extracted, 0.9);
-  if (NOT_UNDERSTOOD.test(normalized) || SMALL_TALK.test(normalized))
+  // Small talk is a few words ("salut ça va ?"): longer replies are not tested for it.
+  if (NOT_UNDERSTOOD.test(normalized) || (normalized.length <= 40 && SMALL_TALK.test(normalized)))
     return result('off_topic', extracted, 0.8);
 
   const answerContext: AnswerContext = { question: context.question, job: facts, now: context.now };

@@ -18,14 +18,38 @@ export interface CalendarDay {
   day: number;
 }
 
+/** Formatters by time zone: building one costs far more than using it. */
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = DAY_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    DAY_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar day of an instant in a time zone (default Europe/Paris). */
 export function calendarDayOf(instant: Date, timeZone = 'Europe/Paris'): CalendarDay {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const key = `${timeZone} ${instant.getTime()}`;
+  const known = RECENT_DAYS.get(key);
+  if (known) return { ...known };
+  const day = formatDay(instant, timeZone);
+  if (RECENT_DAYS.size >= 256) RECENT_DAYS.clear();
+  RECENT_DAYS.set(key, day);
+  return { ...day };
+}
+
+/** Days of recent instants: a conversation reads several replies against the same moment. */
+const RECENT_DAYS = new Map<string, CalendarDay>();
+
+function formatDay(instant: Date, timeZone: string): CalendarDay {
+  const parts = dayFormat(timeZone).formatToParts(instant);
   const read = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return { year: read('year'), month: read('month'), day: read('day') };
 }
