@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import pLimit from 'p-limit';
 import { type CandidateProfile, candidateProfileSchema, type Warning } from '../domain/index.js';
 import { CvmatchError, DocumentError, ValidationError } from '../errors.js';
 import type { ChatModel } from '../providers/spec.js';
+import { limitConcurrency } from '../support/limit-concurrency.js';
 import { extractDocument } from './extract/index.js';
 import { documentFromText } from './extract/text-document.js';
 import type { ExtractedDocument, ExtractionLimits } from './extract/types.js';
@@ -164,7 +164,7 @@ export async function parseCvs(
       issues: [{ path: ['concurrency'], message: 'expected a positive integer' }],
     });
   }
-  const limit = pLimit(concurrency);
+  const limit = limitConcurrency(concurrency);
   let done = 0;
   const parseOne = async (input: ParseCvsInput): Promise<ParseCvsItem> => {
     const file = typeof input === 'string' ? input : input.file;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import pLimit from 'p-limit';
 import { pseudonymizeProfile } from '../../compliance/pseudonymize-profile.js';
 import type { CandidateProfile, JobOrder } from '../../domain/index.js';
 import type { ChatMessage } from '../../providers/spec.js';
+import { limitConcurrency } from '../../support/limit-concurrency.js';
 import { checkCandidateAnswer, hasPromptInjection } from './check-answer.js';
 import { buildRerankMessages, jobCriteria } from './prompt.js';
 import {
@@ -160,7 +160,7 @@ export async function rerankWithLlm(
     plannedTokens += tokens;
   }
 
-  const limit = pLimit(Math.max(1, Math.floor(options.concurrency ?? DEFAULT_RERANK_CONCURRENCY)));
+  const limit = limitConcurrency(Math.max(1, Math.floor(options.concurrency ?? DEFAULT_RERANK_CONCURRENCY)));
   const run = async (batch: Batch) => {
     options.signal?.throwIfAborted();
     const ids = batch.entries.map((entry) => entry.profile.id);

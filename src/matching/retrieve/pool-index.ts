@@ -1,7 +1,7 @@
-import pLimit from 'p-limit';
 import { type CandidateProfile, candidateProfileSchema } from '../../domain/candidate.js';
 import { ProviderError, ValidationError } from '../../errors.js';
 import type { EmbeddingModel, Usage } from '../../providers/spec.js';
+import { limitConcurrency } from '../../support/limit-concurrency.js';
 import type { TextLanguage } from '../../text/index.js';
 import { openBinaryFile, writeBinaryFile } from './binary-file.js';
 import { type Bm25Index, createBm25Index } from './bm25.js';
@@ -49,7 +49,7 @@ export async function embedTexts(
   context: Omit<PoolIndexContext, 'embeddingModel'> = {},
 ): Promise<Float32Array[]> {
   const batchSize = Math.max(1, model.maxInputsPerCall);
-  const limit = pLimit(Math.max(1, context.concurrency ?? 4));
+  const limit = limitConcurrency(Math.max(1, context.concurrency ?? 4));
   const vectors: Float32Array[] = new Array(texts.length);
   let done = 0;
   const batches: Promise<void>[] = [];

@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { limitConcurrency } from '../../support/limit-concurrency.js';
 import type { CallInterceptor } from './intercept.js';
 import { sleep } from './retry.js';
 
@@ -22,7 +22,7 @@ const WINDOW_MS = 60_000;
 
 /** Bounded concurrency plus sliding-window requests-per-minute and tokens-per-minute limits. */
 export function createRequestLimiter(options: RequestLimiterOptions = {}): RequestLimiter {
-  const limit = pLimit(Math.max(1, options.maxConcurrency ?? 4));
+  const limit = limitConcurrency(Math.max(1, options.maxConcurrency ?? 4));
   const now = options.now ?? Date.now;
   const requestsPerMinute = options.requestsPerMinute ?? Number.POSITIVE_INFINITY;
   const tokensPerMinute = options.tokensPerMinute ?? Number.POSITIVE_INFINITY;
