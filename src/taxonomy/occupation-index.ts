@@ -1,4 +1,4 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
+import { restrictedEditDistance } from '../text/index.js';
 import { sourcePriority, type TitleEntry, type TitleLanguage } from './occupation-entries.js';
 import { isSoftTitleWord, SOFT_TITLE_WORDS, SOFT_WORD_WEIGHT } from './occupation-terms.js';
 
@@ -197,7 +197,7 @@ export class OccupationIndex {
         // Typos rarely touch the first letter: only words sharing it are compared.
         for (const indexWord of this.wordsByBucket.get(`${word[0]}${length}`) ?? []) {
           if (letterDifference(word, indexWord) > 2 * maxDistance) continue;
-          const distance = DamerauLevenshteinDistance(word, indexWord, { restricted: true });
+          const distance = restrictedEditDistance(word, indexWord);
           if (distance <= maxDistance && distance <= closest) {
             closest = distance;
             near.push([indexWord, distance]);

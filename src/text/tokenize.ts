@@ -1,7 +1,6 @@
-// Only the two stemmers we use: natural's stemmers index loads every language (~0.5 s).
-import englishStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import frenchStemmer from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
 import { foldAccents } from './normalize.js';
+import { stemEnglish } from './stem-english.js';
+import { stemFrench } from './stem-french.js';
 
 export type TextLanguage = 'fr' | 'en';
 
@@ -29,7 +28,7 @@ export function isStopword(token: string): boolean {
 /** Stem one folded token. French stemming by default; English with `language: 'en'`. */
 export function stem(token: string, language: TextLanguage = 'fr'): string {
   if (/\d/.test(token) || token.length <= 3) return token;
-  return language === 'en' ? englishStemmer.stem(token) : frenchStemmer.stem(token);
+  return language === 'en' ? stemEnglish(token) : stemFrench(token);
 }
 
 /**

@@ -1,4 +1,3 @@
-import distance from 'natural/lib/natural/distance/index.js';
 import {
   fromEveryLocale,
   type GuardCategory,
@@ -7,7 +6,7 @@ import {
   locales,
   vocabularySource,
 } from '../../locale/index.js';
-import { foldAccents } from '../../text/index.js';
+import { foldAccents, restrictedEditDistance } from '../../text/index.js';
 
 /** Topics a recruiter may never ask about; the words of each are in `src/locale/<language>/guard-words.ts`. */
 export type { GuardCategory };
@@ -73,7 +72,7 @@ function closestKeyword(token: string): string {
   for (const keyword of candidates) {
     const allowed = Math.min(token.length, keyword.length) >= 9 ? 2 : 1;
     if (Math.abs(keyword.length - token.length) > allowed) continue;
-    const found = distance.DamerauLevenshteinDistance(token, keyword, { restricted: true });
+    const found = restrictedEditDistance(token, keyword);
     if (found <= allowed && found < bestDistance) {
       best = keyword;
       bestDistance = found;
