@@ -13,26 +13,31 @@ const copyTaxonomyData = async () => {
   });
 };
 
+// What ships (see test/tarball.test.ts): one ESM build, one CommonJS build, their type declarations, the
+// CLI and the taxonomy tables once. No source maps: they tripled the tarball and carried every source file again.
 export default defineConfig([
   {
+    // ESM: the library and the `cvmatch` binary share their code through chunks, so the CLI does not carry a
+    // second copy of the library (it imports only src/index.ts: all library code lands in dist/, next to the
+    // tables' folder). The binary's `#!/usr/bin/env node` line comes from src/cli/main.ts.
+    entry: { index: 'src/index.ts', 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    splitting: true,
+    dts: { entry: { index: 'src/index.ts' } },
+    sourcemap: false,
+    target: 'node20',
+    define: { __TAXONOMY_DATA__: JSON.stringify('./data/taxonomy/') },
+  },
+  {
+    // Its declarations are the ESM ones, copied to index.d.cts by `npm run build` (one DTS pass, not two).
     entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
+    format: ['cjs'],
+    sourcemap: false,
     target: 'node20',
     splitting: false,
     // import.meta.url (used to locate pdfjs-dist's fonts and the taxonomy tables) must also work in the CJS build.
     shims: true,
     define: { __TAXONOMY_DATA__: JSON.stringify('./data/taxonomy/') },
     onSuccess: copyTaxonomyData,
-  },
-  {
-    entry: { 'cli/main': 'src/cli/main.ts' },
-    format: ['esm'],
-    sourcemap: true,
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-    define: { __TAXONOMY_DATA__: JSON.stringify('../data/taxonomy/') },
   },
 ]);

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { runCli } from './program.js';
 
 // The `cvmatch` binary. Everything testable lives in program.ts.

@@ -3,7 +3,7 @@
  * keeping its exact behaviour, quirks included: stems feed the generated taxonomy tables, BM25 and the local
  * embeddings, and test/text/natural-golden.test.ts checks the port against natural's output word for word.
  *
- * Copyright (c) 2011, Chris Umbel
+ * @license MIT. Copyright (c) 2011, Chris Umbel
  *
  * Permission is hereby granted, free of charge, to any person obtaining a copy
  * of this software and associated documentation files (the "Software"), to deal

@@ -4,7 +4,7 @@
  * generated taxonomy tables, BM25 and the local embeddings, and test/text/natural-golden.test.ts checks the
  * port against natural's output word for word. Algorithm: http://snowball.tartarus.org/algorithms/french/stemmer.html
  *
- * Copyright (c) 2014, Ismaël Héry
+ * @license MIT. Copyright (c) 2014, Ismaël Héry
  *
  * Permission is hereby granted, free of charge, to any person obtaining a copy
  * of this software and associated documentation files (the "Software"), to deal
