@@ -10,6 +10,7 @@ import type { ExtractedDocument, ExtractionLimits } from './extract/types.js';
 import { extractProfile } from './profile/extract-profile.js';
 import { refineWithModel } from './profile/llm-refine.js';
 import { defaultTaxonomy } from './profile/taxonomy-lookups.js';
+import { rejectDataFile, rejectEmptyProfile } from './reject-non-cv.js';
 
 /** Options of `parseCv` and `parseCvText`. */
 export interface ParseCvOptions {
@@ -55,6 +56,7 @@ async function finish(
   options: ParseCvOptions,
 ): Promise<ParseCvResult> {
   const now = resolveNow(options.now);
+  rejectDataFile(document, file);
   let profile = extractProfile(document, {
     id,
     file,
@@ -78,13 +80,15 @@ async function finish(
       cause: parsed.error,
     });
   }
+  rejectEmptyProfile(parsed.data, file);
   return { profile: parsed.data, warnings: parsed.data.warnings };
 }
 
 /**
  * Parses a CV (PDF, DOCX, TXT… detected from its bytes) into a `CandidateProfile`. `input` is a file path
  * or the file's bytes. The profile `id` is `cv_` + 16 hex characters of the SHA-256 of the file's bytes.
- * Fails with `DocumentError` when the document cannot be read (`no-text`, `encrypted`, `corrupt`…), and with
+ * Fails with `DocumentError` when the document cannot be read (`no-text`, `encrypted`, `corrupt`…) or is not a
+ * CV (`unsupported`: JSON, or no name, contact, headline, experience, education, certificate or licence found), and with
  * `CvmatchError` (the file-system error as `cause`) when the file cannot be opened.
  */
 export async function parseCv(

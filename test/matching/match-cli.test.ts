@@ -15,6 +15,8 @@ const root = new URL('../../', import.meta.url).pathname;
 const jobJson = join(root, 'fixtures/jobs/cariste-lyon.json');
 const directory = mkdtempSync(join(tmpdir(), 'cvmatch-match-'));
 const jsonl = join(directory, 'profiles.jsonl');
+/** The same two profiles without the bad lines. */
+const cleanJsonl = join(directory, 'clean.jsonl');
 const NOW = ['--now', '2026-11-29'];
 
 beforeAll(() => {
@@ -28,10 +30,11 @@ beforeAll(() => {
     jsonl,
     `${profiles.map((profile) => JSON.stringify(profile)).join('\n')}\n{"id": "broken"}\nnot json\n`,
   );
+  writeFileSync(cleanJsonl, `${profiles.map((profile) => JSON.stringify(profile)).join('\n')}\n`);
 }, 120_000);
 
 describe('cvmatch match', () => {
-  it('prints { job, results, usage, errors, files } with --json and reports bad lines', async () => {
+  it('prints { job, results, usage, errors, files } with --json, reports bad lines and exits 1 for them', async () => {
     const { code, stdout, stderr } = await capture([
       'match',
       '--job',
@@ -41,7 +44,8 @@ describe('cvmatch match', () => {
       '--json',
       ...NOW,
     ]);
-    expect(code).toBe(0);
+    // Like `cvmatch parse`: the results are printed, and the exit code says some input was skipped.
+    expect(code).toBe(1);
     const output = JSON.parse(stdout) as {
       job: { id: string };
       results: MatchResult[];
@@ -66,7 +70,7 @@ describe('cvmatch match', () => {
       '--job',
       jobJson,
       '--candidates',
-      jsonl,
+      cleanJsonl,
       '--audit-log',
       auditFile,
       ...NOW,
@@ -84,7 +88,7 @@ describe('cvmatch match', () => {
       events.slice(1, 3).map((event) => (event.type === 'candidate-score' ? event.candidateId : null)),
     ).toEqual(['cv_with_caces', 'cv_without_caces']);
     const raw = readFileSync(auditFile, 'utf8');
-    for (const line of readFileSync(jsonl, 'utf8').split('\n').slice(0, 2)) {
+    for (const line of readFileSync(cleanJsonl, 'utf8').split('\n').slice(0, 2)) {
       const profile = JSON.parse(line) as { name: string | null; email: string | null; text: string };
       if (profile.name) expect(raw).not.toContain(profile.name);
       if (profile.email) expect(raw).not.toContain(profile.email);
@@ -98,7 +102,7 @@ describe('cvmatch match', () => {
       '--job',
       jobJson,
       '--candidates',
-      jsonl,
+      cleanJsonl,
       '--weights',
       'occupation=0.45,llm=0.5',
       '--audit-log',
@@ -117,7 +121,7 @@ describe('cvmatch match', () => {
       '--job',
       join(root, 'fixtures/jobs/cariste-lyon.txt'),
       '--candidates',
-      jsonl,
+      cleanJsonl,
       '--explain',
       '--near-misses',
       ...NOW,
@@ -129,6 +133,21 @@ describe('cvmatch match', () => {
     expect(lines[3]).toMatch(/^\s+2\s+\d+\.\d\s+cv_without_caces\.txt.*CACES R489/);
     expect(stdout).toContain("Rôle de l'IA");
     expect(stdout).toMatch(/Presque.*\n\s+#2 cv_without_caces\.txt/);
+  });
+
+  it('keeps the table on stdout clean when inputs were skipped: the note goes to stderr', async () => {
+    const { code, stdout, stderr } = await capture([
+      'match',
+      '--job',
+      jobJson,
+      '--candidates',
+      jsonl,
+      ...NOW,
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^\s+1\s+\d+\.\d\s+cv_with_caces\.txt/m);
+    expect(stdout).not.toMatch(/could not be read|skipped/);
+    expect(stderr).toContain('2 file(s) could not be read');
   });
 
   it('drops candidates with --exclude and honours --top and --weights', async () => {
@@ -176,7 +195,15 @@ describe('cvmatch match', () => {
       file,
     );
     const fromIndex = await capture(['match', '--job', jobJson, '--index', file, '--json', ...NOW]);
-    const fromJsonl = await capture(['match', '--job', jobJson, '--candidates', jsonl, '--json', ...NOW]);
+    const fromJsonl = await capture([
+      'match',
+      '--job',
+      jobJson,
+      '--candidates',
+      cleanJsonl,
+      '--json',
+      ...NOW,
+    ]);
     expect(fromIndex.code).toBe(0);
     const scores = (stdout: string) =>
       (JSON.parse(stdout) as { results: MatchResult[] }).results.map((result) => [
@@ -186,7 +213,7 @@ describe('cvmatch match', () => {
     expect(scores(fromIndex.stdout)).toEqual(scores(fromJsonl.stdout));
   });
 
-  it('goes on when a CV in the folder cannot be read', async () => {
+  it('goes on when a CV in the folder cannot be read, and exits 1', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'cvmatch-cvs-'));
     copyFileSync(
       join(root, 'fixtures/cvs/cariste-mehdi-haddad.txt'),
@@ -202,7 +229,7 @@ describe('cvmatch match', () => {
       '--json',
       ...NOW,
     ]);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     const output = JSON.parse(stdout) as {
       results: MatchResult[];
       errors: { file: string }[];

@@ -71,11 +71,12 @@ describe('cvmatch index build', () => {
     expect(ranking).toContain('cv_soudeur');
   });
 
-  it('prints a one-line summary without --json, and reports skipped JSONL lines on stderr', async () => {
+  it('prints a one-line summary without --json, reports skipped JSONL lines on stderr and exits 1', async () => {
     const mixed = join(directory, 'mixed.jsonl');
     await writeFile(mixed, `${JSON.stringify(profiles[0])}\nnot json\n{"id":"x"}\n`);
     const result = await captureCli(['index', 'build', mixed, '--out', join(directory, 'mixed.cvmidx')]);
-    expect(result.code, result.stderr).toBe(0);
+    // The index is written with the readable profiles; the exit code says some input was skipped.
+    expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/1 profiles \(local\/hashing-v1, \d+ dims\).*2 input\(s\) skipped/);
     expect(result.stderr).toContain('invalid-json');
     expect(result.stderr).toContain('invalid-profile');

@@ -2,18 +2,20 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import {
+  type CandidateDataset,
   type ExperimentConfig,
   type ExperimentResult,
   loadPoolIndex,
   type RankCandidatesOptions,
-  readCandidateDataset,
   readJobOrders,
   readQrels,
   runExperiment,
   UsageError,
 } from '../../index.js';
 import { parseWeightsFlag } from '../parse-weights-flag.js';
+import { startProgressBar } from '../progress-bar.js';
 import { addProviderOptions, PROVIDER_NAMES, resolveProviderOptions } from '../provider-options.js';
+import { readCandidateInputs, SKIPPED_INPUTS_HELP } from '../read-candidate-inputs.js';
 
 interface EvalCommandOptions {
   jobs: string;
@@ -76,7 +78,8 @@ export function registerEvalCommand(program: Command): void {
       '--now <date>',
       'reference date YYYY-MM-DD for availability, experience and validity (default today)',
     )
-    .option('--json', 'print the full result (per job, overall, usage, warnings) as JSON');
+    .option('--json', 'print the full result (per job, overall, usage, warnings) as JSON')
+    .addHelpText('after', SKIPPED_INPUTS_HELP);
   addProviderOptions(command);
   command.action(async (options: EvalCommandOptions) => {
     await runEval(options);
@@ -189,27 +192,33 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
       throw new UsageError(`--jobs: cannot read ${options.jobs}`, { cause: error });
     throw error;
   });
-  let candidates:
-    | Awaited<ReturnType<typeof loadPoolIndex>>
-    | Awaited<ReturnType<typeof readCandidateDataset>>['profiles'];
-  let failures: Awaited<ReturnType<typeof readCandidateDataset>>['failures'] = [];
+  let candidates: Awaited<ReturnType<typeof loadPoolIndex>> | CandidateDataset['profiles'];
+  let failures: CandidateDataset['failures'] = [];
   if (options.index) {
     candidates = await loadPoolIndex(options.index);
   } else {
-    const dataset = await readCandidateDataset(options.candidates ?? [], { now }).catch((error: unknown) => {
+    const dataset = await readCandidateInputs(options.candidates ?? [], { now }).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
         throw new UsageError('--candidates: a path does not exist', { cause: error });
       throw error;
     });
     candidates = dataset.profiles;
     failures = dataset.failures;
-    for (const failure of failures)
-      process.stderr.write(`cvmatch: skipped ${failure.file}: ${failure.reason}: ${failure.message}\n`);
   }
   process.stderr.write(
     `evaluating ${jobs.length} job orders × ${'size' in candidates ? candidates.size : candidates.length} candidates\n`,
   );
-  const result = await runExperiment({ jobs, candidates, qrels, configs, cutoffs });
+  const bar = startProgressBar('evaluating', jobs.length * configs.length);
+  let evaluated = 0;
+  const result = await runExperiment({
+    jobs,
+    candidates,
+    qrels,
+    configs,
+    cutoffs,
+    onProgress: ({ config, jobId }) => bar.update(++evaluated, `${config} ${jobId}`),
+  });
+  bar.stop();
   for (const warning of result.warnings) process.stderr.write(`cvmatch: ${warning}\n`);
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ now, ...result, failures }, null, 2)}\n`);

@@ -1,13 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import {
-  buildPoolIndex,
-  CvmatchError,
-  readCandidateDataset,
-  savePoolIndex,
-  UsageError,
-} from '../../index.js';
+import { buildPoolIndex, CvmatchError, savePoolIndex, UsageError } from '../../index.js';
+import { startProgressBar } from '../progress-bar.js';
 import { addProviderOptions, resolveProviderOptions } from '../provider-options.js';
+import { readCandidateInputs, SKIPPED_INPUTS_HELP } from '../read-candidate-inputs.js';
 
 interface IndexBuildOptions {
   out: string;
@@ -31,7 +27,8 @@ export function registerIndexCommand(program: Command): void {
     .argument('<inputs...>', 'CV folder(s), CV files (pdf, docx, doc, odt, rtf, txt) or profiles .jsonl')
     .requiredOption('--out <file>', 'index file to write (overwritten atomically)')
     .option('--now <date>', 'reference date YYYY-MM-DD for parsing relative dates (default today)')
-    .option('--json', 'print a JSON summary { file, profiles, embedding, failures, usage } on stdout');
+    .option('--json', 'print a JSON summary { file, profiles, embedding, failures, usage } on stdout')
+    .addHelpText('after', SKIPPED_INPUTS_HELP);
   addProviderOptions(build);
   build.action(async (inputs: string[], options: IndexBuildOptions) => {
     await runIndexBuild(inputs, options);
@@ -49,27 +46,25 @@ async function runIndexBuild(inputs: string[], options: IndexBuildOptions): Prom
   }
   const providers = await resolveProviderOptions(options, process.env);
   const started = performance.now();
-  const { profiles, failures } = await readCandidateDataset(inputs, {
+  const { profiles, failures } = await readCandidateInputs(inputs, {
     ...(options.now ? { now: options.now } : {}),
-    onProgress: ({ done, total }) => {
-      if (done === total || done % 100 === 0) process.stderr.write(`parsed ${done}/${total} CVs\n`);
-    },
+    logEvery: 100,
   });
-  for (const failure of failures) {
-    process.stderr.write(`cvmatch: skipped ${failure.file}: ${failure.reason}: ${failure.message}\n`);
-  }
   if (profiles.length === 0) throw new CvmatchError('no candidate could be read: nothing to index');
   process.stderr.write(`indexing ${profiles.length} profiles (${providers.describe()})\n`);
   let reported = 0;
+  const bar = startProgressBar('embedding', profiles.length);
   const pool = await buildPoolIndex(profiles, {
     embeddingModel: providers.embeddingModel,
     onProgress: ({ done, total }) => {
-      if (done === total || done - reported >= 1000) {
+      bar.update(done);
+      if (!bar.drawn && (done === total || done - reported >= 1000)) {
         reported = done;
         process.stderr.write(`embedded ${done}/${total}\n`);
       }
     },
   });
+  bar.stop();
   await savePoolIndex(pool, options.out);
   const { size } = await stat(options.out);
   const usage = providers.usage.report();

@@ -20,7 +20,6 @@ import {
   parseJobOrder,
   type RequirementKind,
   rankCandidates,
-  readCandidateDataset,
   recordRankEvent,
   requirementKindSchema,
   resolveWeights,
@@ -29,6 +28,7 @@ import {
 } from '../../index.js';
 import { parseWeightsFlag } from '../parse-weights-flag.js';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
+import { readCandidateInputs, SKIPPED_INPUTS_HELP } from '../read-candidate-inputs.js';
 
 interface MatchCommandOptions {
   job: string;
@@ -82,7 +82,8 @@ export function registerMatchCommand(program: Command): void {
     .option(
       '--audit-log <file>',
       'append this run to a JSONL audit trail (config, models, scores, LLM calls; no CV text, no names)',
-    );
+    )
+    .addHelpText('after', SKIPPED_INPUTS_HELP);
   addProviderOptions(command);
   command.action(async (options: MatchCommandOptions) => {
     await runMatch(options);
@@ -124,7 +125,7 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
     for (const profile of pool.profiles()) files.set(profile.id, profile.source.file ?? profile.id);
   } else {
     const paths = options.candidates ?? [];
-    const dataset = await readCandidateDataset(paths, { now }).catch((error: unknown) => {
+    const dataset = await readCandidateInputs(paths, { now }).catch((error: unknown) => {
       throw new UsageError(`--candidates: cannot read ${paths.join(', ')}`, { cause: error });
     });
     errors.push(...dataset.failures);
@@ -133,8 +134,6 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
       files.set(profile.id, profile.source.file ? basename(profile.source.file) : profile.id);
     pool = profiles;
   }
-  for (const error of errors)
-    process.stderr.write(`cvmatch: skipped ${error.file}: ${error.reason}: ${error.message}\n`);
   process.stderr.write(`ranking ${files.size} candidates for "${job.title}" (${providers.describe()})\n`);
   const audit = options.auditLog ? createAuditLog({ file: options.auditLog }) : null;
   audit?.recordRunStart({
@@ -199,8 +198,9 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
       }
     }
     if (options.nearMisses) process.stdout.write(formatNearMisses(results, files, job.language));
-    if (errors.length) process.stdout.write(`\n${errors.length} file(s) could not be read (see stderr).\n`);
   }
+  if (errors.length)
+    process.stderr.write(`${errors.length} file(s) could not be read (see above); exit code 1\n`);
   process.stderr.write(`${formatUsage(usage)}\n`);
 }
 

@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CV_EXTENSIONS, type ParseCvsItem, parseCvs, UsageError } from '../../index.js';
+import { startProgressBar } from '../progress-bar.js';
 
 interface ParseCommandOptions {
   json?: boolean;
@@ -95,7 +95,8 @@ export function registerParseCommand(program: Command): void {
       'after',
       [
         '',
-        'Output: profiles on stdout (JSONL with --json, otherwise a table); progress and a summary on stderr.',
+        'Output: profiles on stdout (JSONL with --json, otherwise a table); a summary on stderr, and a progress',
+        'bar when stderr is a terminal.',
         'A document that cannot be read is reported (reason: no-text, encrypted, corrupt, too-large, unsupported,',
         'timeout) and the batch goes on. Exit code: 0 when every document was parsed, 1 when at least one',
         'failed (all other documents are still printed), 2 on bad usage (unknown path, bad option).',
@@ -112,18 +113,14 @@ export function registerParseCommand(program: Command): void {
       if (files.length === 0)
         throw new UsageError(`no CV files (${[...CV_EXTENSIONS].join(', ')}) in ${paths.join(', ')}`);
       const started = performance.now();
-      const bar =
-        process.stderr.isTTY && files.length >= 10
-          ? new SingleBar({ stream: process.stderr, format: 'parsing [{bar}] {value}/{total} {file}' })
-          : null;
-      bar?.start(files.length, 0, { file: '' });
+      const bar = startProgressBar('parsing', files.length);
       const items = await parseCvs(files, {
         concurrency,
         onError: 'collect',
         ...(now ? { now } : {}),
-        onProgress: ({ done, file }) => bar?.update(done, { file: path.basename(file) }),
+        onProgress: ({ done, file }) => bar.update(done, path.basename(file)),
       });
-      bar?.stop();
+      bar.stop();
       if (options.json) {
         for (const item of items) {
           const line = 'error' in item ? { file: item.file, error: item.error } : item.profile;
