@@ -28,6 +28,7 @@ export interface ProviderCliOptions {
   chatModel?: string;
   dimensions?: string;
   cacheDir?: string;
+  timeout?: string;
 }
 
 /** What a command needs to run models, and to report what they cost. */
@@ -63,7 +64,7 @@ function defaultsHelp(kind: 'embeddingModelId' | 'chatModelId'): string {
 }
 
 /**
- * Adds `--provider`, `--base-url`, `--embedding-model`, `--chat-model`, `--dimensions` and `--cache-dir`
+ * Adds `--provider`, `--base-url`, `--embedding-model`, `--chat-model`, `--dimensions`, `--timeout` and `--cache-dir`
  * to a command. Shared by every command that calls a model, so they all read the same flags and env
  * variables; names, variables and defaults come from the provider registry.
  */
@@ -90,10 +91,23 @@ export function addProviderOptions(command: Command): Command {
       'embedding vector size: required for a model the provider does not know; shortens OpenAI text-embedding-3 vectors',
     )
     .option(
+      '--timeout <seconds>',
+      'longest wait for one HTTP request to the provider before it is cut and retried (default 60)',
+    )
+    .option(
       '--cache-dir <dir>',
       'keep model answers on disk and reuse them (else env CVMATCH_CACHE_DIR; default: no cache). ' +
         'The cache holds CV text: treat it as personal data',
     );
+}
+
+function parseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`--timeout: expected a number of seconds above 0, got ${text}`);
+  }
+  return Math.round(seconds * 1000);
 }
 
 function parseDimensions(text: string | undefined): number | undefined {
@@ -147,6 +161,7 @@ export async function resolveProviderOptions(
   }
   const chatModelId = flags.chatModel ?? registration.defaults.chatModelId;
   const dimensions = parseDimensions(flags.dimensions);
+  const timeoutMs = parseTimeout(flags.timeout);
   const cacheDir = flags.cacheDir ?? (env.CVMATCH_CACHE_DIR || undefined);
   const usage = createUsageMeter();
   const provider = registration.create({
@@ -157,6 +172,7 @@ export async function resolveProviderOptions(
     embeddingModelId,
     ...(chatModelId !== null ? { chatModelId } : {}),
     ...(dimensions !== undefined ? { dimensions } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
   let embeddingModel: EmbeddingModel;
   try {
@@ -209,6 +225,7 @@ function readFlags(options: ProviderCliOptions | Record<string, unknown>): Provi
     chatModel: text('chatModel'),
     dimensions: text('dimensions'),
     cacheDir: text('cacheDir'),
+    timeout: text('timeout'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Mistral } from '@mistralai/mistralai';
 import type { ResolvedTransport } from '../remote/create-remote-provider.js';
 
@@ -29,8 +30,18 @@ export function loadMistralSdk(): Promise<MistralSdk> {
  */
 export async function connectMistral(transport: ResolvedTransport): Promise<MistralConnection> {
   const sdk = await loadMistralSdk();
-  const { fetch: fetcher, headers } = transport;
-  const httpClient = new sdk.HTTPClient(fetcher ? { fetcher: (input, init) => fetcher(input, init) } : {});
+  const fetcher = transport.fetch ?? globalThis.fetch;
+  const { headers } = transport;
+  const httpClient = new sdk.HTTPClient({
+    // The SDK hands fetch a Request built with the call's signal. Node's fetch (undici) holds the link from
+    // that signal to the request only weakly: once the Request object is collected, which can happen while the
+    // body is read, an abort no longer stops the read and the socket stays open (the process then outlives its
+    // work, on a server that stalls mid-answer). Passing the signal again as `init` keeps it for the exchange.
+    fetcher: (input, init) => {
+      const signal = callSignal.getStore();
+      return fetcher(input, signal ? { ...init, signal } : init);
+    },
+  });
   if (Object.keys(headers).length > 0) {
     httpClient.addHook('beforeRequest', (request) => {
       for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
@@ -45,14 +56,20 @@ export async function connectMistral(transport: ResolvedTransport): Promise<Mist
   return { client, sdk };
 }
 
+/** The signal of the SDK call in progress, for the connection's fetcher. */
+const callSignal = new AsyncLocalStorage<AbortSignal>();
+
 /**
- * Per-request options: the caller's signal joined with the transport timeout, so the SDK reports a
- * slow server as its own `RequestTimeoutError` (mapped in `map-mistral-error.ts`).
+ * Runs one SDK call with its per-request options: the caller's signal joined with the transport timeout, so
+ * the SDK reports a slow server as its own `RequestTimeoutError` (mapped in `map-mistral-error.ts`), and the
+ * same signal handed to the connection's fetcher, which passes it to `fetch` itself.
  */
-export function requestOptions(
+export function callWithSignal<T>(
   signal: AbortSignal | undefined,
   transport: ResolvedTransport,
-): { signal: AbortSignal } {
+  run: (options: { signal: AbortSignal }) => Promise<T>,
+): Promise<T> {
   const deadline = AbortSignal.timeout(transport.timeoutMs);
-  return { signal: signal ? AbortSignal.any([signal, deadline]) : deadline };
+  const options = { signal: signal ? AbortSignal.any([signal, deadline]) : deadline };
+  return callSignal.run(options.signal, () => run(options));
 }

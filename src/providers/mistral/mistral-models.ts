@@ -3,7 +3,7 @@ import { estimateTexts, estimateTokens } from '../middleware/intercept.js';
 import type { RemoteModelContext } from '../remote/create-remote-provider.js';
 import type { EmbeddingModel } from '../spec.js';
 import type { ChatModelV2, FinishReason } from '../spec-v2.js';
-import { type MistralConnection, requestOptions } from './mistral-connection.js';
+import { callWithSignal, type MistralConnection } from './mistral-connection.js';
 
 /** Known embedding sizes; other models need `dimensions` in the settings. */
 const EMBEDDING_DIMENSIONS: Record<string, number> = {
@@ -33,9 +33,11 @@ export function createMistralEmbeddingModel(
     maxInputsPerCall: 128,
     async embed({ inputs, signal }) {
       const response = await context.call(signal, ({ client }, transport) =>
-        client.embeddings.create(
-          { model: modelId, inputs, ...(sendDimensions ? { outputDimension: dimensions } : {}) },
-          requestOptions(signal, transport),
+        callWithSignal(signal, transport, (options) =>
+          client.embeddings.create(
+            { model: modelId, inputs, ...(sendDimensions ? { outputDimension: dimensions } : {}) },
+            options,
+          ),
         ),
       );
       const vectors: Float32Array[] = new Array(inputs.length);
@@ -84,27 +86,29 @@ export function createMistralChatModel(
     async generate(request) {
       const { signal, responseFormat } = request;
       const completion = await context.call(signal, ({ client }, transport) =>
-        client.chat.complete(
-          {
-            model: modelId,
-            messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
-            temperature: request.temperature ?? 0,
-            ...(request.seed !== undefined ? { randomSeed: request.seed } : {}),
-            ...(request.maxOutputTokens !== undefined ? { maxTokens: request.maxOutputTokens } : {}),
-            ...(responseFormat
-              ? {
-                  responseFormat: {
-                    type: 'json_schema' as const,
-                    jsonSchema: {
-                      name: responseFormat.name,
-                      schemaDefinition: responseFormat.schema,
-                      strict: responseFormat.strict,
+        callWithSignal(signal, transport, (options) =>
+          client.chat.complete(
+            {
+              model: modelId,
+              messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
+              temperature: request.temperature ?? 0,
+              ...(request.seed !== undefined ? { randomSeed: request.seed } : {}),
+              ...(request.maxOutputTokens !== undefined ? { maxTokens: request.maxOutputTokens } : {}),
+              ...(responseFormat
+                ? {
+                    responseFormat: {
+                      type: 'json_schema' as const,
+                      jsonSchema: {
+                        name: responseFormat.name,
+                        schemaDefinition: responseFormat.schema,
+                        strict: responseFormat.strict,
+                      },
                     },
-                  },
-                }
-              : {}),
-          },
-          requestOptions(signal, transport),
+                  }
+                : {}),
+            },
+            options,
+          ),
         ),
       );
       const choice = completion.choices[0];
