@@ -267,3 +267,25 @@ export class DiscriminatoryJobOrderError extends CvmatchError {
   }
 }
 mark(DiscriminatoryJobOrderError, DISCRIMINATORY_ORDER_ERROR_MARKER);
+
+/**
+ * An outage is worth falling back on: a retryable failure that survived the primary's retries (5xx,
+ * timeouts, refused or dropped connections, 429) or an exhausted quota. Not an outage, rethrown as is:
+ * a bad or missing key (fix the configuration), an answer failing its schema (the secondary model
+ * would not fix the prompt), other 4xx (a bug), an abort.
+ */
+export function isOutage(error: unknown): error is ProviderError {
+  if (!ProviderError.isInstance(error)) return false;
+  if (AuthenticationError.isInstance(error) || ObjectValidationError.isInstance(error)) return false;
+  return error.retryable || RateLimitError.isInstance(error);
+}
+
+/**
+ * A provider fault that a batch of model calls survives by degrading (the rule score is kept, the result
+ * says so): an outage (see `isOutage`: retryable failures that survived the retries, 429) or an answer that
+ * failed its schema after the repair attempt. Anything else is thrown: a bad or missing key, another 4xx, an
+ * abort, a programming error (`TypeError`…): silently mixing LLM and rule scores would hide them.
+ */
+export function isProviderFault(error: unknown): error is ProviderError {
+  return isOutage(error) || ObjectValidationError.isInstance(error);
+}

@@ -1,10 +1,4 @@
-import {
-  AuthenticationError,
-  ObjectValidationError,
-  ProviderError,
-  RateLimitError,
-  ValidationError,
-} from '../errors.js';
+import { isOutage, type ProviderError, ValidationError } from '../errors.js';
 import type { ChatModel, EmbeddingModel } from './spec.js';
 
 export interface FallbackEvent {
@@ -18,18 +12,6 @@ export interface FallbackEvent {
 export interface FallbackOptions {
   /** Told once, when the switch happens. Default: a Node process warning (`CVMATCH_FALLBACK`). */
   onFallback?: (event: FallbackEvent) => void;
-}
-
-/**
- * An outage is worth falling back on: a retryable failure that survived the primary's retries (5xx,
- * timeouts, refused or dropped connections, 429) or an exhausted quota. Not an outage, rethrown as is:
- * a bad or missing key (fix the configuration), an answer failing its schema (the secondary model
- * would not fix the prompt), other 4xx (a bug), an abort.
- */
-export function isOutage(error: unknown): error is ProviderError {
-  if (!ProviderError.isInstance(error)) return false;
-  if (AuthenticationError.isInstance(error) || ObjectValidationError.isInstance(error)) return false;
-  return error.retryable || RateLimitError.isInstance(error);
 }
 
 function announce(options: FallbackOptions, event: FallbackEvent): void {

@@ -1,7 +1,8 @@
 // Public API of the providers area. What is not exported here is private.
 
+export { isOutage } from '../errors.js';
 export { chatModelFromV2 } from './chat-model-from-v2.js';
-export { type FallbackEvent, type FallbackOptions, fallback, isOutage } from './fallback.js';
+export { type FallbackEvent, type FallbackOptions, fallback } from './fallback.js';
 export { createLocal, type LocalProvider, type LocalSettings } from './local/create-local.js';
 export { fitIdf, type IdfTable } from './local/idf.js';
 export { type BatchingOptions, withEmbeddingBatching } from './middleware/batching.js';

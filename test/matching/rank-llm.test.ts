@@ -50,7 +50,8 @@ function fakeChatModel(scoreOf: (alias: string) => number, options: { fail?: boo
     modelId: 'fake-chat',
     async generateObject<T>(request: { schema: { parse(value: unknown): T }; messages: ChatMessage[] }) {
       prompts.push(request.messages);
-      if (options.fail) throw new ProviderError('upstream 500', { provider: 'fake', status: 500 });
+      if (options.fail)
+        throw new ProviderError('upstream 500', { provider: 'fake', status: 500, retryable: true });
       const text = request.messages.map((message) => message.content).join('\n');
       const aliases = [
         ...new Set([...text.matchAll(/<candidate id="([^"]+)"/g)].map((match) => match[1] ?? '')),

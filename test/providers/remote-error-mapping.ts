@@ -85,9 +85,9 @@ const TRANSPORT_CASES: [string, Fault, Expected][] = [
     { errorClass: ProviderError, retryable: true, status: null, message: /timed out/ },
   ],
   [
-    'a 200 body that is not valid JSON',
+    'a 200 body cut short (not valid JSON)',
     { kind: 'raw', body: '{"data": [{"embedding": [0.1,', contentType: 'application/json' },
-    { errorClass: ProviderError, retryable: false, status: null, message: /not valid JSON/ },
+    { errorClass: ProviderError, retryable: true, status: null, message: /not valid JSON/ },
   ],
   [
     'a 200 HTML page',

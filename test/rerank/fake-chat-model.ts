@@ -23,8 +23,10 @@ export interface FakeChatModelOptions {
   respond?: (request: RecordedRequest, call: number) => unknown;
   /** Simulated latency per call, ms. */
   latencyMs?: number;
-  /** Throws a `ProviderError` for these call numbers (0-based). */
+  /** Throws a retryable `ProviderError` (a 500 that survived the retries) for these call numbers (0-based). */
   failCalls?: number[];
+  /** Throws what this returns for that call number, when it returns something (another kind of failure). */
+  throwOn?: (call: number) => unknown;
 }
 
 /**
@@ -54,9 +56,12 @@ export function createFakeChatModel(options: FakeChatModelOptions = {}) {
           throw new ProviderError('fake failure: 500 after retries', {
             provider: 'fake',
             status: 500,
+            retryable: true,
             attempts: 3,
           });
         }
+        const thrown = options.throwOn?.(call);
+        if (thrown !== undefined) throw thrown;
         const raw = (options.respond ?? defaultRespond)(recorded, call);
         const object = schema.parse(raw);
         const inputTokens = Math.ceil(messages.reduce((sum, message) => sum + message.content.length, 0) / 4);

@@ -114,4 +114,61 @@ describe('rerankWithLlm through the OpenAI provider and a local fake API', () =>
     });
     expect(codes).toEqual(['llm-failed', 'llm-failed', 'llm-failed', 'ok', 'ok', 'ok']);
   });
+
+  it('retries a reply cut short (a body that is not valid JSON), then degrades that batch', async () => {
+    server.requests.length = 0;
+    const cut = {
+      kind: 'raw',
+      body: '{"id": "chatcmpl-1", "choices": [',
+      contentType: 'application/json',
+    } as const;
+    server.enqueue(cut, cut);
+    const retrying = createOpenAI({
+      apiKey: 'sk-test-rerank',
+      baseURL: `${server.url}/v1`,
+      timeoutMs: 3_000,
+      maxRetries: 1,
+      retry: { initialDelayMs: 1, maxDelayMs: 1 },
+      env: {},
+    }).chatModel!('gpt-4o-mini');
+    const { assessments } = await rerankWithLlm(job, candidates, {
+      model: retrying,
+      batchSize: 3,
+      concurrency: 1,
+    });
+    // Two attempts for the first batch (both cut short), one for the second.
+    expect(server.requests).toHaveLength(3);
+    const first = assessments.get('cv_0');
+    expect(!first?.ok && first?.message).toMatch(/not valid JSON/);
+    expect([...assessments.values()].map((assessment) => assessment.ok)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('repairs an answer that is invalid JSON once, then degrades that batch', async () => {
+    server.requests.length = 0;
+    const truncated = { kind: 'content', content: '{"candidates": [{"id": "c1", "score": 7' } as const;
+    server.enqueue(truncated, truncated);
+    const { assessments } = await rerankWithLlm(job, candidates, {
+      model: model(),
+      batchSize: 3,
+      concurrency: 1,
+    });
+    expect(server.requests).toHaveLength(3);
+    const first = assessments.get('cv_0');
+    expect(!first?.ok && first?.message).toMatch(/^ObjectValidationError: .*after one repair attempt/);
+    expect([...assessments.values()].map((assessment) => assessment.ok)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type CandidateProfile, jobOrderSchema } from '../../src/domain/index.js';
+import {
+  AuthenticationError,
+  ObjectValidationError,
+  ProviderError,
+  RateLimitError,
+} from '../../src/errors.js';
 import { rerankWithLlm } from '../../src/matching/rerank/index.js';
 import { foldAccents } from '../../src/text/normalize.js';
 import { makeProfile, type SyntheticIdentity } from '../compliance/make-profile.js';
@@ -221,6 +227,36 @@ describe('rerankWithLlm', () => {
     expect(!failed?.ok && failed?.message).toMatch(/ProviderError/);
     expect(usage.calls).toBe(2);
     expect(events.filter((event) => event.type === 'batch-failed')).toHaveLength(1);
+  });
+
+  it('degrades on provider faults only: an outage, a 429, an answer failing its schema after the repair', async () => {
+    const faults: unknown[] = [
+      new ProviderError('openai answered with a body that is not valid JSON', {
+        provider: 'p',
+        retryable: true,
+      }),
+      new RateLimitError('HTTP 429', { provider: 'p', status: 429 }),
+      new ObjectValidationError('invalid JSON after one repair attempt', {
+        provider: 'p',
+        issues: [{ path: [], message: 'Unexpected end of JSON input' }],
+        text: '{"candidates": [',
+        usage: { inputTokens: 10, outputTokens: 5 },
+      }),
+    ];
+    const fake = createFakeChatModel({ throwOn: (call) => faults[call] });
+    const { assessments } = await rerankWithLlm(job, pool(20), { model: fake.model, concurrency: 1 });
+    const codes = [...assessments.values()].map((assessment) => (assessment.ok ? 'ok' : assessment.code));
+    expect(codes).toEqual([...Array(15).fill('llm-failed'), ...Array(5).fill('ok')]);
+  });
+
+  it.each([
+    ['a wrong API key', new AuthenticationError('HTTP 401', { provider: 'p', status: 401 })],
+    ['a request the server refuses (400)', new ProviderError('HTTP 400', { provider: 'p', status: 400 })],
+    ['a programming error', new TypeError("Cannot read properties of undefined (reading 'map')")],
+  ])('throws on %s instead of mixing LLM and rule scores, and makes no further call', async (_, error) => {
+    const fake = createFakeChatModel({ throwOn: (call) => (call === 1 ? error : undefined) });
+    await expect(rerankWithLlm(job, pool(20), { model: fake.model, concurrency: 1 })).rejects.toBe(error);
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('throws when aborted', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pseudonymizeProfile } from '../../compliance/pseudonymize-profile.js';
 import type { CandidateProfile, JobOrder } from '../../domain/index.js';
+import { isProviderFault } from '../../errors.js';
 import type { ChatMessage } from '../../providers/spec.js';
 import { limitConcurrency } from '../../support/limit-concurrency.js';
 import { checkCandidateAnswer, hasPromptInjection } from './check-answer.js';
@@ -110,9 +111,12 @@ function planBatches(
  * found in the text sent are dropped and flagged, summaries repaired into plain prose.
  *
  * Deterministic settings (temperature 0, a seed), bounded concurrency, and a budget planned in batch order
- * from token estimates: candidates beyond `maxCalls`/`maxTokens` get `budget-exhausted`. A failed call (or a
- * candidate missing from an answer) gives `llm-failed` for those candidates and the run goes on; only an
- * aborted `signal` throws.
+ * from token estimates: candidates beyond `maxCalls`/`maxTokens` get `budget-exhausted`. A call that failed for
+ * a provider fault (an outage that survived the retries, a 429, an answer failing its schema after the repair;
+ * see `isProviderFault`), or a candidate missing from an answer, gives `llm-failed` for those candidates and the
+ * run goes on. Anything else throws, and stops the calls not yet made: an aborted `signal`, a bad or missing
+ * key (`AuthenticationError`), another 4xx, a programming error. A wrong key must not give a ranking that
+ * silently mixes LLM and rule scores.
  */
 export async function rerankWithLlm(
   job: JobOrder,
@@ -161,8 +165,11 @@ export async function rerankWithLlm(
   }
 
   const limit = limitConcurrency(Math.max(1, Math.floor(options.concurrency ?? DEFAULT_RERANK_CONCURRENCY)));
+  // Aborted by the caller, or by a batch that failed for good: the calls still queued or in flight stop.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const run = async (batch: Batch) => {
-    options.signal?.throwIfAborted();
+    signal.throwIfAborted();
     const ids = batch.entries.map((entry) => entry.profile.id);
     // Guard against estimates far below real usage: stop before going over the token budget.
     if (budget?.maxTokens !== undefined && usage.inputTokens + usage.outputTokens >= budget.maxTokens) {
@@ -194,7 +201,7 @@ export async function rerankWithLlm(
         temperature: 0,
         seed: options.seed ?? DEFAULT_RERANK_SEED,
         maxOutputTokens: batch.maxOutputTokens,
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal,
       });
       usage.inputTokens += response.usage.inputTokens;
       usage.outputTokens += response.usage.outputTokens;
@@ -210,7 +217,11 @@ export async function rerankWithLlm(
         durationMs: performance.now() - started,
       });
     } catch (error) {
-      if (options.signal?.aborted) throw error;
+      if (signal.aborted) throw signal.reason;
+      if (!isProviderFault(error)) {
+        stop.abort(error);
+        throw error;
+      }
       const message = error instanceof Error ? error.message : String(error);
       const errorName = error instanceof Error ? error.name : typeof error;
       emit({

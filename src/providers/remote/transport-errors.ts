@@ -65,8 +65,8 @@ export function clientError(
 /**
  * Failures below the SDK that SDKs let through unwrapped (typically while reading the body, after the
  * SDK's own error handling): the transport deadline (`TimeoutError`), a dropped connection (by error
- * code), a body that is not JSON (`SyntaxError`). Read from classes and codes, never from message
- * text. Null for anything else.
+ * code), a body that is not JSON (`SyntaxError`, retryable: usually cut short). Read from classes and
+ * codes, never from message text. Null for anything else.
  */
 export function fetchFailureError(
   error: unknown,
@@ -78,9 +78,11 @@ export function fetchFailureError(
   }
   if (isConnectionFailure(error)) return connectionError(provider, cause);
   if (error instanceof SyntaxError) {
+    // Typically a body cut short (`Unexpected end of JSON input`) by a proxy or a dropped stream: as
+    // transient as a reset connection, so retried; a server that keeps answering so is an outage.
     return new ProviderError(`${provider} answered with a body that is not valid JSON`, {
       provider,
-      retryable: false,
+      retryable: true,
       cause,
     });
   }
