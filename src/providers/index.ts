@@ -9,6 +9,8 @@ export { type BatchingOptions, withEmbeddingBatching } from './middleware/batchi
 export {
   createDiskCache,
   createMemoryCache,
+  type DamagedCacheEntry,
+  type DiskCacheOptions,
   type ProviderCache,
   withChatCache,
   withEmbeddingCache,

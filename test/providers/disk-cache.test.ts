@@ -1,11 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDiskCache } from '../../src/providers/middleware/cache.js';
+import { createDiskCache, type DamagedCacheEntry } from '../../src/providers/middleware/cache.js';
 import { createUsageMeter } from '../../src/providers/middleware/usage.js';
+import { createMistral } from '../../src/providers/mistral/create-mistral.js';
 import { createOpenAI } from '../../src/providers/openai/create-openai.js';
+import { createOpenAICompatible } from '../../src/providers/openai-compatible/create-openai-compatible.js';
 import { startFakeApiServer } from './fake-api-server.js';
+
+/** Every content file cacache wrote under `directory` (content-v2/<algorithm>/xx/yy/rest). */
+async function contentFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(join(directory, 'content-v2'), { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
 
 const directories: string[] = [];
 async function temporaryDirectory(): Promise<string> {
@@ -62,5 +70,73 @@ describe('disk cache (cacache)', () => {
     expect(second.text).toBe('Disponible lundi.');
     expect(second.report).toMatchObject({ calls: 0, cachedCalls: 2, costEstimate: 0 });
     await server.close();
+  });
+
+  it('treats a damaged entry as a miss: evicted, reported, answered again and stored again', async () => {
+    const directory = await temporaryDirectory();
+    const damaged: DamagedCacheEntry[] = [];
+    const cache = createDiskCache(directory, { onDamagedEntry: (entry) => damaged.push(entry) });
+    await cache.set('cvmatch:v1:vector', new Uint8Array([1, 2, 3, 4]));
+    const [file] = await contentFiles(directory);
+    // A disk fault or a bad copy: same size, other bytes. cacache then says "Integrity verification failed".
+    await writeFile(file!, new Uint8Array([9, 9, 9, 9]));
+    expect(await cache.get('cvmatch:v1:vector')).toBeNull();
+    expect(damaged).toEqual([{ directory, key: 'cvmatch:v1:vector', code: 'EINTEGRITY' }]);
+    expect(await contentFiles(directory)).toEqual([]);
+    await cache.set('cvmatch:v1:vector', new Uint8Array([1, 2, 3, 4]));
+    expect(Array.from((await cache.get('cvmatch:v1:vector')) ?? [])).toEqual([1, 2, 3, 4]);
+    expect(damaged).toHaveLength(1);
+  });
+
+  it('keeps a run going over a damaged cache, with a process warning by default', async () => {
+    const directory = await temporaryDirectory();
+    const server = await startFakeApiServer('openai');
+    const embed = () =>
+      createOpenAI({ apiKey: 'k-test', baseURL: `${server.url}/v1`, cache: directory, env: {} })
+        .embeddingModel()
+        .embed({ inputs: ['cariste'] });
+    const first = await embed();
+    for (const file of await contentFiles(directory)) await writeFile(file, 'damaged');
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const again = await embed();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(Array.from(again.vectors[0]!)).toEqual(Array.from(first.vectors[0]!));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(server.requests).toHaveLength(2);
+    expect(warnings.map((warning) => (warning as Error & { code?: string }).code)).toEqual([
+      'CVMATCH_CACHE_DAMAGED',
+    ]);
+    await embed();
+    expect(server.requests).toHaveLength(2);
+    await server.close();
+  });
+
+  it('shares the cache across base URLs for a vendor model, not for an OpenAI-compatible server', async () => {
+    const directory = await temporaryDirectory();
+    const [one, two] = [await startFakeApiServer('mistral'), await startFakeApiServer('mistral')];
+    const mistral = (url: string) =>
+      createMistral({ apiKey: 'k-test', baseURL: url, cache: directory, env: {} }).embeddingModel();
+    await mistral(one.url).embed({ inputs: ['cariste'] });
+    // The EU endpoint or a gateway serves the same mistral-embed: no new call.
+    await mistral(two.url).embed({ inputs: ['cariste'] });
+    expect([one.requests.length, two.requests.length]).toEqual([1, 0]);
+
+    const local = (url: string) =>
+      createOpenAICompatible({
+        name: 'ollama',
+        baseURL: `${url}/v1`,
+        cache: directory,
+        env: {},
+      }).embeddingModel('nomic-embed-text');
+    await local(one.url).embed({ inputs: ['soudeur'] });
+    // Another server may name another model nomic-embed-text: asked again.
+    await local(two.url).embed({ inputs: ['soudeur'] });
+    expect([one.requests.length, two.requests.length]).toEqual([2, 1]);
+    await Promise.all([one.close(), two.close()]);
   });
 });

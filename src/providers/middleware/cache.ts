@@ -11,19 +11,53 @@ export interface ProviderCache {
   set(key: string, value: Uint8Array): Promise<void>;
 }
 
+/** A damaged entry found in the disk cache (and evicted). */
+export interface DamagedCacheEntry {
+  directory: string;
+  key: string;
+  /** cacache's error code: `EINTEGRITY` (content does not match its hash) or `EBADSIZE`. */
+  code: string;
+}
+
+export interface DiskCacheOptions {
+  /** Told about each damaged entry. Default: a Node process warning (`CVMATCH_CACHE_DAMAGED`). */
+  onDamagedEntry?: (entry: DamagedCacheEntry) => void;
+}
+
+/** cacache's codes for stored content that no longer matches what was written (disk fault, a truncated copy). */
+const DAMAGED_CODES = new Set(['EINTEGRITY', 'EBADSIZE']);
+
 /**
  * A persistent cache in `directory`, on `cacache` (content-addressed, atomic writes, safe when several
  * processes share the directory). It stores model inputs and answers: treat it as personal data.
+ * A damaged entry is a miss: it is evicted (index entry and content, so the next answer is stored again)
+ * and reported through `onDamagedEntry`, never thrown.
  */
-export function createDiskCache(directory: string): ProviderCache {
+export function createDiskCache(directory: string, options: DiskCacheOptions = {}): ProviderCache {
+  const report =
+    options.onDamagedEntry ??
+    ((entry: DamagedCacheEntry) =>
+      process.emitWarning(`damaged entry in the model cache ${entry.directory} (${entry.code}): evicted`, {
+        code: 'CVMATCH_CACHE_DAMAGED',
+      }));
+  const evict = async (key: string): Promise<void> => {
+    const info = await cacache.get.info(directory, key);
+    // Content is stored once per hash and never rewritten while it exists: remove it too.
+    if (info) await cacache.rm.content(directory, info.integrity);
+    await cacache.rm.entry(directory, key);
+  };
   return {
     async get(key) {
       try {
         const entry = await cacache.get(directory, key);
         return new Uint8Array(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return null;
+        if (code === undefined || !DAMAGED_CODES.has(code)) throw error;
+        await evict(key);
+        report({ directory, key, code });
+        return null;
       }
     },
     async set(key, value) {
@@ -119,6 +153,15 @@ function decodeVector(bytes: Uint8Array | null, dimensions: number): Float32Arra
   return new Float32Array(bytes.slice().buffer);
 }
 
+function parseStoredJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
 /** Caches chat answers as JSON, keyed by model, messages, schema and generation settings. */
 export function withChatCache(model: ChatModel, options: CacheOptions): ChatModel {
   const { cache } = options;
@@ -154,8 +197,9 @@ export function withChatCache(model: ChatModel, options: CacheOptions): ChatMode
       ]);
       const stored = await cache.get(key);
       if (stored !== null) {
-        // Validated again: a schema refinement not visible in the JSON schema may have changed.
-        const parsed = request.schema.safeParse(JSON.parse(decoder.decode(stored)));
+        // Validated again: a schema refinement not visible in the JSON schema may have changed. Bytes that
+        // are not JSON (a custom cache that lost data) are a miss too.
+        const parsed = request.schema.safeParse(parseStoredJson(decoder.decode(stored)));
         if (parsed.success) {
           recordHit();
           return { object: parsed.data, usage: { inputTokens: 0, outputTokens: 0 } };

@@ -45,6 +45,8 @@ export const openAICompatibleDefinition: RemoteProviderDefinition<string, OpenAI
   keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
   requiresKey: false,
   baseURLVariable: null,
+  // Each server names its own models: the cache keeps their answers apart.
+  serverLocalModelIds: true,
   defaults: { batch: { maxInputs: 128, maxTokens: 60_000 } },
   connect: connectOpenAI,
   mapError: mapOpenAIError,

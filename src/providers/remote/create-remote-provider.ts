@@ -60,6 +60,12 @@ export interface RemoteProviderDefinition<Name extends string, Connection> {
   requiresKey?: boolean;
   /** Env variable holding the base URL, or null when only the `baseURL` setting counts. */
   baseURLVariable: string | null;
+  /**
+   * True when a model id only names a model on one server (`qwen2.5` on two Ollama machines may be two
+   * quantisations): cache keys then include the base URL. False (default) for a vendor's model ids, which
+   * name the same model whichever endpoint serves them (an EU endpoint, a gateway): one cache for all.
+   */
+  serverLocalModelIds?: boolean;
   defaults: {
     /** Absent: `embeddingModel()` needs an id (or `embeddingModelId`). */
     embeddingModelId?: string;
@@ -144,10 +150,9 @@ export function createRemoteProvider<Name extends string, Connection>(
     retry: { ...settings.retry, maxRetries: settings.maxRetries ?? settings.retry?.maxRetries },
     limiter,
     cache: settings.cache,
-    // Different servers behind the same model id give different answers.
-    cacheParameters: {
-      baseURL: readSetting(settings.baseURL, definition.baseURLVariable, settings.env) ?? null,
-    },
+    cacheParameters: definition.serverLocalModelIds
+      ? { baseURL: readSetting(settings.baseURL, definition.baseURLVariable, settings.env) ?? null }
+      : {},
     usage: settings.usage,
     prices: settings.prices,
   });
