@@ -115,6 +115,9 @@ describe('rerankWithLlm through the OpenAI provider and a local fake API', () =>
     expect(codes).toEqual(['llm-failed', 'llm-failed', 'llm-failed', 'ok', 'ok', 'ok']);
   });
 
+  /** Six candidates in batches of three: the first batch degraded, the second assessed. */
+  const FIRST_BATCH_DEGRADED = [false, false, false, true, true, true];
+
   it('retries a reply cut short (a body that is not valid JSON), then degrades that batch', async () => {
     server.requests.length = 0;
     const cut = {
@@ -140,14 +143,7 @@ describe('rerankWithLlm through the OpenAI provider and a local fake API', () =>
     expect(server.requests).toHaveLength(3);
     const first = assessments.get('cv_0');
     expect(!first?.ok && first?.message).toMatch(/not valid JSON/);
-    expect([...assessments.values()].map((assessment) => assessment.ok)).toEqual([
-      false,
-      false,
-      false,
-      true,
-      true,
-      true,
-    ]);
+    expect([...assessments.values()].map((assessment) => assessment.ok)).toEqual(FIRST_BATCH_DEGRADED);
   });
 
   it('repairs an answer that is invalid JSON once, then degrades that batch', async () => {
@@ -162,13 +158,6 @@ describe('rerankWithLlm through the OpenAI provider and a local fake API', () =>
     expect(server.requests).toHaveLength(3);
     const first = assessments.get('cv_0');
     expect(!first?.ok && first?.message).toMatch(/^ObjectValidationError: .*after one repair attempt/);
-    expect([...assessments.values()].map((assessment) => assessment.ok)).toEqual([
-      false,
-      false,
-      false,
-      true,
-      true,
-      true,
-    ]);
+    expect([...assessments.values()].map((assessment) => assessment.ok)).toEqual(FIRST_BATCH_DEGRADED);
   });
 });
