@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -38,6 +38,9 @@ console.log(JSON.stringify({ romeCode: parseJobOrder('Cariste H/F Lyon').romeCod
 describe.runIf(existsSync(`${root}/dist/index.js`))('an application bundling cvmatch with esbuild', () => {
   it('bundles without unresolved imports and runs, Mistral SDK calls included', async () => {
     const outfile = join(scratch, 'app.mjs');
+    // The README's recipe: pdfjs-dist stays external (its worker and font maps are files it loads), and the
+    // taxonomy tables, read on first use next to the code, are copied next to the bundle.
+    cpSync(join(root, 'dist/data/taxonomy'), join(scratch, 'data/taxonomy'), { recursive: true });
     const result = await build({
       stdin: { contents: application, resolveDir: root, loader: 'js' },
       bundle: true,
@@ -45,6 +48,7 @@ describe.runIf(existsSync(`${root}/dist/index.js`))('an application bundling cvm
       format: 'esm',
       target: 'node20',
       outfile,
+      external: ['pdfjs-dist'],
       logLevel: 'silent',
       // The usual banner for an ESM bundle of CommonJS packages that require Node built-ins.
       banner: {
