@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { categoryQrels } from '../../scripts/eval-ranking.js';
+import { baselineTokens, createBm25Baseline } from '../../scripts/ranking/bm25-baseline.js';
+import { summarize } from '../../scripts/ranking/report.js';
+import { heldOutCategories } from '../../scripts/ranking/split.js';
+
+describe('ranking benchmark: BM25 baseline', () => {
+  it('splits lowercase letter and digit runs, without stemming', () => {
+    expect(baselineTokens('Java/C++ Développeur, 3 years')).toEqual([
+      'java',
+      'c',
+      'développeur',
+      '3',
+      'years',
+    ]);
+  });
+
+  it('scores with k1 1.2, b 0.75 and the smoothed IDF', () => {
+    const bm25 = createBm25Baseline(
+      new Map([
+        ['a', 'Cat cat dog'],
+        ['b', 'dog'],
+        ['c', 'bird'],
+      ]),
+    );
+    // "cat": n = 1 of N = 3, idf = ln(1 + 2.5 / 1.5) = 0.98083; doc a: tf 2, |d| 3, avgdl 5/3.
+    expect(bm25.scores('cat').get('a')).toBeCloseTo((0.98083 * 2 * 2.2) / (2 + 1.2 * (0.25 + 0.75 * 1.8)), 4);
+    expect(bm25.scores('cat').get('b')).toBe(0);
+    expect(bm25.rank('dog')).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('ranking benchmark: protocol', () => {
+  it('sets aside the 8 categories the README names', () => {
+    const categories = [
+      'ACCOUNTANT',
+      'ADVOCATE',
+      'AGRICULTURE',
+      'APPAREL',
+      'ARTS',
+      'AUTOMOBILE',
+      'AVIATION',
+      'BANKING',
+      'BPO',
+      'BUSINESS-DEVELOPMENT',
+      'CHEF',
+      'CONSTRUCTION',
+      'CONSULTANT',
+      'DESIGNER',
+      'DIGITAL-MEDIA',
+      'ENGINEERING',
+      'FINANCE',
+      'FITNESS',
+      'HEALTHCARE',
+      'HR',
+      'INFORMATION-TECHNOLOGY',
+      'PUBLIC-RELATIONS',
+      'SALES',
+      'TEACHER',
+    ];
+    expect([...heldOutCategories(categories)].sort()).toEqual([
+      'AGRICULTURE',
+      'AUTOMOBILE',
+      'AVIATION',
+      'BUSINESS-DEVELOPMENT',
+      'FITNESS',
+      'HEALTHCARE',
+      'HR',
+      'PUBLIC-RELATIONS',
+    ]);
+  });
+
+  it('makes each resume relevant to its own category only', () => {
+    const qrels = categoryQrels([
+      { category: 'CHEF', key: '1' },
+      { category: 'CHEF', key: '2' },
+      { category: 'HR', key: '3' },
+    ]);
+    expect([...(qrels.get('chef')?.entries() ?? [])]).toEqual([
+      ['1', 1],
+      ['2', 1],
+    ]);
+    expect(qrels.get('hr')?.get('1')).toBeUndefined();
+  });
+
+  it('counts a loss only where the ranker is below the baseline', () => {
+    const summary = summarize(
+      [
+        {
+          category: 'A',
+          split: 'dev',
+          figures: { x: { ndcg10: 0.5, map: 0.4 }, b: { ndcg10: 0.6, map: 0.5 } },
+        },
+        {
+          category: 'B',
+          split: 'dev',
+          figures: { x: { ndcg10: 0.7, map: 0.6 }, b: { ndcg10: 0.7, map: 0.1 } },
+        },
+      ],
+      ['x', 'b'],
+      'x',
+      'b',
+    );
+    expect(summary.losses).toEqual(['A']);
+    expect(summary.mean.x?.ndcg10).toBeCloseTo(0.6, 10);
+    expect(summary.mean.b?.map).toBeCloseTo(0.3, 10);
+  });
+});
