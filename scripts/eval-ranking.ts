@@ -18,12 +18,11 @@ import {
   type ExperimentConfig,
   type ExperimentResult,
   type Qrels,
-  readCandidateDataset,
-  readJobOrders,
   readQrels,
   runExperiment,
 } from '../src/eval/index.js';
 import { type RankCandidatesOptions, rankCandidates } from '../src/matching/index.js';
+import { readCandidateDataset, readJobOrders } from '../src/parsing/index.js';
 import { createLocal } from '../src/providers/index.js';
 import { createBm25Baseline } from './ranking/bm25-baseline.js';
 import { readParsedPool } from './ranking/parsed-pool.js';
