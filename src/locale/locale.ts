@@ -37,8 +37,9 @@ export type CvHeadingKind =
   | 'info'
   | 'interests'
   | 'contact'
-  | 'profile';
-/** Section headings as written, by kind. */
+  | 'profile'
+  | 'other';
+/** Section headings as written, by kind (`other`: known headings of sections matching does not read). */
 export type CvHeadings = Readonly<Record<CvHeadingKind, readonly string[]>>;
 
 /** A job-order shift code → [phrase after "available …", bare form after "Hours: …"]. */

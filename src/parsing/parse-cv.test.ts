@@ -67,6 +67,21 @@ describe('parseCvText', () => {
     expect(matchingText).not.toMatch(/1990|mariée/);
   });
 
+  it('reads the job title at the top of an anonymised English resume as the headline, not as a name', async () => {
+    const text = [
+      'GRAPHIC DESIGNER',
+      'Professional Summary',
+      'Designer with five years of print and web work.',
+      'Experience',
+      'Graphic Designer 04/2015 to Current',
+      'Skills',
+      'Adobe Photoshop, Illustrator',
+    ].join('\n');
+    const { profile } = await parseCvText(text, { now: '2026-11-01' });
+    expect(profile.name).toBeNull();
+    expect(profile.headline).toBe('GRAPHIC DESIGNER');
+  });
+
   it('counts current experiences up to `now`', async () => {
     const early = await parseCvText(CV, { now: '2021-06-15' });
     const late = await parseCvText(CV, { now: '2026-11-01' });

@@ -54,4 +54,5 @@ export const cvHeadings: CvHeadings = {
   interests: ["centres d'intérêt", 'centres d’intérêt', 'centres d intérêt', 'loisirs', 'intérêts'],
   contact: ['informations personnelles', 'coordonnées', 'contact'],
   profile: ['à propos', 'profil', 'objectif'],
+  other: [],
 };

@@ -2,7 +2,7 @@ import type { CandidateProfile, ProfileField, SourceSpan, Warning } from '../../
 import { detectLanguage, spanIn } from '../../text/index.js';
 import type { ExtractedDocument } from '../extract/types.js';
 import { findAvailability, findMobility } from './fields/availability.js';
-import { findEmail, findLocation, findName, findPhone } from './fields/contact.js';
+import { findEmail, findLocation, findName, findPhone, isJobTitleLine } from './fields/contact.js';
 import { totalExperienceMonths } from './fields/dates.js';
 import { extractEducation } from './fields/education.js';
 import { extractExperiences } from './fields/experiences.js';
@@ -16,7 +16,7 @@ import {
   findSkillMentions,
   type TaxonomyLookups,
 } from './fields/skills.js';
-import { linesOf, type Section, type SectionLine, splitSections } from './sections.js';
+import { headingKind, linesOf, type Section, type SectionLine, splitSections } from './sections.js';
 
 /** Below this confidence a field gets a `low-confidence` warning. */
 export const LOW_CONFIDENCE = 0.5;
@@ -173,7 +173,7 @@ function listField(
 
 /** The short line after the name ("Cariste expérimenté"), skipping contact lines in between. */
 function findHeadline(lines: SectionLine[], nameSource: SourceSpan | null): Found<string> | null {
-  if (!nameSource) return null;
+  if (!nameSource) return findTitleLine(lines);
   const index = lines.findIndex((line) => line.lineNumber === nameSource.line);
   if (index < 0) return null;
   for (const next of lines.slice(index + 1, index + 4)) {
@@ -181,6 +181,21 @@ function findHeadline(lines: SectionLine[], nameSource: SourceSpan | null): Foun
     if (/@|\d{2}/.test(text)) continue;
     if (/:/.test(text) || text.split(/\s+/).length > 10) return null;
     return { value: text, source: spanIn(next), confidence: 0.7 };
+  }
+  return null;
+}
+
+/**
+ * Without a name (an anonymised CV, or one that starts with the job title), the headline is the first
+ * short line near the top that names a job: a known job-title word, or an occupation of the taxonomy.
+ */
+function findTitleLine(lines: SectionLine[]): Found<string> | null {
+  for (const line of lines.slice(0, 3)) {
+    const text = line.text.trim();
+    if (/[@:|]|\d{2}/.test(text) || headingKind(text)) continue;
+    const words = text.split(/\s+/);
+    if (words.length > 10) return null;
+    if (isJobTitleLine(text)) return { value: text, source: spanIn(line), confidence: 0.6 };
   }
   return null;
 }

@@ -19,6 +19,12 @@ describe('headingKind', () => {
     ['Education', 'education'],
     ['Cariste', null],
     ['Permis B', null],
+    ['Professional Summary', 'profile'],
+    ['CAREER OVERVIEW', 'profile'],
+    ['Skill Highlights', 'skills'],
+    ['Work History', 'experience'],
+    ['Education and Training', 'education'],
+    ['Accomplishments', 'other'],
   ])('%s → %s', (text, kind) => {
     expect(headingKind(text)).toBe(kind);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionLinesOf } from '../test-helpers.js';
-import { findEmail, findLocation, findName, findPhone, normalizeName } from './contact.js';
+import { findEmail, findLocation, findName, findPhone, isJobTitleLine, normalizeName } from './contact.js';
 
 describe('normalizeName', () => {
   it.each([
@@ -77,6 +77,25 @@ describe('findLocation on a pasted contact line', () => {
     const found = findLocation(sectionLinesOf(text))!;
     expect(found.value.city).toBe('Villeurbanne');
     expect(found.source.text).toBe('69100 Villeurbanne');
+  });
+});
+
+describe('findName and job titles', () => {
+  it.each([
+    'PROJECT ACCOUNTANT',
+    'Graphic Designer',
+    'Director Of Information Technology',
+    'Kindergarten Teachers',
+  ])('"%s" is a job title, not a name', (title) => {
+    expect(isJobTitleLine(title)).toBe(true);
+    expect(findName(sectionLinesOf(`${title}\nSummary\nSeasoned professional.`))).toBeNull();
+  });
+
+  it('keeps names that are also trades in French or English surnames', () => {
+    expect(findName(sectionLinesOf('Marie BOULANGER\nVendeuse en boulangerie'))?.value).toBe(
+      'Marie Boulanger',
+    );
+    expect(findName(sectionLinesOf('Jane Baker\nSales Associate'))?.value).toBe('Jane Baker');
   });
 });
 

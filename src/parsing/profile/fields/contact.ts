@@ -66,17 +66,39 @@ const PARTICLES = new Set([
   "d'",
   'd’',
 ]);
-// Words that make a line a job title or a heading rather than a person's name.
-const NOT_NAME_WORDS = new Set(
+// Job-title words, French and English: a line with one of them is a job title, not a person's name.
+// English head nouns that are also common surnames (baker, cook, mason, porter, turner...) are left out.
+const TITLE_WORDS = new Set(
   (
-    'cariste preparateur preparatrice commandes manutentionnaire magasinier magasiniere soudeur aide soignant soignante ' +
-    'agent service hospitalier serveur serveuse commis cuisine chauffeur conducteur electricien macon assistant assistante ' +
-    'administratif administrative standardiste securite operateur operatrice production proprete driver operative warehouse ' +
-    'forklift care picker packer assistant curriculum vitae cv experimente experimentee polyvalent polyvalente debutant ' +
-    'qualifie qualifiee diplome diplomee confirme confirmee super lourd poids hotesse accueil order tig mig batiment ' +
-    'logistique contact profil profile references'
+    'cariste preparateur preparatrice manutentionnaire magasinier magasiniere soudeur soudeuse aide soignant ' +
+    'soignante hospitalier serveur serveuse commis chauffeur conducteur conductrice electricien electricienne macon ' +
+    'assistant assistante standardiste operateur operatrice hotesse driver operative picker packer ' +
+    'manager director accountant teacher designer engineer specialist coordinator consultant analyst ' +
+    'representative officer technician chef intern associate supervisor administrator developer nurse advocate ' +
+    'agent executive president instructor trainer architect editor producer artist planner buyer merchandiser ' +
+    'cashier server bartender operator mechanic electrician welder plumber laborer worker attendant receptionist ' +
+    'secretary paralegal attorney lawyer counselor therapist pharmacist physician caregiver banker teller ' +
+    'underwriter auditor bookkeeper controller recruiter generalist estimator superintendent inspector scientist ' +
+    'researcher programmer tester trainee apprentice volunteer leader clerk owner founder'
   ).split(' '),
 );
+// Other words that make a line a heading or a description rather than a person's name.
+const NOT_NAME_WORDS = new Set([
+  ...TITLE_WORDS,
+  ...(
+    'commandes agent service cuisine administratif administrative securite production proprete warehouse ' +
+    'forklift care curriculum vitae cv experimente experimentee polyvalent polyvalente debutant ' +
+    'qualifie qualifiee diplome diplomee confirme confirmee super lourd poids accueil order tig mig batiment ' +
+    'logistique contact profil profile references professional summary objective resume'
+  ).split(' '),
+]);
+
+/** A line that names a job ("PROJECT ACCOUNTANT", "Préparatrice de commandes"): it has a job-title word. */
+export function isJobTitleLine(text: string): boolean {
+  return foldForMatch(text)
+    .split(/[\s'/,()-]+/)
+    .some((word) => TITLE_WORDS.has(word) || (word.endsWith('s') && TITLE_WORDS.has(word.slice(0, -1))));
+}
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Ll}{1,3}'?|[\p{Ll}][\p{L}'’-]*)$/u;
 
@@ -131,7 +153,7 @@ export function findName(lines: SectionLine[]): Found<string> | null {
     const tokens = text.split(/\s+/);
     if (tokens.length < 2 || tokens.length > 5 || !tokens.every((token) => NAME_WORD.test(token))) continue;
     const folded = foldForMatch(text).split(/[\s'-]+/);
-    if (folded.some((word) => NOT_NAME_WORDS.has(word))) continue;
+    if (isJobTitleLine(text) || folded.some((word) => NOT_NAME_WORDS.has(word))) continue;
     let score = 1 - position * 0.06;
     if (maxSize > 0 && line.fontSize === maxSize) score += 0.4;
     if (line.bold) score += 0.2;
