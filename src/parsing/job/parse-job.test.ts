@@ -177,6 +177,44 @@ describe('parseJobOrder on free text', () => {
     expect(job.preferredSkills).toEqual([]);
   });
 
+  it('decides required or preferred per clause: a licence "souhaité" after a required CACES', () => {
+    const job = parseJobOrder(
+      'Cariste H/F\nCACES R489 cat. 3 exigé, permis B souhaité. Le SST est un plus mais le CACES 5 est obligatoire.',
+      { now: NOW },
+    );
+    expect(job.requiredCertifications).toEqual(['CACES_R489_3', 'CACES_R489_5']);
+    expect(job.requiredLicences).toEqual([]);
+    expect(job.preferredSkills).toEqual(expect.arrayContaining(['permis B', 'SST']));
+  });
+
+  it('reads English "Skills required:", "Nice to have:" and a range of years as its lower bound', () => {
+    const job = parseJobOrder(
+      'Software Developer\nSkills required: PYTHON, Java, C++, SQL\nNice to have: Docker\n(1-4 years experience)',
+      { now: NOW },
+    );
+    expect(job).toMatchObject({
+      language: 'en',
+      requiredSkills: ['PYTHON', 'java', 'C++', 'SQL'],
+      preferredSkills: ['docker'],
+      minExperienceMonths: 12,
+    });
+    expect(
+      parseJobOrder('Cariste\nExpérience de 2 à 3 ans souhaitée.', { now: NOW }).minExperienceMonths,
+    ).toBe(24);
+    expect(parseJobOrder('Welder\n3+ years of experience.', { now: NOW }).minExperienceMonths).toBe(36);
+  });
+
+  it("keeps an English ad's own words for skills found without a label", () => {
+    const job = parseJobOrder(
+      'Call Center Representative\nWe need someone for customer service and data entry.',
+      {
+        now: NOW,
+      },
+    );
+    expect(job.language).toBe('en');
+    expect(job.requiredSkills).toEqual(['customer service', 'data entry']);
+  });
+
   it('places a date without a year on the next matching weekday', () => {
     const job = parseJobOrder('Cariste\nDémarrage dès le lundi 4 janvier, mission de 2 semaines.', {
       now: NOW,

@@ -15,7 +15,9 @@ import {
   readRomeCode,
 } from '../../taxonomy/index.js';
 import { detectLanguage, foldAccents, normalizeWhitespace } from '../../text/index.js';
+import { PREFERRED, splitMentions } from './job-ad-clauses.js';
 import { amountOf, readDates } from './job-ad-dates.js';
+import { LANGUAGE_NAMES, readSkills } from './job-ad-skills.js';
 
 export interface ParseJobOrderOptions {
   /** Reference date for dates written without a year ("dès le lundi 4 janvier"); default today. */
@@ -207,6 +209,15 @@ function readHourlyRate(folded: string): number | null {
 function readMinExperience(folded: string): number {
   const unit = '(mois|months?|ans?|annees?|years?)';
   const amount = '(\\d{1,2}|un|une|one|deux|two|trois|three)';
+  // A range is a minimum of its lower bound: "1-4 years", "2 à 3 ans", "entre 2 et 5 ans", "3+ years".
+  const range = new RegExp(
+    `\\b(?:entre\\s+|between\\s+)?${amount}\\s*(?:-|–|to|a|à|et|and)\\s*\\d{1,2}\\s+${unit}|\\b${amount}\\s*\\+\\s*${unit}`,
+  ).exec(folded);
+  if (range) {
+    const value = range[1] ?? range[3];
+    const rangeUnit = range[2] ?? range[4];
+    if (value && rangeUnit) return amountOf(value) * (/^(mois|month)/.test(rangeUnit) ? 1 : 12);
+  }
   const patterns = [
     new RegExp(
       `\\b${amount}\\s+${unit}\\s+(?:d'experience|d experience|of experience|minimum|mini\\b|au moins|experience)`,
@@ -221,18 +232,6 @@ function readMinExperience(folded: string): number {
   return 0;
 }
 
-const LANGUAGE_NAMES: Record<string, { fr: string; en: string }> = {
-  anglais: { fr: 'Anglais', en: 'English' },
-  english: { fr: 'Anglais', en: 'English' },
-  francais: { fr: 'Français', en: 'French' },
-  french: { fr: 'Français', en: 'French' },
-  espagnol: { fr: 'Espagnol', en: 'Spanish' },
-  spanish: { fr: 'Espagnol', en: 'Spanish' },
-  allemand: { fr: 'Allemand', en: 'German' },
-  german: { fr: 'Allemand', en: 'German' },
-  italien: { fr: 'Italien', en: 'Italian' },
-  italian: { fr: 'Italien', en: 'Italian' },
-};
 const LEVEL_WORDS: [RegExp, CefrLevel][] = [
   [/\b(bilingue|bilingual)\b/, 'C2'],
   [/\b(courant|fluent|fluently|fluency)\b/, 'C1'],
@@ -268,80 +267,6 @@ function readHeadcount(folded: string): number {
     /\b(\d{1,2})\s+positions?\b/.exec(folded);
   const value = match?.[1] ? Number(match[1]) : 1;
   return value >= 1 && value <= 99 ? value : 1;
-}
-
-const PREFERRED =
-  /\b(un plus|est un plus|sont un plus|serait un plus|appreciee?s?|souhaitee?s?|atouts?|nice to have|would be a plus|is a plus|a plus|desirable|preferred|appreciated|welcome|an asset|an advantage)\b/;
-const LEADING =
-  /^(?:(?:les|la|le|une|un|des|du|the|an|a|some)\s+|l')?(?:(?:maitrise|connaissance|utilisation|pratique|experience|knowledge|use)\s+(?:(?:dans|en|de|du|des|of|in|with)\s+|d')?(?:(?:les|la|le|une|un)\s+|l')?)?/;
-
-/**
- * Splits a list of skills on commas and semicolons, and on "et"/"and" when both sides look like
- * skills of their own: "gestion des stocks et l'utilisation d'un scanner" → 2, but
- * "chargement et déchargement de camions" and "soins d'hygiène et de confort" → 1.
- */
-function splitSkills(text: string): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/[,;]/)) {
-    const pieces = part.split(/\s+(?:et|and)\s+/i);
-    let current = pieces[0] ?? '';
-    for (const next of pieces.slice(1)) {
-      const leftWords = current.trim().split(/\s+/).length;
-      const isComplement = /^(?:de|d'|du|des|à|of|to)\b/i.test(next);
-      if (leftWords >= 2 && !isComplement) {
-        out.push(current);
-        current = next;
-      } else {
-        current = `${current} ${/^\s/.test(next) ? '' : 'et '}${next}`.replace(/\s+/g, ' ');
-      }
-    }
-    out.push(current);
-  }
-  return out.map((item) => item.trim()).filter((item) => item.length > 1);
-}
-
-/** A skill phrase without its lead-in ("la maîtrise de la …") and "is a plus"-type ending. */
-function cleanSkill(item: string): string {
-  const folded = foldAccents(item).toLowerCase();
-  const lead = LEADING.exec(folded)?.[0].length ?? 0;
-  const marker = PREFERRED.exec(folded);
-  let skill = item.slice(lead, marker && marker.index > lead ? marker.index : item.length).trim();
-  skill = skill
-    .replace(/\s+(?:est|sont|serait|seraient|would be|is|are)\s*$/i, '')
-    .replace(/[\s.,:;!]+$/, '');
-  const isAcronym = skill.slice(0, 2) === skill.slice(0, 2).toUpperCase();
-  return isAcronym ? skill : skill.charAt(0).toLowerCase() + skill.slice(1);
-}
-
-function readSkills(lines: string[]): { required: string[]; preferred: string[] } {
-  const required: string[] = [];
-  const preferred: string[] = [];
-  const requiredLabel =
-    /^\s*[-•*]?\s*(?:comp[ée]tences(?: requises| indispensables| attendues| cl[ée]s)?|savoir-faire|skills|key skills|required skills)\s*:\s*(.+)$/i;
-  const preferredLabel = /^\s*[-•*]?\s*(?:nice to have|atouts?|un plus|bonus|desirable)\s*:\s*(.+)$/i;
-  for (const line of lines) {
-    const folded = foldAccents(line).toLowerCase();
-    const labelledPreferred = preferredLabel.exec(line)?.[1];
-    const labelledRequired = requiredLabel.exec(line)?.[1];
-    if (labelledPreferred) preferred.push(...splitSkills(labelledPreferred).map(cleanSkill));
-    else if (labelledRequired) required.push(...splitSkills(labelledRequired).map(cleanSkill));
-    else if (PREFERRED.test(folded)) {
-      for (const sentence of line.split(/(?<=[.!?])\s+/)) {
-        if (!PREFERRED.test(foldAccents(sentence).toLowerCase())) continue;
-        const body = sentence.replace(/^\s*[-•*]\s*/, '');
-        preferred.push(...splitSkills(body).map(cleanSkill));
-      }
-    }
-  }
-  // Languages are read by `readLanguages`, not as skills.
-  const isLanguage = (item: string) =>
-    Object.keys(LANGUAGE_NAMES).some((name) =>
-      new RegExp(`\\b${name}\\b`).test(foldAccents(item).toLowerCase()),
-    );
-  const unique = (items: string[]) => [
-    ...new Set(items.filter((item) => item.length > 1 && !isLanguage(item))),
-  ];
-  return { required: unique(required), preferred: unique(preferred) };
 }
 
 /** Postal code of a Paris, Lyon or Marseille arrondissement ("Lyon 7e" → 69007), when one was identified. */
@@ -396,21 +321,27 @@ function parseJobText(raw: string, options: ParseJobOrderOptions): JobOrder {
   const language = detectLanguage(text);
   const title = readTitle(lines, text);
   const skills = readSkills(lines);
-  // Certifications named in a "nice to have" sentence are not requirements: they join the preferred skills.
-  const preferredLines = lines.filter((line) => PREFERRED.test(foldAccents(line).toLowerCase()));
-  const preferredCodes = new Set(
-    preferredLines.flatMap((line) => findCertifications(line).map((item) => item.value.code)),
-  );
   // The taxonomy reads French lists ("B1V et BR"); English ads join them with "and".
   const listText = locales[language].jobAdListWords.reduce(
     (written, { word, as, ignoreCase }) =>
       written.replace(new RegExp(`\\b${word}\\b`, ignoreCase ? 'gi' : 'g'), as),
     text,
   );
-  const certifications = [...new Set(findCertifications(listText).map((item) => item.value.code))];
-  const licences = [...new Set(findLicences(text).map((item) => item.value.code))];
+  // Required or only preferred, clause by clause: a certification or licence named as "nice to have"
+  // joins the preferred skills as written, one named both ways stays required.
+  const certifications = splitMentions(listText, findCertifications(listText));
+  const licences = splitMentions(text, findLicences(text));
+  const requiredCertifications = [...new Set(certifications.required.map((item) => item.value.code))];
+  const requiredLicences = [...new Set(licences.required.map((item) => item.value.code))];
+  const preferredMentions = [
+    ...certifications.preferred.filter((item) => !requiredCertifications.includes(item.value.code)),
+    ...licences.preferred.filter((item) => !requiredLicences.includes(item.value.code)),
+  ].map((item) => item.text.trim());
+  // Unlabelled skills found by the taxonomy: its (French) label for a French ad, the ad's own words otherwise.
   const required =
-    skills.required.length > 0 ? skills.required : findSkills(text).map((item) => item.value.label);
+    skills.required.length > 0
+      ? skills.required
+      : findSkills(text).map((item) => (language === 'fr' ? item.value.label : item.text.trim()));
   return validate(
     {
       id: options.id ?? textId(text),
@@ -420,10 +351,10 @@ function parseJobText(raw: string, options: ParseJobOrderOptions): JobOrder {
       location: readLocation(text, folded),
       ...readDates(folded, now),
       shift: readShift(folded),
-      requiredCertifications: certifications.filter((code) => !preferredCodes.has(code)),
-      requiredLicences: licences,
+      requiredCertifications,
+      requiredLicences,
       requiredSkills: [...new Set(required)],
-      preferredSkills: skills.preferred,
+      preferredSkills: [...new Set([...skills.preferred, ...preferredMentions])],
       minExperienceMonths: readMinExperience(folded),
       languages: readLanguages(folded, language),
       hourlyRateEur: readHourlyRate(folded),
