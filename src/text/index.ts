@@ -1,4 +1,5 @@
 export { foldForMatch } from './fold-for-match.js';
+export { foldGender } from './fold-gender.js';
 export { foldAccents, normalizeKey, normalizeWhitespace } from './normalize.js';
 export { restrictedEditDistance } from './restricted-edit-distance.js';
 export { type NumberedLine, spanIn } from './span-in.js';
