@@ -2,6 +2,13 @@ import type { CandidateProfile, JobOrder, MatchResult } from '../domain/index.js
 import { ValidationError } from '../errors.js';
 import { message } from '../locale/index.js';
 import { foldAccents } from '../text/normalize.js';
+import {
+  type CounterfactualKind,
+  mapProfileStrings,
+  swapAddress,
+  swapAge,
+  swapGender,
+} from './counterfactual-swaps.js';
 import { literalPattern } from './redact-text.js';
 
 /** A made-up identity used to test that names, origins and genders change nothing. */
@@ -91,30 +98,15 @@ export function swapIdentity(profile: CandidateProfile, identity: SyntheticIdent
     result = result.replace(CIVILITY_SHORT, civilityShort);
     return civilityLong === '' ? result.replace(/^[ \t]+/gm, '') : result;
   };
-  const walk = (value: unknown, key: string | null): unknown => {
-    if (typeof value === 'string') return key === 'id' ? value : swapText(value);
-    if (Array.isArray(value)) return value.map((item) => walk(item, null));
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([entryKey, entry]) => [entryKey, walk(entry, entryKey)]),
-      );
-    }
-    return value;
-  };
-  const swapped = walk(profile, null) as CandidateProfile;
-  return {
-    ...swapped,
-    id: profile.id,
-    source: profile.source,
-    name: newName,
-    email: profile.email ? newEmail : null,
-    sensitive: profile.sensitive,
-  };
+  const swapped = mapProfileStrings(profile, swapText);
+  return { ...swapped, name: newName, email: profile.email ? newEmail : null };
 }
 
 /** One candidate under one substituted identity. */
 export interface FairnessDetail {
   candidateId: string;
+  /** What the variant changed: the name (`identity`), gender agreements, age or street address. */
+  swap: CounterfactualKind;
   /** The substituted identity, e.g. `Fatou Diop`. */
   identity: string;
   gender: SyntheticIdentity['gender'];
@@ -135,8 +127,10 @@ export interface FairnessReport {
   rankChanges: number;
   /** Candidate × variant pairs missing from the variant's results. */
   missing: number;
-  /** Mean signed score delta per gender and per origin label (0 everywhere for a fair ranker). */
+  /** Mean signed score delta of the identity swaps per gender and per origin label (0 everywhere for a fair ranker). */
   meanDeltaByGroup: { gender: Record<string, number>; origin: Record<string, number> };
+  /** Largest absolute score delta per kind of swap run. */
+  maxDeltaBySwap: Partial<Record<CounterfactualKind, number>>;
   /** How many times `rank` was called (1 baseline + one per variant round). */
   rankCalls: number;
   details: FairnessDetail[];
@@ -153,7 +147,19 @@ export interface AuditFairnessInput {
   identities?: readonly SyntheticIdentity[];
   /** Largest accepted score change (default 0: identical). */
   tolerance?: number;
+  /**
+   * What the variants change (default `['identity']`): `identity` runs `variants` rounds of name, email and
+   * civility swaps; `gender` one round with every gendered word flipped (serveur ↔ serveuse, né ↔ née,
+   * H/F ↔ F/H, he ↔ she); `age` one round 9 years older; `address` one round at another street address
+   * in the same town.
+   */
+  swaps?: readonly CounterfactualKind[];
 }
+
+const SWAPS: Record<
+  Exclude<CounterfactualKind, 'identity'>,
+  (profile: CandidateProfile) => CandidateProfile
+> = { gender: swapGender, age: (profile) => swapAge(profile), address: swapAddress };
 
 /**
  * Checks that who a candidate seems to be changes nothing: ranks the pool once as given, then `variants`
@@ -174,22 +180,40 @@ export async function auditFairness(input: AuditFairnessInput): Promise<Fairness
     (await input.rank(input.job, input.profiles)).map((result) => [result.candidateId, result]),
   );
   const details: FairnessDetail[] = [];
-  for (let round = 0; round < variants; round++) {
-    const assigned = input.profiles.map((_, index) => identities[(index + round) % identities.length]!);
-    const swapped = input.profiles.map((profile, index) => swapIdentity(profile, assigned[index]!));
+  const rounds: {
+    swap: CounterfactualKind;
+    profiles: CandidateProfile[];
+    identities: SyntheticIdentity[] | null;
+  }[] = [];
+  for (const swap of input.swaps ?? ['identity']) {
+    if (swap !== 'identity') {
+      rounds.push({ swap, profiles: input.profiles.map(SWAPS[swap]), identities: null });
+      continue;
+    }
+    for (let round = 0; round < variants; round++) {
+      const assigned = input.profiles.map((_, index) => identities[(index + round) % identities.length]!);
+      rounds.push({
+        swap,
+        profiles: input.profiles.map((profile, index) => swapIdentity(profile, assigned[index]!)),
+        identities: assigned,
+      });
+    }
+  }
+  for (const round of rounds) {
     const results = new Map(
-      (await input.rank(input.job, swapped)).map((result) => [result.candidateId, result]),
+      (await input.rank(input.job, round.profiles)).map((result) => [result.candidateId, result]),
     );
     input.profiles.forEach((profile, index) => {
       const before = baseline.get(profile.id);
       if (!before) return; // not ranked in the baseline either (excluded): nothing to compare
       const after = results.get(profile.id);
-      const identity = assigned[index]!;
+      const identity = round.identities?.[index];
       details.push({
         candidateId: profile.id,
-        identity: `${identity.firstName} ${identity.lastName}`,
-        gender: identity.gender,
-        origin: identity.origin,
+        swap: round.swap,
+        identity: identity ? `${identity.firstName} ${identity.lastName}` : round.swap,
+        gender: identity?.gender ?? 'neutral',
+        origin: identity?.origin ?? round.swap,
         baselineScore: before.score,
         variantScore: after?.score ?? null,
         scoreDelta: after ? after.score - before.score : null,
@@ -209,7 +233,7 @@ export async function auditFairness(input: AuditFairnessInput): Promise<Fairness
   const meanBy = (key: 'gender' | 'origin') => {
     const sums = new Map<string, { sum: number; count: number }>();
     for (const detail of details) {
-      if (detail.scoreDelta === null) continue;
+      if (detail.scoreDelta === null || detail.swap !== 'identity') continue;
       const entry = sums.get(detail[key]) ?? { sum: 0, count: 0 };
       entry.sum += detail.scoreDelta;
       entry.count++;
@@ -225,7 +249,15 @@ export async function auditFairness(input: AuditFairnessInput): Promise<Fairness
     rankChanges,
     missing,
     meanDeltaByGroup: { gender: meanBy('gender'), origin: meanBy('origin') },
-    rankCalls: variants + 1,
+    maxDeltaBySwap: Object.fromEntries(
+      [...new Set(rounds.map((round) => round.swap))].map((swap) => [
+        swap,
+        details
+          .filter((detail) => detail.swap === swap && detail.scoreDelta !== null)
+          .reduce((max, detail) => Math.max(max, Math.abs(detail.scoreDelta as number)), 0),
+      ]),
+    ),
+    rankCalls: rounds.length + 1,
     details,
   };
 }

@@ -17,6 +17,13 @@ export {
   readAuditLog,
 } from './audit-log.js';
 export { checkJobOrder, criterionWords } from './check-job-order.js';
+export {
+  type CounterfactualKind,
+  flipGender,
+  swapAddress,
+  swapAge,
+  swapGender,
+} from './counterfactual-swaps.js';
 export { neutralizeGender } from './neutralize-gender.js';
 export {
   aliasFor,
