@@ -77,7 +77,13 @@ export function makeJob(input: Partial<JobOrderInput> & { title: string }): JobO
  * component so no text maps to the zero vector). Texts sharing terms get a higher cosine.
  */
 export function createFakeEmbeddingModel(
-  options: { dimensions?: number; modelId?: string; maxInputsPerCall?: number } = {},
+  options: {
+    dimensions?: number;
+    modelId?: string;
+    maxInputsPerCall?: number;
+    /** Inputs that get an all-zero vector, as a real model may for text with nothing to embed. */
+    zeroFor?: (input: string) => boolean;
+  } = {},
 ): EmbeddingModel & { calls: string[][] } {
   const dimensions = options.dimensions ?? 64;
   const calls: string[][] = [];
@@ -92,6 +98,7 @@ export function createFakeEmbeddingModel(
       calls.push(inputs);
       const vectors = inputs.map((input) => {
         const vector = new Float32Array(dimensions);
+        if (options.zeroFor?.(input)) return vector;
         vector[0] = 0.05;
         for (const term of terms(input)) {
           let hash = 2_166_136_261;

@@ -45,6 +45,26 @@ describe('pool index', () => {
     expect(index.lexical.size).toBe(40);
   });
 
+  it('keeps a profile whose vector is all zeros, without a semantic score, through save and load', async () => {
+    const weak = makeProfile('cv_weak', { headline: 'Zzz', skills: ['chargement'] });
+    const embeddingModel = createFakeEmbeddingModel({
+      zeroFor: (input) => input.startsWith('Zzz'),
+    });
+    const index = await buildPoolIndex([...profiles.slice(0, 5), weak], { embeddingModel });
+    expect(index.size).toBe(6);
+    expect(index.hasVector('cv_weak')).toBe(false);
+    expect(index.hasVector('cv_00')).toBe(true);
+    const hits = await retrieveCandidates(job, index, { embeddingModel, topK: 6 });
+    const hit = hits.find((item) => item.candidateId === 'cv_weak');
+    expect(hit?.semantic).toBeNull();
+    expect(hit?.lexical).toBeGreaterThan(0);
+    const file = join(directory, 'weak.idx');
+    await savePoolIndex(index, file);
+    const loaded = await loadPoolIndex(file, { embeddingModel });
+    expect(loaded.hasVector('cv_weak')).toBe(false);
+    expect(loaded.hasVector('cv_00')).toBe(true);
+  });
+
   it('saves and loads with profiles, vectors and BM25, giving the same retrieval', async () => {
     const embeddingModel = createFakeEmbeddingModel();
     const index = await buildPoolIndex(profiles, { embeddingModel });

@@ -174,7 +174,9 @@ export class PoolIndex {
         // Replacing: remove first from both indexes so their slots stay aligned.
         this.remove(profile.id);
         const vector = vectors?.[position];
-        if (vector) this.vectors?.add(profile.id, vector);
+        // A profile with nothing to embed (its vector is all zeros) keeps an empty row: it is still found by
+        // its words, and has no semantic score.
+        if (vector) this.vectors?.add(profile.id, isUsableVector(vector) ? vector : null);
         this.lexical.addTerms(profile.id, this.#terms(texts[position] as string, profileLanguage(profile)));
         this.#profiles.set(profile.id, profile);
       }
@@ -210,6 +212,14 @@ export class PoolIndex {
     }
   }
 
+  /**
+   * Whether the profile has a usable embedding. False in a lexical-only index, and for a profile whose
+   * text gave no vector (empty or unreadable fields): retrieval gives it no semantic score.
+   */
+  hasVector(id: string): boolean {
+    return this.vectors?.hasVector(id) ?? false;
+  }
+
   /** Removes a profile from the vectors, BM25 and the profile list. Returns whether it was there. */
   remove(id: string): boolean {
     if (!this.#profiles.delete(id)) return false;
@@ -217,6 +227,13 @@ export class PoolIndex {
     this.lexical.remove(id);
     return true;
   }
+}
+
+/** A vector that can be normalised: finite values, not all zeros. */
+export function isUsableVector(vector: ArrayLike<number>): boolean {
+  let norm = 0;
+  for (let index = 0; index < vector.length; index++) norm += (vector[index] as number) ** 2;
+  return Number.isFinite(norm) && norm > 0;
 }
 
 /** Throws `IndexError` when `model` is not the model that made the index's vectors. */

@@ -3,7 +3,7 @@ import type { JobOrder } from '../../domain/job-order.js';
 import type { EmbeddingModel, Usage } from '../../providers/spec.js';
 import { terms } from '../../text/index.js';
 import { IndexError } from './errors.js';
-import { assertSameModel, buildPoolIndex, embedTexts, PoolIndex } from './pool-index.js';
+import { assertSameModel, buildPoolIndex, embedTexts, isUsableVector, PoolIndex } from './pool-index.js';
 import { jobSearchText } from './search-text.js';
 import { selectTopK } from './top-k.js';
 
@@ -12,7 +12,10 @@ export interface RetrievedCandidate {
   candidateId: string;
   /** Fused score (see `retrieveCandidates`). */
   score: number;
-  /** Cosine of job and profile embeddings, negatives clamped to 0; `null` without an embedding model. */
+  /**
+   * Cosine of job and profile embeddings, negatives clamped to 0; `null` without an embedding model, or
+   * for a profile whose text gave no usable vector (`PoolIndex.hasVector`).
+   */
   semantic: number | null;
   /** BM25 score divided by the best BM25 score of this query in the pool (the best lexical match gets 1). */
   lexical: number;
@@ -111,7 +114,8 @@ export async function retrieveCandidates(
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onUsage ? { onUsage: options.onUsage } : {}),
     });
-    queryVector = vector ?? null;
+    // An order with nothing to embed is retrieved by its words only.
+    queryVector = vector && isUsableVector(vector) ? vector : null;
   }
   options.signal?.throwIfAborted();
   // Everything below is synchronous, so the shared scratch buffers cannot be used by two queries at once.
@@ -130,12 +134,16 @@ export async function retrieveCandidates(
       scratch.lexical[slot] = lexicalScore;
       scratch.fused[slot] = semanticWeight * semantic + (1 - semanticWeight) * lexicalScore;
     }
-    return selectTopK(scratch.fused, size, topK, lexical.idList).map((slot) => ({
-      candidateId: lexical.idAt(slot),
-      score: clamp01(scratch.fused[slot] as number),
-      semantic: clamp01(semanticScores[slot] as number),
-      lexical: clamp01(scratch.lexical[slot] as number),
-    }));
+    return selectTopK(scratch.fused, size, topK, lexical.idList).map((slot) => {
+      const candidateId = lexical.idAt(slot);
+      return {
+        candidateId,
+        score: clamp01(scratch.fused[slot] as number),
+        // A profile with nothing to embed has no semantic score (its empty row scores 0 in the fusion).
+        semantic: index.hasVector(candidateId) ? clamp01(semanticScores[slot] as number) : null,
+        lexical: clamp01(scratch.lexical[slot] as number),
+      };
+    });
   }
 
   // Lexical only. Profiles without a query term score 0 and come last, in id order (the tie-break).

@@ -223,18 +223,29 @@ export class VectorIndex {
     this.#query = query;
   }
 
-  /** Adds a vector (normalised on the way in). Adding an existing id replaces its vector. */
-  add(id: string, vector: ArrayLike<number>): void {
+  /**
+   * Adds a vector (normalised on the way in). Adding an existing id replaces its vector. `null` stores
+   * an empty row (cosine 0 with every query) for an id that has nothing to embed; a vector that cannot be
+   * normalised (all zeros, NaN) throws `RangeError`.
+   */
+  add(id: string, vector: ArrayLike<number> | null): void {
     const existing = this.#slots.get(id);
-    if (existing !== undefined) {
-      writeNormalised(vector, this.dimensions, this.#data, existing * this.dimensions, `vector for ${id}`);
-      return;
-    }
-    const slot = this.size;
-    this.#grow(slot + 1);
-    writeNormalised(vector, this.dimensions, this.#data, slot * this.dimensions, `vector for ${id}`);
+    const slot = existing ?? this.size;
+    if (existing === undefined) this.#grow(slot + 1);
+    const offset = slot * this.dimensions;
+    if (vector) writeNormalised(vector, this.dimensions, this.#data, offset, `vector for ${id}`);
+    else this.#data.fill(0, offset, offset + this.dimensions);
+    if (existing !== undefined) return;
     this.#ids.push(id);
     this.#slots.set(id, slot);
+  }
+
+  /** Whether the id has a stored vector that is not empty (see `add(id, null)`). */
+  hasVector(id: string): boolean {
+    const slot = this.#slots.get(id);
+    if (slot === undefined) return false;
+    const row = this.#data.subarray(slot * this.dimensions, (slot + 1) * this.dimensions);
+    return row.some((value) => value !== 0);
   }
 
   /** Removes a vector by moving the last one into its slot. Returns whether it was there. */
