@@ -39,6 +39,12 @@ describe('foldGender', () => {
 
   it('leaves short words, numbers and English words without gender alone', () => {
     expect(fold('CACES R489 cat 3 le la')).toBe('cace r489 cat 3 le la');
-    expect(fold('creative executive employee', 'en')).toBe('creative executive employee');
+    expect(fold('creative executive manager associate', 'en')).toBe('creative executive manager associate');
+  });
+
+  it('folds French titles quoted in an English text', () => {
+    expect(fold('Préparatrice de commandes, aide-soignante, employée', 'en')).toBe(
+      fold('Préparateur de commandes, aide-soignant, employé', 'en'),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { foldAccents } from './normalize.js';
 import type { TextLanguage } from './tokenize.js';
 
 /**
@@ -10,7 +11,9 @@ import type { TextLanguage } from './tokenize.js';
  * -aise/-oise → -ais/-ois, -ante/-ente/-ande/-erte/-ite/-ate/-eure → without -e), after a plural -s
  * is dropped, until nothing changes ("motivées" → "motivee" → "motive" → "motif"). Both forms of a pair go to
  * the same word; some words that have no gender change too, the same way on both sides, which is
- * harmless for matching. English: gendered pronouns, civilities and job words (-ess, -woman).
+ * harmless for matching. English: gendered pronouns, civilities and job words (-ess, -woman), and the
+ * French endings English words do not have (-euse, -trice, -ière, -ienne, -ante/-ente/-ande, -ée, -esse),
+ * for French titles quoted in English CVs.
  * Short words (3 letters and fewer) are left alone, except "nee" → "ne".
  */
 const FRENCH_RULES: [RegExp, string][] = [
@@ -29,6 +32,19 @@ const FRENCH_RULES: [RegExp, string][] = [
   [/(..)ffes?$/, '$1f'],
   [/(..)(ais|ois)es?$/, '$1$2'],
   [/(..)(ant|ent|and|ert|it|at)es?$/, '$1$2'],
+];
+
+// The French endings that English words almost never have: applied to English texts too, so that a French
+// job title in an English CV ("préparatrice de commandes", a ROME label) folds the same way.
+const FRENCH_RULES_IN_ENGLISH: [RegExp, string][] = [
+  [/(..)(?:euses?|eurs)$/, '$1eur'],
+  [/(..)trices?$/, '$1teur'],
+  [/(..)ieres?$/, '$1ier'],
+  [/(..)iennes?$/, '$1ien'],
+  [/(..)(ant|ent|and)es$/, '$1$2'],
+  [/(..)(ant|ent|and)e$/, '$1$2'],
+  [/(...)ees?$/, '$1e'],
+  [/(..)esses?$/, '$1e'],
 ];
 
 const ENGLISH_WORDS = new Map<string, string>(
@@ -57,16 +73,16 @@ const ENGLISH_WORDS = new Map<string, string>(
 
 /** One folded word without its grammatical gender (see the rules above). */
 export function foldGender(word: string, language: TextLanguage): string {
+  if (word === 'nee' || word === 'nees' || word === 'nes') return 'ne';
   if (language === 'en') {
     const mapped = ENGLISH_WORDS.get(word);
     if (mapped) return mapped;
-    return word.length > 6 && word.endsWith('woman')
-      ? `${word.slice(0, -5)}man`
-      : word.length > 6 && word.endsWith('women')
-        ? `${word.slice(0, -5)}men`
-        : word;
+    if (word.length > 6 && word.endsWith('woman')) return `${word.slice(0, -5)}man`;
+    if (word.length > 6 && word.endsWith('women')) return `${word.slice(0, -5)}men`;
+    if (word.length <= 4) return word;
+    const rule = FRENCH_RULES_IN_ENGLISH.find(([pattern]) => pattern.test(word));
+    return rule ? word.replace(rule[0], rule[1]) : word;
   }
-  if (word === 'nee' || word === 'nees' || word === 'nes') return 'ne';
   if (word.length <= 3 || /\d/.test(word)) return word;
   let current = /[^aiosu]s$/.test(word) && word.length > 4 ? word.slice(0, -1) : word;
   for (let pass = 0; pass < 3; pass++) {
@@ -75,4 +91,17 @@ export function foldGender(word: string, language: TextLanguage): string {
     current = current.replace(rule[0], rule[1]);
   }
   return current;
+}
+
+/**
+ * A text whose gendered words are replaced by their folded form (`foldGender`), other words left as
+ * written: "Serveuse motivée" and "Serveur motivé" give the same words, for an embedding model that
+ * lower-cases and folds accents. Used on what is embedded for a candidate.
+ */
+export function neutralizeGenderWords(text: string, language: TextLanguage): string {
+  return text.replace(/(?<![\p{L}\p{N}_])\p{L}+(?![\p{L}\p{N}_])/gu, (word) => {
+    const folded = foldAccents(word).toLowerCase();
+    const neutral = foldGender(folded, language);
+    return neutral === folded ? word : neutral;
+  });
 }

@@ -1,5 +1,5 @@
 export { foldForMatch } from './fold-for-match.js';
-export { foldGender } from './fold-gender.js';
+export { foldGender, neutralizeGenderWords } from './fold-gender.js';
 export { type MatchingTermsOptions, matchingTerms } from './matching-terms.js';
 export { foldAccents, normalizeKey, normalizeWhitespace } from './normalize.js';
 export { restrictedEditDistance } from './restricted-edit-distance.js';

@@ -28,11 +28,12 @@ describe('profileSearchText', () => {
   const text = profileSearchText(profile);
 
   it('holds the structured work fields', () => {
+    // Gendered words are folded ("expérimenté" → "experiment", as "expérimentée"); "CACES" loses its plural s.
     for (const part of [
-      'Cariste expérimenté',
+      'Cariste experiment',
       'Magasinier',
       'gestion de stock',
-      'CACES R489 3',
+      'cace R489 3',
       'permis B',
       'CAP Opérateur logistique',
       'anglais',

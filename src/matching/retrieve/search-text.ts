@@ -1,5 +1,6 @@
 import type { CandidateProfile } from '../../domain/candidate.js';
 import type { JobOrder } from '../../domain/job-order.js';
+import { neutralizeGenderWords } from '../../text/index.js';
 
 /** `CACES_R489_3` → `CACES R489 3`, so codes and labels share terms. */
 function codeWords(code: string): string {
@@ -19,10 +20,11 @@ function joinLines(parts: (string | null | undefined)[]): string {
  * licences, education degrees and languages.
  *
  * It never reads the name, email, phone, location, company names, the raw CV text or `sensitive`
- * (this text may be sent to an external embedding API). Deterministic: same profile, same text.
+ * (this text may be sent to an external embedding API), and gendered words are folded
+ * (`neutralizeGenderWords`), so "serveuse" and "serveur" embed alike. Deterministic: same profile, same text.
  */
 export function profileSearchText(profile: CandidateProfile): string {
-  return joinLines([
+  const text = joinLines([
     profile.headline,
     ...profile.experiences.flatMap((experience) => [
       experience.title,
@@ -45,6 +47,7 @@ export function profileSearchText(profile: CandidateProfile): string {
     ...profile.education.map((education) => education.degree),
     profile.languages.length > 0 ? profile.languages.map((language) => language.name).join(', ') : null,
   ]);
+  return neutralizeGenderWords(text, profile.source.language === 'en' ? 'en' : 'fr');
 }
 
 /**
