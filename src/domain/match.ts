@@ -19,6 +19,7 @@ export const criterionSchema = z.enum([
   'availability',
   'languages',
   'semantic',
+  'text',
 ]);
 export type Criterion = z.infer<typeof criterionSchema>;
 
@@ -30,8 +31,17 @@ export const criterionScoreSchema = z.object({
   criterion: z.string(),
   /** 0–100. */
   score: z.number().min(0).max(100),
-  /** Relative weight in the fused score (weights of one result sum to 1). */
+  /**
+   * Relative weight in the fused score (weights of one result sum to 1): the criterion's default weight
+   * times its `confidence`, normalised over the criteria of this result.
+   */
   weight: z.number().min(0),
+  /**
+   * How sure the score is, 0–1: how reliably the occupation codes were read, how confidently the fields it
+   * used were parsed, whether the value was known at all (unknown availability: 0). Weight moves from
+   * unsure criteria to sure ones. Absent on LLM entries.
+   */
+  confidence: z.number().min(0).max(1).optional(),
   source: scoreSourceSchema,
   /** Quotes from the CV text that support the score. */
   evidence: z.array(z.string()),

@@ -1,8 +1,14 @@
 import type { CandidateProfile, JobOrder } from '../domain/index.js';
-import type { FeatureInput } from './features/score-features.js';
+import type { FeatureInput, TextScore } from './features/score-features.js';
 import { indexProfileSkills, type SkillIndex } from './features/skills.js';
+import { scoreTextPool } from './features/text-relevance.js';
 import { checkRequirements } from './requirements/check-requirements.js';
-import { occupationExperience, rateExperiences } from './requirements/occupation-experience.js';
+import {
+  occupationExperience,
+  rateExperiences,
+  type TitleContext,
+  titleContext,
+} from './requirements/occupation-experience.js';
 import type { PolicyOption } from './requirements/requirement-policy.js';
 import { type RequirementOutcome, tallyRequirements } from './requirements/tally-requirements.js';
 import { toIsoDate } from './support/calendar.js';
@@ -17,6 +23,13 @@ export interface AssessPairContext {
   semantic?: number | null;
   /** The profile's skill index in the order's language, when one profile meets many orders. */
   skillIndex?: SkillIndex;
+  /**
+   * The text criterion, scored over the pool being ranked (`scoreTextPool`); absent: scored against a pool
+   * of this profile alone. `null`: no text criterion.
+   */
+  text?: TextScore | null;
+  /** The order's title and the pool's title statistics (`titleContext`); absent: a pool of this profile. */
+  titles?: TitleContext;
 }
 
 /**
@@ -39,7 +52,8 @@ export function assessPair(
   context: AssessPairContext = {},
 ): PairAssessment {
   const now = toIsoDate(context.now);
-  const experience = occupationExperience(rateExperiences(job, profile, now), now);
+  const titles = context.titles ?? titleContext(job, [profile]);
+  const experience = occupationExperience(rateExperiences(job, profile, now, titles), now);
   const checks = checkRequirements(job, profile, {
     now,
     experience,
@@ -53,5 +67,10 @@ export function assessPair(
     experience,
     skillIndex: context.skillIndex ?? indexProfileSkills(profile, job.language),
     semantic: context.semantic ?? null,
+    text:
+      context.text === undefined
+        ? (scoreTextPool(job, [profile], titles.pool).get(profile.id) ?? null)
+        : context.text,
+    titles,
   };
 }

@@ -8,8 +8,9 @@ import {
 } from '../domain/index.js';
 import { ValidationError } from '../errors.js';
 import type { ChatModel, EmbeddingModel } from '../providers/spec.js';
-import { assessPair } from './assess-pair.js';
+import { assessPair, type PairAssessment } from './assess-pair.js';
 import { scoreFeatures } from './features/index.js';
+import { scoreTextPool } from './features/text-relevance.js';
 import {
   type FusedResult,
   type FuseInput,
@@ -21,6 +22,7 @@ import {
   type WeightOverrides,
 } from './fuse/index.js';
 import { type PolicyOptions, resolvePolicy } from './requirements/index.js';
+import { titleContext } from './requirements/occupation-experience.js';
 import { type RerankEvent, rerankWithLlm } from './rerank/index.js';
 import {
   DEFAULT_RETRIEVE_TOP_K,
@@ -135,8 +137,12 @@ export async function rankCandidates(
     });
   }
 
-  // 2–3. Requirements and structured scores: each pair assessed once.
+  // 2–3. Requirements and structured scores: each pair assessed once. Text relevance and title rarity are
+  // measured over the profiles being scored; the embedding similarity is spread over the pool's range.
   const fuseOptions = { weights, llmWeight, language: job.language };
+  const titles = titleContext(job, selected);
+  const textScores = scoreTextPool(job, selected, titles.pool);
+  const semanticScores = spreadSemantic(semanticById);
   const inputs = new Map<string, FuseInput>();
   const kept: FusedResult[] = [];
   for (const profile of selected) {
@@ -144,12 +150,15 @@ export async function rankCandidates(
     const assessment = assessPair(job, profile, {
       now,
       policy,
-      semantic: semanticById?.get(profile.id) ?? null,
+      semantic: semanticScores.get(profile.id) ?? null,
+      text: textScores.get(profile.id) ?? null,
+      titles,
     });
     const input: FuseInput = {
       candidateId: profile.id,
       features: scoreFeatures(assessment),
       requirements: assessment.requirements,
+      warnings: weakProfileWarnings(assessment, !!options.embeddingModel),
     };
     const fused = fuseScores(input, fuseOptions);
     if (fused.excluded) {
@@ -198,6 +207,45 @@ export async function rankCandidates(
 
   // 5. Deterministic ranking.
   return rankResults(results).map(({ excluded: _excluded, ...result }) => result);
+}
+
+/**
+ * Embedding similarities spread over the pool's range (lowest 0, highest 1) when they differ by at least
+ * 0.05, so that a model whose cosines all sit near 0.8 (or near 0.1) still separates candidates; kept as
+ * they are otherwise. Profiles without a similarity stay without one.
+ */
+function spreadSemantic(values: Map<string, number | null> | null): Map<string, number> {
+  const known = [...(values ?? new Map<string, number | null>())].filter(
+    (entry): entry is [string, number] => entry[1] !== null,
+  );
+  const numbers = known.map(([, value]) => value);
+  const low = Math.min(...numbers);
+  const high = Math.max(...numbers);
+  const spread = high - low >= 0.05;
+  return new Map(known.map(([id, value]) => [id, spread ? (value - low) / (high - low) : value]));
+}
+
+/** Warnings for a profile scored on less than usual: no embedding, or (almost) no text. */
+function weakProfileWarnings(assessment: PairAssessment, hasEmbeddings: boolean): MatchResult['warnings'] {
+  const english = assessment.job.language === 'en';
+  const warnings: MatchResult['warnings'] = [];
+  if (hasEmbeddings && assessment.semantic === null) {
+    warnings.push({
+      code: 'no-embedding',
+      message: english
+        ? 'no usable embedding for this CV (no readable work fields): scored without CV similarity'
+        : 'pas de vecteur exploitable pour ce CV (aucun champ métier lisible) : score sans proximité du CV',
+    });
+  }
+  if (!assessment.text || assessment.text.confidence === 0) {
+    warnings.push({
+      code: 'empty-profile',
+      message: english
+        ? 'this CV has (almost) no readable text: its score rests on the few fields that were read'
+        : 'ce CV ne contient (presque) pas de texte lisible : son score repose sur les rares champs lus',
+    });
+  }
+  return warnings;
 }
 
 function poolProfiles(pool: CandidateProfile[] | PoolIndex): CandidateProfile[] {

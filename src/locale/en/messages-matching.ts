@@ -12,6 +12,7 @@ export const matchingMessages = {
   'criterion.availability': 'availability',
   'criterion.languages': 'languages',
   'criterion.semantic': 'CV similarity',
+  'criterion.text': 'order words in the CV',
   'criterion.llm': 'LLM assessment',
 
   'requirement.certificationHeld': '{label}: held',

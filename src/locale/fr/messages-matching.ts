@@ -14,6 +14,7 @@ export const matchingMessages = {
   'criterion.availability': 'disponibilité',
   'criterion.languages': 'langues',
   'criterion.semantic': 'proximité du CV',
+  'criterion.text': 'mots de l’offre dans le CV',
   'criterion.llm': 'avis du LLM',
 
   // Requirement checks (an unmet one names the gap).

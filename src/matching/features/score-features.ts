@@ -1,19 +1,31 @@
 import type { CandidateProfile, Criterion, CriterionScore, JobOrder, Met } from '../../domain/index.js';
 import type { RequirementCheck } from '../requirements/check-requirements.js';
 import {
-  type ExperienceCloseness,
-  jobOccupationCode,
+  jobOccupation,
   type OccupationExperience,
-  titleSimilarity,
+  type TitleContext,
+  titleCloseness,
 } from '../requirements/occupation-experience.js';
 import type { RequirementOutcome } from '../requirements/tally-requirements.js';
 import { monthIndex } from '../support/calendar.js';
 import { quotes, shortQuote, sourceQuote } from '../support/evidence.js';
-import { bestOccupation, cachedCloseness } from '../support/memo.js';
+import { guessOccupation } from '../support/occupation-guess.js';
 import { findSkill, type SkillIndex } from './skills.js';
+import { profileTitleTerms } from './text-relevance.js';
 
-/** One criterion's score before weighting (`weight` is set when scores are fused). */
-export type FeatureScore = Omit<CriterionScore, 'weight'> & { criterion: Criterion };
+/** One criterion's score before weighting (`weight` is set when scores are fused), with its confidence. */
+export type FeatureScore = Omit<CriterionScore, 'weight' | 'confidence'> & {
+  criterion: Criterion;
+  confidence: number;
+};
+
+/** The text criterion's input: relevance normalised over the pool (0..1) and the order's words found. */
+export interface TextScore {
+  score: number;
+  matched: string[];
+  /** How much text the profile has to judge from, 0..1 (1 from about 50 words). */
+  confidence: number;
+}
 
 /** What scoring reads about one (order, profile) pair; `assessPair` works it out once (a `PairAssessment` is one). */
 export interface FeatureInput {
@@ -27,8 +39,12 @@ export interface FeatureInput {
   experience: OccupationExperience;
   /** The profile's passages skills are looked up in, in the order's language. */
   skillIndex: SkillIndex;
-  /** Embedding similarity of CV and order from retrieval, 0..1; null: no `semantic` criterion. */
+  /** Embedding similarity of CV and order, normalised over the pool, 0..1; null: no `semantic` criterion. */
   semantic: number | null;
+  /** Text relevance of the CV to the order; null: no `text` criterion. */
+  text: TextScore | null;
+  /** The order's title and the pool's title statistics, for the headline. */
+  titles: TitleContext;
 }
 
 const metFor = (score: number, yes = 80, partial = 40): Met =>
@@ -44,11 +60,13 @@ const round = (value: number): number => Math.round(Math.max(0, Math.min(100, va
 export function scoreFeatures(pair: FeatureInput): FeatureScore[] {
   const { job, profile, experience, skillIndex } = pair;
   const checks = pair.requirements.byKind;
-  const out: FeatureScore[] = [occupationScore(job, profile, experience.rated)];
+  const out: FeatureScore[] = [occupationScore(pair)];
+  const skillConfidence =
+    profile.skills.length > 0 || profile.experiences.some((item) => item.description) ? 1 : 0.5;
   if (job.requiredSkills.length > 0)
-    out.push(skillScore('skills', job.requiredSkills, skillIndex, job.language));
+    out.push(skillScore('skills', job.requiredSkills, skillIndex, job.language, skillConfidence));
   if (job.preferredSkills.length > 0) {
-    out.push(skillScore('preferredSkills', job.preferredSkills, skillIndex, job.language));
+    out.push(skillScore('preferredSkills', job.preferredSkills, skillIndex, job.language, skillConfidence));
   }
   out.push(experienceScore(job, profile, experience, pair.now));
   const certification = checkScore('certifications', checks.certification);
@@ -61,45 +79,75 @@ export function scoreFeatures(pair: FeatureInput): FeatureScore[] {
   if (availability) out.push(availability);
   const languages = checkScore('languages', checks.language);
   if (languages) out.push(languages);
+  if (pair.text) {
+    const score = round(pair.text.score * 100);
+    out.push({
+      criterion: 'text',
+      score,
+      met: metFor(score, 60, 30),
+      evidence: pair.text.matched.slice(0, 6),
+      source: 'rule',
+      confidence: pair.text.confidence,
+    });
+  }
   if (pair.semantic !== null) {
     const score = round(pair.semantic * 100);
-    out.push({ criterion: 'semantic', score, met: metFor(score, 60, 30), evidence: [], source: 'embedding' });
+    out.push({
+      criterion: 'semantic',
+      score,
+      met: metFor(score, 60, 30),
+      evidence: [],
+      source: 'embedding',
+      confidence: 1,
+    });
   }
   return out;
 }
 
-function occupationScore(
-  job: JobOrder,
-  profile: CandidateProfile,
-  rated: ExperienceCloseness[],
-): FeatureScore {
+/** Parse confidence of a field, or `fallback` when the parser gave none. */
+const fieldConfidence = (profile: CandidateProfile, field: 'headline' | 'experiences', fallback = 0.7) =>
+  profile.confidence[field] ?? fallback;
+
+/**
+ * The occupation: the closest of the CV's experience titles and its headline (a claim, worth 0.9 of a
+ * past job), each compared with `titleCloseness` (ROME codes as far as they are sure, title words
+ * otherwise). Confidence: how reliably that title was read; 0 when the CV has no title at all.
+ */
+function occupationScore(pair: FeatureInput): FeatureScore {
+  const { job, profile } = pair;
   let score = 0;
   let evidence: string[] = [];
-  const best = rated[0];
+  let confidence = 0;
+  const best = pair.experience.rated[0];
   if (best) {
-    // Same ROME code: 100; related through the mobility graph: up to 70; title words only: up to 60.
-    score = best.basis === 'rome' ? (best.closeness >= 1 ? 100 : 70 * best.closeness) : 100 * best.closeness;
+    score = 100 * best.closeness;
     evidence = [sourceQuote(profile, best.experience.source, best.experience.title)];
+    confidence = best.experience.confidence ?? fieldConfidence(profile, 'experiences');
   }
-  if (profile.headline && score < 100) {
-    const headlineScore = headlineCloseness(job, profile.headline) * 90; // a claim, weaker than a past job
+  if (profile.headline) {
+    const headline = titleCloseness(
+      profile.headline,
+      profileTitleTerms(profile, job.language)(profile.headline),
+      guessOccupation(profile.headline)?.romeCode ?? null,
+      jobOccupation(job),
+      pair.titles,
+    );
+    const headlineScore = 90 * headline.closeness; // a claim, weaker than a past job
     if (headlineScore > score) {
       score = headlineScore;
       evidence = [sourceQuote(profile, profile.sources.headline, profile.headline)];
     }
+    confidence = Math.max(confidence, fieldConfidence(profile, 'headline'));
   }
   const value = round(score);
-  return { criterion: 'occupation', score: value, met: metFor(value), evidence, source: 'rule' };
-}
-
-function headlineCloseness(job: JobOrder, headline: string): number {
-  const jobCode = jobOccupationCode(job);
-  const match = bestOccupation(headline);
-  if (jobCode && match && match.score >= 0.5) {
-    const closeness = cachedCloseness(jobCode, match.romeCode);
-    if (closeness > 0) return closeness >= 1 ? 1 : 0.7 * closeness;
-  }
-  return 0.6 * titleSimilarity(job.title, headline);
+  return {
+    criterion: 'occupation',
+    score: value,
+    met: metFor(value),
+    evidence,
+    source: 'rule',
+    confidence: Math.min(1, confidence),
+  };
 }
 
 function skillScore(
@@ -107,6 +155,7 @@ function skillScore(
   skills: string[],
   index: SkillIndex,
   language: JobOrder['language'],
+  confidence: number,
 ): FeatureScore {
   const matches = skills.map((skill) => findSkill(skill, index, language));
   const covered = matches.reduce((sum, match) => sum + match.coverage, 0);
@@ -118,6 +167,7 @@ function skillScore(
     met: score >= 99.9 ? 'yes' : score > 0 ? 'partial' : 'no',
     evidence,
     source: 'rule',
+    confidence,
   };
 }
 
@@ -138,7 +188,14 @@ function experienceScore(
     .filter((item) => item.months > 0)
     .slice(0, 3)
     .map((item) => sourceQuote(profile, item.experience.source, item.experience.title));
-  return { criterion: 'experience', score, met, evidence, source: 'rule' };
+  // Sure when the CV lists dated experiences; unsure when it lists none (the parser may have missed them).
+  const dated = profile.experiences.filter((item) => item.start !== null).length;
+  const confidence =
+    profile.experiences.length === 0
+      ? 0.3
+      : (0.3 + (0.7 * dated) / profile.experiences.length) *
+        Math.min(1, fieldConfidence(profile, 'experiences') + 0.2);
+  return { criterion: 'experience', score, met, evidence, source: 'rule', confidence };
 }
 
 function checkScore(
@@ -151,12 +208,14 @@ function checkScore(
     0,
   );
   const score = round((100 * points) / relevant.length);
+  const known = relevant.filter((check) => check.met !== 'unknown').length;
   return {
     criterion,
     score,
     met: score >= 99.9 ? 'yes' : score > 0 ? 'partial' : 'no',
     evidence: quotes(relevant.flatMap((check) => check.evidence.map(shortQuote))),
     source: 'rule',
+    confidence: 0.5 + (0.5 * known) / relevant.length,
   };
 }
 
@@ -164,7 +223,8 @@ function distanceScore(check: RequirementCheck | undefined): FeatureScore | null
   if (!check) return null;
   const { distanceKm, limitKm } = check.detail;
   if (distanceKm === undefined || limitKm === undefined) {
-    return { criterion: 'distance', score: 50, met: 'partial', evidence: [], source: 'rule' };
+    // Unknown: shown, but it weighs nothing.
+    return { criterion: 'distance', score: 50, met: 'partial', evidence: [], source: 'rule', confidence: 0 };
   }
   // 100 up to a quarter of the radius, 50 at the radius, 0 at twice the radius.
   const quarter = limitKm / 4;
@@ -181,6 +241,7 @@ function distanceScore(check: RequirementCheck | undefined): FeatureScore | null
     met: check.met === 'no' ? 'no' : value >= 75 ? 'yes' : 'partial',
     evidence: quotes(check.evidence.map(shortQuote)),
     source: 'rule',
+    confidence: 1,
   };
 }
 
@@ -194,5 +255,7 @@ function availabilityScore(check: RequirementCheck | undefined): FeatureScore | 
     met: check.met === 'yes' ? 'yes' : check.met === 'unknown' ? 'partial' : 'no',
     evidence: quotes(check.evidence.map(shortQuote)),
     source: 'rule',
+    // Unknown availability (50 for everyone) separates no one: it weighs nothing.
+    confidence: check.met === 'unknown' || daysLate === undefined ? 0 : 1,
   };
 }

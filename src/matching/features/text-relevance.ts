@@ -111,10 +111,13 @@ export function buildTextPool(profiles: readonly CandidateProfile[], language: T
   return pool;
 }
 
-/** Inverse document frequency (the BM25 form, never negative), with a pool of at least one profile. */
+/** Below this many profiles, document frequencies say nothing: every term weighs the same. */
+export const MIN_POOL_FOR_IDF = 10;
+
+/** Inverse document frequency (the BM25 form, never negative); 1 in a pool too small to tell. */
 function idf(frequency: number, size: number): number {
-  const total = Math.max(1, size);
-  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+  if (size < MIN_POOL_FOR_IDF) return 1;
+  return Math.log(1 + (size - frequency + 0.5) / (frequency + 0.5));
 }
 
 const queryCache = new WeakMap<JobOrder, Map<string, number>>();
@@ -209,7 +212,65 @@ export function titleSimilarity(
   return (5 * precision * recall) / (4 * precision + recall);
 }
 
+/**
+ * How telling a phrase of the order is in this pool (a skill, a title): the mean IDF of its words, at
+ * least 0.1; 1 for every phrase in a pool too small to tell.
+ */
+export function phraseWeight(phrase: string, job: JobOrder, pool: TextPool): number {
+  const words = matchingTerms(phrase, { genderLanguage: job.language, stemLanguage: job.language }).filter(
+    (term) => !term.startsWith('~'),
+  );
+  if (words.length === 0 || pool.size < MIN_POOL_FOR_IDF) return 1;
+  const total = words.reduce((sum, term) => sum + idf(pool.documentFrequency.get(term) ?? 0, pool.size), 0);
+  return Math.max(0.1, total / words.length);
+}
+
+/** The matching terms of one of the profile's titles (headline or experience title), by its text. */
+export function profileTitleTerms(
+  profile: CandidateProfile,
+  language: TextLanguage,
+): (title: string) => ReadonlySet<string> {
+  const byText = new Map(profileTerms(profile, language).titles.map((title) => [title.text, title.terms]));
+  return (title) => byText.get(title.trim()) ?? new Set<string>();
+}
+
 /** The order's title as a set of matching terms. */
 export function jobTitleTerms(job: JobOrder): Set<string> {
   return new Set(matchingTerms(job.title, { genderLanguage: job.language, stemLanguage: job.language }));
+}
+
+/**
+ * Coverage that counts as a full text match when the pool's best is below it: with a pool of one, or one
+ * where nobody matches well, nobody gets 100 for a weak match.
+ */
+export const TEXT_REFERENCE = 0.35;
+
+/** Words of text a profile needs for its text score to be fully trusted. */
+const WORDS_FOR_FULL_CONFIDENCE = 50;
+
+/**
+ * The text criterion of each profile of a pool: `textRelevance` divided by the pool's best (at least
+ * `TEXT_REFERENCE`), so the best match of the order scores 100 and the others spread below it. Its
+ * confidence grows with the amount of text (a CV with almost no words is judged on the rest).
+ */
+export function scoreTextPool(
+  job: JobOrder,
+  profiles: readonly CandidateProfile[],
+  pool: TextPool,
+): Map<string, { score: number; matched: string[]; confidence: number }> {
+  const relevance = profiles.map((profile) => ({ profile, ...textRelevance(job, profile, pool) }));
+  const best = Math.max(TEXT_REFERENCE, ...relevance.map((item) => item.value));
+  return new Map(
+    relevance.map(({ profile, value, matched }) => [
+      profile.id,
+      {
+        score: Math.min(1, value / best),
+        matched,
+        confidence: Math.min(
+          1,
+          profileTerms(profile, pool.language).fields.full.length / (2 * WORDS_FOR_FULL_CONFIDENCE),
+        ),
+      },
+    ]),
+  );
 }

@@ -6,12 +6,13 @@ import { tallyRequirements } from '../requirements/tally-requirements.js';
 import { fuseScores, rankResults } from './fuse-scores.js';
 import { resolveWeights } from './weights.js';
 
-const feature = (criterion: FeatureScore['criterion'], score: number): FeatureScore => ({
+const feature = (criterion: FeatureScore['criterion'], score: number, confidence = 1): FeatureScore => ({
   criterion,
   score,
   met: score >= 80 ? 'yes' : score >= 40 ? 'partial' : 'no',
   evidence: [`quote for ${criterion}`],
   source: 'rule',
+  confidence,
 });
 
 const missingCaces: RequirementCheck = {

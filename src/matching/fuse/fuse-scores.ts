@@ -15,6 +15,8 @@ export interface FuseInput {
   requirements: Pick<RequirementOutcome, 'unmet' | 'penalty' | 'excluded'>;
   /** Absent: the candidate was not sent to the LLM (not shortlisted, or no chat model). */
   llm?: LlmAssessment;
+  /** Warnings about how this candidate could be scored (e.g. `no-embedding`), kept in the result. */
+  warnings?: MatchResult['warnings'];
 }
 
 export interface FuseOptions {
@@ -30,31 +32,34 @@ export interface FuseOptions {
 export type FusedResult = Omit<MatchResult, 'rank'> & { excluded: boolean };
 
 const roundScore = (value: number): number => Math.round(Math.max(0, Math.min(100, value)) * 10) / 10;
+const roundConfidence = (value: number): number => Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000;
 const MET_POINTS: Record<Met, number> = { yes: 100, partial: 50, no: 0 };
 
 /**
- * One 0–100 score from the structured criteria (weighted mean over the criteria that apply,
- * times the penalty of each missed requirement) and, when present, the LLM assessment. The
+ * One 0–100 score from the structured criteria (mean over the criteria that apply, each weighted by its
+ * default weight times its confidence, times the penalty of each missed requirement) and, when present, the LLM assessment. The
  * breakdown says where each part came from; weights of the weighted entries sum to 1. A failed
  * LLM assessment leaves the structured score and adds an `llm-degraded` warning.
  */
 export function fuseScores(input: FuseInput, options: FuseOptions): FusedResult {
   const language = options.language ?? 'fr';
   const llmWeight = options.llmWeight ?? defaultLlmWeight;
-  const applicable = input.features.reduce((sum, feature) => sum + options.weights[feature.criterion], 0);
+  // Confidence-aware weights: w·c, normalised over the criteria of this result.
+  const weightOf = (feature: FeatureScore) => options.weights[feature.criterion] * feature.confidence;
+  const applicable = input.features.reduce((sum, feature) => sum + weightOf(feature), 0);
   const llm = input.llm?.ok ? input.llm : null;
   const structuredShare = llm ? 1 - llmWeight : 1;
   const breakdown: CriterionScore[] = input.features.map((feature) => ({
     ...feature,
-    weight: applicable > 0 ? (options.weights[feature.criterion] / applicable) * structuredShare : 0,
+    confidence: roundConfidence(feature.confidence),
+    weight: applicable > 0 ? (weightOf(feature) / applicable) * structuredShare : 0,
   }));
   const structured =
     applicable > 0
-      ? input.features.reduce((sum, feature) => sum + feature.score * options.weights[feature.criterion], 0) /
-        applicable
+      ? input.features.reduce((sum, feature) => sum + feature.score * weightOf(feature), 0) / applicable
       : 0;
   const { unmet, penalty } = input.requirements;
-  const warnings: MatchResult['warnings'] = [];
+  const warnings: MatchResult['warnings'] = [...(input.warnings ?? [])];
   let combined = structured;
   if (llm) {
     combined = (1 - llmWeight) * structured + llmWeight * llm.score;
@@ -106,6 +111,7 @@ const CRITERION_LABELS: Record<Criterion | 'llm', MessageKey> = {
   availability: 'criterion.availability',
   languages: 'criterion.languages',
   semantic: 'criterion.semantic',
+  text: 'criterion.text',
   llm: 'criterion.llm',
 };
 

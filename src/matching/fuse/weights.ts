@@ -11,35 +11,39 @@ export type Weights = Record<Criterion, number>;
 
 /**
  * Default weights, chosen for temp-work orders where the occupation and the gating certificates
- * matter most, then proven experience and how far the person lives from the site:
+ * matter most, then what the CV says in words, proven experience and how far the person lives:
  *
- * | criterion         | weight | what it measures                                                  |
- * |-------------------|--------|-------------------------------------------------------------------|
- * | `occupation`      | 0.25   | same ROME code (100), close through the mobility graph, or title  |
- * | `skills`          | 0.15   | share of the order's required skills found in the CV              |
- * | `preferredSkills` | 0.05   | share of the "nice to have" skills found                          |
- * | `experience`      | 0.15   | months in the occupation against the minimum, and how recent      |
- * | `certifications`  | 0.12   | required certifications held and valid at the start date          |
- * | `licences`        | 0.05   | required driving licences held                                    |
- * | `distance`        | 0.10   | job site to home, against the candidate's stated mobility         |
- * | `availability`    | 0.05   | available by the start date                                       |
- * | `languages`       | 0.03   | required languages at the required level                          |
- * | `semantic`        | 0.05   | embedding similarity of CV and order (only with an embedding model)|
+ * | criterion         | weight | what it measures                                                        |
+ * |-------------------|--------|-------------------------------------------------------------------------|
+ * | `occupation`      | 0.20   | CV titles against the order's: ROME codes as far as they are sure, title words otherwise |
+ * | `text`            | 0.20   | field-weighted BM25 of the order's words in the CV (titles, skills, experience, all text) |
+ * | `skills`          | 0.12   | share of the order's required skills found in the CV                    |
+ * | `preferredSkills` | 0.04   | share of the "nice to have" skills found                                |
+ * | `experience`      | 0.12   | months in the occupation against the minimum, and how recent            |
+ * | `certifications`  | 0.12   | required certifications held and valid at the start date                |
+ * | `licences`        | 0.05   | required driving licences held                                          |
+ * | `distance`        | 0.08   | job site to home, against the candidate's stated mobility               |
+ * | `availability`    | 0.03   | available by the start date                                             |
+ * | `languages`       | 0.02   | required languages at the required level                                |
+ * | `semantic`        | 0.02   | embedding similarity of CV and order (only with an embedding model)     |
  *
- * A criterion that does not apply to an order (no required licence, no embedding model, ...) is
- * left out and the remaining weights are normalised again, so each result's weights sum to 1.
+ * A criterion that does not apply to an order (no required licence, no embedding model, ...) is left
+ * out. Each criterion that applies carries a confidence `c` (0..1: how sure its score is); its weight in
+ * one result is `w·c / Σ w·c` over the criteria of that result, so weight flows from unsure criteria
+ * (a doubtful occupation code, an unknown availability) to sure ones, and each result's weights sum to 1.
  */
 export const defaultWeights: Readonly<Weights> = Object.freeze({
-  occupation: 0.25,
-  skills: 0.15,
-  preferredSkills: 0.05,
-  experience: 0.15,
+  occupation: 0.2,
+  text: 0.2,
+  skills: 0.12,
+  preferredSkills: 0.04,
+  experience: 0.12,
   certifications: 0.12,
   licences: 0.05,
-  distance: 0.1,
-  availability: 0.05,
-  languages: 0.03,
-  semantic: 0.05,
+  distance: 0.08,
+  availability: 0.03,
+  languages: 0.02,
+  semantic: 0.02,
 });
 
 /**

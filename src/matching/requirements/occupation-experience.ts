@@ -1,37 +1,82 @@
 import type { CandidateProfile, Experience, JobOrder } from '../../domain/index.js';
+import {
+  buildTextPool,
+  jobTitleTerms,
+  profileTitleTerms,
+  type TextPool,
+  titleSimilarity,
+} from '../features/text-relevance.js';
 import { monthIndex } from '../support/calendar.js';
-import { bestOccupation, cachedCloseness, cachedTerms } from '../support/memo.js';
+import { cachedCloseness } from '../support/memo.js';
+import { guessOccupation, type OccupationGuess } from '../support/occupation-guess.js';
 
-/** Below this score a title is not trusted to name an occupation. */
-const OCCUPATION_MATCH_THRESHOLD = 0.5;
 /** Experiences at least this close to the order's occupation count as experience in it. */
 export const RELEVANT_CLOSENESS = 0.5;
+/** At least this close, an experience counts as the same occupation (its months count fully). */
+export const SAME_OCCUPATION_CLOSENESS = 0.8;
+/** Share of a title match that counts whatever the codes say: the same job title is strong evidence. */
+const TITLE_FLOOR = 0.9;
+/** A related (not the same) ROME occupation is worth at most this much. */
+const RELATED_CODE_SHARE = 0.7;
+
+/** The order's occupation: its ROME code as given (confidence 1), else read from its title. */
+export function jobOccupation(job: JobOrder): OccupationGuess | null {
+  if (job.romeCode) return { romeCode: job.romeCode, confidence: 1 };
+  return guessOccupation(job.title);
+}
 
 /** The order's ROME code: as given, else the best match of its title (null when nothing is close enough). */
 export function jobOccupationCode(job: JobOrder): string | null {
-  if (job.romeCode) return job.romeCode;
-  const best = bestOccupation(job.title);
-  return best && best.score >= OCCUPATION_MATCH_THRESHOLD ? best.romeCode : null;
-}
-
-/** Dice coefficient of the stemmed content terms of two titles, 0..1. */
-export function titleSimilarity(a: string, b: string): number {
-  const left = new Set(cachedTerms(a));
-  const right = new Set(cachedTerms(b));
-  if (left.size === 0 || right.size === 0) return 0;
-  let shared = 0;
-  for (const term of left) if (right.has(term)) shared++;
-  return (2 * shared) / (left.size + right.size);
+  return jobOccupation(job)?.romeCode ?? null;
 }
 
 /** How close one experience is to the order's occupation, 0..1, and how that was decided. */
 export interface ExperienceCloseness {
   experience: Experience;
   closeness: number;
-  /** `rome`: same or related ROME code; `title`: title words only. */
+  /** `rome`: mostly the ROME codes; `title`: mostly the title words. */
   basis: 'rome' | 'title';
+  /** How far the ROME comparison was trusted, 0..1 (confidence of the order's code × the title's). */
+  codeConfidence: number;
   /** Duration in months (0 when the dates are unknown). */
   months: number;
+}
+
+/** What titles are compared with: the order's title terms and the pool's title statistics. */
+export interface TitleContext {
+  jobTitle: Set<string>;
+  pool: TextPool;
+}
+
+/**
+ * Closeness of a CV title to the order's occupation, 0..1, trusting each signal as far as it is sure:
+ * `c·rome + (1 − c)·title`, where `c` is the confidence of the order's code times that of the code read
+ * from the CV title, `rome` is 1 for the same code and 0.7 × the mobility closeness for a related one, and
+ * `title` is the IDF-weighted title similarity (`titleSimilarity`); never below 0.9 × `title`. A doubtful
+ * code therefore neither sinks a CV whose title says the job nor lifts one whose title does not.
+ */
+export function titleCloseness(
+  title: string,
+  titleTerms: ReadonlySet<string>,
+  code: string | null,
+  job: OccupationGuess | null,
+  context: TitleContext,
+): { closeness: number; basis: 'rome' | 'title'; codeConfidence: number } {
+  const titleScore = titleSimilarity(context.jobTitle, titleTerms, context.pool);
+  let romeScore = 0;
+  let codeConfidence = 0;
+  if (job && code) {
+    const guess = guessOccupation(title);
+    const titleConfidence = guess?.romeCode === code ? guess.confidence : 0.5;
+    codeConfidence = job.confidence * titleConfidence;
+    const closeness = cachedCloseness(job.romeCode, code);
+    romeScore = closeness >= 1 ? 1 : RELATED_CODE_SHARE * closeness;
+  }
+  const mixed = codeConfidence * romeScore + (1 - codeConfidence) * titleScore;
+  const closeness = Math.max(mixed, TITLE_FLOOR * titleScore);
+  const basis =
+    codeConfidence * romeScore >= (1 - codeConfidence) * titleScore && romeScore > 0 ? 'rome' : 'title';
+  return { closeness, basis, codeConfidence };
 }
 
 /** Duration of an experience in whole months, counting both end months; current ones run to `now`. */
@@ -41,31 +86,25 @@ export function experienceMonths(experience: Experience, now: string): number {
   return Math.max(0, monthIndex(end) - monthIndex(experience.start) + 1);
 }
 
-/** Closeness of one experience to the order: the ROME graph when both sides have a code, else title similarity. */
-export function experienceCloseness(
-  experience: Experience,
-  jobCode: string | null,
-  jobTitle: string,
-): { closeness: number; basis: 'rome' | 'title' } {
-  const code = experience.occupation?.romeCode ?? null;
-  if (jobCode && code) {
-    const closeness = cachedCloseness(jobCode, code);
-    if (closeness > 0) return { closeness, basis: 'rome' };
-  }
-  // Title words are weaker evidence than a shared code: at most 0.6.
-  return { closeness: 0.6 * titleSimilarity(jobTitle, experience.title), basis: 'title' };
-}
-
 /** Every experience of the profile with its closeness to the order, closest first (ties: most recent first). */
 export function rateExperiences(
   job: JobOrder,
   profile: CandidateProfile,
   now: string,
+  context?: TitleContext,
 ): ExperienceCloseness[] {
-  const jobCode = jobOccupationCode(job);
+  const titles = context ?? titleContext(job, [profile]);
+  const occupation = jobOccupation(job);
+  const termsOf = profileTitleTerms(profile, job.language);
   const rated = profile.experiences.map((experience) => ({
     experience,
-    ...experienceCloseness(experience, jobCode, job.title),
+    ...titleCloseness(
+      experience.title,
+      termsOf(experience.title),
+      experience.occupation?.romeCode ?? null,
+      occupation,
+      titles,
+    ),
     months: experienceMonths(experience, now),
   }));
   return rated.sort(
@@ -74,6 +113,11 @@ export function rateExperiences(
       endMonth(b.experience, now) - endMonth(a.experience, now) ||
       a.experience.title.localeCompare(b.experience.title),
   );
+}
+
+/** Title statistics of `profiles` for comparisons with `job` (a pool of one when none is given). */
+export function titleContext(job: JobOrder, profiles: readonly CandidateProfile[]): TitleContext {
+  return { jobTitle: jobTitleTerms(job), pool: buildTextPool(profiles, job.language) };
 }
 
 /** Month index an experience ended (now for current ones; -1 when undated). */
@@ -99,8 +143,8 @@ export interface OccupationExperience {
 }
 
 /**
- * Months of experience in the order's occupation: a month in the same occupation counts 1, a month
- * in a related one (at least `RELEVANT_CLOSENESS` close) counts 0.5; overlapping periods are counted
+ * Months of experience in the order's occupation: a month in the same occupation (at least
+ * `SAME_OCCUPATION_CLOSENESS` close) counts 1, a month in a related one (at least `RELEVANT_CLOSENESS`) 0.5; overlapping periods are counted
  * once (at their best factor). Also the month the most recent relevant experience ended.
  */
 export function occupationExperience(rated: ExperienceCloseness[], now: string): OccupationExperience {
@@ -110,7 +154,7 @@ export function occupationExperience(rated: ExperienceCloseness[], now: string):
   for (const item of relevant) {
     const { start } = item.experience;
     if (!start) continue;
-    const factor = item.closeness >= 1 ? 1 : RELATED_MONTH_FACTOR;
+    const factor = item.closeness >= SAME_OCCUPATION_CLOSENESS ? 1 : RELATED_MONTH_FACTOR;
     const first = monthIndex(start);
     for (let month = first; month < first + item.months; month++) {
       covered.set(month, Math.max(covered.get(month) ?? 0, factor));
