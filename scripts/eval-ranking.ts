@@ -21,7 +21,7 @@ import {
   readQrels,
   runExperiment,
 } from '../src/eval/index.js';
-import { type RankCandidatesOptions, rankCandidates } from '../src/matching/index.js';
+import type { RankCandidatesOptions } from '../src/matching/index.js';
 import { readCandidateDataset, readJobOrders } from '../src/parsing/index.js';
 import { createLocal } from '../src/providers/index.js';
 import { createBm25Baseline } from './ranking/bm25-baseline.js';
@@ -50,19 +50,6 @@ export const RANKERS = ['cvmatch', 'cvmatch-ad', 'bm25'] as const;
 /** The options `cvmatch eval` uses by default: the offline provider's embeddings, no chat model. */
 export function offlineOptions(now: string): RankCandidatesOptions {
   return { now, embeddingModel: createLocal().embeddingModel() };
-}
-
-/**
- * Offline cvmatch as `cvmatch match` runs it, one order at a time on the plain profiles.
- * (`runExperiment` embeds the pool once into a `PoolIndex`, which aborts on a profile whose vector is
- * all zeros: issue 13, item 4.)
- */
-function offlineConfig(name: string, now: string): ExperimentConfig {
-  const options = offlineOptions(now);
-  return {
-    name,
-    rank: async (job, pool) => (await rankCandidates(job, pool, options)).map((result) => result.candidateId),
-  };
 }
 
 /** Job id of a category folder (`INFORMATION-TECHNOLOGY` → `information-technology`). */
@@ -133,7 +120,7 @@ export async function runRankingBenchmark(options: {
   const adById = new Map(ads.map((job) => [job.id, job]));
   const baseline = createBm25Baseline(new Map(profiles.map((profile) => [profile.id, profile.text])));
   const configs: ExperimentConfig[] = [
-    offlineConfig('cvmatch', now),
+    { name: 'cvmatch', options: offlineOptions(now) },
     {
       name: 'bm25',
       rank: async (job: JobOrder) => baseline.rank([job.title, ...job.requiredSkills].join(' ')),
@@ -145,7 +132,7 @@ export async function runRankingBenchmark(options: {
     jobs: jobs.map((job) => adById.get(job.id) ?? job),
     candidates: profiles,
     qrels,
-    configs: [offlineConfig('cvmatch-ad', now)],
+    configs: [{ name: 'cvmatch-ad', options: offlineOptions(now) }],
     cutoffs: CUTOFFS,
   });
   warnings.push(...result.warnings);

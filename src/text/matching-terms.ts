@@ -1,5 +1,6 @@
 import { foldGender } from './fold-gender.js';
-import { isStopword, stem, type TextLanguage, words } from './tokenize.js';
+import { foldAccents } from './normalize.js';
+import { isStopword, stem, type TextLanguage } from './tokenize.js';
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
@@ -25,16 +26,29 @@ export interface MatchingTermsOptions {
 
 /**
  * The terms two texts are compared on in lexical matching: every content word (folded, gender folded,
- * stopwords dropped) twice, as itself and as its stem prefixed with `~`, so that an exact word counts
+ * stopwords dropped except acronyms such as "IT") twice, as itself and as its stem prefixed with `~`, so that an exact word counts
  * and an inflected one ("accounting" for "accountant") counts half as much. Placeholders left by
  * pseudonymisation (`[name]`, `[phone]`…) are not words of the text.
  */
 export function matchingTerms(text: string, options: MatchingTermsOptions): string[] {
   const out: string[] = [];
-  for (const raw of words(text.replace(/\[[\p{L} ]{1,20}\]/gu, ' '))) {
-    const word = foldGender(raw, options.genderLanguage);
-    if (isStopword(word)) continue;
+  const tokens = foldAccents(text.replace(/\[[\p{L} ]{1,20}\]/gu, ' ')).match(TOKEN) ?? [];
+  for (const [index, token] of tokens.entries()) {
+    const word = foldGender(token.toLowerCase(), options.genderLanguage);
+    if (isStopword(word) && !isAcronym(tokens, index)) continue;
     out.push(word, `~${cachedStem(word, options.stemLanguage)}`);
   }
   return out;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+const isUpper = (token: string | undefined) =>
+  token !== undefined && token.length >= 2 && /\p{Lu}/u.test(token) && token === token.toUpperCase();
+
+/**
+ * An upper-case word that is not part of an upper-case run: an acronym ("IT Specialist", "AS de nuit"),
+ * kept even when its lower-case form is a stopword ("it", "as"). In "DIRECTOR OF SALES", "OF" is a word.
+ */
+function isAcronym(tokens: readonly string[], index: number): boolean {
+  return isUpper(tokens[index]) && !isUpper(tokens[index - 1]) && !isUpper(tokens[index + 1]);
 }
