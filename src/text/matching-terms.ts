@@ -22,6 +22,8 @@ export interface MatchingTermsOptions {
   genderLanguage: TextLanguage;
   /** Language of the stemmer: the one the texts are compared in (the job order's). */
   stemLanguage: TextLanguage;
+  /** Folded words to leave out (e.g. the words of the person's name). */
+  exclude?: ReadonlySet<string>;
 }
 
 /**
@@ -34,7 +36,9 @@ export function matchingTerms(text: string, options: MatchingTermsOptions): stri
   const out: string[] = [];
   const tokens = foldAccents(text.replace(/\[[\p{L} ]{1,20}\]/gu, ' ')).match(TOKEN) ?? [];
   for (const [index, token] of tokens.entries()) {
-    const word = foldGender(token.toLowerCase(), options.genderLanguage);
+    const lower = token.toLowerCase();
+    if (options.exclude?.has(lower)) continue;
+    const word = foldGender(lower, options.genderLanguage);
     if (isStopword(word) && !isAcronym(tokens, index)) continue;
     out.push(word, `~${cachedStem(word, options.stemLanguage)}`);
   }

@@ -85,3 +85,27 @@ describe('fairness audit of rankCandidates (same CV, another name → same score
     expect(report.passed).toBe(true);
   });
 });
+
+describe('counterfactual swaps on the fixture pool: gender, name, age and address change no score', () => {
+  it('rules and local embeddings, every fixture order', async () => {
+    const { readCandidateDataset, readJobOrders } = await import('../../src/parsing/index.js');
+    const { createLocal } = await import('../../src/providers/index.js');
+    const now = '2026-11-01';
+    const jobs = await readJobOrders(join(import.meta.dirname, '../../fixtures/jobs'), { now });
+    const { profiles: pool } = await readCandidateDataset([join(import.meta.dirname, '../../fixtures/cvs')], {
+      now,
+    });
+    const embeddingModel = createLocal().embeddingModel();
+    for (const jobOrder of jobs) {
+      const report = await auditFairness({
+        job: jobOrder,
+        profiles: pool,
+        rank: (order, candidates) => rankCandidates(order, candidates, { now, embeddingModel }),
+        variants: 2,
+        swaps: ['identity', 'gender', 'age', 'address'],
+      });
+      expect(report.maxDeltaBySwap).toEqual({ identity: 0, gender: 0, age: 0, address: 0 });
+      expect(report.rankChanges).toBe(0);
+    }
+  }, 120_000);
+});

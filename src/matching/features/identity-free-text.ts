@@ -31,6 +31,20 @@ const PERSONAL_WORDS = new Set(
   ).split(' '),
 );
 
+/** Folded words of the person's name, e-mail and home town: left out of every field that is matched. */
+export function identityWords(profile: CandidateProfile): Set<string> {
+  const identity = new Set<string>();
+  const addWords = (text: string | null | undefined) => {
+    for (const word of words(text ?? '')) identity.add(word);
+  };
+  addWords(profile.name);
+  // Pieces of the e-mail's local part of 3 letters or more ("pl.garnier": "garnier", not "pl").
+  for (const word of words(profile.email?.split('@')[0]?.replace(/[._+-]+/g, ' ') ?? ''))
+    if (word.length >= 3 && !/\d/.test(word)) identity.add(word);
+  addWords(profile.location?.city);
+  return identity;
+}
+
 /**
  * The CV text without what says who the person is, for lexical matching: lines with contact details,
  * an address or postal code, a birth date or age, nationality, family situation or sex are left out, and
@@ -39,25 +53,14 @@ const PERSONAL_WORDS = new Set(
  * agreements are folded later, with the terms). Fast: no pattern per identifier.
  */
 export function identityFreeText(profile: CandidateProfile): string {
-  const identity = new Set<string>();
-  const addWords = (text: string | null | undefined) => {
-    for (const word of words(text ?? '')) identity.add(word);
-  };
-  addWords(profile.name);
-  addWords(profile.email?.replace(/[@._+-]+/g, ' '));
-  addWords(profile.location?.city);
-  // Where the parser read the name, e-mail, phone and home address.
-  const starts = (['name', 'email', 'phone', 'location'] as const).flatMap((field) => {
-    const start = profile.sources[field]?.start;
-    return start === undefined ? [] : [start];
-  });
+  const identity = identityWords(profile);
+  // Source offsets are not used: they do not follow a text that was edited (a counterfactual swap).
   const kept: string[] = [];
-  let offset = 0;
   for (const line of profile.text.split('\n')) {
-    const lineStart = offset;
-    offset += line.length + 1;
-    if (starts.some((start) => start >= lineStart && start < offset)) continue;
-    const folded = foldAccents(line).toLowerCase();
+    // Name words first, so that a first name ("Marie") is not read as a family status ("marié").
+    const folded = foldAccents(line)
+      .toLowerCase()
+      .replace(/[\p{L}\p{N}]+/gu, (word) => (identity.has(word) ? ' ' : word));
     if (PERSONAL_LINE.test(folded)) continue;
     kept.push(
       words(line)

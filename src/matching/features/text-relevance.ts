@@ -1,6 +1,6 @@
 import type { CandidateProfile, JobOrder } from '../../domain/index.js';
 import { matchingTerms, type TextLanguage } from '../../text/index.js';
-import { identityFreeText } from './identity-free-text.js';
+import { identityFreeText, identityWords } from './identity-free-text.js';
 
 /**
  * Weight of each field of a profile in the text relevance (BM25F): what the person calls their jobs
@@ -51,7 +51,9 @@ export function profileTerms(profile: CandidateProfile, language: TextLanguage):
   const cached = byLanguage.get(language);
   if (cached) return cached;
   const own = languageOf(profile);
-  const termsOf = (text: string) => matchingTerms(text, { genderLanguage: own, stemLanguage: language });
+  const exclude = identityWords(profile);
+  const termsOf = (text: string) =>
+    matchingTerms(text, { genderLanguage: own, stemLanguage: language, exclude });
   const titleTexts = [profile.headline ?? '', ...profile.experiences.map((experience) => experience.title)]
     .map((text) => text.trim())
     .filter((text) => text.length > 0);

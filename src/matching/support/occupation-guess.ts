@@ -1,3 +1,4 @@
+import { neutralizeGenderWords } from '../../text/index.js';
 import { bestOccupation } from './memo.js';
 
 /** A ROME code read from a title, with how likely it is to be the right one. */
@@ -16,7 +17,8 @@ export const OCCUPATION_MATCH_THRESHOLD = 0.5;
  * occupation (score 1), linear in between, so a code read from a half-matching title weighs almost nothing.
  */
 export function guessOccupation(title: string): OccupationGuess | null {
-  const best = bestOccupation(title);
+  // Read with gender agreements folded, so "Employée" and "Employé" get the same code and confidence.
+  const best = bestOccupation(neutralizeGenderWords(title, 'fr'));
   if (!best || best.score < OCCUPATION_MATCH_THRESHOLD) return null;
   const confidence = (best.score - OCCUPATION_MATCH_THRESHOLD) / (1 - OCCUPATION_MATCH_THRESHOLD);
   return { romeCode: best.romeCode, confidence: Math.min(1, Math.max(0, confidence)) };
