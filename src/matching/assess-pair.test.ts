@@ -101,6 +101,7 @@ describe('assessPair', () => {
       'certifications',
       'distance',
       'availability',
+      'text',
       'semantic',
     ]);
   });

@@ -38,7 +38,9 @@ describe('scoreFeatures', () => {
       }),
     );
     const related = scoreOf(score(job, magasinier), 'occupation');
-    expect(related?.score).toBeCloseTo(70 * occupationCloseness('N1101', 'N1103'), 0);
+    // The title "Magasinier" reads as N1110, so the given N1103 is trusted at 0.8 (the order's code at 1):
+    // 0.8 × 0.7 × closeness, plus 0.2 × the title words' similarity (none here).
+    expect(related?.score).toBeCloseTo(100 * 0.8 * 0.7 * occupationCloseness('N1101', 'N1103'), 0);
     expect(related?.evidence[0]).toContain('Magasinier');
   });
 

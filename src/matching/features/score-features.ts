@@ -1,4 +1,5 @@
 import type { CandidateProfile, Criterion, CriterionScore, JobOrder, Met } from '../../domain/index.js';
+import { foldAccents } from '../../text/index.js';
 import type { RequirementCheck } from '../requirements/check-requirements.js';
 import {
   jobOccupation,
@@ -85,7 +86,7 @@ export function scoreFeatures(pair: FeatureInput): FeatureScore[] {
       criterion: 'text',
       score,
       met: metFor(score, 60, 30),
-      evidence: pair.text.matched.slice(0, 6),
+      evidence: quoteWords(profile.text, pair.text.matched.slice(0, 6)),
       source: 'rule',
       confidence: pair.text.confidence,
     });
@@ -102,6 +103,21 @@ export function scoreFeatures(pair: FeatureInput): FeatureScore[] {
     });
   }
   return out;
+}
+
+/** The CV's own spelling of each (folded) word, as found in its text: quotes for the text criterion. */
+function quoteWords(text: string, folded: string[]): string[] {
+  const wanted = new Set(folded);
+  const found = new Map<string, string>();
+  for (const token of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const key = foldAccents(token).toLowerCase();
+    if (wanted.has(key) && !found.has(key)) found.set(key, token);
+    if (found.size === wanted.size) break;
+  }
+  return folded.flatMap((word) => {
+    const quote = found.get(word);
+    return quote ? [quote] : [];
+  });
 }
 
 /** Parse confidence of a field, or `fallback` when the parser gave none. */

@@ -35,15 +35,32 @@ describe('fuseScores', () => {
     const fused = fuseScores(
       {
         candidateId: 'a',
-        features: [feature('occupation', 100), feature('skills', 40)],
+        features: [feature('occupation', 100), feature('text', 40)],
         requirements: none,
       },
       { weights },
     );
-    // occupation 0.25 and skills 0.15 → shares 0.625 and 0.375.
-    expect(fused.score).toBeCloseTo(0.625 * 100 + 0.375 * 40, 5);
+    // occupation 0.22 and text 0.20 → shares 0.22/0.42 and 0.20/0.42.
+    expect(fused.score).toBeCloseTo((0.22 * 100 + 0.2 * 40) / 0.42, 1); // rounded to 0.1
     expect(fused.breakdown.reduce((sum, entry) => sum + entry.weight, 0)).toBeCloseTo(1, 10);
     expect(fused.excluded).toBe(false);
+  });
+
+  it('moves weight from unsure criteria to sure ones: weight ∝ default weight × confidence', () => {
+    const fused = fuseScores(
+      {
+        candidateId: 'a',
+        features: [feature('occupation', 0, 0.25), feature('text', 90, 1), feature('availability', 50, 0)],
+        requirements: none,
+      },
+      { weights },
+    );
+    // occupation 0.22 × 0.25 = 0.055, text 0.20 × 1 = 0.20, availability 0.03 × 0 = 0.
+    expect(fused.score).toBeCloseTo((0.055 * 0 + 0.2 * 90) / 0.255, 1); // rounded to 0.1
+    const byCriterion = Object.fromEntries(fused.breakdown.map((entry) => [entry.criterion, entry]));
+    expect(byCriterion.occupation?.weight).toBeCloseTo(0.055 / 0.255, 10);
+    expect(byCriterion.occupation?.confidence).toBe(0.25);
+    expect(byCriterion.availability?.weight).toBe(0);
   });
 
   it('multiplies by the penalty of a missed requirement and names the gap', () => {

@@ -8,16 +8,17 @@ const sum = (values: Record<string, number>) =>
 
 /** README "Concepts / Default weights". */
 const DOCUMENTED_WEIGHTS = {
-  occupation: 0.25,
-  skills: 0.15,
-  preferredSkills: 0.05,
-  experience: 0.15,
+  occupation: 0.22,
+  text: 0.2,
+  skills: 0.07,
+  preferredSkills: 0.03,
+  experience: 0.12,
   certifications: 0.12,
   licences: 0.05,
-  distance: 0.1,
-  availability: 0.05,
-  languages: 0.03,
-  semantic: 0.05,
+  distance: 0.08,
+  availability: 0.03,
+  languages: 0.02,
+  semantic: 0.06,
 };
 
 function thrown(run: () => unknown): unknown {
@@ -45,13 +46,13 @@ describe('weights', () => {
   it('merges overrides with the defaults and normalises to 1', () => {
     const weights = resolveWeights({ occupation: 1 });
     expect(sum(weights)).toBeCloseTo(1, 10);
-    // occupation went from 0.25 to 1 while the others kept their 0.75: its share grew.
-    expect(weights.occupation).toBeCloseTo(1 / (1 + 0.75), 10);
-    expect(weights.skills / weights.distance).toBeCloseTo(0.15 / 0.1, 10);
+    // occupation went from 0.22 to 1 while the others kept their 0.78: its share grew.
+    expect(weights.occupation).toBeCloseTo(1 / (1 + 0.78), 10);
+    expect(weights.skills / weights.distance).toBeCloseTo(0.07 / 0.08, 10);
   });
 
   it('reads the LLM share apart from the criteria', () => {
-    expect(resolveWeights({ llm: 0.9, skills: 0.15 })).toEqual(DOCUMENTED_WEIGHTS);
+    expect(resolveWeights({ llm: 0.9, skills: 0.07 })).toEqual(DOCUMENTED_WEIGHTS);
     expect(resolveLlmWeight(0.9)).toBe(0.9);
     expect(() => resolveLlmWeight(1.5)).toThrow(ValidationError);
   });

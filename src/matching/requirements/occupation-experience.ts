@@ -16,6 +16,8 @@ export const RELEVANT_CLOSENESS = 0.5;
 export const SAME_OCCUPATION_CLOSENESS = 0.8;
 /** Share of a title match that counts whatever the codes say: the same job title is strong evidence. */
 const TITLE_FLOOR = 0.9;
+/** Confidence of a CV code that its title does not give (set by an extractor or the caller). */
+const GIVEN_CODE_CONFIDENCE = 0.8;
 /** A related (not the same) ROME occupation is worth at most this much. */
 const RELATED_CODE_SHARE = 0.7;
 
@@ -66,8 +68,10 @@ export function titleCloseness(
   let romeScore = 0;
   let codeConfidence = 0;
   if (job && code) {
+    // A code the title itself gives is as sure as that reading; one set otherwise (by an extractor or
+    // the caller) is taken as fairly sure.
     const guess = guessOccupation(title);
-    const titleConfidence = guess?.romeCode === code ? guess.confidence : 0.5;
+    const titleConfidence = guess?.romeCode === code ? guess.confidence : GIVEN_CODE_CONFIDENCE;
     codeConfidence = job.confidence * titleConfidence;
     const closeness = cachedCloseness(job.romeCode, code);
     romeScore = closeness >= 1 ? 1 : RELATED_CODE_SHARE * closeness;
