@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { auditFairness } from '../src/compliance/index.js';
 import type { CandidateProfile, JobOrder } from '../src/domain/index.js';
 import {
   type ExperimentConfig,
@@ -21,7 +22,7 @@ import {
   readQrels,
   runExperiment,
 } from '../src/eval/index.js';
-import type { RankCandidatesOptions } from '../src/matching/index.js';
+import { type RankCandidatesOptions, rankCandidates } from '../src/matching/index.js';
 import { readCandidateDataset, readJobOrders } from '../src/parsing/index.js';
 import { createLocal } from '../src/providers/index.js';
 import { createBm25Baseline } from './ranking/bm25-baseline.js';
@@ -81,6 +82,8 @@ export interface RankingBenchmark {
   rows: CategoryRow[];
   summaries: Record<'dev' | 'held-out' | 'overall', SplitSummary>;
   fixtures: Record<string, number | null>;
+  /** Largest score change under counterfactual swaps, on a sample of the real pool (0 = blind to it). */
+  fairness: Record<string, number>;
   warnings: string[];
 }
 
@@ -167,6 +170,8 @@ export async function runRankingBenchmark(options: {
   };
   progress('fixtures');
   const fixtures = await runFixtureEval(FIXTURE_NOW);
+  progress('counterfactual swaps on a sample of the pool');
+  const fairness = await auditSample(jobs, profiles, now);
   return {
     now,
     data,
@@ -175,8 +180,37 @@ export async function runRankingBenchmark(options: {
     rows,
     summaries,
     fixtures,
+    fairness,
     warnings,
   };
+}
+
+/** Size of the pool sample the counterfactual swaps are run on (every 8th resume). */
+const FAIRNESS_SAMPLE_STEP = 8;
+
+/**
+ * `auditFairness` with name, gender, age and address swaps, for the first 3 orders on every 8th resume of
+ * the pool: the largest score change per swap.
+ */
+async function auditSample(
+  jobs: JobOrder[],
+  profiles: CandidateProfile[],
+  now: string,
+): Promise<Record<string, number>> {
+  const sample = profiles.filter((_, index) => index % FAIRNESS_SAMPLE_STEP === 0);
+  const worst: Record<string, number> = {};
+  for (const job of jobs.slice(0, 3)) {
+    const report = await auditFairness({
+      job,
+      profiles: sample,
+      rank: (order, pool) => rankCandidates(order, pool, offlineOptions(now)),
+      variants: 2,
+      swaps: ['identity', 'gender', 'age', 'address'],
+    });
+    for (const [swap, delta] of Object.entries(report.maxDeltaBySwap))
+      worst[swap] = Math.max(worst[swap] ?? 0, delta ?? 0);
+  }
+  return worst;
 }
 
 /** `cvmatch eval --jobs fixtures/jobs --candidates fixtures/cvs --qrels eval/qrels/fixtures.tsv --now …`. */
@@ -215,6 +249,13 @@ function formatReport(report: RankingBenchmark, showHeldOut: boolean): string {
       Object.values(report.fixtures).map((value) => (value === null ? '–' : value.toFixed(4))),
     ]),
   ];
+  out.push(
+    '',
+    `counterfactual swaps (auditFairness, ${Object.keys(report.fairness).join(', ')}) on a sample of the pool: ` +
+      `largest score change ${Object.values(report.fairness)
+        .map((delta) => delta.toFixed(1))
+        .join(' / ')}`,
+  );
   if (report.pool.failures.length > 0)
     out.push('', ...report.pool.failures.map((failure) => `not parsed: ${failure.file}: ${failure.message}`));
   if (report.warnings.length > 0) out.push('', ...report.warnings.map((warning) => `warning: ${warning}`));

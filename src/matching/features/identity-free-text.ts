@@ -5,7 +5,7 @@ import { foldAccents, words } from '../../text/index.js';
 // family situation, sex. Checked on the folded line (lower case, no accents).
 const PERSONAL_LINE = new RegExp(
   [
-    String.raw`@`,
+    '@',
     String.raw`(?:https?://|www\.)`,
     String.raw`(?:\d[\s.()/-]*){8,}`,
     String.raw`\b\d{5}\b`,
