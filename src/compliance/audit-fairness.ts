@@ -41,7 +41,7 @@ export const FAIRNESS_IDENTITIES: readonly SyntheticIdentity[] = [
 ];
 
 const CIVILITY_LONG = /(?<![\p{L}])(?:Monsieur|Madame|Mademoiselle)(?![\p{L}])/gu;
-const CIVILITY_SHORT = /(?<![\p{L}])(?:Mme|Mlle|M\.)(?=\s)/gu;
+const CIVILITY_SHORT = /(?<![\p{L}\p{N}$€£.])(?:Mme|Mlle|M\.)(?=\s)/gu;
 
 function slug(text: string): string {
   return foldAccents(text)
@@ -99,7 +99,8 @@ export function swapIdentity(profile: CandidateProfile, identity: SyntheticIdent
     return civilityLong === '' ? result.replace(/^[ \t]+/gm, '') : result;
   };
   const swapped = mapProfileStrings(profile, swapText);
-  return { ...swapped, name: newName, email: profile.email ? newEmail : null };
+  // A profile with no name read keeps none (its text has no name to swap).
+  return { ...swapped, name: profile.name ? newName : null, email: profile.email ? newEmail : null };
 }
 
 /** One candidate under one substituted identity. */

@@ -1,6 +1,6 @@
 import type { CandidateProfile } from '../domain/index.js';
+import { GENDERED_FORMS, GENDERED_WORD_PAIRS } from '../text/gendered-forms.js';
 import { foldAccents } from '../text/normalize.js';
-import { genderedForms as GENDERED_FORMS } from '../locale/fr/gendered-forms.js';
 
 /** What a counterfactual variant of a profile changes: nothing else may move its score. */
 export type CounterfactualKind = 'identity' | 'gender' | 'age' | 'address';
@@ -28,24 +28,7 @@ export function mapProfileStrings(
   };
 }
 
-// Masculine ↔ feminine words, both ways: French job titles and adjectives, participles, civilities,
-// pronouns; English pronouns, civilities and job words.
-const EXTRA_PAIRS: [string, string][] = [
-  ['né', 'née'],
-  ['nés', 'nées'],
-  ['il', 'elle'],
-  ['monsieur', 'madame'],
-  ['mr', 'mrs'],
-  ['he', 'she'],
-  ['his', 'her'],
-  ['himself', 'herself'],
-  ['waiter', 'waitress'],
-  ['actor', 'actress'],
-  ['host', 'hostess'],
-  ['salesman', 'saleswoman'],
-  ['chairman', 'chairwoman'],
-  ['male', 'female'],
-];
+const plural = (word: string) => (word.endsWith('s') ? `${word}es` : `${word}s`);
 
 let flips: Map<string, string> | null = null;
 
@@ -54,14 +37,14 @@ function flipMap(): Map<string, string> {
   flips = new Map();
   const pairs = [
     ...GENDERED_FORMS.map(([masculine, feminine]) => [masculine, feminine] as [string, string]),
-    ...EXTRA_PAIRS,
+    ...GENDERED_WORD_PAIRS,
   ];
   for (const [masculine, feminine] of pairs) {
     for (const [from, to] of [
       [masculine, feminine],
       [feminine, masculine],
-      [`${masculine}s`, `${feminine}s`],
-      [`${feminine}s`, `${masculine}s`],
+      [plural(masculine), plural(feminine)],
+      [plural(feminine), plural(masculine)],
     ] as const) {
       const key = foldAccents(from).toLowerCase();
       if (!flips.has(key)) flips.set(key, to);

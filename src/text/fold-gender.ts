@@ -1,3 +1,4 @@
+import { GENDERED_FORMS, GENDERED_WORD_PAIRS } from './gendered-forms.js';
 import { foldAccents } from './normalize.js';
 import type { TextLanguage } from './tokenize.js';
 
@@ -47,6 +48,29 @@ const FRENCH_RULES_IN_ENGLISH: [RegExp, string][] = [
   [/(..)esses?$/, '$1e'],
 ];
 
+let listed: Map<string, string> | null = null;
+
+/** Every listed gendered form (and its plural), folded → its folded masculine form. */
+function listedForms(): Map<string, string> {
+  if (listed) return listed;
+  listed = new Map();
+  const fold = (text: string) => foldAccents(text).toLowerCase();
+  const pairs = [
+    ...GENDERED_FORMS.map(([masculine, feminine]) => [masculine, feminine]),
+    ...GENDERED_WORD_PAIRS,
+  ];
+  for (const [masculine, feminine] of pairs as [string, string][]) {
+    const base = fold(masculine);
+    for (const form of [masculine, feminine]) {
+      const key = fold(form);
+      if (!listed.has(key)) listed.set(key, base);
+      const plural = key.endsWith('s') ? `${key}es` : `${key}s`;
+      if (!listed.has(plural)) listed.set(plural, base);
+    }
+  }
+  return listed;
+}
+
 const ENGLISH_WORDS = new Map<string, string>(
   Object.entries({
     she: 'he',
@@ -73,7 +97,9 @@ const ENGLISH_WORDS = new Map<string, string>(
 
 /** One folded word without its grammatical gender (see the rules above). */
 export function foldGender(word: string, language: TextLanguage): string {
-  if (word === 'nee' || word === 'nees' || word === 'nes') return 'ne';
+  if (word === 'mme' || word === 'mlle') return 'm';
+  const listed = listedForms().get(word);
+  if (listed !== undefined) return language === 'fr' ? foldFrench(listed) : listed;
   if (language === 'en') {
     const mapped = ENGLISH_WORDS.get(word);
     if (mapped) return mapped;
@@ -83,6 +109,11 @@ export function foldGender(word: string, language: TextLanguage): string {
     const rule = FRENCH_RULES_IN_ENGLISH.find(([pattern]) => pattern.test(word));
     return rule ? word.replace(rule[0], rule[1]) : word;
   }
+  return foldFrench(word);
+}
+
+/** The French rules on one folded word. */
+function foldFrench(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let current = /[^aiosu]s$/.test(word) && word.length > 4 ? word.slice(0, -1) : word;
   for (let pass = 0; pass < 3; pass++) {

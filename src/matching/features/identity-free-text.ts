@@ -31,9 +31,12 @@ const PERSONAL_WORDS = new Set(
   ).split(' '),
 );
 
-/** Folded words of the person's name, e-mail and home town: left out of every field that is matched. */
+/** Civilities (they say the person's gender), folded. */
+const CIVILITIES = ['m', 'mr', 'mrs', 'ms', 'miss', 'mme', 'mlle', 'monsieur', 'madame', 'mademoiselle'];
+
+/** Folded words of the person's name, e-mail and home town, and civilities: left out of every matched field. */
 export function identityWords(profile: CandidateProfile): Set<string> {
-  const identity = new Set<string>();
+  const identity = new Set<string>(CIVILITIES);
   const addWords = (text: string | null | undefined) => {
     for (const word of words(text ?? '')) identity.add(word);
   };

@@ -2,6 +2,7 @@ import type { CandidateProfile } from '../../domain/index.js';
 import type { TextLanguage } from '../../text/index.js';
 import { shortQuote, sourceQuote } from '../support/evidence.js';
 import { cachedTerms, skillId } from '../support/memo.js';
+import { identityWords } from './identity-free-text.js';
 
 /** Where one of the order's skills was found in a profile. */
 export interface SkillMatch {
@@ -36,8 +37,10 @@ function sentences(text: string): string[] {
 /** Builds the passages skills are looked up in: listed skills, headline, experience titles and descriptions, degrees. */
 export function indexProfileSkills(profile: CandidateProfile, language: TextLanguage): SkillIndex {
   const passages: Passage[] = [];
+  // The words of the person's name are never a skill ("Baker", or a job title misread as a name).
+  const excluded = new Set(cachedTerms([...identityWords(profile)].join(' '), language));
   const add = (text: string, quote: string, skillId: string | null, isListedSkill: boolean) => {
-    const set = new Set(cachedTerms(text, language));
+    const set = new Set(cachedTerms(text, language).filter((term) => !excluded.has(term)));
     if (set.size > 0) passages.push({ terms: set, quote: shortQuote(quote), skillId, isListedSkill });
   };
   for (const skill of profile.skills) {

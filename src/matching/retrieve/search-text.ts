@@ -1,6 +1,7 @@
 import type { CandidateProfile } from '../../domain/candidate.js';
 import type { JobOrder } from '../../domain/job-order.js';
-import { neutralizeGenderWords } from '../../text/index.js';
+import { foldAccents, neutralizeGenderWords } from '../../text/index.js';
+import { identityWords } from '../features/identity-free-text.js';
 
 /** `CACES_R489_3` → `CACES R489 3`, so codes and labels share terms. */
 function codeWords(code: string): string {
@@ -47,7 +48,12 @@ export function profileSearchText(profile: CandidateProfile): string {
     ...profile.education.map((education) => education.degree),
     profile.languages.length > 0 ? profile.languages.map((language) => language.name).join(', ') : null,
   ]);
-  return neutralizeGenderWords(text, profile.source.language === 'en' ? 'en' : 'fr');
+  // Words of the person's name (or of a job title misread as one) are left out, as in every matched field.
+  const identity = identityWords(profile);
+  const anonymous = text.replace(/[\p{L}\p{N}]+/gu, (word) =>
+    identity.has(foldAccents(word).toLowerCase()) ? '' : word,
+  );
+  return neutralizeGenderWords(anonymous, profile.source.language === 'en' ? 'en' : 'fr');
 }
 
 /**
