@@ -136,7 +136,7 @@ function occupationScore(pair: FeatureInput): FeatureScore {
   let confidence = 0;
   const best = pair.experience.rated[0];
   if (best) {
-    score = 100 * best.closeness;
+    score = 100 * best.score;
     evidence = [sourceQuote(profile, best.experience.source, best.experience.title)];
     confidence = best.experience.confidence ?? fieldConfidence(profile, 'experiences');
   }
@@ -148,7 +148,7 @@ function occupationScore(pair: FeatureInput): FeatureScore {
       jobOccupation(job),
       pair.titles,
     );
-    const headlineScore = 90 * headline.closeness; // a claim, weaker than a past job
+    const headlineScore = 90 * headline.score; // a claim, weaker than a past job
     if (headlineScore > score) {
       score = headlineScore;
       evidence = [sourceQuote(profile, profile.sources.headline, profile.headline)];

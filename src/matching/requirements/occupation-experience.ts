@@ -35,7 +35,10 @@ export function jobOccupationCode(job: JobOrder): string | null {
 /** How close one experience is to the order's occupation, 0..1, and how that was decided. */
 export interface ExperienceCloseness {
   experience: Experience;
+  /** 0..1, a related code counting its full mobility closeness: whether months in it are relevant. */
   closeness: number;
+  /** 0..1, a related code counting 0.7 of its closeness: how strongly it is the order's occupation. */
+  score: number;
   /** `rome`: mostly the ROME codes; `title`: mostly the title words. */
   basis: 'rome' | 'title';
   /** How far the ROME comparison was trusted, 0..1 (confidence of the order's code × the title's). */
@@ -53,7 +56,8 @@ export interface TitleContext {
 /**
  * Closeness of a CV title to the order's occupation, 0..1, trusting each signal as far as it is sure:
  * `c·rome + (1 − c)·title`, where `c` is the confidence of the order's code times that of the code read
- * from the CV title, `rome` is 1 for the same code and 0.7 × the mobility closeness for a related one, and
+ * from the CV title, `rome` is 1 for the same code and the mobility closeness for a related one (0.7 of it in
+ * `score`, the occupation's strength; in full in `closeness`, which decides whether months count), and
  * `title` is the IDF-weighted title similarity (`titleSimilarity`); never below 0.9 × `title`. A doubtful
  * code therefore neither sinks a CV whose title says the job nor lifts one whose title does not.
  */
@@ -63,9 +67,9 @@ export function titleCloseness(
   code: string | null,
   job: OccupationGuess | null,
   context: TitleContext,
-): { closeness: number; basis: 'rome' | 'title'; codeConfidence: number } {
+): { closeness: number; score: number; basis: 'rome' | 'title'; codeConfidence: number } {
   const titleScore = titleSimilarity(context.jobTitle, titleTerms, context.pool);
-  let romeScore = 0;
+  let related = 0;
   let codeConfidence = 0;
   if (job && code) {
     // A code the title itself gives is as sure as that reading; one set otherwise (by an extractor or
@@ -73,14 +77,15 @@ export function titleCloseness(
     const guess = guessOccupation(title);
     const titleConfidence = guess?.romeCode === code ? guess.confidence : GIVEN_CODE_CONFIDENCE;
     codeConfidence = job.confidence * titleConfidence;
-    const closeness = cachedCloseness(job.romeCode, code);
-    romeScore = closeness >= 1 ? 1 : RELATED_CODE_SHARE * closeness;
+    related = cachedCloseness(job.romeCode, code);
   }
-  const mixed = codeConfidence * romeScore + (1 - codeConfidence) * titleScore;
-  const closeness = Math.max(mixed, TITLE_FLOOR * titleScore);
+  const mix = (rome: number) =>
+    Math.max(codeConfidence * rome + (1 - codeConfidence) * titleScore, TITLE_FLOOR * titleScore);
+  const closeness = mix(related);
+  const score = mix(related >= 1 ? 1 : RELATED_CODE_SHARE * related);
   const basis =
-    codeConfidence * romeScore >= (1 - codeConfidence) * titleScore && romeScore > 0 ? 'rome' : 'title';
-  return { closeness, basis, codeConfidence };
+    related > 0 && codeConfidence * related >= (1 - codeConfidence) * titleScore ? 'rome' : 'title';
+  return { closeness, score, basis, codeConfidence };
 }
 
 /** Duration of an experience in whole months, counting both end months; current ones run to `now`. */
@@ -113,6 +118,7 @@ export function rateExperiences(
   }));
   return rated.sort(
     (a, b) =>
+      b.score - a.score ||
       b.closeness - a.closeness ||
       endMonth(b.experience, now) - endMonth(a.experience, now) ||
       a.experience.title.localeCompare(b.experience.title),
@@ -147,8 +153,8 @@ export interface OccupationExperience {
 }
 
 /**
- * Months of experience in the order's occupation: a month in the same occupation (at least
- * `SAME_OCCUPATION_CLOSENESS` close) counts 1, a month in a related one (at least `RELEVANT_CLOSENESS`) 0.5; overlapping periods are counted
+ * Months of experience in the order's occupation: a month in the same occupation (`score` at least
+ * `SAME_OCCUPATION_CLOSENESS`) counts 1, a month in a related one (at least `RELEVANT_CLOSENESS`) 0.5; overlapping periods are counted
  * once (at their best factor). Also the month the most recent relevant experience ended.
  */
 export function occupationExperience(rated: ExperienceCloseness[], now: string): OccupationExperience {
@@ -158,7 +164,7 @@ export function occupationExperience(rated: ExperienceCloseness[], now: string):
   for (const item of relevant) {
     const { start } = item.experience;
     if (!start) continue;
-    const factor = item.closeness >= SAME_OCCUPATION_CLOSENESS ? 1 : RELATED_MONTH_FACTOR;
+    const factor = item.score >= SAME_OCCUPATION_CLOSENESS ? 1 : RELATED_MONTH_FACTOR;
     const first = monthIndex(start);
     for (let month = first; month < first + item.months; month++) {
       covered.set(month, Math.max(covered.get(month) ?? 0, factor));
