@@ -19,5 +19,6 @@ export const cliMessages = {
   'cli.criterion.availability': 'available',
   'cli.criterion.languages': 'languages',
   'cli.criterion.semantic': 'similar CV',
+  'cli.criterion.text': 'order words',
   'cli.criterion.llm': 'LLM',
 } satisfies Record<keyof typeof reference, string>;

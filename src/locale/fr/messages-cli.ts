@@ -18,5 +18,6 @@ export const cliMessages = {
   'cli.criterion.availability': 'dispo',
   'cli.criterion.languages': 'langues',
   'cli.criterion.semantic': 'CV proche',
+  'cli.criterion.text': 'mots de l’offre',
   'cli.criterion.llm': 'LLM',
 };

@@ -41,6 +41,16 @@ export const bestOccupation = memoize((title) => {
   return result.abstained ? null : (result.matches[0] ?? null);
 }, 50_000);
 
+/**
+ * The code a title names with the taxonomy's calibrated confidence (the probability the code is right),
+ * cached; null when the taxonomy abstains.
+ */
+export const readOccupation = memoize((title) => {
+  const result = normalizeOccupation(title, { limit: 1 });
+  const best = result.matches[0];
+  return result.abstained || !best ? null : { romeCode: best.romeCode, confidence: result.confidence };
+}, 50_000);
+
 const closeness = memoize((pair) => occupationCloseness(pair.slice(0, 5), pair.slice(6)), 100_000);
 /** `occupationCloseness(a, b)`, cached. */
 export function cachedCloseness(a: string, b: string): number {
