@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { type CandidateProfile, candidateProfileSchema } from '../domain/candidate.js';
+import { embedTexts, profileSearchText } from '../matching/retrieve/index.js';
+import { parseCvs } from '../parsing/parse-cv.js';
+import type { EmbeddingModel } from '../providers/spec.js';
+import type { Store } from './open-store.js';
+import { assertPoolName } from './pool-repository.js';
+import { modelKey, type ProfileInput } from './profile-repository.js';
+
+/** What happened to one input of `addToPool`. */
+export type AddToPoolItem =
+  | { file: string; status: 'stored'; profileId: string }
+  | { file: string; status: 'unchanged'; profileId: string | null }
+  | { file: string; status: 'failed'; reason: string; message: string };
+
+export interface AddToPoolOptions {
+  /** Vectors are stored for this model (default: none, the pool is then lexical only). */
+  embeddingModel?: EmbeddingModel;
+  /** Reference date for parsing (`YYYY-MM-DD`), as in `parseCv`. */
+  now?: string;
+  /** CVs parsed at once (default 4). */
+  concurrency?: number;
+  /** Inputs parsed, embedded and committed together (default 16): a crash loses at most one batch. */
+  batchSize?: number;
+  signal?: AbortSignal;
+  /** After each committed batch. */
+  onProgress?: (progress: {
+    done: number;
+    total: number;
+    stored: number;
+    unchanged: number;
+    failed: number;
+  }) => void;
+  /** For each input, as soon as its fate is known. */
+  onItem?: (item: AddToPoolItem) => void;
+}
+
+export interface AddToPoolReport {
+  pool: string;
+  stored: number;
+  unchanged: number;
+  failed: number;
+  items: AddToPoolItem[];
+}
+
+interface Source {
+  file: string;
+  hash: string;
+  bytes?: Uint8Array;
+  profile?: CandidateProfile;
+  sourcePath: string | null;
+}
+
+function sha256(content: Uint8Array | string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Reads the inputs: a CV file is one source; a `.jsonl` file gives one source per valid line. */
+async function readSources(file: string, items: AddToPoolItem[]): Promise<Source[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    items.push({
+      file,
+      status: 'failed',
+      reason: code === 'ENOENT' ? 'not-found' : 'unreadable',
+      message: String(error),
+    });
+    return [];
+  }
+  if (extname(file).toLowerCase() !== '.jsonl')
+    return [{ file, hash: sha256(bytes), bytes, sourcePath: file }];
+  const sources: Source[] = [];
+  for (const [index, line] of Buffer.from(bytes).toString('utf8').split('\n').entries()) {
+    if (line.trim() === '') continue;
+    const where = `${file}:${index + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      items.push({
+        file: where,
+        status: 'failed',
+        reason: 'invalid-json',
+        message: (error as Error).message,
+      });
+      continue;
+    }
+    const parsed = candidateProfileSchema.safeParse(value);
+    if (!parsed.success) {
+      items.push({
+        file: where,
+        status: 'failed',
+        reason: 'invalid-profile',
+        message: parsed.error.issues[0]?.message ?? 'invalid',
+      });
+      continue;
+    }
+    sources.push({
+      file: where,
+      hash: sha256(JSON.stringify(parsed.data)),
+      profile: parsed.data,
+      sourcePath: null,
+    });
+  }
+  return sources;
+}
+
+/**
+ * Parses CVs (or reads profiles from `.jsonl`), embeds their work fields and stores them in `pool`,
+ * incrementally: a source whose SHA-256 is already in the pool is skipped without parsing. Each batch
+ * is committed in one transaction, so a process killed midway leaves whole profiles only, and running
+ * the same command again resumes where it stopped. A bad file is reported and the batch goes on.
+ */
+export async function addToPool(
+  store: Store,
+  pool: string,
+  files: string[],
+  options: AddToPoolOptions = {},
+): Promise<AddToPoolReport> {
+  assertPoolName(pool);
+  await store.pools.ensure(pool);
+  const known = await store.profiles.sourceHashes(pool);
+  const batchSize = Math.max(1, options.batchSize ?? 16);
+  const model = options.embeddingModel;
+  const items: AddToPoolItem[] = [];
+  const counts = { stored: 0, unchanged: 0, failed: 0 };
+  const report = (item: AddToPoolItem) => {
+    items.push(item);
+    counts[item.status === 'stored' ? 'stored' : item.status === 'unchanged' ? 'unchanged' : 'failed']++;
+    options.onItem?.(item);
+  };
+  for (let start = 0; start < files.length; start += batchSize) {
+    options.signal?.throwIfAborted();
+    const readItems: AddToPoolItem[] = [];
+    const sources = (
+      await Promise.all(files.slice(start, start + batchSize).map((file) => readSources(file, readItems)))
+    ).flat();
+    for (const item of readItems) report(item);
+    const fresh: Source[] = [];
+    for (const source of sources) {
+      if (known.has(source.hash))
+        report({ file: source.file, status: 'unchanged', profileId: source.profile?.id ?? null });
+      else {
+        known.add(source.hash);
+        fresh.push(source);
+      }
+    }
+    const parsed = await parseCvs(
+      fresh.flatMap((source) => (source.bytes ? [{ file: source.file, bytes: source.bytes }] : [])),
+      {
+        onError: 'collect',
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+    );
+    const ready: { source: Source; profile: CandidateProfile }[] = [];
+    let next = 0;
+    for (const source of fresh) {
+      if (source.profile) {
+        ready.push({ source, profile: source.profile });
+        continue;
+      }
+      const item = parsed[next++];
+      if (item && 'profile' in item) ready.push({ source, profile: item.profile });
+      else if (item) {
+        known.delete(source.hash);
+        report({
+          file: source.file,
+          status: 'failed',
+          reason: item.error.reason,
+          message: item.error.message,
+        });
+      }
+    }
+    const texts = ready.map(({ profile }) => profileSearchText(profile));
+    const embeddable = texts.flatMap((text, index) => (text.trim().length > 0 ? [index] : []));
+    const vectors = model
+      ? await embedTexts(
+          embeddable.map((index) => texts[index] as string),
+          model,
+          options.signal ? { signal: options.signal } : {},
+        )
+      : [];
+    const vectorOf = new Map(embeddable.map((index, position) => [index, vectors[position]]));
+    const inputs: ProfileInput[] = ready.map(({ source, profile }, index) => {
+      const vector = vectorOf.get(index);
+      return {
+        profile,
+        sourceHash: source.hash,
+        sourcePath: source.sourcePath,
+        embedding: model && vector ? { model: modelKey(model), input: texts[index] as string, vector } : null,
+      };
+    });
+    if (inputs.length > 0) {
+      await store.transaction(async (tx) => {
+        for (const input of inputs) await tx.profiles.put(pool, input);
+      });
+    }
+    for (const input of inputs) {
+      const source = ready.find((entry) => entry.profile === input.profile)?.source;
+      report({ file: source?.file ?? input.profile.id, status: 'stored', profileId: input.profile.id });
+    }
+    options.onProgress?.({ done: Math.min(files.length, start + batchSize), total: files.length, ...counts });
+  }
+  return { pool, ...counts, items };
+}

@@ -1,0 +1,84 @@
+import { endianness } from 'node:os';
+import { StoreError } from './errors.js';
+
+/** How embedding vectors are kept: a pgvector `vector` column, or raw little-endian Float32 `bytea`. */
+export type VectorStorage = 'pgvector' | 'bytea';
+
+/** Encodes vectors for one storage kind, and reads them back bit-exact. */
+export interface VectorCodec {
+  readonly storage: VectorStorage;
+  /** The SQL for a vector parameter (`$3::vector` or `$3`). */
+  param(placeholder: string): string;
+  /** The parameter value for `vector`. */
+  encode(vector: Float32Array): unknown;
+  /** The SQL that selects `column` as bytes (`vector_send(column)` or `column`). */
+  select(column: string): string;
+  /** The vector from the selected bytes; `dimensions` is checked. */
+  decode(bytes: Uint8Array, dimensions: number): Float32Array;
+}
+
+const littleEndian = endianness() === 'LE';
+
+function corrupt(what: string): StoreError {
+  return new StoreError('migration', `stored vector is malformed: ${what}`);
+}
+
+/** `bytea`: 4 bytes per value, little-endian, exactly what `Float32Array` holds on x86/ARM. */
+const byteaCodec: VectorCodec = {
+  storage: 'bytea',
+  param: (placeholder) => placeholder,
+  encode: (vector) => {
+    if (littleEndian) return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+    const bytes = Buffer.alloc(vector.length * 4);
+    for (let index = 0; index < vector.length; index++)
+      bytes.writeFloatLE(vector[index] as number, index * 4);
+    return bytes;
+  },
+  select: (column) => column,
+  decode: (bytes, dimensions) => {
+    if (bytes.byteLength !== dimensions * 4) corruptLength(bytes.byteLength, dimensions);
+    const vector = new Float32Array(dimensions);
+    if (littleEndian) new Uint8Array(vector.buffer).set(bytes);
+    else {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (let index = 0; index < dimensions; index++) vector[index] = view.getFloat32(index * 4, true);
+    }
+    return vector;
+  },
+};
+
+function corruptLength(length: number, dimensions: number): never {
+  throw corrupt(`${length} bytes for ${dimensions} dimensions`);
+}
+
+/**
+ * pgvector: written as its text form (`[0.1,0.2,…]`, each value the shortest decimal that reads back as
+ * the same float32) and read with `vector_send` (binary: int16 dimensions, int16 unused, big-endian
+ * float32 values), so values round-trip bit-exact and no text is parsed on the way out.
+ */
+const pgvectorCodec: VectorCodec = {
+  storage: 'pgvector',
+  param: (placeholder) => `${placeholder}::vector`,
+  encode: (vector) => {
+    let text = '[';
+    for (let index = 0; index < vector.length; index++) {
+      if (index > 0) text += ',';
+      text += String(vector[index]);
+    }
+    return `${text}]`;
+  },
+  select: (column) => `vector_send(${column})`,
+  decode: (bytes, dimensions) => {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.byteLength !== 4 + dimensions * 4 || view.getInt16(0) !== dimensions) {
+      throw corrupt(`pgvector value of ${bytes.byteLength} bytes for ${dimensions} dimensions`);
+    }
+    const vector = new Float32Array(dimensions);
+    for (let index = 0; index < dimensions; index++) vector[index] = view.getFloat32(4 + index * 4, false);
+    return vector;
+  },
+};
+
+export function vectorCodec(storage: VectorStorage): VectorCodec {
+  return storage === 'pgvector' ? pgvectorCodec : byteaCodec;
+}
