@@ -1,10 +1,30 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/store/**'],
+        },
+      },
+      {
+        // Store tests run against embedded PGlite AND a real PostgreSQL server started by the global setup.
+        extends: true,
+        test: {
+          name: 'store',
+          include: ['test/store/**/*.test.ts'],
+          globalSetup: ['test/store/global-setup.ts'],
+          hookTimeout: 120_000,
+          testTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -109,6 +109,8 @@ export interface AuditLogOptions {
   file?: string;
   /** Or receives each line (without the newline). Both may be given. */
   write?: (line: string) => void;
+  /** Or receives each validated event, e.g. `store.audit.sink().write` to keep the trail in the store. */
+  sink?: (event: AuditEvent) => void;
   /** Default: a random UUID. */
   runId?: string;
   /** Clock, for tests. */
@@ -152,9 +154,9 @@ export interface AuditLog {
  * `screeningAuditEvent`), `run-end`. Writes are synchronous, one line per event.
  */
 export function createAuditLog(options: AuditLogOptions = {}): AuditLog {
-  if (!options.file && !options.write) {
-    throw new ValidationError('createAuditLog needs a file or a write function', {
-      issues: [{ path: ['file'], message: 'give `file` or `write`' }],
+  if (!options.file && !options.write && !options.sink) {
+    throw new ValidationError('createAuditLog needs a file, a write function or a sink', {
+      issues: [{ path: ['file'], message: 'give `file`, `write` or `sink`' }],
     });
   }
   const runId = options.runId ?? randomUUID();
@@ -176,6 +178,7 @@ export function createAuditLog(options: AuditLogOptions = {}): AuditLog {
     const line = JSON.stringify(parsed.data);
     if (options.file) appendFileSync(options.file, `${line}\n`, 'utf8');
     options.write?.(line);
+    options.sink?.(parsed.data);
     return parsed.data;
   };
   return {
