@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { CvmatchError, UsageError, VERSION } from '../index.js';
+import { registerDbCommand } from './commands/db.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerIndexCommand } from './commands/index-build.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerOccupationCommand } from './commands/occupation.js';
 import { registerParseCommand } from './commands/parse.js';
+import { registerPoolCommand } from './commands/pool.js';
 import { registerScreenCommand } from './commands/screen.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
@@ -25,6 +27,8 @@ export function createProgram(): Command {
   registerEvalCommand(program);
   registerParseCommand(program);
   registerScreenCommand(program);
+  registerPoolCommand(program);
+  registerDbCommand(program);
   return program;
 }
 

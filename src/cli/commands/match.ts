@@ -13,9 +13,11 @@ import {
   type JobOrder,
   type LanguageCode,
   loadPoolIndex,
+  loadStoredPool,
   type MatchResult,
   type MessageKey,
   message,
+  modelKey,
   type PoolIndex,
   parseJobOrder,
   type RequirementKind,
@@ -23,15 +25,18 @@ import {
   recordRankEvent,
   requirementKindSchema,
   resolveWeights,
+  type Store,
   UsageError,
   ValidationError,
 } from '../../index.js';
 import { parseWeightsFlag } from '../parse-weights-flag.js';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
 import { readCandidateInputs, SKIPPED_INPUTS_HELP } from '../read-candidate-inputs.js';
+import { addStoreOptions, type StoreCliOptions, withStore } from '../store-options.js';
 
-interface MatchCommandOptions {
+interface MatchCommandOptions extends StoreCliOptions {
   job: string;
+  pool?: string;
   candidates?: string[];
   index?: string;
   top: string;
@@ -63,6 +68,11 @@ export function registerMatchCommand(program: Command): void {
       '--index <file>',
       'a pool index saved by `cvmatch index build` (profiles included, no CVs needed)',
     )
+    .option(
+      '--pool <name>',
+      'rank a pool kept in the store (`cvmatch pool add`; see --db) without re-parsing or re-embedding it; ' +
+        "the run is also written to the store's audit trail",
+    )
     .option('--top <n>', 'number of candidates to print', '10')
     .option('--json', 'print { job, results, usage, errors, files } as JSON')
     .option(
@@ -84,9 +94,11 @@ export function registerMatchCommand(program: Command): void {
       'append this run to a JSONL audit trail (config, models, scores, LLM calls; no CV text, no names)',
     )
     .addHelpText('after', SKIPPED_INPUTS_HELP);
+  addStoreOptions(command);
   addProviderOptions(command);
   command.action(async (options: MatchCommandOptions) => {
-    await runMatch(options);
+    if (options.pool !== undefined) await withStore(options, (store) => runMatch(options, store));
+    else await runMatch(options, null);
   });
 }
 
@@ -96,7 +108,11 @@ function parseOptions(options: MatchCommandOptions) {
   if (options.now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.now)) {
     throw new UsageError('--now: expected a date YYYY-MM-DD');
   }
-  if (!options.candidates?.length && !options.index) throw new UsageError('give --candidates or --index');
+  const sources = [options.candidates?.length, options.index, options.pool].filter(Boolean).length;
+  if (sources === 0) throw new UsageError('give --candidates, --index or --pool');
+  if (sources > 1) throw new UsageError('give only one of --candidates, --index and --pool');
+  if ((options.db || options.vectors) && options.pool === undefined)
+    throw new UsageError('--db and --vectors go with --pool');
   let excludeUnmet: readonly RequirementKind[] = [];
   if (options.exclude) {
     const parts = options.exclude.split(',').map((part) => part.trim());
@@ -112,7 +128,7 @@ function parseOptions(options: MatchCommandOptions) {
   return { top, excludeUnmet, weights: options.weights ? parseWeightsFlag(options.weights) : undefined };
 }
 
-async function runMatch(options: MatchCommandOptions): Promise<void> {
+async function runMatch(options: MatchCommandOptions, store: Store | null): Promise<void> {
   const { top, excludeUnmet, weights } = parseOptions(options);
   const now = options.now ?? new Date().toISOString().slice(0, 10);
   const providers = await resolveProviderOptions(options, process.env);
@@ -120,7 +136,20 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
   const errors: InputFailure[] = [];
   const files = new Map<string, string>();
   let pool: CandidateProfile[] | PoolIndex;
-  if (options.index) {
+  let embeddingModel = providers.embeddingModel;
+  if (store && options.pool !== undefined) {
+    const stored = await loadStoredPool(store, options.pool, { embeddingModel });
+    if (stored.embeddingModel) embeddingModel = stored.embeddingModel;
+    if (options.verbose || stored.toEmbed > 0) {
+      process.stderr.write(
+        `pool ${options.pool}: ${stored.profiles.length} profiles, ${stored.reused} stored vectors reused, ` +
+          `${stored.toEmbed} to embed now (${modelKey(providers.embeddingModel)})\n`,
+      );
+    }
+    for (const profile of stored.profiles)
+      files.set(profile.id, profile.source.file ? basename(profile.source.file) : profile.id);
+    pool = stored.profiles;
+  } else if (options.index) {
     pool = await loadPoolIndex(options.index, { embeddingModel: providers.embeddingModel });
     for (const profile of pool.profiles()) files.set(profile.id, profile.source.file ?? profile.id);
   } else {
@@ -135,10 +164,23 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
     pool = profiles;
   }
   process.stderr.write(`ranking ${files.size} candidates for "${job.title}" (${providers.describe()})\n`);
-  const audit = options.auditLog ? createAuditLog({ file: options.auditLog }) : null;
+  const sink = store ? store.audit.sink() : null;
+  const audit =
+    options.auditLog || sink
+      ? createAuditLog({
+          ...(options.auditLog ? { file: options.auditLog } : {}),
+          ...(sink ? { sink: sink.write } : {}),
+        })
+      : null;
   audit?.recordRunStart({
     jobId: job.id,
-    config: { command: 'match', now, exclude: excludeUnmet.join(',') || null, index: options.index ?? null },
+    config: {
+      command: 'match',
+      now,
+      exclude: excludeUnmet.join(',') || null,
+      index: options.index ?? null,
+      pool: options.pool ?? null,
+    },
     weights: resolveWeights(weights),
     models: [
       {
@@ -155,7 +197,7 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
   let results: MatchResult[];
   try {
     results = await rankCandidates(job, pool, {
-      embeddingModel: providers.embeddingModel,
+      embeddingModel,
       ...(providers.chatModel ? { chatModel: providers.chatModel } : {}),
       ...(weights ? { weights } : {}),
       excludeUnmet,
@@ -171,6 +213,7 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
     });
   } catch (error) {
     audit?.recordRunEnd({ status: 'failed', resultCount: 0, errorName: (error as Error)?.name ?? null });
+    await sink?.flush();
     throw error;
   }
   if (audit) {
@@ -182,6 +225,7 @@ async function runMatch(options: MatchCommandOptions): Promise<void> {
       usage: { calls: report.calls, inputTokens: report.inputTokens, outputTokens: report.outputTokens },
     });
   }
+  await sink?.flush();
   const usage = providers.usage.report();
   const shown = results.slice(0, top);
   if (options.json) {
