@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // `npm test` builds with tsup before running the suite; this checks what users will install.
 const root = fileURLToPath(new URL('..', import.meta.url));
-const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, CVMATCH_DB: '', ...env } });
 
 describe.runIf(existsSync(`${root}/dist/index.cjs`))('built package', () => {
   it('loads through require (CJS) and import (ESM) with the same public API', () => {
@@ -67,4 +70,41 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('built package', () => {
   it('runs the bin', () => {
     expect(run(['dist/cli/main.js', '--version']).trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('opens an embedded store with pgvector from both builds (PGlite files resolve from dist)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cvmatch-dist-store-'));
+    try {
+      const cjs = run([
+        '-e',
+        `require('cvmatch').openStore(${JSON.stringify(folder)}).then(async (s) => { console.log(s.vectors); await s.close(); })`,
+      ]);
+      expect(cjs.trim()).toBe('pgvector');
+      const esm = run([
+        '--input-type=module',
+        '-e',
+        `import { openStore } from 'cvmatch'; const s = await openStore(${JSON.stringify(folder)}); ` +
+          'console.log((await s.status()).schemaVersion, s.vectors); await s.close();',
+      ]);
+      expect(esm.trim()).toBe('2 pgvector');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('loads no database driver for commands that do not use the store', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cvmatch-dist-imports-'));
+    const log = join(folder, 'imports.log');
+    const cli = (args: string[]) =>
+      run(['--import', './test/support/record-imports.mjs', 'dist/cli/main.js', ...args], { CVMATCH_IMPORT_LOG: log });
+    const imported = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+    try {
+      cli(['--help']);
+      cli(['occupation', 'cariste']);
+      expect(imported()).toBe('');
+      cli(['db', 'status', '--db', join(folder, 'db')]);
+      expect(imported()).toContain('@electric-sql/pglite');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
