@@ -81,7 +81,7 @@ interface ProfileRow {
 }
 
 export function createProfileRepository(sql: SqlExecutor, codec: VectorCodec): ProfileRepository {
-  const readVector = (row: { dimensions: number; vector: Uint8Array }) =>
+  const readVector = (row: { dimensions: number; vector: string }) =>
     codec.decode(row.vector, row.dimensions);
   return {
     put: async (pool, input) => {
@@ -176,7 +176,7 @@ export function createProfileRepository(sql: SqlExecutor, codec: VectorCodec): P
         profile: CandidateProfile;
         input_text: string | null;
         dimensions: number | null;
-        vector: Uint8Array | null;
+        vector: string | null;
       }>(
         `SELECT p.profile, e.input_text, e.dimensions, ${codec.select('e.vector')} AS vector
            FROM profiles p
@@ -219,7 +219,7 @@ export function createProfileRepository(sql: SqlExecutor, codec: VectorCodec): P
         );
         return rows.map((row) => ({ id: row.profile_id, score: Number(row.score) }));
       }
-      const rows = await sql.query<{ profile_id: string; dimensions: number; vector: Uint8Array }>(
+      const rows = await sql.query<{ profile_id: string; dimensions: number; vector: string }>(
         `SELECT profile_id, dimensions, ${codec.select('vector')} AS vector FROM embeddings
           WHERE pool = $1 AND model = $2 ORDER BY profile_id`,
         [pool, model],

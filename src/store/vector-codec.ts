@@ -11,10 +11,13 @@ export interface VectorCodec {
   param(placeholder: string): string;
   /** The parameter value for `vector`. */
   encode(vector: Float32Array): unknown;
-  /** The SQL that selects `column` as bytes (`vector_send(column)` or `column`). */
+  /**
+   * The SQL that selects `column` as base64 text of its bytes (`vector_send(column)` or the bytea). Base64
+   * rather than bytea: PGlite turns a bytea result into bytes in JavaScript, 6× slower than `Buffer`'s decoder.
+   */
   select(column: string): string;
-  /** The vector from the selected bytes; `dimensions` is checked. */
-  decode(bytes: Uint8Array, dimensions: number): Float32Array;
+  /** The vector from the selected base64 text; `dimensions` is checked. */
+  decode(base64: string, dimensions: number): Float32Array;
 }
 
 const littleEndian = endianness() === 'LE';
@@ -34,8 +37,9 @@ const byteaCodec: VectorCodec = {
       bytes.writeFloatLE(vector[index] as number, index * 4);
     return bytes;
   },
-  select: (column) => column,
-  decode: (bytes, dimensions) => {
+  select: (column) => `encode(${column}, 'base64')`,
+  decode: (base64, dimensions) => {
+    const bytes = Buffer.from(base64, 'base64');
     if (bytes.byteLength !== dimensions * 4) corruptLength(bytes.byteLength, dimensions);
     const vector = new Float32Array(dimensions);
     if (littleEndian) new Uint8Array(vector.buffer).set(bytes);
@@ -67,8 +71,9 @@ const pgvectorCodec: VectorCodec = {
     }
     return `${text}]`;
   },
-  select: (column) => `vector_send(${column})`,
-  decode: (bytes, dimensions) => {
+  select: (column) => `encode(vector_send(${column}), 'base64')`,
+  decode: (base64, dimensions) => {
+    const bytes = Buffer.from(base64, 'base64');
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (bytes.byteLength !== 4 + dimensions * 4 || view.getInt16(0) !== dimensions) {
       throw corrupt(`pgvector value of ${bytes.byteLength} bytes for ${dimensions} dimensions`);
