@@ -8,7 +8,7 @@ import { CvmatchError } from '../errors.js';
  * - `config`: bad URL or settings (phone-hash key that does not match the store, pgvector asked but missing…);
  * - `conflict`: an optimistic-locking update lost the race (the row changed since it was read);
  * - `not-found`: the pool, campaign, conversation… does not exist;
- * - `append-only`: an attempt to change or delete audit events.
+ * - `corrupt`: stored data cannot be read back (a vector of the wrong size…).
  */
 export type StoreErrorReason =
   | 'locked'
@@ -17,7 +17,7 @@ export type StoreErrorReason =
   | 'config'
   | 'conflict'
   | 'not-found'
-  | 'append-only';
+  | 'corrupt';
 
 /** A store (embedded PGlite or PostgreSQL server) operation failed; branch on `reason`. */
 export class StoreError extends CvmatchError {

@@ -23,7 +23,7 @@ export interface VectorCodec {
 const littleEndian = endianness() === 'LE';
 
 function corrupt(what: string): StoreError {
-  return new StoreError('migration', `stored vector is malformed: ${what}`);
+  return new StoreError('corrupt', `stored vector is malformed: ${what}`);
 }
 
 /** `bytea`: 4 bytes per value, little-endian, exactly what `Float32Array` holds on x86/ARM. */
@@ -67,7 +67,8 @@ const pgvectorCodec: VectorCodec = {
     let text = '[';
     for (let index = 0; index < vector.length; index++) {
       if (index > 0) text += ',';
-      text += String(vector[index]);
+      const value = vector[index] as number;
+      text += Object.is(value, -0) ? '-0' : String(value);
     }
     return `${text}]`;
   },

@@ -46,6 +46,7 @@ function seededVector(seed: number, dimensions: number): Float32Array {
     state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
     vector[index] = (state / 4_294_967_296 - 0.5) * (index % 7 === 0 ? 1e-6 : 3);
   }
+  vector[1] = -0; // the sign of zero survives too
   return vector;
 }
 
