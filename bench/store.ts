@@ -6,14 +6,13 @@
  *   npx tsx bench/store.ts [--sizes 10000,100000] [--backends pglite,postgres] [--runs 3]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CandidateProfile } from '../src/domain/candidate.js';
-import { jobOrderSchema } from '../src/domain/job-order.js';
 import { rankCandidates } from '../src/matching/index.js';
 import { buildPoolIndex, embedTexts, profileSearchText } from '../src/matching/retrieve/index.js';
-import { parseCv } from '../src/parsing/index.js';
+import { parseCv, parseJobOrder } from '../src/parsing/index.js';
 import { createLocal } from '../src/providers/index.js';
 import {
   addToPool,
@@ -91,14 +90,10 @@ function benchProfile(position: number): CandidateProfile {
   });
 }
 
-const job = jobOrderSchema.parse({
-  id: 'bench-cariste',
-  title: 'Cariste',
-  description: 'Chargement et déchargement de camions, gerbage, inventaire',
-  romeCode: 'N1101',
-  location: { city: 'Vénissieux', postalCode: '69200', lat: 45.697, lon: 4.886 },
-  requiredCertifications: ['CACES_R489_3'],
-  requiredSkills: ['chargement', 'gerbage'],
+// The fixture order (cariste, Vénissieux, CACES R489 cat. 3 required).
+const job = parseJobOrder(JSON.parse(readFileSync('fixtures/jobs/cariste-lyon.json', 'utf8')), {
+  id: 'cariste-lyon',
+  now: NOW,
 });
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { type CandidateProfile, candidateProfileSchema } from '../domain/candidate.js';
+import type { CandidateProfile } from '../domain/candidate.js';
 import { embedTexts, profileSearchText } from '../matching/retrieve/index.js';
 import { parseCvs } from '../parsing/parse-cv.js';
+import { type InputFailure, readProfilesJsonl } from '../parsing/read-candidate-dataset.js';
 import type { EmbeddingModel } from '../providers/spec.js';
 import type { Store } from './open-store.js';
 import { assertPoolName } from './pool-repository.js';
@@ -59,55 +60,31 @@ function sha256(content: Uint8Array | string): string {
 
 /** Reads the inputs: a CV file is one source; a `.jsonl` file gives one source per valid line. */
 async function readSources(file: string, items: AddToPoolItem[]): Promise<Source[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    items.push({
-      file,
-      status: 'failed',
-      reason: code === 'ENOENT' ? 'not-found' : 'unreadable',
-      message: String(error),
+  if (extname(file).toLowerCase() === '.jsonl') {
+    const failures: InputFailure[] = [];
+    const profiles = await readProfilesJsonl(file, failures).catch((error: unknown) => {
+      failures.push({ file, reason: unreadable(error), message: String(error) });
+      return [];
     });
+    for (const failure of failures) items.push({ status: 'failed', ...failure });
+    return profiles.map((profile) => ({
+      file: `${file}#${profile.id}`,
+      hash: sha256(JSON.stringify(profile)),
+      profile,
+      sourcePath: null,
+    }));
+  }
+  try {
+    const bytes = new Uint8Array(await readFile(file));
+    return [{ file, hash: sha256(bytes), bytes, sourcePath: file }];
+  } catch (error) {
+    items.push({ file, status: 'failed', reason: unreadable(error), message: String(error) });
     return [];
   }
-  if (extname(file).toLowerCase() !== '.jsonl')
-    return [{ file, hash: sha256(bytes), bytes, sourcePath: file }];
-  const sources: Source[] = [];
-  for (const [index, line] of Buffer.from(bytes).toString('utf8').split('\n').entries()) {
-    if (line.trim() === '') continue;
-    const where = `${file}:${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      items.push({
-        file: where,
-        status: 'failed',
-        reason: 'invalid-json',
-        message: (error as Error).message,
-      });
-      continue;
-    }
-    const parsed = candidateProfileSchema.safeParse(value);
-    if (!parsed.success) {
-      items.push({
-        file: where,
-        status: 'failed',
-        reason: 'invalid-profile',
-        message: parsed.error.issues[0]?.message ?? 'invalid',
-      });
-      continue;
-    }
-    sources.push({
-      file: where,
-      hash: sha256(JSON.stringify(parsed.data)),
-      profile: parsed.data,
-      sourcePath: null,
-    });
-  }
-  return sources;
+}
+
+function unreadable(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not-found' : 'unreadable';
 }
 
 /**

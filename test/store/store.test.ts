@@ -2,7 +2,9 @@
  * One suite, every backend: embedded PGlite with pgvector, embedded PGlite with pgvector switched off
  * (bytea vectors scanned in process) and a real PostgreSQL server started by the global setup.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAuditLog } from '../../src/compliance/index.js';
 import type { CandidateProfile, MatchResult } from '../../src/domain/index.js';
@@ -98,6 +100,22 @@ describe.each(backends)('store on $name', (backend) => {
   it('skips unchanged files by content hash on the next add', async () => {
     const report = await addToPool(store, 'fixtures', cvFiles.slice(0, 5), { embeddingModel, now: NOW });
     expect(report).toMatchObject({ stored: 0, unchanged: 5, failed: 0 });
+  });
+
+  it('adds profiles from .jsonl, reporting bad lines, and skips them when unchanged', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cvmatch-jsonl-')), 'profiles.jsonl');
+    writeFileSync(
+      file,
+      [JSON.stringify(profile('cv_j1')), '{"id": "broken"}', JSON.stringify(profile('cv_j2'))].join('\n'),
+    );
+    const first = await addToPool(store, 'jsonl', [file], { embeddingModel });
+    expect(first).toMatchObject({ stored: 2, unchanged: 0, failed: 1 });
+    expect(first.items.find((item) => item.status === 'failed')).toMatchObject({ reason: 'invalid-profile' });
+    expect(await addToPool(store, 'jsonl', [file], { embeddingModel })).toMatchObject({
+      stored: 0,
+      unchanged: 2,
+    });
+    expect((await store.pools.get('jsonl'))?.embedded).toEqual({ 'local/hashing-v1': 2 });
   });
 
   it('reads vectors back bit-exact and answers nearest-neighbour queries like the in-process index', async () => {
