@@ -176,7 +176,8 @@ export async function addToPool(
     });
     if (inputs.length > 0) {
       await store.transaction(async (tx) => {
-        for (const input of inputs) await tx.profiles.put(pool, input);
+        await tx.profiles.putMany(pool, inputs);
+        await tx.pools.touch(pool);
       });
     }
     for (const input of inputs) {
@@ -185,5 +186,7 @@ export async function addToPool(
     }
     options.onProgress?.({ done: Math.min(files.length, start + batchSize), total: files.length, ...counts });
   }
+  // Fresh planner statistics after bulk changes (PGlite has no autovacuum to gather them).
+  if (counts.stored > 0) await store.sql.exec('ANALYZE pools, profiles, embeddings');
   return { pool, ...counts, items };
 }

@@ -15,7 +15,11 @@ import { openPgliteClient } from './pglite-client.js';
 import { createPhoneHasher, type PhoneHasher, resolvePhoneHashKey } from './phone-hash.js';
 import { createPoolRepository, type PoolRepository } from './pool-repository.js';
 import { openPostgresClient, type PostgresOptions } from './postgres-client.js';
-import { createProfileRepository, type ProfileRepository } from './profile-repository.js';
+import {
+  createProfileRepository,
+  type ProfileRepository,
+  type SnapshotRunner,
+} from './profile-repository.js';
 import { type PurgeReport, purgeStore } from './purge.js';
 import {
   type ContactLogRepository,
@@ -93,10 +97,15 @@ export interface Store extends StoreRepositories {
   close(): Promise<void>;
 }
 
-function repositories(sql: SqlExecutor, storage: VectorStorage, hashPhone: PhoneHasher): StoreRepositories {
+function repositories(
+  sql: SqlExecutor,
+  storage: VectorStorage,
+  hashPhone: PhoneHasher,
+  snapshot?: SnapshotRunner,
+): StoreRepositories {
   return {
     pools: createPoolRepository(sql),
-    profiles: createProfileRepository(sql, vectorCodec(storage)),
+    profiles: createProfileRepository(sql, vectorCodec(storage), snapshot),
     jobOrders: createJobOrderRepository(sql),
     campaigns: createCampaignRepository(sql),
     conversations: createConversationRepository(sql, hashPhone),
@@ -146,7 +155,8 @@ export async function openStore(url?: string | null, options: OpenStoreOptions =
         await resolvePhoneHashKey(client, options.phoneHashKey ?? env.CVMATCH_PHONE_HASH_KEY),
       );
     const vectors = storage ?? 'bytea';
-    const bound = repositories(client, vectors, hashPhone);
+    const snapshot: SnapshotRunner = (run) => client.transaction(run, { isolation: 'repeatable read' });
+    const bound = repositories(client, vectors, hashPhone, snapshot);
     const where = describeLocation(location);
     return {
       ...bound,

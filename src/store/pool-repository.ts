@@ -29,6 +29,8 @@ export interface PoolRepository {
   ensure(name: string): Promise<void>;
   list(): Promise<PoolSummary[]>;
   get(name: string): Promise<PoolSummary | null>;
+  /** Marks the pool changed now (once per batch of profile changes). */
+  touch(name: string): Promise<void>;
   /** Deletes the pool with its profiles and vectors; false when there was no such pool. */
   remove(name: string): Promise<boolean>;
 }
@@ -60,6 +62,9 @@ export function createPoolRepository(sql: SqlExecutor): PoolRepository {
     ensure: async (name) => {
       assertPoolName(name);
       await sql.query('INSERT INTO pools (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
+    },
+    touch: async (name) => {
+      await sql.query('UPDATE pools SET updated_at = now() WHERE name = $1', [name]);
     },
     list: () => summaries(null),
     get: async (name) => (await summaries(name))[0] ?? null,

@@ -52,13 +52,15 @@ export interface LoadedPool {
 export interface ProfileRepository {
   /** Inserts or replaces one profile (and its vector), creating the pool if needed. Validates the profile. */
   put(pool: string, input: ProfileInput): Promise<void>;
+  /** `put` for many profiles in four statements (inside `store.transaction`: one commit); returns how many. */
+  putMany(pool: string, inputs: readonly ProfileInput[]): Promise<number>;
   get(pool: string, id: string): Promise<StoredProfile | null>;
   /** Profiles of a pool, sorted by id. */
   list(pool: string): Promise<CandidateProfile[]>;
   count(pool: string): Promise<number>;
   /** Source hashes already stored in the pool (for incremental adds). */
   sourceHashes(pool: string): Promise<Set<string>>;
-  /** Profiles and their vectors for `model` (`provider/modelId`), read in one statement (one snapshot). */
+  /** Profiles and their vectors for `model` (`provider/modelId`), read from one snapshot. */
   load(pool: string, model: string | null): Promise<LoadedPool>;
   remove(pool: string, id: string): Promise<boolean>;
   /** Moves the retention clock: the candidate was contacted or updated at `at` (default now). */
@@ -80,60 +82,94 @@ interface ProfileRow {
   last_activity_at: Date;
 }
 
-export function createProfileRepository(sql: SqlExecutor, codec: VectorCodec): ProfileRepository {
+/** Runs reads that must see one snapshot (a repeatable-read transaction, or the caller's transaction). */
+export type SnapshotRunner = <T>(run: (sql: SqlExecutor) => Promise<T>) => Promise<T>;
+
+export function createProfileRepository(
+  sql: SqlExecutor,
+  codec: VectorCodec,
+  snapshot: SnapshotRunner = (run) => run(sql),
+): ProfileRepository {
   const readVector = (row: { dimensions: number; vector: string }) =>
     codec.decode(row.vector, row.dimensions);
-  return {
-    put: async (pool, input) => {
-      assertPoolName(pool);
+  /** At most four statements per batch, whatever its size: the rows travel as JSON array parameters. */
+  const putMany = async (pool: string, inputs: readonly ProfileInput[]): Promise<number> => {
+    assertPoolName(pool);
+    if (inputs.length === 0) return 0;
+    const rows = new Map<string, { input: ProfileInput; profile: CandidateProfile; at: string }>();
+    for (const input of inputs) {
       const profile = validate(candidateProfileSchema, input.profile, `profile ${input.profile?.id ?? ''}`);
-      const at = toDate(input.at);
+      // The same id twice in one batch: the last one wins (one statement cannot update a row twice).
+      rows.set(profile.id, { input, profile, at: toDate(input.at).toISOString() });
+    }
+    const entries = [...rows.values()];
+    // Each statement gets only the JSON it reads: PostgreSQL parses a jsonb parameter whole.
+    const earliest = entries.reduce((min, entry) => (entry.at < min ? entry.at : min), entries[0]?.at ?? '');
+    // No update of the pool row here: rewriting one row per profile piles up row versions in a batch.
+    await sql.query(
+      'INSERT INTO pools (name, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (name) DO NOTHING',
+      [pool, earliest],
+    );
+    const replaced = entries.filter((entry) => entry.input.sourcePath);
+    if (replaced.length > 0) {
+      // A new version of a file replaces the profile that file gave before.
       await sql.query(
-        `INSERT INTO pools (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET updated_at = $2`,
-        [pool, at],
+        `DELETE FROM profiles p USING jsonb_array_elements($2::jsonb) AS x
+          WHERE p.pool = $1 AND p.source_path = x->>'path' AND p.id <> x->>'id'`,
+        [pool, json(replaced.map((entry) => ({ id: entry.profile.id, path: entry.input.sourcePath })))],
       );
-      if (input.sourcePath) {
-        await sql.query('DELETE FROM profiles WHERE pool = $1 AND source_path = $2 AND id <> $3', [
-          pool,
-          input.sourcePath,
-          profile.id,
-        ]);
-      }
+    }
+    await sql.query(
+      `INSERT INTO profiles (pool, id, source_hash, source_path, profile, warnings, created_at, updated_at, last_activity_at)
+       SELECT $1, x->'profile'->>'id', x->>'hash', x->>'path', x->'profile', x->'profile'->'warnings',
+              (x->>'at')::timestamptz, (x->>'at')::timestamptz, (x->>'at')::timestamptz
+         FROM jsonb_array_elements($2::jsonb) AS x
+       ON CONFLICT (pool, id) DO UPDATE SET source_hash = EXCLUDED.source_hash, source_path = EXCLUDED.source_path,
+         profile = EXCLUDED.profile, warnings = EXCLUDED.warnings, updated_at = EXCLUDED.updated_at,
+         last_activity_at = EXCLUDED.last_activity_at`,
+      [
+        pool,
+        json(
+          entries.map((entry) => ({
+            profile: entry.profile,
+            hash: entry.input.sourceHash,
+            path: entry.input.sourcePath ?? null,
+            at: entry.at,
+          })),
+        ),
+      ],
+    );
+    const embedded = entries.filter((entry) => entry.input.embedding);
+    if (embedded.length > 0) {
       await sql.query(
-        `INSERT INTO profiles (pool, id, source_hash, source_path, profile, warnings, created_at, updated_at, last_activity_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $7, $7)
-         ON CONFLICT (pool, id) DO UPDATE SET source_hash = EXCLUDED.source_hash, source_path = EXCLUDED.source_path,
-           profile = EXCLUDED.profile, warnings = EXCLUDED.warnings, updated_at = EXCLUDED.updated_at,
-           last_activity_at = EXCLUDED.last_activity_at`,
+        `INSERT INTO embeddings (pool, profile_id, model, dimensions, input_text, vector, created_at)
+         SELECT $1, x->>'id', x->>'model', (x->>'dimensions')::int, x->>'input', ${codec.fromText("x->>'vector'")},
+                (x->>'at')::timestamptz
+           FROM jsonb_array_elements($2::jsonb) AS x
+         ON CONFLICT (pool, profile_id, model) DO UPDATE SET dimensions = EXCLUDED.dimensions,
+           input_text = EXCLUDED.input_text, vector = EXCLUDED.vector, created_at = EXCLUDED.created_at`,
         [
           pool,
-          profile.id,
-          input.sourceHash,
-          input.sourcePath ?? null,
-          json(profile),
-          json(profile.warnings),
-          at,
+          json(
+            embedded.map(({ profile, input, at }) => ({
+              id: profile.id,
+              model: input.embedding?.model,
+              input: input.embedding?.input,
+              dimensions: input.embedding?.vector.length,
+              vector: input.embedding ? codec.encode(input.embedding.vector) : null,
+              at,
+            })),
+          ),
         ],
       );
-      const embedding = input.embedding;
-      if (embedding) {
-        await sql.query(
-          `INSERT INTO embeddings (pool, profile_id, model, dimensions, input_text, vector, created_at)
-           VALUES ($1, $2, $3, $4, $5, ${codec.param('$6')}, $7)
-           ON CONFLICT (pool, profile_id, model) DO UPDATE SET dimensions = EXCLUDED.dimensions,
-             input_text = EXCLUDED.input_text, vector = EXCLUDED.vector, created_at = EXCLUDED.created_at`,
-          [
-            pool,
-            profile.id,
-            embedding.model,
-            embedding.vector.length,
-            embedding.input,
-            codec.encode(embedding.vector),
-            at,
-          ],
-        );
-      }
+    }
+    return rows.size;
+  };
+  return {
+    put: async (pool, input) => {
+      await putMany(pool, [input]);
     },
+    putMany,
     get: async (pool, id) => {
       const [row] = await sql.query<ProfileRow>('SELECT * FROM profiles WHERE pool = $1 AND id = $2', [
         pool,
@@ -171,33 +207,31 @@ export function createProfileRepository(sql: SqlExecutor, codec: VectorCodec): P
       );
       return new Set(rows.map((row) => row.source_hash));
     },
-    load: async (pool, model) => {
-      const rows = await sql.query<{
-        profile: CandidateProfile;
-        input_text: string | null;
-        dimensions: number | null;
-        vector: string | null;
-      }>(
-        `SELECT p.profile, e.input_text, e.dimensions, ${codec.select('e.vector')} AS vector
-           FROM profiles p
-           LEFT JOIN embeddings e ON e.pool = p.pool AND e.profile_id = p.id AND e.model = $2
-          WHERE p.pool = $1`,
-        [pool, model],
-      );
-      const vectors = new Map<string, StoredVector>();
-      const profiles: CandidateProfile[] = [];
-      for (const row of rows) {
-        profiles.push(row.profile);
-        if (model !== null && row.vector !== null && row.dimensions !== null && row.input_text !== null) {
-          vectors.set(row.profile.id, {
-            model,
-            input: row.input_text,
-            vector: readVector({ dimensions: row.dimensions, vector: row.vector }),
-          });
+    load: (pool, model) =>
+      // Two reads in one snapshot, joined here: no join plan to get wrong (PGlite never gathers statistics).
+      snapshot(async (reader) => {
+        const profiles = (
+          await reader.query<{ profile: CandidateProfile }>('SELECT profile FROM profiles WHERE pool = $1', [
+            pool,
+          ])
+        ).map((row) => row.profile);
+        const vectors = new Map<string, StoredVector>();
+        if (model !== null) {
+          const rows = await reader.query<{
+            profile_id: string;
+            input_text: string;
+            dimensions: number;
+            vector: string;
+          }>(
+            `SELECT profile_id, input_text, dimensions, ${codec.select('vector')} AS vector FROM embeddings
+              WHERE pool = $1 AND model = $2`,
+            [pool, model],
+          );
+          for (const row of rows)
+            vectors.set(row.profile_id, { model, input: row.input_text, vector: readVector(row) });
         }
-      }
-      return { profiles: profiles.sort(byId), vectors };
-    },
+        return { profiles: profiles.sort(byId), vectors };
+      }),
     remove: async (pool, id) =>
       (await sql.query('DELETE FROM profiles WHERE pool = $1 AND id = $2 RETURNING id', [pool, id])).length >
       0,
@@ -212,9 +246,9 @@ export function createProfileRepository(sql: SqlExecutor, codec: VectorCodec): P
       const limit = Math.max(0, Math.floor(k));
       if (codec.storage === 'pgvector') {
         const rows = await sql.query<{ profile_id: string; score: number }>(
-          `SELECT profile_id, 1 - (vector <=> ${codec.param('$3')}) AS score FROM embeddings
+          `SELECT profile_id, 1 - (vector <=> ${codec.fromText('$3')}) AS score FROM embeddings
             WHERE pool = $1 AND model = $2
-            ORDER BY vector <=> ${codec.param('$3')}, profile_id LIMIT $4`,
+            ORDER BY vector <=> ${codec.fromText('$3')}, profile_id LIMIT $4`,
           [pool, model, codec.encode(vector), limit],
         );
         return rows.map((row) => ({ id: row.profile_id, score: Number(row.score) }));
