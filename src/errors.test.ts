@@ -7,6 +7,7 @@ import {
   ObjectValidationError,
   ProviderError,
   RateLimitError,
+  StoreError,
   UsageError,
   ValidationError,
 } from './errors.js';
@@ -53,6 +54,7 @@ describe('error tree', () => {
       AuthenticationError,
       ObjectValidationError,
       IndexError,
+      StoreError,
       UsageError,
     ];
     const samples = [
@@ -69,6 +71,7 @@ describe('error tree', () => {
         usage: { inputTokens: 0, outputTokens: 0 },
       }),
       new IndexError('version', 'x'),
+      new StoreError('locked', 'x'),
       new UsageError('x'),
     ];
     for (const sample of samples) {

@@ -25,6 +25,7 @@ const TAXONOMY_DATA_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.Taxo
 const DISCRIMINATORY_ORDER_ERROR_MARKER: unique symbol = Symbol.for(
   'cvmatch.error.DiscriminatoryJobOrderError',
 );
+const STORE_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.StoreError');
 
 function hasMarker(value: unknown, marker: symbol): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
@@ -223,6 +224,40 @@ export class IndexError extends CvmatchError {
   }
 }
 mark(IndexError, INDEX_ERROR_MARKER);
+
+/**
+ * Why a store operation failed:
+ * - `locked`: an embedded (PGlite) store folder is already open in another process (or in this one);
+ * - `connection`: the database cannot be reached or opened;
+ * - `migration`: the schema cannot be brought up to date (or is newer than this cvmatch);
+ * - `config`: bad URL or settings (phone-hash key that does not match the store, pgvector asked but missing…);
+ * - `conflict`: an optimistic-locking update lost the race, or a unique key already exists;
+ * - `not-found`: the pool, campaign, conversation… does not exist;
+ * - `corrupt`: stored data cannot be read back (a vector of the wrong size…).
+ */
+export type StoreErrorReason =
+  | 'locked'
+  | 'connection'
+  | 'migration'
+  | 'config'
+  | 'conflict'
+  | 'not-found'
+  | 'corrupt';
+
+/** A store (embedded PGlite or PostgreSQL server) operation failed; branch on `reason`. */
+export class StoreError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [STORE_ERROR_MARKER]: true;
+  readonly reason: StoreErrorReason;
+  constructor(reason: StoreErrorReason, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = reason;
+  }
+  static override isInstance(value: unknown): value is StoreError {
+    return hasMarker(value, STORE_ERROR_MARKER);
+  }
+}
+mark(StoreError, STORE_ERROR_MARKER);
 
 /** Invalid command-line usage (the CLI exits with code 2). */
 export class UsageError extends CvmatchError {
