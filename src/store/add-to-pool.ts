@@ -111,13 +111,8 @@ export async function addToPool(
     counts[item.status === 'stored' ? 'stored' : item.status === 'unchanged' ? 'unchanged' : 'failed']++;
     options.onItem?.(item);
   };
-  for (let start = 0; start < files.length; start += batchSize) {
-    options.signal?.throwIfAborted();
-    const readItems: AddToPoolItem[] = [];
-    const sources = (
-      await Promise.all(files.slice(start, start + batchSize).map((file) => readSources(file, readItems)))
-    ).flat();
-    for (const item of readItems) report(item);
+  /** Parses, embeds and commits one chunk of sources (one transaction). */
+  const commitChunk = async (sources: Source[]): Promise<void> => {
     const fresh: Source[] = [];
     for (const source of sources) {
       if (known.has(source.hash))
@@ -180,9 +175,19 @@ export async function addToPool(
         await tx.pools.touch(pool);
       });
     }
-    for (const input of inputs) {
-      const source = ready.find((entry) => entry.profile === input.profile)?.source;
-      report({ file: source?.file ?? input.profile.id, status: 'stored', profileId: input.profile.id });
+    for (const { source, profile } of ready)
+      report({ file: source.file, status: 'stored', profileId: profile.id });
+  };
+  for (let start = 0; start < files.length; start += batchSize) {
+    options.signal?.throwIfAborted();
+    const readItems: AddToPoolItem[] = [];
+    const sources = (
+      await Promise.all(files.slice(start, start + batchSize).map((file) => readSources(file, readItems)))
+    ).flat();
+    for (const item of readItems) report(item);
+    // A .jsonl file may hold thousands of profiles: commit them batchSize at a time too.
+    for (let first = 0; first < sources.length; first += batchSize) {
+      await commitChunk(sources.slice(first, first + batchSize));
     }
     options.onProgress?.({ done: Math.min(files.length, start + batchSize), total: files.length, ...counts });
   }
