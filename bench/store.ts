@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CandidateProfile } from '../src/domain/candidate.js';
 import { rankCandidates } from '../src/matching/index.js';
@@ -123,7 +123,7 @@ const rows: Row[] = [];
 function report(row: Row): void {
   rows.push(row);
   console.log(
-    `${row.backend.padEnd(10)} ${String(row.profiles).padStart(8)}  ${row.step.padEnd(62)} ${row.ms.toFixed(0).padStart(8)} ms${row.rate ? `  ${row.rate}` : ''}`,
+    `${row.backend.padEnd(10)} ${String(row.profiles).padStart(8)}  ${row.step.padEnd(62)} ${row.ms.toFixed(0).padStart(8)} ms${row.rate ? `  ${row.rate}` : ''}  (load ${loadavg()[0]?.toFixed(1)})`,
   );
 }
 
