@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 // `npm test` builds with tsup before running the suite; this checks what users will install.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, CVMATCH_DB: '', ...env } });
+  execFileSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CVMATCH_DB: '', ...env },
+  });
 
 describe.runIf(existsSync(`${root}/dist/index.cjs`))('built package', () => {
   it('loads through require (CJS) and import (ESM) with the same public API', () => {
@@ -95,7 +99,9 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('built package', () => {
     const folder = mkdtempSync(join(tmpdir(), 'cvmatch-dist-imports-'));
     const log = join(folder, 'imports.log');
     const cli = (args: string[]) =>
-      run(['--import', './test/support/record-imports.mjs', 'dist/cli/main.js', ...args], { CVMATCH_IMPORT_LOG: log });
+      run(['--import', './test/support/record-imports.mjs', 'dist/cli/main.js', ...args], {
+        CVMATCH_IMPORT_LOG: log,
+      });
     const imported = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
     try {
       cli(['--help']);

@@ -104,7 +104,7 @@ export function createProfileRepository(
     }
     const entries = [...rows.values()];
     // Each statement gets only the JSON it reads: PostgreSQL parses a jsonb parameter whole.
-    const earliest = entries.reduce((min, entry) => (entry.at < min ? entry.at : min), entries[0]?.at ?? '');
+    const earliest = entries.map((entry) => entry.at).sort()[0];
     // No update of the pool row here: rewriting one row per profile piles up row versions in a batch.
     await sql.query(
       'INSERT INTO pools (name, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (name) DO NOTHING',

@@ -23,7 +23,7 @@ describe('vectorCodec', () => {
     // vector_send: int16 dimensions, int16 unused, big-endian float32 values.
     const sent = Buffer.alloc(4 + values.length * 4);
     sent.writeInt16BE(values.length, 0);
-    values.forEach((value, index) => sent.writeFloatBE(value, 4 + index * 4));
+    for (const [index, value] of values.entries()) sent.writeFloatBE(value, 4 + index * 4);
     const back = codec.decode(sent.toString('base64'), values.length);
     expect(Buffer.from(back.buffer).equals(Buffer.from(values.buffer))).toBe(true);
     expect(codec.fromText('$3')).toBe('($3)::vector');
