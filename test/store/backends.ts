@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type OpenStoreOptions, openStore, type Store } from '../../src/store/index.js';
+import { captureCli } from '../support/capture-cli.js';
 
 export interface Backend {
   /** `pglite`, `pglite-bytea` (pgvector switched off), `postgres`. */
@@ -66,4 +67,19 @@ export async function openFreshStore(
 /** Removes the folders made by `newPgliteFolder` (call in afterAll). */
 export function removeTempFolders(): void {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
+/** `cvmatch match --json` of the fixture order over the fixture CV folder (what stored pools must equal). */
+export async function matchFixtureFiles(): Promise<{ results: unknown; files: unknown }> {
+  const args = [
+    '--job',
+    'fixtures/jobs/cariste-lyon.json',
+    '--candidates',
+    'fixtures/cvs',
+    '--now',
+    '2026-11-01',
+  ];
+  const { code, stdout, stderr } = await captureCli(['match', ...args, '--json', '--top', '40']);
+  if (code !== 0) throw new Error(`match over the fixture files failed: ${stderr}`);
+  return JSON.parse(stdout);
 }

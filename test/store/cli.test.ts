@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { captureCli } from '../support/capture-cli.js';
-import { newPgliteFolder, newPostgresDatabase, removeTempFolders } from './backends.js';
+import { matchFixtureFiles, newPgliteFolder, newPostgresDatabase, removeTempFolders } from './backends.js';
 import { cliArgs, runCliProcess } from './processes.js';
 
 const NOW = ['--now', '2026-11-01'];
@@ -14,18 +14,7 @@ const JOB = ['--job', 'fixtures/jobs/cariste-lyon.json'];
 let fromFiles: unknown;
 
 beforeAll(async () => {
-  const { code, stdout } = await captureCli([
-    'match',
-    ...JOB,
-    '--candidates',
-    'fixtures/cvs',
-    ...NOW,
-    '--json',
-    '--top',
-    '40',
-  ]);
-  expect(code).toBe(0);
-  fromFiles = JSON.parse(stdout);
+  fromFiles = await matchFixtureFiles();
 });
 
 afterAll(removeTempFolders);

@@ -6,8 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
-import { captureCli } from '../support/capture-cli.js';
-import { newPgliteFolder, newPostgresDatabase, removeTempFolders } from './backends.js';
+import { matchFixtureFiles, newPgliteFolder, newPostgresDatabase, removeTempFolders } from './backends.js';
 import { cliArgs, runCliProcess } from './processes.js';
 
 const NOW = ['--now', '2026-11-01'];
@@ -19,17 +18,7 @@ const CVS = readdirSync('fixtures/cvs')
 let expectedResults: unknown;
 
 beforeAll(async () => {
-  const { stdout } = await captureCli([
-    'match',
-    ...JOB,
-    '--candidates',
-    'fixtures/cvs',
-    ...NOW,
-    '--json',
-    '--top',
-    '40',
-  ]);
-  expectedResults = JSON.parse(stdout).results;
+  expectedResults = (await matchFixtureFiles()).results;
 });
 
 afterAll(removeTempFolders);
