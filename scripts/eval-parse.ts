@@ -1,235 +1,152 @@
 /**
- * Field-level accuracy of `parseCv` on the fixture CVs: per field precision, recall and F1, and micro-F1
- * over all fields, comparing parse output with each `*.expected.json` (strings compared case- and
- * accent-insensitively, codes and dates exactly).
+ * Field-level accuracy of CV parsing, on three sets:
+ * - the fixture CVs (`fixtures/cvs`, synthetic, French first): every field of `*.expected.json`;
+ * - the dotin resumes (308 real English resumes with entity spans, `../shared/data/dev/dotin-resume-ner`):
+ *   name, email, city, experience titles, companies and dates, degrees, skills (see scripts/parse-eval/
+ *   dotin-gold.ts for which spans are gold and field-matching.ts for the matching rules). ~30% of the files
+ *   are held out (by name hash) and only scored with `--show-heldout`;
+ * - the livecareer resume PDFs (`../shared/data/dev/livecareer-resumes`, no gold spans): coverage shares,
+ *   a layout-robustness signal.
+ * A set whose folder is missing is skipped with a note.
  *
- *   npm run eval:parse [-- --dir fixtures/cvs] [--json] [--verbose]
+ *   npm run eval:parse [-- --only fixtures,dotin,livecareer] [--dir fixtures/cvs] [--dotin DIR]
+ *                         [--livecareer DIR] [--show-heldout] [--json] [--verbose]
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { CandidateProfile } from '../src/domain/index.js';
-import { parseCv } from '../src/parsing/index.js';
-import { normalizeKey } from '../src/text/index.js';
+import { stat } from 'node:fs/promises';
+import {
+  DOTIN_DIRECTORY,
+  type DotinPartReport,
+  type DotinReport,
+  evaluateDotin,
+} from './parse-eval/dotin-eval.js';
+import { evaluateParse, formatReport } from './parse-eval/fixtures-eval.js';
+import {
+  evaluateLivecareer,
+  LIVECAREER_DIRECTORY,
+  type LivecareerCoverage,
+} from './parse-eval/livecareer-coverage.js';
+import { formatFieldTable } from './parse-eval/score-table.js';
 
-/** Counts for one field: gold items, predicted items, and true positives. */
-export interface FieldScore {
-  field: string;
-  gold: number;
-  predicted: number;
-  correct: number;
-  precision: number;
-  recall: number;
-  f1: number;
+const SETS = ['fixtures', 'dotin', 'livecareer'] as const;
+type SetName = (typeof SETS)[number];
+
+export interface EvalParseOptions {
+  only: SetName[];
+  fixtures: string;
+  dotin: string;
+  livecareer: string;
+  showHeldOut: boolean;
+  json: boolean;
+  verbose: boolean;
 }
 
-export interface ParseEvalReport {
-  documents: number;
-  failed: { file: string; message: string }[];
-  fields: FieldScore[];
-  micro: { precision: number; recall: number; f1: number };
-  /** Per document, the fields with a difference (only with `verbose`). */
-  mismatches: { file: string; field: string; expected: string[]; actual: string[] }[];
-  seconds: number;
-}
-
-// The expected-file shape written by scripts/generate-fixtures.ts (the fields compared here).
-interface Expected {
-  file: string;
-  now: string;
-  language: string;
-  name: string | null;
-  headline: string | null;
-  email: string | null;
-  phone: string | null;
-  location: { city: string | null; postalCode: string | null } | null;
-  experiences: {
-    title: string;
-    company: string | null;
-    start: string | null;
-    end: string | null;
-    current: boolean;
-  }[];
-  education: { degree: string; year: number | null }[];
-  skills: string[];
-  certifications: string[];
-  drivingLicences: string[];
-  languages: { name: string; level: string | null }[];
-  availability: { from: string | null; immediate: boolean } | null;
-  mobility: { maxDistanceKm: number | null; hasVehicle: boolean | null } | null;
-  totalExperienceMonths: number;
-  sensitive: {
-    birthDate: string | null;
-    age: number | null;
-    nationality: string | null;
-    maritalStatus: string | null;
-  } | null;
-}
-
-const text = (value: string | null | undefined) => (value ? normalizeKey(value) : null);
-const list = (...values: (string | null | undefined)[]) =>
-  values.filter((value): value is string => Boolean(value));
-const mobilityKey = (mobility: Expected['mobility']) =>
-  mobility && (mobility.maxDistanceKm !== null || mobility.hasVehicle !== null)
-    ? `${mobility.maxDistanceKm}|${mobility.hasVehicle}`
-    : null;
-
-/** Field → the comparable items of a document (a multiset of normalised strings). */
-const FIELDS: Record<string, (value: Expected) => string[]> = {
-  language: (value) => [value.language],
-  name: (value) => list(text(value.name)),
-  headline: (value) => list(text(value.headline)),
-  email: (value) => list(value.email?.toLowerCase()),
-  phone: (value) => list(value.phone),
-  'location.city': (value) => list(text(value.location?.city)),
-  'location.postalCode': (value) => list(value.location?.postalCode),
-  'experience.title': (value) => value.experiences.map((item) => normalizeKey(item.title)),
-  'experience.company': (value) => list(...value.experiences.map((item) => text(item.company))),
-  'experience.dates': (value) => value.experiences.map((item) => `${item.start}|${item.end}|${item.current}`),
-  'education.degree': (value) => value.education.map((item) => normalizeKey(item.degree)),
-  'education.year': (value) =>
-    list(...value.education.map((item) => (item.year === null ? null : String(item.year)))),
-  skills: (value) => value.skills.map((item) => normalizeKey(item)),
-  certifications: (value) => [...value.certifications],
-  drivingLicences: (value) => [...value.drivingLicences],
-  languages: (value) => value.languages.map((item) => `${normalizeKey(item.name)}|${item.level}`),
-  availability: (value) =>
-    list(value.availability ? `${value.availability.immediate}|${value.availability.from}` : null),
-  mobility: (value) => list(mobilityKey(value.mobility)),
-  totalExperienceMonths: (value) => [String(value.totalExperienceMonths)],
-  'sensitive.birthDate': (value) => list(value.sensitive?.birthDate),
-  'sensitive.age': (value) => list(value.sensitive?.age == null ? null : String(value.sensitive.age)),
-  'sensitive.nationality': (value) => list(text(value.sensitive?.nationality)),
-  'sensitive.maritalStatus': (value) => list(text(value.sensitive?.maritalStatus)),
-};
-
-/** A parsed profile in the expected-file shape. */
-export function profileAsExpected(profile: CandidateProfile): Omit<Expected, 'file' | 'now'> {
+/** Reads the command line (throws on an unknown set name). */
+export function parseArguments(args: string[]): EvalParseOptions {
+  const value = (flag: string, fallback: string) => {
+    const index = args.indexOf(flag);
+    return index >= 0 && args[index + 1] !== undefined ? args[index + 1]! : fallback;
+  };
+  const only = value('--only', SETS.join(','))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of only)
+    if (!(SETS as readonly string[]).includes(name))
+      throw new Error(`Unknown set "${name}" in --only: expected ${SETS.join(', ')}.`);
   return {
-    language: profile.source.language,
-    name: profile.name,
-    headline: profile.headline,
-    email: profile.email,
-    phone: profile.phone,
-    location: profile.location,
-    experiences: profile.experiences,
-    education: profile.education,
-    skills: profile.skills.map((skill) => skill.name),
-    certifications: profile.certifications.map((item) => item.code),
-    drivingLicences: profile.drivingLicences,
-    languages: profile.languages,
-    availability: profile.availability,
-    mobility: profile.mobility,
-    totalExperienceMonths: profile.totalExperienceMonths,
-    sensitive: profile.sensitive,
+    only: only as SetName[],
+    fixtures: value('--dir', 'fixtures/cvs'),
+    dotin: value('--dotin', DOTIN_DIRECTORY),
+    livecareer: value('--livecareer', LIVECAREER_DIRECTORY),
+    showHeldOut: args.includes('--show-heldout'),
+    json: args.includes('--json'),
+    verbose: args.includes('--verbose'),
   };
 }
 
-function countMatches(expected: string[], actual: string[]): number {
-  const remaining = new Map<string, number>();
-  for (const item of expected) remaining.set(item, (remaining.get(item) ?? 0) + 1);
-  let correct = 0;
-  for (const item of actual) {
-    const left = remaining.get(item) ?? 0;
-    if (left > 0) {
-      correct++;
-      remaining.set(item, left - 1);
-    }
-  }
-  return correct;
-}
-
-const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 1 : numerator / denominator);
-const f1 = (precision: number, recall: number) =>
-  precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-
-/** Parses every fixture with an expected file in `directory` and scores each field. */
-export async function evaluateParse(
-  directory = 'fixtures/cvs',
-  options: { verbose?: boolean } = {},
-): Promise<ParseEvalReport> {
-  const started = performance.now();
-  const expectedFiles = (await readdir(directory)).filter((file) => file.endsWith('.expected.json')).sort();
-  const counts = new Map(Object.keys(FIELDS).map((field) => [field, { gold: 0, predicted: 0, correct: 0 }]));
-  const failed: ParseEvalReport['failed'] = [];
-  const mismatches: ParseEvalReport['mismatches'] = [];
-  for (const expectedFile of expectedFiles) {
-    const expected = JSON.parse(await readFile(path.join(directory, expectedFile), 'utf8')) as Expected;
-    let actual: Omit<Expected, 'file' | 'now'> | null = null;
-    try {
-      const { profile } = await parseCv(path.join(directory, expected.file), { now: expected.now });
-      actual = profileAsExpected(profile);
-    } catch (error) {
-      failed.push({ file: expected.file, message: error instanceof Error ? error.message : String(error) });
-    }
-    for (const [field, read] of Object.entries(FIELDS)) {
-      const gold = read(expected);
-      const predicted = actual ? read({ ...expected, ...actual }) : [];
-      const correct = countMatches(gold, predicted);
-      const count = counts.get(field)!;
-      count.gold += gold.length;
-      count.predicted += predicted.length;
-      count.correct += correct;
-      if (options.verbose && (correct !== gold.length || correct !== predicted.length)) {
-        mismatches.push({ file: expected.file, field, expected: gold, actual: predicted });
-      }
-    }
-  }
-  const fields: FieldScore[] = [...counts.entries()].map(([field, count]) => {
-    const precision = ratio(count.correct, count.predicted);
-    const recall = ratio(count.correct, count.gold);
-    return { field, ...count, precision, recall, f1: f1(precision, recall) };
-  });
-  const total = fields.reduce(
-    (sum, field) => ({
-      gold: sum.gold + field.gold,
-      predicted: sum.predicted + field.predicted,
-      correct: sum.correct + field.correct,
-    }),
-    { gold: 0, predicted: 0, correct: 0 },
+const exists = (folder: string) =>
+  stat(folder).then(
+    (info) => info.isDirectory(),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
   );
-  const precision = ratio(total.correct, total.predicted);
-  const recall = ratio(total.correct, total.gold);
-  return {
-    documents: expectedFiles.length,
-    failed,
-    fields,
-    micro: { precision, recall, f1: f1(precision, recall) },
-    mismatches,
-    seconds: (performance.now() - started) / 1000,
-  };
-}
 
-/** A readable table of the report. */
-export function formatReport(report: ParseEvalReport): string {
-  const pct = (value: number) => value.toFixed(3).padStart(6);
+function formatDotinPart(title: string, part: DotinPartReport): string {
+  const kept = Object.entries(part.mentions)
+    .map(([field, mentions]) => {
+      const gold = part.fields.find((item) => item.field === field)?.gold ?? 0;
+      return `${field} ${gold}/${mentions}`;
+    })
+    .join(', ');
   const rows = [
-    `${'field'.padEnd(24)} ${'gold'.padStart(5)} ${'pred'.padStart(5)} ${'ok'.padStart(5)}  ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}`,
-    '-'.repeat(66),
-    ...report.fields.map(
-      (field) =>
-        `${field.field.padEnd(24)} ${String(field.gold).padStart(5)} ${String(field.predicted).padStart(5)} ${String(field.correct).padStart(5)}  ${pct(field.precision)} ${pct(field.recall)} ${pct(field.f1)}`,
-    ),
-    '-'.repeat(66),
-    `${'micro'.padEnd(42)} ${pct(report.micro.precision)} ${pct(report.micro.recall)} ${pct(report.micro.f1)}`,
-    `${report.documents} documents, ${report.failed.length} failed, ${report.seconds.toFixed(1)} s`,
+    `${title}: ${part.documents} resumes, ${part.failed.length} failed`,
+    formatFieldTable(part.fields, part.micro, 'micro (all fields but education.year)'),
+    `gold values kept by the entry rules / labelled spans: ${kept}`,
   ];
-  for (const failure of report.failed) rows.push(`FAILED ${failure.file}: ${failure.message}`);
-  for (const item of report.mismatches) {
+  for (const failure of part.failed) rows.push(`FAILED ${failure.file}: ${failure.message}`);
+  for (const item of part.mismatches)
     rows.push(
-      `  ${item.file} ${item.field}: expected ${JSON.stringify(item.expected)} got ${JSON.stringify(item.actual)}`,
+      `  ${item.file} ${item.field}: missed ${JSON.stringify(item.missed)} spurious ${JSON.stringify(item.spurious)}`,
     );
-  }
   return rows.join('\n');
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const dirIndex = args.indexOf('--dir');
-  const directory = dirIndex >= 0 ? args[dirIndex + 1]! : 'fixtures/cvs';
-  const report = await evaluateParse(directory, { verbose: args.includes('--verbose') });
-  process.stdout.write(
-    args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`,
+function formatDotin(report: DotinReport, directory: string): string {
+  const parts = [formatDotinPart(`== dotin development (${directory})`, report.development)];
+  parts.push(
+    report.heldOut
+      ? formatDotinPart('== dotin HELD OUT (never tuned on)', report.heldOut)
+      : '== dotin held out: set aside, scored only with --show-heldout (for the final report)',
   );
+  return `${parts.join('\n\n')}\n${report.seconds.toFixed(1)} s`;
+}
+
+function formatLivecareer(coverage: LivecareerCoverage, directory: string): string {
+  const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+  return [
+    `== livecareer coverage (${directory}): ${coverage.documents} PDFs, ${coverage.failed.length} failed, ${coverage.seconds.toFixed(1)} s`,
+    `with ≥1 experience            ${pct(coverage.withExperience)}`,
+    `with a title and dates        ${pct(coverage.withTitleAndDates)}`,
+    `with skills                   ${pct(coverage.withSkills)}`,
+    `with education                ${pct(coverage.withEducation)}`,
+    `with a name (anonymised: 0)   ${pct(coverage.withName)}`,
+    `suspect experience titles     ${pct(coverage.suspectTitles)}`,
+    `experiences per CV            ${coverage.experiencesPerCv.toFixed(2)}`,
+    ...coverage.failed.map((failure) => `FAILED ${failure.file}: ${failure.reason}`),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseArguments(process.argv.slice(2));
+  const output: Record<string, unknown> = {};
+  const text: string[] = [];
+  if (options.only.includes('fixtures')) {
+    const report = await evaluateParse(options.fixtures, { verbose: options.verbose });
+    output.fixtures = report;
+    text.push(`== fixtures (${options.fixtures})\n${formatReport(report)}`);
+  }
+  for (const [name, folder] of [
+    ['dotin', options.dotin],
+    ['livecareer', options.livecareer],
+  ] as const) {
+    if (!options.only.includes(name)) continue;
+    if (!(await exists(folder))) {
+      text.push(`== ${name}: skipped, ${folder} not found`);
+      continue;
+    }
+    if (name === 'dotin') {
+      const report = await evaluateDotin(folder, { heldOut: options.showHeldOut, verbose: options.verbose });
+      output.dotin = report;
+      text.push(formatDotin(report, folder));
+    } else {
+      const coverage = await evaluateLivecareer(folder);
+      output.livecareer = coverage;
+      text.push(formatLivecareer(coverage, folder));
+    }
+  }
+  process.stdout.write(options.json ? `${JSON.stringify(output, null, 2)}\n` : `${text.join('\n\n')}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

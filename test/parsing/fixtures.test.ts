@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateParse, type ParseEvalReport } from '../../scripts/eval-parse.js';
+import { evaluateParse, type ParseEvalReport } from '../../scripts/parse-eval/fixtures-eval.js';
 import { type CandidateProfile, candidateProfileSchema } from '../../src/domain/index.js';
 import { parseCvs } from '../../src/parsing/index.js';
 
