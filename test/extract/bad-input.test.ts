@@ -81,6 +81,14 @@ describe('bad input', () => {
     expectReason(await failure(docx.subarray(0, Math.floor(docx.length * 0.6))), 'corrupt', true);
   });
 
+  it('a Word package without word/document.xml is a corrupt DOCX, not an unsupported file', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('_rels/.rels', '<Relationships/>');
+    zip.file('word/styles.xml', '<w:styles/>');
+    expectReason(await failure(await zip.generateAsync({ type: 'uint8array' })), 'corrupt', false);
+  });
+
   it('a DOCX zip bomb is refused before inflating (declared size past the limit)', async () => {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');

@@ -4,12 +4,13 @@ import { lineOffsetsAreExact } from './make-documents.js';
 
 const sample = 'Hélène Lefèvre\nCariste – CACES R489 cat. 3\nDisponible dès le 15/01';
 
-function utf16(text: string, littleEndian: boolean): Uint8Array {
-  const bytes = new Uint8Array(2 + text.length * 2);
-  bytes.set(littleEndian ? [0xff, 0xfe] : [0xfe, 0xff]);
+function utf16(text: string, littleEndian: boolean, bom = true): Uint8Array {
+  const offset = bom ? 2 : 0;
+  const bytes = new Uint8Array(offset + text.length * 2);
+  if (bom) bytes.set(littleEndian ? [0xff, 0xfe] : [0xfe, 0xff]);
   const view = new DataView(bytes.buffer);
   for (let index = 0; index < text.length; index += 1)
-    view.setUint16(2 + index * 2, text.charCodeAt(index), littleEndian);
+    view.setUint16(offset + index * 2, text.charCodeAt(index), littleEndian);
   return bytes;
 }
 
@@ -26,11 +27,20 @@ describe('text files', () => {
     ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(sample)])],
     ['UTF-16 LE with BOM', utf16(sample, true)],
     ['UTF-16 BE with BOM', utf16(sample, false)],
+    ['UTF-16 BE without BOM', utf16(sample, false, false)],
+    ['UTF-16 LE without BOM', utf16(sample, true, false)],
   ])('decodes %s without warnings', async (_, bytes) => {
     expect(detectFormat(bytes)).toBe('txt');
     const document = await extractDocument(bytes);
     expect(document.text).toBe(sample);
     expect(document.warnings).toEqual([]);
+  });
+
+  it('does not take binary data with scattered NUL bytes for UTF-16', () => {
+    const binary = Uint8Array.from({ length: 400 }, (_, index) =>
+      index % 3 === 0 ? 0 : 0x41 + (index % 26),
+    );
+    expect(detectFormat(binary)).toBeNull();
   });
 
   it('falls back to Windows-1252 when the bytes are not UTF-8, and says so', async () => {

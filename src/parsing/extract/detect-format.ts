@@ -1,4 +1,5 @@
 import type { DocumentFormat } from '../../domain/index.js';
+import { detectUtf16WithoutBom } from './utf16.js';
 import { listZipEntryNames } from './zip-archive.js';
 
 const pdfMagic = [0x25, 0x50, 0x44, 0x46]; // %PDF
@@ -24,12 +25,14 @@ function skipLeadingBlank(bytes: Uint8Array): number {
 }
 
 /**
- * Whether the bytes look like text: a UTF-16 BOM, or no NUL byte and few control characters in the
- * first 8 KiB (any byte ≥ 0x80 is accepted: Windows-1252 is decoded later).
+ * Whether the bytes look like text: a UTF-16 BOM, UTF-16 without BOM (see `detectUtf16WithoutBom`), or no
+ * NUL byte and few control characters in the first 8 KiB (any byte ≥ 0x80 is accepted: Windows-1252 is
+ * decoded later).
  */
 export function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.length === 0) return false;
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
+  if (detectUtf16WithoutBom(bytes) !== null) return true;
   const sample = bytes.subarray(0, 8192);
   let controls = 0;
   for (const value of sample) {
@@ -41,7 +44,7 @@ export function looksLikeText(bytes: Uint8Array): boolean {
 
 /**
  * Detects a document's format from its bytes, never from its file name: `%PDF` → pdf; a zip with
- * `word/document.xml` → docx, with the OpenDocument text mimetype → odt; an OLE2 compound file → doc;
+ * `word/document.xml` (or other `word/` parts: a damaged DOCX) → docx, with the OpenDocument text mimetype → odt; an OLE2 compound file → doc;
  * `{\rtf` → rtf; otherwise txt when the bytes look like text. `null` when unknown (or an empty input).
  * A PDF may start after a little junk (readers accept up to 1 KiB), which is accepted too.
  */
@@ -67,5 +70,7 @@ function detectZipFormat(bytes: Uint8Array): DocumentFormat | null {
   if (names === null) return 'docx'; // an unreadable zip: report it as a corrupt document, not unknown
   if (names.has('word/document.xml')) return 'docx';
   if (names.has('content.xml') && names.has('mimetype')) return 'odt';
+  // A Word package that lost its body (other word/ parts are there): a damaged DOCX, reported as corrupt.
+  if ([...names].some((name) => name.startsWith('word/'))) return 'docx';
   return null;
 }

@@ -1,6 +1,7 @@
 import type { Warning } from '../../domain/index.js';
 import { buildDocument, type LineDraft, stripBullet } from './document-builder.js';
 import type { ExtractedDocument, ExtractionLimits } from './types.js';
+import { detectUtf16WithoutBom } from './utf16.js';
 
 /** Text decoded from bytes, with the encoding that was used. */
 export interface DecodedText {
@@ -33,8 +34,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (a superset of
- * Latin-1 for printable characters, the usual encoding of French files saved on Windows).
+ * Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM or recognised by its NUL bytes, else
+ * Windows-1252 (a superset of Latin-1 for printable characters, the usual encoding of French files saved on
+ * Windows).
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -50,6 +52,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       encoding: 'utf-16be',
       fallback: false,
     };
+  }
+  const utf16 = detectUtf16WithoutBom(bytes);
+  if (utf16 !== null) {
+    return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, fallback: false };
   }
   try {
     // `fatal` makes invalid UTF-8 throw instead of producing U+FFFD; the BOM is skipped by default.
