@@ -1,5 +1,6 @@
 /** Builders of synthetic test documents (PDF with pdfkit, DOCX with docx, zips with jszip). */
 
+import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { Document, Footer, Header, type ISectionOptions, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
@@ -97,4 +98,65 @@ export function lineOffsetsAreExact(document: ExtractedDocument): boolean {
   return document.lines.every(
     (line) => document.text.slice(line.start, line.start + line.text.length) === line.text,
   );
+}
+
+/** A TrueType font pdfkit embeds as a Type0/Identity-H font (shipped with pdfjs-dist). */
+export const TRUETYPE_FONT = createRequire(import.meta.url).resolve(
+  'pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf',
+);
+
+/**
+ * The PDF with its fonts' ToUnicode maps disconnected (the key renamed, same length so offsets hold):
+ * text drawn in an embedded Identity-H font then has no Unicode, as in some real exports.
+ */
+export function withoutToUnicode(pdf: Uint8Array): Uint8Array {
+  return new Uint8Array(
+    Buffer.from(Buffer.from(pdf).toString('latin1').replaceAll('/ToUnicode', '/ToUnicodX'), 'latin1'),
+  );
+}
+
+const WORD_NAMESPACES = [
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"',
+  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"',
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"',
+  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"',
+  'xmlns:v="urn:schemas-microsoft-com:vml"',
+  'mc:Ignorable="wps"',
+].join(' ');
+
+/**
+ * A DOCX written from raw WordprocessingML (for markup the `docx` package does not produce: filled text
+ * boxes, page colours). `body` goes inside `w:body`; `before` before it (e.g. `<w:background …/>`).
+ */
+export async function makeRawDocx(body: string, before = ''): Promise<Uint8Array> {
+  const JSZip = (await import('jszip')).default;
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document ${WORD_NAMESPACES}>${before}<w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** A paragraph of one run, white when `white` is true. */
+export function wordParagraph(text: string, white = false): string {
+  const properties = white ? '<w:rPr><w:color w:val="FFFFFF"/></w:rPr>' : '';
+  return `<w:p><w:r>${properties}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+}
+
+/**
+ * A floating text box as Word writes it: a DrawingML shape (`fill`: DrawingML fill XML) with a VML
+ * fallback (`vmlFill`: attributes of `v:rect`), both holding `content` (paragraph XML).
+ */
+export function wordTextBox(content: string, fill: string, vmlFill: string): string {
+  return `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="2286000" cy="10058400"/><wp:wrapNone/><wp:docPr id="1" name="Sidebar"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>${fill}</wps:spPr><wps:txbx><w:txbxContent>${content}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:rect style="position:absolute;width:180pt;height:792pt" ${vmlFill}><v:textbox><w:txbxContent>${content}</w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
 }

@@ -1,4 +1,5 @@
 import type { DocumentFormat, Warning } from '../../domain/index.js';
+import { removeGarbledText } from './garbled-text.js';
 import { removeInvisibleCharacters } from './invisible-characters.js';
 import type { DocumentLine, DocumentTable, ExtractedDocument } from './types.js';
 
@@ -69,7 +70,8 @@ function warningForInvisible(removedCount: number, taggedText: string): Warning 
 
 /**
  * Joins line drafts into an `ExtractedDocument`: strips invisible characters (with a `hidden-text`
- * warning), drops empty lines, computes exact `start` offsets (`text.slice(start, start + line.text.length)`
+ * warning), repairs mojibake (`encoding-repaired`), leaves out text that does not decode (`garbled-text`,
+ * with `garbledShare`), drops empty lines, computes exact `start` offsets (`text.slice(start, start + line.text.length)`
  * is the line), and keeps at most `maxChars` characters (with a `truncated` warning).
  */
 export function buildDocument(input: BuildInput): ExtractedDocument {
@@ -78,23 +80,40 @@ export function buildDocument(input: BuildInput): ExtractedDocument {
   const lineIndexByDraft = new Map<number, number>();
   let removedCount = 0;
   let taggedText = '';
+  let garbledCount = 0;
+  let repairedCount = 0;
   let offset = 0;
   let truncated = false;
   for (const [draftIndex, draft] of input.lines.entries()) {
     const scan = removeInvisibleCharacters(draft.text);
     removedCount += scan.removedCount;
     taggedText += scan.taggedText;
-    const text = cleanLineText(scan.text);
+    const garbled = removeGarbledText(scan.text);
+    garbledCount += garbled.garbledCount;
+    repairedCount += garbled.repairedCount;
+    const text = cleanLineText(garbled.text);
     if (text.length === 0) continue;
     if (offset + text.length > input.maxChars) {
       truncated = true;
       break;
     }
     lineIndexByDraft.set(draftIndex, lines.length);
-    lines.push({ ...draft, text, start: offset });
+    lines.push({ ...draft, text, start: offset, ...(garbled.bullet ? { listItem: true } : {}) });
     offset += text.length + 1;
   }
   if (removedCount > 0) warnings.push(warningForInvisible(removedCount, taggedText));
+  if (repairedCount > 0) {
+    warnings.push({
+      code: 'encoding-repaired',
+      message: `Repaired ${repairedCount} characters written as UTF-8 read in the wrong encoding ("Ã©" for "é").`,
+    });
+  }
+  if (garbledCount > 0) {
+    warnings.push({
+      code: 'garbled-text',
+      message: `Left out ${garbledCount} characters that do not decode into text (a font without a Unicode map, or a broken encoding): fields may be missing.`,
+    });
+  }
   if (truncated) {
     warnings.push({
       code: 'truncated',
@@ -123,5 +142,8 @@ export function buildDocument(input: BuildInput): ExtractedDocument {
     warnings,
   };
   if (input.hasImages !== undefined) document.hasImages = input.hasImages;
+  if (garbledCount > 0) {
+    document.garbledShare = garbledCount / (garbledCount + document.text.replace(/\s/g, '').length);
+  }
   return document;
 }

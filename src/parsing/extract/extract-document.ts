@@ -22,9 +22,11 @@ export interface ExtractDocumentOptions {
 async function extractByFormat(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
   const document = await extractDetectedFormat(bytes, context);
   if (document.lines.length === 0) {
-    throw new DocumentError('no-text', `The ${document.format} document has no text.`, {
-      file: context.file,
-    });
+    const message =
+      document.garbledShare !== undefined
+        ? `The ${document.format} document's text does not decode into words (a font without a Unicode map, or a broken encoding).`
+        : `The ${document.format} document has no text.`;
+    throw new DocumentError('no-text', message, { file: context.file });
   }
   return document;
 }

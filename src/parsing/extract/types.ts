@@ -35,10 +35,15 @@ export interface ExtractedDocument {
   text: string;
   lines: DocumentLine[];
   tables: DocumentTable[];
-  /** e.g. `hidden-text` (with the text found), `encoding-fallback`, `truncated`. */
+  /** e.g. `hidden-text` (with the text found), `garbled-text`, `encoding-fallback`, `truncated`. */
   warnings: Warning[];
   /** Whether the document seems to contain a photo (images on page 1). Never used for matching. */
   hasImages?: boolean;
+  /**
+   * Share (0–1) of the document's characters that did not decode into text and were left out (a PDF font
+   * without a Unicode map, a broken encoding); absent when there were none. Lowers field confidences.
+   */
+  garbledShare?: number;
 }
 
 /** Limits that keep hostile or huge input bounded in time and memory. */

@@ -107,6 +107,12 @@ export function extractProfile(
     sources.drivingLicences = licences[0]!.source;
   }
 
+  // Text left out as undecodable: whatever was read may be incomplete, and every field says so.
+  if (document.garbledShare !== undefined) {
+    const factor = Math.max(0.2, 1 - 2 * document.garbledShare);
+    for (const field of Object.keys(confidence) as ProfileField[])
+      confidence[field] = round(confidence[field]! * factor);
+  }
   const warnings: Warning[] = [...document.warnings];
   for (const [field, value] of Object.entries(confidence) as [ProfileField, number][]) {
     if (value < LOW_CONFIDENCE) {
