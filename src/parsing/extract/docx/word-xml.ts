@@ -2,6 +2,8 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 
 const wordNamespace = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const markupCompatibilityNamespace = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+const drawingNamespace = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const vmlNamespace = 'urn:schemas-microsoft-com:vml';
 
 type XmlDocument = ReturnType<DOMParser['parseFromString']>;
 type XmlElement = Element;
@@ -71,26 +73,106 @@ function isNearWhite(colour: [number, number, number]): boolean {
   return colour.every((channel) => channel >= 240);
 }
 
+type Rgb = [number, number, number];
+const WHITE: Rgb = [255, 255, 255];
+/** A fill that is painted but whose colour is not known here (gradient, picture, theme accent). */
+const SOME_COLOUR: Rgb = [128, 128, 128];
+
+/** The colour of a DrawingML colour element (`a:srgbClr`, `a:schemeClr`, `a:sysClr`, `a:prstClr`). */
+function drawingColour(fill: XmlElement): Rgb {
+  const colour = children(fill).find((child) => child.namespaceURI === drawingNamespace);
+  if (colour === undefined) return SOME_COLOUR;
+  const value = colour.getAttribute('val') ?? '';
+  switch (colour.localName) {
+    case 'srgbClr':
+      return parseHexColour(value) ?? SOME_COLOUR;
+    case 'sysClr':
+      return parseHexColour(colour.getAttribute('lastClr')) ?? SOME_COLOUR;
+    case 'schemeClr': // theme colours: "light 1"/"background 1" are white in every built-in theme
+    case 'prstClr':
+      return ['bg1', 'lt1', 'white'].includes(value) ? WHITE : SOME_COLOUR;
+    default:
+      return SOME_COLOUR;
+  }
+}
+
+/** A VML colour: `#1f3a5f`, `#fff`, a name, or `black [3213]`. */
+function vmlColour(value: string): Rgb {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})\b/i.exec(value.trim())?.[1];
+  if (hex !== undefined)
+    return parseHexColour(hex.length === 3 ? hex.replace(/./g, '$&$&') : hex) ?? SOME_COLOUR;
+  return /^white\b/i.test(value.trim()) ? WHITE : SOME_COLOUR;
+}
+
+/**
+ * The fill of the shape a text box (`w:txbxContent`) is drawn in: a DrawingML shape (`wps:wsp`, fill in
+ * `wps:spPr`, else its style's fill reference) or a VML shape (`fillcolor`, `filled`). Null when the
+ * shape is not filled (the text sits on whatever is under the shape).
+ */
+function textBoxFill(content: XmlElement): Rgb | null {
+  const holder = content.parentNode as XmlElement | null;
+  const shape = holder?.parentNode as XmlElement | null;
+  if (!holder || !shape || shape.nodeType !== 1) return null;
+  if (holder.namespaceURI === vmlNamespace) {
+    const filled = (shape.getAttribute('filled') ?? 't').toLowerCase();
+    if (['f', 'false'].includes(filled)) return null;
+    const colour = shape.getAttribute('fillcolor');
+    return colour ? vmlColour(colour) : WHITE; // VML's default fill is white
+  }
+  const properties = children(shape).find((child) => child.localName === 'spPr');
+  const fill = properties
+    ? children(properties).find(
+        (child) => child.namespaceURI === drawingNamespace && /Fill$/.test(child.localName),
+      )
+    : undefined;
+  if (fill !== undefined) {
+    if (fill.localName === 'noFill') return null;
+    return fill.localName === 'solidFill' ? drawingColour(fill) : SOME_COLOUR;
+  }
+  // No fill of its own: the shape style's fill reference (idx 0 = no fill).
+  const style = children(shape).find((child) => child.localName === 'style');
+  const reference = style ? children(style).find((child) => child.localName === 'fillRef') : undefined;
+  if (reference === undefined || reference.getAttribute('idx') === '0') return null;
+  return drawingColour(reference);
+}
+
+/** The page colour (`w:background`), when the document sets one. */
+function pageColour(run: XmlElement): Rgb | null {
+  const root = run.ownerDocument?.documentElement;
+  const background = root ? wordChild(root, 'background') : undefined;
+  return parseHexColour(wordAttribute(background, 'color'));
+}
+
 /** Shading fill of a `w:shd` child of a properties element, when it is a real colour. */
 function shadingFill(properties: XmlElement | undefined): [number, number, number] | null {
   const shading = properties === undefined ? undefined : wordChild(properties, 'shd');
   return parseHexColour(wordAttribute(shading, 'fill'));
 }
 
-/** Whether a run sits on a coloured (non-white) background: run, paragraph or table-cell shading or highlight. */
+/**
+ * Whether a run sits on a coloured (non-white) background: the nearest painted layer under it decides —
+ * its highlight or shading, then its paragraph's, its text box's shape fill (a designer sidebar), its
+ * table cell's and table's shading, and last the page colour.
+ */
 function hasColouredBackground(run: XmlElement, runProperties: XmlElement | undefined): boolean {
-  const fills: ([number, number, number] | null)[] = [shadingFill(runProperties)];
   const highlight = runProperties === undefined ? undefined : wordChild(runProperties, 'highlight');
   const highlightValue = wordAttribute(highlight, 'val');
-  if (highlightValue !== null && highlightValue !== 'none' && highlightValue !== 'white') return true;
+  if (highlightValue !== null && highlightValue !== 'none') return highlightValue !== 'white';
+  const layers: (() => Rgb | null)[] = [() => shadingFill(runProperties)];
   for (let node = run.parentNode; node !== null && node.nodeType === 1; node = node.parentNode) {
     const element = node as XmlElement;
     if (element.namespaceURI !== wordNamespace) continue;
-    if (element.localName === 'p') fills.push(shadingFill(wordChild(element, 'pPr')));
-    if (element.localName === 'tc') fills.push(shadingFill(wordChild(element, 'tcPr')));
-    if (element.localName === 'tbl') fills.push(shadingFill(wordChild(element, 'tblPr')));
+    if (element.localName === 'p') layers.push(() => shadingFill(wordChild(element, 'pPr')));
+    if (element.localName === 'tc') layers.push(() => shadingFill(wordChild(element, 'tcPr')));
+    if (element.localName === 'tbl') layers.push(() => shadingFill(wordChild(element, 'tblPr')));
+    if (element.localName === 'txbxContent') layers.push(() => textBoxFill(element));
   }
-  return fills.some((fill) => fill !== null && !isNearWhite(fill));
+  layers.push(() => pageColour(run));
+  for (const layer of layers) {
+    const fill = layer();
+    if (fill !== null) return !isNearWhite(fill);
+  }
+  return false;
 }
 
 /** Why a run is invisible to a reader, or null when it is visible. */

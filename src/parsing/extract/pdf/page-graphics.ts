@@ -4,12 +4,16 @@ type Matrix = [number, number, number, number, number, number];
 /** RGB 0–255, or `null` when the paint is not a plain colour (pattern, image, shading). */
 type Colour = [number, number, number] | null;
 
-/** A painted area of the page, in page space, with the colour it was painted in. */
-interface PaintedBox {
+/** An axis-aligned area of the page, in page space. */
+interface Area {
   left: number;
   bottom: number;
   right: number;
   top: number;
+}
+
+/** A painted area of the page (clipped to where painting was allowed), with the colour it was painted in. */
+interface PaintedBox extends Area {
   colour: Colour;
   order: number;
 }
@@ -18,6 +22,8 @@ interface PaintedBox {
 interface DrawnCharacter {
   character: string;
   colour: Colour;
+  /** Where painting was allowed when it was drawn (null: the whole page). */
+  clip: Area | null;
   /** Fill opacity (`ca`), 0–1. */
   opacity: number;
   renderMode: number;
@@ -39,9 +45,11 @@ export interface PageGraphics {
   hasImages: boolean;
   /**
    * For each character of the next text-content item (call in item order), whether it is invisible:
-   * same colour as what is painted under it (white on the white page), covered by a box painted
-   * after it (its full height: an underline or strike-through does not count), transparent, or drawn in
-   * invisible render mode on a page without images (on a scanned page that is the OCR layer: kept).
+   * same colour as what is painted under it (white on the white page; white on a coloured sidebar shape
+   * is visible), covered by a box painted after it (its full height: an underline or strike-through does
+   * not count), outside the clipping path it was drawn in, transparent, or drawn in invisible render mode
+   * on a page without images (on a scanned page that is the OCR layer: kept). Painted areas are clipped
+   * by the clipping paths (as bounding boxes) in force when they were painted.
    */
   hiddenCharacters(text: string, box: ItemBox): boolean[];
   /**
@@ -71,12 +79,27 @@ function asMatrix(value: unknown): Matrix | null {
   return array.length >= 6 && array.slice(0, 6).every(Number.isFinite) ? (array.slice(0, 6) as Matrix) : null;
 }
 
-function transformBox(matrix: Matrix, x0: number, y0: number, x1: number, y1: number) {
+function transformBox(matrix: Matrix, x0: number, y0: number, x1: number, y1: number): Area {
   const [a, b, c, d, e, f] = matrix;
   const xs = [a * x0 + c * y0 + e, a * x1 + c * y0 + e, a * x0 + c * y1 + e, a * x1 + c * y1 + e];
   const ys = [b * x0 + d * y0 + f, b * x1 + d * y0 + f, b * x0 + d * y1 + f, b * x1 + d * y1 + f];
   return { left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) };
 }
+
+/** The overlap of an area with a clip (null clip: no clipping), or null when they do not overlap. */
+function intersect(area: Area, clip: Area | null): Area | null {
+  if (clip === null) return area;
+  const result = {
+    left: Math.max(area.left, clip.left),
+    bottom: Math.max(area.bottom, clip.bottom),
+    right: Math.min(area.right, clip.right),
+    top: Math.min(area.top, clip.top),
+  };
+  return result.left <= result.right && result.bottom <= result.top ? result : null;
+}
+
+const contains = (area: Area, x: number, y: number) =>
+  x >= area.left && x <= area.right && y >= area.bottom && y <= area.top;
 
 function parseColour(value: unknown): Colour {
   if (typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value)) {
@@ -111,6 +134,8 @@ interface GraphicsState {
   fill: Colour;
   opacity: number;
   renderMode: number;
+  /** Bounding box of the clipping path, page space; null when nothing is clipped. */
+  clip: Area | null;
 }
 
 /** Reads a page's operator list: images, painted boxes, and the state each character was drawn in. */
@@ -139,8 +164,20 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
   const boxes: PaintedBox[] = [];
   const characters: DrawnCharacter[] = [];
   const stack: GraphicsState[] = [];
-  let state: GraphicsState = { matrix: [1, 0, 0, 1, 0, 0], fill: [0, 0, 0], opacity: 1, renderMode: 0 };
+  let state: GraphicsState = {
+    matrix: [1, 0, 0, 1, 0, 0],
+    fill: [0, 0, 0],
+    opacity: 1,
+    renderMode: 0,
+    clip: null,
+  };
   let hasImages = false;
+  // Set by a clip operator: the next path becomes (is intersected into) the clipping path.
+  let pendingClip = false;
+  const paint = (area: Area, colour: Colour, order: number) => {
+    const visible = intersect(area, state.clip);
+    if (visible !== null) boxes.push({ ...visible, colour, order });
+  };
 
   for (const [order, code] of operators.fnArray.entries()) {
     const args = (operators.argsArray[order] ?? []) as unknown[];
@@ -160,6 +197,12 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
         stack.push({ ...state });
         const matrix = asMatrix(args[0]);
         if (matrix !== null) state.matrix = multiply(state.matrix, matrix);
+        // A form paints only inside its bounding box.
+        const bbox = args[1] as ArrayLike<number> | null | undefined;
+        if (bbox && bbox.length >= 4 && Array.from(bbox).every(Number.isFinite)) {
+          const area = transformBox(state.matrix, bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!);
+          state.clip = intersect(area, state.clip) ?? { left: 0, bottom: 0, right: -1, top: -1 };
+        }
         break;
       }
       case OPS.paintFormXObjectEnd:
@@ -186,32 +229,38 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
             state.opacity = entry[1];
         }
         break;
+      case OPS.clip:
+      case OPS.eoClip:
+        pendingClip = true;
+        break;
       case OPS.setTextRenderingMode:
         if (typeof args[0] === 'number') state.renderMode = args[0];
         break;
       case OPS.constructPath: {
-        const paint = args[0];
+        const operator = args[0];
         const bounds = args[2] as ArrayLike<number> | null | undefined;
-        if (typeof paint === 'number' && fillOperators.has(paint) && bounds && bounds.length >= 4) {
-          const box = transformBox(
-            state.matrix,
-            bounds[0] ?? 0,
-            bounds[1] ?? 0,
-            bounds[2] ?? 0,
-            bounds[3] ?? 0,
-          );
-          boxes.push({ ...box, colour: state.opacity < 0.1 ? null : state.fill, order });
+        const area =
+          bounds && bounds.length >= 4 && Array.from(bounds).every(Number.isFinite)
+            ? transformBox(state.matrix, bounds[0]!, bounds[1]!, bounds[2]!, bounds[3]!)
+            : null;
+        if (typeof operator === 'number' && fillOperators.has(operator) && area !== null)
+          paint(area, state.opacity < 0.1 ? null : state.fill, order);
+        // The path is painted with the old clip, then clips what follows ("re W n", "re W f").
+        if (pendingClip) {
+          pendingClip = false;
+          if (area !== null)
+            state.clip = intersect(area, state.clip) ?? { left: 0, bottom: 0, right: -1, top: -1 };
         }
         break;
       }
       case OPS.shadingFill:
         // A gradient: its colour under any point is unknown, so text over it is never called hidden.
-        boxes.push({ left: -1e9, bottom: -1e9, right: 1e9, top: 1e9, colour: null, order });
+        paint({ left: -1e9, bottom: -1e9, right: 1e9, top: 1e9 }, null, order);
         break;
       default:
         if (imageOperators.has(code)) {
           hasImages = true;
-          boxes.push({ ...transformBox(state.matrix, 0, 0, 1, 1), colour: null, order });
+          paint(transformBox(state.matrix, 0, 0, 1, 1), null, order);
         } else if (textOperators.has(code)) {
           const glyphs = (args.find((arg) => Array.isArray(arg)) ?? []) as unknown[];
           for (const glyph of glyphs) {
@@ -221,6 +270,7 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
               characters.push({
                 character,
                 colour: state.fill,
+                clip: state.clip,
                 opacity: state.opacity,
                 renderMode: state.renderMode,
                 order,
@@ -236,7 +286,7 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
     for (let index = boxes.length - 1; index >= 0; index -= 1) {
       const box = boxes[index];
       if (box === undefined || box.order > before) continue;
-      if (x >= box.left && x <= box.right && y >= box.bottom && y <= box.top) return box.colour;
+      if (contains(box, x, y)) return box.colour;
     }
     return [255, 255, 255];
   };
@@ -280,9 +330,24 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
       const y = box.y + box.fontSize * 0.3;
       const invisibleMode = (found.renderMode === 3 || found.renderMode === 7) && !hasImages;
       const transparent = found.opacity < 0.1;
+      // Positions inside an item are estimates: half a font size of slack before calling it clipped.
+      const slack = box.fontSize / 2;
+      const clippedOut =
+        found.clip !== null &&
+        !contains(
+          {
+            left: found.clip.left - slack,
+            bottom: found.clip.bottom - slack,
+            right: found.clip.right + slack,
+            top: found.clip.top + slack,
+          },
+          x,
+          y,
+        );
       flags.push(
         invisibleMode ||
           transparent ||
+          clippedOut ||
           sameColour(found.colour, backgroundAt(x, y, found.order)) ||
           coveredAfter(x, box.y, box.fontSize, found.order),
       );
