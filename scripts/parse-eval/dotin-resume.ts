@@ -93,7 +93,8 @@ export function readDotinResume(xml: string): DotinResume {
   if (flattened && body.startsWith('"') && body.endsWith('"')) body = body.slice(1, -1);
   body = decodeByteEscapes(body);
   const transform = (raw: string) => {
-    const decoded = decodeEntities(raw).replace(/\r\n?/g, '\n');
+    // Some files escape twice ("&amp;amp;").
+    const decoded = decodeEntities(decodeEntities(raw)).replace(/\r\n?/g, '\n');
     return flattened ? rebuildBreaks(decoded) : decoded;
   };
   let text = '';

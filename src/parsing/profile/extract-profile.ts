@@ -5,6 +5,7 @@ import { findAvailability, findMobility } from './fields/availability.js';
 import { findEmail, findLocation, findName, findPhone, isJobTitleLine } from './fields/contact.js';
 import { totalExperienceMonths } from './fields/dates.js';
 import { extractEducation } from './fields/education.js';
+import { headlineTitle } from './fields/entry-parts.js';
 import { extractExperiences } from './fields/experiences.js';
 import type { Found } from './fields/found.js';
 import { extractLanguages } from './fields/languages.js';
@@ -186,7 +187,9 @@ function findHeadline(lines: SectionLine[], nameSource: SourceSpan | null): Foun
     const text = next.text.trim();
     if (/@|\d{2}/.test(text)) continue;
     if (/:/.test(text) || text.split(/\s+/).length > 10) return null;
-    return { value: text, source: spanIn(next), confidence: 0.7 };
+    // "Software Engineer - Disney": the title without the employer beside it.
+    const title = headlineTitle(text);
+    return { value: title.text, source: spanIn(next, title.offset, title.text.length), confidence: 0.7 };
   }
   return null;
 }

@@ -39,6 +39,11 @@ const CASES: [string, string | null, string | null, boolean][] = [
   ['juil. 2016 - actuellement', '2016-07', null, true],
   ['03/2019 : Préparateur chez X (Lyon)', '2019-03', '2019-03', false],
   ['Transports Ferrand | Villeurbanne | Depuis septembre 2022', '2022-09', null, true],
+  ['06/2016 to Current', '2016-06', null, true],
+  ['June 2016 - till date', '2016-06', null, true],
+  ['Jan 2015 to Date', '2015-01', null, true],
+  ['September 2017 onwards', '2017-09', null, true],
+  ['(Mar 2014 till now)', '2014-03', null, true],
 ];
 
 describe('parseDateRange', () => {

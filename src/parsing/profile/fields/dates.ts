@@ -3,7 +3,8 @@ import { foldForMatch } from '../../../text/index.js';
 
 /**
  * French and English CV dates: "janv. 2021 – aujourd'hui", "03/2019 - 06/2020", "Depuis septembre 2022",
- * "2018-2020", "De mars à juin 2023", "Jan 2020 - Present", "Sept. 2020 → présent"…
+ * "2018-2020", "De mars à juin 2023", "Jan 2020 - Present", "Sept. 2020 → présent", "06/2016 to Current",
+ * "June 2016 - till date", "September 2017 onwards"…
  *
  * Conventions: a month + year gives that month; a year alone gives January as a start and December as an
  * end; "aujourd'hui"/"Present"/"Depuis …" give `end: null, current: true`.
@@ -33,7 +34,7 @@ const MONTH = `(?:${namesPattern(MONTH_NUMBERS.keys())})`;
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 // One date: "janv. 2021", "sept 2020", "mars" (month alone, year taken from the other end), "03/2019", "2019-03", "2019".
 const ATOM = `(?:${MONTH}\\.?\\s*${YEAR}|${MONTH}\\.?(?![a-z])|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.-]\\s?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
-const PRESENT = `(?:aujourd'hui|aujourd’hui|a ce jour|ce jour|present|presentement|actuellement|actuel|en cours|maintenant|now|today|current|ongoing)`;
+const PRESENT = `(?:aujourd'hui|aujourd’hui|a ce jour|ce jour|present|presentement|actuellement|actuel|en cours|maintenant|now|today|current|currently|ongoing|(?:till |to |until )?(?:date|now|present)|onwards?)`;
 const SEPARATOR = `\\s*(?:-+|–|—|−|→|->|>|/|\\bà\\b|\\ba\\b|\\bau\\b|\\bto\\b|\\btill\\b|\\buntil\\b|\\bjusqu'?(?:a|au|en)\\b|\\bjusqu’(?:a|au|en)\\b)\\s*`;
 
 const RANGE = new RegExp(
@@ -42,6 +43,11 @@ const RANGE = new RegExp(
 );
 const SINCE = new RegExp(
   `(?<![\\p{L}\\d])(?:depuis|since|des|from)\\s+(?:le\\s+|l'|l’|(?:le\\s+)?mois\\s+de\\s+|(?:en\\s+))?(${ATOM})(?![\\p{L}\\d])(?!${SEPARATOR}(?:${ATOM}|${PRESENT}))`,
+  'gu',
+);
+// "September 2017 onwards", "June 2016 till date": an open period written after its start.
+const ONWARDS = new RegExp(
+  `(?<![\\p{L}\\d])(${ATOM})\\s*(?:onwards?|(?:till|to|until) (?:date|now))(?![\\p{L}\\d])`,
   'gu',
 );
 const SINGLE = new RegExp(`(?<![\\p{L}\\d/])(${ATOM})(?![\\p{L}\\d/])`, 'gu');
@@ -101,7 +107,7 @@ export function parseDateRange(text: string): DateRange | null {
       isRange: true,
     };
   }
-  for (const match of folded.matchAll(SINCE)) {
+  for (const match of [...folded.matchAll(SINCE), ...folded.matchAll(ONWARDS)]) {
     const start = parseAtom(match[1]!);
     if (!start || start.year === null) continue;
     return {

@@ -1,7 +1,18 @@
-import type { Experience, OccupationRef } from '../../../domain/index.js';
+import type { Experience, OccupationRef, SourceSpan } from '../../../domain/index.js';
 import { spanIn } from '../../../text/index.js';
-import type { SectionLine } from '../sections.js';
+import { headingKind, type SectionLine } from '../sections.js';
 import { type DateRange, parseDateRange } from './dates.js';
+import { hasDegreeKeyword } from './education.js';
+import {
+  companyScore,
+  type EntryLabel,
+  type EntryPart,
+  isPlace,
+  splitParts,
+  titleScore,
+} from './entry-parts.js';
+import { COMPANY_PLACEHOLDER } from './entry-words.js';
+import { isBulletLine, isHeaderLike, isSentenceLike } from './header-lines.js';
 
 /** Maps a job title to an occupation (the taxonomy's `normalizeOccupation` in production). */
 export type OccupationResolver = (title: string) => OccupationRef | null;
@@ -12,181 +23,345 @@ interface Header {
   location: string | null;
 }
 
-const SEPARATORS = /\s+[–—-]\s+|\s*\|\s*/u;
-
-/** Splits "Cariste – Entrepôt X, Corbas", "Cariste chez X (Lyon)", "X | Lyon" into parts. */
-export function splitHeader(text: string): Header | null {
-  let rest = text.replace(/^[\s:,;|–—-]+|[\s:,;|–—-]+$/gu, '').trim();
-  if (rest.length === 0) return null;
-  let location: string | null = null;
-  const parenthesis = /\s*\(([^)]+)\)\s*$/u.exec(rest);
-  if (parenthesis) {
-    location = parenthesis[1]!.trim();
-    rest = rest.slice(0, parenthesis.index).trim();
-  }
-  const at = /\s+(?:chez|at|@|pour|for)\s+/iu.exec(rest);
-  if (at) {
-    const title = rest.slice(0, at.index).trim();
-    let company = rest.slice(at.index + at[0].length).trim();
-    if (!location) {
-      const comma = company.lastIndexOf(',');
-      if (comma > 0) {
-        location = company.slice(comma + 1).trim();
-        company = company.slice(0, comma).trim();
-      }
-    }
-    return { title, company: company || null, location };
-  }
-  const parts = rest
-    .split(SEPARATORS)
-    .map((part) => part.trim())
-    .filter(Boolean);
-  if (parts.length >= 2) {
-    let company = parts[1]!;
-    if (parts.length >= 3) location ??= parts.slice(2).join(', ');
-    else if (!location) {
-      const comma = company.lastIndexOf(',');
-      if (comma > 0) {
-        location = company.slice(comma + 1).trim();
-        company = company.slice(0, comma).trim();
-      }
-    }
-    return { title: parts[0]!, company, location };
-  }
-  const comma = rest.split(/\s*,\s*/u);
-  if (comma.length >= 2)
-    return { title: comma[0]!, company: comma[1]!, location: location ?? (comma[2] || null) };
-  return { title: rest, company: null, location };
+/** Splits "Cariste – Entrepôt X, Corbas", "Cariste chez X (Lyon)", "X | Lyon" into title, company, place. */
+export function splitHeader(
+  text: string,
+  isOccupation: (text: string) => boolean = () => false,
+): Header | null {
+  const parts = splitParts(text).map((part) => ({ ...part, line: 0 }));
+  if (parts.length === 0) return null;
+  const assigned = assignParts(parts, isOccupation, { title: null, company: null });
+  if (!assigned) return null;
+  return {
+    title: assigned.title?.text ?? '',
+    company: assigned.company?.text ?? null,
+    location: assigned.location?.text ?? null,
+  };
 }
 
-/** Company and place written without a title: "Transports Ferrand | Villeurbanne". */
-function splitCompanyLine(text: string): { company: string | null; location: string | null } {
-  const header = splitHeader(text);
-  if (!header) return { company: null, location: null };
-  return { company: header.title, location: header.company ?? header.location };
+/** A part of an entry header, with the header line it came from (relative to the dates line). */
+interface SlottedPart extends EntryPart {
+  line: number;
 }
 
-function looksLikeTitleLine(line: SectionLine): boolean {
-  if (line.isBullet || line.isTable) return false;
-  const words = line.text.split(/\s+/).length;
-  return words <= 12 && !/[.;]$/.test(line.text);
+interface Assigned {
+  /** Null for an entry that names only its employer ("Infosys Limited - Pune" then dates). */
+  title: SlottedPart | null;
+  company: SlottedPart | null;
+  location: SlottedPart | null;
+  /** How the title was chosen: by a label or its words, by the CV's template, or by position only. */
+  decidedBy: 'cues' | 'template' | 'position';
 }
+
+/** Where titles and employers sit in this CV's clear entries ("-2:0": first part, two lines above the dates). */
+interface Template {
+  title: string | null;
+  company: string | null;
+}
+
+const slotOf = (part: SlottedPart, parts: SlottedPart[]) =>
+  `${part.line}:${parts.filter((other) => other.line === part.line).indexOf(part)}`;
 
 /**
- * Experiences of a section (or of a whole CV without headings): every line with a period ("03/2019 -
- * 06/2020", "Depuis 2020"…) opens an entry; the title and company come from the same line or the line
- * just before; following lines are the description.
- * @param strict only lines with a real range open an entry (used when scanning a CV without headings).
+ * Decides which part is the title, which the employer and which the place. Labels decide first
+ * ("Position: …"); places are recognised next; then the title is the part whose words say "job title"
+ * most clearly ("Engineer", "Cariste", a known occupation) against employer words ("Ltd", "Technologies",
+ * "Transports"); when no part stands out, the CV's own template decides (where titles sat in its clear
+ * entries), else the first part. The employer is the most employer-like remaining part, nearest after the
+ * title on ties. A lone part with employer words, or at the template's employer place, is an employer
+ * without a title.
+ */
+function assignParts(
+  allParts: SlottedPart[],
+  isOccupation: (text: string) => boolean,
+  template: Template,
+): Assigned | null {
+  const parts = allParts.filter((part) => part.label !== 'dates');
+  const labelled = (label: EntryLabel) => parts.find((part) => part.label === label) ?? null;
+  const places = parts.filter((part) => part.label === 'location' || (!part.label && isPlace(part.text)));
+  let others = parts.filter((part) => !places.includes(part));
+  // A lone commune-like word is more likely the employer than nothing ("Orange", "Nice Matin").
+  if (others.length === 0 && places.length > 0 && !places[0]!.label) others = [places.shift()!];
+  if (others.length === 0) return null;
+  const scored = others.map((part) => ({
+    part,
+    score: part.label === 'title' ? 10 : part.label === 'company' ? -10 : titleScore(part.text, isOccupation),
+  }));
+  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const best = ranked[0]!;
+  let title: SlottedPart | null = best.part;
+  let decidedBy: Assigned['decidedBy'] = 'cues';
+  const clear = best.score > 0 && (ranked.length === 1 || best.score - ranked[1]!.score >= 1);
+  if (others.length === 1 && best.score <= 0) {
+    const only = best.part;
+    const employerLike =
+      only.label === 'company' ||
+      companyScore(only.text) > 0 ||
+      (template.company !== null &&
+        slotOf(only, parts) === template.company &&
+        template.title !== template.company);
+    if (employerLike) return { title: null, company: only, location: places[0] ?? null, decidedBy: 'cues' };
+    decidedBy = 'position';
+  } else if (!clear) {
+    const tied = scored.filter((item) => item.score === best.score).map((item) => item.part);
+    const fromTemplate = template.title
+      ? tied.find((part) => slotOf(part, parts) === template.title)
+      : undefined;
+    if (fromTemplate) {
+      title = fromTemplate;
+      decidedBy = 'template';
+    } else {
+      title = tied[0]!;
+      decidedBy = 'position';
+    }
+  }
+  const rest = others.filter((part) => part !== title);
+  const titleIndex = parts.indexOf(title);
+  const company =
+    labelled('company') ??
+    [...rest].sort((a, b) => {
+      const byScore = companyScore(b.text) - companyScore(a.text);
+      if (byScore !== 0) return byScore;
+      // Nearest after the title first, then before it.
+      const distance = (part: SlottedPart) => {
+        const index = parts.indexOf(part);
+        return index > titleIndex ? index - titleIndex : 100 + titleIndex - index;
+      };
+      return distance(a) - distance(b);
+    })[0] ??
+    null;
+  return { title, company, location: places[0] ?? null, decidedBy };
+}
+
+interface Anchor {
+  index: number;
+  range: DateRange;
+  /** Index of a next line that only finished the dates ("Mar 2011" / "Present"), else null. */
+  continuation: number | null;
+  remainder: string;
+  /** Offset of `remainder`'s text in the anchor line (for parts' offsets). */
+  remainderParts: EntryPart[];
+}
+
+/** The dates line's text without its dates: "Cariste (2018 – 2020)" → "Cariste". */
+function withoutDates(text: string, range: DateRange): { text: string; parts: EntryPart[] } {
+  const masked = `${text.slice(0, range.index)}${' '.repeat(range.length)}${text.slice(range.index + range.length)}`;
+  const cleaned = masked.replace(/\(\s*\)/g, (match) => ' '.repeat(match.length));
+  return { text: cleaned.replace(/\s+/g, ' ').trim(), parts: splitParts(cleaned) };
+}
+
+/** Dates cut over two lines: "Mar 2011" then "Present". Returns the range over both, or null. */
+function continuedRange(
+  line: SectionLine,
+  next: SectionLine | undefined,
+  range: DateRange,
+): DateRange | null {
+  if (!next || next.isBullet || next.text.split(/\s+/).length > 3) return null;
+  const joined = `${line.text} – ${next.text}`;
+  const combined = parseDateRange(joined);
+  if (!combined?.isRange || combined.index > range.index) return null;
+  return combined.index + combined.length >= joined.trimEnd().length - 1 ? { ...combined } : null;
+}
+
+function findAnchors(lines: SectionLine[], strict: boolean): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (isBulletLine(line)) continue;
+    let range = parseDateRange(line.text);
+    if (!range) continue;
+    let continuation: number | null = null;
+    if (!range.isRange) {
+      const continued = continuedRange(line, lines[index + 1], range);
+      if (continued) {
+        range = { ...continued, length: Math.min(continued.length, line.text.length - continued.index) };
+        continuation = index + 1;
+      }
+    }
+    if (strict && !range.isRange) continue;
+    const remainder = withoutDates(line.text, range);
+    const words = remainder.text.length === 0 ? 0 : remainder.text.split(/\s+/).length;
+    if (words > (range.isRange ? 14 : 8) || isSentenceLike(remainder.text)) continue;
+    anchors.push({ index, range, continuation, remainder: remainder.text, remainderParts: remainder.parts });
+    if (continuation !== null) index = continuation;
+  }
+  return anchors;
+}
+
+/** A candidate entry: its anchor, header lines before and after, and the parts read from them. */
+interface Block {
+  anchor: Anchor;
+  before: number[];
+  after: number[];
+  parts: SlottedPart[];
+}
+
+const MAX_HEADER_LINES = 3;
+
+/** Whether a line after the dates completes the header ("Plateforme Est – Saint-Priest", a place). */
+function completesHeader(line: SectionLine): boolean {
+  return /\s[–—-]\s|\s\|\s|,\s/u.test(line.text) || isPlace(line.text) || COMPANY_PLACEHOLDER.test(line.text);
+}
+
+function buildBlocks(lines: SectionLine[], anchors: Anchor[]): Block[] {
+  const blocks: Block[] = [];
+  const lastUsed = (position: number) => {
+    const previous = blocks[position - 1];
+    if (!previous) return -1;
+    return Math.max(previous.anchor.continuation ?? previous.anchor.index, ...previous.after);
+  };
+  // Dates-first layout: the first entry has its dates before anything else ("2019 – 2021" / "Cariste" /
+  // "Entrepôt X"); then every entry's header follows its dates, and lines before dates are descriptions.
+  const first = anchors[0];
+  const datesFirst =
+    first !== undefined &&
+    first.remainder.length === 0 &&
+    (first.index === 0 || !isHeaderLike(lines[first.index - 1]!));
+  for (const [position, anchor] of anchors.entries()) {
+    const floor = Math.max(
+      lastUsed(position),
+      anchors[position - 1]?.continuation ?? anchors[position - 1]?.index ?? -1,
+    );
+    const before: number[] = [];
+    if (!datesFirst) {
+      for (let cursor = anchor.index - 1; cursor > floor && before.length < MAX_HEADER_LINES; cursor--) {
+        if (!isHeaderLike(lines[cursor]!)) break;
+        before.unshift(cursor);
+      }
+    }
+    const parts: SlottedPart[] = [];
+    for (const index of before)
+      parts.push(...splitParts(lines[index]!.text).map((part) => ({ ...part, line: index - anchor.index })));
+    parts.push(...anchor.remainderParts.map((part) => ({ ...part, line: 0 })));
+    const after: number[] = [];
+    const ceiling = anchors[position + 1]?.index ?? lines.length;
+    const end = anchor.continuation ?? anchor.index;
+    for (let cursor = end + 1; cursor < ceiling && after.length < MAX_HEADER_LINES; cursor++) {
+      const line = lines[cursor]!;
+      if (!isHeaderLike(line)) break;
+      const nonPlaces = parts.filter((part) => !isPlace(part.text)).length;
+      // Only what is missing: a dates-first header, a company after "Title (dates)", a trailing place.
+      if (
+        !(datesFirst && after.length < 2) &&
+        !(nonPlaces < 2 && completesHeader(line)) &&
+        !isPlace(line.text)
+      )
+        break;
+      after.push(cursor);
+      parts.push(...splitParts(line.text).map((part) => ({ ...part, line: cursor - anchor.index })));
+    }
+    blocks.push({ anchor, before, after, parts });
+  }
+  return blocks;
+}
+
+/** Whether an assigned title is something else: a heading, a degree, a sentence, a placeholder. */
+function isNotAJob(title: string): boolean {
+  const text = title.trim();
+  return (
+    text.length < 2 ||
+    !/\p{L}/u.test(text) ||
+    headingKind(text) !== null ||
+    (hasDegreeKeyword(text) && !/\b(?:assistant|teacher|engineer|manager|officer|agent)\b/iu.test(text)) ||
+    isSentenceLike(text) ||
+    COMPANY_PLACEHOLDER.test(text) ||
+    /^https?:|www\.|@/u.test(text) ||
+    /^[(\d]|^\p{Ll}+$|:$/u.test(text) || // "( 2 years)", "5. CRM Sales", "management", "Duration:"
+    parseDateRange(text)?.current === true
+  );
+}
+
+/** The lines of a block as one source span when they are contiguous, else the title's line. */
+function blockSource(lines: SectionLine[], indexes: number[], titleLine: number): SourceSpan {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const contiguous = sorted.every(
+    (index, position) =>
+      position === 0 ||
+      lines[index]!.start ===
+        lines[sorted[position - 1]!]!.start + lines[sorted[position - 1]!]!.text.length + 1,
+  );
+  if (!contiguous || sorted.length === 1) return spanIn(lines[titleLine]!);
+  const firstLine = lines[sorted[0]!]!;
+  const lastLine = lines[sorted.at(-1)!]!;
+  return {
+    ...spanIn(firstLine),
+    text: sorted.map((index) => lines[index]!.text).join('\n'),
+    end: lastLine.start + lastLine.text.length,
+  };
+}
+
+const CONFIDENCE: Record<Assigned['decidedBy'], number> = { cues: 0.85, template: 0.75, position: 0.6 };
+
+/**
+ * Experiences of a section (or of a whole CV without headings), whatever the order of title, employer,
+ * place and dates: every line with a period ("03/2019 - 06/2020", "January 2018 to Present", "Depuis
+ * 2020"…) anchors an entry; its header is the short lines just before it (or just after, in a dates-first
+ * template), split into parts that are told apart by their words and by the CV's own template (see
+ * `assignParts`). Bullets, sentences, headings and degrees never become jobs.
+ * @param strict only lines with a real range anchor an entry (used when scanning a CV without headings).
  */
 export function extractExperiences(
   lines: SectionLine[],
   options: { resolveOccupation: OccupationResolver; strict: boolean },
 ): Experience[] {
-  const dated: { index: number; range: DateRange }[] = [];
-  for (const [index, line] of lines.entries()) {
-    if (line.isBullet) continue;
-    const range = parseDateRange(line.text);
-    if (!range || (options.strict && !range.isRange)) continue;
-    dated.push({ index, range });
-  }
-  const experiences: Experience[] = [];
-  const used = new Set<number>();
-  const isOccupation = (text: string | undefined) =>
-    text !== undefined && options.resolveOccupation(text) !== null;
-  // A dated line carries its own title when it says "chez"/"at", or when its first part is a known occupation
-  // and the line before it is neither an occupation nor bold ("2015 - 2019 Magasinier - Z - Paris").
-  const hasOwnTitle = (line: SectionLine, previous: SectionLine | undefined): boolean => {
-    const range = parseDateRange(line.text);
-    if (!range) return false;
-    const remainder =
-      `${line.text.slice(0, range.index)} ${line.text.slice(range.index + range.length)}`.trim();
-    if (/\s(?:chez|at|@)\s/iu.test(` ${remainder} `)) return true;
-    const header = remainder ? splitHeader(remainder) : null;
-    if (!header || header.company === null || !isOccupation(header.title)) return false;
-    return !previous || (previous.bold !== true && !isOccupation(splitHeader(previous.text)?.title));
+  const memo = new Map<string, boolean>();
+  const isOccupation = (text: string) => {
+    let known = memo.get(text);
+    if (known === undefined) {
+      known = options.resolveOccupation(text) !== null;
+      memo.set(text, known);
+    }
+    return known;
   };
-  for (const [position, { index, range }] of dated.entries()) {
-    const line = lines[index]!;
-    const before = line.text.slice(0, range.index);
-    const after = line.text.slice(range.index + range.length);
-    const remainder = `${before} ${after}`
-      .replace(/\(\s*\)/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    const previousIndex = index - 1;
-    const previous =
-      previousIndex >= 0 && !used.has(previousIndex) && !dated.some((entry) => entry.index === previousIndex)
-        ? lines[previousIndex]
-        : undefined;
-    let header: Header | null = null;
-    let headerLine = line;
-    const fromRemainder = remainder ? splitHeader(remainder) : null;
-    const remainderHasTitle =
-      (fromRemainder !== null && previous === undefined) || hasOwnTitle(line, previous);
-    if (fromRemainder && remainderHasTitle) header = fromRemainder;
-    else if (previous && looksLikeTitleLine(previous)) {
-      headerLine = previous;
-      used.add(previousIndex);
-      const fromPrevious = splitHeader(previous.text);
-      if (fromPrevious && remainder) {
-        const companyLine = splitCompanyLine(remainder);
-        header = {
-          title: fromPrevious.title,
-          company: fromPrevious.company ?? companyLine.company,
-          location: fromPrevious.location ?? companyLine.location,
-        };
-      } else header = fromPrevious;
-    } else header = fromRemainder;
-    if (!header || header.title.length === 0) continue;
-    used.add(index);
-    // "Cariste (2018 – 2020)" then "Entreprise X – Lyon": the company on the line after the dates.
-    const following = lines[index + 1];
-    if (
-      header.company === null &&
-      following &&
-      !following.isBullet &&
-      !parseDateRange(following.text) &&
-      following.text.split(/\s+/).length <= 10 &&
-      /\s[–—-]\s|\s\|\s|,\s/u.test(following.text)
-    ) {
-      const companyLine = splitCompanyLine(following.text);
-      header = { ...header, company: companyLine.company, location: header.location || companyLine.location };
-      used.add(index + 1);
-    }
-    // Description: lines after the header up to the next entry (minus the next entry's title line).
-    const nextIndex = dated[position + 1]?.index ?? lines.length;
+  const blocks = buildBlocks(lines, findAnchors(lines, options.strict));
+  // The CV's template: where titles and employers sit in the entries whose words make them clear.
+  const titleSlots = new Map<string, number>();
+  const companySlots = new Map<string, number>();
+  const count = (slots: Map<string, number>, slot: string) => slots.set(slot, (slots.get(slot) ?? 0) + 1);
+  for (const { parts } of blocks) {
+    const assigned = assignParts(parts, isOccupation, { title: null, company: null });
+    if (assigned?.decidedBy !== 'cues') continue;
+    if (assigned.title && parts.length > 1) count(titleSlots, slotOf(assigned.title, parts));
+    if (assigned.company && companyScore(assigned.company.text) > 0)
+      count(companySlots, slotOf(assigned.company, parts));
+  }
+  const majority = (slots: Map<string, number>) =>
+    [...slots.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const template: Template = { title: majority(titleSlots), company: majority(companySlots) };
+
+  // Each entry's header starts at the highest line that gave it a part: lines above that are the
+  // previous entry's description ("Conduite de chariots" before "2015 - 2019 Magasinier - Z").
+  const entries = blocks.flatMap((block) => {
+    const assigned = assignParts(block.parts, isOccupation, template);
+    if (!assigned || (assigned.title ? isNotAJob(assigned.title.text) : !assigned.company)) return [];
+    const used = [assigned.title, assigned.company, assigned.location].filter((part) => part !== null);
+    const top = block.anchor.index + Math.min(0, ...used.map((part) => part.line));
+    return [{ block, assigned, before: block.before.filter((index) => index >= top) }];
+  });
+  const experiences: Experience[] = [];
+  for (const [position, { block, assigned, before }] of entries.entries()) {
+    const { anchor } = block;
+    const headerEnd = Math.max(anchor.continuation ?? anchor.index, ...block.after);
+    const next = entries[position + 1];
+    const descriptionEnd = next ? Math.min(next.block.anchor.index, ...next.before) : lines.length;
     const description: string[] = [];
-    for (let cursor = index + 1; cursor < nextIndex; cursor++) {
-      const candidate = lines[cursor]!;
-      if (used.has(cursor)) continue;
-      const isNextTitle = cursor === nextIndex - 1 && nextIndex < lines.length && !candidate.isBullet;
-      if (isNextTitle && looksLikeTitleLine(candidate) && !hasOwnTitle(lines[nextIndex]!, candidate)) break;
-      description.push(candidate.text);
-      used.add(cursor);
-    }
-    // Title line and dates line next to each other: one span over both; otherwise the title line alone.
-    const adjacent = line.start === headerLine.start + headerLine.text.length + 1;
-    const source =
-      headerLine === line
-        ? spanIn(line)
-        : adjacent
-          ? {
-              ...spanIn(headerLine),
-              text: `${headerLine.text}\n${line.text}`,
-              end: line.start + line.text.length,
-            }
-          : spanIn(headerLine);
+    for (let cursor = headerEnd + 1; cursor < descriptionEnd; cursor++) description.push(lines[cursor]!.text);
+    const titleLine = anchor.index + (assigned.title ?? assigned.company)!.line;
+    const header = [...before, anchor.index, ...block.after];
+    if (anchor.continuation !== null) header.push(anchor.continuation);
     experiences.push({
-      title: header.title,
-      company: header.company,
-      location: header.location,
-      start: range.start,
-      end: range.end,
-      current: range.current,
+      title: assigned.title?.text ?? '',
+      company: assigned.company?.text ?? null,
+      location: assigned.location?.text ?? null,
+      start: anchor.range.start,
+      end: anchor.range.end,
+      current: anchor.range.current,
       description: description.join('\n'),
-      occupation: options.resolveOccupation(header.title),
-      source,
-      confidence: header.company ? 0.85 : 0.6,
+      occupation: assigned.title ? options.resolveOccupation(assigned.title.text) : null,
+      source: blockSource(lines, header, titleLine),
+      confidence: assigned.title
+        ? CONFIDENCE[assigned.decidedBy] + (assigned.company ? 0.05 : -0.1)
+        : CONFIDENCE.position,
     });
   }
   return experiences;
