@@ -15,6 +15,7 @@ import {
   extractLicences,
   extractSkills,
   findSkillMentions,
+  mergeSkills,
   type TaxonomyLookups,
 } from './fields/skills.js';
 import { headingKind, linesOf, type Section, type SectionLine, splitSections } from './sections.js';
@@ -82,11 +83,28 @@ export function extractProfile(
   const education = has('education')
     ? extractEducation(linesOf(sections, 'education'), { strict: false })
     : extractEducation(usable(linesOf(sections, 'top', 'other')), { strict: true });
+  // Skills: the skills sections' lists, then inline lists anywhere else ("Technologies: X, Y"), and
+  // without a skills section the taxonomy's skills named in the text.
+  const inlineLists = extractSkills(
+    usable([
+      ...linesOf(sections, 'top', 'other', 'info', 'profile'),
+      // In experiences, only labelled lists ("Technologies: X, Y"): the rest is tasks and entry headers.
+      ...linesOf(sections, 'experience').filter((line) => /^[^:]{2,40}:\s*\S/u.test(line.text)),
+    ]),
+    context.taxonomy,
+    { excludedLines: excluded, requireList: true },
+  );
   const skills = has('skills')
-    ? extractSkills(linesOf(sections, 'skills'), context.taxonomy, { excludedLines: excluded })
-    : findSkillMentions(usable(linesOf(sections, 'top', 'other', 'experience')), context.taxonomy, {
-        excludedLines: excluded,
-      });
+    ? mergeSkills(
+        extractSkills(linesOf(sections, 'skills'), context.taxonomy, { excludedLines: excluded }),
+        inlineLists,
+      )
+    : mergeSkills(
+        inlineLists,
+        findSkillMentions(usable(linesOf(sections, 'top', 'other', 'experience')), context.taxonomy, {
+          excludedLines: excluded,
+        }),
+      );
   const certifications = extractCertifications(usable(all), context.taxonomy);
   const licences = extractLicences(usable(all), context.taxonomy);
   const languages = has('languages')

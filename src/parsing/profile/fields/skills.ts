@@ -2,6 +2,7 @@ import type { Certification, Skill } from '../../../domain/index.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
 import type { Found } from './found.js';
+import { listItems } from './skill-lists.js';
 
 /** A mention found by the taxonomy in free text, with offsets into that text. */
 export interface TaxonomyMention<T> {
@@ -101,38 +102,49 @@ const NOT_A_SKILL =
   /^(?:permis|driving licen[cs]e|caces|habilitation|sst\b|fimo|fco|adr\b|disponib|available|vehicul|langues?\b|anglais|english|francais|french)/;
 
 /**
- * Skills of a skills section: one per bullet, table cell or comma/semicolon-separated item, as written,
- * with the taxonomy's label as `normalized` when it knows the skill. Certifications, licences and sensitive
- * lines are not skills.
+ * Skills of list paragraphs: one per bullet, table cell or comma/semicolon/pipe-separated item, as written
+ * (wrapped lines joined, "Languages:" labels and "(2 years)" durations left out), with the taxonomy's label
+ * as `normalized` when it knows the skill. Certifications, licences, spoken languages and sensitive lines
+ * are not skills. `requireList`: read only real lists (a label, or two items or more), for sections that
+ * are not about skills.
  */
 export function extractSkills(
   lines: SectionLine[],
   taxonomy: TaxonomyLookups,
-  options: { excludedLines: Set<number> },
+  options: { excludedLines: Set<number>; requireList?: boolean },
 ): Skill[] {
   const skills: Skill[] = [];
   const seen = new Set<string>();
-  for (const line of lines) {
-    if (options.excludedLines.has(line.lineNumber)) continue;
-    const pattern = line.isTable ? /[^|]+/gu : /[^,;|•·]+/gu;
-    for (const match of line.text.matchAll(pattern)) {
-      const name = match[0].trim().replace(/[.:]+$/u, '');
-      if (name.length < 2 || name.length > 60 || /\d{4}/.test(name)) continue;
-      const folded = foldForMatch(name);
-      if (NOT_A_SKILL.test(folded) || taxonomy.findCertifications(name).length > 0) continue;
-      if (seen.has(folded)) continue;
-      seen.add(folded);
-      const offset = match.index + match[0].indexOf(match[0].trim());
-      const normalized = taxonomy.normalizeSkill(name);
-      skills.push({
-        name,
-        ...(normalized ? { normalized: normalized.label } : {}),
-        source: spanIn(line, offset, name.length),
-        confidence: normalized ? 0.9 : 0.75,
-      });
-    }
+  const usable = lines.filter((line) => !options.excludedLines.has(line.lineNumber));
+  for (const item of listItems(usable, { requireList: options.requireList === true })) {
+    const name = item.text;
+    if (name.length < 1) continue;
+    const folded = foldForMatch(name);
+    if (NOT_A_SKILL.test(folded) || taxonomy.findCertifications(name).length > 0) continue;
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    const normalized = taxonomy.normalizeSkill(name);
+    skills.push({
+      name,
+      ...(normalized ? { normalized: normalized.label } : {}),
+      source: item.source,
+      confidence: normalized ? 0.9 : 0.75,
+    });
   }
   return skills;
+}
+
+/** Skills of the first list, then those of the others not already there (same folded name). */
+export function mergeSkills(...lists: Skill[][]): Skill[] {
+  const seen = new Set<string>();
+  const merged: Skill[] = [];
+  for (const skill of lists.flat()) {
+    const key = foldForMatch(skill.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merged.push(skill);
+  }
+  return merged;
 }
 
 /** Skills the taxonomy recognises in free text, for CVs without a skills section. */

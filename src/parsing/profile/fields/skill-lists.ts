@@ -1,0 +1,147 @@
+import type { SourceSpan } from '../../../domain/index.js';
+import { foldForMatch } from '../../../text/index.js';
+import type { SectionLine } from '../sections.js';
+import { parseDateRange } from './dates.js';
+import { isPlace } from './entry-parts.js';
+
+/** One item of a list, as written, with where it is in the document. */
+export interface ListItem {
+  text: string;
+  source: SourceSpan;
+  lineNumber: number;
+}
+
+/** Lines of one paragraph that wrapped: their text joined by `\n`, as in the document. */
+interface Paragraph {
+  text: string;
+  lines: SectionLine[];
+}
+
+const balance = (text: string) => (text.match(/\(/g)?.length ?? 0) - (text.match(/\)/g)?.length ?? 0);
+
+/**
+ * Whether `next` continues `line` (a list or a phrase wrapped by the layout): an open parenthesis, a
+ * trailing separator or conjunction, or a next line that starts in lower case or with a parenthesis.
+ */
+function continues(line: SectionLine, next: SectionLine): boolean {
+  if (next.isBullet || next.isTable || line.isTable) return false;
+  if (next.start !== line.start + line.text.length + 1) return false;
+  if (balance(line.text) > 0) return true;
+  if (/(?:[,&/+]|\band|\bet|\bor|\bou)$/iu.test(line.text.trim())) return true;
+  return /^[\p{Ll}()]/u.test(next.text.trim());
+}
+
+/** Groups wrapped lines into paragraphs (a bullet starts a new one). */
+export function paragraphsOf(lines: SectionLine[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  for (const line of lines) {
+    const current = paragraphs.at(-1);
+    const last = current?.lines.at(-1);
+    if (current && last && continues(last, line)) {
+      current.text += `\n${line.text}`;
+      current.lines.push(line);
+    } else paragraphs.push({ text: line.text, lines: [line] });
+  }
+  return paragraphs;
+}
+
+// "(2 years)", "(Less than 1 year)", "(10+ years)", "(3 ans)", "(6 mois)".
+const DURATION =
+  /\s*\(\s*(?:less than\s+|moins d['’]\s*)?\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|ans?|mois)\s*\)/giu;
+// "Languages:", "Outils :", "Operating systems:" in front of a list.
+const LIST_LABEL = /^([\p{L}][\p{L}\d /&'’().-]{0,40}?)\s*:\s*/u;
+// Labels whose lists are not skills (handled elsewhere, or not about skills at all).
+const NOT_SKILL_LABELS =
+  /^(?:hobbies|interests?|loisirs|centres? d.?interets?|activites|address|adresse|e-?mail|phone|tel|telephone|mobile|portable|nationalit[ey]|nationalite|date of birth|birth|ne le|nee le|age|permis|driving licen[cs]e|references?|linkedin|github|website|site|marital status|situation|disponibilite|availability|mobilite|mobility|salaire|salary|langues?|spoken languages?|duration|period|periode|client|team size|company|employer|position|designation|role|title|location|project|projet)$/u;
+
+/** Whether a list label says its items are not skills ("Hobbies:", "Adresse :"). */
+export function isNonSkillLabel(label: string): boolean {
+  return NOT_SKILL_LABELS.test(foldForMatch(label).replace(/\s+/g, ' ').trim());
+}
+
+const blank = (match: string) => ' '.repeat(match.length);
+
+/**
+ * Cleans one list item without moving its characters (what is removed becomes spaces): durations,
+ * leading bullets and conjunctions, trailing punctuation. `lead` is where the kept text starts, `text`
+ * the kept text (spaces collapsed), `length` its extent in the item.
+ */
+function cleanItem(text: string): { text: string; lead: number; length: number } {
+  const masked = text
+    .replace(DURATION, blank)
+    .replace(/^[\s(]*(?:[-–—•·*]+\s*)?(?:(?:and|et|&)\s+)?/iu, blank)
+    .replace(/[\s.:;(-]+$/u, blank);
+  const lead = masked.length - masked.trimStart().length;
+  const kept = masked.trim();
+  return { text: kept.replace(/\s+/g, ' '), lead, length: kept.length };
+}
+
+/** Whether a cleaned item can be a skill: short, with letters, not a sentence, link, date or label. */
+function isPlausibleItem(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (text.length < 1 || text.length > 60 || words.length > 6 || !/\p{L}|[+#]/u.test(text)) return false;
+  if (/https?:|www\.|@|^\(/iu.test(text)) return false;
+  if (balance(text) !== 0) return false;
+  return parseDateRange(text)?.isRange !== true;
+}
+
+/**
+ * Whether the pieces of a paragraph outside a skills section make a list: every piece short (at most four
+ * words), and at least two pieces after a label ("Technologies: Java, SQL") or three without one.
+ */
+function isInlineList(pieces: string[], labelled: boolean): boolean {
+  if (pieces.length < (labelled ? 2 : 3)) return false;
+  return pieces.every(
+    (piece) => piece.length > 0 && piece.split(/\s+/).length <= 4 && !/[.!?]$/u.test(piece),
+  );
+}
+
+/**
+ * The items of list paragraphs: each paragraph (wrapped lines joined) loses its label ("Languages:") and is
+ * split on commas, semicolons, pipes and bullets (table cells: on cells); every item is cleaned of
+ * durations ("Java (3 years)" → "Java") and kept when plausible. A paragraph whose label says it is not
+ * about skills ("Hobbies:") gives nothing. `requireList`: only paragraphs with a label or at least two items
+ * (inline lists in any section), not a lone phrase.
+ */
+export function listItems(lines: SectionLine[], options: { requireList: boolean }): ListItem[] {
+  const items: ListItem[] = [];
+  for (const paragraph of paragraphsOf(lines)) {
+    let text = paragraph.text;
+    let offset = 0;
+    const label = LIST_LABEL.exec(text);
+    if (label) {
+      if (isNonSkillLabel(label[1]!)) continue;
+      offset = label[0].length;
+      text = text.slice(offset);
+    }
+    const pattern = paragraph.lines[0]!.isTable ? /[^|]+/gu : /[^,;|•·]+/gu;
+    const pieces = [...text.matchAll(pattern)];
+    const texts = pieces.map((piece) => cleanItem(piece[0]).text);
+    if (options.requireList && (!isInlineList(texts, label !== null) || parseDateRange(text)?.isRange))
+      continue;
+    // "Pune, Maharashtra - Bengaluru, Karnataka": places, not skills.
+    if (texts.filter((piece) => isPlace(piece)).length * 2 >= texts.length) continue;
+    for (const piece of pieces) {
+      const cleaned = cleanItem(piece[0]);
+      if (!isPlausibleItem(cleaned.text) || isPlace(cleaned.text)) continue;
+      const start = offset + piece.index + cleaned.lead;
+      const raw = paragraph.text.slice(start, start + cleaned.length);
+      const first = paragraph.lines[0]!;
+      const line = paragraph.lines.find(
+        (candidate) => candidate.start + candidate.text.length >= first.start + start,
+      )!;
+      items.push({
+        text: cleaned.text.replace(/\s*\n\s*/g, ' '),
+        source: {
+          text: raw,
+          start: first.start + start,
+          end: first.start + start + raw.length,
+          page: line.page,
+          line: line.lineNumber,
+        },
+        lineNumber: line.lineNumber,
+      });
+    }
+  }
+  return items;
+}
