@@ -35,4 +35,31 @@ describe('extractEducation', () => {
     const text = '21 rue de la Paix 69003 Lyon\nagent de service\nPermis B\nDEAS 2022';
     expect(read(text, true)).toEqual([['DEAS', null, 2022]]);
   });
+
+  it('reads degree, school and dates written on separate lines, and English degree codes', () => {
+    const text = [
+      'EDUCATION',
+      'B.Tech in Computer Science and Engineering',
+      'Uttar Pradesh Technical University - Ghaziabad, Uttar Pradesh',
+      'July 2010 to April 2014',
+      'MBA, Michigan State University',
+      'BS Electrical Engineering',
+      'Rutgers University, New Brunswick, NJ (2009)',
+    ].join('\n');
+    expect(read(text)).toEqual([
+      ['B.Tech in Computer Science and Engineering', 'Uttar Pradesh Technical University', 2014],
+      ['MBA', 'Michigan State University', null],
+      ['BS Electrical Engineering', 'Rutgers University', 2009],
+    ]);
+  });
+
+  it('leaves out dated lines that are not degrees when the section has degrees', () => {
+    const text = [
+      'EDUCATION',
+      'Master of Science in Statistics, 2015',
+      'Provost Outstanding Teaching Award, 2016',
+      'Dean’s list, Spring 2014',
+    ].join('\n');
+    expect(read(text)).toEqual([['Master of Science in Statistics', null, 2015]]);
+  });
 });

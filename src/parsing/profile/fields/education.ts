@@ -1,95 +1,229 @@
 import type { Education } from '../../../domain/index.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
-import { parseDateRange } from './dates.js';
+import { type DateRange, parseDateRange } from './dates.js';
+import { hasCue, isPlace, splitParts } from './entry-parts.js';
+import { isBulletLine, isSentenceLike } from './header-lines.js';
 
-// Degree words that start (or name) a French or English qualification.
-const DEGREE =
-  /(?<![\p{L}])(cap|bep|bac(?:calaureat)?(?:\s*pro(?:fessionnel)?)?|brevet|bts|dut|but|licence(?:\s+pro(?:fessionnelle)?)?|master|mba|ingenieur|doctorat|titre\s+professionnel|deas|deap|deaes|diplome|dipl\.|cqp|cap\s*[\p{L}]*|dees|btec|a-levels?|gcse|nvq|qqi|bachelor|certificate|diploma|degree|hnd)(?![\p{L}])/iu;
+// Degree words that start (or name) a French or English qualification, on folded text. Short letter
+// codes need their dots ("B.A.", "M.S.") or a capital form at the start of a line (see `isDegreeLine`).
+const DEGREE = new RegExp(
+  [
+    'cap',
+    'bep',
+    'bac(?:calaureat)?(?:\\s*pro(?:fessionnel)?)?',
+    'brevet',
+    'bts',
+    'dut',
+    'but',
+    'licence(?:\\s+pro(?:fessionnelle)?)?',
+    'master\\s*\\d?',
+    'masters?',
+    "master['’]?s",
+    'mba',
+    'ingenieur',
+    'doctorat',
+    'titre\\s+professionnel',
+    'deas',
+    'deap',
+    'deaes',
+    'diplome',
+    'dipl\\.',
+    'cqp',
+    'dees',
+    'btec',
+    'a-levels?',
+    'gcse',
+    'nvq',
+    'qqi',
+    "bachelor(?:['’]?s)?",
+    'bachelors',
+    'certificate',
+    'diploma',
+    'degree',
+    'hnd',
+    'hnc',
+    'phd',
+    'ph\\.\\s?d\\.?',
+    'doctorate',
+    'doctor of',
+    "associate(?:\\s+of|\\s+in|[’']?s?\\s+degree)",
+    'b\\.?\\s?tech',
+    'm\\.?\\s?tech',
+    'b\\.?\\s?sc',
+    'm\\.?\\s?sc',
+    'b\\.?\\s?com',
+    'm\\.?\\s?com',
+    'b\\.\\s?e\\.?',
+    'm\\.\\s?e\\.',
+    'b\\.\\s?s\\.?',
+    'm\\.\\s?s\\.',
+    'b\\.\\s?a\\.?',
+    'm\\.\\s?a\\.',
+    'bba',
+    'bca',
+    'mca',
+    'pgdm',
+    'pgdba',
+    'pgd',
+    'post\\s?-?\\s?graduat(?:e|ion)',
+    'graduation',
+    'hsc',
+    'ssc',
+    'high school',
+    'higher secondary',
+    'senior secondary',
+    'secondary school',
+    'intermediate',
+    'ged',
+  ].join('|'),
+  'iu',
+);
+const DEGREE_AT_START = new RegExp(`(?<![\\p{L}])(?:${DEGREE.source})(?![\\p{L}])`, 'iu');
+// Capital letter codes written without dots, at the start of a line: "BE Computer Science", "MS in …".
+const CODE_AT_START = /^(?:BE|ME|BS|MS|BA|MA|BSc|MSc|BEng|MEng|BTech|MTech)(?=[\s,(-]|$)/u;
 
-/** Whether a line names a qualification (a degree keyword near its start). */
+/** Whether a text names a qualification (a degree word near its start). */
 export function hasDegreeKeyword(text: string): boolean {
-  const match = DEGREE.exec(foldForMatch(text));
+  if (CODE_AT_START.test(text.trim())) return true;
+  const match = DEGREE_AT_START.exec(foldForMatch(text));
   return match !== null && match.index <= 12;
 }
 
-const SPLIT = /\s+[–—-]\s+|\s*\|\s*/u;
+// Words of a school's name.
+const SCHOOL_WORDS = new Set(
+  (
+    'university universite universidad universita college school institute institut academy academie ' +
+    'polytechnic lycee lyc ecole iut afpa greta cfa cnam faculty faculte campus conservatoire vidyalaya ' +
+    'vidyapeeth mahavidyalaya'
+  ).split(' '),
+);
+
+/** The year of a range: its end, or its start when it has no end. */
+const yearOf = (range: DateRange) => Number((range.end ?? range.start)!.slice(0, 4));
+
+/** Whether a line is only a date (or dates): "2012 to 2016", "June 2014 to March 2016", "(2019)". */
+function isDateOnly(text: string, range: DateRange | null): boolean {
+  if (!range) return false;
+  const rest = `${text.slice(0, range.index)} ${text.slice(range.index + range.length)}`;
+  return !/\p{L}{3,}/u.test(
+    rest.replace(/\b(?:expected|anticipated|graduated?|class of|since|prevue?|obtenue?)\b/giu, ''),
+  );
+}
 
 /**
- * Education entries: each non-bullet line of the section with a degree keyword or a year. The year is the
- * last year written (an end year for "2016-2018"); the degree is the part with the degree keyword, the
- * institution the part after it.
- * @param strict only lines with a degree keyword (used when scanning a CV without headings).
+ * Education entries. Each line naming a qualification (a degree word near its start) opens an entry; on
+ * the same line, the part with the degree word is the degree, a part with a school word ("University",
+ * "Lycée", "Institute") or the part after it the institution, and a date the year (the last year written).
+ * The next lines complete the entry until another degree line: a date line gives the year, a short line the
+ * institution (or continues it, when a PDF wrapped it). In an education section without any degree word,
+ * dated short lines are entries. Places, bullets and sentences are left out.
+ * @param strict only lines with a degree word (used when scanning a CV without headings).
  */
 export function extractEducation(lines: SectionLine[], options: { strict: boolean }): Education[] {
+  const isDegreeLine = (line: SectionLine) =>
+    !isBulletLine(line) &&
+    !/\b(?:permis|driving)\b/iu.test(line.text) &&
+    !isSentenceLike(line.text) &&
+    hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, ''));
+  const anyDegree = lines.some(isDegreeLine);
   const education: Education[] = [];
-  let previous: { line: SectionLine; entry: Education } | null = null;
+  let current: { entry: Education; last: SectionLine; followers: number } | null = null;
   for (const line of lines) {
-    const last = previous;
-    previous = null;
-    // A long line wrapped by a PDF: "Bac pro … – Lycée hôtelier" + "François Rabelais (2019)".
+    const range = parseDateRange(line.text);
     if (
-      last &&
-      !options.strict &&
-      line.lineNumber === last.line.lineNumber + 1 &&
-      !hasDegreeKeyword(line.text)
+      isDegreeLine(line) ||
+      (!options.strict && !anyDegree && range && !isBulletLine(line) && line.text.split(/\s+/).length <= 10)
     ) {
-      const range = parseDateRange(line.text);
-      const rest = (
-        range ? line.text.slice(0, range.index) + line.text.slice(range.index + range.length) : line.text
-      )
-        .replace(/[()\s:–—-]+$/u, '')
-        .trim();
-      if (last.entry.year === null && range)
-        last.entry.year = Number((range.end ?? range.start)!.slice(0, 4));
-      if (rest) last.entry.institution = last.entry.institution ? `${last.entry.institution} ${rest}` : rest;
-      else if (!last.entry.institution) last.entry.degree = `${last.entry.degree} ${rest}`.trim();
-      last.entry.source = {
-        ...last.entry.source!,
-        text: `${last.entry.source!.text}\n${line.text}`,
-        end: line.start + line.text.length,
-      };
+      current = { entry: entryOf(line, range), last: line, followers: 0 };
+      if (current.entry.degree.length > 0) education.push(current.entry);
+      else current = null;
       continue;
     }
-    if (line.isBullet && !hasDegreeKeyword(line.text)) continue;
-    if (/\b(?:permis|driving)\b/iu.test(line.text)) continue;
-    const range = parseDateRange(line.text);
-    const keyword = hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, ''));
-    if (!keyword && (options.strict || !range)) continue;
-    let year: number | null = null;
-    let rest = line.text;
-    if (range) {
-      const yearText = range.end ?? range.start;
-      year = yearText ? Number(yearText.slice(0, 4)) : null;
-      rest = `${line.text.slice(0, range.index)} ${line.text.slice(range.index + range.length)}`;
+    // Lines after a degree line complete it: its year, its school (or the rest of a wrapped school name).
+    if (
+      !current ||
+      options.strict ||
+      isBulletLine(line) ||
+      current.followers >= 2 ||
+      isSentenceLike(line.text)
+    ) {
+      current = null;
+      continue;
     }
-    rest = rest
-      .replace(/\(\s*\)/g, ' ')
-      .replace(/\s+/g, ' ')
-      .replace(/^[\s:,;|–—-]+|[\s:,;|–—(-]+$/gu, '')
-      .trim();
-    if (rest.length === 0) continue;
-    const parts = rest
-      .split(SPLIT)
-      .map((part) => part.trim())
-      .filter(Boolean);
-    const degreeIndex = Math.max(
-      0,
-      parts.findIndex((part) => hasDegreeKeyword(part)),
-    );
-    const degree = parts[degreeIndex]!;
-    const institution = parts.slice(degreeIndex + 1).join(' – ') || null;
-    const entry: Education = {
-      degree,
-      institution,
-      year: year !== null && year >= 1950 && year <= 2100 ? year : null,
-      source: spanIn(line),
-      confidence: keyword ? (year ? 0.9 : 0.7) : 0.5,
+    if (line.lineNumber !== current.last.lineNumber + 1) {
+      current = null;
+      continue;
+    }
+    const { entry } = current;
+    // A dated line after a dated degree is something else (an award, a second course).
+    if (range && entry.year !== null && !isDateOnly(line.text, range)) {
+      current = null;
+      continue;
+    }
+    const hadYear = entry.year !== null;
+    current.followers += 1;
+    current.last = line;
+    if (range && entry.year === null) entry.year = validYear(yearOf(range));
+    if (!isDateOnly(line.text, range)) {
+      const text = range
+        ? `${line.text.slice(0, range.index)} ${line.text.slice(range.index + range.length)}`
+        : line.text;
+      const name = institutionOf(text);
+      if (name) entry.institution = joinInstitution(entry.institution, name, hadYear);
+    }
+    entry.source = {
+      ...entry.source!,
+      text: `${entry.source!.text}\n${line.text}`,
+      end: line.start + line.text.length,
     };
-    education.push(entry);
-    // Only an entry whose line does not end with its year can continue on the next line.
-    if (!range || range.index + range.length < line.text.replace(/[)\s]+$/u, '').length)
-      previous = { line, entry };
   }
   return education;
+}
+
+/**
+ * The institution once a following line is read: that line's school when there was none; the rest of a
+ * school name a PDF wrapped ("Lycée hôtelier" + "François Rabelais (2019)": the year comes last); else a
+ * school-named line replaces a part without a school word. Other lines (a major, a GPA) are not schools.
+ */
+function joinInstitution(current: string | null, next: string, hadYear: boolean): string | null {
+  if (current === null) return next;
+  if (!hadYear && !hasCue(next, SCHOOL_WORDS)) return `${current} ${next}`;
+  if (hasCue(next, SCHOOL_WORDS) && !hasCue(current, SCHOOL_WORDS)) return next;
+  return current;
+}
+
+const validYear = (year: number) => (year >= 1950 && year <= 2100 ? year : null);
+
+/** The school in a text: its parts without places ("Goa Institute of Management - Goa" → the first). */
+function institutionOf(text: string): string | null {
+  const parts = splitParts(text.replace(/\(\s*\)/g, ' ')).filter(
+    (part) => !isPlace(part.text) && /\p{L}/u.test(part.text),
+  );
+  if (parts.length === 0) return null;
+  const school = parts.find((part) => hasCue(part.text, SCHOOL_WORDS)) ?? parts[0]!;
+  return school.text;
+}
+
+/** The entry a degree line opens: degree part, institution part, year. */
+function entryOf(line: SectionLine, range: DateRange | null): Education {
+  const text = range
+    ? `${line.text.slice(0, range.index)}${' '.repeat(range.length)}${line.text.slice(range.index + range.length)}`
+    : line.text;
+  const parts = splitParts(text.replace(/\(\s*\)/g, '  ')).filter((part) => /\p{L}/u.test(part.text));
+  const degreeIndex = Math.max(
+    0,
+    parts.findIndex((part) => hasDegreeKeyword(part.text.replace(/^[^:]{1,20}:\s*/u, ''))),
+  );
+  const degree = (parts[degreeIndex]?.text ?? '').replace(/^(?:course|cursus|degree|diplome)\s*:\s*/iu, '');
+  const after = parts.slice(degreeIndex + 1).filter((part) => !isPlace(part.text));
+  const school = after.find((part) => hasCue(part.text, SCHOOL_WORDS)) ?? after[0] ?? null;
+  const year = range ? validYear(yearOf(range)) : null;
+  return {
+    degree,
+    institution: school?.text ?? null,
+    year,
+    source: spanIn(line),
+    confidence: hasDegreeKeyword(degree) ? (year ? 0.9 : 0.75) : 0.5,
+  };
 }

@@ -68,7 +68,9 @@ export function isPlace(text: string): boolean {
   const segments = trimmed.split(/\s*,\s*/u).filter(Boolean);
   if (segments.length >= 2 && segments.length <= 3) {
     const last = segments.at(-1)!;
-    const cityLike = segments.slice(0, -1).every((segment) => /^\p{Lu}[\p{L}.'’ -]{1,40}$/u.test(segment));
+    const cityLike = segments
+      .slice(0, -1)
+      .every((segment) => /^\p{Lu}[\p{L}.'’ -]{1,40}$/u.test(segment) && !hasCue(segment, COMPANY_WORDS));
     if (cityLike && (isRegionName(last) || /^[A-Z]{2}$/u.test(last))) return true;
   }
   if (segments.length === 1) {

@@ -1,29 +1,37 @@
 import { foldForMatch } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
 
-// Function words that run through sentences, not through titles, names and places.
-const SENTENCE_WORDS = new Set(
+// Words that make a sentence (pronouns, verbs, relatives), not a heading, title, name or place.
+const SENTENCE_MARKERS = new Set(
   (
-    'the and of with to for in on a an is are was were has have had i my our we this that which who from by as ' +
-    'de et des les la le du pour avec dans sur une un est sont ai mes nos nous qui que ce cette par au aux en'
+    'i my we our was were is are has have had will would can could should which who whom that this these ' +
+    'those been being je j nous mon mes notre nos ai suis sont etait avons avez qui que dont cette ces'
   ).split(' '),
+);
+// Function words; names of degrees and employers have some ("Master of Science in …"), sentences many.
+const FUNCTION_WORDS = new Set(
+  'the and of with to for in on a an from by as de et des les la le du pour avec dans sur une un par au aux en'.split(
+    ' ',
+  ),
 );
 const CONTINUATION_START =
   /^(?:and|or|of|the|to|in|with|for|on|by|et|ou|de|des|du|pour|avec|dans|sur|par)\b/u;
 const ABBREVIATION_END = /\b(?:inc|ltd|co|corp|pvt|jr|sr|st|dr|mr|mrs|ms|ste|cie|etc)\.$/iu;
 
 /**
- * Whether a text reads as a sentence rather than a heading, title, name or place: many words, several
- * function words, or a sentence's end after a few words.
+ * Whether a text reads as a sentence rather than a heading, title, name or place: many words, pronouns or
+ * verbs, mostly function words, or a sentence's end after a few words.
  */
 export function isSentenceLike(text: string): boolean {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const words = foldForMatch(text)
+    .split(/[^\p{L}\d]+/u)
+    .filter(Boolean);
   if (words.length === 0) return false;
-  const functionWords = foldForMatch(text)
-    .split(/[^\p{L}]+/u)
-    .filter((word) => SENTENCE_WORDS.has(word)).length;
-  if (words.length > 16 || functionWords >= 4) return true;
-  return words.length >= 5 && /[.!?;]$/u.test(text.trim()) && !ABBREVIATION_END.test(text.trim());
+  const markers = words.filter((word) => SENTENCE_MARKERS.has(word)).length;
+  const functionWords = words.filter((word) => FUNCTION_WORDS.has(word)).length;
+  if (words.length > 18 || markers >= 2 || (markers === 1 && words.length > 5)) return true;
+  if (functionWords >= 5 && functionWords / words.length > 0.35) return true;
+  return words.length >= 6 && /[.!?;]$/u.test(text.trim()) && !ABBREVIATION_END.test(text.trim());
 }
 
 /** A bullet, or a line led by a symbol any template may use as one ("➢", "〓", "❖"). */
