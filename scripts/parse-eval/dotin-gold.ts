@@ -15,8 +15,9 @@
  *   Oracle Hyperion products" does not.
  *
  * Other fields: `name` and `email` are every Name and Email Address span; `city` is the first Location
- * span written before the first company, date, degree or school span (the resume's head: where the
- * candidate's own place is written), none when there is none; `dates` are Years of Experience spans with a
+ * span written before the first date (not a duration), degree or school span (the resume's head: where the candidate's own
+ * place is written; a company can be there, in a headline), not on a "willing to relocate" line, none when
+ * there is none; `dates` are Years of Experience spans with a
  * year, as `startYear|endYear` or `startYear|present` ("June 2016 to Present" → `2016|present`,
  * "1979-92" → `1979|1992`, a single year → `2010|2010`); `education.year` is the last year of each
  * Graduation Year span.
@@ -94,21 +95,24 @@ export function goldDateKey(text: string): string | null {
   return `${first}|${first}`;
 }
 
-const HEAD_ENDERS = new Set<string>([
-  'Companies worked at',
-  'Years of Experience',
-  'Degree',
-  'College Name',
-  'Graduation Year',
-]);
+// A company can be in the head (Indeed's headline "Software Engineer - Disney"), and so can a duration
+// ("13 years of experience"); dates, degrees and schools are not.
+const HEAD_ENDERS = new Set<string>(['Years of Experience', 'Degree', 'College Name', 'Graduation Year']);
 
 /** The gold values of a resume (see the module comment for the rules). */
 export function dotinGold(resume: DotinResume): DotinGold {
   const of = (...labels: DotinSpan['label'][]) => resume.spans.filter((span) => labels.includes(span.label));
   const headerValues = (spans: DotinSpan[]) =>
     spans.filter((span) => isHeaderSpan(resume, span)).map((span) => span.text);
-  const headEnd = resume.spans.find((span) => HEAD_ENDERS.has(span.label))?.start ?? resume.text.length;
-  const city = of('Location').find((span) => span.start < headEnd);
+  const headEnd =
+    resume.spans.find(
+      (span) =>
+        HEAD_ENDERS.has(span.label) &&
+        (span.label !== 'Years of Experience' || goldDateKey(span.text) !== null),
+    )?.start ?? resume.text.length;
+  const city = of('Location').find(
+    (span) => span.start < headEnd && !/relocat/iu.test(lineAround(resume.text, span.start).text),
+  );
   const dateSpans = of('Years of Experience').filter((span) => goldDateKey(span.text) !== null);
   const skillSpans = of('Tech Tools', 'Job Specific Skills', 'Soft Skills');
   return {

@@ -2,7 +2,14 @@ import type { CandidateProfile, ProfileField, SourceSpan, Warning } from '../../
 import { detectLanguage, spanIn } from '../../text/index.js';
 import type { ExtractedDocument } from '../extract/types.js';
 import { findAvailability, findMobility } from './fields/availability.js';
-import { findEmail, findLocation, findName, findPhone, isJobTitleLine } from './fields/contact.js';
+import {
+  findEmail,
+  findLocation,
+  findName,
+  findPhone,
+  findPlaceName,
+  isJobTitleLine,
+} from './fields/contact.js';
 import { totalExperienceMonths } from './fields/dates.js';
 import { extractEducation } from './fields/education.js';
 import { headlineTitle } from './fields/entry-parts.js';
@@ -65,7 +72,10 @@ export function extractProfile(
   const headline = record('headline', findHeadline(topLines, nameFound?.source ?? null));
   const location = record(
     'location',
-    findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15)),
+    findLocation(usable(contactArea)) ??
+      findLocation(usable(all).slice(0, 15)) ??
+      findPlaceName(usable(contactArea)) ??
+      findPlaceName(usable(all).slice(0, 15)),
   );
 
   const resolveOccupation = (title: string) => {

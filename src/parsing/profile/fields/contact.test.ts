@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sectionLinesOf } from '../test-helpers.js';
-import { findEmail, findLocation, findName, findPhone, isJobTitleLine, normalizeName } from './contact.js';
+import {
+  findEmail,
+  findLocation,
+  findName,
+  findPhone,
+  findPlaceName,
+  isJobTitleLine,
+  normalizeName,
+} from './contact.js';
 
 describe('normalizeName', () => {
   it.each([
@@ -104,5 +112,47 @@ describe('findName with a label', () => {
     expect(findName(sectionLinesOf('CV\nNom : Paul MARTIN\nAdresse : 5 rue X 75010 Paris'))?.value).toBe(
       'Paul Martin',
     );
+  });
+});
+
+describe('findName on real-world first lines', () => {
+  it.each([
+    ['Jane Roe - Email me on Indeed: jane@example.org', 'Jane Roe'],
+    ['Ivan Keel 87 Some Example Street', 'Ivan Keel'],
+    ['"Hal Doe\n123 Main St.', 'Hal Doe'],
+    ['RESUME\nLevi Rick Wild,\nPhD student (Computer Science)', 'Levi Rick Wild'],
+    ['Allen Neal King ESB Integration Developer - Cisco Systems', 'Allen Neal King'],
+  ])('%j → %s', (text, expected) => {
+    expect(findName(sectionLinesOf(text))?.value).toBe(expected);
+  });
+
+  it.each([
+    'Professional Summary\nJava Full Stack Developer',
+    'Executive Summary\nTel Aviv, Israel',
+    'Kansas City, MO 52364\nSenior Accountant',
+    'Sample Resume\nYour Name\n123 Main Street',
+    '****\nCandidate profile\nWarehouse operative',
+    'Successful document management\nStrong team player',
+  ])('finds no name in %j', (text) => {
+    expect(findName(sectionLinesOf(text))).toBeNull();
+  });
+});
+
+describe('findPlaceName', () => {
+  it.each([
+    ['Bengaluru, Karnataka - Email me on Indeed: x@example.org', 'Bengaluru', 'IN'],
+    ['267 Shore Road, Norwalk, CT 06850', 'Norwalk', 'US'],
+    ['Austin, TX', 'Austin', 'US'],
+    ['Toronto, Ontario | 416-000-0000', 'Toronto', 'CA'],
+  ])('%s → %s', (text, city, country) => {
+    const found = findPlaceName(sectionLinesOf(text))!;
+    expect(found.value).toEqual({ city, postalCode: null, country, lat: null, lon: null });
+    expect(found.source.text).toBe(city);
+  });
+
+  it('skips moving wishes, employers with dates and template placeholders', () => {
+    const text =
+      'Willing to relocate to: Pune, Maharashtra\nAcme, Dallas, TX | Mar 2008 - 2010\nCity , State';
+    expect(findPlaceName(sectionLinesOf(text))).toBeNull();
   });
 });

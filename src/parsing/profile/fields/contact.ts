@@ -4,6 +4,9 @@ import { findCommuneMentions, lookupCommune } from '../../../geo/index.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
 import { headingKind } from '../sections.js';
+import { parseDateRange } from './dates.js';
+import { isPlace, isRegionName, splitParts } from './entry-parts.js';
+import { COMPANY_WORDS, countryOfRegion, LOCATION_PLACEHOLDER, TITLE_WORDS } from './entry-words.js';
 import type { Found } from './found.js';
 
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[a-z]{2,}/iu;
@@ -66,38 +69,49 @@ const PARTICLES = new Set([
   "d'",
   'd’',
 ]);
-// Job-title words, French and English: a line with one of them is a job title, not a person's name.
-// English head nouns that are also common surnames (baker, cook, mason, porter, turner...) are left out.
-const TITLE_WORDS = new Set(
+// Words that make a line a job title, a heading, an employer, a school or a template rather than a name.
+// Job-title words that are common surnames (Baker, Cook, Porter…) are left out of this list.
+const SURNAME_TITLES = new Set(
   (
-    'cariste preparateur preparatrice manutentionnaire magasinier magasiniere soudeur soudeuse aide soignant ' +
-    'soignante hospitalier serveur serveuse commis chauffeur conducteur conductrice electricien electricienne macon ' +
-    'assistant assistante standardiste operateur operatrice hotesse driver operative picker packer ' +
-    'manager director accountant teacher designer engineer specialist coordinator consultant analyst ' +
-    'representative officer technician chef intern associate supervisor administrator developer nurse advocate ' +
-    'agent executive president instructor trainer architect editor producer artist planner buyer merchandiser ' +
-    'cashier server bartender operator mechanic electrician welder plumber laborer worker attendant receptionist ' +
-    'secretary paralegal attorney lawyer counselor therapist pharmacist physician caregiver banker teller ' +
-    'underwriter auditor bookkeeper controller recruiter generalist estimator superintendent inspector scientist ' +
-    'researcher programmer tester trainee apprentice volunteer leader clerk owner founder'
+    'baker carpenter cook driver gardener painter porter guard mason chef turner ' +
+    'boulanger boucher charpentier couvreur jardinier menuisier peintre plombier'
   ).split(' '),
 );
-// Other words that make a line a heading or a description rather than a person's name.
 const NOT_NAME_WORDS = new Set([
-  ...TITLE_WORDS,
+  ...[...TITLE_WORDS].filter((word) => !SURNAME_TITLES.has(word)),
+  ...COMPANY_WORDS,
   ...(
-    'commandes agent service cuisine administratif administrative securite production proprete warehouse ' +
-    'forklift care curriculum vitae cv experimente experimentee polyvalent polyvalente debutant ' +
-    'qualifie qualifiee diplome diplomee confirme confirmee super lourd poids accueil order tig mig batiment ' +
-    'logistique contact profil profile references professional summary objective resume'
+    'cariste preparateur preparatrice commandes manutentionnaire magasinier magasiniere soudeur aide soignant soignante ' +
+    'agent service hospitalier serveur serveuse commis cuisine chauffeur conducteur electricien macon assistant assistante ' +
+    'administratif administrative standardiste securite operateur operatrice production proprete driver operative warehouse ' +
+    'forklift care picker packer assistant curriculum vitae cv experimente experimentee polyvalent polyvalente debutant ' +
+    'qualifie qualifiee diplome diplomee confirme confirmee super lourd poids hotesse accueil order tig mig batiment ' +
+    'logistique contact profil profile references resume template sample example summary qualification qualifications ' +
+    'objective objectives address adresse home details personal professional education educational experience skills ' +
+    'about your name nom prenom seeker client development lifecycle career page information informations declaration ' +
+    'birth phone email mobile cell telephone linkedin github website portfolio software hardware data web network ' +
+    'digital social media marketing sales business management project projects build candidate candidat candidate ' +
+    'confidential anonymous anonyme job emploi poste work history background expertise achievements accomplishments ' +
+    'highlights languages langues hobbies interests loisirs competences formation experiences applicant ' +
+    'licenses licences teaching font styles and the of to through for with excellent strong proven successful'
   ).split(' '),
 ]);
+// Anonymised or template CVs: no name to read.
+const ANONYMISED =
+  /\*{3,}|x{4,}|\[\s*(?:name|nom)\s*\]|^(?:your|first|full)\s+name\b|^name\s+surname$|^pr[ée]nom\s+nom$|^(?:the\s+)?candidat(?:e)?$/iu;
+
+// English head nouns that are also common surnames are not enough to call a line a job title.
+const JOB_TITLE_WORDS = new Set(
+  [...TITLE_WORDS].filter((word) => !['baker', 'cook', 'porter', 'mason', 'turner'].includes(word)),
+);
 
 /** A line that names a job ("PROJECT ACCOUNTANT", "Préparatrice de commandes"): it has a job-title word. */
 export function isJobTitleLine(text: string): boolean {
   return foldForMatch(text)
     .split(/[\s'/,()-]+/)
-    .some((word) => TITLE_WORDS.has(word) || (word.endsWith('s') && TITLE_WORDS.has(word.slice(0, -1))));
+    .some(
+      (word) => JOB_TITLE_WORDS.has(word) || (word.endsWith('s') && JOB_TITLE_WORDS.has(word.slice(0, -1))),
+    );
 }
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Ll}{1,3}'?|[\p{Ll}][\p{L}'’-]*)$/u;
@@ -127,8 +141,64 @@ export function normalizeName(text: string): string {
 }
 
 /**
- * The candidate's name among the first lines: 2–5 name-like words, no digits, not a heading or a job title.
- * Bigger font, bold and earlier position score higher.
+ * A name-like text: two to five capitalised words (particles aside), no title, heading, employer, school or
+ * template word, not a place, not spaced letters ("N A M E"), at most one initial.
+ */
+export function isNameLike(text: string): boolean {
+  const tokens = text.trim().split(/\s+/);
+  if (tokens.length < 2 || tokens.length > 5 || !tokens.every((token) => NAME_WORD.test(token))) return false;
+  const initials = tokens.filter((token) => /^\p{L}\.?$/u.test(token)).length;
+  if (initials > 1 || (/^\p{L}\.?$/u.test(tokens[0]!) && tokens.length === 2)) return false;
+  // Every word capitalised (or upper case), particles aside ("Thomas van der Berg", "yasmine BELKACEM" has
+  // its surname in capitals); a lower-case run is a phrase ("Successful document").
+  const lower = tokens.filter((token) => !/^\p{Lu}/u.test(token));
+  const upper = tokens.filter((token) => token.length > 1 && token === token.toUpperCase());
+  if (lower.some((token) => !PARTICLES.has(token.toLowerCase())) && (upper.length === 0 || lower.length > 1))
+    return false;
+  const folded = foldForMatch(text)
+    .split(/[\s'’.-]+/)
+    .filter(Boolean);
+  // "Kindergarten Teachers": plurals of title and heading words too.
+  if (
+    folded.some(
+      (word) => NOT_NAME_WORDS.has(word) || (word.endsWith('s') && NOT_NAME_WORDS.has(word.slice(0, -1))),
+    )
+  )
+    return false;
+  return headingKind(text) === null && !isPlace(text);
+}
+
+/** Name candidates of a line: its first part ("Jane Roe - Email me…", "Jane Roe, Telangana"), the words
+ * before an address number ("Ivan Keeling 87 Some Street"), or before a title ("Jane Roe Java Developer"). */
+function nameCandidates(text: string): { text: string; offset: number }[] {
+  const cleaned = text.replace(/^["“”'‘’\s]+/u, '');
+  const lead = text.length - cleaned.length;
+  const candidates: { text: string; offset: number }[] = [];
+  const first = /^[^,|•·–—\t(]+?(?=\s+[-–—]\s|\s*[,|•·–—\t(]|$)/u.exec(cleaned)?.[0] ?? cleaned;
+  // "Kansas City, MO 52364": a place, not a name.
+  const after =
+    cleaned
+      .slice(first.length)
+      .replace(/^\s*,\s*/u, '')
+      .split(/\s+[-–—|•]\s+|,/u)[0] ?? '';
+  if (!isPlace(`${first}, ${after.replace(/\s*\d{5}(?:-\d{4})?\s*$/u, '')}`))
+    candidates.push({ text: first.replace(/[\s.,;:]+$/u, ''), offset: lead });
+  const beforeNumber = /^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3})\s+\d/u.exec(cleaned);
+  if (beforeNumber) candidates.push({ text: beforeNumber[1]!, offset: lead });
+  const tokens = first.split(/\s+/);
+  // A name run into a headline in capitals' acronym: "Allen Neal King ESB Integration Developer".
+  const titleAt = tokens.findIndex(
+    (token, index) => index >= 2 && /^[A-Z]{2,}$/u.test(token) && !/^[A-Z]{2,}$/u.test(tokens[index - 1]!),
+  );
+  if (titleAt >= 2 && titleAt <= 4)
+    candidates.push({ text: tokens.slice(0, titleAt).join(' '), offset: lead });
+  return candidates;
+}
+
+/**
+ * The candidate's name among the first lines: a name-like text (see `isNameLike`) at the start of a line.
+ * Bigger font, bold and earlier position score higher. None when the CV is anonymised ("****", "Your
+ * Name", "Candidate").
  */
 export function findName(lines: SectionLine[]): Found<string> | null {
   // "Nom : Paul MARTIN", "Name: Jane Doe".
@@ -137,6 +207,7 @@ export function findName(lines: SectionLine[]): Found<string> | null {
       line.text,
     );
     if (labelled && labelled[1]!.split(/\s+/).length <= 5 && !/[\d@]/.test(labelled[1]!)) {
+      if (ANONYMISED.test(labelled[1]!.trim())) return null;
       const offset = line.text.length - labelled[1]!.length;
       return {
         value: normalizeName(labelled[1]!.trim()),
@@ -145,26 +216,29 @@ export function findName(lines: SectionLine[]): Found<string> | null {
       };
     }
   }
-  let best: { line: SectionLine; score: number } | null = null;
-  const maxSize = Math.max(0, ...lines.map((line) => line.fontSize ?? 0));
-  for (const [position, line] of lines.slice(0, 12).entries()) {
-    const text = line.text.trim();
-    if (/[\d@:|/]/.test(text) || headingKind(text)) continue;
-    const tokens = text.split(/\s+/);
-    if (tokens.length < 2 || tokens.length > 5 || !tokens.every((token) => NAME_WORD.test(token))) continue;
-    const folded = foldForMatch(text).split(/[\s'-]+/);
-    if (isJobTitleLine(text) || folded.some((word) => NOT_NAME_WORDS.has(word))) continue;
-    let score = 1 - position * 0.06;
-    if (maxSize > 0 && line.fontSize === maxSize) score += 0.4;
-    if (line.bold) score += 0.2;
-    if (tokens.some((token) => token.length > 1 && token === token.toUpperCase())) score += 0.1;
-    if (!best || score > best.score) best = { line, score };
+  const head = lines.slice(0, 12);
+  if (head.slice(0, 6).some((line) => ANONYMISED.test(line.text.trim()))) return null;
+  let best: { line: SectionLine; text: string; offset: number; score: number } | null = null;
+  const maxSize = Math.max(0, ...head.map((line) => line.fontSize ?? 0));
+  for (const [position, line] of head.entries()) {
+    for (const [rank, candidate] of nameCandidates(line.text).entries()) {
+      if (!isNameLike(candidate.text)) continue;
+      let score = 1 - position * 0.06 - rank * 0.15;
+      if (candidate.text.length < line.text.trim().length - 1) score -= 0.1;
+      if (maxSize > 0 && line.fontSize === maxSize) score += 0.4;
+      if (line.bold) score += 0.2;
+      if (candidate.text.split(/\s+/).some((token) => token.length > 1 && token === token.toUpperCase()))
+        score += 0.1;
+      if (!best || score > best.score) best = { line, ...candidate, score };
+      break;
+    }
   }
   if (!best) return null;
+  const start = best.line.text.indexOf(best.text, best.offset);
   return {
-    value: normalizeName(best.line.text),
-    source: spanIn(best.line),
-    confidence: Math.min(0.95, 0.5 + best.score * 0.35),
+    value: normalizeName(best.text),
+    source: spanIn(best.line, start, best.text.length),
+    confidence: Math.min(0.95, Math.max(0.3, 0.45 + best.score * 0.35)),
   };
 }
 
@@ -221,7 +295,7 @@ export function findLocation(lines: SectionLine[]): Found<Location> | null {
   // A bare commune name on a short line of its own.
   for (const line of lines) {
     const text = line.text.replace(/^(adresse|address|ville|city)\s*:\s*/iu, '').trim();
-    if (text.length < 3 || text.length > 40 || /\d|@/.test(text)) continue;
+    if (text.length < 3 || text.length > 40 || /\d|@/.test(text) || !/^\p{Lu}/u.test(text)) continue;
     const commune = lookupCommune({ city: text }, { approximate: false });
     if (!commune) continue;
     return {
@@ -235,6 +309,35 @@ export function findLocation(lines: SectionLine[]): Found<Location> | null {
       source: spanIn(line),
       confidence: 0.6,
     };
+  }
+  return null;
+}
+
+/**
+ * A place outside France, written "City, Region" in the contact lines ("Bengaluru, Karnataka", "Austin, TX
+ * 78701"): the city is kept as written, the country when the region tells it (US, IN, CA); not geocoded.
+ * Lines about moving ("Willing to relocate to: …") are not where the candidate lives.
+ */
+export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
+  for (const line of lines) {
+    if (/relocat|willing|prefer|mobilit|d[ée]m[ée]nag/iu.test(line.text) || parseDateRange(line.text))
+      continue;
+    for (const part of splitParts(line.text)) {
+      const text = part.text.replace(/[\s,]*\d{5,6}(?:-\d{4})?$/u, '');
+      if (!text.includes(',') || LOCATION_PLACEHOLDER.test(text) || !isPlace(text)) continue;
+      const segments = text.split(/\s*,\s*/u);
+      // "Street, City, Region": the city is the part before the region.
+      const city = segments.at(-2)!;
+      if (isRegionName(city)) continue;
+      const region = foldForMatch(segments.at(-1)!)
+        .replace(/[^\p{L} ]/gu, '')
+        .trim();
+      return {
+        value: { city, postalCode: null, country: countryOfRegion(region), lat: null, lon: null },
+        source: spanIn(line, part.offset + text.lastIndexOf(city), city.length),
+        confidence: 0.75,
+      };
+    }
   }
   return null;
 }

@@ -62,7 +62,11 @@ export function isRegionName(text: string): boolean {
  * commune written alone ("Corbas", "Saint-Priest").
  */
 export function isPlace(text: string): boolean {
-  const trimmed = text.trim().replace(/[\s,.;:-]+$/u, '');
+  // A trailing postal code is part of a place ("Norwalk, CT 06850", "Pune, 411014").
+  const trimmed = text
+    .trim()
+    .replace(/[\s,.;:-]+$/u, '')
+    .replace(/(?<=\p{L})[\s,]+\d{5,6}(?:-\d{4})?$/u, '');
   if (trimmed.length === 0 || /\d{3,}/.test(trimmed) || hasCue(trimmed, TITLE_WORDS)) return false;
   if (LOCATION_PLACEHOLDER.test(trimmed) || /^city$/iu.test(trimmed)) return true;
   const segments = trimmed.split(/\s*,\s*/u).filter(Boolean);

@@ -63,8 +63,7 @@ const phrases = (text: string) =>
       .filter(Boolean),
   );
 
-/** Regions written after a city ("Austin, TX", "Pune, Maharashtra") and countries, folded. */
-export const REGION_NAMES = phrases(`
+const US_STATES = phrases(`
   al, ak, az, ar, ca, co, ct, de, fl, ga, hi, id, il, ia, ks, ky, la, md, ma, mi, mn, ms, mo, mt, ne, nv, nh,
   nj, nm, ny, nc, nd, oh, ok, pa, ri, sc, sd, tn, tx, ut, vt, va, wa, wv, wi, wy, dc,
   alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida, georgia, hawaii,
@@ -72,15 +71,43 @@ export const REGION_NAMES = phrases(`
   minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey, new mexico, new york,
   north carolina, north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina,
   south dakota, tennessee, texas, utah, vermont, virginia, washington, west virginia, wisconsin, wyoming,
+  usa, united states, us
+`);
+const INDIAN_STATES = phrases(`
   andhra pradesh, arunachal pradesh, assam, bihar, chhattisgarh, goa, gujarat, haryana, himachal pradesh,
   jharkhand, karnataka, kerala, madhya pradesh, maharashtra, manipur, meghalaya, mizoram, nagaland, odisha,
   orissa, punjab, rajasthan, sikkim, tamil nadu, telangana, tripura, uttar pradesh, uttarakhand, west bengal,
-  delhi, new delhi, chandigarh, puducherry, pondicherry, ncr,
+  delhi, new delhi, chandigarh, puducherry, pondicherry, ncr, india
+`);
+const CANADIAN_PROVINCES = phrases(`
   ontario, quebec, alberta, manitoba, saskatchewan, nova scotia, new brunswick, british columbia, on, qc, bc,
-  england, scotland, wales, northern ireland, ireland,
-  india, usa, united states, us, uk, united kingdom, france, belgique, belgium, suisse, switzerland, canada,
-  germany, allemagne, spain, espagne, italy, italie, portugal, netherlands, luxembourg, maroc, morocco,
-  algerie, algeria, tunisie, tunisia, senegal, china, singapore, dubai, uae, united arab emirates, qatar,
-  australia, japan, brazil, mexico, pologne, poland, roumanie, romania,
+  canada
+`);
+const OTHER_REGIONS = phrases(`
+  england, scotland, wales, northern ireland, ireland, uk, united kingdom,
+  france, belgique, belgium, suisse, switzerland, germany, allemagne, spain, espagne, italy, italie, portugal,
+  netherlands, luxembourg, maroc, morocco, algerie, algeria, tunisie, tunisia, senegal, china, singapore,
+  dubai, uae, united arab emirates, qatar, australia, japan, brazil, mexico, pologne, poland, roumanie, romania,
+  israel, egypt, saudi arabia, kuwait, oman, bahrain, jordan, lebanon, turkey, iran, iraq, pakistan, bangladesh,
+  sri lanka, nepal, malaysia, indonesia, thailand, vietnam, philippines, korea, south korea, taiwan, hong kong,
+  new zealand, south africa, nigeria, kenya, ghana, ethiopia, cameroon, cote d ivoire, ivory coast, mali,
+  argentina, chile, colombia, peru, venezuela, russia, ukraine, austria, sweden, norway, denmark, finland,
+  greece, hungary, czech republic, slovakia, bulgaria, croatia, serbia, estonia, latvia, lithuania,
   remote, teletravail
 `);
+
+/** Regions written after a city ("Austin, TX", "Pune, Maharashtra") and countries, folded. */
+export const REGION_NAMES = new Set([
+  ...US_STATES,
+  ...INDIAN_STATES,
+  ...CANADIAN_PROVINCES,
+  ...OTHER_REGIONS,
+]);
+
+/** The country (ISO 3166-1 alpha-2) a region name belongs to, when it is one of a few large countries'. */
+export function countryOfRegion(folded: string): string | null {
+  if (US_STATES.has(folded)) return 'US';
+  if (INDIAN_STATES.has(folded)) return 'IN';
+  if (CANADIAN_PROVINCES.has(folded)) return 'CA';
+  return null;
+}
