@@ -3,6 +3,7 @@ export type {
   CalendarWords,
   CvHeadingKind,
   CvHeadings,
+  CvHeadingWords,
   GenderedForms,
   GuardCategory,
   GuardWords,

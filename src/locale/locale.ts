@@ -41,6 +41,13 @@ export type CvHeadingKind =
   | 'other';
 /** Section headings as written, by kind (`other`: known headings of sections matching does not read). */
 export type CvHeadings = Readonly<Record<CvHeadingKind, readonly string[]>>;
+/**
+ * Words that name a section inside a longer, heading-shaped line ("Career Experience/Job History",
+ * "ACADEMIC QUALIFICATIONS", "Areas of Expertise"), by kind; the first one in the line decides. `other`
+ * names sections that are none of the kinds (awards, projects, links): they end the section before.
+ * One or two folded words each; a plural is its own entry.
+ */
+export type CvHeadingWords = Readonly<Record<CvHeadingKind | 'other', readonly string[]>>;
 
 /** A job-order shift code → [phrase after "available …", bare form after "Hours: …"]. */
 export type ShiftWords = Readonly<Record<string, readonly [phrase: string, hours: string]>>;
@@ -204,6 +211,7 @@ export interface Locale {
   smsTemplates: SmsTemplates;
   calendar: CalendarWords;
   cvHeadings: CvHeadings;
+  cvHeadingWords: CvHeadingWords;
   shifts: ShiftWords;
   guard: GuardWords;
   reply: ReplyWords;

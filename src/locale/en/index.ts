@@ -1,6 +1,6 @@
 import type { Locale } from '../locale.js';
 import { calendarWords } from './calendar-words.js';
-import { cvHeadings } from './cv-headings.js';
+import { cvHeadings, cvHeadingWords } from './cv-headings.js';
 import { guardWords } from './guard-words.js';
 import { jobOrderCriteriaWords } from './job-order-criteria-words.js';
 import { messages } from './messages.js';
@@ -17,6 +17,7 @@ export const en: Locale = {
   smsTemplates,
   calendar: calendarWords,
   cvHeadings,
+  cvHeadingWords,
   shifts: shiftWords,
   guard: guardWords,
   reply: replyWords,

@@ -1,4 +1,4 @@
-import type { CvHeadings } from '../locale.js';
+import type { CvHeadings, CvHeadingWords } from '../locale.js';
 
 /** CV section headings, French, as written (accents and case folded when compared; "Compétences :" works). */
 export const cvHeadings: CvHeadings = {
@@ -55,4 +55,27 @@ export const cvHeadings: CvHeadings = {
   contact: ['informations personnelles', 'coordonnées', 'contact'],
   profile: ['à propos', 'profil', 'objectif'],
   other: [],
+};
+
+/** Mots qui nomment une section dans un titre plus long (voir `CvHeadingWords`), français. */
+export const cvHeadingWords: CvHeadingWords = {
+  experience: ['experience', 'experiences', 'emplois', 'parcours', 'carriere', 'postes occupes', 'stages'],
+  education: ['formation', 'formations', 'diplomes', 'diplome', 'etudes', 'scolarite', 'cursus'],
+  skills: [
+    'competences',
+    'savoir faire',
+    'aptitudes',
+    'connaissances',
+    'outils',
+    'logiciels',
+    'atouts',
+    'qualites',
+  ],
+  certifications: ['habilitations', 'certifications', 'certificats', 'permis', 'caces'],
+  languages: ['langues'],
+  info: ['informations complementaires', 'disponibilite', 'mobilite', 'divers'],
+  interests: ['loisirs', 'interets', 'passions', 'activites'],
+  contact: ['coordonnees', 'informations personnelles', 'etat civil'],
+  profile: ['profil', 'objectif', 'presentation', 'a propos'],
+  other: ['references', 'projets', 'realisations', 'distinctions', 'benevolat', 'publications'],
 };

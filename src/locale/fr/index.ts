@@ -1,6 +1,6 @@
 import type { Locale } from '../locale.js';
 import { calendarWords } from './calendar-words.js';
-import { cvHeadings } from './cv-headings.js';
+import { cvHeadings, cvHeadingWords } from './cv-headings.js';
 import { genderedForms } from './gendered-forms.js';
 import { guardWords } from './guard-words.js';
 import { jobOrderCriteriaWords } from './job-order-criteria-words.js';
@@ -18,6 +18,7 @@ export const fr: Locale = {
   smsTemplates,
   calendar: calendarWords,
   cvHeadings,
+  cvHeadingWords,
   shifts: shiftWords,
   guard: guardWords,
   reply: replyWords,

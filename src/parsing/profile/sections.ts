@@ -1,6 +1,7 @@
 import { type CvHeadingKind, foldTerm, fromEveryLocale } from '../../locale/index.js';
 import { foldForMatch } from '../../text/index.js';
 import type { DocumentLine, ExtractedDocument } from '../extract/types.js';
+import { headingKindByWords } from './heading-words.js';
 
 /** What a CV section is about. `top` is what comes before the first heading of a column. */
 export type SectionKind = 'top' | CvHeadingKind | 'other';
@@ -36,16 +37,20 @@ function headingKey(text: string): string {
     .trim();
 }
 
-/** The section kind a heading text names, or null. Accepts "Compétences :" and "COMPÉTENCES". */
+/**
+ * The section kind a heading text names, or null. Accepts "Compétences :" and "COMPÉTENCES", and longer
+ * headings by their words ("Career Experience/Job History", see `headingKindByWords`).
+ */
 export function headingKind(text: string): SectionKind | null {
-  return HEADINGS.get(headingKey(text)) ?? null;
+  return HEADINGS.get(headingKey(text)) ?? headingKindByWords(text);
 }
 
 /** A line that starts with a known heading followed by ":" and content: "Compétences : a, b". */
 function inlineHeading(text: string): { kind: SectionKind; contentOffset: number } | null {
   const colon = text.indexOf(':');
   if (colon <= 0 || colon > 40) return null;
-  const kind = headingKind(text.slice(0, colon));
+  // Only the headings written out: "Technologies: X, Y" inside a job is a list, not a new section.
+  const kind = HEADINGS.get(headingKey(text.slice(0, colon))) ?? null;
   if (!kind || kind === 'contact') return null;
   let contentOffset = colon + 1;
   while (text[contentOffset] === ' ') contentOffset++;

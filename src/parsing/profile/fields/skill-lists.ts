@@ -76,10 +76,16 @@ function cleanItem(text: string): { text: string; lead: number; length: number }
   return { text: kept.replace(/\s+/g, ' '), lead, length: kept.length };
 }
 
+// English words that make an item a phrase ("knowledge of", "worked on", "proficient in"); French skill
+// names keep their "de" ("Préparation de commandes").
+const PHRASE_WORDS = new Set(['of', 'in', 'with', 'on', 'for', 'to', 'the', 'a', 'an']);
+
 /** Whether a cleaned item can be a skill: short, with letters, not a sentence, link, date or label. */
 function isPlausibleItem(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
-  if (text.length < 1 || text.length > 60 || words.length > 6 || !/\p{L}|[+#]/u.test(text)) return false;
+  if (text.length < 1 || text.length > 60 || words.length > 5 || !/\p{L}|[+#]/u.test(text)) return false;
+  // "Good knowledge of basic networking", "Worked on Jenkins": a phrase about a skill, not its name.
+  if (words.length >= 3 && words.some((word) => PHRASE_WORDS.has(word))) return false;
   if (/https?:|www\.|@|^\(/iu.test(text)) return false;
   if (balance(text) !== 0) return false;
   return parseDateRange(text)?.isRange !== true;
