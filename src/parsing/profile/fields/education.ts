@@ -125,7 +125,9 @@ export function extractEducation(lines: SectionLine[], options: { strict: boolea
     !isBulletLine(line) &&
     !/\b(?:permis|driving)\b/iu.test(line.text) &&
     !isSentenceLike(line.text) &&
-    hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, ''));
+    (hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '')) ||
+      // "Course: Bachelor of Arts", "2019 - Diplôme : CAP cuisine"
+      hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, '')));
   const anyDegree = lines.some(isDegreeLine);
   const education: Education[] = [];
   let current: { entry: Education; last: SectionLine; followers: number } | null = null;
@@ -213,7 +215,9 @@ function entryOf(line: SectionLine, range: DateRange | null): Education {
   const parts = splitParts(text.replace(/\(\s*\)/g, '  ')).filter((part) => /\p{L}/u.test(part.text));
   const degreeIndex = Math.max(
     0,
-    parts.findIndex((part) => hasDegreeKeyword(part.text.replace(/^[^:]{1,20}:\s*/u, ''))),
+    parts.findIndex(
+      (part) => hasDegreeKeyword(part.text) || hasDegreeKeyword(part.text.replace(/^[^:]{1,20}:\s*/u, '')),
+    ),
   );
   const degree = (parts[degreeIndex]?.text ?? '').replace(/^(?:course|cursus|degree|diplome)\s*:\s*/iu, '');
   const after = parts.slice(degreeIndex + 1).filter((part) => !isPlace(part.text));
