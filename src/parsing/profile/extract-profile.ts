@@ -12,7 +12,7 @@ import {
 } from './fields/contact.js';
 import { totalExperienceMonths } from './fields/dates.js';
 import { extractEducation } from './fields/education.js';
-import { headlineTitle } from './fields/entry-parts.js';
+import { headlineTitle, isPlace } from './fields/entry-parts.js';
 import { extractExperiences } from './fields/experiences.js';
 import type { Found } from './fields/found.js';
 import { extractLanguages } from './fields/languages.js';
@@ -213,7 +213,7 @@ function findHeadline(lines: SectionLine[], nameSource: SourceSpan | null): Foun
   if (index < 0) return null;
   for (const next of lines.slice(index + 1, index + 4)) {
     const text = next.text.trim();
-    if (/@|\d{2}/.test(text)) continue;
+    if (/@|\d{2}/.test(text) || isPlace(text)) continue;
     if (/:/.test(text) || text.split(/\s+/).length > 10) return null;
     // "Software Engineer - Disney": the title without the employer beside it.
     const title = headlineTitle(text);

@@ -93,7 +93,8 @@ const NOT_NAME_WORDS = new Set([
     'digital social media marketing sales business management project projects build candidate candidat candidate ' +
     'confidential anonymous anonyme job emploi poste work history background expertise achievements accomplishments ' +
     'highlights languages langues hobbies interests loisirs competences formation experiences applicant ' +
-    'licenses licences teaching font styles and the of to through for with excellent strong proven successful'
+    'licenses licences teaching font styles and the of to through for with excellent strong proven successful ' +
+    'road street st avenue ave drive dr lane ln way blvd boulevard apt suite rue chemin allee impasse avenue'
   ).split(' '),
 ]);
 // Anonymised or template CVs: no name to read.

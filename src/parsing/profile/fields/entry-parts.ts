@@ -180,7 +180,7 @@ function pushWithPlace(segment: string, offset: number, push: (text: string, off
   }
   const trimmed = segment.trim();
   if (isPlace(trimmed) || !trimmed.includes(',')) {
-    push(segment, offset);
+    pushAtBoundary(segment, offset, push);
     return;
   }
   // "Company, City, ST": peel a trailing place off, then split the rest on commas.
@@ -207,6 +207,54 @@ function pushWithPlace(segment: string, offset: number, push: (text: string, off
     push(segment.slice(last, comma), offset + last);
     last = comma + 1;
   }
+}
+
+// Words that end an employer's name ("Ryan Motors", "Infosys Limited"), after which a title can follow
+// without a separator. Head nouns that also start titles ("Store Manager", "Bank Teller") are not here.
+const NAME_ENDINGS = new Set(
+  (
+    'ltd limited inc incorporated llc llp plc pvt corp corporation co company gmbh ag sa sas sarl sasu eurl bv ' +
+    'technologies solutions services systems industries enterprises consulting consultancy labs motors ' +
+    'holdings infotech'
+  ).split(' '),
+);
+
+/**
+ * Pushes a segment split where an employer's name and a title meet without a separator (a column gap lost
+ * in extraction): "Ryan Motors Automobile Engineer", "Infosys Limited Senior Systems Engineer", and
+ * "Senior Accountant Acme Corporation" the other way round. Otherwise the segment stays whole.
+ */
+function pushAtBoundary(segment: string, offset: number, push: (text: string, offset: number) => void): void {
+  const tokens = [...segment.matchAll(/\S+/gu)].map((match) => ({
+    text: match[0],
+    index: match.index,
+    folded: foldForMatch(match[0]).replace(/[^\p{L}\d]/gu, ''),
+  }));
+  const isTitle = (token: { folded: string }) => TITLE_WORDS.has(token.folded);
+  const split = (after: number) => {
+    const cut = tokens[after + 1]!.index;
+    push(segment.slice(0, cut), offset);
+    push(segment.slice(cut), offset + cut);
+  };
+  for (let index = 1; index < tokens.length - 1; index++) {
+    const before = tokens.slice(0, index + 1);
+    const rest = tokens.slice(index + 1);
+    if (NAME_ENDINGS.has(tokens[index]!.folded) && !before.some(isTitle) && rest.some(isTitle)) {
+      split(index);
+      return;
+    }
+    if (
+      isTitle(tokens[index]!) &&
+      rest.length >= 2 &&
+      NAME_ENDINGS.has(rest.at(-1)!.folded) &&
+      !rest.some(isTitle) &&
+      !before.some((token) => NAME_ENDINGS.has(token.folded))
+    ) {
+      split(index);
+      return;
+    }
+  }
+  push(segment, offset);
 }
 
 /**

@@ -91,3 +91,90 @@ describe('a plain text CV with labels and comma-separated experience lines', () 
     ]);
   });
 });
+
+describe('experiences whatever the order of title, employer, place and dates', () => {
+  const titles = (text: string) =>
+    extractExperiences(sectionLinesOf(text, 'experience'), {
+      resolveOccupation: noOccupation,
+      strict: false,
+    }).map((item) => [item.title, item.company, item.location, item.start, item.end, item.current]);
+
+  it('reads title / employer - place - / dates (job-board export)', () => {
+    const text = [
+      'WORK EXPERIENCE',
+      'Senior Software Engineer',
+      'Infosys Limited -  Bangalore Urban, Karnataka -',
+      'July 2017 to Present',
+      '- Led the offshore team',
+      'Associate Consultant',
+      'Acme -  Pune, Maharashtra -',
+      'May 2016 to June 2017',
+    ].join('\n');
+    expect(titles(text)).toEqual([
+      ['Senior Software Engineer', 'Infosys Limited', 'Bangalore Urban, Karnataka', '2017-07', null, true],
+      ['Associate Consultant', 'Acme', 'Pune, Maharashtra', '2016-05', '2017-06', false],
+    ]);
+  });
+
+  it('reads anonymised templates: "Company Name City , State TITLE dates", and dates first', () => {
+    const text = [
+      'Experience',
+      'Company Name City , State KINDERGARTEN TEACHER 09/2013 to Current',
+      'Create engaging lesson plans.',
+      'PROJECT ACCOUNTANT',
+      'February 2003 to Current Company Name - City , State',
+    ].join('\n');
+    expect(titles(text)).toEqual([
+      ['KINDERGARTEN TEACHER', 'Company Name', 'City , State', '2013-09', null, true],
+      ['PROJECT ACCOUNTANT', 'Company Name', 'City , State', '2003-02', null, true],
+    ]);
+    const datesFirst = [
+      'EXPÉRIENCES',
+      '01/2019 – 06/2020',
+      'Cariste',
+      'Entrepôt Nord, Corbas',
+      'Chargement.',
+    ];
+    expect(titles(datesFirst.join('\n'))).toEqual([
+      ['Cariste', 'Entrepôt Nord', 'Corbas', '2019-01', '2020-06', false],
+    ]);
+  });
+
+  it('reads labelled lines, dates cut over two lines, and roles nested under their employer', () => {
+    const labelled = [
+      'EXPERIENCE',
+      'Duration: Jan 2015 to Dec 2017',
+      'Position: Test Engineer',
+      'Employer: Acme Labs',
+    ];
+    expect(titles(labelled.join('\n'))).toEqual([
+      ['Test Engineer', 'Acme Labs', null, '2015-01', '2017-12', false],
+    ]);
+    const cut = ['EXPERIENCE', 'Teacher Aide', 'Tucson, AZ | Mar 2011', 'Present'];
+    expect(titles(cut.join('\n'))).toEqual([['Teacher Aide', null, 'Tucson, AZ', '2011-03', null, true]]);
+    const nested = [
+      'EXPERIENCE',
+      'Northwind Systems, Dallas, TX',
+      '1999 - 2005',
+      'Senior Marketing Manager',
+      '2002 - 2005',
+      'Key Account Manager',
+      '1999 - 2002',
+    ];
+    expect(titles(nested.join('\n'))).toEqual([
+      ['Senior Marketing Manager', 'Northwind Systems', 'Dallas, TX', '2002-01', '2005-12', false],
+      ['Key Account Manager', 'Northwind Systems', 'Dallas, TX', '1999-01', '2002-12', false],
+    ]);
+  });
+
+  it('never makes a job of a bullet, a sentence, a heading or a degree', () => {
+    const text = [
+      'EXPERIENCE',
+      '• $360B in accounting adjustments allowing 2015 - 2016',
+      'I worked there from 2012 to 2014 as a volunteer helping families.',
+      'Educational Background 2008 - 2012',
+      'Bachelors of Arts 2004 - 2008',
+    ].join('\n');
+    expect(titles(text)).toEqual([]);
+  });
+});

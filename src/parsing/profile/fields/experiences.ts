@@ -7,6 +7,7 @@ import {
   companyScore,
   type EntryLabel,
   type EntryPart,
+  entryLabel,
   isPlace,
   splitParts,
   titleScore,
@@ -238,10 +239,13 @@ function buildBlocks(lines: SectionLine[], anchors: Anchor[]): Block[] {
     const end = anchor.continuation ?? anchor.index;
     for (let cursor = end + 1; cursor < ceiling && after.length < MAX_HEADER_LINES; cursor++) {
       const line = lines[cursor]!;
-      if (!isHeaderLike(line)) break;
+      // A labelled line ("Position: …", "Employer: …") is always part of the header.
+      const labelled = entryLabel(line.text) !== null && !isBulletLine(line);
+      if (!labelled && !isHeaderLike(line)) break;
       const nonPlaces = parts.filter((part) => !isPlace(part.text)).length;
       // Only what is missing: a dates-first header, a company after "Title (dates)", a trailing place.
       if (
+        !labelled &&
         !(datesFirst && after.length < 2) &&
         !(nonPlaces < 2 && completesHeader(line)) &&
         !isPlace(line.text)
@@ -364,5 +368,30 @@ export function extractExperiences(
         : CONFIDENCE.position,
     });
   }
-  return experiences;
+  return nestRoles(experiences);
+}
+
+/**
+ * An employer written once with its whole period, then the roles held there with their own dates
+ * ("Emerson Network Power 1999 – 2005" / "Senior Marketing Manager 2002 – 2005" / …): the roles without an
+ * employer inside that period take it, and the employer-only entry is dropped once a role took it.
+ */
+function nestRoles(experiences: Experience[]): Experience[] {
+  const absorbed = new Set<Experience>();
+  for (const [index, employer] of experiences.entries()) {
+    if (employer.title !== '' || employer.company === null || employer.start === null) continue;
+    const until = employer.current ? '9999-12' : (employer.end ?? employer.start);
+    for (const role of experiences.slice(index + 1)) {
+      if (role.company !== null || role.title === '') break;
+      const inside =
+        role.start !== null &&
+        role.start >= employer.start &&
+        (role.current ? employer.current : (role.end ?? role.start) <= until);
+      if (!inside) break;
+      role.company = employer.company;
+      role.location ??= employer.location;
+      absorbed.add(employer);
+    }
+  }
+  return experiences.filter((experience) => !absorbed.has(experience));
 }
