@@ -13,6 +13,7 @@
  *                         [--livecareer DIR] [--show-heldout] [--json] [--verbose]
  */
 import { stat } from 'node:fs/promises';
+import { formatCalibration } from './parse-eval/calibration.js';
 import {
   DOTIN_DIRECTORY,
   type DotinPartReport,
@@ -84,6 +85,8 @@ function formatDotinPart(title: string, part: DotinPartReport): string {
     `${title}: ${part.documents} resumes, ${part.failed.length} failed`,
     formatFieldTable(part.fields, part.micro, 'micro (all fields but education.year)'),
     `gold values kept by the entry rules / labelled spans: ${kept}`,
+    `calibration of the values' confidences (all fields but dates and education.year):`,
+    formatCalibration(part.calibration),
   ];
   for (const failure of part.failed) rows.push(`FAILED ${failure.file}: ${failure.message}`);
   for (const item of part.mismatches)

@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CandidateProfile } from '../../src/domain/index.js';
 import { parseCvText } from '../../src/parsing/index.js';
+import { type Calibration, type CalibrationPoint, calibrate } from './calibration.js';
 import { DOTIN_FIELDS, DOTIN_MICRO_FIELDS, type DotinField, dotinGold } from './dotin-gold.js';
 import { readDotinResume } from './dotin-resume.js';
 import { type MatchRule, matchField } from './field-matching.js';
@@ -38,25 +39,48 @@ const RULES: Record<DotinField, MatchRule> = {
   'education.year': 'exact',
 };
 
-/** The profile's values for each scored field (a skill carries its text and its taxonomy label). */
-export function predictedValues(profile: CandidateProfile): Record<DotinField, (string | string[])[]> {
-  const dated = profile.experiences.filter((item) => item.start !== null);
+/** A predicted value (a skill carries its text and its taxonomy label) with the confidence it came with. */
+export interface PredictedItem {
+  value: string | string[];
+  confidence: number;
+}
+
+/** The profile's values for each scored field, each with its confidence. */
+export function predictedValues(profile: CandidateProfile): Record<DotinField, PredictedItem[]> {
+  const scalar = (value: string | null | undefined, confidence: number | undefined) =>
+    value ? [{ value, confidence: confidence ?? 0.5 }] : [];
+  const item = <T extends { confidence?: number | undefined }>(entry: T, value: string) => ({
+    value,
+    confidence: entry.confidence ?? 0.5,
+  });
   return {
-    name: profile.name ? [profile.name] : [],
-    email: profile.email ? [profile.email] : [],
-    'location.city': profile.location?.city ? [profile.location.city] : [],
+    name: scalar(profile.name, profile.confidence.name),
+    email: scalar(profile.email, profile.confidence.email),
+    'location.city': scalar(profile.location?.city, profile.confidence.location),
     // The headline is the resume's own job title (Indeed's second line): scored with the titles.
     'experience.title': [
-      ...profile.experiences.map((item) => item.title),
-      ...(profile.headline ? [profile.headline] : []),
+      ...profile.experiences.map((entry) => item(entry, entry.title)),
+      ...scalar(profile.headline, profile.confidence.headline),
     ],
-    'experience.company': profile.experiences.flatMap((item) => (item.company ? [item.company] : [])),
-    'experience.dates': dated.map(
-      (item) => `${item.start!.slice(0, 4)}|${item.current ? 'present' : (item.end?.slice(0, 4) ?? '')}`,
+    'experience.company': profile.experiences.flatMap((entry) =>
+      entry.company ? [item(entry, entry.company)] : [],
     ),
-    'education.degree': profile.education.map((item) => item.degree),
-    skills: profile.skills.map((skill) => (skill.normalized ? [skill.name, skill.normalized] : [skill.name])),
-    'education.year': profile.education.flatMap((item) => (item.year === null ? [] : [String(item.year)])),
+    'experience.dates': profile.experiences
+      .filter((entry) => entry.start !== null)
+      .map((entry) =>
+        item(
+          entry,
+          `${entry.start!.slice(0, 4)}|${entry.current ? 'present' : (entry.end?.slice(0, 4) ?? '')}`,
+        ),
+      ),
+    'education.degree': profile.education.map((entry) => item(entry, entry.degree)),
+    skills: profile.skills.map((skill) => ({
+      value: skill.normalized ? [skill.name, skill.normalized] : skill.name,
+      confidence: skill.confidence ?? 0.5,
+    })),
+    'education.year': profile.education.flatMap((entry) =>
+      entry.year === null ? [] : [item(entry, String(entry.year))],
+    ),
   };
 }
 
@@ -71,6 +95,10 @@ export interface DotinPartReport {
   mentions: Partial<Record<DotinField, number>>;
   /** Per document and field, what was missed and what was spurious (only with `verbose`). */
   mismatches: { file: string; field: DotinField; missed: string[]; spurious: string[] }[];
+  /** Confidence against correctness of every predicted value of the micro-averaged fields. */
+  calibration: Calibration;
+  /** The same, per field. */
+  calibrationByField: Partial<Record<DotinField, Calibration>>;
 }
 
 export interface DotinReport {
@@ -91,12 +119,13 @@ async function evaluatePart(
   const mentions: Partial<Record<DotinField, number>> = {};
   const failed: DotinPartReport['failed'] = [];
   const mismatches: DotinPartReport['mismatches'] = [];
+  const points = new Map<DotinField, CalibrationPoint[]>();
   for (const file of files) {
     const resume = readDotinResume(await readFile(path.join(directory, file), 'utf8'));
     const gold = dotinGold(resume);
     for (const [field, count] of Object.entries(gold.mentions) as [DotinField, number][])
       mentions[field] = (mentions[field] ?? 0) + count;
-    let predicted: Record<DotinField, (string | string[])[]> | null = null;
+    let predicted: Record<DotinField, PredictedItem[]> | null = null;
     try {
       const { profile } = await parseCvText(resume.text, { file, now: DOTIN_NOW });
       predicted = predictedValues(profile);
@@ -104,14 +133,39 @@ async function evaluatePart(
       failed.push({ file, message: error instanceof Error ? error.message : String(error) });
     }
     for (const field of DOTIN_FIELDS) {
-      const match = matchField(RULES[field], gold[field], predicted?.[field] ?? []);
+      const items = predicted?.[field] ?? [];
+      const match = matchField(
+        RULES[field],
+        gold[field],
+        items.map((entry) => entry.value),
+      );
       addCounts(counts, field, match);
+      const fieldPoints = points.get(field) ?? [];
+      for (const [index, entry] of items.entries())
+        fieldPoints.push({ confidence: entry.confidence, correct: match.credited[index] === true });
+      points.set(field, fieldPoints);
       if (options.verbose && (match.missed.length > 0 || match.spurious.length > 0))
         mismatches.push({ file, field, missed: match.missed, spurious: match.spurious });
     }
   }
   const { fields, micro } = scoreFields(counts, DOTIN_MICRO_FIELDS);
-  return { documents: files.length, failed, fields, micro, mentions, mismatches };
+  const calibrationByField: DotinPartReport['calibrationByField'] = {};
+  for (const [field, fieldPoints] of points) calibrationByField[field] = calibrate(fieldPoints);
+  const calibration = calibrate(
+    DOTIN_MICRO_FIELDS.filter((field) => field !== 'experience.dates').flatMap(
+      (field) => points.get(field) ?? [],
+    ),
+  );
+  return {
+    documents: files.length,
+    failed,
+    fields,
+    micro,
+    mentions,
+    mismatches,
+    calibration,
+    calibrationByField,
+  };
 }
 
 /**

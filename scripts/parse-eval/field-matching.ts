@@ -130,6 +130,8 @@ export interface FieldMatch {
   /** Gold values no prediction matched, and predictions that matched no gold value. */
   missed: string[];
   spurious: string[];
+  /** For each predicted item, in input order, whether it was credited (duplicates: as their first copy). */
+  credited: boolean[];
 }
 
 /**
@@ -138,14 +140,22 @@ export interface FieldMatch {
  */
 export function matchField(rule: MatchRule, gold: string[], predicted: (string | string[])[]): FieldMatch {
   const goldValues = distinctValues(gold);
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const predictedValues: string[][] = [];
+  // Index of each input item's distinct value (-1 for an empty one).
+  const itemValue: number[] = [];
   for (const item of predicted) {
     const forms = (Array.isArray(item) ? item : [item]).filter((form) => normalizeValue(form).length > 0);
     const key = normalizeValue(forms[0] ?? '');
-    if (key.length === 0 || seen.has(key)) continue;
-    seen.add(key);
-    predictedValues.push(forms);
+    if (key.length === 0) {
+      itemValue.push(-1);
+      continue;
+    }
+    if (!seen.has(key)) {
+      seen.set(key, predictedValues.length);
+      predictedValues.push(forms);
+    }
+    itemValue.push(seen.get(key)!);
   }
   const pairs: { goldIndex: number; predictedIndex: number; score: number }[] = [];
   for (const [goldIndex, goldValue] of goldValues.entries()) {
@@ -168,5 +178,6 @@ export function matchField(rule: MatchRule, gold: string[], predicted: (string |
     correct: goldUsed.size,
     missed: goldValues.filter((_, index) => !goldUsed.has(index)),
     spurious: predictedValues.filter((_, index) => !predictedUsed.has(index)).map((forms) => forms[0]!),
+    credited: itemValue.map((index) => index >= 0 && predictedUsed.has(index)),
   };
 }

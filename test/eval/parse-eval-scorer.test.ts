@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calibrate } from '../../scripts/parse-eval/calibration.js';
 import { isHeldOut } from '../../scripts/parse-eval/dotin-eval.js';
 import { dotinGold, goldDateKey, isHeaderSpan, isListSpan } from '../../scripts/parse-eval/dotin-gold.js';
 import { decodeByteEscapes, readDotinResume } from '../../scripts/parse-eval/dotin-resume.js';
@@ -117,6 +118,7 @@ describe('field matching', () => {
       correct: 2,
       missed: [],
       spurious: ['Team Lead'],
+      credited: [true, true, false],
     });
     // A prediction with alternative spellings is counted once, by its best form.
     expect(matchField('skill', ['Forklift driving'], [['cariste', 'forklift driving']]).correct).toBe(1);
@@ -147,5 +149,24 @@ describe('held-out split', () => {
     expect(share).toBeGreaterThan(0.25);
     expect(share).toBeLessThan(0.35);
     expect(isHeldOut('17.xml')).toBe(isHeldOut('17.xml'));
+  });
+});
+
+describe('calibrate', () => {
+  it('bins values by confidence and measures the gap to their accuracy', () => {
+    const points = [
+      { confidence: 0.95, correct: true },
+      { confidence: 0.95, correct: true },
+      { confidence: 0.95, correct: false },
+      { confidence: 0.95, correct: true },
+      { confidence: 0.2, correct: false },
+    ];
+    const result = calibrate(points);
+    expect(result.bins).toEqual([
+      { from: 0, to: 0.3, count: 1, meanConfidence: 0.2, accuracy: 0 },
+      { from: 0.9, to: 1, count: 4, meanConfidence: 0.95, accuracy: 0.75 },
+    ]);
+    // (1 × 0.2 + 4 × 0.2) / 5
+    expect(result.ece).toBeCloseTo(0.2, 10);
   });
 });

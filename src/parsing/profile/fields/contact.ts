@@ -239,7 +239,8 @@ export function findName(lines: SectionLine[]): Found<string> | null {
   return {
     value: normalizeName(best.text),
     source: spanIn(best.line, start, best.text.length),
-    confidence: Math.min(0.95, Math.max(0.3, 0.45 + best.score * 0.35)),
+    // ~0.95 right at a score of 1 (first lines, alone on the line) on the dotin development resumes.
+    confidence: Math.min(0.97, Math.max(0.3, 0.5 + best.score * 0.45)),
   };
 }
 
@@ -336,7 +337,7 @@ export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
       return {
         value: { city, postalCode: null, country: countryOfRegion(region), lat: null, lon: null },
         source: spanIn(line, part.offset + text.lastIndexOf(city), city.length),
-        confidence: 0.75,
+        confidence: 0.65,
       };
     }
   }
