@@ -1,7 +1,7 @@
 /**
  * Builds the taxonomy tables shipped in the package (`src/taxonomy/data/*.json`) from the open data in
  * `<repo>/../shared/data` (France Travail ROME v460, Pôle emploi ROME v347 links, ESCO v1.0 French and
- * English).
+ * English: occupations, and skills joined on their concept).
  *
  *   npm run build:taxonomy               # writes src/taxonomy/data
  *   npx tsx scripts/build-taxonomy.ts --out /tmp/x --source /path/to/data
@@ -29,6 +29,7 @@ import {
   resolveEscoConcepts,
   splitLabels,
 } from './taxonomy/esco-bridge.js';
+import { englishEscoSkills } from './taxonomy/esco-english-skills.js';
 import { compactMobility, serialise } from './taxonomy/serialise.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +50,7 @@ export const TAXONOMY_TABLES = [
   'rome-v3',
   'rome-skills',
   'esco-skills',
+  'esco-skills-en',
 ] as const;
 /** File names written by `buildTaxonomy`. */
 export const TAXONOMY_FILES = TAXONOMY_TABLES.map((name) => `${name}.json`);
@@ -290,9 +292,19 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
     })
     .sort((a, b) => byText(a[0] as string, b[0] as string));
 
+  // 5b. ESCO skills (English), joined to the French ones by concept (scripts/taxonomy/esco-english-skills.ts).
+  const escoEnglishSkills = englishEscoSkills(sourceDir, new Set(escoSkills.map((row) => row[0] as string)), {
+    parseCsv,
+    foldAccents,
+    isStopword,
+    stem: (word) => stem(word),
+  });
+
   // 6. Word → stem for every word of the titles and skill labels, so the run time never runs the stemmer on them.
   const words = titleVocabulary([...titles, ...escoFrench].map((item) => item.title));
   const skillLabels = [
+    // French labels only: this table is also the French title index's vocabulary. English skill words are
+    // stemmed on first use.
     ...escoSkills.flatMap((row) => [row[1] as string, ...((row[2] as string[] | undefined) ?? [])]),
     ...Object.values(romeSkills.items),
   ];
@@ -315,6 +327,7 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
     'rome-v3': romeV3,
     'rome-skills': romeSkills,
     'esco-skills': escoSkills,
+    'esco-skills-en': escoEnglishSkills,
   };
   mkdirSync(outputDir, { recursive: true });
   const files = TAXONOMY_TABLES.map((name) => {
@@ -337,6 +350,7 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
       romeSkills: usedSkills.size,
       romeSkillLinks: [...skillsByCode.values()].reduce((sum, set) => sum + set.size, 0),
       escoSkills: escoSkills.length,
+      escoEnglishSkills: escoEnglishSkills.skills.length,
     },
   };
 }

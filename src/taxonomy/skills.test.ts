@@ -17,6 +17,18 @@ describe('skills', () => {
     }
   });
 
+  it('gives the English and French labels of an ESCO concept the same skill id', () => {
+    const english = normalizeSkill('teamwork principles');
+    expect(english).toEqual({
+      id: 'esco:a5b0cd5c-e13a-4ab3-8d93-4d242adcfb01',
+      label: 'teamwork principles',
+    });
+    expect(normalizeSkill("principes du travail d'équipe")?.id).toBe(english!.id);
+    expect(
+      findSkills('Strong teamwork principles and customer focus').map((item) => item.value.id),
+    ).toContain(english!.id);
+  });
+
   it('knows ESCO labels', () => {
     const skill = normalizeSkill('techniques de soudage');
     expect(skill?.id).toMatch(/^(esco|rome|skill):/);

@@ -1,7 +1,7 @@
 import { foldAccents, isStopword, stem } from '../text/index.js';
 import { CURATED_SKILLS } from './catalogue/skills.js';
 import { type MentionToken, mentionTokens, PhraseMatcher, type TaxonomyMention } from './mention-tokens.js';
-import { escoSkillRows, romeSkillRows, stemRows } from './tables.js';
+import { escoEnglishSkillRows, escoSkillRows, romeSkillRows, stemRows } from './tables.js';
 
 /** A skill: `skill:<slug>` (curated), `esco:<uuid>` (ESCO) or `rome:<code_ogr>` (ROME v347). */
 export interface SkillInfo {
@@ -23,7 +23,7 @@ let tables: SkillTables | undefined;
 /** Precomputed stems of the label words (see build-taxonomy), plus a bounded memo for other words. */
 let stemMemo: Map<string, string> | undefined;
 function cachedStem(word: string): string {
-  stemMemo ??= new Map<string, string>(stemRows());
+  stemMemo ??= new Map<string, string>([...stemRows(), ...escoEnglishSkillRows().stems]);
   let stemmed = stemMemo.get(word);
   if (stemmed === undefined) {
     stemmed = stem(word);
@@ -52,7 +52,7 @@ function phraseStems(phrase: string): string[] {
 
 /**
  * Built on first use: curated skills first (any length, single words included), then ESCO preferred and
- * alternative labels, then ROME v347 items. Free-text search uses curated phrases and ESCO/ROME phrases of
+ * alternative labels (French, then English for the same concepts), then ROME v347 items. Free-text search uses curated phrases and ESCO/ROME phrases of
  * 2–4 content words (single generic words like "communication" would flood CVs with weak matches).
  */
 function skillTables(): SkillTables {
@@ -75,6 +75,11 @@ function skillTables(): SkillTables {
   for (const [uuid, label, alternatives] of escoSkillRows()) {
     for (const alternative of alternatives ?? [])
       register(alternative, { id: `esco:${uuid}`, label }, searchable);
+  }
+  // English labels of the same ESCO concepts: same id, the English preferred label.
+  for (const [uuid, label, alternatives] of escoEnglishSkillRows().skills) {
+    for (const phrase of [label, ...(alternatives ?? [])])
+      register(phrase, { id: `esco:${uuid}`, label }, searchable);
   }
   for (const [id, label] of Object.entries(romeSkillRows().items)) {
     register(label, { id: `rome:${id}`, label }, searchable);

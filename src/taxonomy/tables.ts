@@ -58,3 +58,11 @@ export const romeSkillRows = lazyTable<{
 export const romeV3Rows = lazyTable<Readonly<Record<string, string>>>('rome-v3');
 /** ESCO skills `[uuid, preferredLabel, altLabels?]`. */
 export const escoSkillRows = lazyTable<readonly (readonly [string, string, string[]?])[]>('esco-skills');
+/**
+ * ESCO English skill labels `[uuid, preferredLabel, altLabels?]` for concepts of `esco-skills` (same uuid),
+ * and `[word, stem]` for their words.
+ */
+export const escoEnglishSkillRows = lazyTable<{
+  skills: readonly (readonly [string, string, string[]?])[];
+  stems: readonly (readonly [string, string])[];
+}>('esco-skills-en');
