@@ -116,6 +116,7 @@ function formatLivecareer(coverage: LivecareerCoverage, directory: string): stri
     `with education                ${pct(coverage.withEducation)}`,
     `with a name (anonymised: 0)   ${pct(coverage.withName)}`,
     `suspect experience titles     ${pct(coverage.suspectTitles)}`,
+    `experiences without a title   ${pct(coverage.untitledExperiences)}`,
     `experiences per CV            ${coverage.experiencesPerCv.toFixed(2)}`,
     ...coverage.failed.map((failure) => `FAILED ${failure.file}: ${failure.reason}`),
   ].join('\n');

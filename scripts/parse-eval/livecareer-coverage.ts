@@ -22,6 +22,8 @@ export interface LivecareerCoverage {
   withName: number;
   /** Share of experience titles that look wrong: a sentence, a placeholder, a heading, a date. */
   suspectTitles: number;
+  /** Share of experiences read without a title (an employer and dates only). */
+  untitledExperiences: number;
   experiencesPerCv: number;
   seconds: number;
 }
@@ -46,7 +48,8 @@ export function coverageOf(
 ): Omit<LivecareerCoverage, 'documents' | 'failed' | 'seconds'> {
   const share = (test: (profile: CandidateProfile) => boolean) =>
     profiles.length === 0 ? 0 : profiles.filter(test).length / profiles.length;
-  const titles = profiles.flatMap((profile) => profile.experiences.map((item) => item.title));
+  const titles = profiles.flatMap((profile) => profile.experiences.map((item) => item.title)).filter(Boolean);
+  const entries = profiles.reduce((sum, profile) => sum + profile.experiences.length, 0);
   return {
     withExperience: share((profile) => profile.experiences.length > 0),
     withTitleAndDates: share((profile) =>
@@ -58,7 +61,8 @@ export function coverageOf(
     withEducation: share((profile) => profile.education.length > 0),
     withName: share((profile) => profile.name !== null),
     suspectTitles: titles.length === 0 ? 0 : titles.filter(isSuspectTitle).length / titles.length,
-    experiencesPerCv: profiles.length === 0 ? 0 : titles.length / profiles.length,
+    experiencesPerCv: profiles.length === 0 ? 0 : entries / profiles.length,
+    untitledExperiences: entries === 0 ? 0 : (entries - titles.length) / entries,
   };
 }
 

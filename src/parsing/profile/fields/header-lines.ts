@@ -4,8 +4,8 @@ import type { SectionLine } from '../sections.js';
 // Words that make a sentence (pronouns, verbs, relatives), not a heading, title, name or place.
 const SENTENCE_MARKERS = new Set(
   (
-    'i my we our was were is are has have had will would can could should which who whom that this these ' +
-    'those been being je j nous mon mes notre nos ai suis sont etait avons avez qui que dont cette ces'
+    'my we our was were is are has have had will would can could should which who whom that this these ' +
+    'those been being je nous mon mes notre nos ai suis sont etait avons avez qui que dont cette ces'
   ).split(' '),
 );
 // Function words; names of degrees and employers have some ("Master of Science in …"), sentences many.
@@ -27,7 +27,10 @@ export function isSentenceLike(text: string): boolean {
     .split(/[^\p{L}\d]+/u)
     .filter(Boolean);
   if (words.length === 0) return false;
-  const markers = words.filter((word) => SENTENCE_MARKERS.has(word)).length;
+  // "I" and "j'" as written (a folded "i" can be a letter of a broken glyph).
+  const markers =
+    words.filter((word) => SENTENCE_MARKERS.has(word)).length +
+    (text.match(/(?:^|\s)I(?=[\s'’])|(?:^|\s)[Jj]['’]/gu)?.length ?? 0);
   const functionWords = words.filter((word) => FUNCTION_WORDS.has(word)).length;
   if (words.length > 18 || markers >= 2 || (markers === 1 && words.length > 5)) return true;
   if (functionWords >= 5 && functionWords / words.length > 0.35) return true;
