@@ -89,6 +89,7 @@ export const cvHeadingWords: CvHeadingWords = {
     'schooling',
     'degrees',
     'coursework',
+    'training',
   ],
   skills: [
     'skills',

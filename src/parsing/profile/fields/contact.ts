@@ -94,7 +94,8 @@ const NOT_NAME_WORDS = new Set([
     'confidential anonymous anonyme job emploi poste work history background expertise achievements accomplishments ' +
     'highlights languages langues hobbies interests loisirs competences formation experiences applicant ' +
     'licenses licences teaching font styles and the of to through for with excellent strong proven successful ' +
-    'road street st avenue ave drive dr lane ln way blvd boulevard apt suite rue chemin allee impasse avenue'
+    'road street st avenue ave drive dr lane ln way blvd boulevard apt suite rue chemin allee impasse avenue ' +
+    'position applying knowledge html sous'
   ).split(' '),
 ]);
 // Anonymised or template CVs: no name to read.

@@ -83,11 +83,14 @@ const DEGREE_AT_START = new RegExp(`(?<![\\p{L}])(?:${DEGREE.source})(?![\\p{L}]
 // Capital letter codes written without dots, at the start of a line: "BE Computer Science", "MS in …".
 const CODE_AT_START = /^(?:BE|ME|BS|MS|BA|MA|BSc|MSc|BEng|MEng|BTech|MTech)(?=[\s,(-]|$)/u;
 
-/** Whether a text names a qualification (a degree word near its start). */
-export function hasDegreeKeyword(text: string): boolean {
+/**
+ * Whether a text names a qualification: a degree word near its start, or anywhere with `anywhere` (a short
+ * line of an education section: "MERCY COLLEGE City , State Bachelor of Science").
+ */
+export function hasDegreeKeyword(text: string, anywhere = false): boolean {
   if (CODE_AT_START.test(text.trim())) return true;
   const match = DEGREE_AT_START.exec(foldForMatch(text));
-  return match !== null && match.index <= 12;
+  return match !== null && (anywhere || match.index <= 12);
 }
 
 // Words of a school's name.
@@ -125,7 +128,10 @@ export function extractEducation(lines: SectionLine[], options: { strict: boolea
     !isBulletLine(line) &&
     !/\b(?:permis|driving)\b/iu.test(line.text) &&
     !isSentenceLike(line.text) &&
-    (hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '')) ||
+    (hasDegreeKeyword(
+      line.text.replace(/^[\d\s:/–—-]+/u, ''),
+      !options.strict && line.text.split(/\s+/).length <= 14,
+    ) ||
       // "Course: Bachelor of Arts", "2019 - Diplôme : CAP cuisine"
       hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, '')));
   const anyDegree = lines.some(isDegreeLine);
@@ -221,7 +227,13 @@ function entryOf(line: SectionLine, range: DateRange | null): Education {
   );
   const degree = (parts[degreeIndex]?.text ?? '').replace(/^(?:course|cursus|degree|diplome)\s*:\s*/iu, '');
   const after = parts.slice(degreeIndex + 1).filter((part) => !isPlace(part.text));
-  const school = after.find((part) => hasCue(part.text, SCHOOL_WORDS)) ?? after[0] ?? null;
+  const before = parts.slice(0, degreeIndex).filter((part) => !isPlace(part.text));
+  // The school is usually after the degree; some templates write it first ("MERCY COLLEGE … Bachelor of …").
+  const school =
+    after.find((part) => hasCue(part.text, SCHOOL_WORDS)) ??
+    before.find((part) => hasCue(part.text, SCHOOL_WORDS)) ??
+    after[0] ??
+    null;
   const year = range ? validYear(yearOf(range)) : null;
   return {
     degree,

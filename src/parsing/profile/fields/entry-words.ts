@@ -8,17 +8,17 @@ const set = (text: string) => new Set(text.trim().split(/\s+/));
 
 /** Head nouns and role words of job titles. */
 export const TITLE_WORDS = set(`
-  accountant administrator adviser advisor agent aide analyst apprentice architect artist assistant associate
+  accountant administrator adviser advisor advocate agent aide analyst apprentice architect artist assistant associate
   attendant attorney auditor baker banker barista bartender biologist bookkeeper buyer captain carpenter cashier
   chef chemist clerk clinician coach consultant controller cook coordinator counselor counsellor courier crew
   dba designer developer dietitian director dispatcher doctor driver economist editor educator electrician
-  engineer estimator executive expert fellow firefighter foreman founder freelancer gardener generalist guard
-  handler head helper hostess housekeeper hygienist inspector installer instructor intern internship interpreter
+  engineer estimator examiner executive expert fellow firefighter foreman founder freelancer gardener generalist guard
+  handler head helper holder hostess housekeeper hygienist inspector installer instructor intern internship interpreter
   investigator janitor journalist laborer labourer lawyer lead leader lecturer librarian lifeguard linguist
   machinist manager marketer mechanic member merchandiser midwife nurse officer operator owner painter paralegal
   paramedic partner pharmacist photographer physician physiotherapist picker pilot planner plumber porter
   practitioner president principal producer professor programmer promoter psychologist publicist receptionist
-  recruiter rep representative researcher salesman salesperson scientist secretary server sme specialist
+  recruiter rep representative researcher salesman salesperson scientist scribe secretary server sme specialist
   steward stocker strategist student superintendent supervisor support surgeon surveyor teacher technician
   technologist teller tester therapist trader trainee trainer translator tutor underwriter volunteer waiter
   waitress welder worker writer vp ceo cto cfo coo cio svp evp avp md
