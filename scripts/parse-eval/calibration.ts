@@ -3,6 +3,7 @@
  * share that was right in each group, and the expected calibration error (ECE: the count-weighted mean gap
  * between confidence and accuracy). A field read at 0.9 should be right about 90% of the time.
  */
+import type { Calibration, CalibrationBin } from '../occupation-eval/evaluate.js';
 
 /** One predicted value: its confidence and whether the scorer credited it. */
 export interface CalibrationPoint {
@@ -10,20 +11,8 @@ export interface CalibrationPoint {
   correct: boolean;
 }
 
-export interface CalibrationBin {
-  from: number;
-  to: number;
-  count: number;
-  meanConfidence: number;
-  accuracy: number;
-}
-
-export interface Calibration {
-  bins: CalibrationBin[];
-  /** Count-weighted mean |confidence − accuracy| over the bins. */
-  ece: number;
-  count: number;
-}
+// The same shapes as the occupation evaluation's calibration (scripts/occupation-eval/evaluate.ts).
+export type { Calibration, CalibrationBin };
 
 const EDGES = [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
