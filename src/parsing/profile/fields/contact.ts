@@ -323,8 +323,9 @@ export function findLocation(lines: SectionLine[]): Found<Location> | null {
  */
 export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
   for (const line of lines) {
-    if (/relocat|willing|prefer|mobilit|d[ée]m[ée]nag/iu.test(line.text) || parseDateRange(line.text))
+    if (!line.text.includes(',') || /relocat|willing|prefer|mobilit|d[ée]m[ée]nag/iu.test(line.text))
       continue;
+    if (parseDateRange(line.text)) continue;
     for (const part of splitParts(line.text)) {
       const text = part.text.replace(/[\s,]*\d{5,6}(?:-\d{4})?$/u, '');
       if (!text.includes(',') || LOCATION_PLACEHOLDER.test(text) || !isPlace(text)) continue;

@@ -49,7 +49,17 @@ export function entryLabel(line: string): { label: EntryLabel; offset: number } 
 // places: "Austin, TX").
 const SEPARATOR = /\s+[-–—|·•]+\s+|\s*[|•·]\s*|\s+[–—]\s*|\s*[–—]\s+|\t+|\s{3,}|\s+(?:at|chez|@)\s+/giu;
 
-const foldedWords = (text: string) => foldForMatch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+// Folded words of a text; parts are weighed many times, so the answers are kept (bounded).
+const wordMemo = new Map<string, readonly string[]>();
+function foldedWords(text: string): readonly string[] {
+  let words = wordMemo.get(text);
+  if (words === undefined) {
+    if (wordMemo.size >= 20_000) wordMemo.clear();
+    words = foldForMatch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+    wordMemo.set(text, words);
+  }
+  return words;
+}
 
 /** Whether a text is a region or country name alone ("Karnataka", "TX", "India"). */
 export function isRegionName(text: string): boolean {
@@ -62,6 +72,19 @@ export function isRegionName(text: string): boolean {
  * commune written alone ("Corbas", "Saint-Priest").
  */
 export function isPlace(text: string): boolean {
+  let known = placeMemo.get(text);
+  if (known === undefined) {
+    if (placeMemo.size >= 20_000) placeMemo.clear();
+    known = readsAsPlace(text);
+    placeMemo.set(text, known);
+  }
+  return known;
+}
+
+// `isPlace` is asked about the same parts many times (header lines, lists, names): answers kept, bounded.
+const placeMemo = new Map<string, boolean>();
+
+function readsAsPlace(text: string): boolean {
   // A trailing postal code is part of a place ("Norwalk, CT 06850", "Pune, 411014").
   const trimmed = text
     .trim()

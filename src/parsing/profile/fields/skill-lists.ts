@@ -88,7 +88,7 @@ function isPlausibleItem(text: string): boolean {
   if (words.length >= 3 && words.some((word) => PHRASE_WORDS.has(word))) return false;
   if (/https?:|www\.|@|^\(/iu.test(text)) return false;
   if (balance(text) !== 0) return false;
-  return parseDateRange(text)?.isRange !== true;
+  return !/\d/.test(text) || parseDateRange(text)?.isRange !== true;
 }
 
 /**
@@ -123,7 +123,10 @@ export function listItems(lines: SectionLine[], options: { requireList: boolean 
     const pattern = paragraph.lines[0]!.isTable ? /[^|]+/gu : /[^,;|•·]+/gu;
     const pieces = [...text.matchAll(pattern)];
     const texts = pieces.map((piece) => cleanItem(piece[0]).text);
-    if (options.requireList && (!isInlineList(texts, label !== null) || parseDateRange(text)?.isRange))
+    if (
+      options.requireList &&
+      (!isInlineList(texts, label !== null) || (/\d/.test(text) && parseDateRange(text)?.isRange))
+    )
       continue;
     // "Pune, Maharashtra - Bengaluru, Karnataka": places, not skills.
     if (texts.filter((piece) => isPlace(piece)).length * 2 >= texts.length) continue;
