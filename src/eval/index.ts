@@ -10,8 +10,10 @@ export {
   type JobEvaluation,
   type MetricValues,
   metricNames,
+  type RankedCandidate,
   runExperiment,
 } from './experiment.js';
+export { experimentRun, perCandidateCsv, perJobCsv } from './export-results.js';
 export {
   averagePrecision,
   type Judgements,
@@ -21,3 +23,13 @@ export {
   reciprocalRank,
 } from './metrics.js';
 export { type Qrels, readQrels } from './qrels.js';
+export {
+  isTrecQrels,
+  type Run,
+  type RunEntry,
+  readTrecQrels,
+  readTrecRun,
+  writeQrelsTsv,
+  writeTrecQrels,
+  writeTrecRun,
+} from './trec.js';

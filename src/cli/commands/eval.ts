@@ -1,16 +1,22 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import {
   type CandidateDataset,
   type ExperimentConfig,
   type ExperimentResult,
+  experimentRun,
   loadPoolIndex,
+  perCandidateCsv,
+  perJobCsv,
+  type Qrels,
   type RankCandidatesOptions,
   readJobOrders,
   readQrels,
   runExperiment,
   UsageError,
+  writeTrecRun,
 } from '../../index.js';
 import { parseWeightsFlag } from '../parse-weights-flag.js';
 import { startProgressBar } from '../progress-bar.js';
@@ -28,6 +34,8 @@ interface EvalCommandOptions {
   semantic: boolean;
   now?: string;
   json?: boolean;
+  run?: string;
+  csv?: string;
   [key: string]: unknown;
 }
 
@@ -64,7 +72,8 @@ export function registerEvalCommand(program: Command): void {
     .option('--index <file>', 'a pool index saved by `cvmatch index build` instead of --candidates')
     .requiredOption(
       '--qrels <file>',
-      'judgements, one per line: job_id<TAB>candidate (CV file stem)<TAB>grade 0–3',
+      'judgements, one per line: job_id<TAB>candidate (CV file stem)<TAB>grade 0–3, or TREC qrels ' +
+        '"job_id 0 candidate grade" (recognised by the first line)',
     )
     .option('--k <list>', 'cutoffs for nDCG@k and Recall@k', '5,10')
     .option('--weights <list>', 'weight overrides, e.g. occupation=0.3,skills=0.2')
@@ -79,6 +88,15 @@ export function registerEvalCommand(program: Command): void {
       'reference date YYYY-MM-DD for availability, experience and validity (default today)',
     )
     .option('--json', 'print the full result (per job, overall, usage, warnings) as JSON')
+    .option(
+      '--run <file>',
+      'write the rankings as a TREC run file (job_id Q0 candidate rank score tag) for trec_eval/ranx; ' +
+        'with --compare one file per configuration: <file>.<name>',
+    )
+    .option(
+      '--csv <dir>',
+      'write per-job.csv (metrics) and per-candidate.csv (rank, score, grade, points per criterion)',
+    )
     .addHelpText('after', SKIPPED_INPUTS_HELP);
   addProviderOptions(command);
   command.action(async (options: EvalCommandOptions) => {
@@ -220,10 +238,32 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
   });
   bar.stop();
   for (const warning of result.warnings) process.stderr.write(`cvmatch: ${warning}\n`);
+  await writeExports(result, qrels, options);
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ now, ...result, failures }, null, 2)}\n`);
   } else {
     process.stdout.write(formatResult(result));
+  }
+}
+
+async function writeExports(
+  result: ExperimentResult,
+  qrels: Qrels,
+  options: EvalCommandOptions,
+): Promise<void> {
+  if (options.run) {
+    for (const config of result.configs) {
+      const file =
+        result.configs.length > 1 ? `${options.run}.${config.name.replace(/[^\w.-]+/g, '_')}` : options.run;
+      await writeFile(file, writeTrecRun(experimentRun(config), config.name.replace(/\s+/g, '_')));
+      process.stderr.write(`run ${config.name} written to ${file}\n`);
+    }
+  }
+  if (options.csv) {
+    await mkdir(options.csv, { recursive: true });
+    await writeFile(join(options.csv, 'per-job.csv'), perJobCsv(result));
+    await writeFile(join(options.csv, 'per-candidate.csv'), perCandidateCsv(result, qrels));
+    process.stderr.write(`CSV written to ${join(options.csv, 'per-job.csv')} and per-candidate.csv\n`);
   }
 }
 
