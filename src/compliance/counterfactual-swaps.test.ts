@@ -3,7 +3,14 @@ import { makeProfile } from '../../test/compliance/make-profile.js';
 import type { CandidateProfile, JobOrder, MatchResult } from '../domain/index.js';
 import { jobOrderSchema } from '../domain/index.js';
 import { auditFairness } from './audit-fairness.js';
-import { flipGender, swapAddress, swapAge, swapGender } from './counterfactual-swaps.js';
+import {
+  flipGender,
+  PHOTO_MENTION,
+  swapAddress,
+  swapAge,
+  swapGender,
+  swapPhoto,
+} from './counterfactual-swaps.js';
 
 describe('counterfactual swaps', () => {
   it('flips every gendered word both ways, keeping case', () => {
@@ -21,6 +28,14 @@ describe('counterfactual swaps', () => {
     expect(older.text).toContain('43 ans');
     expect(older.text).toContain("10 ans d'expérience");
     expect(older.experiences).toEqual(profile.experiences);
+  });
+
+  it('adds a photo mention to a CV without one and removes it from a CV with one', () => {
+    const profile = makeProfile('cv_a');
+    const withPhoto = swapPhoto(profile);
+    expect(withPhoto.text.startsWith(`${PHOTO_MENTION}\n`)).toBe(true);
+    expect(withPhoto.experiences).toEqual(profile.experiences);
+    expect(swapPhoto(withPhoto).text).toBe(profile.text);
   });
 
   it('moves a profile to another street of the same town', () => {

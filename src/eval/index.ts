@@ -24,6 +24,13 @@ export {
 } from './metrics.js';
 export { type Qrels, readQrels } from './qrels.js';
 export {
+  type Distribution,
+  distribution,
+  type FairnessSummary,
+  type ImpactRatio,
+  summarizeFairness,
+} from './summarize-fairness.js';
+export {
   isTrecQrels,
   type Run,
   type RunEntry,

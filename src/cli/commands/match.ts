@@ -248,7 +248,7 @@ async function runMatch(options: MatchCommandOptions, store: Store | null): Prom
   process.stderr.write(`${formatUsage(usage)}\n`);
 }
 
-async function readJob(file: string, now: string): Promise<JobOrder> {
+export async function readJob(file: string, now: string): Promise<JobOrder> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
