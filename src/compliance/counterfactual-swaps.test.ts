@@ -30,12 +30,14 @@ describe('counterfactual swaps', () => {
     expect(older.experiences).toEqual(profile.experiences);
   });
 
-  it('adds a photo mention to a CV without one and removes it from a CV with one', () => {
-    const profile = makeProfile('cv_a');
-    const withPhoto = swapPhoto(profile);
-    expect(withPhoto.text.startsWith(`${PHOTO_MENTION}\n`)).toBe(true);
-    expect(withPhoto.experiences).toEqual(profile.experiences);
-    expect(swapPhoto(withPhoto).text).toBe(profile.text);
+  it('removes the photo mention of a CV with one and adds one to a CV without', () => {
+    const profile = makeProfile('cv_a'); // "… 2 enfants. Photo. RQTH."
+    const withoutPhoto = swapPhoto(profile);
+    expect(withoutPhoto.text).not.toMatch(/photo/i);
+    expect(withoutPhoto.text).toContain('2 enfants.  RQTH.');
+    expect(withoutPhoto.experiences).toEqual(profile.experiences);
+    const withPhoto = swapPhoto(withoutPhoto);
+    expect(withPhoto.text).toBe(`${PHOTO_MENTION}\n${withoutPhoto.text}`);
   });
 
   it('moves a profile to another street of the same town', () => {

@@ -127,11 +127,12 @@ export const PHOTO_MENTION = 'Photo d’identité jointe';
 
 /**
  * The same profile with a photo mentioned: a line added at the top of its text, or, when the text already
- * mentions a photo, that mention removed. Nothing a ranker may use changes.
+ * mentions a photo ("Photo.", "photo d'identité jointe"), only that mention removed. Nothing a ranker may
+ * use changes.
  */
 export function swapPhoto(profile: CandidateProfile): CandidateProfile {
-  const mention = /^.*\bphoto\b.*$\n?/gimu;
-  const text = mention.test(profile.text)
+  const mention = /\bphoto\b(?:\s*d['’]identit[ée])?(?:\s*(?:ci-)?jointe)?(?:\s*:\s*oui)?\.?/giu;
+  const text = /\bphoto\b/iu.test(profile.text)
     ? profile.text.replace(mention, '')
     : `${PHOTO_MENTION}\n${profile.text}`;
   return { ...profile, text };
