@@ -15,6 +15,17 @@ export {
 } from './experiment.js';
 export { experimentRun, perCandidateCsv, perJobCsv } from './export-results.js';
 export {
+  collectFeatures,
+  coordinateAscent,
+  type FitWeightsResult,
+  type FoldResult,
+  fitWeights,
+  type JobFeatures,
+  type PairFeatures,
+  readWeightsFile,
+  scoreWithWeights,
+} from './fit-weights.js';
+export {
   averagePrecision,
   type Judgements,
   ndcgAtK,
@@ -23,6 +34,13 @@ export {
   reciprocalRank,
 } from './metrics.js';
 export { type Qrels, readQrels } from './qrels.js';
+export {
+  bootstrapMean,
+  comparePaired,
+  type MeanInterval,
+  type PairedComparison,
+  type ResamplingOptions,
+} from './statistics.js';
 export {
   type Distribution,
   distribution,

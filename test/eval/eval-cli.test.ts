@@ -136,6 +136,68 @@ describe('cvmatch eval', () => {
     expect(result.stdout).toContain('OVERALL (mean)');
   });
 
+  it('fits weights with k-fold cross-validation and writes a file match --weights-file reads', {
+    timeout: 240_000,
+  }, async () => {
+    const weightsFile = join(directory, 'weights.json');
+    const result = await captureCli([
+      'eval',
+      ...FIXTURE_ARGS,
+      '--candidates',
+      'fixtures/cvs',
+      '--fit-weights',
+      weightsFile,
+      '--folds',
+      '4',
+      '--json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const fit = JSON.parse(result.stdout);
+    expect(fit.metric).toBe('ndcg@10');
+    expect(fit.folds).toHaveLength(4);
+    // 8 judged jobs, each scored once in the fold its weights never saw.
+    expect(new Set(fit.perJob.map((job: { jobId: string }) => job.jobId)).size).toBe(8);
+    expect(fit.heldOut.fittedNdcg).toBeGreaterThanOrEqual(0);
+    const written = JSON.parse(await readFile(weightsFile, 'utf8'));
+    expect(written.weights).toEqual(fit.weights);
+    expect(written.fitted.heldOutFolds.folds).toBe(4);
+    const matched = await captureCli([
+      'match',
+      '--job',
+      'fixtures/jobs/cariste-lyon.json',
+      '--candidates',
+      'fixtures/cvs',
+      '--now',
+      '2026-11-01',
+      '--weights-file',
+      weightsFile,
+      '--json',
+    ]);
+    expect(matched.code, matched.stderr).toBe(0);
+    // The fitted weights are the ones used: each entry's weight is proportional to fitted weight × confidence.
+    const [first] = JSON.parse(matched.stdout).results;
+    const ratios = (first.breakdown as { criterion: string; weight: number; confidence: number }[])
+      .filter((entry) => (written.weights[entry.criterion] ?? 0) * entry.confidence > 0.001)
+      .map((entry) => entry.weight / (written.weights[entry.criterion] * entry.confidence));
+    expect(ratios.length).toBeGreaterThan(2);
+    for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0] as number, 2);
+    const bad = join(directory, 'bad-weights.json');
+    await writeFile(bad, '{"weights":{"salary":1}}');
+    expect(
+      (
+        await captureCli([
+          'match',
+          '--job',
+          'fixtures/jobs/cariste-lyon.json',
+          '--candidates',
+          'fixtures/cvs',
+          '--weights-file',
+          bad,
+        ])
+      ).code,
+    ).toBe(2);
+  });
+
   it('exits 2 on usage errors', async () => {
     expect((await captureCli(['eval', ...FIXTURE_ARGS])).code).toBe(2); // neither --candidates nor --index
     expect(

@@ -4,9 +4,12 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import {
   type CandidateDataset,
+  collectFeatures,
   type ExperimentConfig,
   type ExperimentResult,
   experimentRun,
+  fitWeights,
+  type JobOrder,
   loadPoolIndex,
   perCandidateCsv,
   perJobCsv,
@@ -18,7 +21,7 @@ import {
   UsageError,
   writeTrecRun,
 } from '../../index.js';
-import { parseWeightsFlag } from '../parse-weights-flag.js';
+import { parseWeightsFlag, readWeightsFlagFile } from '../parse-weights-flag.js';
 import { startProgressBar } from '../progress-bar.js';
 import { addProviderOptions, PROVIDER_NAMES, resolveProviderOptions } from '../provider-options.js';
 import { readCandidateInputs, SKIPPED_INPUTS_HELP } from '../read-candidate-inputs.js';
@@ -36,6 +39,9 @@ interface EvalCommandOptions {
   json?: boolean;
   run?: string;
   csv?: string;
+  fitWeights?: string;
+  folds: string;
+  weightsFile?: string;
   [key: string]: unknown;
 }
 
@@ -77,6 +83,13 @@ export function registerEvalCommand(program: Command): void {
     )
     .option('--k <list>', 'cutoffs for nDCG@k and Recall@k', '5,10')
     .option('--weights <list>', 'weight overrides, e.g. occupation=0.3,skills=0.2')
+    .option('--weights-file <file>', 'weights from a JSON file, e.g. one written by --fit-weights')
+    .option(
+      '--fit-weights <out.json>',
+      'learn the fusion weights from the judgements (coordinate ascent on nDCG@<largest k>) with k-fold ' +
+        'cross-validation, print held-out-fold figures next to the defaults, write the weights fitted on all jobs',
+    )
+    .option('--folds <n>', 'folds of --fit-weights (jobs split by hash of their id)', '5')
     .option('--no-semantic', 'rules only: do not use the embedding model')
     .option(
       '--compare <file>',
@@ -178,6 +191,14 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
       '--compare sets weights and embeddings per configuration: drop --weights/--no-semantic',
     );
   }
+  if (options.weightsFile && (options.weights || options.compare))
+    throw new UsageError('--weights-file: give either --weights-file, --weights or --compare');
+  if (options.fitWeights && options.compare)
+    throw new UsageError('--fit-weights learns one configuration: drop --compare');
+  const folds = Number(options.folds);
+  if (!Number.isInteger(folds) || folds < 2)
+    throw new UsageError(`--folds: expected an integer ≥ 2, got ${options.folds}`);
+  const fileWeights = options.weightsFile ? await readWeightsFlagFile(options.weightsFile) : undefined;
   const now = options.now ?? new Date().toISOString().slice(0, 10);
   const entries: CompareEntry[] = options.compare
     ? await readCompareFile(options.compare)
@@ -188,6 +209,7 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
           ...(typeof options.chatModel === 'string' ? { chatModel: options.chatModel } : {}),
           ...(typeof options.baseUrl === 'string' ? { baseUrl: options.baseUrl } : {}),
           ...(options.weights ? { weights: options.weights } : {}),
+          ...(fileWeights ? { weights: fileWeights } : {}),
           semantic: options.semantic,
         },
       ];
@@ -223,6 +245,18 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
     candidates = dataset.profiles;
     failures = dataset.failures;
   }
+  if (options.fitWeights) {
+    await runFitWeights({
+      jobs,
+      candidates,
+      qrels,
+      config: configs[0] as ExperimentConfig,
+      cutoffs,
+      folds,
+      options,
+    });
+    return;
+  }
   process.stderr.write(
     `evaluating ${jobs.length} job orders × ${'size' in candidates ? candidates.size : candidates.length} candidates\n`,
   );
@@ -244,6 +278,76 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
   } else {
     process.stdout.write(formatResult(result));
   }
+}
+
+async function runFitWeights(input: {
+  jobs: JobOrder[];
+  candidates: Parameters<typeof collectFeatures>[0]['candidates'];
+  qrels: Qrels;
+  config: ExperimentConfig;
+  cutoffs: number[];
+  folds: number;
+  options: EvalCommandOptions;
+}): Promise<void> {
+  const { chatModel: _chatModel, weights: _weights, ...options } = input.config.options ?? {};
+  if (_chatModel)
+    process.stderr.write('cvmatch: --fit-weights fits the structured criteria; the LLM is left out\n');
+  const k = Math.max(...input.cutoffs);
+  process.stderr.write(
+    `scoring ${input.jobs.length} job orders once to fit the weights (nDCG@${k}, ${input.folds} folds)\n`,
+  );
+  const features = await collectFeatures({
+    jobs: input.jobs,
+    candidates: input.candidates,
+    qrels: input.qrels,
+    options,
+  });
+  if (features.length < input.folds)
+    throw new UsageError(
+      `--folds: ${input.folds} folds need at least as many judged jobs (${features.length})`,
+    );
+  const result = fitWeights(features, { folds: input.folds, k });
+  const file = {
+    weights: result.weights,
+    fitted: {
+      metric: result.metric,
+      jobs: features.length,
+      qrels: input.options.qrels,
+      heldOutFolds: {
+        folds: input.folds,
+        defaultNdcg: result.heldOut.defaultNdcg,
+        fittedNdcg: result.heldOut.fittedNdcg,
+        pValue: result.heldOut.comparison.pValue,
+      },
+    },
+  };
+  await writeFile(input.options.fitWeights as string, `${JSON.stringify(file, null, 2)}\n`);
+  process.stderr.write(`weights written to ${input.options.fitWeights}\n`);
+  if (input.options.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const rows = result.folds.map((fold) => [
+    String(fold.fold + 1),
+    String(fold.jobIds.length),
+    formatNumber(fold.defaultNdcg),
+    formatNumber(fold.fittedNdcg),
+  ]);
+  const { difference, pValue } = result.heldOut.comparison;
+  rows.push([
+    'HELD-OUT (mean)',
+    String(result.perJob.length),
+    formatNumber(result.heldOut.defaultNdcg),
+    formatNumber(result.heldOut.fittedNdcg),
+  ]);
+  process.stdout.write(
+    `${formatTable(['fold', 'jobs', `default ${result.metric}`, `fitted ${result.metric}`], rows)}\n` +
+      `fitted − default on held-out jobs: ${difference.mean >= 0 ? '+' : ''}${difference.mean.toFixed(4)} ` +
+      `(95% CI ${difference.low.toFixed(4)} to ${difference.high.toFixed(4)}, paired randomization p = ${pValue.toFixed(4)})\n` +
+      `weights fitted on all ${features.length} jobs: ${Object.entries(result.weights)
+        .map(([name, value]) => `${name}=${value.toFixed(3)}`)
+        .join(',')}\n`,
+  );
 }
 
 async function writeExports(
