@@ -552,5 +552,16 @@ export {
   writeTrecRun,
 } from './eval/index.js';
 
+// HTML reports of evaluations and fairness audits (charts drawn to inline SVG with vega, loaded on first use).
+export {
+  type AuditReportInput,
+  dataFingerprint,
+  type EvalReportInput,
+  renderAuditReport,
+  renderChart,
+  renderEvalReport,
+  type VegaLiteSpec,
+} from './report/index.js';
+
 // Package version.
 export { VERSION } from './version.js';

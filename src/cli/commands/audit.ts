@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   auditFairness,
@@ -6,6 +7,7 @@ import {
   type FairnessReport,
   type FairnessSummary,
   rankCandidates,
+  renderAuditReport,
   summarizeFairness,
   UsageError,
 } from '../../index.js';
@@ -21,6 +23,7 @@ interface AuditCommandOptions {
   top: string;
   now?: string;
   json?: boolean;
+  report?: string;
   [provider: string]: unknown;
 }
 
@@ -60,6 +63,7 @@ export function registerAuditCommand(program: Command): void {
       '10',
     )
     .option('--now <date>', 'reference date YYYY-MM-DD (default today)')
+    .option('--report <file>', 'also write a self-contained HTML report (charts as inline SVG)')
     .option('--json', 'print every run (report with details, summary) as JSON')
     .addHelpText('after', SKIPPED_INPUTS_HELP);
   addProviderOptions(command);
@@ -131,6 +135,11 @@ async function runAudit(options: AuditCommandOptions): Promise<void> {
     });
   }
   const passed = runs.every((run) => run.passed);
+  if (options.report) {
+    const html = await renderAuditReport({ job, candidates: profiles.length, threshold, now, runs });
+    await writeFile(options.report, html);
+    process.stderr.write(`report written to ${options.report}\n`);
+  }
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ job: job.id, now, threshold, passed, runs }, null, 2)}\n`);
   } else {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   type CandidateDataset,
   collectFeatures,
+  dataFingerprint,
   type ExperimentConfig,
   type ExperimentResult,
   experimentRun,
@@ -17,6 +18,7 @@ import {
   type RankCandidatesOptions,
   readJobOrders,
   readQrels,
+  renderEvalReport,
   runExperiment,
   UsageError,
   writeTrecRun,
@@ -40,6 +42,7 @@ interface EvalCommandOptions {
   run?: string;
   csv?: string;
   fitWeights?: string;
+  report?: string;
   folds: string;
   weightsFile?: string;
   [key: string]: unknown;
@@ -105,6 +108,11 @@ export function registerEvalCommand(program: Command): void {
       '--run <file>',
       'write the rankings as a TREC run file (job_id Q0 candidate rank score tag) for trec_eval/ranx; ' +
         'with --compare one file per configuration: <file>.<name>',
+    )
+    .option(
+      '--report <file>',
+      'write a self-contained HTML report: configuration and data fingerprint, metrics with bootstrap intervals, ' +
+        'charts, worst jobs, paired comparison of --compare configurations',
     )
     .option(
       '--csv <dir>',
@@ -214,9 +222,16 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
         },
       ];
   const configs: ExperimentConfig[] = [];
+  const descriptions: { name: string; description: string }[] = [];
   for (const entry of entries) {
     const { config, describe } = await buildConfig(entry, options, now);
     configs.push(config);
+    descriptions.push({
+      name: entry.name,
+      description: `${describe.slice(entry.name.length + 2)}${
+        config.options?.weights ? `; weights ${JSON.stringify(config.options.weights)}` : '; default weights'
+      }`,
+    });
     process.stderr.write(`config ${describe}\n`);
   }
 
@@ -273,6 +288,18 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
   bar.stop();
   for (const warning of result.warnings) process.stderr.write(`cvmatch: ${warning}\n`);
   await writeExports(result, qrels, options);
+  if (options.report) {
+    const profiles = 'profiles' in candidates ? candidates.profiles() : candidates;
+    const html = await renderEvalReport({
+      result,
+      qrels,
+      configs: descriptions,
+      fingerprint: dataFingerprint({ jobs, candidates: profiles, qrels }),
+      now,
+    });
+    await writeFile(options.report, html);
+    process.stderr.write(`report written to ${options.report}\n`);
+  }
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ now, ...result, failures }, null, 2)}\n`);
   } else {
