@@ -35,10 +35,8 @@ const categories = [...new Set(pool.documents.map((document) => document.categor
 const heldOut = heldOutCategories(categories);
 const devJobIds = new Set(categories.filter((category) => !heldOut.has(category)).map(jobIdOf));
 // The pool stays whole (held-out resumes are distractors as in eval:ranking); only dev orders are judged.
-const seen = new Set<string>();
-const profiles = pool.cvs
-  .filter((cv) => (seen.has(cv.profile.id) ? false : (seen.add(cv.profile.id), true)))
-  .map((cv) => cv.profile);
+const byId = new Map(pool.cvs.map((cv) => [cv.profile.id, cv.profile]));
+const profiles = [...byId.values()];
 const qrels = categoryQrels(pool.documents);
 for (const jobId of [...qrels.keys()]) if (!devJobIds.has(jobId)) qrels.delete(jobId);
 const jobs = (await readJobOrders(join('eval', 'ranking', 'livecareer', 'jobs'), { now })).filter((job) =>

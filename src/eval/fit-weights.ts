@@ -204,9 +204,9 @@ export function fitWeights(
     const { weights } = coordinateAscent(train, { k });
     const before = ndcgWithWeights(test, defaults, k);
     const after = ndcgWithWeights(test, weights, k);
-    test.forEach((job, index) =>
-      perJob.push({ jobId: job.jobId, fold, defaultNdcg: before[index] ?? 0, fittedNdcg: after[index] ?? 0 }),
-    );
+    test.forEach((job, index) => {
+      perJob.push({ jobId: job.jobId, fold, defaultNdcg: before[index] ?? 0, fittedNdcg: after[index] ?? 0 });
+    });
     results.push({
       fold,
       jobIds: test.map((job) => job.jobId),
