@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureCli } from '../support/capture-cli.js';
 
@@ -6,6 +9,8 @@ describe('cvmatch audit', () => {
   it('finds no score or rank change for any twin on the fixtures offline (Δ = 0)', {
     timeout: 300_000,
   }, async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'cvmatch-audit-'));
+    const report = join(directory, 'audit.html');
     const result = await captureCli([
       'audit',
       '--job',
@@ -16,9 +21,15 @@ describe('cvmatch audit', () => {
       '2026-11-01',
       '--variants',
       '4',
+      '--report',
+      report,
       '--json',
     ]);
     expect(result.code, result.stderr).toBe(0);
+    const html = await readFile(report, 'utf8');
+    await rm(directory, { recursive: true, force: true });
+    expect(html).toContain('data-passed="true"');
+    expect(html.match(/<svg/g)).toHaveLength(2);
     const output = JSON.parse(result.stdout);
     expect(output.passed).toBe(true);
     expect(result.stderr).toContain('audited without the LLM only');
