@@ -489,6 +489,39 @@ export {
   type VectorStorage,
 } from './store/index.js';
 
+// Campaigns: fill an order end to end — rank, text in waves, read replies (handleInboundReply, for webhook
+// servers), reminders, quiet hours and French public holidays, the agency-wide STOP list, contact caps, the
+// recruiter call list and decisions, all durable in the store and logged in the audit trail.
+export {
+  type CallListEntry,
+  type CampaignContext,
+  type CampaignConversationStatus,
+  type CampaignOutcomeEntry,
+  type CampaignPolicy,
+  type CampaignPolicyInput,
+  campaignPolicySchema,
+  type CampaignStatus,
+  type CampaignView,
+  type CreateCampaignInput,
+  type CreatedCampaign,
+  createCampaign,
+  DEFAULT_QUIET_HOURS,
+  type DueWorkReport,
+  easterSunday,
+  frenchPublicHolidays,
+  getCampaign,
+  handleInboundReply,
+  type InboundOutcome,
+  type InboundReply,
+  isSendingAllowed,
+  nextCampaignWorkAt,
+  nextSendingTime,
+  type QuietHours,
+  type RankedCandidate,
+  recordCampaignDecision,
+  runDueCampaignWork,
+} from './campaigns/index.js';
+
 // Locale: the message catalogue (French, English) and the language codes cvmatch speaks.
 export {
   type LanguageCode,
