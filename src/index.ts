@@ -495,6 +495,7 @@ export {
 export {
   type CallListEntry,
   type CampaignContext,
+  campaignReport,
   type CampaignConversationStatus,
   type CampaignOutcomeEntry,
   type CampaignPolicy,
@@ -514,12 +515,18 @@ export {
   type InboundOutcome,
   type InboundReply,
   isSendingAllowed,
+  type Persona,
+  personaSchema,
   nextCampaignWorkAt,
   nextSendingTime,
   type QuietHours,
   type RankedCandidate,
   recordCampaignDecision,
   runDueCampaignWork,
+  type SimulateCampaignInput,
+  type SimulatedOutcomeStatus,
+  type SimulationResult,
+  simulateCampaign,
 } from './campaigns/index.js';
 
 // Locale: the message catalogue (French, English) and the language codes cvmatch speaks.
