@@ -76,6 +76,11 @@ export async function campaignReport(
   return `${lines.join('\n')}\n`;
 }
 
+/** ICU select keys are identifiers: `not-qualified` → `notQualified`. */
+function selector(value: unknown): string {
+  return String(value ?? 'other').replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+}
+
 function describe(
   event: AuditEvent,
   language: 'fr' | 'en',
@@ -97,7 +102,7 @@ function describe(
       return say('campaign.event.handoff', {
         at,
         candidate: nameOf(event.candidateId),
-        reason: String(event.detail.reason ?? 'other'),
+        reason: selector(event.detail.reason),
       });
     return null;
   }
@@ -128,7 +133,7 @@ function describe(
       return say('campaign.event.outcome', {
         at,
         candidate,
-        status: String(detail.status),
+        status: selector(detail.status),
         answers: number('answers'),
         asked: number('asked'),
       });
@@ -151,11 +156,11 @@ function describe(
         until: formatTime(String(detail.until), language),
       });
     case 'send-blocked':
-      return say('campaign.event.blocked', { at, candidate, reason: String(detail.reason) });
+      return say('campaign.event.blocked', { at, candidate, reason: selector(detail.reason) });
     case 'send-failed':
       return say('campaign.event.failed', { at, candidate, error: String(detail.error) });
     case 'candidate-skipped':
-      return say('campaign.event.skipped', { at, candidate, reason: String(detail.reason) });
+      return say('campaign.event.skipped', { at, candidate, reason: selector(detail.reason) });
     case 'late-reply':
       return say('campaign.event.late', { at, candidate });
     default:

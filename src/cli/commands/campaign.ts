@@ -26,6 +26,7 @@ interface SimulateOptions extends StoreCliOptions {
   transcripts?: boolean;
   callsPerPosition?: string;
   maxDays: string;
+  progress?: boolean;
 }
 
 interface ReportOptions extends StoreCliOptions {
@@ -142,7 +143,8 @@ export function registerCampaignCommand(program: Command): void {
       '--json',
       'print { headcount, filled, contacted, smsSent, recruiterCallList, outcomes, hoursToCallList } as JSON',
     )
-    .option('--transcripts', 'also print every conversation (in the JSON: transcripts)');
+    .option('--transcripts', 'also print every conversation (in the JSON: transcripts)')
+    .option('--progress', 'print `simulated <virtual time> sms <count>` on stderr after each step');
   addStoreOptions(simulate);
   simulate.addHelpText(
     'after',
@@ -183,6 +185,13 @@ export function registerCampaignCommand(program: Command): void {
         ...(headcount !== undefined ? { headcount } : {}),
         ...(options.campaignId ? { campaignId: options.campaignId } : {}),
         ...(callsPerPosition !== undefined ? { policy: { callsPerPosition } } : {}),
+        ...(options.progress
+          ? {
+              onProgress: ({ at, smsSent }: { at: string; smsSent: number }) => {
+                process.stderr.write(`simulated ${at} sms ${smsSent}\n`);
+              },
+            }
+          : {}),
       }),
     );
     printResult(result, options);

@@ -15,7 +15,7 @@ export const campaignMessages = {
   'campaign.event.wave':
     '{at}: wave {wave}, {started} candidate(s) texted; not texted: {optedOut} opted out, {contactCap} at the contact cap, {noPhone} without a phone.',
   'campaign.event.outcome':
-    '{at}: {candidate}: {status, select, qualified {qualified} not-qualified {misses a requirement} needs-human {for a person to review} no-answer {no answer} opted-out {asked to STOP} other {{status}}} ({answers}/{asked} answers).',
+    '{at}: {candidate}: {status, select, qualified {qualified} notQualified {misses a requirement} needsHuman {for a person to review} noAnswer {no answer} optedOut {asked to STOP} other {{status}}} ({answers}/{asked} answers).',
   'campaign.event.callList': '{at}: call list {size}/{capacity}.',
   'campaign.event.full':
     '{at}: order filled, no more SMS: {cancelled} message(s) cancelled, {closed} conversation(s) closed.',
@@ -23,10 +23,10 @@ export const campaignMessages = {
   'campaign.event.exhausted': '{at}: nobody left to contact.',
   'campaign.event.held': '{at}: {candidate}: message held (quiet hours) until {until}.',
   'campaign.event.blocked':
-    '{at}: {candidate}: send blocked ({reason, select, opted-out {on the opt-out list} order-closed {order filled} other {{reason}}}).',
+    '{at}: {candidate}: send blocked ({reason, select, optedOut {on the opt-out list} orderClosed {order filled} other {{reason}}}).',
   'campaign.event.failed': '{at}: {candidate}: send failed ({error}).',
   'campaign.event.skipped':
-    '{at}: {candidate}: not texted ({reason, select, opted-out {on the opt-out list} contact-cap {already texted for other orders this week} no-phone {no phone} other {{reason}}}).',
+    '{at}: {candidate}: not texted ({reason, select, optedOut {on the opt-out list} contactCap {already texted for other orders this week} noPhone {no phone} other {{reason}}}).',
   'campaign.event.late': '{at}: {candidate}: reply after the end, nothing sent.',
   'campaign.event.optOut': '{at}: {candidate}: STOP, added to the agency opt-out list.',
   'campaign.event.handoff':

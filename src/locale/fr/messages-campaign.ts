@@ -15,7 +15,7 @@ export const campaignMessages = {
   'campaign.event.wave':
     '{at} : vague {wave}, {started} candidat(s) contacté(s) ; non contactés : {optedOut} opposé(s), {contactCap} au plafond de contacts, {noPhone} sans téléphone.',
   'campaign.event.outcome':
-    '{at} : {candidate} : {status, select, qualified {qualifié} not-qualified {ne remplit pas un critère} needs-human {à voir par un conseiller} no-answer {sans réponse} opted-out {a demandé STOP} other {{status}}} ({answers}/{asked} réponses).',
+    '{at} : {candidate} : {status, select, qualified {qualifié} notQualified {ne remplit pas un critère} needsHuman {à voir par un conseiller} noAnswer {sans réponse} optedOut {a demandé STOP} other {{status}}} ({answers}/{asked} réponses).',
   'campaign.event.callList': '{at} : liste d’appel {size}/{capacity}.',
   'campaign.event.full':
     '{at} : commande pourvue, plus aucun SMS : {cancelled} message(s) annulé(s), {closed} conversation(s) close(s).',
@@ -23,10 +23,10 @@ export const campaignMessages = {
   'campaign.event.exhausted': '{at} : plus aucun candidat à contacter.',
   'campaign.event.held': '{at} : {candidate} : message retenu (heures de silence) jusqu’au {until}.',
   'campaign.event.blocked':
-    '{at} : {candidate} : envoi bloqué ({reason, select, opted-out {inscrit sur la liste d’opposition} order-closed {commande pourvue} other {{reason}}}).',
+    '{at} : {candidate} : envoi bloqué ({reason, select, optedOut {inscrit sur la liste d’opposition} orderClosed {commande pourvue} other {{reason}}}).',
   'campaign.event.failed': '{at} : {candidate} : échec d’envoi ({error}).',
   'campaign.event.skipped':
-    '{at} : {candidate} : non contacté ({reason, select, opted-out {inscrit sur la liste d’opposition} contact-cap {déjà sollicité pour d’autres commandes cette semaine} no-phone {pas de téléphone} other {{reason}}}).',
+    '{at} : {candidate} : non contacté ({reason, select, optedOut {inscrit sur la liste d’opposition} contactCap {déjà sollicité pour d’autres commandes cette semaine} noPhone {pas de téléphone} other {{reason}}}).',
   'campaign.event.late': '{at} : {candidate} : réponse reçue après la fin, rien n’est envoyé.',
   'campaign.event.optOut': '{at} : {candidate} : STOP, ajouté à la liste d’opposition de l’agence.',
   'campaign.event.handoff':
