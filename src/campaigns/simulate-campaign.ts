@@ -40,6 +40,8 @@ export interface SimulateCampaignInput {
   profiles: CandidateProfile[];
   personas: Persona[];
   store: Store;
+  /** Rank this pool already in the store instead of storing `profiles` in a pool of the campaign's own. */
+  pool?: string;
   headcount?: number;
   /** Virtual start (default: Monday 2026-12-07 09:00 Paris). */
   start?: Date | string;
@@ -150,7 +152,7 @@ export async function simulateCampaign(input: SimulateCampaignInput): Promise<Si
   } else {
     await createCampaign({
       job: input.job,
-      pool: input.profiles,
+      pool: input.pool ?? input.profiles,
       ...(input.headcount !== undefined ? { headcount: input.headcount } : {}),
       store,
       transport,
