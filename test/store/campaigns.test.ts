@@ -37,6 +37,7 @@ const TRULY_QUALIFIED = new Set([
   'forklift-tomasz-kowalski-en.pdf',
 ]);
 let profiles: CandidateProfile[];
+const resultsByBackend = new Map<string, SimulationResult>();
 let poolFile: string;
 
 beforeAll(async () => {
@@ -78,6 +79,7 @@ describe.each([
   beforeAll(async () => {
     url = await create();
     result = await withStore(url, simulate);
+    resultsByBackend.set(url.startsWith('postgres') ? 'postgres' : 'pglite', result);
   });
 
   it('fills the order with a call list of truly qualified candidates, best first', () => {
@@ -180,7 +182,27 @@ describe.each([
       const report = await campaignReport(store, 'fixture', { language: 'fr' });
       expect(report).toContain('décision de recruiter-1');
       await runDueCampaignWork(context);
+      // STOP from a number with no conversation still goes on the agency-wide list.
+      const stranger = {
+        from: '+33699000001',
+        text: 'S T O P',
+        at: clock.toISOString(),
+        providerMessageId: 'x-9',
+      };
+      expect(await handleInboundReply(context, stranger)).toMatchObject({
+        status: 'unrouted',
+        optedOut: true,
+      });
+      expect(await store.optOuts.has('+33699000001')).toBe(true);
     });
+  });
+});
+
+describe('the same campaign on both backends', () => {
+  it('gives the same call list, outcomes, SMS count and transcripts', () => {
+    const [pglite, postgres] = [resultsByBackend.get('pglite'), resultsByBackend.get('postgres')];
+    expect(pglite).toBeDefined();
+    expect(postgres).toEqual(pglite);
   });
 });
 
