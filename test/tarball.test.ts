@@ -96,7 +96,8 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
     expect(sizeOf('dist/index.js')).toBeLessThan(50_000);
     // Before: 10.7 MB packed, 45 MB unpacked (three bundles and 27 MB of source maps). Now 2.7 and 10.4 MB.
     expect(packed!.size).toBeLessThan(3.5 * MB);
-    expect(packed!.unpackedSize).toBeLessThan(12 * MB);
+    // The campaigns engine (issue 17: waves, scheduler, simulation, report) took it past 12 MB (12.1).
+    expect(packed!.unpackedSize).toBeLessThan(12.5 * MB);
   });
 
   it('builds itself when packed from a fresh clone, and carries an MIT LICENSE like package.json says', () => {
