@@ -490,6 +490,46 @@ export {
   type VectorStorage,
 } from './store/index.js';
 
+// Campaigns: fill an order end to end — rank, text in waves, read replies (handleInboundReply, for webhook
+// servers), reminders, quiet hours and French public holidays, the agency-wide STOP list, contact caps, the
+// recruiter call list and decisions, all durable in the store and logged in the audit trail.
+export {
+  type CallListEntry,
+  type CampaignContext,
+  campaignReport,
+  type CampaignConversationStatus,
+  type CampaignOutcomeEntry,
+  type CampaignPolicy,
+  type CampaignPolicyInput,
+  campaignPolicySchema,
+  type CampaignStatus,
+  type CampaignView,
+  type CreateCampaignInput,
+  type CreatedCampaign,
+  createCampaign,
+  DEFAULT_QUIET_HOURS,
+  type DueWorkReport,
+  easterSunday,
+  frenchPublicHolidays,
+  getCampaign,
+  handleInboundReply,
+  type InboundOutcome,
+  type InboundReply,
+  isSendingAllowed,
+  type Persona,
+  personaSchema,
+  nextCampaignWorkAt,
+  nextSendingTime,
+  type QuietHours,
+  type RankedCandidate as CampaignCandidate,
+  recordCampaignDecision,
+  runDueCampaignWork,
+  type SimulateCampaignInput,
+  type SimulatedOutcomeStatus,
+  type SimulationResult,
+  simulateCampaign,
+} from './campaigns/index.js';
+
 // Locale: the message catalogue (French, English) and the language codes cvmatch speaks.
 export {
   type LanguageCode,

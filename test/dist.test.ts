@@ -89,7 +89,7 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('built package', () => {
         `import { openStore } from 'cvmatch'; const s = await openStore(${JSON.stringify(folder)}); ` +
           'console.log((await s.status()).schemaVersion, s.vectors); await s.close();',
       ]);
-      expect(esm.trim()).toBe('2 pgvector');
+      expect(esm.trim()).toBe('3 pgvector');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
