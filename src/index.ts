@@ -314,6 +314,7 @@ export {
   isUnsure,
   type ModelReading,
   modelReadingSchema,
+  parseTwilioDeliveryReport,
   planQuestions,
   readReplyForStep,
   redactReply,
@@ -325,6 +326,8 @@ export {
   screeningJobOf,
   screeningOutcome,
   type ScreeningStep,
+  type SmsDeliveryReport,
+  type SmsDeliveryStatus,
   type SmsEncoding,
   type SmsSegmentCount,
   type SmsTransport,
@@ -488,6 +491,26 @@ export {
   type VectorPreference,
   type VectorStorage,
 } from './store/index.js';
+
+// Webhook server: inbound SMS and delivery receipts (Twilio, signed; JSON, bearer token) handed to the code
+// that owns the conversations; /health; graceful shutdown; JSON logs without numbers or texts. Hono loads on start.
+export {
+  createJsonLogger,
+  type DeliveryReportResult,
+  type JsonLogger,
+  type JsonLoggerOptions,
+  type LogLevel,
+  recordDeliveryReport,
+  type StartWebhookServerOptions,
+  startWebhookServer,
+  type TwilioWebhookOptions,
+  twilioSignedUrls,
+  type WebhookReply,
+  type WebhookReplyHandler,
+  type WebhookReplyOutcome,
+  type WebhookServer,
+  type WebhookServerOptions,
+} from './server/index.js';
 
 // Locale: the message catalogue (French, English) and the language codes cvmatch speaks.
 export {
