@@ -22,7 +22,12 @@ export function twilioSignedUrls(
     const proto = options.forwardedProto?.split(',')[0]?.trim();
     const host = options.forwardedHost?.split(',')[0]?.trim();
     if (proto === 'http' || proto === 'https') url.protocol = `${proto}:`;
-    if (host) url.host = host;
+    if (host) {
+      // Setting `url.host` without a port would keep the local one.
+      const parsed = new URL(`${url.protocol}//${host}`);
+      url.hostname = parsed.hostname;
+      url.port = parsed.port;
+    }
   }
   const variants = new Set<string>([url.href]);
   const defaultPort = url.protocol === 'https:' ? '443' : '80';

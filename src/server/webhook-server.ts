@@ -47,6 +47,8 @@ export interface WebhookServerOptions {
   now?: () => Date;
   /** How long `close` waits for requests in flight before cutting connections; default 10 s. */
   shutdownTimeoutMs?: number;
+  /** `/health` answers 503 when the store does not answer within this; default 2 s. */
+  healthTimeoutMs?: number;
 }
 
 export interface StartWebhookServerOptions extends WebhookServerOptions {
@@ -112,6 +114,7 @@ export async function startWebhookServer(options: StartWebhookServerOptions): Pr
   const logger = options.logger ?? createJsonLogger();
   const now = options.now ?? (() => new Date());
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
+  const healthTimeoutMs = options.healthTimeoutMs ?? 2_000;
   let closing = false;
   let inFlight = 0;
   let idle: (() => void) | null = null;
@@ -122,20 +125,14 @@ export async function startWebhookServer(options: StartWebhookServerOptions): Pr
       c.header('connection', 'close');
       return c.text('shutting down', 503);
     }
-    inFlight++;
     const started = performance.now();
-    try {
-      await next();
-    } finally {
-      inFlight--;
-      logger.info('request', {
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      });
-      if (inFlight === 0) idle?.();
-    }
+    await next();
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
   });
   app.use(
     '*',
@@ -163,12 +160,20 @@ export async function startWebhookServer(options: StartWebhookServerOptions): Pr
   };
 
   app.get('/health', async (c) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await options.store.sql.query('SELECT 1');
+      await Promise.race([
+        options.store.sql.query('SELECT 1'),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('store health check timed out')), healthTimeoutMs);
+        }),
+      ]);
       return c.json({ status: 'ok', store: options.store.backend });
     } catch (error) {
       logger.error('health: store unreachable', { error: errorName(error) });
       return c.json({ status: 'unavailable', store: options.store.backend }, 503);
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -290,6 +295,14 @@ export async function startWebhookServer(options: StartWebhookServerOptions): Pr
   }
 
   const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;
+  // In flight until the response is written (Hono's middleware ends before the adapter writes it).
+  server.on('request', (_request, response) => {
+    inFlight++;
+    response.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
@@ -322,7 +335,19 @@ export async function startWebhookServer(options: StartWebhookServerOptions): Pr
           clearTimeout(timer);
           if (result === 'timeout') logger.warn('shutdown: requests still in flight, cut', { inFlight });
         }
-        server.closeAllConnections();
+        // Connections kept alive after their last response: closed now, any left after 1 s are cut.
+        server.closeIdleConnections();
+        let cutTimer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          portClosed,
+          new Promise<void>((resolve) => {
+            cutTimer = setTimeout(() => {
+              server.closeAllConnections();
+              resolve();
+            }, 1_000);
+          }),
+        ]);
+        clearTimeout(cutTimer);
         await portClosed;
         logger.info('closed', {});
       })();
