@@ -492,6 +492,39 @@ export {
   type VectorStorage,
 } from './store/index.js';
 
+// Campaigns: fill an order end to end — rank, text in waves, read replies (handleInboundReply, for webhook
+// servers), reminders, quiet hours and French public holidays, the agency-wide STOP list, contact caps, the
+// recruiter call list and decisions, all durable in the store and logged in the audit trail.
+export {
+  type CallListEntry,
+  type CampaignContext,
+  type CampaignConversationStatus,
+  type CampaignOutcomeEntry,
+  type CampaignPolicy,
+  type CampaignPolicyInput,
+  campaignPolicySchema,
+  type CampaignStatus,
+  type CampaignView,
+  type CreateCampaignInput,
+  type CreatedCampaign,
+  createCampaign,
+  DEFAULT_QUIET_HOURS,
+  type DueWorkReport,
+  easterSunday,
+  frenchPublicHolidays,
+  getCampaign,
+  handleInboundReply,
+  type InboundOutcome,
+  type InboundReply,
+  isSendingAllowed,
+  nextCampaignWorkAt,
+  nextSendingTime,
+  type QuietHours,
+  type RankedCandidate,
+  recordCampaignDecision,
+  runDueCampaignWork,
+} from './campaigns/index.js';
+
 // Webhook server: inbound SMS and delivery receipts (Twilio, signed; JSON, bearer token) handed to the code
 // that owns the conversations; /health; graceful shutdown; JSON logs without numbers or texts. Hono loads on start.
 export {

@@ -86,6 +86,22 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, ...screeningAuditFields }),
   z.strictObject({
     ...base,
+    type: z.literal('campaign'),
+    campaignId: z.string(),
+    /** `campaign-created`, `wave-sent`, `conversation-outcome`, `call-list-changed`, `campaign-full`, `send-held`, `send-blocked`… */
+    event: z.string().min(1),
+    /** Candidate concerned, when there is one. */
+    candidateId: z.string().nullable(),
+    /** When it happened (ISO 8601), on the campaign's clock. */
+    at: z.string(),
+    /** Ids, counts, statuses, codes. No free text. */
+    detail: z.record(
+      z.string(),
+      z.union([z.string().max(64), z.number(), z.boolean(), z.null(), z.array(z.string().max(64))]),
+    ),
+  }),
+  z.strictObject({
+    ...base,
     type: z.literal('run-end'),
     status: z.enum(['ok', 'failed', 'aborted']),
     durationMs: z.number().nonnegative(),

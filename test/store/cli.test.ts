@@ -93,7 +93,7 @@ describe.each([
     const status = await captureCli(['db', 'status', '--db', db, '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({ schemaVersion: 2, latestSchemaVersion: 2 });
     expect(JSON.parse(status.stdout).counts.audit_events).toBeGreaterThan(0);
-    expect((await captureCli(['db', 'migrate', '--db', db])).stdout).toContain('schema v2 is up to date');
+    expect((await captureCli(['db', 'migrate', '--db', db])).stdout).toContain('schema v3 is up to date');
     const purged = await captureCli([
       'db',
       'purge',

@@ -1,6 +1,7 @@
 import type { VectorStorage } from '../vector-codec.js';
 import { coreMigration } from './0001-core.js';
 import { embeddingsMigration } from './0002-embeddings.js';
+import { campaignSchedulingMigration } from './0003-campaign-scheduling.js';
 
 /** What a migration may depend on, decided when it is applied. */
 export interface MigrationContext {
@@ -18,4 +19,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', sql: () => coreMigration },
   { version: 2, name: 'embeddings', sql: (context) => embeddingsMigration(context.vectors) },
+  { version: 3, name: 'campaign-scheduling', sql: () => campaignSchedulingMigration },
 ];
