@@ -1,5 +1,6 @@
 // Public API of the SMS webhook server. Hono and its Node adapter are imported by `startWebhookServer`,
 // never when this module loads.
+export { type DueWorkLoop, type DueWorkLoopOptions, startDueWorkLoop } from './due-work-loop.js';
 export {
   createJsonLogger,
   type JsonLogger,
