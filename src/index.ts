@@ -498,6 +498,7 @@ export {
 export {
   type CallListEntry,
   type CampaignContext,
+  campaignReport,
   type CampaignConversationStatus,
   type CampaignOutcomeEntry,
   type CampaignPolicy,
@@ -517,12 +518,18 @@ export {
   type InboundOutcome,
   type InboundReply,
   isSendingAllowed,
+  type Persona,
+  personaSchema,
   nextCampaignWorkAt,
   nextSendingTime,
   type QuietHours,
   type RankedCandidate,
   recordCampaignDecision,
   runDueCampaignWork,
+  type SimulateCampaignInput,
+  type SimulatedOutcomeStatus,
+  type SimulationResult,
+  simulateCampaign,
 } from './campaigns/index.js';
 
 // Webhook server: inbound SMS and delivery receipts (Twilio, signed; JSON, bearer token) handed to the code

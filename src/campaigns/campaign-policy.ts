@@ -18,7 +18,7 @@ export const campaignPolicySchema = z.object({
   /** Share of answering candidates expected to end qualified. */
   expectedQualifyRate: z.number().gt(0).max(1).default(0.6),
   /** Candidates under this match score (0–100) are never texted. */
-  minScore: z.number().min(0).max(100).default(40),
+  minScore: z.number().min(0).max(100).default(30),
   /** Ranked candidates kept in the campaign (texted best first). */
   maxCandidates: z.number().int().positive().default(200),
   /** Minutes between two checks of whether a new wave is needed (missing answers). */

@@ -10,6 +10,7 @@ export {
   type CampaignPolicyInput,
   campaignPolicySchema,
 } from './campaign-policy.js';
+export { campaignReport } from './campaign-report.js';
 export type { CampaignConversationStatus, CampaignStatus, RankedCandidate } from './campaign-state.js';
 export { type CreateCampaignInput, type CreatedCampaign, createCampaign } from './create-campaign.js';
 export { handleInboundReply, type InboundOutcome, type InboundReply } from './handle-inbound-reply.js';
@@ -27,3 +28,11 @@ export {
   nextCampaignWorkAt,
   runDueCampaignWork,
 } from './run-due-campaign-work.js';
+export {
+  type Persona,
+  personaSchema,
+  type SimulateCampaignInput,
+  type SimulatedOutcomeStatus,
+  type SimulationResult,
+  simulateCampaign,
+} from './simulate-campaign.js';

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CvmatchError, UsageError, VERSION } from '../index.js';
+import { registerCampaignCommand } from './commands/campaign.js';
 import { registerDbCommand } from './commands/db.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerIndexCommand } from './commands/index-build.js';
@@ -31,6 +32,7 @@ export function createProgram(): Command {
   registerServeCommand(program);
   registerPoolCommand(program);
   registerDbCommand(program);
+  registerCampaignCommand(program);
   return program;
 }
 

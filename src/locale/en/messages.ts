@@ -1,3 +1,4 @@
+import { campaignMessages } from './messages-campaign.js';
 import { cliMessages } from './messages-cli.js';
 import { complianceMessages } from './messages-compliance.js';
 import { lawMessages } from './messages-law.js';
@@ -11,4 +12,5 @@ export const messages = {
   ...complianceMessages,
   ...lawMessages,
   ...cliMessages,
+  ...campaignMessages,
 };
