@@ -238,6 +238,20 @@ describe('JSON endpoint', () => {
 });
 
 describe('limits, health, logs, shutdown', () => {
+  it('answers 500 when the handler fails (the provider retries), logging the error class only', async () => {
+    const server = await start({
+      handleReply: async () => {
+        throw new TypeError(`cannot handle ${PHONE}: oui je suis dispo lundi`);
+      },
+    });
+    const response = await postTwilio(server.url, '/twilio/sms', inboundParams(), { authToken: AUTH_TOKEN });
+    expect(response.status).toBe(500);
+    const failed = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request failed');
+    expect(failed).toMatchObject({ level: 'error', error: 'TypeError', path: '/twilio/sms' });
+    expect(lines.join('\n')).not.toContain('dispo lundi');
+    expect(lines.join('\n')).not.toContain('612345678');
+  });
+
   it('refuses bodies over the limit with 413', async () => {
     const server = await start({ bodyLimitBytes: 1024 });
     const response = await postTwilio(server.url, '/twilio/sms', inboundParams({ Body: 'x'.repeat(4000) }), {
