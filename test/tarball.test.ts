@@ -94,9 +94,10 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
     const sizeOf = (path: string) => packed!.files.find((file) => file.path === path)!.size;
     expect(sizeOf('dist/cli/main.js')).toBeLessThan(200_000);
     expect(sizeOf('dist/index.js')).toBeLessThan(50_000);
-    // Before: 10.7 MB packed, 45 MB unpacked (three bundles and 27 MB of source maps). Now 2.7 and 10.4 MB.
+    // Before: 10.7 MB packed, 45 MB unpacked (three bundles and 27 MB of source maps). Now 2.7 and 10.4 MB;
+    // 12.2 MB unpacked with the campaign engine and the webhook server (each bundled twice, ESM and CJS).
     expect(packed!.size).toBeLessThan(3.5 * MB);
-    expect(packed!.unpackedSize).toBeLessThan(12 * MB);
+    expect(packed!.unpackedSize).toBeLessThan(12.5 * MB);
   });
 
   it('builds itself when packed from a fresh clone, and carries an MIT LICENSE like package.json says', () => {
