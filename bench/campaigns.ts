@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CandidateProfile } from '../src/domain/candidate.js';
 import { type Persona, simulateCampaign } from '../src/campaigns/index.js';
+import type { CandidateProfile } from '../src/domain/candidate.js';
 import { parseJobOrder } from '../src/parsing/index.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { buildProfile } from '../test/matching/profile-factory.js';
@@ -48,7 +48,8 @@ function benchProfile(position: number): CandidateProfile {
     ...pick(CITIES, 'city'),
     experiences: [{ title: pick(TITLES, 'experience'), start: `${2015 + (position % 8)}-01`, current: true }],
     skills: ['chargement', 'gerbage', 'inventaire'].slice(0, 1 + (position % 3)),
-    certifications: unit(position, 'caces') < 0.4 ? [{ code: 'CACES_R489_3', label: 'CACES R489 catégorie 3' }] : [],
+    certifications:
+      unit(position, 'caces') < 0.4 ? [{ code: 'CACES_R489_3', label: 'CACES R489 catégorie 3' }] : [],
     licences: position % 2 === 0 ? ['B'] : [],
     availability: { from: null, immediate: true },
     mobility: { maxDistanceKm: 30, hasVehicle: position % 5 !== 0 },
@@ -122,6 +123,10 @@ async function run(backend: string, url: string, profiles: CandidateProfile[], p
         toCallList.push(performance.now() - orderStarted);
       }
       sms += result.smsSent;
+      process.stderr.write(
+        `${backend} order ${order + 1}/${ORDERS}: ${result.smsSent} SMS, call list ${result.recruiterCallList.length}, ` +
+          `${((performance.now() - orderStarted) / 1000).toFixed(1)} s\n`,
+      );
       messages += result.transcripts.reduce((sum, transcript) => sum + transcript.messages.length, 0);
     }
     const totalMs = performance.now() - started;

@@ -253,5 +253,14 @@ describe('kill -9 during `campaign simulate`, then resume', () => {
     expect(actual.smsSent).toBe(expected.smsSent);
     expect(actual.outcomes).toEqual(expected.outcomes);
     expect(actual.hoursToCallList).toBe(expected.hoursToCallList);
-  });
+
+    const report = await runCliProcess(
+      cliArgs(['campaign', 'report', 'resumable', '--db', interrupted, '--lang', 'en']),
+    );
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('Campaign resumable: order cariste-lyon, 1 position, filled.');
+    expect(report.stdout).toContain('Call list (the recruiter decides');
+    const usage = await runCliProcess(cliArgs(['campaign', 'report', 'resumable', '--lang', 'de']));
+    expect(usage.code).toBe(2);
+  }, 600_000);
 });
