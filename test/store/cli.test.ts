@@ -91,7 +91,7 @@ describe.each([
 
   it('reports status, migrates and purges through `cvmatch db`', async () => {
     const status = await captureCli(['db', 'status', '--db', db, '--json']);
-    expect(JSON.parse(status.stdout)).toMatchObject({ schemaVersion: 2, latestSchemaVersion: 2 });
+    expect(JSON.parse(status.stdout)).toMatchObject({ schemaVersion: 3, latestSchemaVersion: 3 });
     expect(JSON.parse(status.stdout).counts.audit_events).toBeGreaterThan(0);
     expect((await captureCli(['db', 'migrate', '--db', db])).stdout).toContain('schema v3 is up to date');
     const purged = await captureCli([
