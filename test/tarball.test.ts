@@ -97,6 +97,7 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
     // Before: 10.7 MB packed, 45 MB unpacked (three bundles and 27 MB of source maps). Now 2.7 and 10.4 MB.
     expect(packed!.size).toBeLessThan(3.5 * MB);
     // The campaigns engine (issue 17: waves, scheduler, simulation, report) took it past 12 MB (12.1).
+    // 12.07 MB once the evaluation formats, reports, learned weights and the audit command came in (issue 20).
     expect(packed!.unpackedSize).toBeLessThan(12.5 * MB);
   });
 
@@ -120,7 +121,8 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
     const bytes = productionPackages().reduce((sum, [path]) => sum + folderBytes(join(root, path)), 0);
     // 216 MB before natural and pdf-parse went; 132 MB after, 159 MB with the store's PGlite (27 MB; `pg` is
     // 0.2 MB). The issue's target is 60 MB: pdfjs-dist (37 MB) and its optional @napi-rs/canvas binary (31 MB)
-    // and the two provider SDKs (48 MB) are most of what is left.
-    expect(bytes).toBeLessThan(165 * MB);
+    // and the two provider SDKs (48 MB) are most of what is left. vega + vega-lite (~19 MB with their d3
+    // modules) draw the HTML reports' charts; they are imported only when a report is written.
+    expect(bytes).toBeLessThan(185 * MB);
   });
 });

@@ -1,4 +1,11 @@
-import { resolveWeights, UsageError, ValidationError, type WeightOverrides } from '../index.js';
+import { readFile } from 'node:fs/promises';
+import {
+  readWeightsFile,
+  resolveWeights,
+  UsageError,
+  ValidationError,
+  type WeightOverrides,
+} from '../index.js';
 
 /**
  * Reads the `--weights` flag: `occupation=0.3,skills=0.2,llm=0.5` (any subset of the criteria; `llm`
@@ -27,4 +34,19 @@ export function parseWeightsFlag(text: string): WeightOverrides {
     throw new UsageError(`--weights: ${issues.join('; ')}`, { cause: error });
   }
   return overrides;
+}
+
+/** Reads the `--weights-file` flag: a JSON file of weights (`{ "weights": {...} }` as `eval --fit-weights` writes, or bare). */
+export async function readWeightsFlagFile(file: string): Promise<Record<string, number>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--weights-file: cannot read ${file}`, { cause: error });
+  }
+  try {
+    return readWeightsFile(text);
+  } catch (error) {
+    throw new UsageError(`--weights-file: ${file}: ${(error as Error).message}`, { cause: error });
+  }
 }

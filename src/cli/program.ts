@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CvmatchError, UsageError, VERSION } from '../index.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerCampaignCommand } from './commands/campaign.js';
 import { registerDbCommand } from './commands/db.js';
 import { registerEvalCommand } from './commands/eval.js';
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerMatchCommand(program);
   registerIndexCommand(program);
   registerEvalCommand(program);
+  registerAuditCommand(program);
   registerParseCommand(program);
   registerScreenCommand(program);
   registerServeCommand(program);

@@ -8,6 +8,7 @@ import {
   swapAddress,
   swapAge,
   swapGender,
+  swapPhoto,
 } from './counterfactual-swaps.js';
 import { literalPattern } from './redact-text.js';
 
@@ -152,7 +153,7 @@ export interface AuditFairnessInput {
    * What the variants change (default `['identity']`): `identity` runs `variants` rounds of name, email and
    * civility swaps; `gender` one round with every gendered word flipped (serveur ↔ serveuse, né ↔ née,
    * H/F ↔ F/H, he ↔ she); `age` one round 9 years older; `address` one round at another street address
-   * in the same town.
+   * in the same town; `photo` one round with a photo mentioned at the top of the CV text.
    */
   swaps?: readonly CounterfactualKind[];
 }
@@ -160,7 +161,7 @@ export interface AuditFairnessInput {
 const SWAPS: Record<
   Exclude<CounterfactualKind, 'identity'>,
   (profile: CandidateProfile) => CandidateProfile
-> = { gender: swapGender, age: (profile) => swapAge(profile), address: swapAddress };
+> = { gender: swapGender, age: (profile) => swapAge(profile), address: swapAddress, photo: swapPhoto };
 
 /**
  * Checks that who a candidate seems to be changes nothing: ranks the pool once as given, then `variants`

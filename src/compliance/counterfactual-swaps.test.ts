@@ -3,7 +3,14 @@ import { makeProfile } from '../../test/compliance/make-profile.js';
 import type { CandidateProfile, JobOrder, MatchResult } from '../domain/index.js';
 import { jobOrderSchema } from '../domain/index.js';
 import { auditFairness } from './audit-fairness.js';
-import { flipGender, swapAddress, swapAge, swapGender } from './counterfactual-swaps.js';
+import {
+  flipGender,
+  PHOTO_MENTION,
+  swapAddress,
+  swapAge,
+  swapGender,
+  swapPhoto,
+} from './counterfactual-swaps.js';
 
 describe('counterfactual swaps', () => {
   it('flips every gendered word both ways, keeping case', () => {
@@ -21,6 +28,16 @@ describe('counterfactual swaps', () => {
     expect(older.text).toContain('43 ans');
     expect(older.text).toContain("10 ans d'expérience");
     expect(older.experiences).toEqual(profile.experiences);
+  });
+
+  it('removes the photo mention of a CV with one and adds one to a CV without', () => {
+    const profile = makeProfile('cv_a'); // "… 2 enfants. Photo. RQTH."
+    const withoutPhoto = swapPhoto(profile);
+    expect(withoutPhoto.text).not.toMatch(/photo/i);
+    expect(withoutPhoto.text).toContain('2 enfants.  RQTH.');
+    expect(withoutPhoto.experiences).toEqual(profile.experiences);
+    const withPhoto = swapPhoto(withoutPhoto);
+    expect(withPhoto.text).toBe(`${PHOTO_MENTION}\n${withoutPhoto.text}`);
   });
 
   it('moves a profile to another street of the same town', () => {

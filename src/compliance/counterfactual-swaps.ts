@@ -3,7 +3,7 @@ import { GENDERED_FORMS, GENDERED_WORD_PAIRS } from '../text/gendered-forms.js';
 import { foldAccents } from '../text/normalize.js';
 
 /** What a counterfactual variant of a profile changes: nothing else may move its score. */
-export type CounterfactualKind = 'identity' | 'gender' | 'age' | 'address';
+export type CounterfactualKind = 'identity' | 'gender' | 'age' | 'address' | 'photo';
 
 /** Every string of a profile (not its id) through `change`; `source` and `sensitive` are kept as they are. */
 export function mapProfileStrings(
@@ -120,4 +120,20 @@ export function swapAddress(profile: CandidateProfile): CandidateProfile {
   return mapProfileStrings(profile, (text) =>
     text.replace(STREET, '7 avenue des Tilleuls').replace(STREET_EN, '7 Oak Avenue'),
   );
+}
+
+/** The line a photo leaves in a CV's text ("Photo" on the page); French wording, the CVs' main language. */
+export const PHOTO_MENTION = 'Photo d’identité jointe';
+
+/**
+ * The same profile with a photo mentioned: a line added at the top of its text, or, when the text already
+ * mentions a photo ("Photo.", "photo d'identité jointe"), only that mention removed. Nothing a ranker may
+ * use changes.
+ */
+export function swapPhoto(profile: CandidateProfile): CandidateProfile {
+  const mention = /\bphoto\b(?:\s*d['’]identit[ée])?(?:\s*(?:ci-)?jointe)?(?:\s*:\s*oui)?\.?/giu;
+  const text = /\bphoto\b/iu.test(profile.text)
+    ? profile.text.replace(mention, '')
+    : `${PHOTO_MENTION}\n${profile.text}`;
+  return { ...profile, text };
 }

@@ -23,6 +23,7 @@ export {
   swapAddress,
   swapAge,
   swapGender,
+  swapPhoto,
 } from './counterfactual-swaps.js';
 export { neutralizeGender } from './neutralize-gender.js';
 export {

@@ -1,5 +1,6 @@
 import type { CandidateProfile } from '../domain/candidate.js';
 import type { JobOrder } from '../domain/job-order.js';
+import type { MatchResult } from '../domain/match.js';
 import { type RankCandidatesOptions, rankCandidates } from '../matching/index.js';
 import { buildPoolIndex, PoolIndex } from '../matching/retrieve/index.js';
 import type { UsageMeter, UsageReport } from '../providers/index.js';
@@ -24,6 +25,18 @@ export interface ExperimentConfig {
   rank?: (job: JobOrder, pool: CandidateProfile[] | PoolIndex, signal?: AbortSignal) => Promise<string[]>;
 }
 
+/** One ranked candidate of a job: its key, score and what each criterion added to the score. */
+export interface RankedCandidate {
+  /** Candidate key (CV file stem). */
+  candidate: string;
+  /** 0–100 match score; null for a custom ranker that returns only ids. */
+  score: number | null;
+  /** Criterion → points it added (weight × criterion score; the LLM share included), when known. */
+  contributions: Record<string, number> | null;
+  /** The match's one-line explanation, for the first `max(cutoffs)` ranks. */
+  summary: string | null;
+}
+
 export interface ExperimentInput {
   jobs: JobOrder[];
   candidates: CandidateProfile[] | PoolIndex;
@@ -31,6 +44,8 @@ export interface ExperimentInput {
   configs: ExperimentConfig[];
   /** Cutoffs for nDCG@k and Recall@k (default `[5, 10]`). */
   cutoffs?: number[];
+  /** Ranks kept per job in `ranking` (run files, CSV, reports); default 100. */
+  runDepth?: number;
   /** Key of a profile in the judgements (default `candidateKey`: the CV file stem). */
   candidateKey?: (profile: CandidateProfile) => string;
   signal?: AbortSignal;
@@ -48,6 +63,8 @@ export interface JobEvaluation {
   metrics: MetricValues;
   /** Candidate keys of the first `max(cutoffs)` ranks. */
   top: string[];
+  /** The first `runDepth` ranks with scores and criterion contributions. */
+  ranking: RankedCandidate[];
   durationMs: number;
 }
 
@@ -95,6 +112,15 @@ export function evaluateRanking(
   values.mrr = reciprocalRank(ranked, judgements);
   for (const k of cutoffs) values[`recall@${k}`] = recallAtK(ranked, judgements, k);
   return values;
+}
+
+/** Points each weighted criterion added to a score (weight × score); LLM sub-criteria (weight 0) left out. */
+export function contributionsOf(breakdown: MatchResult['breakdown']): Record<string, number> {
+  const contributions: Record<string, number> = {};
+  for (const entry of breakdown) {
+    if (entry.weight > 0) contributions[entry.criterion] = Math.round(entry.weight * entry.score * 100) / 100;
+  }
+  return contributions;
 }
 
 function mean(values: (number | null)[]): number | null {
@@ -154,22 +180,36 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
     for (const [position, job] of jobs.entries()) {
       input.signal?.throwIfAborted();
       const jobStarted = performance.now();
-      const rankedIds = config.rank
-        ? await config.rank(job, input.candidates, input.signal)
-        : (
-            await rankCandidates(job, pool, {
-              ...config.options,
-              ...(input.signal ? { signal: input.signal } : {}),
-            })
-          ).map((result) => result.candidateId);
-      const ranked = rankedIds.map((id) => keyById.get(id) ?? id);
+      const depth = Math.max(...cutoffs);
+      let ranking: RankedCandidate[];
+      if (config.rank) {
+        ranking = (await config.rank(job, input.candidates, input.signal)).map((id) => ({
+          candidate: keyById.get(id) ?? id,
+          score: null,
+          contributions: null,
+          summary: null,
+        }));
+      } else {
+        const results = await rankCandidates(job, pool, {
+          ...config.options,
+          ...(input.signal ? { signal: input.signal } : {}),
+        });
+        ranking = results.map((result, index) => ({
+          candidate: keyById.get(result.candidateId) ?? result.candidateId,
+          score: result.score,
+          contributions: contributionsOf(result.breakdown),
+          summary: index < depth ? result.summary : null,
+        }));
+      }
+      const ranked = ranking.map((entry) => entry.candidate);
       const judgements = input.qrels.get(job.id) as Judgements;
       perJob.push({
         jobId: job.id,
         judged: judgements.size,
         relevant: [...judgements.values()].filter((grade) => grade >= RELEVANT_GRADE).length,
         metrics: evaluateRanking(ranked, judgements, cutoffs),
-        top: ranked.slice(0, Math.max(...cutoffs)),
+        top: ranked.slice(0, depth),
+        ranking: ranking.slice(0, input.runDepth ?? 100),
         durationMs: performance.now() - jobStarted,
       });
       input.onProgress?.({ config: config.name, jobId: job.id, done: position + 1, total: jobs.length });

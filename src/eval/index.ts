@@ -10,8 +10,21 @@ export {
   type JobEvaluation,
   type MetricValues,
   metricNames,
+  type RankedCandidate,
   runExperiment,
 } from './experiment.js';
+export { experimentRun, perCandidateCsv, perJobCsv } from './export-results.js';
+export {
+  collectFeatures,
+  coordinateAscent,
+  type FitWeightsResult,
+  type FoldResult,
+  fitWeights,
+  type JobFeatures,
+  type PairFeatures,
+  readWeightsFile,
+  scoreWithWeights,
+} from './fit-weights.js';
 export {
   averagePrecision,
   type Judgements,
@@ -21,3 +34,27 @@ export {
   reciprocalRank,
 } from './metrics.js';
 export { type Qrels, readQrels } from './qrels.js';
+export {
+  bootstrapMean,
+  comparePaired,
+  type MeanInterval,
+  type PairedComparison,
+  type ResamplingOptions,
+} from './statistics.js';
+export {
+  type Distribution,
+  distribution,
+  type FairnessSummary,
+  type ImpactRatio,
+  summarizeFairness,
+} from './summarize-fairness.js';
+export {
+  isTrecQrels,
+  type Run,
+  type RunEntry,
+  readTrecQrels,
+  readTrecRun,
+  writeQrelsTsv,
+  writeTrecQrels,
+  writeTrecRun,
+} from './trec.js';

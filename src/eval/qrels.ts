@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../errors.js';
+import { isTrecQrels, readTrecQrels } from './trec.js';
 
 /** Relevance judgements: job id → candidate key (CV file stem) → grade 0–3. */
 export type Qrels = Map<string, Map<string, number>>;
@@ -8,8 +9,12 @@ export type Qrels = Map<string, Map<string, number>>;
  * CV file stem (`cariste-lyon-01`) and `grade` an integer 0–3. Blank lines and lines starting with `#`
  * are skipped; so is a first line `job_id<TAB>candidate<TAB>grade`. Any other malformed line, grade
  * out of range or pair judged twice makes a `ValidationError` listing every problem (with line numbers).
+ * TREC qrels (`qid iter docno rel`, whitespace-separated) are recognised by their first line and read by
+ * `readTrecQrels`; `format` forces one reading.
  */
-export function readQrels(tsv: string): Qrels {
+export function readQrels(tsv: string, options: { format?: 'auto' | 'tsv' | 'trec' } = {}): Qrels {
+  const format = options.format ?? 'auto';
+  if (format === 'trec' || (format === 'auto' && isTrecQrels(tsv))) return readTrecQrels(tsv);
   const qrels: Qrels = new Map();
   const issues: ValidationIssue[] = [];
   tsv.split(/\r?\n/).forEach((raw, index) => {

@@ -1,18 +1,29 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import {
   type CandidateDataset,
+  collectFeatures,
+  dataFingerprint,
   type ExperimentConfig,
   type ExperimentResult,
+  experimentRun,
+  fitWeights,
+  type JobOrder,
   loadPoolIndex,
+  perCandidateCsv,
+  perJobCsv,
+  type Qrels,
   type RankCandidatesOptions,
   readJobOrders,
   readQrels,
+  renderEvalReport,
   runExperiment,
   UsageError,
+  writeTrecRun,
 } from '../../index.js';
-import { parseWeightsFlag } from '../parse-weights-flag.js';
+import { parseWeightsFlag, readWeightsFlagFile } from '../parse-weights-flag.js';
 import { startProgressBar } from '../progress-bar.js';
 import { addProviderOptions, PROVIDER_NAMES, resolveProviderOptions } from '../provider-options.js';
 import { readCandidateInputs, SKIPPED_INPUTS_HELP } from '../read-candidate-inputs.js';
@@ -28,6 +39,12 @@ interface EvalCommandOptions {
   semantic: boolean;
   now?: string;
   json?: boolean;
+  run?: string;
+  csv?: string;
+  fitWeights?: string;
+  report?: string;
+  folds: string;
+  weightsFile?: string;
   [key: string]: unknown;
 }
 
@@ -64,10 +81,18 @@ export function registerEvalCommand(program: Command): void {
     .option('--index <file>', 'a pool index saved by `cvmatch index build` instead of --candidates')
     .requiredOption(
       '--qrels <file>',
-      'judgements, one per line: job_id<TAB>candidate (CV file stem)<TAB>grade 0–3',
+      'judgements, one per line: job_id<TAB>candidate (CV file stem)<TAB>grade 0–3, or TREC qrels ' +
+        '"job_id 0 candidate grade" (recognised by the first line)',
     )
     .option('--k <list>', 'cutoffs for nDCG@k and Recall@k', '5,10')
     .option('--weights <list>', 'weight overrides, e.g. occupation=0.3,skills=0.2')
+    .option('--weights-file <file>', 'weights from a JSON file, e.g. one written by --fit-weights')
+    .option(
+      '--fit-weights <out.json>',
+      'learn the fusion weights from the judgements (coordinate ascent on nDCG@<largest k>) with k-fold ' +
+        'cross-validation, print held-out-fold figures next to the defaults, write the weights fitted on all jobs',
+    )
+    .option('--folds <n>', 'folds of --fit-weights (jobs split by hash of their id)', '5')
     .option('--no-semantic', 'rules only: do not use the embedding model')
     .option(
       '--compare <file>',
@@ -79,6 +104,20 @@ export function registerEvalCommand(program: Command): void {
       'reference date YYYY-MM-DD for availability, experience and validity (default today)',
     )
     .option('--json', 'print the full result (per job, overall, usage, warnings) as JSON')
+    .option(
+      '--run <file>',
+      'write the rankings as a TREC run file (job_id Q0 candidate rank score tag) for trec_eval/ranx; ' +
+        'with --compare one file per configuration: <file>.<name>',
+    )
+    .option(
+      '--report <file>',
+      'write a self-contained HTML report: configuration and data fingerprint, metrics with bootstrap intervals, ' +
+        'charts, worst jobs, paired comparison of --compare configurations',
+    )
+    .option(
+      '--csv <dir>',
+      'write per-job.csv (metrics) and per-candidate.csv (rank, score, grade, points per criterion)',
+    )
     .addHelpText('after', SKIPPED_INPUTS_HELP);
   addProviderOptions(command);
   command.action(async (options: EvalCommandOptions) => {
@@ -160,6 +199,14 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
       '--compare sets weights and embeddings per configuration: drop --weights/--no-semantic',
     );
   }
+  if (options.weightsFile && (options.weights || options.compare))
+    throw new UsageError('--weights-file: give either --weights-file, --weights or --compare');
+  if (options.fitWeights && options.compare)
+    throw new UsageError('--fit-weights learns one configuration: drop --compare');
+  const folds = Number(options.folds);
+  if (!Number.isInteger(folds) || folds < 2)
+    throw new UsageError(`--folds: expected an integer ≥ 2, got ${options.folds}`);
+  const fileWeights = options.weightsFile ? await readWeightsFlagFile(options.weightsFile) : undefined;
   const now = options.now ?? new Date().toISOString().slice(0, 10);
   const entries: CompareEntry[] = options.compare
     ? await readCompareFile(options.compare)
@@ -170,13 +217,21 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
           ...(typeof options.chatModel === 'string' ? { chatModel: options.chatModel } : {}),
           ...(typeof options.baseUrl === 'string' ? { baseUrl: options.baseUrl } : {}),
           ...(options.weights ? { weights: options.weights } : {}),
+          ...(fileWeights ? { weights: fileWeights } : {}),
           semantic: options.semantic,
         },
       ];
   const configs: ExperimentConfig[] = [];
+  const descriptions: { name: string; description: string }[] = [];
   for (const entry of entries) {
     const { config, describe } = await buildConfig(entry, options, now);
     configs.push(config);
+    descriptions.push({
+      name: entry.name,
+      description: `${describe.slice(entry.name.length + 2)}${
+        config.options?.weights ? `; weights ${JSON.stringify(config.options.weights)}` : '; default weights'
+      }`,
+    });
     process.stderr.write(`config ${describe}\n`);
   }
 
@@ -205,6 +260,18 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
     candidates = dataset.profiles;
     failures = dataset.failures;
   }
+  if (options.fitWeights) {
+    await runFitWeights({
+      jobs,
+      candidates,
+      qrels,
+      config: configs[0] as ExperimentConfig,
+      cutoffs,
+      folds,
+      options,
+    });
+    return;
+  }
   process.stderr.write(
     `evaluating ${jobs.length} job orders × ${'size' in candidates ? candidates.size : candidates.length} candidates\n`,
   );
@@ -220,10 +287,114 @@ async function runEval(options: EvalCommandOptions): Promise<void> {
   });
   bar.stop();
   for (const warning of result.warnings) process.stderr.write(`cvmatch: ${warning}\n`);
+  await writeExports(result, qrels, options);
+  if (options.report) {
+    const profiles = 'profiles' in candidates ? candidates.profiles() : candidates;
+    const html = await renderEvalReport({
+      result,
+      qrels,
+      configs: descriptions,
+      fingerprint: dataFingerprint({ jobs, candidates: profiles, qrels }),
+      now,
+    });
+    await writeFile(options.report, html);
+    process.stderr.write(`report written to ${options.report}\n`);
+  }
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ now, ...result, failures }, null, 2)}\n`);
   } else {
     process.stdout.write(formatResult(result));
+  }
+}
+
+async function runFitWeights(input: {
+  jobs: JobOrder[];
+  candidates: Parameters<typeof collectFeatures>[0]['candidates'];
+  qrels: Qrels;
+  config: ExperimentConfig;
+  cutoffs: number[];
+  folds: number;
+  options: EvalCommandOptions;
+}): Promise<void> {
+  const { chatModel: _chatModel, weights: _weights, ...options } = input.config.options ?? {};
+  if (_chatModel)
+    process.stderr.write('cvmatch: --fit-weights fits the structured criteria; the LLM is left out\n');
+  const k = Math.max(...input.cutoffs);
+  process.stderr.write(
+    `scoring ${input.jobs.length} job orders once to fit the weights (nDCG@${k}, ${input.folds} folds)\n`,
+  );
+  const features = await collectFeatures({
+    jobs: input.jobs,
+    candidates: input.candidates,
+    qrels: input.qrels,
+    options,
+  });
+  if (features.length < input.folds)
+    throw new UsageError(
+      `--folds: ${input.folds} folds need at least as many judged jobs (${features.length})`,
+    );
+  const result = fitWeights(features, { folds: input.folds, k });
+  const file = {
+    weights: result.weights,
+    fitted: {
+      metric: result.metric,
+      jobs: features.length,
+      qrels: input.options.qrels,
+      heldOutFolds: {
+        folds: input.folds,
+        defaultNdcg: result.heldOut.defaultNdcg,
+        fittedNdcg: result.heldOut.fittedNdcg,
+        pValue: result.heldOut.comparison.pValue,
+      },
+    },
+  };
+  await writeFile(input.options.fitWeights as string, `${JSON.stringify(file, null, 2)}\n`);
+  process.stderr.write(`weights written to ${input.options.fitWeights}\n`);
+  if (input.options.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const rows = result.folds.map((fold) => [
+    String(fold.fold + 1),
+    String(fold.jobIds.length),
+    formatNumber(fold.defaultNdcg),
+    formatNumber(fold.fittedNdcg),
+  ]);
+  const { difference, pValue } = result.heldOut.comparison;
+  rows.push([
+    'HELD-OUT (mean)',
+    String(result.perJob.length),
+    formatNumber(result.heldOut.defaultNdcg),
+    formatNumber(result.heldOut.fittedNdcg),
+  ]);
+  process.stdout.write(
+    `${formatTable(['fold', 'jobs', `default ${result.metric}`, `fitted ${result.metric}`], rows)}\n` +
+      `fitted − default on held-out jobs: ${difference.mean >= 0 ? '+' : ''}${difference.mean.toFixed(4)} ` +
+      `(95% CI ${difference.low.toFixed(4)} to ${difference.high.toFixed(4)}, paired randomization p = ${pValue.toFixed(4)})\n` +
+      `weights fitted on all ${features.length} jobs: ${Object.entries(result.weights)
+        .map(([name, value]) => `${name}=${value.toFixed(3)}`)
+        .join(',')}\n`,
+  );
+}
+
+async function writeExports(
+  result: ExperimentResult,
+  qrels: Qrels,
+  options: EvalCommandOptions,
+): Promise<void> {
+  if (options.run) {
+    for (const config of result.configs) {
+      const file =
+        result.configs.length > 1 ? `${options.run}.${config.name.replace(/[^\w.-]+/g, '_')}` : options.run;
+      await writeFile(file, writeTrecRun(experimentRun(config), config.name.replace(/\s+/g, '_')));
+      process.stderr.write(`run ${config.name} written to ${file}\n`);
+    }
+  }
+  if (options.csv) {
+    await mkdir(options.csv, { recursive: true });
+    await writeFile(join(options.csv, 'per-job.csv'), perJobCsv(result));
+    await writeFile(join(options.csv, 'per-candidate.csv'), perCandidateCsv(result, qrels));
+    process.stderr.write(`CSV written to ${join(options.csv, 'per-job.csv')} and per-candidate.csv\n`);
   }
 }
 

@@ -29,7 +29,7 @@ import {
   UsageError,
   ValidationError,
 } from '../../index.js';
-import { parseWeightsFlag } from '../parse-weights-flag.js';
+import { parseWeightsFlag, readWeightsFlagFile } from '../parse-weights-flag.js';
 import { addProviderOptions, formatUsage, resolveProviderOptions } from '../provider-options.js';
 import { readCandidateInputs, SKIPPED_INPUTS_HELP } from '../read-candidate-inputs.js';
 import { addStoreOptions, type StoreCliOptions, withStore } from '../store-options.js';
@@ -42,6 +42,7 @@ interface MatchCommandOptions extends StoreCliOptions {
   top: string;
   json?: boolean;
   weights?: string;
+  weightsFile?: string;
   explain?: boolean;
   nearMisses?: boolean;
   exclude?: string;
@@ -78,6 +79,10 @@ export function registerMatchCommand(program: Command): void {
     .option(
       '--weights <list>',
       `weight overrides, e.g. occupation=0.3,skills=0.2 (criteria: ${criterionSchema.options.join(', ')}; llm = LLM share, default ${defaultLlmWeight})`,
+    )
+    .option(
+      '--weights-file <file>',
+      'weights from a JSON file: { "weights": { "occupation": 0.3, … } } as `cvmatch eval --fit-weights` writes it',
     )
     .option('--explain', 'print a plain-language explanation under each candidate')
     .option('--near-misses', 'also list candidates who miss one or two requirements, with the gap to close')
@@ -125,11 +130,14 @@ function parseOptions(options: MatchCommandOptions) {
         `--exclude: unknown kind ${unknown.join(', ')} (known: all, ${requirementKindSchema.options.join(', ')})`,
       );
   }
+  if (options.weights && options.weightsFile) throw new UsageError('give either --weights or --weights-file');
   return { top, excludeUnmet, weights: options.weights ? parseWeightsFlag(options.weights) : undefined };
 }
 
 async function runMatch(options: MatchCommandOptions, store: Store | null): Promise<void> {
-  const { top, excludeUnmet, weights } = parseOptions(options);
+  const parsed = parseOptions(options);
+  const { top, excludeUnmet } = parsed;
+  const weights = options.weightsFile ? await readWeightsFlagFile(options.weightsFile) : parsed.weights;
   const now = options.now ?? new Date().toISOString().slice(0, 10);
   const providers = await resolveProviderOptions(options, process.env);
   const job = await readJob(options.job, now);
@@ -248,7 +256,7 @@ async function runMatch(options: MatchCommandOptions, store: Store | null): Prom
   process.stderr.write(`${formatUsage(usage)}\n`);
 }
 
-async function readJob(file: string, now: string): Promise<JobOrder> {
+export async function readJob(file: string, now: string): Promise<JobOrder> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -2,7 +2,7 @@ import type { CandidateProfile } from '../../domain/index.js';
 import { foldAccents, words } from '../../text/index.js';
 
 // Lines that say who the person is or where they live: contact details, address, birth, age, nationality,
-// family situation, sex. Checked on the folded line (lower case, no accents).
+// family situation, sex, a photo. Checked on the folded line (lower case, no accents).
 const PERSONAL_LINE = new RegExp(
   [
     '@',
@@ -19,6 +19,8 @@ const PERSONAL_LINE = new RegExp(
     String.raw`\b(?:celibataire|mariee?|pacsee?|divorcee?|veu(?:f|ve)|concubinage|married|divorced|widowed)\b`,
     String.raw`\b(?:\d+|un|une|deux|trois|quatre) (?:enfants?|children)\b`,
     String.raw`\b(?:sexe|genre|gender|sex)\s*:`,
+    // A photo shows how the person looks ("Photo d'identité jointe", "Photo : oui"); "retouche photo" stays.
+    String.raw`\bphoto\s*(?:d.identite|jointe|ci-jointe|:)|^\W*photo\W*$|\b(?:photograph|picture) (?:attached|enclosed)\b`,
   ].join('|'),
 );
 // Words that only say who the person is: civilities, month names (dates of birth).

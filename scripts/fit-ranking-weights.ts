@@ -1,0 +1,67 @@
+/**
+ * Learned fusion weights on the livecareer category benchmark, DEVELOPMENT categories only: the held-out
+ * categories of `npm run eval:ranking` are never read here (neither to fit nor to report). k-fold
+ * cross-validation over the dev category orders: each fold's figures come from weights fitted on the others.
+ *
+ *   npm run fit:ranking-weights                       # table on stdout
+ *   npm run fit:ranking-weights -- --folds 4 --out weights.json --json
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { collectFeatures, fitWeights } from '../src/eval/index.js';
+import { readJobOrders } from '../src/parsing/index.js';
+import { categoryQrels, DEFAULT_DATA, DEFAULT_NOW, jobIdOf, offlineOptions } from './eval-ranking.js';
+import { readParsedPool } from './ranking/parsed-pool.js';
+import { heldOutCategories } from './ranking/split.js';
+
+const { values } = parseArgs({
+  options: {
+    folds: { type: 'string', default: '4' },
+    k: { type: 'string', default: '10' },
+    out: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    data: { type: 'string' },
+  },
+});
+const now = DEFAULT_NOW;
+const pool = await readParsedPool(values.data ?? DEFAULT_DATA, {
+  now,
+  onProgress: (done, total) => {
+    if (done % 80 === 0 || done === total) process.stderr.write(`parsed ${done}/${total}\n`);
+  },
+});
+const categories = [...new Set(pool.documents.map((document) => document.category))];
+const heldOut = heldOutCategories(categories);
+const devJobIds = new Set(categories.filter((category) => !heldOut.has(category)).map(jobIdOf));
+// The pool stays whole (held-out resumes are distractors as in eval:ranking); only dev orders are judged.
+const byId = new Map(pool.cvs.map((cv) => [cv.profile.id, cv.profile]));
+const profiles = [...byId.values()];
+const qrels = categoryQrels(pool.documents);
+for (const jobId of [...qrels.keys()]) if (!devJobIds.has(jobId)) qrels.delete(jobId);
+const jobs = (await readJobOrders(join('eval', 'ranking', 'livecareer', 'jobs'), { now })).filter((job) =>
+  devJobIds.has(job.id),
+);
+process.stderr.write(`scoring ${profiles.length} resumes for ${jobs.length} dev orders\n`);
+const features = await collectFeatures({ jobs, candidates: profiles, qrels, options: offlineOptions(now) });
+const result = fitWeights(features, { folds: Number(values.folds), k: Number(values.k) });
+if (values.out) await writeFile(values.out, `${JSON.stringify({ weights: result.weights }, null, 2)}\n`);
+if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+else {
+  const out = [
+    `livecareer dev categories (${jobs.length} orders, ${profiles.length} resumes), ${values.folds} folds, ${result.metric}`,
+  ];
+  for (const fold of result.folds)
+    out.push(
+      `fold ${fold.fold + 1} (${fold.jobIds.join(', ')}): default ${fold.defaultNdcg.toFixed(4)}  fitted ${fold.fittedNdcg.toFixed(4)}`,
+    );
+  const { difference, pValue } = result.heldOut.comparison;
+  out.push(
+    `held-out folds, mean over ${result.perJob.length} orders: default ${result.heldOut.defaultNdcg.toFixed(4)}  fitted ${result.heldOut.fittedNdcg.toFixed(4)}` +
+      `  (Δ ${difference.mean.toFixed(4)}, 95% CI ${difference.low.toFixed(4)}..${difference.high.toFixed(4)}, p = ${pValue.toFixed(4)})`,
+    `weights fitted on all dev orders: ${Object.entries(result.weights)
+      .map(([name, value]) => `${name}=${value.toFixed(3)}`)
+      .join(',')}`,
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+}
