@@ -314,6 +314,7 @@ export {
   isUnsure,
   type ModelReading,
   modelReadingSchema,
+  parseTwilioDeliveryReport,
   planQuestions,
   readReplyForStep,
   redactReply,
@@ -325,6 +326,8 @@ export {
   screeningJobOf,
   screeningOutcome,
   type ScreeningStep,
+  type SmsDeliveryReport,
+  type SmsDeliveryStatus,
   type SmsEncoding,
   type SmsSegmentCount,
   type SmsTransport,
@@ -521,7 +524,8 @@ export {
   nextCampaignWorkAt,
   nextSendingTime,
   type QuietHours,
-  type RankedCandidate as CampaignCandidate,
+  // Named apart from the evaluation's `RankedCandidate` (a run entry): a campaign's ranked pool entry.
+  type RankedCandidate as CampaignRankedCandidate,
   recordCampaignDecision,
   runDueCampaignWork,
   type SimulateCampaignInput,
@@ -529,6 +533,29 @@ export {
   type SimulationResult,
   simulateCampaign,
 } from './campaigns/index.js';
+
+// Webhook server: inbound SMS and delivery receipts (Twilio, signed; JSON, bearer token) handed to the code
+// that owns the conversations; /health; graceful shutdown; JSON logs without numbers or texts. Hono loads on start.
+export {
+  createJsonLogger,
+  type DeliveryReportResult,
+  type DueWorkLoop,
+  type DueWorkLoopOptions,
+  type JsonLogger,
+  type JsonLoggerOptions,
+  type LogLevel,
+  recordDeliveryReport,
+  type StartWebhookServerOptions,
+  startDueWorkLoop,
+  startWebhookServer,
+  type TwilioWebhookOptions,
+  twilioSignedUrls,
+  type WebhookReply,
+  type WebhookReplyHandler,
+  type WebhookReplyOutcome,
+  type WebhookServer,
+  type WebhookServerOptions,
+} from './server/index.js';
 
 // Locale: the message catalogue (French, English) and the language codes cvmatch speaks.
 export {

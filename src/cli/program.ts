@@ -10,6 +10,7 @@ import { registerOccupationCommand } from './commands/occupation.js';
 import { registerParseCommand } from './commands/parse.js';
 import { registerPoolCommand } from './commands/pool.js';
 import { registerScreenCommand } from './commands/screen.js';
+import { registerServeCommand } from './commands/serve.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 usage error. */
 export const EXIT_OK = 0;
@@ -30,6 +31,7 @@ export function createProgram(): Command {
   registerAuditCommand(program);
   registerParseCommand(program);
   registerScreenCommand(program);
+  registerServeCommand(program);
   registerPoolCommand(program);
   registerDbCommand(program);
   registerCampaignCommand(program);

@@ -41,8 +41,10 @@ export {
   type InboundSms,
   type SmsTransport,
 } from './transports/console-transport.js';
+export type { SmsDeliveryReport, SmsDeliveryStatus } from './transports/sms-transport.js';
 export {
   createTwilioTransport,
+  parseTwilioDeliveryReport,
   type TwilioTransportOptions,
   validateTwilioSignature,
 } from './transports/twilio-transport.js';

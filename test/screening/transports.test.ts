@@ -143,11 +143,31 @@ describe('Twilio transport', () => {
 
   it('reads inbound webhooks (form string, URLSearchParams or parsed object)', () => {
     const body = 'MessageSid=SM1&From=%2B33611111111&To=%2B33100000000&Body=g+pa+le+caces+3';
-    const expected = { from: '+33611111111', text: 'g pa le caces 3', at: '2026-12-28T09:00:00.000Z' };
+    const bare = { from: '+33611111111', text: 'g pa le caces 3', at: '2026-12-28T09:00:00.000Z' };
+    // The message id (duplicate webhooks carry the same) and the number written to come along when given.
+    const expected = { ...bare, to: '+33100000000', providerMessageId: 'SM1' };
     expect(transport().parseInbound(body)).toEqual(expected);
     expect(transport().parseInbound(new URLSearchParams(body))).toEqual(expected);
-    expect(transport().parseInbound({ From: '+33611111111', Body: 'g pa le caces 3' })).toEqual(expected);
+    expect(transport().parseInbound({ From: '+33611111111', Body: 'g pa le caces 3' })).toEqual(bare);
     expect(() => transport().parseInbound('From=%2B336')).toThrow(ValidationError);
+  });
+
+  it('reads status callbacks into delivery reports', () => {
+    const read = (body: string) => transport().parseDeliveryReport?.(body);
+    expect(read('MessageSid=SM9&MessageStatus=delivered')).toEqual({
+      providerMessageId: 'SM9',
+      status: 'delivered',
+      errorCode: null,
+    });
+    expect(read('MessageSid=SM9&MessageStatus=undelivered&ErrorCode=30003')).toEqual({
+      providerMessageId: 'SM9',
+      status: 'undelivered',
+      errorCode: '30003',
+    });
+    expect(read('SmsSid=SM9&SmsStatus=sending')?.status).toBe('queued');
+    expect(read('MessageSid=SM9&MessageStatus=canceled')?.status).toBe('failed');
+    expect(() => read('MessageSid=SM9&MessageStatus=teleported')).toThrow(ValidationError);
+    expect(() => read('MessageStatus=sent')).toThrow(ValidationError);
   });
 
   it('checks the X-Twilio-Signature of a webhook', () => {

@@ -5,6 +5,22 @@ export interface InboundSms {
   text: string;
   /** ISO 8601 date-time the message was received. */
   at: string;
+  /** The number (or sender id) it was sent to, when the provider gives it. */
+  to?: string;
+  /** The provider's id of this message (Twilio `MessageSid`): duplicate webhooks carry the same id. */
+  providerMessageId?: string;
+}
+
+/** Where an outbound message stands, as a provider's delivery receipt says. */
+export type SmsDeliveryStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'read';
+
+/** A delivery receipt read from a provider's status callback. */
+export interface SmsDeliveryReport {
+  /** The id `send` returned for the message. */
+  providerMessageId: string;
+  status: SmsDeliveryStatus;
+  /** The provider's error code when it failed (e.g. Twilio `30003`), else null. */
+  errorCode: string | null;
 }
 
 /**
@@ -15,6 +31,8 @@ export interface SmsTransport {
   readonly name: string;
   send(to: string, text: string, options?: { signal?: AbortSignal }): Promise<{ id: string }>;
   parseInbound(requestBody: string | URLSearchParams | Record<string, unknown>): InboundSms;
+  /** Reads a delivery-status callback; absent when the provider has none. */
+  parseDeliveryReport?(requestBody: string | URLSearchParams | Record<string, unknown>): SmsDeliveryReport;
 }
 
 /** `+33612345678` → `+336•••••678`: for logs, never the whole number. */

@@ -1,6 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AuthenticationError, ProviderError, RateLimitError, ValidationError } from '../../errors.js';
-import { formFields, type InboundSms, type SmsTransport } from './sms-transport.js';
+import {
+  formFields,
+  type InboundSms,
+  type SmsDeliveryReport,
+  type SmsDeliveryStatus,
+  type SmsTransport,
+} from './sms-transport.js';
 
 export interface TwilioTransportOptions {
   accountSid: string;
@@ -119,9 +125,50 @@ export function createTwilioTransport(options: TwilioTransportOptions): SmsTrans
         throw new ValidationError('twilio: inbound webhook without From/Body', {
           issues: [{ path: [], message: 'expected form fields From and Body' }],
         });
-      return { from, text, at: now().toISOString() };
+      const to = fields.get('To');
+      const sid = fields.get('MessageSid') ?? fields.get('SmsSid');
+      return {
+        from,
+        text,
+        at: now().toISOString(),
+        ...(to ? { to } : {}),
+        ...(sid ? { providerMessageId: sid } : {}),
+      };
     },
+    parseDeliveryReport: parseTwilioDeliveryReport,
   };
+}
+
+const TWILIO_STATUSES: Record<string, SmsDeliveryStatus> = {
+  accepted: 'queued',
+  scheduled: 'queued',
+  queued: 'queued',
+  sending: 'queued',
+  sent: 'sent',
+  delivered: 'delivered',
+  undelivered: 'undelivered',
+  failed: 'failed',
+  canceled: 'failed',
+  read: 'read',
+};
+
+/**
+ * Reads Twilio's status callback (form fields `MessageSid`, `MessageStatus`, `ErrorCode`): `accepted`,
+ * `scheduled`, `sending` are `queued`; `canceled` is `failed`. `ValidationError` for another shape.
+ */
+export function parseTwilioDeliveryReport(
+  requestBody: string | URLSearchParams | Record<string, unknown>,
+): SmsDeliveryReport {
+  const fields = formFields(requestBody);
+  const sid = fields.get('MessageSid') ?? fields.get('SmsSid');
+  const raw = (fields.get('MessageStatus') ?? fields.get('SmsStatus'))?.toLowerCase();
+  const status = raw === undefined ? undefined : TWILIO_STATUSES[raw];
+  if (!sid || !status)
+    throw new ValidationError('twilio: status callback without MessageSid or with an unknown MessageStatus', {
+      issues: [{ path: [], message: `expected MessageSid and MessageStatus, got status ${raw ?? 'none'}` }],
+    });
+  const errorCode = fields.get('ErrorCode');
+  return { providerMessageId: sid, status, errorCode: errorCode ? errorCode : null };
 }
 
 /**
