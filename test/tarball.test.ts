@@ -81,9 +81,11 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
         .map((name) => `dist/data/taxonomy/${name}`)
         .sort(),
     );
+    // The commune table, read on first use too (not bundled: start-up does not parse it).
     expect(paths.filter((path) => !chunks.includes(path) && !tables.includes(path))).toEqual([
       'LICENSE',
       'README.md',
+      'dist/data/geo/communes.json',
       'dist/cli/main.js',
       'dist/index.cjs',
       'dist/index.d.cts',
