@@ -24,12 +24,8 @@ import {
 import { type PolicyOptions, resolvePolicy } from './requirements/index.js';
 import { titleContext } from './requirements/occupation-experience.js';
 import { type RerankEvent, rerankWithLlm } from './rerank/index.js';
-import {
-  DEFAULT_RETRIEVE_TOP_K,
-  PoolIndex,
-  profileSearchText,
-  retrieveCandidates,
-} from './retrieve/index.js';
+import { DEFAULT_RETRIEVE_TOP_K, PoolIndex, retrieveCandidates } from './retrieve/index.js';
+import { cachedPoolIndex } from './retrieve/pool-index-cache.js';
 import { toIsoDate } from './support/calendar.js';
 
 /** Up to this many profiles, every one is scored; above it, retrieval picks `retrieveTopK` first. */
@@ -108,10 +104,15 @@ export async function rankCandidates(
     const scoreEveryone = profiles.length <= SCORE_EVERYONE_UP_TO && options.retrieveTopK === undefined;
     // A profile with no job-related text has nothing to embed (a zero vector): retrieval skips it,
     // and when everyone is scored it gets a semantic similarity of 0.
+    // The index of a plain array is kept for the next call with the same, unchanged array (cachedPoolIndex).
     const retrievable =
       pool instanceof PoolIndex
         ? pool
-        : profiles.filter((profile) => profileSearchText(profile).trim().length > 0);
+        : await cachedPoolIndex(profiles, {
+            ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+            skipEmptyText: true,
+          });
     const retrieved = await retrieveCandidates(job, retrievable, {
       ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
       topK: options.retrieveTopK ?? (scoreEveryone ? profiles.length : DEFAULT_RETRIEVE_TOP_K),

