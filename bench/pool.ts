@@ -109,6 +109,12 @@ async function main(): Promise<void> {
   const count = Math.min(size, 20_000);
   const data = new Float32Array(count * dimensions);
   for (let index = 0; index < data.length; index++) data[index] = random() * 2 - 1;
+  // Unit rows, as embedding APIs return them.
+  for (let row = 0; row < count; row++) {
+    const vector = data.subarray(row * dimensions, (row + 1) * dimensions);
+    const scale = 1 / Math.hypot(...vector);
+    for (let index = 0; index < dimensions; index++) vector[index] = (vector[index] as number) * scale;
+  }
   const ids = Array.from({ length: count }, (_, position) => `p${position}`);
   const bytes = data.byteLength;
   const copyTimes: number[] = [];
@@ -126,9 +132,9 @@ async function main(): Promise<void> {
     for (let row = count - 1; row >= 0; row--) index.remove(ids[row] as string);
   };
   for (let run = 0; run < runs; run++) {
-    copyTimes.push((await measure(() => target.set(data))).wallMs);
+    copyTimes.push((await measure(() => target.set(data))).cpuMs);
     empty(bulk);
-    addManyTimes.push((await measure(() => bulk.addMany(ids, data))).wallMs);
+    addManyTimes.push((await measure(() => bulk.addMany(ids, data))).cpuMs);
     empty(single);
     addTimes.push(
       (
@@ -136,12 +142,12 @@ async function main(): Promise<void> {
           for (let row = 0; row < count; row++)
             single.add(ids[row] as string, data.subarray(row * dimensions, (row + 1) * dimensions));
         })
-      ).wallMs,
+      ).cpuMs,
     );
   }
   const gbps = (ms: number) => bytes / 1e9 / (ms / 1000);
   rows.push({
-    what: `VectorIndex.addMany(${count} × ${dimensions}), GB/s`,
+    what: `VectorIndex.addMany(${count} × ${dimensions} unit rows), GB/s of CPU time`,
     ms: gbps(median(addManyTimes)),
     baseline: 'Float32Array.set of the same bytes, GB/s',
     baselineMs: gbps(median(copyTimes)),

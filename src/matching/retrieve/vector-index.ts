@@ -81,6 +81,32 @@ function writeNormalised(
 
 const PAGE_BYTES = 65_536;
 
+/** |‖v‖² − 1| below which `addMany` keeps a row as given (float32 rounding of a unit vector's norm). */
+const UNIT_TOLERANCE = 1e-6;
+
+/** Σ v² over one row, four accumulators (independent additions keep the CPU's pipelines busy). */
+function squaredNorm(data: Float32Array, offset: number, length: number): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  const end = offset + length;
+  const blockEnd = offset + (length & ~3);
+  let index = offset;
+  for (; index < blockEnd; index += 4) {
+    const w = data[index] as number;
+    const x = data[index + 1] as number;
+    const y = data[index + 2] as number;
+    const z = data[index + 3] as number;
+    a += w * w;
+    b += x * x;
+    c += y * y;
+    d += z * z;
+  }
+  for (; index < end; index++) a += (data[index] as number) ** 2;
+  return a + b + c + d;
+}
+
 /**
  * In-memory exact nearest-neighbour index over L2-normalised Float32 vectors (dot product = cosine).
  *
@@ -268,17 +294,16 @@ export class VectorIndex {
     data.set(vectors, start);
     for (let row = 0; row < ids.length; row++) {
       const offset = start + row * dimensions;
-      const end = offset + dimensions;
-      let norm = 0;
-      for (let index = offset; index < end; index++) {
-        const value = data[index] as number;
-        norm += value * value;
-      }
+      const norm = squaredNorm(data, offset, dimensions);
       if (!Number.isFinite(norm) || norm === 0) {
         throw new RangeError(`vector for ${ids[row]} cannot be normalised (zero, NaN or infinite values)`);
       }
+      // Embedding APIs return unit vectors: a row already of length 1 within float32 rounding is kept as
+      // given, which saves the write pass (it would change no value by more than that rounding).
+      if (Math.abs(norm - 1) <= UNIT_TOLERANCE) continue;
       const scale = 1 / Math.sqrt(norm);
-      for (let index = offset; index < end; index++) data[index] = (data[index] as number) * scale;
+      for (let index = offset, end = offset + dimensions; index < end; index++)
+        data[index] = (data[index] as number) * scale;
     }
     // Committed only once every row is valid: the slots written above are beyond `size` until now.
     for (const [row, id] of ids.entries()) {
