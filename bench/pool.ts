@@ -82,22 +82,21 @@ async function main(): Promise<void> {
     const built = await buildPoolIndex(profiles, { embeddingModel });
     await savePoolIndex(built, file);
     const loads: number[] = [];
+    const loadWalls: number[] = [];
     let loaded = await loadPoolIndex(file, { embeddingModel });
     for (let run = 0; run < runs; run++) {
-      loads.push(
-        (
-          await measure(async () => {
-            loaded = await loadPoolIndex(file, { embeddingModel });
-          })
-        ).wallMs,
-      );
+      const load = await measure(async () => {
+        loaded = await loadPoolIndex(file, { embeddingModel });
+      });
+      loads.push(load.cpuMs);
+      loadWalls.push(load.wallMs);
     }
     const rankLoaded = await measure(() => rankCandidates(job, loaded, options));
     rows.push({
-      what: `loadPoolIndex (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB, ${size} profiles), wall`,
+      what: `loadPoolIndex (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB, ${size} profiles); wall ${median(loadWalls).toFixed(0)} ms`,
       ms: median(loads),
-      baseline: 'then rankCandidates on it, wall',
-      baselineMs: rankLoaded.wallMs,
+      baseline: 'then rankCandidates on it',
+      baselineMs: rankLoaded.cpuMs,
       target: '≤ 500 ms',
     });
   } finally {
@@ -161,7 +160,9 @@ async function main(): Promise<void> {
     target: '',
   });
 
-  console.log(`pool bench: ${size} synthetic profiles, median of ${runs} runs; CPU ms unless marked wall`);
+  console.log(
+    `pool bench: ${size} synthetic profiles, median of ${runs} runs; CPU ms of this process (wall time depends on other load)`,
+  );
   console.table(
     rows.map((row) => ({
       what: row.what,
