@@ -198,7 +198,7 @@ describe('pseudonymizeText: ages', () => {
 
 describe('pseudonymizeProfile, each piece of experience text once', () => {
   it('leaves out a description the CV text already holds, and keeps one the cut text lost', () => {
-    const base = makeProfile();
+    const base = makeProfile('cv_1');
     const description = 'Chargement et déchargement des camions au chariot frontal, gerbage en hauteur.';
     const profile = {
       ...base,
