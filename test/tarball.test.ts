@@ -85,8 +85,8 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
     expect(paths.filter((path) => !chunks.includes(path) && !tables.includes(path))).toEqual([
       'LICENSE',
       'README.md',
-      'dist/data/geo/communes.json',
       'dist/cli/main.js',
+      'dist/data/geo/communes.json',
       'dist/index.cjs',
       'dist/index.d.cts',
       'dist/index.d.ts',
