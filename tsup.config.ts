@@ -2,8 +2,8 @@ import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 /**
- * The taxonomy tables (src/taxonomy/data/*.json) are read at run time, on first use, from
- * dist/data/taxonomy/; each bundle is told where that folder is relative to itself (see
+ * The taxonomy tables (src/taxonomy/data/*.json) and the commune table (src/geo/data/communes.json) are read
+ * at run time, on first use, from dist/data/taxonomy/ and dist/data/geo/; each bundle is told where that folder is relative to itself (see
  * src/taxonomy/tables.ts).
  */
 const copyTaxonomyData = async () => {
@@ -11,6 +11,13 @@ const copyTaxonomyData = async () => {
     recursive: true,
     filter: (source) => !/\.(?:ts|md)$/.test(source),
   });
+  cpSync('src/geo/data/communes.json', 'dist/data/geo/communes.json');
+};
+
+// Where the data files are, relative to each bundle (the ESM chunk and dist/index.cjs both sit in dist/).
+const dataFolders = {
+  __TAXONOMY_DATA__: JSON.stringify('./data/taxonomy/'),
+  __GEO_DATA__: JSON.stringify('./data/geo/'),
 };
 
 // What ships (see test/tarball.test.ts): one ESM build, one CommonJS build, their type declarations, the
@@ -26,7 +33,7 @@ export default defineConfig([
     dts: { entry: { index: 'src/index.ts' } },
     sourcemap: false,
     target: 'node20',
-    define: { __TAXONOMY_DATA__: JSON.stringify('./data/taxonomy/') },
+    define: dataFolders,
   },
   {
     // Its declarations are the ESM ones, copied to index.d.cts by `npm run build` (one DTS pass, not two).
@@ -37,7 +44,7 @@ export default defineConfig([
     splitting: false,
     // import.meta.url (used to locate pdfjs-dist's fonts and the taxonomy tables) must also work in the CJS build.
     shims: true,
-    define: { __TAXONOMY_DATA__: JSON.stringify('./data/taxonomy/') },
+    define: dataFolders,
     onSuccess: copyTaxonomyData,
   },
 ]);

@@ -81,10 +81,12 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
         .map((name) => `dist/data/taxonomy/${name}`)
         .sort(),
     );
+    // The commune table, read on first use too (not bundled: start-up does not parse it).
     expect(paths.filter((path) => !chunks.includes(path) && !tables.includes(path))).toEqual([
       'LICENSE',
       'README.md',
       'dist/cli/main.js',
+      'dist/data/geo/communes.json',
       'dist/index.cjs',
       'dist/index.d.cts',
       'dist/index.d.ts',

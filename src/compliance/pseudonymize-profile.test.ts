@@ -195,3 +195,24 @@ describe('pseudonymizeText: ages', () => {
     }
   });
 });
+
+describe('pseudonymizeProfile, each piece of experience text once', () => {
+  it('leaves out a description the CV text already holds, and keeps one the cut text lost', () => {
+    const base = makeProfile('cv_1');
+    const description = 'Chargement et déchargement des camions au chariot frontal, gerbage en hauteur.';
+    const profile = {
+      ...base,
+      experiences: base.experiences.map((experience, position) =>
+        position === 0 ? { ...experience, description } : experience,
+      ),
+      text: `${base.text}\nCariste\n${description.replace('camions au', 'camions\nau')}`,
+    };
+    const full = pseudonymizeProfile(profile, { alias: 'c1' });
+    expect(full.text.split('gerbage en hauteur').length - 1).toBe(1);
+    expect(full.fields.experiences[0]?.description).toContain('gerbage en hauteur');
+    // Cut before the description: it stays with its experience.
+    const cut = pseudonymizeProfile(profile, { alias: 'c1', maxCvTextChars: 40 });
+    expect(cut.text.split('gerbage en hauteur').length - 1).toBe(1);
+    expect(cut.text).toMatch(/\* [^\n]*Cariste[^\n]*gerbage en hauteur/);
+  });
+});

@@ -184,12 +184,16 @@ function renderFields(alias: string, fields: PseudonymizedFields, language: Lang
   );
   lines.push(`${say('profile.languages')}: ${languages.join(', ') || none}`);
   lines.push(`${say('profile.total')}: ${say('profile.months', { count: fields.totalExperienceMonths })}`);
+  // A description the CV text below already holds is not repeated: each piece of experience text is sent
+  // (and paid for) once. One the CV text lost (cut at maxCvTextChars) stays with its experience.
+  const cvTextWords = fields.cvText?.replace(/\s+/g, ' ') ?? '';
   if (fields.experiences.length > 0) {
     lines.push(`${say('profile.experiences')}:`);
     for (const experience of fields.experiences) {
       const period = `${experience.start ?? '?'} → ${experience.current ? say('profile.current') : (experience.end ?? '?')}`;
       const company = experience.company ? `, ${experience.company}` : '';
-      const description = experience.description.replace(/\s+/g, ' ').trim();
+      const full = experience.description.replace(/\s+/g, ' ').trim();
+      const description = full && cvTextWords.includes(full) ? '' : full;
       lines.push(`* ${period}: ${experience.title}${company}${description ? `. ${description}` : ''}`);
     }
   }

@@ -1,5 +1,5 @@
-import { findPhoneNumbersInText } from 'libphonenumber-js';
 import type { LanguageCode } from '../locale/index.js';
+import { phoneNumbers } from '../support/phone-numbers.js';
 import { foldAccents } from '../text/normalize.js';
 import { detectLanguage } from '../text/tokenize.js';
 import { neutralizeGender } from './neutralize-gender.js';
@@ -190,82 +190,88 @@ const withUnicodeBoundaries = (pattern: RegExp): RegExp =>
   );
 
 /** Patterns applied to every text, in order. Each match is replaced by its kind's placeholder. */
-const PATTERNS: [RedactionKind, RegExp][] = (
-  [
-    ['email', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu],
+/**
+ * Built on the first redaction, not at start-up: with `\b` widened to Unicode letters these patterns hold
+ * hundreds of `\p{L}` classes, which V8 expands when a RegExp is constructed (~40 ms).
+ */
+let patterns: [RedactionKind, RegExp][] | undefined;
+const buildPatterns = (): [RedactionKind, RegExp][] =>
+  (
     [
-      'url',
-      /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b(?:linkedin\.com|facebook\.com|instagram\.com|viadeo\.com)\/[^\s<>"]*/giu,
-    ],
-    // Birth date and age.
-    [
-      'birth-date',
-      new RegExp(
-        String.raw`(?:\bn[ée]e?\s*(?:\(e\))?\s+le|\bdate\s+de\s+naissance\s*:?|\bborn(?:\s+on)?|\bdate\s+of\s+birth\s*:?|\bD\.?O\.?B\.?\s*:?)\s*${DATE}(?:\s+(?:à|a|in)\s+[\p{L}\- ]+)?`,
-        'giu',
-      ),
-    ],
-    ['birth-date', /\bn[ée]e?\s*(?:\(e\))?\s+(?:en|in)\s+\d{4}\b/giu],
-    ['age', /\b(?:[âa]ge|age)\s*:?\s*\d{2}(?:\s*(?:ans|years?(?:\s+old)?))?(?!\s*(?:%|€|h\b))\b/giu],
-    [
-      'age',
-      /(?<!(?:depuis|pendant|durant|de|sur|environ|plus\s+de|for|over)\s+)\b\d{2}\s*(?:ans|years?\s+old)\b(?!\s*(?:d['’]|de\s|dans|en\s|comme|as\s|of\s|chez|au\s|sur))/giu,
-    ],
-    // Identity details.
-    [
-      'nationality',
-      /\b(?:de\s+)?nationalit[ée]\s*:?\s*[\p{L}-]+(?:\s+et\s+[\p{L}-]+)?|\bnationality\s*:?\s*[\p{L}-]+/giu,
-    ],
-    [
-      'marital-status',
-      /\bsituation\s+(?:familiale|matrimoniale)\s*:?[^\n,;]*|\bmarital\s+status\s*:?[^\n,;]*/giu,
-    ],
-    [
-      'marital-status',
-      /\b(?:c[ée]libataire|mari[ée]e?(?:\(e\))?|pacs[ée]e?(?:\(e\))?|divorc[ée]e?(?:\(e\))?|veu(?:f|ve)|en\s+couple|concubinage|single|married|divorced|widowed)\b/giu,
-    ],
-    [
-      'marital-status',
-      /\b(?:(?:m[èe]re|p[èe]re|parent)\s+de\s+)?(?:\d+|un|une|deux|trois|quatre)\s+enfants?\b(?:\s*\([^)]*\))?|\b(?:sans\s+enfants?|\d+\s+children|no\s+children)\b/giu,
-    ],
-    [
-      'gender',
-      /\b(?:sexe|genre|gender|sex)\s*:\s*(?:[MFH]|masculin|f[ée]minin|homme|femme|male|female)\b/giu,
-    ],
-    ['photo', /\bphoto(?:graphie)?\s*(?:d['’]identit[ée]|jointe|ci-jointe)?\b/giu],
-    [
-      'health',
-      /\b(?:RQTH|reconnaissance\s+de\s+la\s+qualit[ée]\s+de\s+travailleur\s+handicap[ée]|travailleu(?:r|se)\s+handicap[ée]e?|en\s+situation\s+de\s+handicap|handicap(?:[ée]e?)?|invalidit[ée]|enceinte|grossesse|pregnan(?:t|cy)|disabilit(?:y|ies)|disabled)\b/giu,
-    ],
-    ['union', /\b(?:d[ée]l[ée]gu[ée]e?\s+syndica(?:l|le)|syndiqu[ée]e?|union\s+representative)\b/giu],
-    // Street address: "12 bis rue des Lilas", "Bâtiment B, 3 allée…", "Résidence les Pins".
-    ['address', NUMBERED_STREET],
-    [
-      'address',
-      /\b(?:rue|avenue|boulevard|impasse|all[ée]es?|chemin|mont[ée]e|r[ée]sidence|lotissement|lieu[\s-]dit|faubourg)\s+(?:d['’]|de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+)?\p{Lu}[^\n,;]*/gu,
-    ],
-    [
-      'address',
-      /\b(?:b[âa]timent|b[âa]t\.|appartement|appt\.?|apt\.?|escalier|[ée]tage|BP|CS)\s*\d*[A-Z]?\b/gu,
-    ],
-    // Postal code + city on an address line ("69003 Lyon", "F-69003 LYON CEDEX").
-    [
-      'address',
-      /\b(?:F-)?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]+(?:\p{L}[\p{L}'’-]*|\d{1,2}))*?(?=\s*(?:$|[\n,;.)]|cedex))/gmu,
-    ],
-    // A postal code or département next to a removed place: "69003 [place]", "[place] (69)".
-    [
-      'address',
-      /(?:\b(?:F-)?\d{2}\s?\d{3}\s+)?\[place\](?:\s*\((?:\d{2}\s?\d{3}|\d{2}|2[AB])\)|\s+\d{2}\s?\d{3}(?![\d/]))?/gu,
-    ],
-    // Civility and H/F markers.
-    [
-      'gender',
-      /\b(?:Monsieur|Madame|Mademoiselle|Mme|Mlle|Mlles|Mmes|Mrs|Miss)\b\.?\s*|(?<![\p{L}])(?:M\.|Mr\.?|Ms\.?)(?=\s+(?:\p{Lu}|\[))\s*/gu,
-    ],
-    ['gender', /\s*\(?\b(?:H\s*\/\s*F|F\s*\/\s*H|M\s*\/\s*F|F\s*\/\s*M|M\s*\/\s*W|W\s*\/\s*M)\b\)?/gu],
-  ] as [RedactionKind, RegExp][]
-).map(([kind, pattern]) => [kind, withUnicodeBoundaries(pattern)]);
+      ['email', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu],
+      [
+        'url',
+        /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b(?:linkedin\.com|facebook\.com|instagram\.com|viadeo\.com)\/[^\s<>"]*/giu,
+      ],
+      // Birth date and age.
+      [
+        'birth-date',
+        new RegExp(
+          String.raw`(?:\bn[ée]e?\s*(?:\(e\))?\s+le|\bdate\s+de\s+naissance\s*:?|\bborn(?:\s+on)?|\bdate\s+of\s+birth\s*:?|\bD\.?O\.?B\.?\s*:?)\s*${DATE}(?:\s+(?:à|a|in)\s+[\p{L}\- ]+)?`,
+          'giu',
+        ),
+      ],
+      ['birth-date', /\bn[ée]e?\s*(?:\(e\))?\s+(?:en|in)\s+\d{4}\b/giu],
+      ['age', /\b(?:[âa]ge|age)\s*:?\s*\d{2}(?:\s*(?:ans|years?(?:\s+old)?))?(?!\s*(?:%|€|h\b))\b/giu],
+      [
+        'age',
+        /(?<!(?:depuis|pendant|durant|de|sur|environ|plus\s+de|for|over)\s+)\b\d{2}\s*(?:ans|years?\s+old)\b(?!\s*(?:d['’]|de\s|dans|en\s|comme|as\s|of\s|chez|au\s|sur))/giu,
+      ],
+      // Identity details.
+      [
+        'nationality',
+        /\b(?:de\s+)?nationalit[ée]\s*:?\s*[\p{L}-]+(?:\s+et\s+[\p{L}-]+)?|\bnationality\s*:?\s*[\p{L}-]+/giu,
+      ],
+      [
+        'marital-status',
+        /\bsituation\s+(?:familiale|matrimoniale)\s*:?[^\n,;]*|\bmarital\s+status\s*:?[^\n,;]*/giu,
+      ],
+      [
+        'marital-status',
+        /\b(?:c[ée]libataire|mari[ée]e?(?:\(e\))?|pacs[ée]e?(?:\(e\))?|divorc[ée]e?(?:\(e\))?|veu(?:f|ve)|en\s+couple|concubinage|single|married|divorced|widowed)\b/giu,
+      ],
+      [
+        'marital-status',
+        /\b(?:(?:m[èe]re|p[èe]re|parent)\s+de\s+)?(?:\d+|un|une|deux|trois|quatre)\s+enfants?\b(?:\s*\([^)]*\))?|\b(?:sans\s+enfants?|\d+\s+children|no\s+children)\b/giu,
+      ],
+      [
+        'gender',
+        /\b(?:sexe|genre|gender|sex)\s*:\s*(?:[MFH]|masculin|f[ée]minin|homme|femme|male|female)\b/giu,
+      ],
+      ['photo', /\bphoto(?:graphie)?\s*(?:d['’]identit[ée]|jointe|ci-jointe)?\b/giu],
+      [
+        'health',
+        /\b(?:RQTH|reconnaissance\s+de\s+la\s+qualit[ée]\s+de\s+travailleur\s+handicap[ée]|travailleu(?:r|se)\s+handicap[ée]e?|en\s+situation\s+de\s+handicap|handicap(?:[ée]e?)?|invalidit[ée]|enceinte|grossesse|pregnan(?:t|cy)|disabilit(?:y|ies)|disabled)\b/giu,
+      ],
+      ['union', /\b(?:d[ée]l[ée]gu[ée]e?\s+syndica(?:l|le)|syndiqu[ée]e?|union\s+representative)\b/giu],
+      // Street address: "12 bis rue des Lilas", "Bâtiment B, 3 allée…", "Résidence les Pins".
+      ['address', NUMBERED_STREET],
+      [
+        'address',
+        /\b(?:rue|avenue|boulevard|impasse|all[ée]es?|chemin|mont[ée]e|r[ée]sidence|lotissement|lieu[\s-]dit|faubourg)\s+(?:d['’]|de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+)?\p{Lu}[^\n,;]*/gu,
+      ],
+      [
+        'address',
+        /\b(?:b[âa]timent|b[âa]t\.|appartement|appt\.?|apt\.?|escalier|[ée]tage|BP|CS)\s*\d*[A-Z]?\b/gu,
+      ],
+      // Postal code + city on an address line ("69003 Lyon", "F-69003 LYON CEDEX").
+      [
+        'address',
+        /\b(?:F-)?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]+(?:\p{L}[\p{L}'’-]*|\d{1,2}))*?(?=\s*(?:$|[\n,;.)]|cedex))/gmu,
+      ],
+      // A postal code or département next to a removed place: "69003 [place]", "[place] (69)".
+      [
+        'address',
+        /(?:\b(?:F-)?\d{2}\s?\d{3}\s+)?\[place\](?:\s*\((?:\d{2}\s?\d{3}|\d{2}|2[AB])\)|\s+\d{2}\s?\d{3}(?![\d/]))?/gu,
+      ],
+      // Civility and H/F markers.
+      [
+        'gender',
+        /\b(?:Monsieur|Madame|Mademoiselle|Mme|Mlle|Mlles|Mmes|Mrs|Miss)\b\.?\s*|(?<![\p{L}])(?:M\.|Mr\.?|Ms\.?)(?=\s+(?:\p{Lu}|\[))\s*/gu,
+      ],
+      ['gender', /\s*\(?\b(?:H\s*\/\s*F|F\s*\/\s*H|M\s*\/\s*F|F\s*\/\s*M|M\s*\/\s*W|W\s*\/\s*M)\b\)?/gu],
+    ] as [RedactionKind, RegExp][]
+  ).map(([kind, pattern]) => [kind, withUnicodeBoundaries(pattern)]);
 
 /** One replacement pass, counting matches. Placeholders already in the text are left alone. */
 function replaceAll(text: string, pattern: RegExp, kind: RedactionKind, counts: RedactionResult['counts']) {
@@ -329,7 +335,8 @@ export function pseudonymizeText(
     for (let pass = 0; pass < 3; pass++) result = replaceAll(result, pattern, 'name', counts);
   }
 
-  for (const [kind, pattern] of PATTERNS) result = replaceAll(result, pattern, kind, counts);
+  patterns ??= buildPatterns();
+  for (const [kind, pattern] of patterns) result = replaceAll(result, pattern, kind, counts);
 
   // Phone numbers: the given ones in any spacing, then whatever libphonenumber finds, then loose digit runs.
   const phones = literals(identifiers.phones).map((phone) => phone.replace(/\D/g, '').replace(/^33/, ''));
@@ -340,7 +347,7 @@ export function pseudonymizeText(
     const pattern = new RegExp(`(?:\\+\\s*33\\s*(?:\\(0\\))?|0033|0)?[\\s.\\-/()]*${separated}`, 'g');
     result = replaceAll(result, pattern, 'phone', counts);
   }
-  const found = findPhoneNumbersInText(result, { defaultCountry: 'FR' });
+  const found = phoneNumbers().findPhoneNumbersInText(result, { defaultCountry: 'FR' });
   for (const phone of [...found].reverse()) {
     counts.phone = (counts.phone ?? 0) + 1;
     result = `${result.slice(0, phone.startsAt)}${PLACEHOLDER.phone}${result.slice(phone.endsAt)}`;

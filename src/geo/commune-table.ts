@@ -1,5 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { TaxonomyDataError } from '../errors.js';
 import { arrondissementKey, communeKey, departementOfInsee } from './commune-key.js';
-import table from './data/communes.json' with { type: 'json' };
+
+/**
+ * The commune table (2 MB of JSON, see scripts/build-geo.ts) is read from disk on first use, not bundled:
+ * `import('cvmatch')` and commands that never look a place up do not parse it. In the source tree it is
+ * `src/geo/data/communes.json`; the build copies it to `dist/data/geo/` and tells each bundle where that is
+ * relative to itself (`__GEO_DATA__`, set by tsup.config.ts), like the taxonomy tables (src/taxonomy/tables.ts).
+ */
+declare const __GEO_DATA__: string | undefined;
+
+function readCommuneTable(): { rows: unknown[] } {
+  const relative = typeof __GEO_DATA__ === 'string' ? __GEO_DATA__ : './data/';
+  const url = new URL(`${relative}communes.json`, import.meta.url);
+  try {
+    return JSON.parse(readFileSync(url, 'utf8')) as { rows: unknown[] };
+  } catch (error) {
+    throw new TaxonomyDataError(
+      url.pathname,
+      `cannot load the commune table ${url.pathname} (is the package's data/geo folder present?)`,
+      { cause: error },
+    );
+  }
+}
 
 /** How precise a commune's coordinates are (see `scripts/build-geo.ts`). */
 export type CoordinatePrecision = 'commune' | 'postal-code' | 'departement';
@@ -45,7 +68,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function communeIndex(): CommuneIndex {
   if (cached) return cached;
   const started = performance.now();
-  const rows = table.rows as unknown as [
+  const rows = readCommuneTable().rows as unknown as [
     string,
     string,
     string,

@@ -25,5 +25,7 @@ export const WEEKDAY_NUMBERS: ReadonlyMap<string, number> = numbersByName(
 
 /** A regex alternation of `names`, longest first so that `janvier` wins over `jan`. No capture group. */
 export function namesPattern(names: Iterable<string>): string {
-  return [...names].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|');
+  // Longest first, so a name is not cut short by a shorter one; ties in code-unit order (distinct names of
+  // one length cannot be prefixes of each other). Not localeCompare: it loads ICU's collator at start-up.
+  return [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).join('|');
 }

@@ -41,6 +41,22 @@ export function foldTerm(term: string): string {
 
 const SPECIAL = /[.+^$\\[\]{}()|?*]/;
 
+/**
+ * Each character of an entry, folded and escaped: memoised, since the module-level vocabularies compile
+ * tens of thousands of characters at start-up and `foldTerm` (NFD + replacements) per character was most
+ * of `import('cvmatch')`'s own time.
+ */
+const foldedCharacters = new Map<string, string>();
+function foldedCharacter(char: string): string {
+  let folded = foldedCharacters.get(char);
+  if (folded === undefined) {
+    const term = foldTerm(char);
+    folded = SPECIAL.test(term) ? `\\${term}` : term;
+    foldedCharacters.set(char, folded);
+  }
+  return folded;
+}
+
 /** The regular expression source of one entry (no boundaries). */
 function entryBody(entry: string, options: VocabularyOptions, depth = 0): string {
   let out = '';
@@ -58,10 +74,8 @@ function entryBody(entry: string, options: VocabularyOptions, depth = 0): string
       if (depth > 3) throw new CvmatchError(`vocabulary entry "${entry}": slots nested too deep`);
       out += `(?:${phrases.map((phrase) => entryBody(phrase, options, depth + 1)).join('|')})`;
       index = close;
-    } else {
-      const folded = options.foldAccents === false ? char : foldTerm(char);
-      out += SPECIAL.test(folded) ? `\\${folded}` : folded;
-    }
+    } else if (options.foldAccents === false) out += SPECIAL.test(char) ? `\\${char}` : char;
+    else out += foldedCharacter(char);
   }
   return out;
 }

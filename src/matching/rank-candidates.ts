@@ -24,12 +24,8 @@ import {
 import { type PolicyOptions, resolvePolicy } from './requirements/index.js';
 import { titleContext } from './requirements/occupation-experience.js';
 import { type RerankEvent, rerankWithLlm } from './rerank/index.js';
-import {
-  DEFAULT_RETRIEVE_TOP_K,
-  PoolIndex,
-  profileSearchText,
-  retrieveCandidates,
-} from './retrieve/index.js';
+import { DEFAULT_RETRIEVE_TOP_K, PoolIndex, retrieveCandidates } from './retrieve/index.js';
+import { cachedPoolIndex } from './retrieve/pool-index-cache.js';
 import { toIsoDate } from './support/calendar.js';
 
 /** Up to this many profiles, every one is scored; above it, retrieval picks `retrieveTopK` first. */
@@ -99,53 +95,63 @@ export async function rankCandidates(
   const llmWeight = resolveLlmWeight(options.weights?.llm);
   const policy = resolvePolicy(options);
   const emit = options.onEvent ?? (() => {});
-  const profiles = poolProfiles(pool);
+  // A loaded PoolIndex decodes a profile when it is first read: a big pool reads only what retrieval keeps.
+  const arrayPool = pool instanceof PoolIndex ? null : poolProfiles(pool);
+  const poolSize = arrayPool ? arrayPool.length : (pool as PoolIndex).size;
+  const allProfiles = () => arrayPool ?? (pool as PoolIndex).profiles();
 
   // 1. Retrieval: for big pools (prefilter) and whenever embeddings are available (semantic criterion).
   let semanticById: Map<string, number | null> | null = null;
-  let selected = profiles;
-  if (options.embeddingModel || profiles.length > SCORE_EVERYONE_UP_TO) {
-    const scoreEveryone = profiles.length <= SCORE_EVERYONE_UP_TO && options.retrieveTopK === undefined;
+  let selected: CandidateProfile[] | null = null;
+  if (options.embeddingModel || poolSize > SCORE_EVERYONE_UP_TO) {
+    const scoreEveryone = poolSize <= SCORE_EVERYONE_UP_TO && options.retrieveTopK === undefined;
     // A profile with no job-related text has nothing to embed (a zero vector): retrieval skips it,
     // and when everyone is scored it gets a semantic similarity of 0.
+    // The index of a plain array is kept for the next call with the same, unchanged array (cachedPoolIndex).
     const retrievable =
-      pool instanceof PoolIndex
-        ? pool
-        : profiles.filter((profile) => profileSearchText(profile).trim().length > 0);
+      arrayPool === null
+        ? (pool as PoolIndex)
+        : await cachedPoolIndex(arrayPool, {
+            ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+            skipEmptyText: true,
+          });
     const retrieved = await retrieveCandidates(job, retrievable, {
       ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
-      topK: options.retrieveTopK ?? (scoreEveryone ? profiles.length : DEFAULT_RETRIEVE_TOP_K),
+      topK: options.retrieveTopK ?? (scoreEveryone ? poolSize : DEFAULT_RETRIEVE_TOP_K),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     semanticById = new Map(retrieved.map((hit) => [hit.candidateId, hit.semantic]));
     if (scoreEveryone) {
+      selected = allProfiles();
       const missing = options.embeddingModel ? 0 : null;
-      for (const profile of profiles)
+      for (const profile of selected)
         if (!semanticById.has(profile.id)) semanticById.set(profile.id, missing);
     } else {
-      const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+      const byId = arrayPool && new Map(arrayPool.map((profile) => [profile.id, profile]));
       selected = retrieved.flatMap((hit) => {
-        const profile = byId.get(hit.candidateId);
+        const profile = byId ? byId.get(hit.candidateId) : (pool as PoolIndex).get(hit.candidateId);
         return profile ? [profile] : [];
       });
     }
     emit({
       type: 'retrieved',
-      poolSize: profiles.length,
+      poolSize,
       kept: selected.length,
       semantic: !!options.embeddingModel,
     });
   }
+  const scored = selected ?? allProfiles();
 
   // 2–3. Requirements and structured scores: each pair assessed once. Text relevance and title rarity are
   // measured over the profiles being scored; the embedding similarity is spread over the pool's range.
   const fuseOptions = { weights, llmWeight, language: job.language };
-  const titles = titleContext(job, selected);
-  const textScores = scoreTextPool(job, selected, titles.pool);
+  const titles = titleContext(job, scored);
+  const textScores = scoreTextPool(job, scored, titles.pool);
   const semanticScores = spreadSemantic(semanticById);
   const inputs = new Map<string, FuseInput>();
   const kept: FusedResult[] = [];
-  for (const profile of selected) {
+  for (const profile of scored) {
     options.signal?.throwIfAborted();
     const assessment = assessPair(job, profile, {
       now,
@@ -175,7 +181,7 @@ export async function rankCandidates(
   if (options.chatModel && kept.length > 0) {
     const shortlistSize = Math.max(0, options.shortlistSize ?? DEFAULT_SHORTLIST_SIZE);
     const shortlist = rankResults(kept).slice(0, shortlistSize);
-    const byId = new Map(selected.map((profile) => [profile.id, profile]));
+    const byId = new Map(scored.map((profile) => [profile.id, profile]));
     const candidates = shortlist.flatMap((result) => {
       const profile = byId.get(result.candidateId);
       return profile ? [profile] : [];

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { phoneNumbers } from '../support/phone-numbers.js';
 import { StoreError } from './errors.js';
 import type { SqlClient } from './sql-client.js';
 
@@ -11,7 +11,7 @@ export type PhoneHasher = (phone: string) => string;
  * libphonenumber cannot read it, so the same written number always gives the same hash.
  */
 export function canonicalPhone(phone: string): string {
-  const parsed = parsePhoneNumberFromString(phone, 'FR');
+  const parsed = phoneNumbers().parsePhoneNumberFromString(phone, 'FR');
   if (parsed?.isPossible()) return parsed.number;
   return phone.replace(/[^\d+]/g, '');
 }

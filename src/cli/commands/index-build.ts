@@ -21,7 +21,7 @@ export function registerIndexCommand(program: Command): void {
     .command('build')
     .description(
       'Read candidates (CV folders/files or profiles .jsonl), embed their work fields and save one index file ' +
-        '(profiles + vectors; BM25 is rebuilt on load). Only structured work fields are embedded: never name, ' +
+        '(profiles, BM25 terms and vectors: loading is fast). Only structured work fields are embedded: never name, ' +
         'contact details, address or sensitive data.',
     )
     .argument('<inputs...>', 'CV folder(s), CV files (pdf, docx, doc, odt, rtf, txt) or profiles .jsonl')

@@ -34,6 +34,13 @@ export interface Bm25Index {
   addTerms(id: string, documentTerms: readonly string[]): void;
   /** Returns whether the id was indexed. */
   remove(id: string): boolean;
+  /**
+   * The index as stored by `savePoolIndex`: every distinct term once, and per document (slot order) its
+   * length, then `[term number, count]` pairs. `importDocuments` reads it back without tokenising anything.
+   */
+  exportDocuments(): { terms: string[]; documents: Uint32Array };
+  /** Adds documents exported by `exportDocuments`, after those already indexed (ids given in slot order). */
+  importDocuments(ids: readonly string[], terms: readonly string[], documents: Uint32Array): void;
   /** Id of the document in `slot` (slots are dense, 0..size-1; `remove` moves the last document). */
   idAt(slot: number): string;
   /** Ids in slot order, without copying. */
@@ -114,6 +121,61 @@ export function createBm25Index(options: Bm25Options = {}): Bm25Index {
     totalLength += documentTerms.length;
   }
 
+  function exportDocuments(): { terms: string[]; documents: Uint32Array } {
+    const numbers = new Map<string, number>();
+    const values: number[] = [];
+    for (const [slot, counts] of documentTermCounts.entries()) {
+      values.push(lengths[slot] as number, counts.size);
+      for (const [term, count] of counts) {
+        let number = numbers.get(term);
+        if (number === undefined) {
+          number = numbers.size;
+          numbers.set(term, number);
+        }
+        values.push(number, count);
+      }
+    }
+    return { terms: [...numbers.keys()], documents: Uint32Array.from(values) };
+  }
+
+  function importDocuments(
+    documentIds: readonly string[],
+    termList: readonly string[],
+    documents: Uint32Array,
+  ): void {
+    let position = 0;
+    const read = (): number => {
+      const value = documents[position++];
+      if (value === undefined) throw new RangeError('BM25 documents end early');
+      return value;
+    };
+    for (const id of documentIds) {
+      remove(id);
+      const slot = ids.length;
+      const length = read();
+      const distinct = read();
+      const counts = new Map<string, number>();
+      for (let index = 0; index < distinct; index++) {
+        const term = termList[read()];
+        if (term === undefined) throw new RangeError('BM25 term number out of range');
+        const count = read();
+        counts.set(term, count);
+        let posting = postings.get(term);
+        if (!posting) {
+          posting = new Map();
+          postings.set(term, posting);
+        }
+        posting.set(slot, count);
+      }
+      ids.push(id);
+      slots.set(id, slot);
+      documentTermCounts.push(counts);
+      lengths.push(length);
+      totalLength += length;
+    }
+    if (position !== documents.length) throw new RangeError('BM25 documents do not match their ids');
+  }
+
   function scoreInto(queryTerms: readonly string[], out: Float32Array | Float64Array): number {
     const count = ids.length;
     if (out.length < count)
@@ -167,6 +229,8 @@ export function createBm25Index(options: Bm25Options = {}): Bm25Index {
     add: (id, text, language = 'fr') => addTerms(id, terms(text, language)),
     addTerms,
     remove,
+    exportDocuments,
+    importDocuments,
     scoreTerms,
     search(query, searchOptions = {}) {
       const values = new Float64Array(ids.length);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,44 @@ describe('pool index', () => {
     ).rejects.toMatchObject({
       reason: 'model',
     });
+  });
+
+  it('loads BM25 as stored and decodes a profile when first read; refuses format 1 and damaged lines', async () => {
+    const file = join(directory, 'lazy.cvmidx');
+    const built = await buildPoolIndex(profiles);
+    await savePoolIndex(built, file);
+    const loaded = await loadPoolIndex(file);
+    expect(loaded.size).toBe(profiles.length);
+    expect(loaded.lexical.idList).toEqual(built.lexical.idList);
+    expect(loaded.lexical.search('cariste chargement', { k: 40 })).toEqual(
+      built.lexical.search('cariste chargement', { k: 40 }),
+    );
+    expect(loaded.get('cv_07')).toEqual(profiles[7]);
+    expect(loaded.profiles()).toEqual(built.profiles());
+
+    const bytes = await readFile(file);
+    const older = join(directory, 'format-1.cvmidx');
+    await writeFile(
+      older,
+      Buffer.from(bytes.toString('latin1').replace('"version":2', '"version":1'), 'latin1'),
+    );
+    await expect(loadPoolIndex(older)).rejects.toMatchObject({
+      name: 'IndexError',
+      reason: 'version',
+      message: expect.stringContaining('rebuild it with `cvmatch index build`'),
+    });
+
+    // A damaged profile line is found when that profile is read (loading reads none).
+    const damaged = join(directory, 'damaged.cvmidx');
+    await writeFile(
+      damaged,
+      Buffer.from(bytes.toString('latin1').replace('"id":"cv_03"', '"id":"cv_3x"'), 'latin1'),
+    );
+    const partly = await loadPoolIndex(damaged);
+    expect(partly.get('cv_02')?.id).toBe('cv_02');
+    expect(() => partly.get('cv_03')).toThrow(
+      expect.objectContaining({ name: 'IndexError', reason: 'corrupt' }),
+    );
   });
 
   it('saves and loads a lexical-only index', async () => {

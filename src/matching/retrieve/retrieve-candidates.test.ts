@@ -102,7 +102,8 @@ describe('retrieveCandidates', () => {
   it('reports embedding usage and honours an aborted signal', async () => {
     const embeddingModel = createFakeEmbeddingModel();
     const usages: number[] = [];
-    await retrieveCandidates(job, pool, {
+    // A fresh array: the index of `pool` itself was built (and kept, see cachedPoolIndex) by an earlier test.
+    await retrieveCandidates(job, [...pool], {
       embeddingModel,
       onUsage: (usage) => usages.push(usage.inputTokens),
     });

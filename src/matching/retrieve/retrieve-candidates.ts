@@ -3,7 +3,8 @@ import type { JobOrder } from '../../domain/job-order.js';
 import type { EmbeddingModel, Usage } from '../../providers/spec.js';
 import { terms } from '../../text/index.js';
 import { IndexError } from './errors.js';
-import { assertSameModel, buildPoolIndex, embedTexts, isUsableVector, PoolIndex } from './pool-index.js';
+import { assertSameModel, embedTexts, isUsableVector, PoolIndex } from './pool-index.js';
+import { cachedPoolIndex } from './pool-index-cache.js';
 import { jobSearchText } from './search-text.js';
 import { selectTopK } from './top-k.js';
 
@@ -76,8 +77,8 @@ function scratchFor(pool: PoolIndex, size: number): Scratch {
  * `min(topK, pool size)` entries (profiles with no lexical match get 0), sorted by score descending,
  * ties by `candidateId` ascending.
  *
- * `pool` may be a built `PoolIndex` (fast path) or plain profiles (an index is built on the fly, which
- * embeds every profile: fine for tens or hundreds, use `buildPoolIndex` once for more). An index with
+ * `pool` may be a built `PoolIndex` (fast path) or plain profiles (an index is built on the first call, which
+ * embeds every profile, and kept for later calls with the same unchanged array: see `cachedPoolIndex`). An index with
  * vectors of another model throws `IndexError` (`model`/`dimensions`); a lexical-only index given an
  * embedding model throws `IndexError` (`no-vectors`).
  */
@@ -95,7 +96,7 @@ export async function retrieveCandidates(
   const index =
     pool instanceof PoolIndex
       ? pool
-      : await buildPoolIndex(pool, {
+      : await cachedPoolIndex(pool, {
           ...(model ? { embeddingModel: model } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
           ...(options.onUsage ? { onUsage: options.onUsage } : {}),

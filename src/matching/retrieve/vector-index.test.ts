@@ -79,6 +79,42 @@ describe.each([
     expect(index.search(queries[0] as Float32Array, 1000)).toHaveLength(500);
   });
 
+  it('addMany stores what add stores, in one copy, growing as needed', () => {
+    const ids = vectors.map((_, position) => `v${String(position).padStart(3, '0')}`);
+    const rows = new Float32Array(vectors.length * dimensions);
+    vectors.forEach((vector, position) => {
+      rows.set(vector, position * dimensions);
+    });
+    const bulk = new VectorIndex({ dimensions, modelId: 'test-model', initialCapacity: 4, simd });
+    bulk.addMany(ids.slice(0, 100), rows.subarray(0, 100 * dimensions));
+    bulk.addMany(ids.slice(100), rows.subarray(100 * dimensions));
+    const single = build();
+    expect(bulk.idList).toEqual(single.idList);
+    for (const query of queries) {
+      const expected = single.search(query, 10);
+      const found = bulk.search(query, 10);
+      expect(found.map((hit) => hit.id)).toEqual(expected.map((hit) => hit.id));
+      found.forEach((hit, position) => {
+        expect(hit.score).toBeCloseTo(expected[position]?.score as number, 6);
+      });
+    }
+    // An id already present (or repeated) takes the add path: replaced, not duplicated.
+    bulk.addMany(['v000', 'v000'], rows.subarray(0, 2 * dimensions));
+    expect(bulk.size).toBe(500);
+  });
+
+  it('addMany adds nothing when a row cannot be normalised or the sizes disagree', () => {
+    const index = build();
+    const rows = new Float32Array(3 * dimensions).fill(0.5);
+    rows.fill(0, dimensions, 2 * dimensions);
+    expect(() => index.addMany(['x1', 'x2', 'x3'], rows)).toThrow(RangeError);
+    expect(index.size).toBe(500);
+    expect(index.has('x1')).toBe(false);
+    expect(() => index.addMany(['x1'], rows)).toThrow(IndexError);
+    index.addMany(['x1'], rows.subarray(0, dimensions));
+    expect(index.search(rows.subarray(0, dimensions), 1)[0]?.id).toBe('x1');
+  });
+
   it('removes by swapping the last vector in, and replaces on re-add', () => {
     const index = build();
     const all = new Map(vectors.map((vector, position) => [`v${String(position).padStart(3, '0')}`, vector]));

@@ -1,5 +1,9 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { DocumentError } from '../../errors.js';
+import { lazyRequire } from '../../support/lazy-require.js';
+
+/** JSZip, loaded by the first DOCX/ODT read (not at start-up). */
+const loadJsZip = lazyRequire<typeof JSZip>('jszip');
 
 /** Most entries a DOCX/ODT zip may have (real ones have a few dozen). */
 const maxEntries = 5_000;
@@ -77,7 +81,7 @@ export async function openZipArchive(bytes: Uint8Array, options: ZipOpenOptions)
   const { file, maxUncompressedBytes } = options;
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    zip = await loadJsZip().loadAsync(bytes, { checkCRC32: false });
   } catch (error) {
     throw new DocumentError('corrupt', 'The zip container cannot be read (truncated or damaged).', {
       file,

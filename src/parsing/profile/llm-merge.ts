@@ -1,5 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CandidateProfile, Experience, ProfileField, SourceSpan, Warning } from '../../domain/index.js';
+import { phoneNumbers } from '../../support/phone-numbers.js';
 import { foldForMatch } from '../../text/index.js';
 import { totalExperienceMonths } from './fields/dates.js';
 import type { LlmCv } from './llm-refine.js';
@@ -19,7 +19,7 @@ export function locate(text: string, folded: string, value: string): SourceSpan 
 }
 
 function locatePhone(text: string, phone: string): SourceSpan | null {
-  const parsed = parsePhoneNumberFromString(phone, 'FR');
+  const parsed = phoneNumbers().parsePhoneNumberFromString(phone, 'FR');
   if (!parsed) return null;
   const digits = parsed.nationalNumber;
   // Digits of the number, with any separators between them, in the text.
@@ -85,7 +85,7 @@ export function mergeModelAnswer(profile: CandidateProfile, answer: LlmCv, now: 
   scalar('headline', answer.headline);
   if (answer.phone !== null && !isPlaceholder(answer.phone) && open('phone', next.phone)) {
     const source = locatePhone(text, answer.phone);
-    const parsed = parsePhoneNumberFromString(answer.phone, 'FR');
+    const parsed = phoneNumbers().parsePhoneNumberFromString(answer.phone, 'FR');
     if (!source || !parsed) refuse('phone', answer.phone);
     else {
       next.phone = parsed.number;

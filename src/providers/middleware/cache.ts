@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import cacache from 'cacache';
 import { ProviderError } from '../../errors.js';
+import { lazyRequire } from '../../support/lazy-require.js';
 import type { ChatModel, EmbeddingModel } from '../spec.js';
 import { toProviderJsonSchema } from '../structured-output.js';
 import type { UsageMeter } from './usage.js';
@@ -24,6 +24,9 @@ export interface DiskCacheOptions {
   onDamagedEntry?: (entry: DamagedCacheEntry) => void;
 }
 
+/** cacache, loaded by the first cache read or write (not at start-up). */
+const loadCacache = lazyRequire<typeof import('cacache')>('cacache');
+
 /** cacache's codes for stored content that no longer matches what was written (disk fault, a truncated copy). */
 const DAMAGED_CODES = new Set(['EINTEGRITY', 'EBADSIZE']);
 
@@ -41,6 +44,7 @@ export function createDiskCache(directory: string, options: DiskCacheOptions = {
         code: 'CVMATCH_CACHE_DAMAGED',
       }));
   const evict = async (key: string): Promise<void> => {
+    const cacache = loadCacache();
     const info = await cacache.get.info(directory, key);
     // Content is stored once per hash and never rewritten while it exists: remove it too.
     if (info) await cacache.rm.content(directory, info.integrity);
@@ -49,7 +53,7 @@ export function createDiskCache(directory: string, options: DiskCacheOptions = {
   return {
     async get(key) {
       try {
-        const entry = await cacache.get(directory, key);
+        const entry = await loadCacache().get(directory, key);
         return new Uint8Array(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -61,7 +65,7 @@ export function createDiskCache(directory: string, options: DiskCacheOptions = {
       }
     },
     async set(key, value) {
-      await cacache.put(directory, key, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+      await loadCacache().put(directory, key, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
     },
   };
 }

@@ -1,7 +1,7 @@
-import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { literalPattern, nameParts } from '../../compliance/redact-text.js';
 import type { ProtectedCriterion } from '../../domain/index.js';
 import { fromEveryLocale, languages, locales, vocabularySource } from '../../locale/index.js';
+import { phoneNumbers } from '../../support/phone-numbers.js';
 import { foldAccents } from '../../text/index.js';
 
 /**
@@ -109,7 +109,7 @@ function identitySpans(text: string, identifiers: ReplyIdentifierLists): ReplySp
     spans.push({ start: match.index, end: match.index + match[0].length, kind: 'identity' });
   // A phone number has at least 8 digits: most replies have none, and the search is costly.
   if ((text.match(/\d/g)?.length ?? 0) >= 8)
-    for (const phone of findPhoneNumbersInText(text, { defaultCountry: 'FR' }))
+    for (const phone of phoneNumbers().findPhoneNumbersInText(text, { defaultCountry: 'FR' }))
       spans.push({ start: phone.startsAt, end: phone.endsAt, kind: 'identity' });
   for (const match of text.matchAll(CAPITALISED_RUN)) {
     const words = match[0].split(/\s+/).map((word) => foldAccents(word).toLowerCase().replace(/['’-]/g, ' '));

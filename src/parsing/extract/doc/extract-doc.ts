@@ -1,9 +1,13 @@
-import WordExtractor from 'word-extractor';
+import type WordExtractor from 'word-extractor';
 import { DocumentError } from '../../../errors.js';
+import { lazyRequire } from '../../../support/lazy-require.js';
 import { buildDocument, type LineDraft } from '../document-builder.js';
 import type { FormatContext } from '../format-context.js';
 import { plainTextToLines } from '../text-file.js';
 import type { ExtractedDocument } from '../types.js';
+
+/** word-extractor, loaded by the first .doc read (not at start-up). */
+const loadWordExtractor = lazyRequire<typeof WordExtractor>('word-extractor');
 
 function linesOf(text: string, region: LineDraft['region']): LineDraft[] {
   return plainTextToLines(text).map((line) => ({ ...line, region }));
@@ -17,7 +21,7 @@ export async function extractDoc(bytes: Uint8Array, context: FormatContext): Pro
   const { file, limits } = context;
   let document: WordExtractor.Document;
   try {
-    document = await new WordExtractor().extract(
+    document = await new (loadWordExtractor())().extract(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     );
   } catch (error) {

@@ -1,12 +1,16 @@
-import mammoth from 'mammoth';
+import type Mammoth from 'mammoth';
 import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
+import { lazyRequire } from '../../../support/lazy-require.js';
 import { buildDocument, hiddenTextWarning, type LineDraft } from '../document-builder.js';
 import type { FormatContext } from '../format-context.js';
 import type { ExtractedDocument } from '../types.js';
 import { openZipArchive, type ZipArchive } from '../zip-archive.js';
 import { htmlToLines } from './html-lines.js';
 import { paragraphTexts, parseWordXml, removeHiddenRuns, serializeWordXml } from './word-xml.js';
+
+/** mammoth, loaded by the first DOCX read (not at start-up: it takes ~85 ms to load). */
+const loadMammoth = lazyRequire<typeof Mammoth>('mammoth');
 
 /** The zip interface mammoth reads a document through (its `{ file }` input). */
 interface MammothZipFile {
@@ -106,6 +110,7 @@ export async function extractDocx(bytes: Uint8Array, context: FormatContext): Pr
   context.checkpoint();
   let html: string;
   try {
+    const mammoth = loadMammoth();
     const input = { file: mammothZipFile(archive, documentXml) } as unknown as Parameters<
       typeof mammoth.convertToHtml
     >[0];

@@ -1,4 +1,8 @@
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import type { DOMParser } from '@xmldom/xmldom';
+import { lazyRequire } from '../../../support/lazy-require.js';
+
+/** @xmldom/xmldom, loaded by the first DOCX read (not at start-up). */
+const xmldom = lazyRequire<typeof import('@xmldom/xmldom')>('@xmldom/xmldom');
 
 const wordNamespace = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const markupCompatibilityNamespace = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
@@ -14,7 +18,7 @@ const minVisibleHalfPoints = 4;
 /** Parses a WordprocessingML part; throws on malformed XML (the caller maps it to `corrupt`). */
 export function parseWordXml(xml: string): XmlDocument {
   const problems: string[] = [];
-  const document = new DOMParser({
+  const document = new (xmldom().DOMParser)({
     errorHandler: {
       warning: () => undefined,
       error: (message: string) => {
@@ -32,7 +36,7 @@ export function parseWordXml(xml: string): XmlDocument {
 }
 
 export function serializeWordXml(document: XmlDocument): string {
-  return new XMLSerializer().serializeToString(document);
+  return new (xmldom().XMLSerializer)().serializeToString(document);
 }
 
 function children(element: XmlElement, localName?: string): XmlElement[] {

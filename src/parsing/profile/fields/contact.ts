@@ -1,6 +1,6 @@
-import { findPhoneNumbersInText } from 'libphonenumber-js';
 import type { Location } from '../../../domain/index.js';
 import { findCommuneMentions, lookupCommune } from '../../../geo/index.js';
+import { phoneNumbers } from '../../../support/phone-numbers.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
 import { headingKind } from '../sections.js';
@@ -31,7 +31,7 @@ const PHONE_LABEL = /\b(t[ée]l|tel|phone|mobile|portable|gsm|mob)\b/iu;
 export function findPhone(lines: SectionLine[]): Found<string> | null {
   let best: (Found<string> & { rank: number }) | null = null;
   for (const line of lines) {
-    for (const match of findPhoneNumbersInText(line.text, 'FR')) {
+    for (const match of phoneNumbers().findPhoneNumbersInText(line.text, 'FR')) {
       const number = match.number;
       const type = number.getType();
       const labelled = PHONE_LABEL.test(line.text.slice(0, match.startsAt));
