@@ -48,17 +48,18 @@ const cell = (value: string | number, width: number) => String(value).padStart(w
 
 function scoreTable(scores: readonly SetScore[]): string {
   const lines = [
-    `${'set'.padEnd(11)}${'part'.padEnd(9)}${cell('code n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}` +
-      `${cell('fam n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}${cell('abstain', 9)}${cell('ambig.', 8)}`,
+    `${'set'.padEnd(14)}${'part'.padEnd(9)}${cell('code n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}` +
+      `${cell('fam n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}${cell('abstain', 9)}${cell('ambig.', 8)}` +
+      `${cell('sure-wrong', 12)}`,
   ];
   for (const score of scores) {
     if (score.familyTotal === 0) continue;
     lines.push(
-      `${score.set.padEnd(11)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.codeTotal, 7)}` +
+      `${score.set.padEnd(14)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.codeTotal, 7)}` +
         `${cell(ratio(score.codeTop1, score.codeTotal), 7)}${cell(ratio(score.codeTop5, score.codeTotal), 7)}` +
         `${cell(score.familyTotal, 7)}${cell(ratio(score.familyTop1, score.familyTotal), 7)}` +
         `${cell(ratio(score.familyTop5, score.familyTotal), 7)}${cell(ratio(score.abstained, score.familyTotal), 9)}` +
-        `${cell(score.ambiguous, 8)}`,
+        `${cell(score.ambiguous, 8)}${cell(`${score.labelledConfidentWrong}/${score.confidentWrongCode}`, 12)}`,
     );
   }
   return lines.join('\n');
@@ -67,13 +68,14 @@ function scoreTable(scores: readonly SetScore[]): string {
 function genericTable(scores: readonly SetScore[]): string {
   const lines = [
     `titles that name no occupation (right answer: abstain or low confidence)\n` +
-      `${'set'.padEnd(11)}${'part'.padEnd(9)}${cell('n', 5)}${cell('abstained', 11)}${cell('conf ≥ 0.5', 12)}${cell('max conf', 10)}`,
+      `${'set'.padEnd(14)}${'part'.padEnd(9)}${cell('n', 5)}${cell('abstained', 11)}${cell('conf ≥ 0.5', 12)}${cell('conf ≥ 0.9', 12)}${cell('max conf', 10)}`,
   ];
   for (const score of scores) {
     if (score.genericTotal === 0) continue;
     lines.push(
-      `${score.set.padEnd(11)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.genericTotal, 5)}` +
+      `${score.set.padEnd(14)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.genericTotal, 5)}` +
         `${cell(ratio(score.genericAbstained, score.genericTotal), 11)}${cell(score.genericConfident, 12)}` +
+        `${cell(score.genericTotal === 0 ? 0 : score.confidentWrong - score.labelledConfidentWrong, 12)}` +
         `${cell(score.genericMaxConfidence.toFixed(3), 10)}`,
     );
   }
