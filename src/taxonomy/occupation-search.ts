@@ -12,6 +12,7 @@ import {
   titleEntries,
 } from './occupation-entries.js';
 import { type CodeScore, OccupationIndex, type QueryStats } from './occupation-index.js';
+import { englishHeadWord } from './occupation-terms-en.js';
 import { cleanJobTitle } from './occupation-title-cleaner.js';
 import { englishTitleRows, frenchTitleRows, stemRows } from './tables.js';
 
@@ -152,6 +153,17 @@ function titleLanguage(
   return fr > 0 && en === 0 ? 'fr' : en > 0 && fr === 0 ? 'en' : null;
 }
 
+/**
+ * The head word of a title read as English, when it is worth weighting: an index word, not a generic head noun
+ * ("engineer", "manager": the modifiers say the job then), and not alone (one word is all head already).
+ */
+function englishHead(title: string, words: readonly string[], english: OccupationIndex): string | null {
+  const head = englishHeadWord(title);
+  if (!head || words.length < 2 || !words.includes(head)) return null;
+  if (isGenericWord(head, ENGLISH) || !english.hasWord(head)) return null;
+  return head;
+}
+
 /** Scores from the index of the other language than the title's are multiplied by this. */
 const OTHER_LANGUAGE_FACTOR = 0.9;
 
@@ -161,17 +173,22 @@ const OTHER_LANGUAGE_FACTOR = 0.9;
  */
 export function searchOccupations(title: string, limit: number): OccupationSearch {
   const indexes = searchState();
-  const cleaned = cleanJobTitle(title, (part) => knownShare(part, indexes)).text;
+  const cleaning = cleanJobTitle(title, (part) => knownShare(part, indexes));
+  const cleaned = cleaning.text;
   const frenchWords = indexes.french.queryWords(cleaned);
   const englishWords = indexes.english.queryWords(cleaned);
+  const written = titleLanguage(title, frenchWords, englishWords, indexes);
   const french = indexes.french.searchWords(frenchWords, CANDIDATES, (word) =>
     indexes.english.wordWeight(word),
   );
-  const english = indexes.english.searchWords(englishWords, CANDIDATES, (word) =>
-    indexes.french.wordWeight(word),
+  const head = written !== 'en' ? null : englishHead(cleaning.title, englishWords, indexes.english);
+  const english = indexes.english.searchWords(
+    englishWords,
+    CANDIDATES,
+    (word) => indexes.french.wordWeight(word),
+    head ?? undefined,
   );
   const { parents } = occupationCatalog();
-  const written = titleLanguage(title, frenchWords, englishWords, indexes);
   const merged = new Map<string, OccupationCandidate>();
   for (const [language, result] of [
     ['fr', french],
