@@ -16,7 +16,14 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EVAL_DIR = resolve(REPO_ROOT, 'eval', 'occupations');
 
 /** The sets, in report order. `fixtures` is the original list (the floor the team wrote first). */
-export const TITLE_SETS = ['fixtures', 'fr-offers', 'en-boards', 'en-dotin', 'en-livecareer', 'generic'] as const;
+export const TITLE_SETS = [
+  'fixtures',
+  'fr-offers',
+  'en-boards',
+  'en-dotin',
+  'en-livecareer',
+  'generic',
+] as const;
 export type TitleSet = (typeof TITLE_SETS)[number];
 
 const FILES: Record<TitleSet, string> = {
