@@ -42,6 +42,10 @@ export interface SearchSignals {
    * one in most trades), one or two for "Cariste".
    */
   coveringFamilies: number;
+  /** Whether the title was read as English with a head word worth weighting (see `englishHead`). */
+  head: boolean;
+  /** Whether the best codes of the French and the English index are in the same family (false if either found none). */
+  indexesAgree: boolean;
 }
 
 export interface OccupationSearch {
@@ -254,6 +258,11 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
       familyShare: mass > 0 ? familyMass / mass : 0,
       otherFamilyScore,
       coveringFamilies: covering.size,
+      head: head !== null,
+      indexesAgree:
+        french.hits[0] !== undefined &&
+        english.hits[0] !== undefined &&
+        parents.get(french.hits[0].romeCode) === parents.get(english.hits[0].romeCode),
     },
   };
 }
