@@ -170,6 +170,11 @@ function englishHead(title: string, words: readonly string[], english: Occupatio
 
 /** Scores from the index of the other language than the title's are multiplied by this. */
 const OTHER_LANGUAGE_FACTOR = 0.9;
+/**
+ * And by this too when a typo or prefix match made them: a French title has no English typo in it, an
+ * English one no French typo ("Case Manager" is not "caisse").
+ */
+const OTHER_LANGUAGE_FUZZY_FACTOR = 0.8;
 
 /**
  * Searches a job title in the French and English title indexes (after noise removal) and merges the two:
@@ -199,8 +204,9 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
     ['en', english],
   ] as const) {
     const factor = written && written !== language ? OTHER_LANGUAGE_FACTOR : 1;
+    const fuzzyFactor = written && written !== language ? OTHER_LANGUAGE_FUZZY_FACTOR : 1;
     for (const hit of result.hits) {
-      const score = Math.round(hit.score * factor * 10_000) / 10_000;
+      const score = Math.round(hit.score * factor * (hit.fuzzy ? fuzzyFactor : 1) * 10_000) / 10_000;
       const previous = merged.get(hit.romeCode);
       if (!previous || score > previous.score) {
         merged.set(hit.romeCode, {
