@@ -43,6 +43,8 @@ interface TermCandidate {
 export const UNKNOWN_WORD_WEIGHT = 1;
 const TYPO_FACTOR = [1, 0.85, 0.7] as const;
 const PREFIX_FACTOR = 0.75;
+/** Query words shorter than this are looked up as written only (no typo or prefix match). */
+const MIN_FUZZY_LENGTH = 4;
 const MEMO_LIMIT = 50_000;
 const PRIORITY_MARGIN = 0.0001;
 const MAX_TITLE_CHARS = 300;
@@ -132,6 +134,9 @@ export class OccupationIndex {
       );
     }
     for (const word of this.wordStems.keys()) {
+      // Typo targets have four letters or more, like the query words looked up: a three-letter index word is
+      // an acronym or a short word ("EMT", "bar") that a four-letter typo should not reach.
+      if (word.length < MIN_FUZZY_LENGTH) continue;
       const key = `${word[0]}${word.length}`;
       const bucket = this.wordsByBucket.get(key) ?? [];
       bucket.push(word);
@@ -199,7 +204,7 @@ export class OccupationIndex {
       const term = this.termIds.get(this.wordStems.get(indexWord)!)!;
       if ((best.get(term) ?? 0) < factor) best.set(term, factor);
     };
-    if (word.length >= 4) {
+    if (word.length >= MIN_FUZZY_LENGTH) {
       const maxDistance = word.length >= 8 ? 2 : 1;
       let closest = maxDistance + 1;
       const near: [string, number][] = [];
