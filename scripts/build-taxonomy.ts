@@ -25,6 +25,7 @@ import {
 import { foldAccents, isStopword, stem } from '../src/text/index.js';
 import {
   type EscoOccupation,
+  englishAcronymTitles,
   englishTitles,
   resolveEscoConcepts,
   splitLabels,
@@ -215,7 +216,17 @@ export function buildTaxonomy(options: BuildTaxonomyOptions = {}): BuildTaxonomy
   );
   const curatedEnglish = ENGLISH_TITLES.map((title) => ({ ...title, source: source('curated-en') }));
   const curatedKeys = new Set(titleEntries(curatedEnglish, ENGLISH).map((entry) => entry.stems.join(' ')));
-  const englishTitleList = englishTitles(escoConcepts, resolutions, parents, source('esco-en'));
+  const escoEnglish = englishTitles(escoConcepts, resolutions, parents, source('esco-en'));
+  // Acronyms (EMT, CNA, CEO) from the English titles, unless they spell a word of either language's titles.
+  const knownWords = new Set<string>();
+  for (const { title } of [...escoEnglish, ...curatedEnglish])
+    for (const word of ENGLISH.words(title, false)) knownWords.add(word);
+  for (const { title } of [...titles, ...escoFrench])
+    for (const word of FRENCH.words(title, false)) knownWords.add(word);
+  const englishTitleList = [
+    ...escoEnglish,
+    ...englishAcronymTitles([...escoEnglish, ...curatedEnglish], parents, knownWords),
+  ];
   const englishTitleTable = entryRows(
     titleEntries(englishTitleList, ENGLISH).filter((entry) => !curatedKeys.has(entry.stems.join(' '))),
   );

@@ -23,6 +23,8 @@ import { readAllTitleSets, TITLE_SETS } from './occupation-eval/labelled-titles.
 
 export interface OccupationEvaluation {
   scores: SetScore[];
+  /** Expected calibration error of each set's part (generic titles included), code and family level. */
+  setCalibration: { set: string; heldOut: boolean; count: number; codeEce: number; familyEce: number }[];
   calibration: {
     dev: { code: Calibration; family: Calibration };
     heldOut: { code: Calibration; family: Calibration };
@@ -33,8 +35,22 @@ export interface OccupationEvaluation {
 export function evaluateOccupationSets(): OccupationEvaluation {
   const outcomes = evaluateTitles(readAllTitleSets());
   const part = (heldOut: boolean) => outcomes.filter((outcome) => outcome.item.heldOut === heldOut);
+  const setCalibration = TITLE_SETS.flatMap((set) =>
+    [false, true].map((heldOut) => {
+      const part = outcomes.filter((item) => item.item.set === set && item.item.heldOut === heldOut);
+      const family = calibration(part, 'family');
+      return {
+        set,
+        heldOut,
+        count: family.count,
+        codeEce: calibration(part, 'code').ece,
+        familyEce: family.ece,
+      };
+    }),
+  ).filter((row) => row.count > 0);
   return {
     scores: TITLE_SETS.flatMap((set) => [scoreSet(outcomes, set, false), scoreSet(outcomes, set, true)]),
+    setCalibration,
     calibration: {
       dev: { code: calibration(part(false), 'code'), family: calibration(part(false), 'family') },
       heldOut: { code: calibration(part(true), 'code'), family: calibration(part(true), 'family') },
@@ -48,17 +64,18 @@ const cell = (value: string | number, width: number) => String(value).padStart(w
 
 function scoreTable(scores: readonly SetScore[]): string {
   const lines = [
-    `${'set'.padEnd(11)}${'part'.padEnd(9)}${cell('code n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}` +
-      `${cell('fam n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}${cell('abstain', 9)}${cell('ambig.', 8)}`,
+    `${'set'.padEnd(14)}${'part'.padEnd(9)}${cell('code n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}` +
+      `${cell('fam n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}${cell('abstain', 9)}${cell('ambig.', 8)}` +
+      `${cell('sure-wrong', 12)}`,
   ];
   for (const score of scores) {
     if (score.familyTotal === 0) continue;
     lines.push(
-      `${score.set.padEnd(11)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.codeTotal, 7)}` +
+      `${score.set.padEnd(14)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.codeTotal, 7)}` +
         `${cell(ratio(score.codeTop1, score.codeTotal), 7)}${cell(ratio(score.codeTop5, score.codeTotal), 7)}` +
         `${cell(score.familyTotal, 7)}${cell(ratio(score.familyTop1, score.familyTotal), 7)}` +
         `${cell(ratio(score.familyTop5, score.familyTotal), 7)}${cell(ratio(score.abstained, score.familyTotal), 9)}` +
-        `${cell(score.ambiguous, 8)}`,
+        `${cell(score.ambiguous, 8)}${cell(`${score.labelledConfidentWrong}/${score.confidentWrongCode}`, 12)}`,
     );
   }
   return lines.join('\n');
@@ -67,14 +84,29 @@ function scoreTable(scores: readonly SetScore[]): string {
 function genericTable(scores: readonly SetScore[]): string {
   const lines = [
     `titles that name no occupation (right answer: abstain or low confidence)\n` +
-      `${'set'.padEnd(11)}${'part'.padEnd(9)}${cell('n', 5)}${cell('abstained', 11)}${cell('conf ≥ 0.5', 12)}${cell('max conf', 10)}`,
+      `${'set'.padEnd(14)}${'part'.padEnd(9)}${cell('n', 5)}${cell('abstained', 11)}${cell('conf ≥ 0.5', 12)}${cell('conf ≥ 0.9', 12)}${cell('max conf', 10)}`,
   ];
   for (const score of scores) {
     if (score.genericTotal === 0) continue;
     lines.push(
-      `${score.set.padEnd(11)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.genericTotal, 5)}` +
+      `${score.set.padEnd(14)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.genericTotal, 5)}` +
         `${cell(ratio(score.genericAbstained, score.genericTotal), 11)}${cell(score.genericConfident, 12)}` +
+        `${cell(score.genericTotal === 0 ? 0 : score.confidentWrong - score.labelledConfidentWrong, 12)}` +
         `${cell(score.genericMaxConfidence.toFixed(3), 10)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function setCalibrationTable(rows: OccupationEvaluation['setCalibration']): string {
+  const lines = [
+    `calibration per set (ECE over its scored and generic titles)\n` +
+      `${'set'.padEnd(14)}${'part'.padEnd(9)}${cell('n', 5)}${cell('code ECE', 10)}${cell('family ECE', 12)}`,
+  ];
+  for (const row of rows) {
+    lines.push(
+      `${row.set.padEnd(14)}${(row.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(row.count, 5)}` +
+        `${cell(row.codeEce.toFixed(3), 10)}${cell(row.familyEce.toFixed(3), 12)}`,
     );
   }
   return lines.join('\n');
@@ -135,6 +167,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       scoreTable(result.scores),
       '',
       genericTable(result.scores),
+      '',
+      setCalibrationTable(result.setCalibration),
       '',
       calibrationTable('dev', dev.code, dev.family),
       '',

@@ -72,8 +72,20 @@ export interface SetScore {
   genericAbstained: number;
   genericConfident: number;
   genericMaxConfidence: number;
+  /**
+   * Sure and wrong, the worst failure: labelled titles answered with `familyConfidence` ≥ 0.9 in a wrong family,
+   * plus titles that name no occupation answered with `familyConfidence` ≥ 0.9.
+   */
+  confidentWrong: number;
+  /** The part of `confidentWrong` that are labelled titles. */
+  labelledConfidentWrong: number;
+  /** Labelled titles with exact codes answered with `confidence` ≥ 0.9 and a wrong code. */
+  confidentWrongCode: number;
   ambiguous: number;
 }
+
+/** A confidence at or above this is "sure" for the confident-wrong counts. */
+export const SURE_CONFIDENCE = 0.9;
 
 export function scoreSet(outcomes: readonly Outcome[], set: TitleSet, heldOut: boolean): SetScore {
   const score: SetScore = {
@@ -90,6 +102,9 @@ export function scoreSet(outcomes: readonly Outcome[], set: TitleSet, heldOut: b
     genericAbstained: 0,
     genericConfident: 0,
     genericMaxConfidence: 0,
+    confidentWrong: 0,
+    labelledConfidentWrong: 0,
+    confidentWrongCode: 0,
     ambiguous: 0,
   };
   for (const { item, prediction, codeRank, familyRank } of outcomes) {
@@ -99,12 +114,18 @@ export function scoreSet(outcomes: readonly Outcome[], set: TitleSet, heldOut: b
       score.genericTotal++;
       if (prediction.abstained) score.genericAbstained++;
       if (prediction.familyConfidence >= 0.5) score.genericConfident++;
+      if (prediction.familyConfidence >= SURE_CONFIDENCE) score.confidentWrong++;
       score.genericMaxConfidence = Math.max(score.genericMaxConfidence, prediction.familyConfidence);
     } else {
       if (item.codes.length > 0) {
         score.codeTotal++;
         if (codeRank === 1) score.codeTop1++;
         if (codeRank !== null) score.codeTop5++;
+        if (codeRank !== 1 && prediction.confidence >= SURE_CONFIDENCE) score.confidentWrongCode++;
+      }
+      if (familyRank !== 1 && prediction.familyConfidence >= SURE_CONFIDENCE) {
+        score.confidentWrong++;
+        score.labelledConfidentWrong++;
       }
       score.familyTotal++;
       if (familyRank === 1) score.familyTop1++;

@@ -192,3 +192,43 @@ export function englishTitles(
   }
   return titles;
 }
+
+/**
+ * Shortest and longest English titles whose initials make an acronym title (EMT, CNA, CEO): up to three letters,
+ * as longer acronyms are rare in titles and would be reached by typo matches of ordinary four-letter words.
+ */
+const ACRONYM_WORDS = { min: 2, max: 3 } as const;
+
+/**
+ * Acronyms of English titles as titles of their own, from the data rather than a hand list: "emergency
+ * medical technician" gives "EMT", "chief executive officer" "CEO". An acronym is kept only when every title
+ * that gives it is in one family (several families share "SM": sales, site, stage manager), and when it is
+ * not a word of the indexed titles in either language (an acronym that spells a word would catch that word).
+ * Function words are not initials ("head of sales" → "HS"); the acronym takes the source and code of the
+ * first title (by code, then title) that gives it.
+ */
+export function englishAcronymTitles(
+  titles: readonly IndexedTitle[],
+  parents: ReadonlyMap<string, string>,
+  knownWords: ReadonlySet<string>,
+): IndexedTitle[] {
+  const byAcronym = new Map<string, IndexedTitle[]>();
+  for (const item of titles) {
+    const words = ENGLISH.words(item.title, false);
+    if (words.length < ACRONYM_WORDS.min || words.length > ACRONYM_WORDS.max) continue;
+    const acronym = words.map((word) => word[0]).join('');
+    if (!/^[a-z]+$/.test(acronym)) continue;
+    byAcronym.set(acronym, [...(byAcronym.get(acronym) ?? []), item]);
+  }
+  const acronyms: IndexedTitle[] = [];
+  for (const [acronym, list] of [...byAcronym.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (knownWords.has(acronym)) continue;
+    const families = new Set(list.map((item) => parents.get(item.romeCode) ?? item.romeCode));
+    if (families.size !== 1) continue;
+    const [first] = [...list].sort((a, b) =>
+      a.romeCode < b.romeCode ? -1 : a.romeCode > b.romeCode ? 1 : a.title < b.title ? -1 : 1,
+    );
+    acronyms.push({ title: acronym.toUpperCase(), romeCode: first!.romeCode, source: first!.source });
+  }
+  return acronyms;
+}

@@ -41,6 +41,12 @@ export const CONFIDENCE_FEATURES = [
   'sourceCurated',
   /** 1 when the English index found the best title. */
   'english',
+  /** 1 when an English title's head word ("teacher" in "Third Grade Teacher") is not in the best title. */
+  'headMissed',
+  /** 1 when it is. */
+  'headMatched',
+  /** 1 when the French and English indexes put their best codes in the same family. */
+  'indexesAgree',
 ] as const;
 
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
@@ -57,7 +63,8 @@ export const confidenceModel = lazyTable<ConfidenceModel>('occupation-confidence
 /** Feature vector of a search, in `CONFIDENCE_FEATURES` order (all zeros but the bias when nothing matched). */
 export function confidenceFeatures({ candidates, signals }: OccupationSearch): number[] {
   const [top, second] = candidates;
-  const { query, genericWords, familyShare, otherFamilyScore, coveringFamilies } = signals;
+  const { query, genericWords, familyShare, otherFamilyScore, coveringFamilies, head, indexesAgree } =
+    signals;
   const source = top ? TITLE_SOURCES[top.source] : undefined;
   const values: Record<ConfidenceFeature, number> = {
     bias: 1,
@@ -77,6 +84,9 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     sourceEsco: source === 'esco-fr' || source === 'esco-en' ? 1 : 0,
     sourceCurated: source === 'curated-fr' || source === 'curated-en' ? 1 : 0,
     english: top?.language === 'en' ? 1 : 0,
+    headMissed: head && top && !(top.language === 'en' && top.headMatched) ? 1 : 0,
+    headMatched: head && top?.language === 'en' && top.headMatched ? 1 : 0,
+    indexesAgree: indexesAgree ? 1 : 0,
   };
   return CONFIDENCE_FEATURES.map((name) => values[name]);
 }

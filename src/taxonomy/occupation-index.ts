@@ -15,6 +15,8 @@ export interface CodeScore {
   titleCoverage: number;
   /** Whether a typo or prefix match (not an exact word) contributed. */
   fuzzy: boolean;
+  /** Whether that title holds the query's head word (false when the search was given none). */
+  headMatched: boolean;
 }
 
 /** What a search saw of the query, whatever it matched. */
@@ -41,10 +43,17 @@ interface TermCandidate {
 export const UNKNOWN_WORD_WEIGHT = 1;
 const TYPO_FACTOR = [1, 0.85, 0.7] as const;
 const PREFIX_FACTOR = 0.75;
+/** Query words shorter than this are looked up as written only (no typo or prefix match). */
+const MIN_FUZZY_LENGTH = 4;
 const MEMO_LIMIT = 50_000;
 const PRIORITY_MARGIN = 0.0001;
 const MAX_TITLE_CHARS = 300;
 const MAX_TITLE_WORDS = 24;
+/**
+ * Weight factor of the query's head word ("teacher" in "Third Grade Teacher"): the word that says what the job
+ * is outweighs rarer modifiers that only say where or at what level ("third", "grade").
+ */
+export const HEAD_WORD_BOOST = 1.5;
 
 /**
  * Inverted index over title terms, scored with an IDF-weighted Dice coefficient between the query's terms
@@ -74,6 +83,8 @@ export class OccupationIndex {
   /** Entries a typo or prefix match reached in the current search (1), else 0. */
   private readonly fuzzyEntries: Uint8Array;
   private readonly fuzzyForWord: Uint8Array;
+  /** Entries the head word reached in the current search (1), else 0. */
+  private readonly headEntries: Uint8Array;
   /** Per code, during a search: best score so far (-1 = not reached) and the entry that gave it. */
   private readonly codeScores: Float64Array;
   private readonly codeEntries: Int32Array;
@@ -123,6 +134,9 @@ export class OccupationIndex {
       );
     }
     for (const word of this.wordStems.keys()) {
+      // Typo targets have four letters or more, like the query words looked up: a three-letter index word is
+      // an acronym or a short word ("EMT", "bar") that a four-letter typo should not reach.
+      if (word.length < MIN_FUZZY_LENGTH) continue;
       const key = `${word[0]}${word.length}`;
       const bucket = this.wordsByBucket.get(key) ?? [];
       bucket.push(word);
@@ -133,6 +147,7 @@ export class OccupationIndex {
     this.bestForWord = new Float64Array(count);
     this.fuzzyEntries = new Uint8Array(count);
     this.fuzzyForWord = new Uint8Array(count);
+    this.headEntries = new Uint8Array(count);
     const codeIds = new Map<string, number>();
     this.entryCodeIds = Int32Array.from(this.entryCodes, (code) => {
       let id = codeIds.get(code);
@@ -189,7 +204,7 @@ export class OccupationIndex {
       const term = this.termIds.get(this.wordStems.get(indexWord)!)!;
       if ((best.get(term) ?? 0) < factor) best.set(term, factor);
     };
-    if (word.length >= 4) {
+    if (word.length >= MIN_FUZZY_LENGTH) {
       const maxDistance = word.length >= 8 ? 2 : 1;
       let closest = maxDistance + 1;
       const near: [string, number][] = [];
@@ -244,20 +259,26 @@ export class OccupationIndex {
     return [...new Set(this.language.words(title.slice(0, MAX_TITLE_CHARS)))].slice(0, MAX_TITLE_WORDS);
   }
 
-  /** `search` on words already read with `queryWords`. */
+  /**
+   * `search` on words already read with `queryWords`.
+   * @param head the query's head word (one of `words`), weighted `HEAD_WORD_BOOST` times; hits say whether
+   *   their title holds it
+   */
   searchWords(
     words: readonly string[],
     limit: number,
     foreignWeight: (word: string) => number = () => 0,
+    head?: string,
   ): SearchResult {
     const query: QueryStats = { words: words.length, unknownWords: 0, weight: 0 };
     if (words.length === 0 || limit <= 0) return { hits: [], query };
     const touched: number[] = [];
-    const { accumulated, bestForWord, fuzzyEntries, fuzzyForWord } = this;
+    const { accumulated, bestForWord, fuzzyEntries, fuzzyForWord, headEntries } = this;
     const usedTerms = new Set<number>();
     for (const word of words) {
       const candidates = this.candidatesFor(word).filter((candidate) => !usedTerms.has(candidate.term));
-      const soft = isSoftTitleWord(word) ? SOFT_WORD_WEIGHT : 1;
+      const isHead = word === head;
+      const soft = (isSoftTitleWord(word) ? SOFT_WORD_WEIGHT : 1) * (isHead ? HEAD_WORD_BOOST : 1);
       if (candidates.length === 0) {
         const foreign = foreignWeight(word);
         query.weight += soft * Math.max(UNKNOWN_WORD_WEIGHT, foreign);
@@ -283,6 +304,7 @@ export class OccupationIndex {
         if (accumulated[entry] === 0) touched.push(entry);
         accumulated[entry]! += bestForWord[entry]!;
         fuzzyEntries[entry]! |= fuzzyForWord[entry]!;
+        if (isHead) headEntries[entry] = 1;
         bestForWord[entry] = 0;
         fuzzyForWord[entry] = 0;
       }
@@ -316,9 +338,13 @@ export class OccupationIndex {
         queryCoverage: Math.min(1, codeMatched[code]! / query.weight),
         titleCoverage: Math.min(1, codeMatched[code]! / this.entryWeights[entry]!),
         fuzzy: fuzzyEntries[entry] === 1,
+        headMatched: headEntries[entry] === 1,
       });
     }
-    for (const entry of touched) fuzzyEntries[entry] = 0;
+    for (const entry of touched) {
+      fuzzyEntries[entry] = 0;
+      headEntries[entry] = 0;
+    }
     for (const code of touchedCodes) codeScores[code] = -1;
     return { hits, query };
   }

@@ -12,6 +12,7 @@ import {
   titleEntries,
 } from './occupation-entries.js';
 import { type CodeScore, OccupationIndex, type QueryStats } from './occupation-index.js';
+import { englishHeadWord } from './occupation-terms-en.js';
 import { cleanJobTitle } from './occupation-title-cleaner.js';
 import { englishTitleRows, frenchTitleRows, stemRows } from './tables.js';
 
@@ -41,6 +42,10 @@ export interface SearchSignals {
    * one in most trades), one or two for "Cariste".
    */
   coveringFamilies: number;
+  /** Whether the title was read as English with a head word worth weighting (see `englishHead`). */
+  head: boolean;
+  /** Whether the best codes of the French and the English index are in the same family (false if either found none). */
+  indexesAgree: boolean;
 }
 
 export interface OccupationSearch {
@@ -152,8 +157,24 @@ function titleLanguage(
   return fr > 0 && en === 0 ? 'fr' : en > 0 && fr === 0 ? 'en' : null;
 }
 
+/**
+ * The head word of a title read as English, when it is worth weighting: an index word, not a generic head noun
+ * ("engineer", "manager": the modifiers say the job then), and not alone (one word is all head already).
+ */
+function englishHead(title: string, words: readonly string[], english: OccupationIndex): string | null {
+  const head = englishHeadWord(title);
+  if (!head || words.length < 2 || !words.includes(head)) return null;
+  if (isGenericWord(head, ENGLISH) || !english.hasWord(head)) return null;
+  return head;
+}
+
 /** Scores from the index of the other language than the title's are multiplied by this. */
 const OTHER_LANGUAGE_FACTOR = 0.9;
+/**
+ * And by this too when a typo or prefix match made them: a French title has no English typo in it, an
+ * English one no French typo ("Case Manager" is not "caisse").
+ */
+const OTHER_LANGUAGE_FUZZY_FACTOR = 0.8;
 
 /**
  * Searches a job title in the French and English title indexes (after noise removal) and merges the two:
@@ -161,25 +182,31 @@ const OTHER_LANGUAGE_FACTOR = 0.9;
  */
 export function searchOccupations(title: string, limit: number): OccupationSearch {
   const indexes = searchState();
-  const cleaned = cleanJobTitle(title, (part) => knownShare(part, indexes)).text;
+  const cleaning = cleanJobTitle(title, (part) => knownShare(part, indexes));
+  const cleaned = cleaning.text;
   const frenchWords = indexes.french.queryWords(cleaned);
   const englishWords = indexes.english.queryWords(cleaned);
+  const written = titleLanguage(title, frenchWords, englishWords, indexes);
   const french = indexes.french.searchWords(frenchWords, CANDIDATES, (word) =>
     indexes.english.wordWeight(word),
   );
-  const english = indexes.english.searchWords(englishWords, CANDIDATES, (word) =>
-    indexes.french.wordWeight(word),
+  const head = written !== 'en' ? null : englishHead(cleaning.title, englishWords, indexes.english);
+  const english = indexes.english.searchWords(
+    englishWords,
+    CANDIDATES,
+    (word) => indexes.french.wordWeight(word),
+    head ?? undefined,
   );
   const { parents } = occupationCatalog();
-  const written = titleLanguage(title, frenchWords, englishWords, indexes);
   const merged = new Map<string, OccupationCandidate>();
   for (const [language, result] of [
     ['fr', french],
     ['en', english],
   ] as const) {
     const factor = written && written !== language ? OTHER_LANGUAGE_FACTOR : 1;
+    const fuzzyFactor = written && written !== language ? OTHER_LANGUAGE_FUZZY_FACTOR : 1;
     for (const hit of result.hits) {
-      const score = Math.round(hit.score * factor * 10_000) / 10_000;
+      const score = Math.round(hit.score * factor * (hit.fuzzy ? fuzzyFactor : 1) * 10_000) / 10_000;
       const previous = merged.get(hit.romeCode);
       if (!previous || score > previous.score) {
         merged.set(hit.romeCode, {
@@ -237,6 +264,11 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
       familyShare: mass > 0 ? familyMass / mass : 0,
       otherFamilyScore,
       coveringFamilies: covering.size,
+      head: head !== null,
+      indexesAgree:
+        french.hits[0] !== undefined &&
+        english.hits[0] !== undefined &&
+        parents.get(french.hits[0].romeCode) === parents.get(english.hits[0].romeCode),
     },
   };
 }

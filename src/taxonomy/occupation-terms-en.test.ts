@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishSingular, englishTitleWords } from './occupation-terms-en.js';
+import { englishHeadWord, englishSingular, englishTitleWords } from './occupation-terms-en.js';
 
 describe('English title words', () => {
   it('folds plurals without merging words a stemmer would', () => {
@@ -23,5 +23,15 @@ describe('English title words', () => {
 
   it('does not read prototype keys as abbreviations', () => {
     expect(englishTitleWords('constructor toString')).toEqual(['constructor', 'tostring']);
+  });
+
+  it('finds the head word: the last word of the first part, before "of"', () => {
+    expect(englishHeadWord('Third Grade Teacher')).toBe('teacher');
+    expect(englishHeadWord('Senior Java Developer - Spring Boot')).toBe('developer');
+    expect(englishHeadWord('Teacher of Mathematics')).toBe('teacher');
+    expect(englishHeadWord('Cook/Chef')).toBe('cook');
+    expect(englishHeadWord('Accountant III')).toBe('accountant');
+    expect(englishHeadWord('Nurse at St Mary Hospital')).toBe('nurse');
+    expect(englishHeadWord('Senior')).toBeNull();
   });
 });

@@ -121,3 +121,21 @@ export function englishTitleWords(title: string): string[] {
 export function englishTitleStem(word: string): string {
   return englishSingular(word);
 }
+
+/** Where the head part of an English title ends: a slash, comma, ampersand, dash, bracket or a preposition. */
+const HEAD_PART_END = /\s*[/\\,&|(;:]\s*|\s+[-–—]\s+|\s+(?:at|for|in|with|to|on|and|from)\s+/iu;
+/** "Director of Finance", "Teacher of Mathematics": the head is before "of". */
+const OF = /\s+of\s+/iu;
+
+/**
+ * The head word of an English title, the one that says what the job is: the last clean word of its first part
+ * ("Third Grade Teacher" → `teacher`, "Java Developer - Spring Boot" → `developer`, "Teacher of Math" →
+ * `teacher`). English puts the head last; noise ("Senior", "III", "Intern") is already dropped. Null when the
+ * first part has no clean word.
+ */
+export function englishHeadWord(title: string): string | null {
+  const first = title.split(HEAD_PART_END)[0] ?? '';
+  const beforeOf = first.split(OF)[0] ?? '';
+  const words = englishTitleWords(beforeOf);
+  return words[words.length - 1] ?? null;
+}

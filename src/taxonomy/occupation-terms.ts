@@ -62,7 +62,7 @@ const SOFT_NOISE = new Set(
   (
     'mission missions poste postes emploi equipe equipes temps plein partiel nuit nuits jour jours journee matin ' +
     'soir matinee weekend weekends we samedi dimanche horaires horaire shift shifts night nights day days secteur zone ' +
-    'region agence site ' +
+    'region agence site department departments dept ' +
     'centre nord sud est ouest grand'
   ).split(' '),
 );

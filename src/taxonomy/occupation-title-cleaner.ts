@@ -12,6 +12,8 @@ import { foldAccents } from '../text/index.js';
 export interface CleanedTitle {
   /** The parts that name the job, joined by spaces. */
   text: string;
+  /** The first of those parts: the title itself, before any specialty added after a separator. */
+  title: string;
   /** Parts left out (company, place, contract, pay…), for diagnostics. */
   dropped: string[];
 }
@@ -64,8 +66,8 @@ export function cleanJobTitle(raw: string, knownShare: (part: string) => number)
     else kept.push(part);
   }
   // Nothing known anywhere (typos only, a word the index lacks): let the search try the whole text.
-  if (kept.length === 0) return { text: parts.join(' '), dropped: [] };
-  return { text: kept.join(' '), dropped };
+  if (kept.length === 0) return { text: parts.join(' '), title: parts.join(' '), dropped: [] };
+  return { text: kept.join(' '), title: kept[0]!, dropped };
 }
 
 function isUpperCase(part: string): boolean {

@@ -147,6 +147,17 @@ describe('confidence and abstention', () => {
     ];
     for (const [title, family] of cases) expect(occupationFamily(top(title) ?? ''), title).toBe(family);
   });
+
+  it('weighs the head word of an English title over rarer modifiers', () => {
+    // "boot" alone would land in shoe repair, "third" in marine engineering.
+    expect(occupationFamily(top('Senior Java Developer - Spring Boot') ?? '')).toBe('M1805');
+    expect(occupationFamily(top('Third Grade Teacher') ?? '')).toMatch(/^K21/);
+  });
+
+  it('reads acronyms the English titles spell (CFO), and no four-letter word as a typo of one', () => {
+    expect(occupationFamily(top('CFO') ?? '')).toBe('M1205');
+    expect(occupationFamily(top('Java Developer') ?? '')).toBe('M1805');
+  });
 });
 
 describe('ROME codes as input', () => {
