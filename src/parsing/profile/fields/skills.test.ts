@@ -37,3 +37,15 @@ describe('certifications, licences and skills', () => {
     ).toEqual(['Gestion de stock', 'Inventaires']);
   });
 });
+
+describe('skill tables and junk items', () => {
+  it('reads a category label glued to the first item of a row, and leaves numbers and relocation places out', () => {
+    const lines = sectionLinesOf(
+      'SKILLS\nOperating Systems Windows, Linux, Solaris\nLanguages Java, Python\nSQL Server 2008, Oracle\n' +
+        '$521,792 (two years), Kanban\nWilling to relocate to: Pune, Maharashtra - Chennai, Tamil Nadu',
+    );
+    expect(
+      extractSkills(lines, defaultTaxonomy, { excludedLines: new Set() }).map((item) => item.name),
+    ).toEqual(['Windows', 'Linux', 'Solaris', 'Java', 'Python', 'SQL Server 2008', 'Oracle', 'Kanban']);
+  });
+});
