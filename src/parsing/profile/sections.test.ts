@@ -25,6 +25,8 @@ describe('headingKind', () => {
     ['Work History', 'experience'],
     ['Education and Training', 'education'],
     ['Accomplishments', 'other'],
+    ['Highlights of Employment', 'experience'],
+    ['Areas of Expertise', 'skills'],
   ])('%s → %s', (text, kind) => {
     expect(headingKind(text)).toBe(kind);
   });

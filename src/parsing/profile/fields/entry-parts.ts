@@ -195,7 +195,7 @@ function isPlaceInParentheses(text: string): boolean {
  * whole.
  */
 function pushWithPlace(segment: string, offset: number, push: (text: string, offset: number) => void): void {
-  const parenthesis = /\s*\(([^()]+)\)\s*$/u.exec(segment);
+  const parenthesis = /\s*\(([^()]+)\)[\s,;]*$/u.exec(segment);
   if (parenthesis && parenthesis.index > 0 && isPlaceInParentheses(parenthesis[1]!)) {
     pushWithPlace(segment.slice(0, parenthesis.index), offset, push);
     push(parenthesis[1]!, offset + segment.indexOf(parenthesis[1]!, parenthesis.index));
@@ -226,11 +226,17 @@ function pushWithPlace(segment: string, offset: number, push: (text: string, off
     return;
   }
   let last = 0;
-  for (const comma of [...commas, segment.length]) {
+  for (const [position, comma] of [...commas, segment.length].entries()) {
+    // "Strategic Marketing, Inc., Houston": a legal form after a comma stays with the name before it.
+    const next = commas[position + 1] ?? segment.length;
+    if (comma < segment.length && LEGAL_FORM.test(segment.slice(comma + 1, next))) continue;
     push(segment.slice(last, comma), offset + last);
     last = comma + 1;
   }
 }
+
+// Legal forms written after a comma ("Acme, Inc.", "Globex, LLC").
+const LEGAL_FORM = /^\s*(?:inc|ltd|llc|llp|plc|corp|co|pvt\.?\s*ltd|gmbh|sa|sas|sarl|ag|bv|nv|lp|pty\.?\s*ltd)\.?\s*$/iu;
 
 // Words that end an employer's name ("Ryan Motors", "Infosys Limited"), after which a title can follow
 // without a separator. Head nouns that also start titles ("Store Manager", "Bank Teller") are not here.

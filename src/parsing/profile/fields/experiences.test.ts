@@ -19,6 +19,11 @@ describe('splitHeader', () => {
     ],
     ['Soudeur | Métallerie Y | Lyon', { title: 'Soudeur', company: 'Métallerie Y', location: 'Lyon' }],
     ['Aide-soignante', { title: 'Aide-soignante', company: null, location: null }],
+    [
+      'Strategic Marketing, Inc., Houston, TX',
+      { title: '', company: 'Strategic Marketing, Inc.', location: 'Houston, TX' },
+    ],
+    ['Product Manager (Houston, TX) ,', { title: 'Product Manager', company: null, location: 'Houston, TX' }],
   ])('%s', (text, expected) => {
     expect(splitHeader(text)).toEqual(expected);
   });
