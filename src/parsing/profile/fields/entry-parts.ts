@@ -236,7 +236,8 @@ function pushWithPlace(segment: string, offset: number, push: (text: string, off
 }
 
 // Legal forms written after a comma ("Acme, Inc.", "Globex, LLC").
-const LEGAL_FORM = /^\s*(?:inc|ltd|llc|llp|plc|corp|co|pvt\.?\s*ltd|gmbh|sa|sas|sarl|ag|bv|nv|lp|pty\.?\s*ltd)\.?\s*$/iu;
+const LEGAL_FORM =
+  /^\s*(?:inc|ltd|llc|llp|plc|corp|co|pvt\.?\s*ltd|gmbh|sa|sas|sarl|ag|bv|nv|lp|pty\.?\s*ltd)\.?\s*$/iu;
 
 // Words that end an employer's name ("Ryan Motors", "Infosys Limited"), after which a title can follow
 // without a separator. Head nouns that also start titles ("Store Manager", "Bank Teller") are not here.
