@@ -71,12 +71,15 @@ export function extractProfile(
   const nameFound = findName(topLines) ?? findName(usable(contactArea));
   const name = record('name', nameFound);
   const headline = record('headline', findHeadline(topLines, nameFound?.source ?? null));
+  const commune = findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15));
+  const placeName = () => findPlaceName(usable(contactArea)) ?? findPlaceName(usable(all).slice(0, 15));
+  // In English text a French commune named without its postal code is mostly a homonym ("Columbia",
+  // "Cambridge", "Detroit" are French communes): a "City, Region" written in the head comes first.
   const location = record(
     'location',
-    findLocation(usable(contactArea)) ??
-      findLocation(usable(all).slice(0, 15)) ??
-      findPlaceName(usable(contactArea)) ??
-      findPlaceName(usable(all).slice(0, 15)),
+    language === 'en' && commune !== null && commune.confidence < 0.95
+      ? (placeName() ?? commune)
+      : (commune ?? placeName()),
   );
 
   const resolveOccupation = (title: string) => {

@@ -90,9 +90,12 @@ function readsAsPlace(text: string): boolean {
     .trim()
     .replace(/[\s,.;:-]+$/u, '')
     .replace(/(?<=\p{L})[\s,]+\d{5,6}(?:-\d{4})?$/u, '');
-  if (trimmed.length === 0 || /\d{3,}/.test(trimmed) || hasCue(trimmed, TITLE_WORDS)) return false;
-  if (LOCATION_PLACEHOLDER.test(trimmed) || /^city$/iu.test(trimmed)) return true;
   const segments = trimmed.split(/\s*,\s*/u).filter(Boolean);
+  // Title words are looked for outside a trailing state code ("Baltimore, MD": "MD" is not a doctor).
+  const beforeCode =
+    segments.length >= 2 && /^[A-Z]{2}$/u.test(segments.at(-1)!) ? segments.slice(0, -1).join(', ') : trimmed;
+  if (trimmed.length === 0 || /\d{3,}/.test(trimmed) || hasCue(beforeCode, TITLE_WORDS)) return false;
+  if (LOCATION_PLACEHOLDER.test(trimmed) || /^city$/iu.test(trimmed)) return true;
   if (segments.length >= 2 && segments.length <= 3) {
     const last = segments.at(-1)!;
     const cityLike = segments
