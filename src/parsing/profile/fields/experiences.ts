@@ -1,5 +1,6 @@
 import type { Experience, OccupationRef, SourceSpan } from '../../../domain/index.js';
-import { spanIn } from '../../../text/index.js';
+import { MONTH_NUMBERS } from '../../../locale/index.js';
+import { foldForMatch, spanIn } from '../../../text/index.js';
 import { headingKind, type SectionLine } from '../sections.js';
 import { type DateRange, parseDateRange } from './dates.js';
 import { hasDegreeKeyword } from './education.js';
@@ -272,6 +273,27 @@ function demoteUnlikelyTitle(assigned: Assigned): Assigned {
   return { ...assigned, title: null, company: assigned.company ?? title };
 }
 
+/**
+ * Whether an assigned employer is something else: a number, a month, a heading, a place, a piece of
+ * sentence (lower-case start, final dot), a link. On the dotin development resumes these made about a
+ * fifth of the wrong employers.
+ */
+function isNotAnEmployer(company: string): boolean {
+  const text = company.trim();
+  const folded = foldForMatch(text);
+  return (
+    !/\p{L}{2}/u.test(text) ||
+    /^\p{Ll}/u.test(text) ||
+    /^[(),.;:-]/u.test(text) ||
+    (/\.$/u.test(text) && !/\b(?:inc|ltd|co|corp|llc|plc|pvt|s\.a|n\.v|b\.v)\.$/iu.test(text)) ||
+    headingKind(text) !== null ||
+    isPlace(text) ||
+    MONTH_NUMBERS.has(folded.replace(/[^a-z]/g, '')) ||
+    /^(?:name|company|employer|client|projects?|responsibilities|duties|job seeker|self)$/u.test(folded) ||
+    /^https?:|www\.|@/u.test(text)
+  );
+}
+
 /** Whether an assigned title is something else: a heading, a degree, a sentence, a placeholder. */
 function isNotAJob(title: string): boolean {
   const text = title.trim();
@@ -361,7 +383,10 @@ export function extractExperiences(
   const entries = blocks.flatMap((block) => {
     const found = assignParts(block.parts, isOccupation, template);
     if (!found || (found.title ? isNotAJob(found.title.text) : !found.company)) return [];
-    const assigned = demoteUnlikelyTitle(found);
+    const demoted = demoteUnlikelyTitle(found);
+    const assigned =
+      demoted.company && isNotAnEmployer(demoted.company.text) ? { ...demoted, company: null } : demoted;
+    if (!assigned.title && !assigned.company) return [];
     const used = [assigned.title, assigned.company, assigned.location].filter((part) => part !== null);
     const top = block.anchor.index + Math.min(0, ...used.map((part) => part.line));
     return [{ block, assigned, before: block.before.filter((index) => index >= top) }];
