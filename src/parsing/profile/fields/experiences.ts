@@ -149,7 +149,10 @@ interface Anchor {
 /** The dates line's text without its dates: "Cariste (2018 – 2020)" → "Cariste". */
 function withoutDates(text: string, range: DateRange): { text: string; parts: EntryPart[] } {
   const masked = `${text.slice(0, range.index)}${' '.repeat(range.length)}${text.slice(range.index + range.length)}`;
-  const cleaned = masked.replace(/\(\s*\)/g, (match) => ' '.repeat(match.length));
+  // "Cariste (2018 – 2020)", "Team Lead [July 2011 to August 2012]": the emptied brackets go too.
+  const cleaned = masked
+    .replace(/\(\s*\)|\[\s*\]/g, (match) => ' '.repeat(match.length))
+    .replace(/[([]\s*$/u, (match) => ' '.repeat(match.length));
   return { text: cleaned.replace(/\s+/g, ' ').trim(), parts: splitParts(cleaned) };
 }
 
