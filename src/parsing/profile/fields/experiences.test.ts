@@ -121,6 +121,19 @@ describe('experiences whatever the order of title, employer, place and dates', (
     ]);
   });
 
+  it('reads dates in square brackets and leaves months and sentence ends out of the employer', () => {
+    const text = [
+      'WORK EXPERIENCE',
+      'Team Lead - Sapient Consulting Pvt. Ltd. [July 2011 to August 2012]',
+      'Support Engineer - 000 - Responsibilities',
+      'March 2009 to June 2011',
+    ].join('\n');
+    expect(titles(text)).toEqual([
+      ['Team Lead', 'Sapient Consulting Pvt. Ltd.', null, '2011-07', '2012-08', false],
+      ['Support Engineer', null, null, '2009-03', '2011-06', false],
+    ]);
+  });
+
   it('reads anonymised templates: "Company Name City , State TITLE dates", and dates first', () => {
     const text = [
       'Experience',

@@ -285,7 +285,7 @@ function isNotAnEmployer(company: string): boolean {
   const text = company.trim();
   const folded = foldForMatch(text);
   return (
-    !/\p{L}{2}/u.test(text) ||
+    !/\p{L}/u.test(text) ||
     /^\p{Ll}/u.test(text) ||
     /^[(),.;:-]/u.test(text) ||
     (/\.$/u.test(text) && !/\b(?:inc|ltd|co|corp|llc|plc|pvt|s\.a|n\.v|b\.v)\.$/iu.test(text)) ||
