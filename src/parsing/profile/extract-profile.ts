@@ -91,7 +91,8 @@ export function extractProfile(
   };
   let experiences = extractExperiences(linesOf(sections, 'experience'), { resolveOccupation, strict: false });
   if (experiences.length === 0) {
-    const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact'));
+    // No experience section, or one whose heading was lost: dated ranges anywhere but in education.
+    const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact', 'skills'));
     experiences = extractExperiences(scan, { resolveOccupation, strict: true });
   }
   const education = has('education')
