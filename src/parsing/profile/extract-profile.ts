@@ -1,5 +1,5 @@
 import type { CandidateProfile, ProfileField, SourceSpan, Warning } from '../../domain/index.js';
-import { detectLanguage, spanIn } from '../../text/index.js';
+import { detectLanguage, foldForMatch, spanIn } from '../../text/index.js';
 import type { ExtractedDocument } from '../extract/types.js';
 import { findAvailability, findMobility } from './fields/availability.js';
 import {
@@ -102,7 +102,13 @@ export function extractProfile(
   // without a skills section the taxonomy's skills named in the text.
   const inlineLists = extractSkills(
     usable([
-      ...linesOf(sections, 'top', 'other', 'info', 'profile'),
+      ...linesOf(
+        sections.filter((section) => !isListFreeSection(section)),
+        'top',
+        'other',
+        'info',
+        'profile',
+      ),
       // In experiences, only labelled lists ("Technologies: X, Y"): the rest is tasks and entry headers.
       ...linesOf(sections, 'experience').filter((line) => /^[^:]{2,40}:\s*\S/u.test(line.text)),
     ]),
@@ -201,6 +207,20 @@ export function extractProfile(
     text: document.text,
     sensitive: hasSensitiveData(sensitive.data) || sensitive.data.hasPhoto === true ? sensitive.data : null,
   };
+}
+
+// Sections whose comma-separated lines are names, titles and places, never skills: publications (author
+// lists), references, grants, awards, committees, memberships.
+const LIST_FREE_HEADING =
+  /\b(?:publications?|papers?|articles?|presentations?|talks?|conferences?|references?|referees?|grants?|funding|awards?|honou?rs?|committees?|memberships?|affiliations?|reviewer|citations?)\b/u;
+
+/** Whether an `other` section's heading says its lists are not skills. */
+function isListFreeSection(section: Section): boolean {
+  return (
+    section.kind === 'other' &&
+    section.heading !== null &&
+    LIST_FREE_HEADING.test(foldForMatch(section.heading.text))
+  );
 }
 
 function listField(

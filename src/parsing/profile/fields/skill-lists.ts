@@ -1,6 +1,6 @@
 import type { SourceSpan } from '../../../domain/index.js';
 import { foldForMatch } from '../../../text/index.js';
-import type { SectionLine } from '../sections.js';
+import { headingKind, type SectionLine } from '../sections.js';
 import { parseDateRange } from './dates.js';
 import { isPlace } from './entry-parts.js';
 
@@ -124,8 +124,15 @@ function isPlausibleItem(text: string): boolean {
   // "792 (two years)", "199814 July 1999", "+61 3 9905 4170": numbers, not skill names.
   if (/^[+\d][\d\s()+.-]{2,}/u.test(text) && !/^\d[a-z]/iu.test(text)) return false;
   if (balance(text) !== 0) return false;
-  return !/\d/.test(text) || parseDateRange(text)?.isRange !== true;
+  if (!/\d/.test(text)) return headingKind(text) === null;
+  // "August 2003", "2012 - 2014": a date, not a skill ("SQL Server 2008" keeps its version).
+  const date = parseDateRange(text);
+  return date === null || (!date.isRange && date.length < text.length * 0.6);
 }
+
+// Contact and address lines: their comma-separated fields are not a list of skills.
+const CONTACT_LINE =
+  /@|\d{3}[\s.)-]+\d{3}|\b(?:street|road|avenue|lane|drive|boulevard|flat|apt|suite|zip|rue|chemin|impasse)\b/iu;
 
 /**
  * Whether the pieces of a paragraph outside a skills section make a list: every piece short (at most four
@@ -164,6 +171,7 @@ export function listItems(lines: SectionLine[], options: { requireList: boolean 
         labelled = true;
       }
     }
+    if (options.requireList && CONTACT_LINE.test(paragraph.text)) continue;
     const pattern = paragraph.lines[0]!.isTable ? /[^|]+/gu : /[^,;|•·]+/gu;
     const pieces = [...text.matchAll(pattern)];
     const texts = pieces.map((piece) => cleanItem(piece[0]).text);

@@ -49,3 +49,18 @@ describe('skill tables and junk items', () => {
     ).toEqual(['Windows', 'Linux', 'Solaris', 'Java', 'Python', 'SQL Server 2008', 'Oracle', 'Kanban']);
   });
 });
+
+describe('list items that are not skills', () => {
+  it('leaves dates and contact lines out of lists', () => {
+    const lines = sectionLinesOf('SKILLS\nAugust 2003\nSQL Server 2008\nKanban');
+    expect(
+      extractSkills(lines, defaultTaxonomy, { excludedLines: new Set() }).map((item) => item.name),
+    ).toEqual(['SQL Server 2008', 'Kanban']);
+    const top = sectionLinesOf('Flat 5a, 26 Gistock Street, Aberdeen, AB26 3NP\nJava, Python, Kotlin', 'top');
+    expect(
+      extractSkills(top, defaultTaxonomy, { excludedLines: new Set(), requireList: true }).map(
+        (item) => item.name,
+      ),
+    ).toEqual(['Java', 'Python', 'Kotlin']);
+  });
+});
