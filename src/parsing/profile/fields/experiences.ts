@@ -14,7 +14,7 @@ import {
   splitParts,
   titleScore,
 } from './entry-parts.js';
-import { COMPANY_PLACEHOLDER, TITLE_WORDS } from './entry-words.js';
+import { COMPANY_PLACEHOLDER, COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
 import { isBulletLine, isHeaderLike, isSentenceLike } from './header-lines.js';
 
 /** Maps a job title to an occupation (the taxonomy's `normalizeOccupation` in production). */
@@ -292,7 +292,13 @@ function isNotAnEmployer(company: string): boolean {
     headingKind(text) !== null ||
     isPlace(text) ||
     MONTH_NUMBERS.has(folded.replace(/[^a-z]/g, '')) ||
-    /^(?:name|company|employer|client|projects?|responsibilities|duties|job seeker|self)$/u.test(folded) ||
+    /^(?:name|company|employer|client|projects?|responsibilities|duties|tasks|duration|period|job seeker|self|summers?|winter|spring|fall|autumn)$/u.test(
+      folded,
+    ) ||
+    // "Current / 3 months", "(2 years)": a duration.
+    /^(?:current|present|till|to date)\b|\b\d+\s*(?:years?|months?|yrs?)\b/u.test(folded) ||
+    // "Founder and Co-CEO": a second title, not an employer.
+    (hasCue(text, TITLE_WORDS) && !hasCue(text, COMPANY_WORDS)) ||
     /^https?:|www\.|@/u.test(text)
   );
 }
