@@ -291,12 +291,15 @@ function pushAtBoundary(segment: string, offset: number, push: (text: string, of
 }
 
 /**
- * The job-title part of a headline: "Software Engineer - Disney" → "Software Engineer". The whole text when
- * it is one part, or when several parts are titles ("Cariste – magasinier").
+ * The job-title part of a headline: "Software Engineer - Disney" → "Software Engineer"; from the first title
+ * part to the last when there are several ("Cariste – magasinier"); the whole text when no part is a title.
  */
 export function headlineTitle(text: string): { text: string; offset: number } {
   const parts = splitParts(text);
   const titles = parts.filter((part) => !part.label && hasCue(part.text, TITLE_WORDS));
-  if (parts.length < 2 || titles.length !== 1) return { text, offset: 0 };
-  return { text: titles[0]!.text, offset: titles[0]!.offset };
+  if (parts.length < 2 || titles.length === 0) return { text, offset: 0 };
+  // "JAVA Developer/Senior Systems Engineer - INFOSYS LIMITED": from the first title to the last one.
+  const first = titles[0]!;
+  const last = titles.at(-1)!;
+  return { text: text.slice(first.offset, last.offset + last.text.length), offset: first.offset };
 }
