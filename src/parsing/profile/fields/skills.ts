@@ -151,7 +151,7 @@ const FUNCTION_WORDS = new Set(
 
 /**
  * How often a listed skill is right, measured on the dotin development resumes (npm run eval:parse): one
- * the taxonomy knows ~0.8; an unknown item of one or two content words ~0.35; of three ~0.2; of four or
+ * the taxonomy knows ~0.8; an unknown item of one or two content words ~0.45; of three ~0.25; of four or
  * more ~0.1 (a phrase, a school, an award more often than a skill).
  */
 function listItemConfidence(name: string, known: boolean): number {
@@ -159,7 +159,7 @@ function listItemConfidence(name: string, known: boolean): number {
   const words = foldForMatch(name)
     .split(/[\s'’]+/u)
     .filter((word) => word.length > 0 && !FUNCTION_WORDS.has(word)).length;
-  return words <= 2 ? 0.4 : words === 3 ? 0.2 : 0.08;
+  return words <= 2 ? 0.45 : words === 3 ? 0.25 : 0.08;
 }
 
 /** Skills of the first list, then those of the others not already there (same folded name). */
