@@ -37,7 +37,7 @@ export const TITLE_WORDS = set(`
   electricien technicien mecanicienne logisticien manoeuvre serrurier charpentier receptionniste veilleur
   gardien concierge emballeur emballeuse trieur conditionneur conditionneuse hote
   operative packer loader sorter stacker cleaner caretaker carer caregiver nanny babysitter sitter handyman
-  copywriter
+  copywriter mediator coop
 `);
 
 /** Legal forms and organisation words of employer names. */

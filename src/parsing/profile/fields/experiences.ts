@@ -272,7 +272,7 @@ function buildBlocks(lines: SectionLine[], anchors: Anchor[]): Block[] {
  */
 function demoteUnlikelyTitle(assigned: Assigned): Assigned {
   const title = assigned.title;
-  if (!title || title.label === 'title' || hasCue(title.text, TITLE_WORDS)) return assigned;
+  if (!title || title.label === 'title' || hasTitleWord(title.text)) return assigned;
   return { ...assigned, title: null, company: assigned.company ?? title };
 }
 
@@ -301,6 +301,21 @@ function isNotAnEmployer(company: string): boolean {
     (hasCue(text, TITLE_WORDS) && !hasCue(text, COMPANY_WORDS)) ||
     /^https?:|www\.|@/u.test(text)
   );
+}
+
+/**
+ * Whether a text has a job-title word: one of the list, its plural ("Directors"), or an agent noun in
+ * -ist / -ician that the list lacks ("Stylist", "Conservationist", "Beautician").
+ */
+function hasTitleWord(text: string): boolean {
+  return foldForMatch(text)
+    .split(/[^a-z]+/u)
+    .some(
+      (word) =>
+        TITLE_WORDS.has(word) ||
+        (word.endsWith('s') && TITLE_WORDS.has(word.slice(0, -1))) ||
+        /^[a-z]{3,}(?:ist|ician)$/u.test(word),
+    );
 }
 
 /** Whether an assigned title is something else: a heading, a degree, a sentence, a placeholder. */
