@@ -1,5 +1,5 @@
 import type { CandidateProfile, ProfileField, SourceSpan, Warning } from '../../domain/index.js';
-import { detectLanguage, spanIn } from '../../text/index.js';
+import { detectLanguage, foldForMatch, spanIn } from '../../text/index.js';
 import type { ExtractedDocument } from '../extract/types.js';
 import { findAvailability, findMobility } from './fields/availability.js';
 import {
@@ -46,6 +46,7 @@ export function extractProfile(
   context: ExtractProfileContext,
 ): CandidateProfile {
   const sections = splitSections(document);
+  const language = context.language ?? detectLanguage(document.text);
   const all = sections.flatMap((section) => section.lines);
   const has = (kind: Section['kind']) => sections.some((section) => section.kind === kind);
   const contactArea = linesOf(sections, 'top', 'contact');
@@ -70,12 +71,15 @@ export function extractProfile(
   const nameFound = findName(topLines) ?? findName(usable(contactArea));
   const name = record('name', nameFound);
   const headline = record('headline', findHeadline(topLines, nameFound?.source ?? null));
+  const commune = findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15));
+  const placeName = () => findPlaceName(usable(contactArea)) ?? findPlaceName(usable(all).slice(0, 15));
+  // In English text a French commune named without its postal code is mostly a homonym ("Columbia",
+  // "Cambridge", "Detroit" are French communes): a "City, Region" written in the head comes first.
   const location = record(
     'location',
-    findLocation(usable(contactArea)) ??
-      findLocation(usable(all).slice(0, 15)) ??
-      findPlaceName(usable(contactArea)) ??
-      findPlaceName(usable(all).slice(0, 15)),
+    language === 'en' && commune !== null && commune.confidence < 0.95
+      ? (placeName() ?? commune)
+      : (commune ?? placeName()),
   );
 
   const resolveOccupation = (title: string) => {
@@ -87,7 +91,8 @@ export function extractProfile(
   };
   let experiences = extractExperiences(linesOf(sections, 'experience'), { resolveOccupation, strict: false });
   if (experiences.length === 0) {
-    const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact'));
+    // No experience section, or one whose heading was lost: dated ranges anywhere but in education.
+    const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact', 'skills'));
     experiences = extractExperiences(scan, { resolveOccupation, strict: true });
   }
   const education = has('education')
@@ -97,24 +102,35 @@ export function extractProfile(
   // without a skills section the taxonomy's skills named in the text.
   const inlineLists = extractSkills(
     usable([
-      ...linesOf(sections, 'top', 'other', 'info', 'profile'),
+      ...linesOf(
+        sections.filter((section) => !isListFreeSection(section)),
+        'top',
+        'other',
+        'info',
+        'profile',
+      ),
       // In experiences, only labelled lists ("Technologies: X, Y"): the rest is tasks and entry headers.
       ...linesOf(sections, 'experience').filter((line) => /^[^:]{2,40}:\s*\S/u.test(line.text)),
     ]),
     context.taxonomy,
     { excludedLines: excluded, requireList: true },
   );
+  // Taxonomy skills named in sentences: only for French text. On English resumes (dotin development set)
+  // 6 in 100 of them are skills the resume claims; the rest are tasks, subjects and phrases that merely
+  // share words with a skill label.
   const skills = has('skills')
     ? mergeSkills(
         extractSkills(linesOf(sections, 'skills'), context.taxonomy, { excludedLines: excluded }),
         inlineLists,
       )
-    : mergeSkills(
-        inlineLists,
-        findSkillMentions(usable(linesOf(sections, 'top', 'other', 'experience')), context.taxonomy, {
-          excludedLines: excluded,
-        }),
-      );
+    : language === 'fr'
+      ? mergeSkills(
+          inlineLists,
+          findSkillMentions(usable(linesOf(sections, 'top', 'other', 'experience')), context.taxonomy, {
+            excludedLines: excluded,
+          }),
+        )
+      : inlineLists;
   const certifications = extractCertifications(usable(all), context.taxonomy);
   const licences = extractLicences(usable(all), context.taxonomy);
   const languages = has('languages')
@@ -169,7 +185,7 @@ export function extractProfile(
       file: context.file,
       format: document.format,
       pages: document.pages,
-      language: context.language ?? detectLanguage(document.text),
+      language,
     },
     name,
     email,
@@ -191,6 +207,20 @@ export function extractProfile(
     text: document.text,
     sensitive: hasSensitiveData(sensitive.data) || sensitive.data.hasPhoto === true ? sensitive.data : null,
   };
+}
+
+// Sections whose comma-separated lines are names, titles and places, never skills: publications (author
+// lists), references, grants, awards, committees, memberships.
+const LIST_FREE_HEADING =
+  /\b(?:publications?|papers?|articles?|presentations?|talks?|conferences?|references?|referees?|grants?|funding|awards?|honou?rs?|committees?|memberships?|affiliations?|reviewer|citations?)\b/u;
+
+/** Whether an `other` section's heading says its lists are not skills. */
+function isListFreeSection(section: Section): boolean {
+  return (
+    section.kind === 'other' &&
+    section.heading !== null &&
+    LIST_FREE_HEADING.test(foldForMatch(section.heading.text))
+  );
 }
 
 function listField(

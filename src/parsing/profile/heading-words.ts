@@ -55,8 +55,12 @@ export function headingKindByWords(text: string): HeadingWordKind | null {
   const last = folded.trim().split(' ').at(-1) ?? '';
   if (!LAST_WORDS.has(last)) return null;
   let best: { index: number; length: number; kind: HeadingWordKind } | null = null;
+  // "Highlights of Employment", "Areas of Expertise", "Summary of Qualifications": what comes after "of"
+  // names the section, when it is a heading word.
+  const of = folded.indexOf(' of ');
+  const from = of >= 0 && WORDS.some(({ phrase }) => folded.indexOf(` ${phrase} `, of + 3) >= 0) ? of + 3 : 0;
   for (const { phrase, kind } of WORDS) {
-    const index = folded.indexOf(` ${phrase} `);
+    const index = folded.indexOf(` ${phrase} `, from);
     if (index < 0) continue;
     if (!best || index < best.index || (index === best.index && phrase.length > best.length))
       best = { index, length: phrase.length, kind };

@@ -25,6 +25,10 @@ describe('headingKind', () => {
     ['Work History', 'experience'],
     ['Education and Training', 'education'],
     ['Accomplishments', 'other'],
+    ['Highlights of Employment', 'experience'],
+    ['E xp er ie nc e', 'experience'],
+    ['S K I L L S', 'skills'],
+    ['Areas of Expertise', 'skills'],
   ])('%s → %s', (text, kind) => {
     expect(headingKind(text)).toBe(kind);
   });

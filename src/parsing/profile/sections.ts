@@ -42,7 +42,14 @@ function headingKey(text: string): string {
  * headings by their words ("Career Experience/Job History", see `headingKindByWords`).
  */
 export function headingKind(text: string): SectionKind | null {
-  return HEADINGS.get(headingKey(text)) ?? headingKindByWords(text);
+  return HEADINGS.get(headingKey(text)) ?? headingKindByWords(text) ?? letterSpacedKind(text);
+}
+
+/** A heading written with spaced letters ("E X P E R I E N C E", "E xp er ie nc e"), read without the spaces. */
+function letterSpacedKind(text: string): SectionKind | null {
+  const tokens = text.trim().split(/\s+/u);
+  if (tokens.length < 4 || !tokens.every((token) => /^\p{L}{1,2}$/u.test(token))) return null;
+  return HEADINGS.get(headingKey(tokens.join(''))) ?? null;
 }
 
 /** A line that starts with a known heading followed by ":" and content: "Compétences : a, b". */

@@ -144,6 +144,9 @@ describe('findPlaceName', () => {
     ['267 Shore Road, Norwalk, CT 06850', 'Norwalk', 'US'],
     ['Austin, TX', 'Austin', 'US'],
     ['Toronto, Ontario | 416-000-0000', 'Toronto', 'CA'],
+    ['12 Oak Lane ● Houston, TX 77005', 'Houston', 'US'],
+    ['Baltimore, MD 21211', 'Baltimore', 'US'],
+    ['525 West 120th Street • New York, NY 10027 • (123)345-7890', 'New York', 'US'],
   ])('%s → %s', (text, city, country) => {
     const found = findPlaceName(sectionLinesOf(text))!;
     expect(found.value).toEqual({ city, postalCode: null, country, lat: null, lon: null });

@@ -325,14 +325,22 @@ export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
   for (const line of lines) {
     if (!line.text.includes(',') || /relocat|willing|prefer|mobilit|d[ée]m[ée]nag/iu.test(line.text))
       continue;
-    if (parseDateRange(line.text)) continue;
-    for (const part of splitParts(line.text)) {
+    // "Houston, TX 77005", "Pune, Maharashtra 411001": the postal code after the region is left out (as
+    // spaces, so that offsets stay), and address fields separated by dots ("12 Oak St ● Houston, TX").
+    const unzipped = line.text
+      .replace(
+        /(,\s*\p{L}[\p{L} ]*?)(\s*[-,]?\s*\d{5,6}(?:-\d{4})?)(?=\s*(?:$|[•●·|]))/gu,
+        (_, place: string, code: string) => `${place}${' '.repeat(code.length)}`,
+      )
+      .replace(/[•●·]/gu, '|');
+    if (parseDateRange(unzipped)) continue;
+    for (const part of splitParts(unzipped)) {
       const text = part.text.replace(/[\s,]*\d{5,6}(?:-\d{4})?$/u, '');
       if (!text.includes(',') || LOCATION_PLACEHOLDER.test(text) || !isPlace(text)) continue;
       const segments = text.split(/\s*,\s*/u);
-      // "Street, City, Region": the city is the part before the region.
+      // "Street, City, Region": the city is the part before the region; "New York, NY" is a city too.
       const city = segments.at(-2)!;
-      if (isRegionName(city)) continue;
+      if (isRegionName(city) && !/^[A-Z]{2}$/u.test(segments.at(-1)!.trim())) continue;
       const region = foldForMatch(segments.at(-1)!)
         .replace(/[^\p{L} ]/gu, '')
         .trim();

@@ -26,6 +26,23 @@ describe('extractEducation', () => {
     ]);
   });
 
+  it('reads a subject under a bare degree code, a labelled degree and a degree line ending with a dot', () => {
+    const text = [
+      'EDUCATION',
+      'Nuneaton University',
+      'BSc (Hons)',
+      'Sales Management',
+      'Qualification: Degree in Engineering (Metallurgy)',
+      '2003-2005',
+      'Masters of Commerce in Sales and Marketing, London School of Commerce.',
+    ].join('\n');
+    expect(read(text).map((entry) => entry[0])).toEqual([
+      'BSc (Hons) Sales Management',
+      'Degree in Engineering (Metallurgy)',
+      'Masters of Commerce in Sales and Marketing',
+    ]);
+  });
+
   it('joins a line wrapped by the PDF layout', () => {
     const text = 'FORMATION\nBac pro Cuisine – Lycée hôtelier\nFrançois Rabelais (2019)';
     expect(read(text)).toEqual([['Bac pro Cuisine', 'Lycée hôtelier François Rabelais', 2019]]);

@@ -127,7 +127,8 @@ export function extractEducation(lines: SectionLine[], options: { strict: boolea
   const isDegreeLine = (line: SectionLine) =>
     !isBulletLine(line) &&
     !/\b(?:permis|driving)\b/iu.test(line.text) &&
-    !isSentenceLike(line.text) &&
+    // "Masters of Commerce in Sales and Marketing, London School of Commerce.": a final dot is no sentence.
+    !isSentenceLike(line.text.trim().replace(/\.$/u, '')) &&
     (hasDegreeKeyword(
       line.text.replace(/^[\d\s:/–—-]+/u, ''),
       !options.strict && line.text.split(/\s+/).length <= 14,
@@ -172,6 +173,17 @@ export function extractEducation(lines: SectionLine[], options: { strict: boolea
     const hadYear = entry.year !== null;
     current.followers += 1;
     current.last = line;
+    // "BSc (Hons)" then "Marketing": a degree written as a bare code takes its subject from the next line.
+    if (current.followers === 1 && !range && isSubjectOf(entry.degree, line.text)) {
+      entry.degree = `${entry.degree} ${line.text.trim()}`;
+      entry.confidence = Math.max(entry.confidence ?? 0, 0.6);
+      entry.source = {
+        ...entry.source!,
+        text: `${entry.source!.text}\n${line.text}`,
+        end: line.start + line.text.length,
+      };
+      continue;
+    }
     if (range && entry.year === null) entry.year = validYear(yearOf(range));
     if (!isDateOnly(line.text, range)) {
       const text = range
@@ -201,6 +213,27 @@ function joinInstitution(current: string | null, next: string, hadYear: boolean)
   return current;
 }
 
+/**
+ * Whether a line is the subject of a degree written as a bare code above it ("BSc (Hons)" / "Marketing",
+ * "B.TECH" / "(Electronics and Communication)"): the degree is a code of at most three words with nothing
+ * after its degree word but a parenthesis, and the line is short, with no school word, place or digit.
+ */
+function isSubjectOf(degree: string, line: string): boolean {
+  const text = line.trim();
+  const bare = degree.replace(/\([^()]*\)/gu, ' ').trim();
+  if (bare.split(/\s+/).length > 2 || !hasDegreeKeyword(bare) || /\b(?:in|of|en|de)\b/iu.test(degree))
+    return false;
+  return (
+    text.length > 0 &&
+    text.split(/\s+/).length <= 6 &&
+    !/\d|@|:/u.test(text) &&
+    !hasCue(text, SCHOOL_WORDS) &&
+    !hasDegreeKeyword(text, true) &&
+    !isPlace(text) &&
+    !isSentenceLike(text)
+  );
+}
+
 const validYear = (year: number) => (year >= 1950 && year <= 2100 ? year : null);
 
 /** The school in a text: its parts without places ("Goa Institute of Management - Goa" → the first). */
@@ -225,7 +258,19 @@ function entryOf(line: SectionLine, range: DateRange | null): Education {
       (part) => hasDegreeKeyword(part.text) || hasDegreeKeyword(part.text.replace(/^[^:]{1,20}:\s*/u, '')),
     ),
   );
-  const degree = (parts[degreeIndex]?.text ?? '').replace(/^(?:course|cursus|degree|diplome)\s*:\s*/iu, '');
+  let degree = (parts[degreeIndex]?.text ?? '').replace(/^[^:]{1,20}:\s*(?=\S)/u, (label) =>
+    hasDegreeKeyword(label) && !/^(?:course|cursus|degree|dipl[oô]me)\b/iu.test(label) ? label : '',
+  );
+  // "Degree in Engineering (Metallurgy)": a parenthesis right after the degree that is no place is its subject.
+  const degreePart = parts[degreeIndex];
+  const next = parts[degreeIndex + 1];
+  if (degreePart && next && !isPlace(next.text)) {
+    const between = text.slice(degreePart.offset + degreePart.text.length, next.offset);
+    if (/^\s*\($/u.test(between) && text[next.offset + next.text.length] === ')') {
+      degree = `${degree} (${next.text})`;
+      parts.splice(degreeIndex + 1, 1);
+    }
+  }
   const after = parts.slice(degreeIndex + 1).filter((part) => !isPlace(part.text));
   const before = parts.slice(0, degreeIndex).filter((part) => !isPlace(part.text));
   // The school is usually after the degree; some templates write it first ("MERCY COLLEGE … Bachelor of …").

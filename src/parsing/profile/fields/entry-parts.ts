@@ -90,9 +90,12 @@ function readsAsPlace(text: string): boolean {
     .trim()
     .replace(/[\s,.;:-]+$/u, '')
     .replace(/(?<=\p{L})[\s,]+\d{5,6}(?:-\d{4})?$/u, '');
-  if (trimmed.length === 0 || /\d{3,}/.test(trimmed) || hasCue(trimmed, TITLE_WORDS)) return false;
-  if (LOCATION_PLACEHOLDER.test(trimmed) || /^city$/iu.test(trimmed)) return true;
   const segments = trimmed.split(/\s*,\s*/u).filter(Boolean);
+  // Title words are looked for outside a trailing state code ("Baltimore, MD": "MD" is not a doctor).
+  const beforeCode =
+    segments.length >= 2 && /^[A-Z]{2}$/u.test(segments.at(-1)!) ? segments.slice(0, -1).join(', ') : trimmed;
+  if (trimmed.length === 0 || /\d{3,}/.test(trimmed) || hasCue(beforeCode, TITLE_WORDS)) return false;
+  if (LOCATION_PLACEHOLDER.test(trimmed) || /^city$/iu.test(trimmed)) return true;
   if (segments.length >= 2 && segments.length <= 3) {
     const last = segments.at(-1)!;
     const cityLike = segments
@@ -195,7 +198,7 @@ function isPlaceInParentheses(text: string): boolean {
  * whole.
  */
 function pushWithPlace(segment: string, offset: number, push: (text: string, offset: number) => void): void {
-  const parenthesis = /\s*\(([^()]+)\)\s*$/u.exec(segment);
+  const parenthesis = /\s*\(([^()]+)\)[\s,;]*$/u.exec(segment);
   if (parenthesis && parenthesis.index > 0 && isPlaceInParentheses(parenthesis[1]!)) {
     pushWithPlace(segment.slice(0, parenthesis.index), offset, push);
     push(parenthesis[1]!, offset + segment.indexOf(parenthesis[1]!, parenthesis.index));
@@ -226,11 +229,18 @@ function pushWithPlace(segment: string, offset: number, push: (text: string, off
     return;
   }
   let last = 0;
-  for (const comma of [...commas, segment.length]) {
+  for (const [position, comma] of [...commas, segment.length].entries()) {
+    // "Strategic Marketing, Inc., Houston": a legal form after a comma stays with the name before it.
+    const next = commas[position + 1] ?? segment.length;
+    if (comma < segment.length && LEGAL_FORM.test(segment.slice(comma + 1, next))) continue;
     push(segment.slice(last, comma), offset + last);
     last = comma + 1;
   }
 }
+
+// Legal forms written after a comma ("Acme, Inc.", "Globex, LLC").
+const LEGAL_FORM =
+  /^\s*(?:inc|ltd|llc|llp|plc|corp|co|pvt\.?\s*ltd|gmbh|sa|sas|sarl|ag|bv|nv|lp|pty\.?\s*ltd)\.?\s*$/iu;
 
 // Words that end an employer's name ("Ryan Motors", "Infosys Limited"), after which a title can follow
 // without a separator. Head nouns that also start titles ("Store Manager", "Bank Teller") are not here.
@@ -281,12 +291,15 @@ function pushAtBoundary(segment: string, offset: number, push: (text: string, of
 }
 
 /**
- * The job-title part of a headline: "Software Engineer - Disney" → "Software Engineer". The whole text when
- * it is one part, or when several parts are titles ("Cariste – magasinier").
+ * The job-title part of a headline: "Software Engineer - Disney" → "Software Engineer"; from the first title
+ * part to the last when there are several ("Cariste – magasinier"); the whole text when no part is a title.
  */
 export function headlineTitle(text: string): { text: string; offset: number } {
   const parts = splitParts(text);
   const titles = parts.filter((part) => !part.label && hasCue(part.text, TITLE_WORDS));
-  if (parts.length < 2 || titles.length !== 1) return { text, offset: 0 };
-  return { text: titles[0]!.text, offset: titles[0]!.offset };
+  if (parts.length < 2 || titles.length === 0) return { text, offset: 0 };
+  // "JAVA Developer/Senior Systems Engineer - INFOSYS LIMITED": from the first title to the last one.
+  const first = titles[0]!;
+  const last = titles.at(-1)!;
+  return { text: text.slice(first.offset, last.offset + last.text.length), offset: first.offset };
 }

@@ -34,6 +34,10 @@ export const TITLE_WORDS = set(`
   jardinier jardiniere paysagiste couvreur carreleur platrier grutier grutiere coffreur ferrailleur
   cableur cableuse monteur monteuse regleur regleuse usineur tourneur fraiseur chaudronnier tuyauteur
   ambulancier ambulanciere puericultrice brancardier accompagnant accompagnante nettoyeur vigile
+  electricien technicien mecanicienne logisticien manoeuvre serrurier charpentier receptionniste veilleur
+  gardien concierge emballeur emballeuse trieur conditionneur conditionneuse hote
+  operative packer loader sorter stacker cleaner caretaker carer caregiver nanny babysitter sitter handyman
+  copywriter mediator coop
 `);
 
 /** Legal forms and organisation words of employer names. */

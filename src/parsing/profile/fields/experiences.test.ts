@@ -19,6 +19,11 @@ describe('splitHeader', () => {
     ],
     ['Soudeur | Métallerie Y | Lyon', { title: 'Soudeur', company: 'Métallerie Y', location: 'Lyon' }],
     ['Aide-soignante', { title: 'Aide-soignante', company: null, location: null }],
+    [
+      'Strategic Marketing, Inc., Houston, TX',
+      { title: '', company: 'Strategic Marketing, Inc.', location: 'Houston, TX' },
+    ],
+    ['Product Manager (Houston, TX) ,', { title: 'Product Manager', company: null, location: 'Houston, TX' }],
   ])('%s', (text, expected) => {
     expect(splitHeader(text)).toEqual(expected);
   });
@@ -113,6 +118,19 @@ describe('experiences whatever the order of title, employer, place and dates', (
     expect(titles(text)).toEqual([
       ['Senior Software Engineer', 'Infosys Limited', 'Bangalore Urban, Karnataka', '2017-07', null, true],
       ['Associate Consultant', 'Acme', 'Pune, Maharashtra', '2016-05', '2017-06', false],
+    ]);
+  });
+
+  it('reads dates in square brackets and leaves months and sentence ends out of the employer', () => {
+    const text = [
+      'WORK EXPERIENCE',
+      'Team Lead - Sapient Consulting Pvt. Ltd. [July 2011 to August 2012]',
+      'Support Engineer - 000 - Responsibilities',
+      'March 2009 to June 2011',
+    ].join('\n');
+    expect(titles(text)).toEqual([
+      ['Team Lead', 'Sapient Consulting Pvt. Ltd.', null, '2011-07', '2012-08', false],
+      ['Support Engineer', null, null, '2009-03', '2011-06', false],
     ]);
   });
 

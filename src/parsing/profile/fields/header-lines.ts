@@ -51,7 +51,12 @@ export function isHeaderLike(line: SectionLine): boolean {
   const text = line.text.trim();
   if (text.length === 0 || text.split(/\s+/).length > 12) return false;
   if (/^https?:|www\.|@/iu.test(text)) return false;
-  if (/[.;!?]$/u.test(text) && !ABBREVIATION_END.test(text)) return false;
+  // A final dot ends a sentence, not a short header line ("Freelance Android Developer.", "Acme, Burbank.").
+  if (
+    /[;!?]$/u.test(text) ||
+    (/\.$/u.test(text) && !ABBREVIATION_END.test(text) && text.split(/\s+/).length > 5)
+  )
+    return false;
   if (CONTINUATION_START.test(text)) return false;
   return !isSentenceLike(text);
 }

@@ -1,6 +1,6 @@
 import type { SourceSpan } from '../../../domain/index.js';
 import { foldForMatch } from '../../../text/index.js';
-import type { SectionLine } from '../sections.js';
+import { headingKind, type SectionLine } from '../sections.js';
 import { parseDateRange } from './dates.js';
 import { isPlace } from './entry-parts.js';
 
@@ -52,7 +52,41 @@ const DURATION =
 const LIST_LABEL = /^([\p{L}][\p{L}\d /&'’().-]{0,40}?)\s*:\s*/u;
 // Labels whose lists are not skills (handled elsewhere, or not about skills at all).
 const NOT_SKILL_LABELS =
-  /^(?:hobbies|interests?|loisirs|centres? d.?interets?|activites|address|adresse|e-?mail|phone|tel|telephone|mobile|portable|nationalit[ey]|nationalite|date of birth|birth|ne le|nee le|age|permis|driving licen[cs]e|references?|linkedin|github|website|site|marital status|situation|disponibilite|availability|mobilite|mobility|salaire|salary|langues?|spoken languages?|duration|period|periode|client|team size|company|employer|position|designation|role|title|location|project|projet)$/u;
+  /^(?:hobbies|interests?|loisirs|centres? d.?interets?|activites|address|adresse|e-?mail|phone|tel|telephone|mobile|portable|nationalit[ey]|nationalite|date of birth|birth|ne le|nee le|age|permis|driving licen[cs]e|references?|linkedin|github|website|site|marital status|situation|disponibilite|availability|mobilite|mobility|salaire|salary|langues?|spoken languages?|duration|period|periode|client|team size|company|employer|position|designation|role|title|location|project|projet|willing to relocate(?: to)?|relocation|preferred locations?|current location)$/u;
+
+// Head nouns of the category labels of skill tables, whose cell separator extraction may lose
+// ("Operating Systems Windows, Linux", "Build Tool Ant, Maven", "Languages Java, C++").
+const CATEGORY_NOUNS = new Set(
+  (
+    'language languages tool tools technologies servers databases framework frameworks systems platforms ' +
+    'protocol protocols ide ides environments packages utilities methodologies os logiciels outils langages ' +
+    'environnements'
+  ).split(' '),
+);
+
+/**
+ * A category label glued to the first item of a table row ("Operating Systems Windows, Linux"): its
+ * length, when the row is a list (a comma in its first line), the label is one to four capitalised words
+ * ending with a category noun, and a capitalised item follows.
+ */
+function gluedLabelLength(text: string): number {
+  const firstLine = text.split('\n')[0] ?? '';
+  if (!firstLine.includes(',')) return 0;
+  const tokens = [...firstLine.matchAll(/\S+/gu)].slice(0, 5);
+  for (let index = 0; index < tokens.length - 1 && index < 4; index++) {
+    const token = tokens[index]![0];
+    if (!/^[\p{Lu}]/u.test(token) || /[,:;]$/u.test(token)) return 0;
+    const key = foldForMatch(token).replace(/[^a-z]/g, '');
+    const next = tokens[index + 1]![0];
+    if (
+      CATEGORY_NOUNS.has(key) &&
+      /^[\p{Lu}.]/u.test(next) &&
+      !CATEGORY_NOUNS.has(foldForMatch(next).replace(/[^a-z]/g, ''))
+    )
+      return tokens[index + 1]!.index;
+  }
+  return 0;
+}
 
 /** Whether a list label says its items are not skills ("Hobbies:", "Adresse :"). */
 export function isNonSkillLabel(label: string): boolean {
@@ -87,9 +121,18 @@ function isPlausibleItem(text: string): boolean {
   // "Good knowledge of basic networking", "Worked on Jenkins": a phrase about a skill, not its name.
   if (words.length >= 3 && words.some((word) => PHRASE_WORDS.has(word))) return false;
   if (/https?:|www\.|@|^\(/iu.test(text)) return false;
+  // "792 (two years)", "199814 July 1999", "+61 3 9905 4170": numbers, not skill names.
+  if (/^[+\d][\d\s()+.-]{2,}/u.test(text) && !/^\d[a-z]/iu.test(text)) return false;
   if (balance(text) !== 0) return false;
-  return !/\d/.test(text) || parseDateRange(text)?.isRange !== true;
+  if (!/\d/.test(text)) return headingKind(text) === null;
+  // "August 2003", "2012 - 2014": a date, not a skill ("SQL Server 2008" keeps its version).
+  const date = parseDateRange(text);
+  return date === null || (!date.isRange && date.length < text.length * 0.6);
 }
+
+// Contact and address lines: their comma-separated fields are not a list of skills.
+const CONTACT_LINE =
+  /@|\d{3}[\s.)-]+\d{3}|\b(?:street|road|avenue|lane|drive|boulevard|flat|apt|suite|zip|rue|chemin|impasse)\b/iu;
 
 /**
  * Whether the pieces of a paragraph outside a skills section make a list: every piece short (at most four
@@ -115,17 +158,26 @@ export function listItems(lines: SectionLine[], options: { requireList: boolean 
     let text = paragraph.text;
     let offset = 0;
     const label = LIST_LABEL.exec(text);
+    let labelled = label !== null;
     if (label) {
       if (isNonSkillLabel(label[1]!)) continue;
       offset = label[0].length;
       text = text.slice(offset);
+    } else {
+      const glued = gluedLabelLength(text);
+      if (glued > 0) {
+        offset = glued;
+        text = text.slice(offset);
+        labelled = true;
+      }
     }
+    if (options.requireList && CONTACT_LINE.test(paragraph.text)) continue;
     const pattern = paragraph.lines[0]!.isTable ? /[^|]+/gu : /[^,;|•·]+/gu;
     const pieces = [...text.matchAll(pattern)];
     const texts = pieces.map((piece) => cleanItem(piece[0]).text);
     if (
       options.requireList &&
-      (!isInlineList(texts, label !== null) || (/\d/.test(text) && parseDateRange(text)?.isRange))
+      (!isInlineList(texts, labelled) || (/\d/.test(text) && parseDateRange(text)?.isRange))
     )
       continue;
     // "Pune, Maharashtra - Bengaluru, Karnataka": places, not skills.

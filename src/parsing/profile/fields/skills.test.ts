@@ -37,3 +37,30 @@ describe('certifications, licences and skills', () => {
     ).toEqual(['Gestion de stock', 'Inventaires']);
   });
 });
+
+describe('skill tables and junk items', () => {
+  it('reads a category label glued to the first item of a row, and leaves numbers and relocation places out', () => {
+    const lines = sectionLinesOf(
+      'SKILLS\nOperating Systems Windows, Linux, Solaris\nLanguages Java, Python\nSQL Server 2008, Oracle\n' +
+        '$521,792 (two years), Kanban\nWilling to relocate to: Pune, Maharashtra - Chennai, Tamil Nadu',
+    );
+    expect(
+      extractSkills(lines, defaultTaxonomy, { excludedLines: new Set() }).map((item) => item.name),
+    ).toEqual(['Windows', 'Linux', 'Solaris', 'Java', 'Python', 'SQL Server 2008', 'Oracle', 'Kanban']);
+  });
+});
+
+describe('list items that are not skills', () => {
+  it('leaves dates and contact lines out of lists', () => {
+    const lines = sectionLinesOf('SKILLS\nAugust 2003\nSQL Server 2008\nKanban');
+    expect(
+      extractSkills(lines, defaultTaxonomy, { excludedLines: new Set() }).map((item) => item.name),
+    ).toEqual(['SQL Server 2008', 'Kanban']);
+    const top = sectionLinesOf('Flat 5a, 26 Gistock Street, Aberdeen, AB26 3NP\nJava, Python, Kotlin', 'top');
+    expect(
+      extractSkills(top, defaultTaxonomy, { excludedLines: new Set(), requireList: true }).map(
+        (item) => item.name,
+      ),
+    ).toEqual(['Java', 'Python', 'Kotlin']);
+  });
+});

@@ -124,24 +124,42 @@ export function extractSkills(
     if (seen.has(folded)) continue;
     seen.add(folded);
     const normalized = taxonomy.normalizeSkill(name);
+    const confidence = listItemConfidence(name, normalized !== null);
+    if (confidence < MIN_SKILL_CONFIDENCE) continue;
     skills.push({
       name,
       ...(normalized ? { normalized: normalized.label } : {}),
       source: item.source,
-      confidence: listItemConfidence(name, normalized !== null),
+      confidence,
     });
   }
   return skills;
 }
 
 /**
+ * Below this confidence a listed item is left out: an unknown item of four content words or more is a
+ * skill about once in eight on the dotin development resumes (a phrase, a school, an award, a title
+ * otherwise), and a wrong skill weighs on matching more than a missing one.
+ */
+export const MIN_SKILL_CONFIDENCE = 0.1;
+
+// Function words left out when counting an item's words: French skill names are nominal phrases
+// ("Respect des normes d'hygiène") whose length is in their content words.
+const FUNCTION_WORDS = new Set(
+  'of in with on for to the a an and or & de des du d la le les l au aux et en pour ou sur par'.split(' '),
+);
+
+/**
  * How often a listed skill is right, measured on the dotin development resumes (npm run eval:parse): one
- * the taxonomy knows ~0.85; an unknown short item ~0.4; a longer one less (it is more often a phrase).
+ * the taxonomy knows ~0.8; an unknown item of one or two content words ~0.45; of three ~0.25; of four or
+ * more ~0.1 (a phrase, a school, an award more often than a skill).
  */
 function listItemConfidence(name: string, known: boolean): number {
   if (known) return 0.85;
-  const words = name.split(/\s+/).length;
-  return words <= 2 ? 0.4 : words === 3 ? 0.2 : 0.15;
+  const words = foldForMatch(name)
+    .split(/[\s'’]+/u)
+    .filter((word) => word.length > 0 && !FUNCTION_WORDS.has(word)).length;
+  return words <= 2 ? 0.45 : words === 3 ? 0.25 : 0.08;
 }
 
 /** Skills of the first list, then those of the others not already there (same folded name). */
