@@ -1,0 +1,111 @@
+/**
+ * Parses each file in its own child process and prints its outcome, wall time and peak RSS (the child's
+ * `process.resourceUsage().maxRSS`); `--batch` also parses all of them in one child with `parseCvs`.
+ *
+ *   npx tsx scripts/measure-parse.ts [--batch] [--concurrency 4] file…
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** What one child reported. */
+export interface ParseMeasure {
+  files: string[];
+  /** `ok`, a `DocumentError` reason per file (joined with `,` for a batch). */
+  outcomes: string[];
+  /** Warning codes per file. */
+  warnings: string[][];
+  ms: number;
+  peakRssMb: number;
+}
+
+const childPath = fileURLToPath(import.meta.url);
+
+/** Runs the parse of `files` in a child Node process (through tsx, on the sources). */
+export function measureParse(
+  files: string[],
+  options: { batch?: boolean; concurrency?: number } = {},
+): Promise<ParseMeasure> {
+  const args = [
+    '--import',
+    'tsx',
+    childPath,
+    '--child',
+    options.batch ? 'batch' : 'one',
+    String(options.concurrency ?? 4),
+    ...files,
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      args,
+      { maxBuffer: 16 * 1024 * 1024, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`measure child failed: ${error.message}\n${stderr}`, { cause: error }));
+          return;
+        }
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null') as ParseMeasure);
+      },
+    );
+  });
+}
+
+async function child(mode: string, concurrency: number, files: string[]): Promise<void> {
+  const { parseCv, parseCvs, DocumentError } = await import('../src/index.js');
+  const started = performance.now();
+  const outcomes: string[] = [];
+  const warnings: string[][] = [];
+  if (mode === 'batch') {
+    for (const item of await parseCvs(files, { concurrency, now: '2026-11-01' })) {
+      outcomes.push('error' in item ? item.error.reason : 'ok');
+      warnings.push('error' in item ? [] : item.warnings.map((warning) => warning.code));
+    }
+  } else {
+    for (const file of files) {
+      try {
+        const result = await parseCv(file, { now: '2026-11-01' });
+        outcomes.push('ok');
+        warnings.push(result.warnings.map((warning) => warning.code));
+      } catch (error) {
+        if (!(error instanceof DocumentError)) throw error;
+        outcomes.push(error.reason);
+        warnings.push([]);
+      }
+    }
+  }
+  const measure: ParseMeasure = {
+    files,
+    outcomes,
+    warnings,
+    ms: Math.round(performance.now() - started),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  console.log(JSON.stringify(measure));
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    await child(args[1] ?? 'one', Number(args[2] ?? 4), args.slice(3));
+    return;
+  }
+  const batch = args.includes('--batch');
+  const concurrencyIndex = args.indexOf('--concurrency');
+  const concurrency = concurrencyIndex >= 0 ? Number(args[concurrencyIndex + 1]) : 4;
+  const files = args.filter((arg, index) => !arg.startsWith('--') && index !== concurrencyIndex + 1);
+  console.log('file\toutcome\twarnings\tms\tpeak RSS MB');
+  for (const file of files) {
+    const measure = await measureParse([file]);
+    console.log(
+      `${file}\t${measure.outcomes[0]}\t${measure.warnings[0]?.join(',')}\t${measure.ms}\t${measure.peakRssMb}`,
+    );
+  }
+  if (batch) {
+    const measure = await measureParse(files, { batch: true, concurrency });
+    console.log(
+      `batch of ${files.length} (concurrency ${concurrency})\t${measure.outcomes.join(',')}\t\t${measure.ms}\t${measure.peakRssMb}`,
+    );
+  }
+}
+
+if (process.argv[1] === childPath) await main();
