@@ -56,14 +56,18 @@ function pdfString(text: string): string {
   return text.replace(/[\\()]/g, (character) => `\\${character}`);
 }
 
-/** A one-page PDF with the CV text (WinAnsi Helvetica) and one `side`×`side` RGB image, Flate-compressed. */
-async function pdfWithImage(side: number): Promise<Buffer> {
-  const image = deflateZeros(side * side * 3);
+/**
+ * A one-page PDF with the CV text (WinAnsi Helvetica) and, when `side` is given, one `side`×`side` RGB
+ * image, Flate-compressed.
+ */
+function handmadePdf(side: number | null): Buffer {
+  const image = deflateZeros(side === null ? 3 : side * side * 3);
+  const imageSide = side ?? 1;
   const content = [
     'BT /F1 11 Tf 50 780 Td 14 TL',
     ...cvLines.map((line) => `(${pdfString(line)}) '`),
     'ET',
-    'q 120 0 0 120 420 680 cm /Im1 Do Q',
+    side === null ? '' : 'q 120 0 0 120 420 680 cm /Im1 Do Q',
   ].join('\n');
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
@@ -78,7 +82,7 @@ async function pdfWithImage(side: number): Promise<Buffer> {
     Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'),
     Buffer.concat([
       Buffer.from(
-        `<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`,
+        `<< /Type /XObject /Subtype /Image /Width ${imageSide} /Height ${imageSide} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`,
       ),
       image,
       Buffer.from('\nendstream'),
@@ -245,15 +249,15 @@ export async function generateHostileFiles(dir: string): Promise<HostileFile[]> 
     await writeFile(path.join(dir, file.name), bytes);
     files.push(file);
   };
-  await write({ name: 'image-20000.pdf', expect: 'ok' }, await pdfWithImage(20_000));
-  await write({ name: 'image-30000.pdf', expect: 'ok' }, await pdfWithImage(30_000));
+  await write({ name: 'image-20000.pdf', expect: 'ok' }, handmadePdf(20_000));
+  await write({ name: 'image-30000.pdf', expect: 'ok' }, handmadePdf(30_000));
   await write(
     { name: 'paragraphs-100k.docx', expect: 'ok', warning: 'truncated' },
-    await docxWithParagraphs(100_000),
+    docxWithParagraphs(100_000),
   );
   await write(
     { name: 'paragraphs-400k.docx', expect: 'ok', warning: 'truncated' },
-    await docxWithParagraphs(400_000),
+    docxWithParagraphs(400_000),
   );
   // 150 MB: a PDF header then a hole (a sparse file: nothing is written to disk).
   const big = await open(path.join(dir, 'file-150mb.pdf'), 'w');
@@ -268,13 +272,13 @@ export async function generateHostileFiles(dir: string): Promise<HostileFile[]> 
   );
   await write(
     { name: 'bomb.docx', expect: 'too-large' },
-    await docxPackage(
+    docxPackage(
       paddedXml(`<w:document ${wordNamespace}><w:body>`, '</w:body></w:document>', 200 * 1024 * 1024),
     ),
   );
   await write(
     { name: 'bomb.odt', expect: 'too-large' },
-    await odtPackage(
+    odtPackage(
       paddedXml(
         `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odtNamespaces}><office:body><office:text>`,
         '</office:text></office:body></office:document-content>',
@@ -282,16 +286,18 @@ export async function generateHostileFiles(dir: string): Promise<HostileFile[]> 
       ),
     ),
   );
-  await write({ name: 'compressible-1mb.odt', expect: 'ok' }, await odtOfSize(1.15 * 1024 * 1024));
+  await write({ name: 'compressible-1mb.odt', expect: 'ok' }, odtOfSize(1.15 * 1024 * 1024));
   await write(
     { name: 'compressible-40mb.odt', expect: 'ok', warning: 'truncated' },
-    await odtOfSize(40 * 1024 * 1024),
+    odtOfSize(40 * 1024 * 1024),
   );
-  const cv = await pdfkitCv();
+  // Cut before `startxref`: the objects and trailer are there, the end of the file is missing.
+  const whole = handmadePdf(null);
   await write(
-    { name: 'truncated.pdf', expect: 'ok', warning: 'damaged' },
-    cv.subarray(0, Math.floor(cv.length * 0.6)),
+    { name: 'truncated.pdf', expect: 'ok', warning: 'truncated' },
+    whole.subarray(0, whole.indexOf('startxref')),
   );
+  await write({ name: 'cv.pdf', expect: 'ok' }, await pdfkitCv());
   await write({ name: 'encrypted.pdf', expect: 'encrypted' }, await pdfkitCv('secret'));
   return files;
 }

@@ -3,10 +3,14 @@ import { DocumentError } from '../../errors.js';
 
 /** Most entries a DOCX/ODT zip may have (real ones have a few dozen). */
 const maxEntries = 5_000;
-/** Compression ratio above which a large entry is treated as a zip bomb. */
-const maxRatio = 200;
-/** Entries smaller than this are never judged by ratio (tiny XML compresses very well). */
-const ratioFloorBytes = 1024 * 1024;
+/**
+ * Compression ratio no real deflate stream reaches (deflate's ceiling is about 1032:1): an entry that
+ * declares more lies about its size or nests compression. Below it, a highly compressible entry (repetitive
+ * XML reaches several hundred to one) is judged only by the inflated-size budget, the same for DOCX and ODT.
+ */
+const maxRatio = 1100;
+/** Entries smaller than this are never judged by ratio (a few bytes say nothing). */
+const ratioFloorBytes = 64 * 1024;
 
 /**
  * Names in a zip's central directory, read synchronously without inflating anything.
@@ -69,9 +73,10 @@ function declaredCompressedSize(entry: JSZip.JSZipObject): number {
 }
 
 /**
- * Opens a DOCX/ODT zip safely: refuses (`DocumentError('too-large')`) too many entries, a declared total
- * uncompressed size past `maxUncompressedBytes`, or an absurd compression ratio, before inflating anything;
- * then caps what is really inflated, since declared sizes can lie. A zip that cannot be read is `corrupt`.
+ * Opens a DOCX/ODT zip safely, with one rule for both formats: refuses (`DocumentError('too-large')`) too
+ * many entries, a declared total uncompressed size past `maxUncompressedBytes`, or a compression ratio
+ * deflate cannot produce, before inflating anything; then caps what is really inflated, since declared
+ * sizes can lie. A zip that cannot be read is `corrupt`.
  */
 export async function openZipArchive(bytes: Uint8Array, options: ZipOpenOptions): Promise<ZipArchive> {
   const { file, maxUncompressedBytes } = options;
