@@ -1,7 +1,7 @@
 import type { Warning } from '../../domain/index.js';
 
 /** Block elements (paragraphs, tables, lists) read at most from a DOCX/ODT body; real CVs have hundreds. */
-export const maxBodyBlocks = 10_000;
+export const maxBodyBlocks = 2_000;
 
 /** Where `truncateXmlBlocks` cut, when it did. */
 export interface XmlCut {

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { DocumentError } from '../../errors.js';
 
@@ -66,6 +67,19 @@ function declaredSize(entry: JSZip.JSZipObject): number {
   return typeof size === 'number' && Number.isFinite(size) ? size : 0;
 }
 
+/** An entry's bytes as stored in the zip, when jszip kept them (a private field: checked at run time). */
+function rawEntry(entry: JSZip.JSZipObject): { method: 'store' | 'deflate'; content: Uint8Array } | null {
+  const data = (
+    entry as unknown as { _data?: { compression?: { magic?: unknown }; compressedContent?: unknown } }
+  )._data;
+  const content = data?.compressedContent;
+  if (!(content instanceof Uint8Array)) return null;
+  const magic = data?.compression?.magic;
+  if (magic === '\x08\x00') return { method: 'deflate', content };
+  if (magic === '\x00\x00') return { method: 'store', content };
+  return null;
+}
+
 function declaredCompressedSize(entry: JSZip.JSZipObject): number {
   const data = (entry as unknown as { _data?: { compressedSize?: unknown } })._data;
   const size = data?.compressedSize;
@@ -119,10 +133,38 @@ export async function openZipArchive(bytes: Uint8Array, options: ZipOpenOptions)
   const names = entries.map((entry) => entry.name);
   const nameSet = new Set(names);
 
+  const tooLarge = (name: string) =>
+    new DocumentError(
+      'too-large',
+      `Zip entry ${name} inflates past the ${maxUncompressedBytes}-byte limit.`,
+      {
+        file,
+      },
+    );
   const readBytes = (name: string): Promise<Uint8Array> => {
     const entry = zip.file(name);
     if (entry === null) {
       return Promise.reject(new DocumentError('corrupt', `The zip has no entry ${name}.`, { file }));
+    }
+    const raw = rawEntry(entry);
+    if (raw !== null) {
+      // Node's zlib inflates ~30× faster than jszip's JavaScript inflate, and stops at the budget.
+      try {
+        const bytes =
+          raw.method === 'store'
+            ? raw.content
+            : inflateRawSync(raw.content, { maxOutputLength: Math.max(1, budget + 1) });
+        if (bytes.length > budget) return Promise.reject(tooLarge(name));
+        budget -= bytes.length;
+        return Promise.resolve(bytes);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+          return Promise.reject(tooLarge(name));
+        }
+        return Promise.reject(
+          new DocumentError('corrupt', `Zip entry ${name} cannot be inflated.`, { file, cause: error }),
+        );
+      }
     }
     return new Promise<Uint8Array>((resolve, reject) => {
       const chunks: Buffer[] = [];
