@@ -28,13 +28,47 @@ function restoreNativePush(): void {
   }
 }
 
+/**
+ * pdfjs builds a `DOMMatrix` when it loads, for canvas rendering, which cvmatch never does; on Node it takes
+ * the class from its optional dependency `@napi-rs/canvas` (a 30 MB native binary). Installed without it
+ * (`npm install --omit=optional`), placeholder classes let pdfjs load; they are removed once pdfjs has loaded.
+ */
+function placeholderDomMatrix(): (() => void) | null {
+  const scope = globalThis as Record<string, unknown>;
+  if (scope.DOMMatrix !== undefined) return null;
+  try {
+    createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')).resolve(
+      '@napi-rs/canvas',
+    );
+    return null;
+  } catch {
+    // No canvas package: text extraction does not need it.
+  }
+  // ImageData and Path2D too, or pdfjs warns that it cannot polyfill them.
+  const names = ['DOMMatrix', 'ImageData', 'Path2D'].filter((name) => scope[name] === undefined);
+  for (const name of names) scope[name] = class CanvasPlaceholder {};
+  return () => {
+    for (const name of names) delete scope[name];
+  };
+}
+
 let pdfjsModule: Promise<PdfJs> | undefined;
 /** pdfjs is loaded on first use (it is large), once per process. */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => {
-    restoreNativePush();
-    return module;
-  });
+  if (pdfjsModule === undefined) {
+    const removePlaceholder = placeholderDomMatrix();
+    pdfjsModule = import('pdfjs-dist/legacy/build/pdf.mjs').then(
+      (module) => {
+        removePlaceholder?.();
+        restoreNativePush();
+        return module;
+      },
+      (error: unknown) => {
+        removePlaceholder?.();
+        throw error;
+      },
+    );
+  }
   return pdfjsModule;
 }
 
