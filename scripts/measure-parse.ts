@@ -17,6 +17,8 @@ export interface ParseMeasure {
   warnings: string[][];
   /** Time until the results were returned. */
   ms: number;
+  /** Time of each file (not in a batch, where they overlap). */
+  fileMs: number[];
   /** Time until the process could exit (background work included). */
   exitMs: number;
   peakRssMb: number;
@@ -62,6 +64,7 @@ async function child(mode: string, concurrency: number, warmUp: string, files: s
   const started = performance.now();
   const outcomes: string[] = [];
   const warnings: string[][] = [];
+  const fileMs: number[] = [];
   if (mode === 'batch') {
     for (const item of await parseCvs(files, { concurrency, now: '2026-11-01' })) {
       outcomes.push('error' in item ? item.error.reason : 'ok');
@@ -69,6 +72,7 @@ async function child(mode: string, concurrency: number, warmUp: string, files: s
     }
   } else {
     for (const file of files) {
+      const fileStarted = performance.now();
       try {
         const result = await parseCv(file, { now: '2026-11-01' });
         outcomes.push('ok');
@@ -78,6 +82,7 @@ async function child(mode: string, concurrency: number, warmUp: string, files: s
         outcomes.push(error.reason);
         warnings.push([]);
       }
+      fileMs.push(Math.round(performance.now() - fileStarted));
     }
   }
   const ms = Math.round(performance.now() - started);
@@ -89,6 +94,7 @@ async function child(mode: string, concurrency: number, warmUp: string, files: s
       outcomes,
       warnings,
       ms,
+      fileMs,
       exitMs: Math.round(performance.now() - started),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
