@@ -251,7 +251,7 @@ function spreadSemantic(values: Map<string, number | null> | null): Map<string, 
 }
 
 /** The warning each result carries when the embedding model failed during the run. */
-function embeddingFailedWarning(language: string): MatchResult['warnings'][number] {
+export function embeddingFailedWarning(language: string): MatchResult['warnings'][number] {
   return {
     code: 'embedding-failed',
     message:
