@@ -60,7 +60,7 @@ export function measureParse(
 async function child(mode: string, concurrency: number, warmUp: string, files: string[]): Promise<void> {
   const { parseCv, parseCvs, DocumentError } = await import('../src/index.js');
   // One document first, untimed: loading pdfjs, the taxonomy and the commune tables is paid once per process.
-  if (warmUp !== '-') await parseCv(warmUp, { now: '2026-11-01' });
+  if (warmUp !== '-') await parseCv(warmUp, { now: '2026-11-01', limits: { timeoutMs: 300_000 } });
   const started = performance.now();
   const outcomes: string[] = [];
   const warnings: string[][] = [];
