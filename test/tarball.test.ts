@@ -134,6 +134,7 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
     const optional = packages.filter(([, entry]) => entry.optional).map(([path]) => path);
     // @napi-rs/canvas and its platform binary are pdfjs-dist's optional dependencies: ~31 MB left out.
     expect(optional.some((path) => path.endsWith('@napi-rs/canvas'))).toBe(true);
-    expect(bytes).toBeLessThan(135 * MB);
+    // 128 MB before main added the report dependencies, 146 MB after.
+    expect(bytes).toBeLessThan(150 * MB);
   });
 });
