@@ -127,4 +127,16 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
     // modules) draw the HTML reports' charts; they are imported only when a report is written.
     expect(bytes).toBeLessThan(185 * MB);
   });
+
+  it('installed with --omit=optional (no native canvas binary; PDF text extraction does not need it), it is smaller', () => {
+    const packages = productionPackages();
+    const bytes = packages
+      .filter(([, entry]) => !entry.optional)
+      .reduce((sum, [path]) => sum + folderBytes(join(root, path)), 0);
+    const optional = packages.filter(([, entry]) => entry.optional).map(([path]) => path);
+    // @napi-rs/canvas and its platform binary are pdfjs-dist's optional dependencies: ~31 MB left out.
+    expect(optional.some((path) => path.endsWith('@napi-rs/canvas'))).toBe(true);
+    // 128 MB before main added the report dependencies, 146 MB after.
+    expect(bytes).toBeLessThan(150 * MB);
+  });
 });

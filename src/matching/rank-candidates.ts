@@ -6,7 +6,7 @@ import {
   type MatchResult,
   type UnmetRequirement,
 } from '../domain/index.js';
-import { ValidationError } from '../errors.js';
+import { isOutage, ValidationError } from '../errors.js';
 import type { ChatModel, EmbeddingModel } from '../providers/spec.js';
 import { assessPair, type PairAssessment } from './assess-pair.js';
 import { scoreFeatures } from './features/index.js';
@@ -41,6 +41,8 @@ export type RankEvent =
   | { type: 'llm-shortlist'; count: number }
   | { type: 'llm-usage'; calls: number; inputTokens: number; outputTokens: number }
   | { type: 'llm-degraded'; candidateId: string; code: string; message: string }
+  /** The embedding model failed (an outage after its retries): ranked on words and rules only. */
+  | { type: 'embedding-failed'; provider: string; modelId: string; message: string }
   | { type: 'rerank'; event: RerankEvent };
 
 export interface RankCandidatesOptions extends PolicyOptions {
@@ -103,28 +105,49 @@ export async function rankCandidates(
   // 1. Retrieval: for big pools (prefilter) and whenever embeddings are available (semantic criterion).
   let semanticById: Map<string, number | null> | null = null;
   let selected: CandidateProfile[] | null = null;
-  if (options.embeddingModel || poolSize > SCORE_EVERYONE_UP_TO) {
+  let embeddingModel = options.embeddingModel;
+  let embeddingFailed = false;
+  if (embeddingModel || poolSize > SCORE_EVERYONE_UP_TO) {
     const scoreEveryone = poolSize <= SCORE_EVERYONE_UP_TO && options.retrieveTopK === undefined;
     // A profile with no job-related text has nothing to embed (a zero vector): retrieval skips it,
     // and when everyone is scored it gets a semantic similarity of 0.
     // The index of a plain array is kept for the next call with the same, unchanged array (cachedPoolIndex).
-    const retrievable =
-      arrayPool === null
-        ? (pool as PoolIndex)
-        : await cachedPoolIndex(arrayPool, {
-            ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
-            ...(options.signal ? { signal: options.signal } : {}),
-            skipEmptyText: true,
-          });
-    const retrieved = await retrieveCandidates(job, retrievable, {
-      ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
-      topK: options.retrieveTopK ?? (scoreEveryone ? poolSize : DEFAULT_RETRIEVE_TOP_K),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const retrieve = async (model: EmbeddingModel | undefined) => {
+      const retrievable =
+        arrayPool === null
+          ? (pool as PoolIndex)
+          : await cachedPoolIndex(arrayPool, {
+              ...(model ? { embeddingModel: model } : {}),
+              ...(options.signal ? { signal: options.signal } : {}),
+              skipEmptyText: true,
+            });
+      return retrieveCandidates(job, retrievable, {
+        ...(model ? { embeddingModel: model } : {}),
+        topK: options.retrieveTopK ?? (scoreEveryone ? poolSize : DEFAULT_RETRIEVE_TOP_K),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    };
+    let retrieved: Awaited<ReturnType<typeof retrieveCandidates>>;
+    try {
+      retrieved = await retrieve(embeddingModel);
+    } catch (error) {
+      // An embedding outage (5xx, resets, timeouts, 429 after the retries) degrades to words and rules, like
+      // an LLM outage; a bad key, another 4xx, an abort or a bug is thrown.
+      if (embeddingModel === undefined || !isOutage(error)) throw error;
+      emit({
+        type: 'embedding-failed',
+        provider: embeddingModel.provider,
+        modelId: embeddingModel.modelId,
+        message: error.message,
+      });
+      embeddingModel = undefined;
+      embeddingFailed = true;
+      retrieved = await retrieve(undefined);
+    }
     semanticById = new Map(retrieved.map((hit) => [hit.candidateId, hit.semantic]));
     if (scoreEveryone) {
       selected = allProfiles();
-      const missing = options.embeddingModel ? 0 : null;
+      const missing = embeddingModel ? 0 : null;
       for (const profile of selected)
         if (!semanticById.has(profile.id)) semanticById.set(profile.id, missing);
     } else {
@@ -138,7 +161,7 @@ export async function rankCandidates(
       type: 'retrieved',
       poolSize,
       kept: selected.length,
-      semantic: !!options.embeddingModel,
+      semantic: !!embeddingModel,
     });
   }
   const scored = selected ?? allProfiles();
@@ -164,7 +187,10 @@ export async function rankCandidates(
       candidateId: profile.id,
       features: scoreFeatures(assessment),
       requirements: assessment.requirements,
-      warnings: weakProfileWarnings(assessment, !!options.embeddingModel),
+      warnings: [
+        ...(embeddingFailed ? [embeddingFailedWarning(job.language)] : []),
+        ...weakProfileWarnings(assessment, !!embeddingModel),
+      ],
     };
     const fused = fuseScores(input, fuseOptions);
     if (fused.excluded) {
@@ -229,6 +255,17 @@ function spreadSemantic(values: Map<string, number | null> | null): Map<string, 
   const high = Math.max(...numbers);
   const spread = high - low >= 0.05;
   return new Map(known.map(([id, value]) => [id, spread ? (value - low) / (high - low) : value]));
+}
+
+/** The warning each result carries when the embedding model failed during the run. */
+export function embeddingFailedWarning(language: string): MatchResult['warnings'][number] {
+  return {
+    code: 'embedding-failed',
+    message:
+      language === 'en'
+        ? 'the embedding model was unavailable: scored on words and rules, without CV similarity'
+        : 'modèle de vecteurs indisponible : score sur les mots et les règles, sans proximité du CV',
+  };
 }
 
 /** Warnings for a profile scored on less than usual: no embedding, or (almost) no text. */

@@ -1,10 +1,10 @@
 import type { CandidateProfile, JobOrder, JobOrderInput, MatchResult } from '../domain/index.js';
-import { CvmatchError } from '../errors.js';
+import { CvmatchError, isOutage } from '../errors.js';
 import type { EmbeddingModel } from '../providers/spec.js';
 import { assessPair } from './assess-pair.js';
 import { indexProfileSkills, type SkillIndex, scoreFeatures } from './features/index.js';
 import { fuseScores, resolveWeights } from './fuse/index.js';
-import { type RankCandidatesOptions, validateJobOrder } from './rank-candidates.js';
+import { embeddingFailedWarning, type RankCandidatesOptions, validateJobOrder } from './rank-candidates.js';
 import { resolvePolicy } from './requirements/index.js';
 import { embedTexts, jobSearchText, profileSearchText } from './retrieve/index.js';
 import { toIsoDate } from './support/calendar.js';
@@ -22,7 +22,8 @@ export type RankJobsOptions = Pick<
 
 /**
  * The reverse of `rankCandidates`: which open orders suit one candidate, best first (score desc,
- * then fewer unmet requirements, then job id). Same criteria, weights and policies; no LLM.
+ * then fewer unmet requirements, then job id). Same criteria, weights and policies; no LLM. An embedding
+ * outage (after the retries) scores on rules only, with an `embedding-failed` warning on each match.
  */
 export async function rankJobs(
   candidate: CandidateProfile,
@@ -33,9 +34,17 @@ export async function rankJobs(
   const now = toIsoDate(options.now);
   const weights = resolveWeights(options.weights);
   const policy = resolvePolicy(options);
-  const semantic = options.embeddingModel
-    ? await similarities(candidate, jobs, options.embeddingModel, options.signal)
-    : null;
+  let semantic: number[] | null = null;
+  let embeddingFailed = false;
+  if (options.embeddingModel) {
+    try {
+      semantic = await similarities(candidate, jobs, options.embeddingModel, options.signal);
+    } catch (error) {
+      // An embedding outage degrades to rules (`embedding-failed` on each match); anything else is thrown.
+      if (!isOutage(error)) throw error;
+      embeddingFailed = true;
+    }
+  }
   const skillIndexes = new Map<'fr' | 'en', SkillIndex>();
   const matches: Omit<JobMatch, 'rank'>[] = [];
   for (const [position, job] of jobs.entries()) {
@@ -56,6 +65,7 @@ export async function rankJobs(
         candidateId: candidate.id,
         features: scoreFeatures(assessment),
         requirements: assessment.requirements,
+        ...(embeddingFailed ? { warnings: [embeddingFailedWarning(job.language)] } : {}),
       },
       { weights, language: job.language },
     );

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { type CandidateProfile, candidateProfileSchema, type Warning } from '../domain/index.js';
 import { CvmatchError, DocumentError, ValidationError } from '../errors.js';
 import type { ChatModel } from '../providers/spec.js';
 import { limitConcurrency } from '../support/limit-concurrency.js';
 import { extractDocument } from './extract/index.js';
+import { readDocumentFile } from './extract/read-document-file.js';
 import { documentFromText } from './extract/text-document.js';
-import type { ExtractedDocument, ExtractionLimits } from './extract/types.js';
+import { defaultExtractionLimits, type ExtractedDocument, type ExtractionLimits } from './extract/types.js';
 import { extractProfile } from './profile/extract-profile.js';
 import { refineWithModel } from './profile/llm-refine.js';
 import { defaultTaxonomy } from './profile/taxonomy-lookups.js';
@@ -99,12 +99,8 @@ export async function parseCv(
   let file = options.file ?? null;
   if (typeof input === 'string') {
     file ??= input;
-    try {
-      bytes = new Uint8Array(await readFile(input));
-    } catch (error) {
-      // File-system failures (missing file, no permission) are not document problems: `cause` has the code.
-      throw new CvmatchError(`Cannot read ${input}: ${(error as Error).message}`, { cause: error });
-    }
+    // The size is checked before reading: a file past `limits.maxBytes` is refused unread.
+    bytes = await readDocumentFile(input, options.limits?.maxBytes ?? defaultExtractionLimits.maxBytes);
   } else bytes = input;
   const document = await extractDocument(bytes, {
     ...(file ? { file } : {}),

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { CandidateProfile } from '../domain/candidate.js';
 import { embedTexts, profileSearchText } from '../matching/retrieve/index.js';
-import { parseCvs } from '../parsing/parse-cv.js';
+import { readDocumentFile } from '../parsing/extract/read-document-file.js';
+import { defaultExtractionLimits } from '../parsing/extract/types.js';
+import { failureReason, parseCvs } from '../parsing/parse-cv.js';
 import { type InputFailure, readProfilesJsonl } from '../parsing/read-candidate-dataset.js';
 import type { EmbeddingModel } from '../providers/spec.js';
 import type { Store } from './open-store.js';
@@ -75,10 +76,11 @@ async function readSources(file: string, items: AddToPoolItem[]): Promise<Source
     }));
   }
   try {
-    const bytes = new Uint8Array(await readFile(file));
+    // Refused unread past the size limit, like `parseCv`.
+    const bytes = await readDocumentFile(file, defaultExtractionLimits.maxBytes);
     return [{ file, hash: sha256(bytes), bytes, sourcePath: file }];
   } catch (error) {
-    items.push({ file, status: 'failed', reason: unreadable(error), message: String(error) });
+    items.push({ file, status: 'failed', reason: failureReason(error), message: String(error) });
     return [];
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ScreeningMessage, screeningStateSchema } from '../../src/domain/index.js';
-import { ProviderError, ValidationError } from '../../src/errors.js';
+import { AuthenticationError, ProviderError, ValidationError } from '../../src/errors.js';
 import type { ChatModel } from '../../src/providers/spec.js';
 import {
   countSmsSegments,
@@ -344,5 +344,21 @@ describe('screening conversation', () => {
     );
     expect(sent.at(-1)!.kind).toBe('clarify');
     expect(degraded.state.answers).toEqual([]);
+    // A wrong key and a programming error are not provider faults: they are thrown, never handed over.
+    for (const thrown of [
+      new AuthenticationError('bad key', { provider: 'fake', status: 401 }),
+      new TypeError('model.generateObject is broken'),
+      new ProviderError('bad request', { provider: 'fake', status: 400, retryable: false }),
+    ]) {
+      const broken = newScreening({
+        model: {
+          ...model,
+          generateObject: async () => {
+            throw thrown;
+          },
+        },
+      });
+      await expect(run(broken, ["c'est jouable"])).rejects.toBe(thrown);
+    }
   });
 });

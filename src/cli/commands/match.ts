@@ -211,6 +211,11 @@ async function runMatch(options: MatchCommandOptions, store: Store | null): Prom
       excludeUnmet,
       now,
       onEvent: (event) => {
+        if (event.type === 'embedding-failed') {
+          process.stderr.write(
+            `cvmatch: embeddings unavailable (${event.provider}/${event.modelId}: ${event.message}), ranked on words and rules only (embedding-failed)\n`,
+          );
+        }
         if (event.type === 'llm-degraded') {
           process.stderr.write(
             `cvmatch: LLM unavailable for ${event.candidateId}, rule score kept (${event.code})\n`,

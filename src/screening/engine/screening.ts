@@ -12,7 +12,7 @@ import {
   type ScreeningState,
   screeningStateSchema,
 } from '../../domain/index.js';
-import { CvmatchError, ValidationError } from '../../errors.js';
+import { CvmatchError, isProviderFault, ValidationError } from '../../errors.js';
 import type { ChatModel } from '../../providers/spec.js';
 import { interpretReply, isUnsure } from '../reading/interpret-reply.js';
 import { interpretReplyWithRules } from '../reading/read-reply-rules.js';
@@ -103,8 +103,8 @@ export function identifiersOf(candidate: CandidateProfile): ReplyIdentifiers {
 
 /**
  * Reads a reply for the engine: the rules, then the chat model when they are unsure (and the
- * conversation still waits for an answer). A model failure is returned as `modelError` (its class name),
- * the rules' reading is kept.
+ * conversation still waits for an answer). A provider fault (`isProviderFault`) is returned as
+ * `modelError` (its class name) and the rules' reading is kept; any other error is thrown.
  */
 export async function readReplyForStep(
   state: ScreeningState,
@@ -132,7 +132,9 @@ export async function readReplyForStep(
       }),
     };
   } catch (error) {
-    if (!CvmatchError.isInstance(error)) throw error;
+    // A provider fault (outage after the retries, an answer failing its schema) keeps the rules' reading and
+    // hands the conversation on; a wrong key, another 4xx, an abort or a bug is thrown.
+    if (!isProviderFault(error)) throw error;
     return { modelError: error.name };
   }
 }

@@ -4,6 +4,7 @@ import { DocumentError } from '../../../errors.js';
 import { lazyRequire } from '../../../support/lazy-require.js';
 import { buildDocument, hiddenTextWarning, type LineDraft } from '../document-builder.js';
 import type { FormatContext } from '../format-context.js';
+import { blockLimitWarning, truncateXmlBlocks } from '../truncate-xml-blocks.js';
 import type { ExtractedDocument } from '../types.js';
 import { openZipArchive, type ZipArchive } from '../zip-archive.js';
 import { htmlToLines } from './html-lines.js';
@@ -89,9 +90,14 @@ export async function extractDocx(bytes: Uint8Array, context: FormatContext): Pr
     throw new DocumentError('corrupt', 'The DOCX has no word/document.xml.', { file });
   }
   const hidden: string[] = [];
+  const warnings: Warning[] = [];
   let documentXml: string;
   try {
-    const originalXml = await archive.readText('word/document.xml');
+    // Only the blocks within the text limit are parsed and converted (a body may hold 400,000 paragraphs).
+    const cut = truncateXmlBlocks(await archive.readText('word/document.xml'), 'w:body', limits);
+    if (cut.keptBlocks !== null && !cut.byChars) warnings.push(blockLimitWarning(cut.keptBlocks));
+    context.checkpoint();
+    const originalXml = cut.xml;
     const document = parseWordXml(originalXml);
     const removed = removeHiddenRuns(document);
     hidden.push(...removed);
@@ -124,7 +130,6 @@ export async function extractDocx(bytes: Uint8Array, context: FormatContext): Pr
     throw new DocumentError('corrupt', 'The DOCX body cannot be converted.', { file, cause: error });
   }
   const body = htmlToLines(html);
-  const warnings: Warning[] = [];
   if (hidden.length > 0) {
     warnings.push(hiddenTextWarning('hidden, white or tiny runs', hidden));
   }

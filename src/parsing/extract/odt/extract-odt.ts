@@ -3,6 +3,7 @@ import { DocumentError } from '../../../errors.js';
 import { buildDocument, hiddenTextWarning, type LineDraft, type TableDraft } from '../document-builder.js';
 import { parseWordXml } from '../docx/word-xml.js';
 import type { FormatContext } from '../format-context.js';
+import { blockLimitWarning, truncateXmlBlocks } from '../truncate-xml-blocks.js';
 import type { ExtractedDocument } from '../types.js';
 import { openZipArchive, type ZipArchive } from '../zip-archive.js';
 
@@ -223,7 +224,10 @@ export async function extractOdt(bytes: Uint8Array, context: FormatContext): Pro
     ? parse(await archive.readText('styles.xml'), 'styles.xml', file)
     : null;
   if (stylesDocument?.documentElement) readStyles(stylesDocument.documentElement, styles);
-  const content = parse(await archive.readText('content.xml'), 'content.xml', file);
+  // Only the blocks within the text limit are parsed (the body may hold hundreds of thousands).
+  const cut = truncateXmlBlocks(await archive.readText('content.xml'), 'office:text', limits);
+  context.checkpoint();
+  const content = parse(cut.xml, 'content.xml', file);
   if (content.documentElement) readStyles(content.documentElement, styles);
   context.checkpoint();
 
@@ -241,6 +245,7 @@ export async function extractOdt(bytes: Uint8Array, context: FormatContext): Pro
   const body = content.getElementsByTagNameNS('urn:oasis:names:tc:opendocument:xmlns:office:1.0', 'text')[0];
   if (body !== undefined) reader.blocks(body, {});
   const warnings: Warning[] = [];
+  if (cut.keptBlocks !== null && !cut.byChars) warnings.push(blockLimitWarning(cut.keptBlocks));
   if (reader.hidden.length > 0) {
     warnings.push(hiddenTextWarning('hidden, white or tiny text', reader.hidden));
   }

@@ -5,6 +5,7 @@ import { DocumentError } from '../../../errors.js';
 import { buildDocument, hiddenTextWarning, type LineDraft, stripBullet } from '../document-builder.js';
 import type { FormatContext } from '../format-context.js';
 import type { ExtractedDocument } from '../types.js';
+import { declaredImages } from './declared-images.js';
 import { cleanPageLines, type PageLines } from './page-cleanup.js';
 import { analysePageGraphics, type PageGraphics } from './page-graphics.js';
 import { orderPageLines, type PositionedText } from './reading-order.js';
@@ -27,17 +28,59 @@ function restoreNativePush(): void {
   }
 }
 
+/**
+ * pdfjs builds a `DOMMatrix` when it loads, for canvas rendering, which cvmatch never does; on Node it takes
+ * the class from its optional dependency `@napi-rs/canvas` (a 30 MB native binary). Installed without it
+ * (`npm install --omit=optional`), placeholder classes let pdfjs load; they are removed once pdfjs has loaded.
+ */
+function placeholderDomMatrix(): (() => void) | null {
+  const scope = globalThis as Record<string, unknown>;
+  if (scope.DOMMatrix !== undefined) return null;
+  try {
+    createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')).resolve(
+      '@napi-rs/canvas',
+    );
+    return null;
+  } catch {
+    // No canvas package: text extraction does not need it.
+  }
+  // ImageData and Path2D too, or pdfjs warns that it cannot polyfill them.
+  const names = ['DOMMatrix', 'ImageData', 'Path2D'].filter((name) => scope[name] === undefined);
+  for (const name of names) scope[name] = class CanvasPlaceholder {};
+  return () => {
+    for (const name of names) delete scope[name];
+  };
+}
+
 let pdfjsModule: Promise<PdfJs> | undefined;
 /** pdfjs is loaded on first use (it is large), once per process. */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => {
-    restoreNativePush();
-    return module;
-  });
+  if (pdfjsModule === undefined) {
+    const removePlaceholder = placeholderDomMatrix();
+    pdfjsModule = import('pdfjs-dist/legacy/build/pdf.mjs').then(
+      (module) => {
+        removePlaceholder?.();
+        restoreNativePush();
+        return module;
+      },
+      (error: unknown) => {
+        removePlaceholder?.();
+        throw error;
+      },
+    );
+  }
   return pdfjsModule;
 }
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/**
+ * Most image pixels (summed over the document, as declared) pdfjs may decode. Text extraction needs no
+ * pixels; images are decoded only because pdfjs builds its drawing operators that way, and those operators
+ * place images for hidden-text detection. 16 MP covers a photo and a page scanned at 300 dpi (8.7 MP) in a
+ * few hundred MB; past it no image is decoded at all (a 1 MB file can declare 2.7 GB of pixels).
+ */
+const maxDecodedImagePixels = 16_000_000;
 
 /** Smallest font size a reader can see, points. */
 const minVisibleFontSize = 2;
@@ -93,12 +136,17 @@ function splitByVisibility(
   }));
 }
 
-async function readPage(page: PdfPage, normalize: (text: string) => string): Promise<PageText> {
+async function readPage(
+  page: PdfPage,
+  normalize: (text: string) => string,
+  imagesSkipped: boolean,
+): Promise<PageText> {
   const operators = await page.getOperatorList();
   // Raw characters, so they can be matched with the drawing operators; normalised below.
   const content = await page.getTextContent({ disableNormalization: true });
   const [left = 0, bottom = 0, right = 0, top = 0] = page.view;
-  const graphics: PageGraphics = await analysePageGraphics(operators);
+  // Skipped images leave no operator: the page is then taken to have images (an OCR layer is kept).
+  const graphics: PageGraphics = await analysePageGraphics(operators, { assumeImages: imagesSkipped });
   const runs: PositionedText[] = [];
   const hidden: string[] = [];
   for (const item of content.items) {
@@ -130,7 +178,12 @@ async function readPage(page: PdfPage, normalize: (text: string) => string): Pro
 export async function extractPdf(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
   const { file, limits, signal } = context;
   const pdfjs = await loadPdfJs();
+  const images = declaredImages(bytes);
+  const imagesSkipped = images.count > 0 && images.pixels > maxDecodedImagePixels;
+  context.checkpoint();
   const task = pdfjs.getDocument({
+    // Over the budget, every image is dropped unread (pdfjs: images larger than maxImageSize pixels).
+    maxImageSize: imagesSkipped ? 0 : -1,
     // pdfjs takes ownership of (detaches) the buffer it is given: pass a copy.
     data: new Uint8Array(bytes),
     verbosity: 0,
@@ -156,6 +209,13 @@ export async function extractPdf(bytes: Uint8Array, context: FormatContext): Pro
       throw mapLoadError(error, file);
     }
     const warnings: Warning[] = [];
+    // pdfjs rebuilds a cut-off file from the objects it finds: say that text may be missing.
+    if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF')) {
+      warnings.push({
+        code: 'truncated',
+        message: 'The PDF file is cut off (no end-of-file marker): text may be missing.',
+      });
+    }
     const pageCount = document.numPages;
     const readCount = Math.min(pageCount, limits.maxPages);
     if (readCount < pageCount) {
@@ -172,7 +232,7 @@ export async function extractPdf(bytes: Uint8Array, context: FormatContext): Pro
       let pageText: PageText;
       try {
         const page = await document.getPage(number);
-        pageText = await readPage(page, pdfjs.normalizeUnicode);
+        pageText = await readPage(page, pdfjs.normalizeUnicode, imagesSkipped);
         page.cleanup();
       } catch (error) {
         context.checkpoint();

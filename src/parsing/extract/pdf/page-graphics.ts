@@ -139,7 +139,10 @@ interface GraphicsState {
 }
 
 /** Reads a page's operator list: images, painted boxes, and the state each character was drawn in. */
-export async function analysePageGraphics(operators: PDFOperatorList): Promise<PageGraphics> {
+export async function analysePageGraphics(
+  operators: PDFOperatorList,
+  options: { assumeImages?: boolean } = {},
+): Promise<PageGraphics> {
   operatorCodes ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => module.OPS);
   const OPS = await operatorCodes;
   const fillOperators = new Set<number>([
@@ -171,7 +174,7 @@ export async function analysePageGraphics(operators: PDFOperatorList): Promise<P
     renderMode: 0,
     clip: null,
   };
-  let hasImages = false;
+  let hasImages = options.assumeImages === true;
   // Set by a clip operator: the next path becomes (is intersected into) the clipping path.
   let pendingClip = false;
   const paint = (area: Area, colour: Colour, order: number) => {

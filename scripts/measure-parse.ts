@@ -1,0 +1,141 @@
+/**
+ * Parses each file in its own child process and prints its outcome, wall time and peak RSS (the child's
+ * `process.resourceUsage().maxRSS`); `--batch` also parses all of them in one child with `parseCvs`.
+ * `--warm-up cv.pdf` parses that file first, untimed, so the time is the file's, not the libraries' loading.
+ *
+ *   npx tsx scripts/measure-parse.ts [--batch] [--concurrency 4] [--warm-up cv.pdf] file…
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** What one child reported. */
+export interface ParseMeasure {
+  files: string[];
+  /** `ok`, a `DocumentError` reason per file (joined with `,` for a batch). */
+  outcomes: string[];
+  /** Warning codes per file. */
+  warnings: string[][];
+  /** Time until the results were returned. */
+  ms: number;
+  /** Time of each file (not in a batch, where they overlap). */
+  fileMs: number[];
+  /** Time until the process could exit (background work included). */
+  exitMs: number;
+  peakRssMb: number;
+}
+
+const childPath = fileURLToPath(import.meta.url);
+
+/** Runs the parse of `files` in a child Node process (through tsx, on the sources). */
+export function measureParse(
+  files: string[],
+  options: { batch?: boolean; concurrency?: number; warmUp?: string } = {},
+): Promise<ParseMeasure> {
+  const args = [
+    '--import',
+    'tsx',
+    childPath,
+    '--child',
+    options.batch ? 'batch' : 'one',
+    String(options.concurrency ?? 4),
+    options.warmUp ?? '-',
+    ...files,
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      args,
+      { maxBuffer: 16 * 1024 * 1024, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`measure child failed: ${error.message}\n${stderr}`, { cause: error }));
+          return;
+        }
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null') as ParseMeasure);
+      },
+    );
+  });
+}
+
+async function child(mode: string, concurrency: number, warmUp: string, files: string[]): Promise<void> {
+  const { parseCv, parseCvs, DocumentError } = await import('../src/index.js');
+  // One document first, untimed: loading pdfjs, the taxonomy and the commune tables is paid once per process.
+  if (warmUp !== '-') await parseCv(warmUp, { now: '2026-11-01', limits: { timeoutMs: 300_000 } });
+  const started = performance.now();
+  const outcomes: string[] = [];
+  const warnings: string[][] = [];
+  const fileMs: number[] = [];
+  if (mode === 'batch') {
+    for (const item of await parseCvs(files, { concurrency, now: '2026-11-01' })) {
+      outcomes.push('error' in item ? item.error.reason : 'ok');
+      warnings.push('error' in item ? [] : item.warnings.map((warning) => warning.code));
+    }
+  } else {
+    for (const file of files) {
+      const fileStarted = performance.now();
+      try {
+        const result = await parseCv(file, { now: '2026-11-01' });
+        outcomes.push('ok');
+        warnings.push(result.warnings.map((warning) => warning.code));
+      } catch (error) {
+        if (!(error instanceof DocumentError)) throw error;
+        outcomes.push(error.reason);
+        warnings.push([]);
+      }
+      fileMs.push(Math.round(performance.now() - fileStarted));
+    }
+  }
+  const ms = Math.round(performance.now() - started);
+  // Measured when the process exits: work a parse left running in the background (an image still being
+  // decoded, a timed-out conversion) counts too, and keeps the process alive.
+  process.on('exit', () => {
+    const measure: ParseMeasure = {
+      files,
+      outcomes,
+      warnings,
+      ms,
+      fileMs,
+      exitMs: Math.round(performance.now() - started),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    process.stdout.write(`${JSON.stringify(measure)}\n`);
+  });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    await child(args[1] ?? 'one', Number(args[2] ?? 4), args[3] ?? '-', args.slice(4));
+    return;
+  }
+  const batch = args.includes('--batch');
+  const concurrencyIndex = args.indexOf('--concurrency');
+  const concurrency = concurrencyIndex >= 0 ? Number(args[concurrencyIndex + 1]) : 4;
+  const warmUpIndex = args.indexOf('--warm-up');
+  const warmUp = warmUpIndex >= 0 ? args[warmUpIndex + 1] : undefined;
+  const files = args.filter(
+    (arg, index) =>
+      !arg.startsWith('--') &&
+      (concurrencyIndex < 0 || index !== concurrencyIndex + 1) &&
+      (warmUpIndex < 0 || index !== warmUpIndex + 1),
+  );
+  console.log('file\toutcome\twarnings\tms\texit ms\tpeak RSS MB');
+  for (const file of files) {
+    const measure = await measureParse([file], warmUp === undefined ? {} : { warmUp });
+    console.log(
+      `${file}\t${measure.outcomes[0]}\t${measure.warnings[0]?.join(',')}\t${measure.ms}\t${measure.exitMs}\t${measure.peakRssMb}`,
+    );
+  }
+  if (batch) {
+    const measure = await measureParse(files, {
+      batch: true,
+      concurrency,
+      ...(warmUp === undefined ? {} : { warmUp }),
+    });
+    console.log(
+      `batch of ${files.length} (concurrency ${concurrency})\t${measure.outcomes.join(',')}\t\t${measure.ms}\t${measure.exitMs}\t${measure.peakRssMb}`,
+    );
+  }
+}
+
+if (process.argv[1] === childPath) await main();

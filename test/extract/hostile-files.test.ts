@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHostileFiles, type HostileFile } from '../../scripts/generate-hostile-files.js';
+import { measureParse } from '../../scripts/measure-parse.js';
+
+/** Peak RSS allowed for a process parsing one document (or a batch of 4 at a time), MB. */
+const maxPeakRssMb = 1024;
+/** Time allowed per document once the libraries are loaded, ms. */
+const maxMsPerFile = 10_000;
+
+let dir: string;
+let files: HostileFile[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'cvmatch-hostile-'));
+  files = await generateHostileFiles(dir);
+}, 120_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// Each heavy file is parsed in its own child process, whose peak RSS is read when it exits (work left running
+// in the background, like an image still being decoded, counts too); the light ones (refused early) share one
+// child, whose peak bounds each of theirs.
+describe('hostile documents stay within 1 GB and 10 s each', () => {
+  const groups = [
+    ['image-20000.pdf'],
+    ['image-30000.pdf'],
+    ['paragraphs-100k.docx'],
+    ['paragraphs-400k.docx'],
+    ['compressible-40mb.odt'],
+    [
+      'file-150mb.pdf',
+      'single-line-5mb.txt',
+      'bomb.docx',
+      'bomb.odt',
+      'compressible-1mb.odt',
+      'truncated.pdf',
+      'encrypted.pdf',
+    ],
+  ];
+  const names = groups.flat();
+  for (const group of groups) {
+    it(group.join(', '), async () => {
+      const measure = await measureParse(
+        group.map((name) => path.join(dir, name)),
+        { warmUp: path.join(dir, 'cv.pdf') },
+      );
+      for (const [index, name] of group.entries()) {
+        const file = files.find((candidate) => candidate.name === name);
+        if (file === undefined) throw new Error(`${name} was not generated`);
+        expect(measure.outcomes[index], name).toBe(file.expect);
+        if (file.warning !== undefined) expect(measure.warnings[index], name).toContain(file.warning);
+        expect(measure.fileMs[index], name).toBeLessThan(maxMsPerFile);
+      }
+      expect(measure.peakRssMb).toBeLessThan(maxPeakRssMb);
+      // Nothing keeps working after the result: the process exits at once.
+      expect(measure.exitMs - measure.ms).toBeLessThan(2_000);
+    }, 150_000);
+  }
+
+  it('a batch of all of them, 4 at a time, stays within 1 GB', async () => {
+    const all = names.map((name) => path.join(dir, name));
+    const measure = await measureParse(all, {
+      batch: true,
+      concurrency: 4,
+      warmUp: path.join(dir, 'cv.pdf'),
+    });
+    expect(measure.outcomes).toEqual(names.map((name) => files.find((file) => file.name === name)?.expect));
+    expect(measure.peakRssMb).toBeLessThan(maxPeakRssMb);
+  }, 300_000);
+});
