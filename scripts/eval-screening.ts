@@ -75,6 +75,13 @@ const SETS = [
     file: 'sms-replies-heldout.jsonl',
     heldOut: true,
   },
+  // Issue 15 round 2: written (with its labelling guide, eval/screening/README.md) before any rule change
+  // of that round; never tuned on.
+  {
+    name: 'sms-replies HELD OUT 2 (issue 15 round 2, never tuned on)',
+    file: 'sms-replies-heldout-2.jsonl',
+    heldOut: true,
+  },
 ];
 
 const readWithRules: ReplyReader = (row, job) => {

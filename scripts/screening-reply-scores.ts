@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobOrder } from '../src/domain/index.js';
+import { isUnsure } from '../src/screening/index.js';
 import {
   type QuestionTopic,
   type ReplyIntent,
@@ -60,6 +61,11 @@ export interface ReplySetScore {
   wronglyPositive: { text: string; topic: string; expected: string; got: string }[];
   extractionChecked: number;
   extractionAccuracy: number;
+  /**
+   * Share of replies whose reading is unsure (`isUnsure`: nothing usable, or a confidence under 0.6):
+   * those are asked again in other words, then handed to a person. The price of precision.
+   */
+  unclearRate: number;
   misses: { text: string; topic: string; expected: string; got: string }[];
   extractionMisses: { text: string; field: string; expected: string; got: string }[];
   confusion: Record<string, Record<string, number>>;
@@ -150,10 +156,12 @@ export function scoreReplySet(
   let correct = 0;
   let extractionChecked = 0;
   let extractionCorrect = 0;
+  let unclear = 0;
   for (const row of rows) {
     const job = jobs.get(row.job ?? 'cariste-lyon');
     if (!job) throw new Error(`unknown job fixture ${row.job}`);
     const reading = read(row, job);
+    if (isUnsure(reading)) unclear++;
     confusion[row.intent] ??= {};
     confusion[row.intent]![reading.intent] = (confusion[row.intent]![reading.intent] ?? 0) + 1;
     const miss = { text: row.text, topic: row.topic, expected: row.intent, got: reading.intent };
@@ -188,6 +196,7 @@ export function scoreReplySet(
     wronglyPositive,
     extractionChecked,
     extractionAccuracy: extractionChecked ? extractionCorrect / extractionChecked : 1,
+    unclearRate: rows.length ? unclear / rows.length : 0,
     misses,
     extractionMisses,
     confusion,
@@ -207,6 +216,7 @@ export function formatReplySet(set: ReplySetScore, showHeldOut: boolean): string
     `Extraction accuracy: ${(set.extractionAccuracy * 100).toFixed(1)} % (${set.extractionChecked} replies with expected values)`,
   );
   out.push(`Read as yes/date without saying so: ${set.wronglyPositive.length}`);
+  out.push(`Unclear (asked again, then a person): ${(set.unclearRate * 100).toFixed(1)} %`);
   out.push('Intent        labelled  predicted  precision  recall');
   for (const score of set.perIntent)
     out.push(
