@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobOrder } from '../src/domain/index.js';
-import { isUnsure } from '../src/screening/index.js';
 import {
   type QuestionTopic,
   type ReplyIntent,
   type ReplyInterpretation,
   replyIntentSchema,
 } from '../src/domain/index.js';
+import { isUnsure } from '../src/screening/index.js';
 
 export interface LabelledReply {
   topic: QuestionTopic;
