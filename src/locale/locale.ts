@@ -121,6 +121,27 @@ export interface ReplyWords {
   awaitingDocument: readonly VocabularyEntry[];
   /** Doubt about the way to come ("la voiture est en panne"). */
   transportDoubt: readonly VocabularyEntry[];
+  /**
+   * Hedges in the conditional or of belief ("je devrais pouvoir", "je pense", "I guess", "should be ok"): a
+   * yes they carry is partial, never a yes (unlike `weak`: "normalement oui" stays a yes).
+   */
+  hedge: readonly VocabularyEntry[];
+  /**
+   * Having said yes elsewhere ("j'ai dit oui à une autre agence", "I accepted another offer"): a refusal, and
+   * the yes words inside are not a yes to this job.
+   */
+  committedElsewhere: readonly VocabularyEntry[];
+  /** Ironic praise ("génial", "wow", "amazing"): sarcasm when a cue (`sarcasmCues`, an eye roll, "…") goes with it. */
+  ironicPraise: readonly VocabularyEntry[];
+  /** What makes praise ironic: "lol", "encore", "again", "not" at the end. */
+  sarcasmCues: readonly VocabularyEntry[];
+  /** Sarcasm on their own ("merci du cadeau", "c'est une blague", "je vais devenir riche"). */
+  sarcasm: readonly VocabularyEntry[];
+  /**
+   * Small words that carry no answer ("je", "le", "pour", "the"), single words: what is left of a reply once
+   * these and every word the rules read are set aside is unexplained, and lowers the confidence of a yes.
+   */
+  functionWords: readonly string[];
 }
 
 /**

@@ -11,8 +11,10 @@ import {
   ABSENCE,
   ALONE_YES,
   AWAITING_DOCUMENT,
+  COMMITTED_ELSEWHERE,
   DATE_CONTEXT,
   DATE_FILLERS,
+  HEDGE,
   INTERJECTION,
   NEGATED_AFTER,
   NEGATIVE,
@@ -41,6 +43,8 @@ export interface Polarity {
   negative: number;
   unsure: boolean;
   weak: boolean;
+  /** A hedge in the conditional or of belief ("je devrais pouvoir", "I guess"): a yes becomes partial. */
+  hedged: boolean;
   restricted: boolean;
 }
 
@@ -65,8 +69,16 @@ export function readPolarity(raw: string, normalized: string): Polarity {
     weak = true;
     return ' ; ';
   });
+  let hedged = false;
+  rest = rest.replace(HEDGE, () => {
+    hedged = true;
+    return ' ; ';
+  });
   // Negations, with the span each covers ("pas disponible" is one negation, not a yes).
   const negatedSpans: [number, number][] = [];
+  // "j'ai dit oui à une autre agence": a refusal, and its "oui" is no yes to this job.
+  for (const match of rest.matchAll(COMMITTED_ELSEWHERE))
+    negatedSpans.push([match.index, match.index + match[0].length]);
   for (const pattern of NEGATIVE_GLOBAL) {
     for (const match of rest.matchAll(pattern))
       negatedSpans.push([match.index, match.index + match[0].length]);
@@ -83,7 +95,7 @@ export function readPolarity(raw: string, normalized: string): Polarity {
   const restricted = RESTRICTION_ONCE.test(rest);
   if (POSITIVE_EMOJI.test(raw)) positive++;
   if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
-  return { positive, negative: negatedSpans.length, unsure, weak, restricted };
+  return { positive, negative: negatedSpans.length, unsure, weak, hedged, restricted };
 }
 
 function result(intent: ReplyIntent, extracted: ExtractedValues, confidence: number): ReplyInterpretation {
@@ -91,8 +103,9 @@ function result(intent: ReplyIntent, extracted: ExtractedValues, confidence: num
 }
 
 function basicPolarity(polarity: Polarity): { intent: ReplyIntent; confidence: number } | null {
-  const { positive, negative, unsure, weak, restricted } = polarity;
+  const { positive, negative, unsure, weak, hedged, restricted } = polarity;
   if (positive > 0 && negative > 0) return { intent: 'partial', confidence: 0.7 };
+  if (hedged && negative === 0) return { intent: 'partial', confidence: positive > 0 ? 0.7 : 0.65 };
   if (positive > 0 && (restricted || unsure)) return { intent: 'partial', confidence: 0.7 };
   if (positive > 0) return { intent: 'yes', confidence: weak ? 0.75 : 0.9 };
   if (negative > 0 && unsure) return { intent: 'partial', confidence: 0.6 };
@@ -220,8 +233,8 @@ export function decideAnswer(
     case 'transport': {
       const mode = extracted.transport;
       // Doubt read without the "no way to come" words ("pas de moyen" is not "moyen", so-so).
-      const doubt =
-        TRANSPORT_DOUBT.test(normalized) || readPolarity(raw, normalized.replace(NO_TRANSPORT, ' ; ')).unsure;
+      const without = readPolarity(raw, normalized.replace(NO_TRANSPORT, ' ; '));
+      const doubt = TRANSPORT_DOUBT.test(normalized) || without.unsure || without.hedged;
       // "j'ai mon permis mais pas de voiture": the yes is about the licence, not the way to come.
       if (mode === 'none') decided = result(doubt ? 'partial' : 'no', extracted, 0.85);
       else if (mode) decided = result(doubt ? 'partial' : 'yes', extracted, 0.9);

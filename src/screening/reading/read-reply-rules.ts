@@ -21,6 +21,7 @@ import {
   COURTESY,
   IMMEDIATE,
   INJECTION,
+  IRONIC_PRAISE,
   NEGATIVE_EMOJI,
   NO_TRANSPORT,
   NOT_UNDERSTOOD,
@@ -31,6 +32,9 @@ import {
   QUESTION_START,
   QUESTION_WORD,
   RAW_INJECTION,
+  SARCASM,
+  SARCASM_CUE,
+  SARCASM_MARK,
   SMALL_TALK,
   TRANSPORT,
   WANTS_HUMAN,
@@ -163,6 +167,11 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   if (NOT_UNDERSTOOD.test(normalized) || (normalized.length <= 40 && SMALL_TALK.test(normalized)))
     return result('off_topic', extracted, 0.8);
 
+  // "super 11 € de l'heure, génial…": praise with an eye roll is no yes. On the rate it is a refusal;
+  // elsewhere it says nothing sure.
+  if (isSarcastic(raw, normalized))
+    return topic === 'rate' ? result('no', extracted, 0.75) : result('off_topic', extracted, 0.4);
+
   const answerContext: AnswerContext = { question: context.question, job: facts, now: context.now };
   const start = questionStart(normalized);
   if (start >= 0 && /[a-z0-9€]/.test(normalized)) {
@@ -210,6 +219,12 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   const decided = decideAnswer(raw, answerable, extracted, answerContext);
   if (decided) return decided;
   return result('off_topic', extracted, 0.3);
+}
+
+/** Sarcasm: a sarcastic phrase, or praise with a cue ("lol", "encore une", 🙄, "…"). */
+function isSarcastic(raw: string, normalized: string): boolean {
+  if (SARCASM.test(normalized)) return true;
+  return IRONIC_PRAISE.test(normalized) && (SARCASM_CUE.test(normalized) || SARCASM_MARK.test(raw));
 }
 
 /** Start of the sentence holding position `index`. */

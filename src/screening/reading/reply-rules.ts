@@ -43,7 +43,7 @@ export const INJECTION = compile((w) => w.injection);
 
 /** Markup steering attempts, checked on the raw (lower-cased) text since normalising strips it. */
 export const RAW_INJECTION =
-  /<\/?(?:system|assistant|user|reply|instructions?|prompt)>|\[\/?inst\]|#{2,}\s*(?:system|instruction)|```|^\s*(?:system|assistant|developer)\s*:/;
+  /<\/?(?:system|assistant|user|reply|instructions?|prompt)>|\[\/?(?:inst|admin|system|syst[eè]me|assistant|developer|dev|root|instructions?)\]|#{2,}\s*(?:system|instruction)|```|(?:^|[\s.!;])(?:system|syst[eè]me|assistant|developer|admin)\s*:/;
 
 /** Asking for a person. */
 export const WANTS_HUMAN = compile((w) => w.wantsHuman);
@@ -163,3 +163,21 @@ export const COURTESY: ReadonlySet<string> = new Set(
 
 /** Greetings and "ça va ?". */
 export const SMALL_TALK = compile((w) => w.smallTalk);
+
+/** Hedges in the conditional or of belief: a yes they carry is partial. */
+export const HEDGE = compile((w) => w.hedge, 'g');
+
+/** Having said yes elsewhere: a refusal whose yes words are not a yes to this job. */
+export const COMMITTED_ELSEWHERE = compile((w) => w.committedElsewhere, 'g');
+
+/** Ironic praise and what makes it ironic; sarcasm on its own. */
+export const IRONIC_PRAISE = compile((w) => w.ironicPraise);
+export const SARCASM_CUE = compile((w) => w.sarcasmCues);
+export const SARCASM = compile((w) => w.sarcasm);
+/** Emoji and punctuation that make praise ironic (checked on the raw text): eye roll, smirk, clown, tears of laughter, "…". */
+export const SARCASM_MARK = /[🙄😒🤡😏😂🤣]|\.{3}|…/u;
+
+/** Small words that carry no answer, of every language. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  fromEveryLocale((locale) => locale.reply.functionWords).flatMap((words) => words.split(' ')),
+);
