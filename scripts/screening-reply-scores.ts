@@ -92,6 +92,7 @@ function sameDates(got: readonly string[], expected: readonly string[]): boolean
 }
 
 const POSITIVE: readonly ReplyIntent[] = ['yes', 'date_given'];
+const ANSWERS: readonly ReplyIntent[] = ['yes', 'no', 'partial', 'date_given'];
 
 function isWronglyPositive(expected: ReplyIntent, got: ReplyIntent): boolean {
   if (expected === got) return false;
@@ -160,8 +161,13 @@ export function scoreReplySet(
   for (const row of rows) {
     const job = jobs.get(row.job ?? 'cariste-lyon');
     if (!job) throw new Error(`unknown job fixture ${row.job}`);
-    const reading = read(row, job);
-    if (isUnsure(reading)) unclear++;
+    const read0 = read(row, job);
+    // What the conversation does with it: an answer read with a confidence under the unsure threshold is
+    // no answer (asked again, then a person), so it counts as `off_topic`.
+    const unsure = isUnsure(read0);
+    const reading: ReplyInterpretation =
+      unsure && ANSWERS.includes(read0.intent) ? { ...read0, intent: 'off_topic' } : read0;
+    if (unsure) unclear++;
     confusion[row.intent] ??= {};
     confusion[row.intent]![reading.intent] = (confusion[row.intent]![reading.intent] ?? 0) + 1;
     const miss = { text: row.text, topic: row.topic, expected: row.intent, got: reading.intent };

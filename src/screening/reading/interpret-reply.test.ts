@@ -278,9 +278,7 @@ describe('interpretReply', () => {
       identifiers: { names: ['Camille Exemple'] },
     });
     expect(unclear).toMatchObject({ intent: 'date_given', by: 'llm' });
-    expect(unclear.extracted.dates).toEqual([
-      { date: '2027-01-05', kind: 'from', text: 'jouable mardi' },
-    ]);
+    expect(unclear.extracted.dates).toEqual([{ date: '2027-01-05', kind: 'from', text: 'jouable mardi' }]);
     const request = spy.mock.calls.at(-1)![0];
     expect(request.temperature).toBe(0);
     expect(request.schema).toBe(modelReadingSchema);

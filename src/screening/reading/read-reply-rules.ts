@@ -12,6 +12,7 @@ import type {
 import { type AnswerContext, decideAnswer, readPolarity } from './decide-answer.js';
 import { prepareReply } from './prepare-reply.js';
 import { extractCertificates } from './reply-certificates.js';
+import { coverageConfidence } from './reply-coverage.js';
 import { calendarDayOf, extractDates } from './reply-dates.js';
 import { readRates } from './reply-rates.js';
 import {
@@ -200,7 +201,7 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
         const answer = decisiveAnswer(raw, part, extracted, answerContext);
         if (answer) {
           answer.extracted.questionAbout = questionAbout;
-          return answer;
+          return covered(answer, part);
         }
       }
       extracted.questionAbout = questionAbout;
@@ -217,8 +218,14 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
     if (words.every((word) => COURTESY.has(word))) answerable = '';
   }
   const decided = decideAnswer(raw, answerable, extracted, answerContext);
-  if (decided) return decided;
+  if (decided) return covered(decided, answerable);
   return result('off_topic', extracted, 0.3);
+}
+
+/** A yes or a date with its confidence lowered by the words of `answer` nothing read accounts for. */
+function covered(reading: ReplyInterpretation, answer: string): ReplyInterpretation {
+  const confidence = coverageConfidence(reading.intent, reading.confidence, answer, reading.extracted);
+  return confidence === reading.confidence ? reading : { ...reading, confidence };
 }
 
 /** Sarcasm: a sarcastic phrase, or praise with a cue ("lol", "encore une", 🙄, "…"). */
