@@ -73,6 +73,9 @@ const SETS = [
   // Issue 15 round 2 development set: the families of errors a reviewer's set showed, in other words than
   // the round 2 held-out set (replies also in the held-out set were removed from it).
   { name: 'sms-replies dev-3 (issue 15 round 2)', file: 'sms-replies-dev-3.jsonl', heldOut: false },
+  // Written after the first runs of round 2, fresh wordings of every family, to find gaps without reading
+  // the held-out set.
+  { name: 'sms-replies dev-4 (issue 15 round 2)', file: 'sms-replies-dev-4.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',

@@ -44,6 +44,7 @@ export const replyWords: ReplyWords = {
     '(dis|dites|ecris|ecrivez) (que|qu) (je suis|j ai) (qualifie|retenu|le caces|tous)',
     'nouvelles? (consignes?|instructions?|regles?)',
     '(repete|repetez|affiche|affichez) (tes|vos|ton|votre) (consignes?|instructions?|prompt|message systeme)',
+    '(tu peux|vous pouvez|pouvez vous|peux tu|tu pourrais|vous pourriez) (mettre|marquer|noter|ecrire|dire|indiquer) (que|qu) (je suis|j ai)',
     '(ignore|ignorez|oublie|oubliez|zappe|zappez) (la question|ce message|ce qui precede|ce qui est au dessus|tout ca|tout) (et|puis)',
     '(mets|mettez|marque|marquez|note|notez|passe|passez) moi (comme |en |)(disponible|valide|validee?|ok|oui|dispo)',
     // The candidate's status written in the third person, as an instruction would ("candidat validé").
@@ -145,6 +146,10 @@ export const replyWords: ReplyWords = {
     { pattern: '^\\s*(?:il est |elle est |)(?:expire|expiree|perime|perimee)\\s*[.!]*$' },
     '(suspendue?|retiree?|annulee?|invalidee?)',
     'negatif',
+    // Held once, not now: "j'avais le 3", "j'ai raté l'examen".
+    '(j avais|je l avais|je les avais)',
+    'j ai (rate|echoue|loupe|foire)',
+    '(echoue|recale|recalee)',
     'j ai (signe|trouve|decroche) (un|une) (cdi|cdd|contrat|poste|job|travail|boulot|mission|emploi)',
     'non (merci |)(c est bon|ca ira|ca va aller)',
     'laisse(z|) tomber',
@@ -164,10 +169,13 @@ export const replyWords: ReplyWords = {
     'a part',
     'sous reserve',
     'si (c est|c etait|ca|il|ils|elle|le|la|les|l|vous|on|y a|il y a|j ai|je|tu|mon|ma|mes|votre|vos)',
+    'si (tout va bien|tout se passe bien|rien ne change|pas d imprevu)',
   ],
   positive: [
     '(oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (me |)convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu)',
     '(si si|ben si|bah si|mais si|present|presente|possede|possedes|je me debrouille|je m arrange|je trouverai|affirmatif|positif|entendu|tres bien|ca me parait bien)',
+    '(je suis|j suis|suis|grave|trop|oui|ok) (chaud|chaude)',
+    'c est correct',
   ],
   // A yes on its own: not turned into a refusal by a "pas" after it.
   interjections: ['oui', 'ok', 'd accord', 'parfait', 'super', 'top', 'nickel', 'genial', 'cool', 'go'],
@@ -487,7 +495,7 @@ export const replyWords: ReplyWords = {
     'probablement',
     'surement',
     'sans doute',
-    '(je vais|vais|je peux) essayer',
+    '(je vais|vais|je peux) (essayer|tenter)',
     'en theorie',
     'j espere',
   ],
@@ -499,9 +507,11 @@ export const replyWords: ReplyWords = {
     '(engage|engagee|signe|signee) (avec|chez)',
     'j ai (un|une) autre (truc|plan|mission|job|poste|travail|boulot|contrat|proposition)',
     '(trouve|pris|accepte|signe) ailleurs',
+    'j ai (re|)trouve (du|un|une) (boulot|travail|job|taf|poste|emploi|cdi|cdd|contrat|mission)',
+    'je (commence|demarre|debute) (un|une|mon|ma) (cdd|cdi|contrat|mission|job|poste|travail|boulot|formation|emploi)',
   ],
   ironicPraise: [
-    '(super|genial|geniale|top|cool|parfait|trop bien|trop cool|wow|waouh|waou|ouah|whaou|magnifique|incroyable|formidable|merveilleux|bravo|sympa)',
+    '(super|genial|geniale|top|cool|parfait|trop bien|trop cool|wow|waouh|waou|ouah|whaou|magnifique|incroyable|formidable|merveilleux|bravo|sympa|genereux|genereuse)',
   ],
   sarcasmCues: ['(mdr|ptdr|lol|encore (un|une|le|la|les|des)|de nouveau|comme d hab|comme d habitude)'],
   sarcasm: [
@@ -514,9 +524,10 @@ export const replyWords: ReplyWords = {
     'la folie',
     'quelle generosite',
     'trop genereux',
-    { pattern: '(?:^|\\s)(?:serieux|serieusement|sans rire)\\s*\\?' },
+    { pattern: '(?:^|\\s)(?:serieux|serieusement|sans rire)\\s*(?:\\?|$)' },
   ],
   functionWords: [
+    'grave',
     'je',
     'j',
     'moi',

@@ -98,6 +98,16 @@ export function readPolarity(raw: string, normalized: string): Polarity {
   return { positive, negative: negatedSpans.length, unsure, weak, hedged, restricted };
 }
 
+/**
+ * A negation after a restriction ("en bus mais y en a pas le dimanche"): the answer has a gap. One before
+ * it ("j'ai pas le permis mais je prends le train") is what the restriction answers.
+ */
+function negatedAfterRestriction(raw: string, normalized: string): boolean {
+  const restriction = RESTRICTION_ONCE.exec(normalized);
+  if (!restriction) return false;
+  return readPolarity(raw, normalized.slice(restriction.index + restriction[0].length)).negative > 0;
+}
+
 function result(intent: ReplyIntent, extracted: ExtractedValues, confidence: number): ReplyInterpretation {
   return { intent, extracted, confidence, by: 'rules' };
 }
@@ -234,7 +244,11 @@ export function decideAnswer(
       const mode = extracted.transport;
       // Doubt read without the "no way to come" words ("pas de moyen" is not "moyen", so-so).
       const without = readPolarity(raw, normalized.replace(NO_TRANSPORT, ' ; '));
-      const doubt = TRANSPORT_DOUBT.test(normalized) || without.unsure || without.hedged;
+      const doubt =
+        TRANSPORT_DOUBT.test(normalized) ||
+        without.unsure ||
+        without.hedged ||
+        negatedAfterRestriction(raw, normalized.replace(NO_TRANSPORT, ' ; '));
       // "j'ai mon permis mais pas de voiture": the yes is about the licence, not the way to come.
       if (mode === 'none') decided = result(doubt ? 'partial' : 'no', extracted, 0.85);
       else if (mode) decided = result(doubt ? 'partial' : 'yes', extracted, 0.9);

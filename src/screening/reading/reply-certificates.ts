@@ -48,7 +48,8 @@ const HABILITATIONS = [
 const LICENCES = ['AM', 'A1', 'A2', 'A', 'B', 'BE', 'C1E', 'C1', 'CE', 'C', 'D1E', 'D1', 'DE', 'D'];
 
 /** Words that, within a few words before a mention, mean the person does not (or no longer) hold it. */
-const NEGATION_BEFORE = /\b(?:pas|plus|jamais|aucun|aucune|sans|non|ni)\b(?:\s+\S+){0,4}\s*$/;
+const NEGATION_BEFORE =
+  /\b(?:pas|plus|jamais|aucun|aucune|sans|non|ni|sauf|hors|excepte|except|not)\b(?:\s+\S+){0,4}\s*$/;
 const NEGATION_AFTER = /^\s*(?:\S+\s+){0,3}(?:expire|perime|perimee|plus valable|plus valide|pas valide)\b/;
 
 export interface CertificateContext {
