@@ -76,6 +76,7 @@ const SETS = [
   // Written after the first runs of round 2, fresh wordings of every family, to find gaps without reading
   // the held-out set.
   { name: 'sms-replies dev-4 (issue 15 round 2)', file: 'sms-replies-dev-4.jsonl', heldOut: false },
+  { name: 'sms-replies dev-5 (issue 15 round 2)', file: 'sms-replies-dev-5.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',

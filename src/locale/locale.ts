@@ -142,6 +142,11 @@ export interface ReplyWords {
    * these and every word the rules read are set aside is unexplained, and lowers the confidence of a yes.
    */
   functionWords: readonly string[];
+  /**
+   * Asking what the message is or who sends it ("c'est pour quoi ?", "who is this?"): the person does not
+   * know what they would answer, so a yes next to it is none.
+   */
+  whatIsThis: readonly VocabularyEntry[];
 }
 
 /**

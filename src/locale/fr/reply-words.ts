@@ -119,6 +119,7 @@ export const replyWords: ReplyWords = {
     'pas ouf',
     '(c est|ca va etre|ca risque d etre) (complique|tendu|difficile|galere|chaud)',
     'reflechir',
+    '(j en parle|je (vais |)en parler|je (vais |)voir avec|je (vais |)demander a|je demanderai)',
   ],
   // Hedges that soften a yes ("normalement oui").
   weak: [
@@ -294,6 +295,8 @@ export const replyWords: ReplyWords = {
     dispoo: 'disponible',
     indispo: 'indisponible',
     qd: 'quand',
+    qqch: 'quelque chose',
+    qqc: 'quelque chose',
     kan: 'quand',
     kand: 'quand',
     cb: 'combien',
@@ -393,6 +396,10 @@ export const replyWords: ReplyWords = {
     '(c est note|bien recu|bien note|je note|compris)',
     'je (vous |te |)tiens au courant',
     'je (regarde|regarderai) (ca ce soir|ca demain|ca|et je vous dis)',
+    { pattern: '\\bje regarde\\s*[.!]*$' },
+    'j ai (bien |)(recu|vu|lu|eu) (le|votre|ton|vos|tes|les) (message|messages|sms|texto|offre|annonce)',
+    'j ai bien (recu|vu|lu|eu)',
+    'c est (bien |)moi',
     { pattern: '^\\s*ah+ (?:ok|d accord|bon)\\s*[.!]*$' },
     // "ok noté", "reçu", "vu", "lu 5/5": the message reached its reader, nothing more.
     '(ok |d accord |)(note|recu)',
@@ -484,6 +491,9 @@ export const replyWords: ReplyWords = {
     'je (l |les |)aurai',
   ],
   awaitingDocument: [
+    // Held, a renewal due: "il faut le recycler".
+    '(faut|dois|doit|il faut) (le |la |l |les |)(recycler|renouveler)',
+    'recyclage (a faire|prevu|en cours)',
     '(pas encore|toujours pas) (eu|recu) (le |la |l |mon |ma |)(papier|papiers|attestation|certificat|carte|titre|diplome)',
   ],
   transportDoubt: ['en panne', 'au garage', 'pas fiable', 'pas sure?'],
@@ -509,6 +519,10 @@ export const replyWords: ReplyWords = {
     '(trouve|pris|accepte|signe) ailleurs',
     'j ai (re|)trouve (du|un|une) (boulot|travail|job|taf|poste|emploi|cdi|cdd|contrat|mission)',
     'je (commence|demarre|debute) (un|une|mon|ma) (cdd|cdi|contrat|mission|job|poste|travail|boulot|formation|emploi)',
+    'j ai deja (quelque chose|un truc|du travail|du boulot|un job|un boulot|un poste|une mission|un contrat|un cdi|un cdd)',
+    '(en poste|en mission|embauchee?|bosse|travaille|pris|prise) ailleurs',
+    'deja en poste',
+    '(plus|pas) besoin',
   ],
   ironicPraise: [
     '(super|genial|geniale|top|cool|parfait|trop bien|trop cool|wow|waouh|waou|ouah|whaou|magnifique|incroyable|formidable|merveilleux|bravo|sympa|genereux|genereuse)',
@@ -525,6 +539,15 @@ export const replyWords: ReplyWords = {
     'quelle generosite',
     'trop genereux',
     { pattern: '(?:^|\\s)(?:serieux|serieusement|sans rire)\\s*(?:\\?|$)' },
+  ],
+  whatIsThis: [
+    'c est pour quoi',
+    'c est a quel sujet',
+    'c est quoi (le|la|ce|cette|votre|l) (job|mission|poste|travail|message|sms|boulot|offre|annonce|agence|taf)',
+    'pour quelle (mission|offre|annonce|agence|boite|entreprise)',
+    '(qui etes vous|qui est ce|vous etes qui|t es qui|c est qui|qui parle|qui me contacte|qui m ecrit)',
+    'de quoi s agit il',
+    '(quel|quelle) (job|poste|boulot|travail|mission|agence)',
   ],
   functionWords: [
     'grave',

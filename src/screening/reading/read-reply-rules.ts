@@ -22,6 +22,7 @@ import {
   COURTESY,
   IMMEDIATE,
   INJECTION,
+  INTERJECTION,
   IRONIC_PRAISE,
   NEGATIVE_EMOJI,
   NO_TRANSPORT,
@@ -39,6 +40,7 @@ import {
   SMALL_TALK,
   TRANSPORT,
   WANTS_HUMAN,
+  WHAT_IS_THIS,
 } from './reply-rules.js';
 import { normalizeReply } from './reply-text.js';
 
@@ -103,6 +105,8 @@ function questionStart(normalized: string): number {
   if (bot) starts.push(bot.index);
   const anywhere = QUESTION_ANYWHERE.exec(normalized);
   if (anywhere) starts.push(anywhere.index);
+  const whatIsThis = WHAT_IS_THIS.exec(normalized);
+  if (whatIsThis) starts.push(whatIsThis.index);
   const mark = normalized.indexOf('?');
   for (const sentence of normalized.matchAll(/(?:^|[.!,;:?]\s*)([^.!,;:?]+)/g)) {
     const start = sentence.index + sentence[0].length - sentence[1]!.length;
@@ -196,6 +200,12 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
       extracted.dates.length > 0 &&
       !bot &&
       !QUESTION_WORD.test(asked.replace(/\?/g, ''));
+    // "oui c'est pour quoi ?", "ok mais c'est payé combien ?": the yes is a hello or hangs on the answer.
+    const voidsAnswer = WHAT_IS_THIS.test(sentence) || isBareYesBeforeBut(normalized.slice(0, start));
+    if (!offersDate && voidsAnswer) {
+      extracted.questionAbout = questionAbout;
+      return result('question', extracted, 0.85);
+    }
     if (!offersDate) {
       for (const part of [before, after]) {
         const answer = decisiveAnswer(raw, part, extracted, answerContext);
@@ -215,11 +225,22 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   if (ACKNOWLEDGEMENT.test(answerable)) {
     answerable = answerable.replace(ACKNOWLEDGEMENT, ' ; ');
     const words = answerable.split(/[^a-z0-9]+/).filter(Boolean);
-    if (words.every((word) => COURTESY.has(word))) answerable = '';
+    // "oui bien reçu": a yes word next to an acknowledgement acknowledges.
+    if (words.every((word) => COURTESY.has(word) || INTERJECTION.test(word))) answerable = '';
   }
   const decided = decideAnswer(raw, answerable, extracted, answerContext);
   if (decided) return covered(decided, answerable);
   return result('off_topic', extracted, 0.3);
+}
+
+/** "ok mais …", "yes but …" before a question: a bare yes hanging on the answer. */
+function isBareYesBeforeBut(before: string): boolean {
+  const link = /\b(?:mais|but)\b/.exec(before);
+  if (!link) return false;
+  return before
+    .slice(0, link.index)
+    .split(/[^a-z0-9]+/)
+    .every((word) => word.length === 0 || word === 'oui' || COURTESY.has(word));
 }
 
 /** A yes or a date with its confidence lowered by the words of `answer` nothing read accounts for. */

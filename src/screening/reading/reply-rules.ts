@@ -181,3 +181,6 @@ export const SARCASM_MARK = /[🙄😒🤡😏😂🤣]|\.{3}|…/u;
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   fromEveryLocale((locale) => locale.reply.functionWords).flatMap((words) => words.split(' ')),
 );
+
+/** Asking what the message is or who sends it: a yes next to it is none. */
+export const WHAT_IS_THIS = compile((w) => w.whatIsThis);
