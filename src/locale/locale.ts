@@ -147,6 +147,16 @@ export interface ReplyWords {
    * know what they would answer, so a yes next to it is none.
    */
   whatIsThis: readonly VocabularyEntry[];
+  /**
+   * Yes words that agree without asserting a fact ("ok", "super", "ça marche"): they accept an offer or a
+   * date, but do not say that one holds a certificate or has a way to come.
+   */
+  agreement: readonly VocabularyEntry[];
+  /**
+   * Saying one holds one of a kind without saying which ("j'ai le caces", "j'en ai un", "I have a licence"):
+   * to a question about one category, a partial answer.
+   */
+  unspecifiedCertificate: readonly VocabularyEntry[];
 }
 
 /**

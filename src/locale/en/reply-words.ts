@@ -135,6 +135,8 @@ export const replyWords: ReplyWords = {
   ironicPraise: ['(great|amazing|wow|awesome|fantastic|wonderful|brilliant|lovely|nice|fabulous|generous)'],
   sarcasmCues: ['(lol|lmao|again|yeah right)', { pattern: '\\bnot\\s*[.!]*$' }],
   sarcasm: ['(are you|you re|you are) (kidding|joking|serious)', 'what a joke', 'big money', 'so generous'],
+  agreement: ['(fine|good|great|cool|sounds good|count me in|i m in)'],
+  unspecifiedCertificate: ['i have (one|some|a licence|a license|a certificate)'],
   whatIsThis: [
     '(who is this|who are you|who s this|who is it)',
     '(what|what s|what is) (this|it) (about|for)',

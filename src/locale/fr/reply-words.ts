@@ -171,6 +171,11 @@ export const replyWords: ReplyWords = {
     'sous reserve',
     'si (c est|c etait|ca|il|ils|elle|le|la|les|l|vous|on|y a|il y a|j ai|je|tu|mon|ma|mes|votre|vos)',
     'si (tout va bien|tout se passe bien|rien ne change|pas d imprevu)',
+    // "dispo le soir", "oui le week-end": a part of the day or of the week only.
+    {
+      pattern:
+        '(?<!toute )\\b(?:le|la|les|en) (?:matin|matins|soir|soirs|soiree|nuit|nuits|journee|weekend|week end|weekends|apres midi|aprem)\\b',
+    },
   ],
   positive: [
     '(oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (me |)convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu)',
@@ -400,6 +405,7 @@ export const replyWords: ReplyWords = {
     'j ai (bien |)(recu|vu|lu|eu) (le|votre|ton|vos|tes|les) (message|messages|sms|texto|offre|annonce)',
     'j ai bien (recu|vu|lu|eu)',
     'c est (bien |)moi',
+    'je vois',
     { pattern: '^\\s*ah+ (?:ok|d accord|bon)\\s*[.!]*$' },
     // "ok noté", "reçu", "vu", "lu 5/5": the message reached its reader, nothing more.
     '(ok |d accord |)(note|recu)',
@@ -508,6 +514,7 @@ export const replyWords: ReplyWords = {
     '(je vais|vais|je peux) (essayer|tenter)',
     'en theorie',
     'j espere',
+    'enfin bon',
   ],
   committedElsewhere: [
     {
@@ -539,6 +546,13 @@ export const replyWords: ReplyWords = {
     'quelle generosite',
     'trop genereux',
     { pattern: '(?:^|\\s)(?:serieux|serieusement|sans rire)\\s*(?:\\?|$)' },
+  ],
+  agreement: [
+    '(ok|d accord|ca marche|ca roule|super|top|cool|parfait|nickel|genial|go|vas y|allez|ca me va|ca (me |)convient|avec plaisir|volontiers|interessee?|partante?|ca me tente|tres bien|entendu|ca me parait bien)',
+  ],
+  unspecifiedCertificate: [
+    'j en ai (un|une|plusieurs|des|quelques uns)',
+    { pattern: '(?<!tous les |toutes les )\\b(?:caces|habilitations?|permis)\\s*[.!]*$' },
   ],
   whatIsThis: [
     'c est pour quoi',

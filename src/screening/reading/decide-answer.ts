@@ -9,6 +9,7 @@ import { certificateCovers } from './reply-certificates.js';
 import { calendarDayOf, isoDay } from './reply-dates.js';
 import {
   ABSENCE,
+  AGREEMENT,
   ALONE_YES,
   AWAITING_DOCUMENT,
   COMMITTED_ELSEWHERE,
@@ -26,6 +27,7 @@ import {
   POSITIVE_WITH_NEGATION,
   RESTRICTION,
   TRANSPORT_DOUBT,
+  UNSPECIFIED_CERTIFICATE,
   UNSURE,
   VALIDITY,
   WEAK,
@@ -40,6 +42,8 @@ export interface AnswerContext {
 
 export interface Polarity {
   positive: number;
+  /** Yes words that assert ("oui", "j'ai", "pas de souci"), not only agree ("ok", "super", 👍). */
+  asserting: number;
   negative: number;
   unsure: boolean;
   weak: boolean;
@@ -55,8 +59,10 @@ const RESTRICTION_ONCE = new RegExp(RESTRICTION.source);
 export function readPolarity(raw: string, normalized: string): Polarity {
   let rest = ` ${normalized} `;
   let positive = 0;
+  let asserting = 0;
   rest = rest.replace(POSITIVE_WITH_NEGATION, () => {
     positive++;
+    asserting++;
     return ' ; ';
   });
   let unsure = false;
@@ -90,12 +96,16 @@ export function readPolarity(raw: string, normalized: string): Polarity {
     // Spoken French drops "ne": "je peux pas", "ca me va pas" are refusals.
     if (!INTERJECTION.test(match[0]) && NEGATED_AFTER.test(rest.slice(end, end + 16))) continue;
     positive++;
+    if (!AGREEMENT.test(match[0])) asserting++;
   }
-  if (ALONE_YES.has(rest.trim())) positive++;
+  if (ALONE_YES.has(rest.trim())) {
+    positive++;
+    asserting++;
+  }
   const restricted = RESTRICTION_ONCE.test(rest);
   if (POSITIVE_EMOJI.test(raw)) positive++;
   if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
-  return { positive, negative: negatedSpans.length, unsure, weak, hedged, restricted };
+  return { positive, asserting, negative: negatedSpans.length, unsure, weak, hedged, restricted };
 }
 
 /**
@@ -107,6 +117,9 @@ function negatedAfterRestriction(raw: string, normalized: string): boolean {
   if (!restriction) return false;
   return readPolarity(raw, normalized.slice(restriction.index + restriction[0].length)).negative > 0;
 }
+
+/** Questions about a fact (held, has a way to come): a yes must assert it. */
+const FACT_TOPICS: ReadonlySet<string> = new Set(['certification', 'licence', 'transport']);
 
 function result(intent: ReplyIntent, extracted: ExtractedValues, confidence: number): ReplyInterpretation {
   return { intent, extracted, confidence, by: 'rules' };
@@ -215,6 +228,9 @@ function decideCertificate(
     return result(polarity.restricted && others.length === 0 ? 'partial' : 'yes', extracted, 0.9);
   if (!mentioned && others.length > 0 && sameFamily(required, others[0]!.code))
     return result(polarity.unsure ? 'partial' : 'no', extracted, 0.85);
+  // "oui j'ai le caces", "j'en ai un": held, but which one is not said.
+  if (!mentioned && polarity.negative === 0 && UNSPECIFIED_CERTIFICATE.test(normalized))
+    return result('partial', extracted, 0.7);
   return null;
 }
 
@@ -269,6 +285,9 @@ export function decideAnswer(
       break;
   }
   if (decided) return decided;
+  // "ok" or 👍 to "do you hold the CACES 3?" agrees, it does not say one holds it: unsure.
+  if (basic?.intent === 'yes' && polarity.asserting === 0 && FACT_TOPICS.has(topic ?? ''))
+    return result('yes', extracted, 0.5);
   if (basic) return result(basic.intent, extracted, basic.confidence);
   if (topic === null && extracted.dates.length > 0) return result('date_given', extracted, 0.7);
   return null;

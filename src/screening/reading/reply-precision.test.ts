@@ -102,6 +102,39 @@ describe('reading precision: nothing taken as yes that does not say so', () => {
   });
 });
 
+describe('reading precision: a yes must say what was asked', () => {
+  it('takes agreement alone ("ok", 👍) as no claim of holding a certificate or having a way to come', () => {
+    expect(caces('ok')).toBe('unclear');
+    expect(caces('👍')).toBe('unclear');
+    expect(taken('ok', 'transport')).toBe('unclear');
+    expect(caces('oui')).toBe('yes');
+    expect(caces('caces 3 ok')).toBe('yes');
+    // Agreement accepts an offer.
+    expect(taken('ok')).toBe('yes');
+    expect(taken('ok', 'rate')).toBe('yes');
+  });
+
+  it('reads a certificate of the kind asked, level unsaid, as partial', () => {
+    expect(caces("oui j'ai le caces")).toBe('partial');
+    expect(caces("oui j'en ai un")).toBe('partial');
+    expect(caces("oui j'ai tous les caces")).toBe('yes');
+  });
+
+  it('voids a yes next to a question on what the message is, or hanging on a "mais"', () => {
+    expect(read("oui c'est pour quoi").intent).toBe('question');
+    expect(read('yes, who is this?').intent).toBe('question');
+    expect(read("ok mais c'est payé combien").intent).toBe('question');
+    expect(read("oui c'est combien de l'heure ?").intent).toBe('yes');
+    expect(taken("oui j'ai bien reçu")).toBe('unclear');
+  });
+
+  it('reads a part of the day or week as a restriction', () => {
+    expect(taken('dispo le soir')).toBe('partial');
+    expect(taken('oui le weekend')).toBe('partial');
+    expect(taken('dispo toute la semaine')).toBe('yes');
+  });
+});
+
 describe('coverageConfidence', () => {
   const extracted = read('oui').extracted;
   it('keeps a yes whose words are read, and makes one mostly of unread words unsure', () => {

@@ -184,3 +184,14 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 
 /** Asking what the message is or who sends it: a yes next to it is none. */
 export const WHAT_IS_THIS = compile((w) => w.whatIsThis);
+
+/** Yes words that agree without asserting a fact (whole match). */
+export const AGREEMENT = new RegExp(
+  `^(?:${vocabularySource(
+    words((w) => w.agreement),
+    { boundary: 'none' },
+  )})$`,
+);
+
+/** Holding one of a kind without saying which. */
+export const UNSPECIFIED_CERTIFICATE = compile((w) => w.unspecifiedCertificate);
