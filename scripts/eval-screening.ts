@@ -77,6 +77,7 @@ const SETS = [
   // the held-out set.
   { name: 'sms-replies dev-4 (issue 15 round 2)', file: 'sms-replies-dev-4.jsonl', heldOut: false },
   { name: 'sms-replies dev-5 (issue 15 round 2)', file: 'sms-replies-dev-5.jsonl', heldOut: false },
+  { name: 'sms-replies dev-6 (issue 15 round 2)', file: 'sms-replies-dev-6.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',

@@ -46,6 +46,8 @@ export const replyWords: ReplyWords = {
     '(no|nope|nah|not available|can t|cannot|unavailable|don t|do not|doesn t|haven t|have not|not|never|won t|isn t)',
     'too (low|little|far|late|early)',
     'expired',
+    '(absolutely|of course|definitely) not',
+    '(i would have|i d have)',
     '(ran|run|running) out',
     '(lapsed|no longer valid)',
     '(i had it|i used to have|used to have)',
@@ -122,6 +124,7 @@ export const replyWords: ReplyWords = {
     'i d say',
     '(i ll|i will) try',
     '(might|could|may)',
+    '(would be|i would|i d be)',
   ],
   committedElsewhere: [
     '(said yes|accepted|took|signed|started) (to |with |at |)(another|other|a different) (agency|job|offer|position|contract|role)',

@@ -147,6 +147,10 @@ export const replyWords: ReplyWords = {
     { pattern: '^\\s*(?:il est |elle est |)(?:expire|expiree|perime|perimee)\\s*[.!]*$' },
     '(suspendue?|retiree?|annulee?|invalidee?)',
     'negatif',
+    // An emphatic no holds a yes word: "bien sûr que non", "absolument pas".
+    '(bien sur|evidemment|absolument|surement|certainement|clairement) (que |)(non|pas)',
+    // What would have been: "j'aurais été dispo".
+    'j aurais (ete|pu|bien voulu|aime|bien aime)',
     // Held once, not now: "j'avais le 3", "j'ai raté l'examen".
     '(j avais|je l avais|je les avais)',
     'j ai (rate|echoue|loupe|foire)',
@@ -515,6 +519,8 @@ export const replyWords: ReplyWords = {
     'en theorie',
     'j espere',
     'enfin bon',
+    // The conditional mood: "je serais dispo si…", "je viendrais en bus".
+    'je (serais|viendrais|accepterais|prendrais|ferais|irais)',
   ],
   committedElsewhere: [
     {
