@@ -157,6 +157,15 @@ export interface ReplyWords {
    * to a question about one category, a partial answer.
    */
   unspecifiedCertificate: readonly VocabularyEntry[];
+  /** Question words that start the question part of a reply wherever they stand ("quoi", "is there"). */
+  questionWords: readonly VocabularyEntry[];
+  /**
+   * Words that, within a few words before a certificate, say it is not held ("pas le 3", "sauf le 3",
+   * "not the 3"): single words, folded.
+   */
+  certificateNegations: readonly string[];
+  /** Words that, within a few words after a certificate, say it lapsed ("caces 3 périmé"). */
+  certificateLapsed: readonly VocabularyEntry[];
 }
 
 /**

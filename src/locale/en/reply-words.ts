@@ -140,6 +140,9 @@ export const replyWords: ReplyWords = {
   sarcasm: ['(are you|you re|you are) (kidding|joking|serious)', 'what a joke', 'big money', 'so generous'],
   agreement: ['(fine|good|great|cool|sounds good|count me in|i m in)'],
   unspecifiedCertificate: ['i have (one|some|a licence|a license|a certificate)'],
+  questionWords: ['(what|who|when|where|how|is it|is there)'],
+  certificateNegations: ['not', 'except', 'without'],
+  certificateLapsed: ['(expired|lapsed|no longer valid|not valid)'],
   whatIsThis: [
     '(who is this|who are you|who s this|who is it)',
     '(what|what s|what is) (this|it) (about|for)',

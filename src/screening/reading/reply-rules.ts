@@ -150,7 +150,7 @@ export const TRANSPORT_DOUBT = compile((w) => w.transportDoubt);
  * reply is split there into an answer and a question.
  */
 export const QUESTION_WORD = new RegExp(
-  `${vocabularySource(words((w) => [...w.questionStart, ...w.questionAnywhere]))}|\\b(?:quoi|y a t il|il y a t il|est ce|what|who|when|where|how|is it|is there)\\b`,
+  vocabularySource(words((w) => [...w.questionStart, ...w.questionAnywhere, ...w.questionWords])),
 );
 
 /** Acknowledging the message without answering ("merci pour l'info", "bien reçu"). */
