@@ -12,6 +12,7 @@ import {
   type ReplyInterpretation,
   replyIntentSchema,
 } from '../src/domain/index.js';
+import { isUnsure } from '../src/screening/index.js';
 
 export interface LabelledReply {
   topic: QuestionTopic;
@@ -60,6 +61,16 @@ export interface ReplySetScore {
   wronglyPositive: { text: string; topic: string; expected: string; got: string }[];
   extractionChecked: number;
   extractionAccuracy: number;
+  /**
+   * Share of replies whose reading is unsure (`isUnsure`: nothing usable, or a confidence under 0.6):
+   * those are asked again in other words, then handed to a person. The price of precision.
+   */
+  unclearRate: number;
+  /**
+   * Reliability of the confidence: answers taken (yes, no, partial, a date, not unsure) by confidence bin,
+   * with how many were right. A calibrated reader's accuracy in a bin is near the bin's confidence or above.
+   */
+  calibration: { from: number; to: number; readings: number; correct: number }[];
   misses: { text: string; topic: string; expected: string; got: string }[];
   extractionMisses: { text: string; field: string; expected: string; got: string }[];
   confusion: Record<string, Record<string, number>>;
@@ -86,6 +97,13 @@ function sameDates(got: readonly string[], expected: readonly string[]): boolean
 }
 
 const POSITIVE: readonly ReplyIntent[] = ['yes', 'date_given'];
+const ANSWERS: readonly ReplyIntent[] = ['yes', 'no', 'partial', 'date_given'];
+const CONFIDENCE_BINS: readonly [number, number][] = [
+  [0.6, 0.7],
+  [0.7, 0.8],
+  [0.8, 0.9],
+  [0.9, 1.01],
+];
 
 function isWronglyPositive(expected: ReplyIntent, got: ReplyIntent): boolean {
   if (expected === got) return false;
@@ -150,10 +168,25 @@ export function scoreReplySet(
   let correct = 0;
   let extractionChecked = 0;
   let extractionCorrect = 0;
+  let unclear = 0;
+  const calibration = CONFIDENCE_BINS.map(([from, to]) => ({ from, to, readings: 0, correct: 0 }));
   for (const row of rows) {
     const job = jobs.get(row.job ?? 'cariste-lyon');
     if (!job) throw new Error(`unknown job fixture ${row.job}`);
-    const reading = read(row, job);
+    const read0 = read(row, job);
+    // What the conversation does with it: an answer read with a confidence under the unsure threshold is
+    // no answer (asked again, then a person), so it counts as `off_topic`.
+    const unsure = isUnsure(read0);
+    const reading: ReplyInterpretation =
+      unsure && ANSWERS.includes(read0.intent) ? { ...read0, intent: 'off_topic' } : read0;
+    if (unsure) unclear++;
+    else if (ANSWERS.includes(reading.intent)) {
+      const bin = calibration.find((item) => reading.confidence >= item.from && reading.confidence < item.to);
+      if (bin) {
+        bin.readings++;
+        if (reading.intent === row.intent) bin.correct++;
+      }
+    }
     confusion[row.intent] ??= {};
     confusion[row.intent]![reading.intent] = (confusion[row.intent]![reading.intent] ?? 0) + 1;
     const miss = { text: row.text, topic: row.topic, expected: row.intent, got: reading.intent };
@@ -188,6 +221,8 @@ export function scoreReplySet(
     wronglyPositive,
     extractionChecked,
     extractionAccuracy: extractionChecked ? extractionCorrect / extractionChecked : 1,
+    unclearRate: rows.length ? unclear / rows.length : 0,
+    calibration,
     misses,
     extractionMisses,
     confusion,
@@ -207,6 +242,15 @@ export function formatReplySet(set: ReplySetScore, showHeldOut: boolean): string
     `Extraction accuracy: ${(set.extractionAccuracy * 100).toFixed(1)} % (${set.extractionChecked} replies with expected values)`,
   );
   out.push(`Read as yes/date without saying so: ${set.wronglyPositive.length}`);
+  out.push(`Unclear (asked again, then a person): ${(set.unclearRate * 100).toFixed(1)} %`);
+  out.push(
+    `Answers taken by confidence: ${set.calibration
+      .map(
+        (bin) =>
+          `[${bin.from.toFixed(1)}, ${Math.min(bin.to, 1).toFixed(1)}${bin.to > 1 ? ']' : ')'} ${bin.correct}/${bin.readings}`,
+      )
+      .join('  ')}`,
+  );
   out.push('Intent        labelled  predicted  precision  recall');
   for (const score of set.perIntent)
     out.push(

@@ -121,6 +121,51 @@ export interface ReplyWords {
   awaitingDocument: readonly VocabularyEntry[];
   /** Doubt about the way to come ("la voiture est en panne"). */
   transportDoubt: readonly VocabularyEntry[];
+  /**
+   * Hedges in the conditional or of belief ("je devrais pouvoir", "je pense", "I guess", "should be ok"): a
+   * yes they carry is partial, never a yes (unlike `weak`: "normalement oui" stays a yes).
+   */
+  hedge: readonly VocabularyEntry[];
+  /**
+   * Having said yes elsewhere ("j'ai dit oui à une autre agence", "I accepted another offer"): a refusal, and
+   * the yes words inside are not a yes to this job.
+   */
+  committedElsewhere: readonly VocabularyEntry[];
+  /** Ironic praise ("génial", "wow", "amazing"): sarcasm when a cue (`sarcasmCues`, an eye roll, "…") goes with it. */
+  ironicPraise: readonly VocabularyEntry[];
+  /** What makes praise ironic: "lol", "encore", "again", "not" at the end. */
+  sarcasmCues: readonly VocabularyEntry[];
+  /** Sarcasm on their own ("merci du cadeau", "c'est une blague", "je vais devenir riche"). */
+  sarcasm: readonly VocabularyEntry[];
+  /**
+   * Small words that carry no answer ("je", "le", "pour", "the"), single words: what is left of a reply once
+   * these and every word the rules read are set aside is unexplained, and lowers the confidence of a yes.
+   */
+  functionWords: readonly string[];
+  /**
+   * Asking what the message is or who sends it ("c'est pour quoi ?", "who is this?"): the person does not
+   * know what they would answer, so a yes next to it is none.
+   */
+  whatIsThis: readonly VocabularyEntry[];
+  /**
+   * Yes words that agree without asserting a fact ("ok", "super", "ça marche"): they accept an offer or a
+   * date, but do not say that one holds a certificate or has a way to come.
+   */
+  agreement: readonly VocabularyEntry[];
+  /**
+   * Saying one holds one of a kind without saying which ("j'ai le caces", "j'en ai un", "I have a licence"):
+   * to a question about one category, a partial answer.
+   */
+  unspecifiedCertificate: readonly VocabularyEntry[];
+  /** Question words that start the question part of a reply wherever they stand ("quoi", "is there"). */
+  questionWords: readonly VocabularyEntry[];
+  /**
+   * Words that, within a few words before a certificate, say it is not held ("pas le 3", "sauf le 3",
+   * "not the 3"): single words, folded.
+   */
+  certificateNegations: readonly string[];
+  /** Words that, within a few words after a certificate, say it lapsed ("caces 3 périmé"). */
+  certificateLapsed: readonly VocabularyEntry[];
 }
 
 /**

@@ -143,7 +143,7 @@ describe('step: the pure screening engine', () => {
   });
 
   it('joins its sentences cleanly: no "Merci." after a clarification, one thanks before the next question', () => {
-    const { results } = play(fresh(), ['oui dispo', 'oui le 3', 'hmm', 'ok', 'bof ?', 'oui']);
+    const { results } = play(fresh(), ['oui dispo', 'oui le 3', 'hmm', 'oui en voiture', 'bof ?', 'oui']);
     const texts = results.flatMap((result) => result.outgoing.map((message) => message.text));
     for (const text of texts) {
       expect(text).not.toMatch(/compris[^.]*\.\s*Merci\./);

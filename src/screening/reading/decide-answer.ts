@@ -9,10 +9,13 @@ import { certificateCovers } from './reply-certificates.js';
 import { calendarDayOf, isoDay } from './reply-dates.js';
 import {
   ABSENCE,
+  AGREEMENT,
   ALONE_YES,
   AWAITING_DOCUMENT,
+  COMMITTED_ELSEWHERE,
   DATE_CONTEXT,
   DATE_FILLERS,
+  HEDGE,
   INTERJECTION,
   NEGATED_AFTER,
   NEGATIVE,
@@ -24,6 +27,7 @@ import {
   POSITIVE_WITH_NEGATION,
   RESTRICTION,
   TRANSPORT_DOUBT,
+  UNSPECIFIED_CERTIFICATE,
   UNSURE,
   VALIDITY,
   WEAK,
@@ -38,9 +42,13 @@ export interface AnswerContext {
 
 export interface Polarity {
   positive: number;
+  /** Yes words that assert ("oui", "j'ai", "pas de souci"), not only agree ("ok", "super", 👍). */
+  asserting: number;
   negative: number;
   unsure: boolean;
   weak: boolean;
+  /** A hedge in the conditional or of belief ("je devrais pouvoir", "I guess"): a yes becomes partial. */
+  hedged: boolean;
   restricted: boolean;
 }
 
@@ -51,8 +59,10 @@ const RESTRICTION_ONCE = new RegExp(RESTRICTION.source);
 export function readPolarity(raw: string, normalized: string): Polarity {
   let rest = ` ${normalized} `;
   let positive = 0;
+  let asserting = 0;
   rest = rest.replace(POSITIVE_WITH_NEGATION, () => {
     positive++;
+    asserting++;
     return ' ; ';
   });
   let unsure = false;
@@ -65,8 +75,16 @@ export function readPolarity(raw: string, normalized: string): Polarity {
     weak = true;
     return ' ; ';
   });
+  let hedged = false;
+  rest = rest.replace(HEDGE, () => {
+    hedged = true;
+    return ' ; ';
+  });
   // Negations, with the span each covers ("pas disponible" is one negation, not a yes).
   const negatedSpans: [number, number][] = [];
+  // "j'ai dit oui à une autre agence": a refusal, and its "oui" is no yes to this job.
+  for (const match of rest.matchAll(COMMITTED_ELSEWHERE))
+    negatedSpans.push([match.index, match.index + match[0].length]);
   for (const pattern of NEGATIVE_GLOBAL) {
     for (const match of rest.matchAll(pattern))
       negatedSpans.push([match.index, match.index + match[0].length]);
@@ -78,21 +96,39 @@ export function readPolarity(raw: string, normalized: string): Polarity {
     // Spoken French drops "ne": "je peux pas", "ca me va pas" are refusals.
     if (!INTERJECTION.test(match[0]) && NEGATED_AFTER.test(rest.slice(end, end + 16))) continue;
     positive++;
+    if (!AGREEMENT.test(match[0])) asserting++;
   }
-  if (ALONE_YES.has(rest.trim())) positive++;
+  if (ALONE_YES.has(rest.trim())) {
+    positive++;
+    asserting++;
+  }
   const restricted = RESTRICTION_ONCE.test(rest);
   if (POSITIVE_EMOJI.test(raw)) positive++;
   if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
-  return { positive, negative: negatedSpans.length, unsure, weak, restricted };
+  return { positive, asserting, negative: negatedSpans.length, unsure, weak, hedged, restricted };
 }
+
+/**
+ * A negation after a restriction ("en bus mais y en a pas le dimanche"): the answer has a gap. One before
+ * it ("j'ai pas le permis mais je prends le train") is what the restriction answers.
+ */
+function negatedAfterRestriction(raw: string, normalized: string): boolean {
+  const restriction = RESTRICTION_ONCE.exec(normalized);
+  if (!restriction) return false;
+  return readPolarity(raw, normalized.slice(restriction.index + restriction[0].length)).negative > 0;
+}
+
+/** Questions about a fact (held, has a way to come): a yes must assert it. */
+const FACT_TOPICS: ReadonlySet<string> = new Set(['certification', 'licence', 'transport']);
 
 function result(intent: ReplyIntent, extracted: ExtractedValues, confidence: number): ReplyInterpretation {
   return { intent, extracted, confidence, by: 'rules' };
 }
 
 function basicPolarity(polarity: Polarity): { intent: ReplyIntent; confidence: number } | null {
-  const { positive, negative, unsure, weak, restricted } = polarity;
+  const { positive, negative, unsure, weak, hedged, restricted } = polarity;
   if (positive > 0 && negative > 0) return { intent: 'partial', confidence: 0.7 };
+  if (hedged && negative === 0) return { intent: 'partial', confidence: positive > 0 ? 0.7 : 0.65 };
   if (positive > 0 && (restricted || unsure)) return { intent: 'partial', confidence: 0.7 };
   if (positive > 0) return { intent: 'yes', confidence: weak ? 0.75 : 0.9 };
   if (negative > 0 && unsure) return { intent: 'partial', confidence: 0.6 };
@@ -192,6 +228,9 @@ function decideCertificate(
     return result(polarity.restricted && others.length === 0 ? 'partial' : 'yes', extracted, 0.9);
   if (!mentioned && others.length > 0 && sameFamily(required, others[0]!.code))
     return result(polarity.unsure ? 'partial' : 'no', extracted, 0.85);
+  // "oui j'ai le caces", "j'en ai un": held, but which one is not said.
+  if (!mentioned && polarity.negative === 0 && UNSPECIFIED_CERTIFICATE.test(normalized))
+    return result('partial', extracted, 0.7);
   return null;
 }
 
@@ -220,8 +259,12 @@ export function decideAnswer(
     case 'transport': {
       const mode = extracted.transport;
       // Doubt read without the "no way to come" words ("pas de moyen" is not "moyen", so-so).
+      const without = readPolarity(raw, normalized.replace(NO_TRANSPORT, ' ; '));
       const doubt =
-        TRANSPORT_DOUBT.test(normalized) || readPolarity(raw, normalized.replace(NO_TRANSPORT, ' ; ')).unsure;
+        TRANSPORT_DOUBT.test(normalized) ||
+        without.unsure ||
+        without.hedged ||
+        negatedAfterRestriction(raw, normalized.replace(NO_TRANSPORT, ' ; '));
       // "j'ai mon permis mais pas de voiture": the yes is about the licence, not the way to come.
       if (mode === 'none') decided = result(doubt ? 'partial' : 'no', extracted, 0.85);
       else if (mode) decided = result(doubt ? 'partial' : 'yes', extracted, 0.9);
@@ -242,6 +285,9 @@ export function decideAnswer(
       break;
   }
   if (decided) return decided;
+  // "ok" or 👍 to "do you hold the CACES 3?" agrees, it does not say one holds it: unsure.
+  if (basic?.intent === 'yes' && polarity.asserting === 0 && FACT_TOPICS.has(topic ?? ''))
+    return result('yes', extracted, 0.5);
   if (basic) return result(basic.intent, extracted, basic.confidence);
   if (topic === null && extracted.dates.length > 0) return result('date_given', extracted, 0.7);
   return null;

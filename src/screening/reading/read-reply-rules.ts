@@ -12,6 +12,7 @@ import type {
 import { type AnswerContext, decideAnswer, readPolarity } from './decide-answer.js';
 import { prepareReply } from './prepare-reply.js';
 import { extractCertificates } from './reply-certificates.js';
+import { coverageConfidence } from './reply-coverage.js';
 import { calendarDayOf, extractDates } from './reply-dates.js';
 import { readRates } from './reply-rates.js';
 import {
@@ -21,6 +22,8 @@ import {
   COURTESY,
   IMMEDIATE,
   INJECTION,
+  INTERJECTION,
+  IRONIC_PRAISE,
   NEGATIVE_EMOJI,
   NO_TRANSPORT,
   NOT_UNDERSTOOD,
@@ -31,9 +34,13 @@ import {
   QUESTION_START,
   QUESTION_WORD,
   RAW_INJECTION,
+  SARCASM,
+  SARCASM_CUE,
+  SARCASM_MARK,
   SMALL_TALK,
   TRANSPORT,
   WANTS_HUMAN,
+  WHAT_IS_THIS,
 } from './reply-rules.js';
 import { normalizeReply } from './reply-text.js';
 
@@ -98,6 +105,8 @@ function questionStart(normalized: string): number {
   if (bot) starts.push(bot.index);
   const anywhere = QUESTION_ANYWHERE.exec(normalized);
   if (anywhere) starts.push(anywhere.index);
+  const whatIsThis = WHAT_IS_THIS.exec(normalized);
+  if (whatIsThis) starts.push(whatIsThis.index);
   const mark = normalized.indexOf('?');
   for (const sentence of normalized.matchAll(/(?:^|[.!,;:?]\s*)([^.!,;:?]+)/g)) {
     const start = sentence.index + sentence[0].length - sentence[1]!.length;
@@ -163,6 +172,11 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   if (NOT_UNDERSTOOD.test(normalized) || (normalized.length <= 40 && SMALL_TALK.test(normalized)))
     return result('off_topic', extracted, 0.8);
 
+  // "super 11 € de l'heure, génial…": praise with an eye roll is no yes. On the rate it is a refusal;
+  // elsewhere it says nothing sure.
+  if (isSarcastic(raw, normalized))
+    return topic === 'rate' ? result('no', extracted, 0.75) : result('off_topic', extracted, 0.4);
+
   const answerContext: AnswerContext = { question: context.question, job: facts, now: context.now };
   const start = questionStart(normalized);
   if (start >= 0 && /[a-z0-9€]/.test(normalized)) {
@@ -186,12 +200,18 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
       extracted.dates.length > 0 &&
       !bot &&
       !QUESTION_WORD.test(asked.replace(/\?/g, ''));
+    // "oui c'est pour quoi ?", "ok mais c'est payé combien ?": the yes is a hello or hangs on the answer.
+    const voidsAnswer = WHAT_IS_THIS.test(sentence) || isBareYesBeforeBut(normalized.slice(0, start));
+    if (!offersDate && voidsAnswer) {
+      extracted.questionAbout = questionAbout;
+      return result('question', extracted, 0.85);
+    }
     if (!offersDate) {
       for (const part of [before, after]) {
         const answer = decisiveAnswer(raw, part, extracted, answerContext);
         if (answer) {
           answer.extracted.questionAbout = questionAbout;
-          return answer;
+          return covered(answer, part);
         }
       }
       extracted.questionAbout = questionAbout;
@@ -205,11 +225,34 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   if (ACKNOWLEDGEMENT.test(answerable)) {
     answerable = answerable.replace(ACKNOWLEDGEMENT, ' ; ');
     const words = answerable.split(/[^a-z0-9]+/).filter(Boolean);
-    if (words.every((word) => COURTESY.has(word))) answerable = '';
+    // "oui bien reçu": a yes word next to an acknowledgement acknowledges.
+    if (words.every((word) => COURTESY.has(word) || INTERJECTION.test(word))) answerable = '';
   }
   const decided = decideAnswer(raw, answerable, extracted, answerContext);
-  if (decided) return decided;
+  if (decided) return covered(decided, answerable);
   return result('off_topic', extracted, 0.3);
+}
+
+/** "ok mais …", "yes but …" before a question: a bare yes hanging on the answer. */
+function isBareYesBeforeBut(before: string): boolean {
+  const link = /\b(?:mais|but)\b/.exec(before);
+  if (!link) return false;
+  return before
+    .slice(0, link.index)
+    .split(/[^a-z0-9]+/)
+    .every((word) => word.length === 0 || word === 'oui' || COURTESY.has(word));
+}
+
+/** A yes or a date with its confidence lowered by the words of `answer` nothing read accounts for. */
+function covered(reading: ReplyInterpretation, answer: string): ReplyInterpretation {
+  const confidence = coverageConfidence(reading.intent, reading.confidence, answer, reading.extracted);
+  return confidence === reading.confidence ? reading : { ...reading, confidence };
+}
+
+/** Sarcasm: a sarcastic phrase, or praise with a cue ("lol", "encore une", 🙄, "…"). */
+function isSarcastic(raw: string, normalized: string): boolean {
+  if (SARCASM.test(normalized)) return true;
+  return IRONIC_PRAISE.test(normalized) && (SARCASM_CUE.test(normalized) || SARCASM_MARK.test(raw));
 }
 
 /** Start of the sentence holding position `index`. */

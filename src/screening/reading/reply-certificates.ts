@@ -1,5 +1,11 @@
 import type { ExtractedCertificate } from '../../domain/index.js';
-import { type LanguageCode, type MessageKey, message } from '../../locale/index.js';
+import {
+  fromEveryLocale,
+  type LanguageCode,
+  type MessageKey,
+  message,
+  vocabularySource,
+} from '../../locale/index.js';
 import {
   certificationInfo,
   findCertifications,
@@ -48,8 +54,15 @@ const HABILITATIONS = [
 const LICENCES = ['AM', 'A1', 'A2', 'A', 'B', 'BE', 'C1E', 'C1', 'CE', 'C', 'D1E', 'D1', 'DE', 'D'];
 
 /** Words that, within a few words before a mention, mean the person does not (or no longer) hold it. */
-const NEGATION_BEFORE = /\b(?:pas|plus|jamais|aucun|aucune|sans|non|ni)\b(?:\s+\S+){0,4}\s*$/;
-const NEGATION_AFTER = /^\s*(?:\S+\s+){0,3}(?:expire|perime|perimee|plus valable|plus valide|pas valide)\b/;
+const NEGATION_BEFORE = new RegExp(
+  `\\b(?:${fromEveryLocale((locale) => locale.reply.certificateNegations).join('|')})\\b(?:\\s+\\S+){0,4}\\s*$`,
+);
+const NEGATION_AFTER = new RegExp(
+  `^\\s*(?:\\S+\\s+){0,3}(?:${vocabularySource(
+    fromEveryLocale((locale) => locale.reply.certificateLapsed),
+    { boundary: 'none' },
+  )})\\b`,
+);
 
 export interface CertificateContext {
   /** The code the question asks about, e.g. `CACES_R489_3`, `HAB_ELEC_B1V`, or a licence `C`. */

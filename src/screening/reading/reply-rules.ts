@@ -43,7 +43,7 @@ export const INJECTION = compile((w) => w.injection);
 
 /** Markup steering attempts, checked on the raw (lower-cased) text since normalising strips it. */
 export const RAW_INJECTION =
-  /<\/?(?:system|assistant|user|reply|instructions?|prompt)>|\[\/?inst\]|#{2,}\s*(?:system|instruction)|```|^\s*(?:system|assistant|developer)\s*:/;
+  /<\/?(?:system|assistant|user|reply|instructions?|prompt)>|\[\/?(?:inst|admin|system|syst[eè]me|assistant|developer|dev|root|instructions?)\]|#{2,}\s*(?:system|instruction)|```|(?:^|[\s.!;])(?:system|syst[eè]me|assistant|developer|admin)\s*:/;
 
 /** Asking for a person. */
 export const WANTS_HUMAN = compile((w) => w.wantsHuman);
@@ -150,7 +150,7 @@ export const TRANSPORT_DOUBT = compile((w) => w.transportDoubt);
  * reply is split there into an answer and a question.
  */
 export const QUESTION_WORD = new RegExp(
-  `${vocabularySource(words((w) => [...w.questionStart, ...w.questionAnywhere]))}|\\b(?:quoi|y a t il|il y a t il|est ce|what|who|when|where|how|is it|is there)\\b`,
+  vocabularySource(words((w) => [...w.questionStart, ...w.questionAnywhere, ...w.questionWords])),
 );
 
 /** Acknowledging the message without answering ("merci pour l'info", "bien reçu"). */
@@ -163,3 +163,35 @@ export const COURTESY: ReadonlySet<string> = new Set(
 
 /** Greetings and "ça va ?". */
 export const SMALL_TALK = compile((w) => w.smallTalk);
+
+/** Hedges in the conditional or of belief: a yes they carry is partial. */
+export const HEDGE = compile((w) => w.hedge, 'g');
+
+/** Having said yes elsewhere: a refusal whose yes words are not a yes to this job. */
+export const COMMITTED_ELSEWHERE = compile((w) => w.committedElsewhere, 'g');
+
+/** Ironic praise and what makes it ironic; sarcasm on its own. */
+export const IRONIC_PRAISE = compile((w) => w.ironicPraise);
+export const SARCASM_CUE = compile((w) => w.sarcasmCues);
+export const SARCASM = compile((w) => w.sarcasm);
+/** Emoji and punctuation that make praise ironic (checked on the raw text): eye roll, smirk, clown, tears of laughter, "…". */
+export const SARCASM_MARK = /[🙄😒🤡😏😂🤣]|\.{3}|…/u;
+
+/** Small words that carry no answer, of every language. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  fromEveryLocale((locale) => locale.reply.functionWords).flatMap((words) => words.split(' ')),
+);
+
+/** Asking what the message is or who sends it: a yes next to it is none. */
+export const WHAT_IS_THIS = compile((w) => w.whatIsThis);
+
+/** Yes words that agree without asserting a fact (whole match). */
+export const AGREEMENT = new RegExp(
+  `^(?:${vocabularySource(
+    words((w) => w.agreement),
+    { boundary: 'none' },
+  )})$`,
+);
+
+/** Holding one of a kind without saying which. */
+export const UNSPECIFIED_CERTIFICATE = compile((w) => w.unspecifiedCertificate);

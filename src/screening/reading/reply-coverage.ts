@@ -1,0 +1,100 @@
+import type { ExtractedValues } from '../../domain/index.js';
+import {
+  ABSENCE,
+  ACKNOWLEDGEMENT,
+  BUSY,
+  COMMITTED_ELSEWHERE,
+  COURTESY,
+  DATE_CONTEXT,
+  DATE_FILLERS,
+  FUNCTION_WORDS,
+  HEDGE,
+  IMMEDIATE,
+  NEGATIVE,
+  NO_TRANSPORT,
+  POSITIVE,
+  POSITIVE_WITH_NEGATION,
+  QUESTION_ABOUT,
+  RESTRICTION,
+  TRANSPORT,
+  UNSURE,
+  VALIDITY,
+  WEAK,
+} from './reply-rules.js';
+
+const global = (pattern: RegExp) =>
+  pattern.flags.includes('g') ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+
+/** Every expression whose words the rules read: what they match is explained. */
+const READ_WORDS: readonly RegExp[] = [
+  POSITIVE_WITH_NEGATION,
+  ACKNOWLEDGEMENT,
+  BUSY,
+  COMMITTED_ELSEWHERE,
+  HEDGE,
+  UNSURE,
+  WEAK,
+  ...NEGATIVE,
+  NO_TRANSPORT,
+  POSITIVE,
+  IMMEDIATE,
+  ABSENCE,
+  VALIDITY,
+  RESTRICTION,
+  DATE_CONTEXT,
+  ...TRANSPORT.map(([pattern]) => pattern),
+  ...QUESTION_ABOUT.map(([pattern]) => pattern),
+].map(global);
+
+/**
+ * The words of a normalised reply that nothing the rules read accounts for: not a yes or no word, a
+ * hedge, a date, a certificate, a way to come, a small word. "j'ai dit oui à une autre boîte" has "dit",
+ * "autre", "boite" left: the "oui" may not be a yes to this job. Used to lower the confidence of a yes.
+ */
+export function unexplainedWords(normalized: string, extracted: ExtractedValues): string[] {
+  let rest = ` ${normalized} `;
+  for (const item of [...extracted.dates, ...extracted.certificates]) rest = rest.split(item.text).join(' ');
+  for (const pattern of READ_WORDS) rest = rest.replace(pattern, ' ');
+  return rest
+    .split(/[^a-z0-9]+/)
+    .filter(
+      (word) =>
+        word.length > 1 &&
+        !/\d/.test(word) &&
+        !FUNCTION_WORDS.has(word) &&
+        !COURTESY.has(word) &&
+        !DATE_FILLERS.has(word),
+    );
+}
+
+/** Share of unexplained content words up to which a yes or a date keeps its confidence. */
+const UNEXPLAINED_SHARE_FREE = 0.34;
+/** Share from which a yes or a date is unsure (asked again, never taken): two words out of three. */
+const UNEXPLAINED_SHARE_UNSURE = 0.65;
+/** Just under the default unsure threshold (0.6). */
+const UNSURE_CONFIDENCE = 0.59;
+
+/**
+ * The confidence of a yes or a date, lowered by the share of the reply's content words nothing read
+ * accounts for: kept up to a third, then down linearly to under the default unsure threshold at two thirds
+ * ("j'ai dit oui à une boîte" leaves "dit" and "boite" beside "oui"). Other intents keep their confidence:
+ * a refusal, a doubt or a question never makes anyone available.
+ */
+export function coverageConfidence(
+  intent: string,
+  confidence: number,
+  normalized: string,
+  extracted: ExtractedValues,
+): number {
+  if (intent !== 'yes' && intent !== 'date_given') return confidence;
+  const unexplained = unexplainedWords(normalized, extracted).length;
+  if (unexplained === 0) return confidence;
+  const content = normalized
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 1 && !/\d/.test(word) && !FUNCTION_WORDS.has(word)).length;
+  const share = Math.min(1, unexplained / Math.max(content, unexplained));
+  if (share <= UNEXPLAINED_SHARE_FREE) return confidence;
+  const step = (share - UNEXPLAINED_SHARE_FREE) / (UNEXPLAINED_SHARE_UNSURE - UNEXPLAINED_SHARE_FREE);
+  const lowered = confidence - (confidence - UNSURE_CONFIDENCE) * step;
+  return Math.max(0.2, Math.round(lowered * 100) / 100);
+}
