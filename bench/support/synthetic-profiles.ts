@@ -1,17 +1,8 @@
 /** Synthetic candidate profiles and a seeded PRNG, shared by the matching and pool benches. */
 import type { CandidateProfile } from '../../src/domain/candidate.js';
+import { createRandom } from '../../src/support/create-random.js';
 
-/** Seeded PRNG (mulberry32). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { createRandom };
 
 const OCCUPATIONS = [
   'Cariste',

@@ -1,16 +1,7 @@
 import { ValidationError } from '../errors.js';
+import { createRandom } from '../support/create-random.js';
 
-/** A deterministic pseudo-random generator in [0, 1) (mulberry32): same seed, same resamples. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom };
 
 /** A mean with its confidence interval. */
 export interface MeanInterval {

@@ -2,19 +2,10 @@ import type { CandidateProfile } from '../../src/domain/candidate.js';
 import type { JobOrder, JobOrderInput } from '../../src/domain/job-order.js';
 import { jobOrderSchema } from '../../src/domain/job-order.js';
 import type { EmbeddingModel } from '../../src/providers/spec.js';
+import { createRandom } from '../../src/support/create-random.js';
 import { terms } from '../../src/text/index.js';
 
-/** Seeded PRNG (mulberry32): same seed, same numbers. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { createRandom };
 
 /** A synthetic profile with only the fields retrieval reads filled in. */
 export function makeProfile(
