@@ -41,7 +41,8 @@ export async function deliverMessages(
     const key = `${target.conversationId}:out:${target.revision}:${index}`;
     const isConfirmation = message.kind === 'opt-out';
     const blocked = await blockReason(session, target.phone, isConfirmation);
-    if (blocked) {
+    // A message that may not go out is kept as cancelled, with the reason, so the transcript shows it.
+    const cancel = async (reason: string) => {
       await tx.messages.record({
         conversationId: target.conversationId,
         direction: 'out',
@@ -50,22 +51,17 @@ export async function deliverMessages(
         status: 'cancelled',
         at: now,
       });
-      await tx.messages.update(key, { error: blocked });
+      await tx.messages.update(key, { error: reason });
+    };
+    if (blocked) {
+      await cancel(blocked);
       session.log('send-blocked', target.candidateId, { reason: blocked, kind: message.kind });
       report.blocked++;
       continue;
     }
     if (!isSendingAllowed(now, quiet)) {
       if (isConfirmation) {
-        await tx.messages.record({
-          conversationId: target.conversationId,
-          direction: 'out',
-          body: message.text,
-          idempotencyKey: key,
-          status: 'cancelled',
-          at: now,
-        });
-        await tx.messages.update(key, { error: 'quiet-hours' });
+        await cancel('quiet-hours');
         report.blocked++;
         continue;
       }
