@@ -27,7 +27,8 @@ export function isHeldOut(fileName: string): boolean {
   return createHash('sha256').update(fileName, 'utf8').digest()[0]! < 77;
 }
 
-const RULES: Record<DotinField, MatchRule> = {
+/** How each field's predicted values are matched against the gold spans. */
+export const RULES: Record<DotinField, MatchRule> = {
   name: 'name',
   email: 'exact',
   'location.city': 'city',

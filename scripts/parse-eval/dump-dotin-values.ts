@@ -8,22 +8,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCvText } from '../../src/parsing/index.js';
-import { DOTIN_DIRECTORY, isHeldOut, predictedValues } from './dotin-eval.js';
-import { DOTIN_FIELDS, type DotinField, dotinGold } from './dotin-gold.js';
+import { DOTIN_DIRECTORY, isHeldOut, predictedValues, RULES } from './dotin-eval.js';
+import { DOTIN_FIELDS, dotinGold } from './dotin-gold.js';
 import { readDotinResume } from './dotin-resume.js';
-import { type MatchRule, matchField } from './field-matching.js';
-
-const RULES: Record<DotinField, MatchRule> = {
-  name: 'name',
-  email: 'exact',
-  'location.city': 'city',
-  'experience.title': 'span',
-  'experience.company': 'span',
-  'experience.dates': 'exact',
-  'education.degree': 'span',
-  skills: 'skill',
-  'education.year': 'exact',
-};
+import { matchField } from './field-matching.js';
 
 async function main(): Promise<void> {
   const index = process.argv.indexOf('--dotin');
