@@ -16,10 +16,12 @@ import {
   createScreening,
   guardMessage,
   interpretReplyWithRules,
+  POSITIVE_ANSWER_FROM,
 } from '../src/screening/index.js';
 import { AGENCY, jobFixtureNames, loadJob, NOW, syntheticCandidate } from '../test/screening/helpers.js';
 import {
   formatReplySet,
+  POSITIVE_BINS,
   type ReplyReader,
   type ReplySetScore,
   readReplySet,
@@ -78,6 +80,9 @@ const SETS = [
   { name: 'sms-replies dev-4 (issue 15 round 2)', file: 'sms-replies-dev-4.jsonl', heldOut: false },
   { name: 'sms-replies dev-5 (issue 15 round 2)', file: 'sms-replies-dev-5.jsonl', heldOut: false },
   { name: 'sms-replies dev-6 (issue 15 round 2)', file: 'sms-replies-dev-6.jsonl', heldOut: false },
+  // Issue 15 round 3: the families of errors an independent set showed (hedge and condition scope,
+  // self-corrections, ongoing commitments), in other words than the round 3 held-out set.
+  { name: 'sms-replies dev-7 (issue 15 round 3)', file: 'sms-replies-dev-7.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',
@@ -184,6 +189,36 @@ export async function evaluateScreening(): Promise<ScreeningEvaluation> {
   };
 }
 
+/**
+ * Reliability of a yes or a date as the rules read them, before the threshold: per confidence bin, how many
+ * readings and how many right, pooled over the development sets, and per held-out set (figures only).
+ */
+function reliabilityTable(sets: ScreeningEvaluation['sets']): string[] {
+  const pooled = (chosen: ScreeningEvaluation['sets']) =>
+    POSITIVE_BINS.map(([from, to], index) => {
+      const readings = chosen.reduce((sum, set) => sum + set.positiveReliability[index]!.readings, 0);
+      const correct = chosen.reduce((sum, set) => sum + set.positiveReliability[index]!.correct, 0);
+      return { from, to, readings, correct };
+    });
+  const row = (name: string, bins: ReturnType<typeof pooled>) =>
+    `${name.padEnd(22)}${bins
+      .map((bin) =>
+        `${bin.correct}/${bin.readings}${bin.readings ? ` ${Math.round((100 * bin.correct) / bin.readings)}%` : ''}`.padStart(
+          13,
+        ),
+      )
+      .join('')}`;
+  const header = `${'yes/date read at'.padEnd(22)}${POSITIVE_BINS.map(([from, to]) =>
+    `[${from.toFixed(2)},${Math.min(to, 1).toFixed(2)}${to > 1 ? ']' : ')'}`.padStart(13),
+  ).join('')}`;
+  return [
+    `== Reliability of yes/date readings (right/read; taken from ${POSITIVE_ANSWER_FROM} on, else asked again)`,
+    header,
+    row('development (pooled)', pooled(sets.filter((set) => !set.heldOut))),
+    ...sets.filter((set) => set.heldOut).map((set) => row(set.file.replace(/\.jsonl$/, ''), pooled([set]))),
+  ];
+}
+
 function printReport(result: ScreeningEvaluation, showHeldOut: boolean): void {
   const out: string[] = [];
   for (const set of result.sets) {
@@ -194,6 +229,7 @@ function printReport(result: ScreeningEvaluation, showHeldOut: boolean): void {
     lines.splice(4, 0, `Protected facts reaching the outcome: ${leaks.length}`, ...leakLines);
     out.push(...lines);
   }
+  out.push(...reliabilityTable(result.sets));
   out.push(`Guard check: ${result.messages} messages from ${result.conversations} conversations`);
   out.push(`  guard violations: ${result.guardViolations.length}`);
   for (const violation of result.guardViolations.slice(0, 10))

@@ -71,6 +71,12 @@ export interface ReplySetScore {
    * with how many were right. A calibrated reader's accuracy in a bin is near the bin's confidence or above.
    */
   calibration: { from: number; to: number; readings: number; correct: number }[];
+  /**
+   * Reliability of a yes or a date as the rules read it, before any threshold: readings by confidence bin
+   * and how many were right (the label is a yes or a date too, not a yes for a date). Used to choose the
+   * confidence from which a yes or a date is taken (`POSITIVE_ANSWER_FROM`).
+   */
+  positiveReliability: { from: number; to: number; readings: number; correct: number }[];
   misses: { text: string; topic: string; expected: string; got: string }[];
   extractionMisses: { text: string; field: string; expected: string; got: string }[];
   confusion: Record<string, Record<string, number>>;
@@ -98,6 +104,16 @@ function sameDates(got: readonly string[], expected: readonly string[]): boolean
 
 const POSITIVE: readonly ReplyIntent[] = ['yes', 'date_given'];
 const ANSWERS: readonly ReplyIntent[] = ['yes', 'no', 'partial', 'date_given'];
+/** Finer bins for the reliability of yes and dates, from the unsure threshold down. */
+export const POSITIVE_BINS: readonly [number, number][] = [
+  [0, 0.6],
+  [0.6, 0.7],
+  [0.7, 0.75],
+  [0.75, 0.8],
+  [0.8, 0.85],
+  [0.85, 0.9],
+  [0.9, 1.01],
+];
 const CONFIDENCE_BINS: readonly [number, number][] = [
   [0.6, 0.7],
   [0.7, 0.8],
@@ -170,12 +186,22 @@ export function scoreReplySet(
   let extractionCorrect = 0;
   let unclear = 0;
   const calibration = CONFIDENCE_BINS.map(([from, to]) => ({ from, to, readings: 0, correct: 0 }));
+  const positiveReliability = POSITIVE_BINS.map(([from, to]) => ({ from, to, readings: 0, correct: 0 }));
   for (const row of rows) {
     const job = jobs.get(row.job ?? 'cariste-lyon');
     if (!job) throw new Error(`unknown job fixture ${row.job}`);
     const read0 = read(row, job);
     // What the conversation does with it: an answer read with a confidence under the unsure threshold is
     // no answer (asked again, then a person), so it counts as `off_topic`.
+    if (POSITIVE.includes(read0.intent)) {
+      const bin = positiveReliability.find(
+        (item) => read0.confidence >= item.from && read0.confidence < item.to,
+      );
+      if (bin) {
+        bin.readings++;
+        if (!isWronglyPositive(row.intent, read0.intent)) bin.correct++;
+      }
+    }
     const unsure = isUnsure(read0);
     const reading: ReplyInterpretation =
       unsure && ANSWERS.includes(read0.intent) ? { ...read0, intent: 'off_topic' } : read0;
@@ -223,6 +249,7 @@ export function scoreReplySet(
     extractionAccuracy: extractionChecked ? extractionCorrect / extractionChecked : 1,
     unclearRate: rows.length ? unclear / rows.length : 0,
     calibration,
+    positiveReliability,
     misses,
     extractionMisses,
     confusion,

@@ -149,6 +149,12 @@ export const screeningOptionsSchema = z.object({
   /** Reading confidence under which a reply counts as unsure (asked again, never taken as an answer). */
   unsureBelow: z.number().min(0).max(1).default(0.6),
   /**
+   * Reading confidence from which a yes or a date is taken; under it the reply is unsure (asked again once,
+   * then a person). Higher than `unsureBelow`: a yes or a date changes a candidate's standing. Default
+   * `POSITIVE_ANSWER_FROM`, chosen on the development replies (eval/screening/README.md).
+   */
+  positiveAnswerFrom: z.number().min(0).max(1).default(0.7),
+  /**
    * Agency wording overrides, by template key (see `templateKeys`). `{placeholders}` as in the defaults.
    * Each override passes the guard; a blocked one falls back to the built-in wording.
    */

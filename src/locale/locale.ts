@@ -131,6 +131,23 @@ export interface ReplyWords {
    * the yes words inside are not a yes to this job.
    */
   committedElsewhere: readonly VocabularyEntry[];
+  /**
+   * Words that open a clause and what the clause does to those before it (see
+   * `screening/reading/reply-scope.ts`): `contrast` ("mais", "par contre", "but"), `condition` ("si",
+   * "à condition", "unless"), `correction` ("enfin", "en fait", "ah non", "actually"), `obligation` ("faut
+   * que je", "je dois", "need to"). A condition or an obligation after a yes makes it partial; a correction
+   * with a clear yes or no overrides what came before it.
+   */
+  clauseOpeners: Readonly<
+    Record<'contrast' | 'condition' | 'correction' | 'obligation', readonly VocabularyEntry[]>
+  >;
+  /** Conditions that leave a yes whole: politeness, not a condition ("si vous voulez", "if you like"). */
+  politeConditions: readonly VocabularyEntry[];
+  /**
+   * Being bound now by another job ("déjà en mission jusqu'à fin mars", "contrat en cours", "already on a
+   * contract till…"): a constraint, a no to the job, unless the reply also says from when the person is free.
+   */
+  ongoingCommitment: readonly VocabularyEntry[];
   /** Ironic praise ("génial", "wow", "amazing"): sarcasm when a cue (`sarcasmCues`, an eye roll, "…") goes with it. */
   ironicPraise: readonly VocabularyEntry[];
   /** What makes praise ironic: "lol", "encore", "again", "not" at the end. */

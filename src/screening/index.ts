@@ -32,6 +32,7 @@ export {
   isUnsure,
   type ModelReading,
   modelReadingSchema,
+  POSITIVE_ANSWER_FROM,
 } from './reading/interpret-reply.js';
 export { redactReply } from './reading/protected-facts.js';
 export type { ReplyContext } from './reading/read-reply-rules.js';

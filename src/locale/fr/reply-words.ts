@@ -159,6 +159,9 @@ export const replyWords: ReplyWords = {
     'non (merci |)(c est bon|ca ira|ca va aller)',
     'laisse(z|) tomber',
     'c est mort',
+    // What was, not what is: "j'étais dispo", "plus maintenant".
+    'j (etais|etait) (disponible|libre|interessee?|partante?)',
+    'plus (maintenant|pour le moment|en ce moment|d actualite)',
   ],
   // Spoken French drops "ne": a yes followed by "pas" ("je peux pas", "ca me va pas") is a refusal.
   negatedAfter: [{ pattern: '^\\s+(?:(?!mais|sauf|et|ou)\\S+\\s+)?(?:pas|plus|jamais)\\b' }],
@@ -173,7 +176,11 @@ export const replyWords: ReplyWords = {
     'excepte',
     'a part',
     'sous reserve',
-    'si (c est|c etait|ca|il|ils|elle|le|la|les|l|vous|on|y a|il y a|j ai|je|tu|mon|ma|mes|votre|vos)',
+    // Not the "si" that contradicts a no ("non enfin si je suis dispo", "ah si j'ai le 3").
+    {
+      pattern:
+        '(?<!\\b(?:enfin|ah|oh|non|ben|bah|mais|euh|pardon|si|que) )\\bsi (?:c est|c etait|ca|il|ils|elle|le|la|les|l|vous|on|y a|il y a|j ai|je|tu|mon|ma|mes|votre|vos)\\b',
+    },
     'si (tout va bien|tout se passe bien|rien ne change|pas d imprevu)',
     // "dispo le soir", "oui le week-end": a part of the day or of the week only.
     {
@@ -183,7 +190,7 @@ export const replyWords: ReplyWords = {
   ],
   positive: [
     '(oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (me |)convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu)',
-    '(si si|ben si|bah si|mais si|present|presente|possede|possedes|je me debrouille|je m arrange|je trouverai|affirmatif|positif|entendu|tres bien|ca me parait bien)',
+    '(si si|ben si|bah si|mais si|enfin si|ah si|oh si|non si|euh si|pardon si|present|presente|possede|possedes|je me debrouille|je m arrange|affirmatif|je serai la|je serai presente?|positif|entendu|tres bien|ca me parait bien)',
     '(je suis|j suis|suis|grave|trop|oui|ok) (chaud|chaude)',
     'c est correct',
   ],
@@ -207,6 +214,8 @@ export const replyWords: ReplyWords = {
     'est ce qu',
     'a quelle heure',
     'qui',
+    // "y a des bus qui y vont ?": asks whether there is.
+    '(il |)y a (t il |)(des|un|une|du|de la|quelqu un)',
   ],
   questionAnywhere: [
     '(combien|c est (ou|quoi|quand)|est ce (que|qu)|a quelle heure)',
@@ -459,6 +468,7 @@ export const replyWords: ReplyWords = {
     '(pas|plus) (le temps|dispo pour repondre) (la|maintenant)',
   ],
   dateContext: [
+    'je (suis|serai) la',
     '(disponible|libre|libere|liberee|commencer|commence|debuter|demarrer|partir|pret|prete|venir|travailler|bosser|possible|ok|oui|d accord|vacances|conges|contrat|mission|finis|fini|termine|apres|peux|pourrai|pourrais|go|bon|parfait|jusqu|avant|rentre|retour|des|c est bon|ca marche|ca me va|ca ira|ca vous va)',
     'si (vous voulez|vous le souhaitez|tu veux|ca vous va)',
   ],
@@ -519,6 +529,8 @@ export const replyWords: ReplyWords = {
     'en theorie',
     'j espere',
     'enfin bon',
+    // A promise to find a way is no way yet: "je trouverai une solution", "je me débrouillerai".
+    'je (trouverai|me debrouillerai|m arrangerai|verrai bien)',
     // The conditional mood: "je serais dispo si…", "je viendrais en bus".
     'je (serais|viendrais|accepterais|prendrais|ferais|irais)',
   ],
@@ -536,6 +548,62 @@ export const replyWords: ReplyWords = {
     '(en poste|en mission|embauchee?|bosse|travaille|pris|prise) ailleurs',
     'deja en poste',
     '(plus|pas) besoin',
+  ],
+  clauseOpeners: {
+    contrast: ['mais', 'par contre', 'cependant', 'pourtant', 'sauf que', 'seulement'],
+    condition: [
+      // Not the "si" that contradicts a no ("non enfin si", "ah si", "si si").
+      { pattern: '(?<!\\b(?:enfin|ah|oh|non|ben|bah|mais|euh|pardon|si) )\\bsi\\b(?! si\\b)' },
+      's il',
+      's ils',
+      'sauf si',
+      'a condition (que|qu|de|d)',
+      'tant que',
+      'pourvu que',
+      'a moins (que|qu|de|d)',
+      'sous reserve',
+      'sauf imprevu',
+    ],
+    correction: [
+      'enfin',
+      'en fait',
+      'finalement',
+      'ah (non|si|oui|ben|bah|mince|zut)',
+      'oh (non|si)',
+      'euh',
+      'heu',
+      'pardon',
+      'attendez',
+      'attends',
+      'je voulais dire',
+      'je veux dire',
+      'non en fait',
+      'au final',
+      'tout compte fait',
+      'quoique',
+    ],
+    obligation: [
+      '(il |)faut (que|qu) (je|j)',
+      'faut (voir|demander|verifier|confirmer|que je voie)',
+      'je dois (voir|verifier|demander|confirmer|regarder|en parler|checker|check|attendre)',
+      'je dois juste (voir|verifier|demander|confirmer|regarder)',
+      'je (vois|verrai|regarde|check) (ca |)avec',
+      'je vous (confirme|redis|dis) (ca |le |la |)(demain|ce soir|plus tard|lundi|dans|apres|d ici|rapidement|au plus vite|tout a l heure|des que)',
+      'je vous (recontacte|rappelle|tiens au courant)',
+      'j attends (la|le|une|un|sa|son|leur|de)',
+    ],
+  },
+  politeConditions: [
+    'si (vous voulez|vous le souhaitez|vous souhaitez|ca vous va|ca vous convient|besoin|vous avez besoin|tu veux|c est bon pour vous|possible|vous pouvez)',
+  ],
+  ongoingCommitment: [
+    'deja (en mission|en interim|en contrat|sous contrat|en cdd|en cdi|en poste|pris|prise|engagee?|bloquee?|occupee?)',
+    {
+      pattern:
+        '\\b(?:en mission|en interim|en contrat|sous contrat|en poste|en cdd|pris|prise)(?: \\w+){0,5} deja\\b',
+    },
+    '(contrat|mission|cdd|interim) en cours',
+    'j ai (un|une) (contrat|mission|cdd) (en cours|qui court|jusqu)',
   ],
   ironicPraise: [
     '(super|genial|geniale|top|cool|parfait|trop bien|trop cool|wow|waouh|waou|ouah|whaou|magnifique|incroyable|formidable|merveilleux|bravo|sympa|genereux|genereuse)',

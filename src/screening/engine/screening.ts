@@ -121,13 +121,14 @@ export async function readReplyForStep(
     ...(identifiers ? { identifiers } : {}),
   };
   const ruled = interpretReplyWithRules(text, context);
-  if (!isUnsure(ruled, state.options.unsureBelow)) return {};
+  if (!isUnsure(ruled, state.options.unsureBelow, state.options.positiveAnswerFrom)) return {};
   try {
     return {
       reading: await interpretReply(text, {
         ...context,
         model,
         unsureBelow: state.options.unsureBelow,
+        positiveAnswerFrom: state.options.positiveAnswerFrom,
         ...(options.signal ? { signal: options.signal } : {}),
       }),
     };

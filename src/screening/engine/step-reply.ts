@@ -102,7 +102,7 @@ export function receiveReply(draft: Draft, command: ReplyCommand): void {
   const questionId = state.phase === 'finished' ? null : (question?.id ?? null);
   if (command.modelError) emit(draft, { type: 'model-error', at, errorName: command.modelError });
   const reading = readingFor(draft, command, state.phase === 'finished' ? null : question);
-  const unsure = isUnsure(reading, state.options.unsureBelow);
+  const unsure = isUnsure(reading, state.options.unsureBelow, state.options.positiveAnswerFrom);
   state.messages.push({
     direction: 'in',
     text: command.text,

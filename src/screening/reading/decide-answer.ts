@@ -22,6 +22,8 @@ import {
   NEGATIVE_EMOJI,
   NO_TRANSPORT,
   NOT_YET_HELD,
+  ONGOING_COMMITMENT,
+  POLITE_CONDITION,
   POSITIVE,
   POSITIVE_EMOJI,
   POSITIVE_WITH_NEGATION,
@@ -57,7 +59,8 @@ const RESTRICTION_ONCE = new RegExp(RESTRICTION.source);
 
 /** Counts yes and no words, doubt, hedges and restrictions in a normalised reply (`raw`: for emoji). */
 export function readPolarity(raw: string, normalized: string): Polarity {
-  let rest = ` ${normalized} `;
+  // "oui si vous voulez": politeness, no condition (and its "ça vous va" no second yes).
+  let rest = ` ${normalized} `.replace(POLITE_CONDITION, ' ; ');
   let positive = 0;
   let asserting = 0;
   rest = rest.replace(POSITIVE_WITH_NEGATION, () => {
@@ -118,6 +121,10 @@ function negatedAfterRestriction(raw: string, normalized: string): boolean {
   return readPolarity(raw, normalized.slice(restriction.index + restriction[0].length)).negative > 0;
 }
 
+function isPositive(intent: ReplyIntent): boolean {
+  return intent === 'yes' || intent === 'date_given';
+}
+
 /** Questions about a fact (held, has a way to come): a yes must assert it. */
 const FACT_TOPICS: ReadonlySet<string> = new Set(['certification', 'licence', 'transport']);
 
@@ -160,8 +167,21 @@ function decideAvailability(
   polarity: Polarity,
   extracted: ExtractedValues,
   normalized: string,
+  context: AnswerContext,
 ): ReplyInterpretation | null {
   if (polarity.unsure && polarity.positive === 0) return result('partial', extracted, 0.7);
+  // "déjà en mission jusqu'à fin mars": bound elsewhere, a constraint and no date, unless the reply says
+  // from when the person is free. Bound until before the start: not a no, not a yes either.
+  if (ONGOING_COMMITMENT.test(normalized)) {
+    const free = extracted.dates.filter((date) => date.kind !== 'until' && normalized.includes(date.text));
+    if (free.length === 0) {
+      const until = extracted.dates.find((date) => date.kind === 'until');
+      const start = context.job.startDate;
+      return until && start && until.date < start
+        ? result('partial', extracted, 0.7)
+        : result('no', extracted, 0.85);
+    }
+  }
   // Only the dates of the words read ("je regarde ça ce soir" was set aside as an acknowledgement).
   extracted.dates = extracted.dates.filter((date) => normalized.includes(date.text));
   const dated = datesAnswerAvailability(normalized, extracted);
@@ -250,7 +270,7 @@ export function decideAnswer(
   let decided: ReplyInterpretation | null = null;
   switch (topic) {
     case 'availability':
-      decided = decideAvailability(polarity, extracted, normalized);
+      decided = decideAvailability(polarity, extracted, normalized, context);
       break;
     case 'certification':
     case 'licence':
@@ -284,6 +304,9 @@ export function decideAnswer(
     default:
       break;
   }
+  // "bus normalement", "normalement lundi": a hedge adverb and no yes word; the answer is only implied.
+  if (decided && isPositive(decided.intent) && polarity.weak && polarity.positive === 0)
+    return result('partial', extracted, 0.7);
   if (decided) return decided;
   // "ok" or 👍 to "do you hold the CACES 3?" agrees, it does not say one holds it: unsure.
   if (basic?.intent === 'yes' && polarity.asserting === 0 && FACT_TOPICS.has(topic ?? ''))

@@ -21,6 +21,8 @@ export interface InterpretReplyContext extends ReplyContext {
   signal?: AbortSignal;
   /** Reading confidence under which the rules count as unsure (default 0.6, as `ScreeningOptions.unsureBelow`). */
   unsureBelow?: number;
+  /** Confidence from which a yes or a date is taken (default `POSITIVE_ANSWER_FROM`). */
+  positiveAnswerFrom?: number;
 }
 
 /** Model confidence under which an answer that changes a standing (yes, a date) is not taken. */
@@ -102,9 +104,25 @@ function checkModelReading(object: ModelReading, reply: string): boolean {
   return object.intent !== 'date_given' || object.dates.length > 0;
 }
 
-/** Whether a reading is unsure: nothing usable, or a confidence under the threshold. */
-export function isUnsure(reading: ReplyInterpretation, unsureBelow = 0.6): boolean {
-  return reading.intent === 'off_topic' || reading.confidence < unsureBelow;
+/**
+ * Confidence from which a yes or a date read from a reply is taken (`ScreeningOptions.positiveAnswerFrom`,
+ * same default): the lowest bin edge from which the rules' yes and dates were right at least 97 % of the
+ * time on the development replies, every bin above included; the bin under it held no evidence
+ * (reliability table: `npm run eval:screening`).
+ */
+export const POSITIVE_ANSWER_FROM = 0.7;
+
+/**
+ * Whether a reading is unsure: nothing usable, a confidence under `unsureBelow`, or a yes or a date under
+ * `positiveFrom` (a yes or a date is taken only when the reading is sure of it).
+ */
+export function isUnsure(
+  reading: ReplyInterpretation,
+  unsureBelow = 0.6,
+  positiveFrom = POSITIVE_ANSWER_FROM,
+): boolean {
+  if (reading.intent === 'off_topic' || reading.confidence < unsureBelow) return true;
+  return (reading.intent === 'yes' || reading.intent === 'date_given') && reading.confidence < positiveFrom;
 }
 
 /**
@@ -123,7 +141,7 @@ export async function interpretReply(
 ): Promise<ReplyInterpretation> {
   const ruled = interpretReplyWithRules(text, context);
   const model = context.model;
-  if (!model || !isUnsure(ruled, context.unsureBelow)) return ruled;
+  if (!model || !isUnsure(ruled, context.unsureBelow, context.positiveAnswerFrom)) return ruled;
   if (ruled.intent === 'opt_out' || ruled.intent === 'injection' || ruled.intent === 'wants_human')
     return ruled;
   const reply = redactReply(foldReplyText(text), {

@@ -12,7 +12,7 @@ import type {
 import { type AnswerContext, decideAnswer, readPolarity } from './decide-answer.js';
 import { prepareReply } from './prepare-reply.js';
 import { extractCertificates } from './reply-certificates.js';
-import { coverageConfidence } from './reply-coverage.js';
+import { coverageConfidence, positiveRegionConfidence } from './reply-coverage.js';
 import { calendarDayOf, extractDates } from './reply-dates.js';
 import { readRates } from './reply-rates.js';
 import {
@@ -42,6 +42,7 @@ import {
   WANTS_HUMAN,
   WHAT_IS_THIS,
 } from './reply-rules.js';
+import { applyClauseScope, splitClauses } from './reply-scope.js';
 import { normalizeReply } from './reply-text.js';
 
 /** What reading a reply needs besides its text. */
@@ -208,10 +209,11 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
     }
     if (!offersDate) {
       for (const part of [before, after]) {
-        const answer = decisiveAnswer(raw, part, extracted, answerContext);
-        if (answer) {
+        const found = decisiveAnswer(raw, part, extracted, answerContext);
+        if (found) {
+          const answer = scoped(covered(found, part), part, extracted, answerContext);
           answer.extracted.questionAbout = questionAbout;
-          return covered(answer, part);
+          return answer;
         }
       }
       extracted.questionAbout = questionAbout;
@@ -221,16 +223,42 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
 
   // "je conduis", "je suis au travail là": not an answer, whatever else is said around it.
   let answerable = normalized.replace(BUSY, ' ; ');
+  let acknowledged = false;
   // "ok merci pour l'info": the message was read; the courtesy around it is no yes.
   if (ACKNOWLEDGEMENT.test(answerable)) {
     answerable = answerable.replace(ACKNOWLEDGEMENT, ' ; ');
     const words = answerable.split(/[^a-z0-9]+/).filter(Boolean);
     // "oui bien reçu": a yes word next to an acknowledgement acknowledges.
-    if (words.every((word) => COURTESY.has(word) || INTERJECTION.test(word))) answerable = '';
+    if (words.every((word) => COURTESY.has(word) || INTERJECTION.test(word))) {
+      answerable = '';
+      acknowledged = true;
+    }
   }
-  const decided = decideAnswer(raw, answerable, extracted, answerContext);
-  if (decided) return covered(decided, answerable);
+  // "bien reçu 👍": the thumbs up goes with the acknowledgement, it says no yes.
+  const decided = decideAnswer(acknowledged ? '' : raw, answerable, extracted, answerContext);
+  // The scope is read on the whole reply: what was set aside as courtesy may still hold a condition.
+  if (decided) return scoped(covered(decided, answerable), normalized, extracted, answerContext);
   return result('off_topic', extracted, 0.3);
+}
+
+/**
+ * The reading narrowed or corrected by the scope of its clauses ("oui enfin non", "ok si…", "normalement oui
+ * faut que je voie"): see `reply-scope.ts`. A correcting clause is read alone, with its own dates.
+ */
+function scoped(
+  reading: ReplyInterpretation,
+  answer: string,
+  extracted: ExtractedValues,
+  context: AnswerContext,
+): ReplyInterpretation {
+  return applyClauseScope(reading, splitClauses(answer), (clause) =>
+    decideAnswer(
+      '',
+      clause.text,
+      answerOnly({ ...extracted, dates: [...extracted.dates] }, clause.text),
+      context,
+    ),
+  );
 }
 
 /** "ok mais …", "yes but …" before a question: a bare yes hanging on the answer. */
@@ -243,9 +271,13 @@ function isBareYesBeforeBut(before: string): boolean {
     .every((word) => word.length === 0 || word === 'oui' || COURTESY.has(word));
 }
 
-/** A yes or a date with its confidence lowered by the words of `answer` nothing read accounts for. */
+/**
+ * A yes or a date with its confidence lowered by the words of `answer` nothing read accounts for, and
+ * unsure when not sure and a piece of the reply was not read at all (see `positiveRegionConfidence`).
+ */
 function covered(reading: ReplyInterpretation, answer: string): ReplyInterpretation {
-  const confidence = coverageConfidence(reading.intent, reading.confidence, answer, reading.extracted);
+  const lowered = coverageConfidence(reading.intent, reading.confidence, answer, reading.extracted);
+  const confidence = positiveRegionConfidence(reading.intent, lowered, answer, reading.extracted);
   return confidence === reading.confidence ? reading : { ...reading, confidence };
 }
 

@@ -98,3 +98,42 @@ export function coverageConfidence(
   const lowered = confidence - (confidence - UNSURE_CONFIDENCE) * step;
   return Math.max(0.2, Math.round(lowered * 100) / 100);
 }
+
+/** Confidence from which a yes or a date is taken even beside a piece of the reply nothing read explains. */
+export const SURE_POSITIVE = 0.8;
+
+/** Pieces of a reply: between punctuation, ellipses and new lines. */
+const PIECE_BOUNDARY = /[,;!?]+|\.{2,}|…|\.(?!\d)/;
+
+function contentWords(text: string): string[] {
+  return text
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 1 && !/\d/.test(word) && !FUNCTION_WORDS.has(word));
+}
+
+/**
+ * Whether a piece of the reply (between punctuation) says something and nothing in it was read: "ouais
+ * ouais c'est ça, comme la dernière fois…" has a yes, and a piece beside it that may take it back.
+ */
+export function hasUnreadPiece(normalized: string, extracted: ExtractedValues): boolean {
+  return normalized.split(PIECE_BOUNDARY).some((piece) => {
+    const content = contentWords(piece);
+    return content.length > 0 && unexplainedWords(piece, extracted).length >= content.length;
+  });
+}
+
+/**
+ * The confidence region of a yes or a date: taken when sure (from `SURE_POSITIVE`), or in the middle region
+ * only when every piece of the reply was read; otherwise just under the unsure threshold (asked again once,
+ * then a person, or the model when one is given).
+ */
+export function positiveRegionConfidence(
+  intent: string,
+  confidence: number,
+  normalized: string,
+  extracted: ExtractedValues,
+): number {
+  if (intent !== 'yes' && intent !== 'date_given') return confidence;
+  if (confidence >= SURE_POSITIVE) return confidence;
+  return hasUnreadPiece(normalized, extracted) ? Math.min(confidence, UNSURE_CONFIDENCE) : confidence;
+}

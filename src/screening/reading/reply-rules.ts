@@ -195,3 +195,14 @@ export const AGREEMENT = new RegExp(
 
 /** Holding one of a kind without saying which. */
 export const UNSPECIFIED_CERTIFICATE = compile((w) => w.unspecifiedCertificate);
+
+/** Clause openers by what the clause does (see `reply-scope.ts`), one expression each, matched anywhere. */
+export const CLAUSE_OPENERS: [RegExp, 'contrast' | 'condition' | 'correction' | 'obligation'][] = (
+  ['contrast', 'condition', 'correction', 'obligation'] as const
+).map((role) => [compile((w) => w.clauseOpeners[role], 'g'), role]);
+
+/** Conditions that are politeness ("si vous voulez"): a yes stays whole. */
+export const POLITE_CONDITION = compile((w) => w.politeConditions, 'g');
+
+/** Bound now by another job ("déjà en mission jusqu'à…"): a constraint, not an availability date. */
+export const ONGOING_COMMITMENT = compile((w) => w.ongoingCommitment);
