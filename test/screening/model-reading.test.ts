@@ -57,6 +57,30 @@ describe('reading replies with a chat model (fake OpenAI server)', () => {
     );
   });
 
+  it('asks the model about a yes beside words nothing read, and takes its reading only when it quotes them', async () => {
+    // The rules read a yes, but a piece of the reply is read by nothing: the yes is unsure, so the model.
+    const screening = screeningWithModel();
+    server.enqueue({
+      kind: 'content',
+      content: reading({ intent: 'partial', evidence: 'comme la dernière fois', confidence: 0.7 }),
+    });
+    const before = server.requests.length;
+    const step = await screening.receive("oui je l'ai, comme la dernière fois...", at(1));
+    expect(server.requests.length).toBe(before + 1);
+    expect(step.events).toContainEqual(
+      expect.objectContaining({ type: 'reply-read', by: 'llm', intent: 'partial', unsure: false }),
+    );
+    expect(step.state.answers.at(-1)).toMatchObject({ intent: 'partial' });
+  });
+
+  it('never asks the model about a self-correction the rules read: the last clause decides', async () => {
+    const screening = screeningWithModel();
+    const before = server.requests.length;
+    const step = await screening.receive("j'ai le 3 oui, enfin non j'ai que le 1", at(1));
+    expect(server.requests.length).toBe(before);
+    expect(step.state.answers.at(-1)).toMatchObject({ intent: 'no' });
+  });
+
   it('degrades an answer that fails the schema, or a yes that quotes nothing, to unsure', async () => {
     const broken = screeningWithModel();
     // Not the schema (twice: the repair attempt gets the same).
