@@ -83,6 +83,8 @@ const SETS = [
   // Issue 15 round 3: the families of errors an independent set showed (hedge and condition scope,
   // self-corrections, ongoing commitments), in other words than the round 3 held-out set.
   { name: 'sms-replies dev-7 (issue 15 round 3)', file: 'sms-replies-dev-7.jsonl', heldOut: false },
+  // Written after the first held-out run of round 3 (figures only), fresh wordings of every family.
+  { name: 'sms-replies dev-8 (issue 15 round 3)', file: 'sms-replies-dev-8.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',

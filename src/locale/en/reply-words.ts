@@ -45,6 +45,8 @@ export const replyWords: ReplyWords = {
   negative: [
     '(no|nope|nah|not available|can t|cannot|unavailable|don t|do not|doesn t|haven t|have not|not|never|won t|isn t)',
     'too (low|little|far|late|early)',
+    // "yeah no": a no.
+    '(yeah|yes|yep) (no|non)',
     'expired',
     '(absolutely|of course|definitely) not',
     '(i would have|i d have)',

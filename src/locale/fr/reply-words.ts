@@ -68,6 +68,9 @@ export const replyWords: ReplyWords = {
   ],
   // Phrases with a negation word that say yes ("pas de souci"): read before negations.
   positiveWithNegation: [
+    // "non non, aucun problème": a reassurance, not a refusal.
+    'non non (c est bon|t inquiete|tkt|pas de (souci|soucis|probleme|pb)|aucun (souci|probleme|pb)|ca marche|je viens|je serai la)',
+    'non (aucun|pas de) (souci|soucis|probleme|pb)',
     '(il |)(y a |il y a |)pas de (souci|soucis|probleme|problemes|pb|lezard|blem)',
     'aucun (souci|soucis|probleme|pb|inconvenient)',
     'sans (souci|soucis|probleme|pb|faute)',
@@ -529,6 +532,8 @@ export const replyWords: ReplyWords = {
     'en theorie',
     'j espere',
     'enfin bon',
+    // For now only: "oui pour l'instant".
+    '(oui|ok|disponible|libre|ca va|ca marche) pour (l instant|le moment)',
     // A promise to find a way is no way yet: "je trouverai une solution", "je me débrouillerai".
     'je (trouverai|me debrouillerai|m arrangerai|verrai bien)',
     // The conditional mood: "je serais dispo si…", "je viendrais en bus".
@@ -603,6 +608,9 @@ export const replyWords: ReplyWords = {
         '\\b(?:en mission|en interim|en contrat|sous contrat|en poste|en cdd|pris|prise)(?: \\w+){0,5} deja\\b',
     },
     '(contrat|mission|cdd|interim) en cours',
+    'en cours de (mission|contrat)',
+    'encore (en mission|en contrat|sous contrat|en interim|en poste|en cdd|pris|prise)',
+    '(pris|prise|engagee?|bloquee?) (sur|dans|pour) (un|une|le|la|mon|ma) (chantier|mission|contrat|poste|boulot|job|cdd)',
     'j ai (un|une) (contrat|mission|cdd) (en cours|qui court|jusqu)',
   ],
   ironicPraise: [

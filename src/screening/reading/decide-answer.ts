@@ -157,7 +157,8 @@ function nextDay(isoDate: string): string {
  * beau aujourd'hui" does not.
  */
 function datesAnswerAvailability(normalized: string, extracted: ExtractedValues): boolean {
-  if (DATE_CONTEXT.test(normalized)) return true;
+  // "pas de souci pour mardi 5": a yes phrase makes the date an answer too.
+  if (DATE_CONTEXT.test(normalized) || normalized.search(POSITIVE_WITH_NEGATION) >= 0) return true;
   let rest = ` ${normalized} `;
   for (const date of extracted.dates) rest = rest.replace(date.text, ' ');
   return rest.split(/[^a-z0-9]+/).every((word) => word.length === 0 || DATE_FILLERS.has(word));
@@ -173,7 +174,13 @@ function decideAvailability(
   // "déjà en mission jusqu'à fin mars": bound elsewhere, a constraint and no date, unless the reply says
   // from when the person is free. Bound until before the start: not a no, not a yes either.
   if (ONGOING_COMMITMENT.test(normalized)) {
-    const free = extracted.dates.filter((date) => date.kind !== 'until' && normalized.includes(date.text));
+    // A date is when the person is free only with "à partir", or a yes word ("libre le 18"); else it
+    // is the end of what binds them ("fin prévue le 30").
+    const free = extracted.dates.filter(
+      (date) =>
+        normalized.includes(date.text) &&
+        (date.kind === 'from' || (date.kind === 'on' && polarity.positive > 0)),
+    );
     if (free.length === 0) {
       const until = extracted.dates.find((date) => date.kind === 'until');
       const start = context.job.startDate;

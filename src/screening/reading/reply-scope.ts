@@ -55,6 +55,13 @@ export function splitClauses(normalized: string): ReplyClause[] {
     const text = normalized.slice(start, bounds[index + 1] ?? normalized.length).trim();
     if (!/[a-z0-9]/.test(text)) continue;
     const role = start === 0 ? (opens.get(0) ?? 'lead') : opens.get(start)!;
+    const last = clauses.at(-1);
+    // "ah non attendez j'ai un rdv": openers in a row open one correction.
+    if (role === 'correction' && last?.role === 'correction' && last.text.split(' ').length <= 2) {
+      const merged = `${last.text} ${text}`;
+      clauses[clauses.length - 1] = { ...last, text: merged, stance: stanceOf(merged) };
+      continue;
+    }
     clauses.push({ role, text, start, stance: stanceOf(text) });
   }
   return clauses;
