@@ -39,7 +39,7 @@ export const replyWords: ReplyWords = {
   ],
   positiveWithNegation: ['no problem', 'no worries'],
   notUnderstood: ['what do you mean'],
-  absence: [],
+  absence: ['(away|on holidays?|on vacation|on leave|abroad|out of (town|the country)|travelling|traveling)'],
   unsure: ['maybe', 'not sure', 'i don t know', 'dunno', 'get back to you', 'depends', 'think about it'],
   weak: [],
   negative: [
