@@ -247,8 +247,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--json')) {
     const sets = result.sets.map((set) =>
       set.heldOut && !showHeldOut
-        ? { ...set, misses: [], wronglyPositive: [], extractionMisses: [], protectedLeaks: [] }
-        : set,
+        ? {
+            ...set,
+            wronglyPositiveCount: set.wronglyPositive.length,
+            misses: [],
+            wronglyPositive: [],
+            extractionMisses: [],
+            protectedLeaks: [],
+          }
+        : { ...set, wronglyPositiveCount: set.wronglyPositive.length },
     );
     process.stdout.write(`${JSON.stringify({ ...result, sets }, null, 2)}\n`);
   } else printReport(result, showHeldOut);
