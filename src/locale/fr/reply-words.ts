@@ -432,6 +432,9 @@ export const replyWords: ReplyWords = {
   courtesy: [
     'ok',
     'merci',
+    'contacte',
+    'contactee',
+    'pense',
     'top',
     'super',
     'parfait',

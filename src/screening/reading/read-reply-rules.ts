@@ -20,6 +20,7 @@ import {
   BOT_QUESTION,
   BUSY,
   COURTESY,
+  EYE_ROLL,
   IMMEDIATE,
   INJECTION,
   INTERJECTION,
@@ -237,7 +238,8 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   // "bien reçu 👍": the thumbs up goes with the acknowledgement, it says no yes.
   const decided = decideAnswer(acknowledged ? '' : raw, answerable, extracted, answerContext);
   // The scope is read on the whole reply: what was set aside as courtesy may still hold a condition.
-  if (decided) return scoped(covered(decided, answerable), normalized, extracted, answerContext);
+  if (decided)
+    return rolledEyes(scoped(covered(decided, answerable), normalized, extracted, answerContext), raw);
   return result('off_topic', extracted, 0.3);
 }
 
@@ -259,6 +261,12 @@ function scoped(
       context,
     ),
   );
+}
+
+/** "oui 🙄": a yes or a date beside an eye roll is unsure (asked again), never taken. */
+function rolledEyes(reading: ReplyInterpretation, raw: string): ReplyInterpretation {
+  if ((reading.intent !== 'yes' && reading.intent !== 'date_given') || !EYE_ROLL.test(raw)) return reading;
+  return { ...reading, confidence: Math.min(reading.confidence, 0.59) };
 }
 
 /** "ok mais …", "yes but …" before a question: a bare yes hanging on the answer. */

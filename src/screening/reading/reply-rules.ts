@@ -176,6 +176,8 @@ export const SARCASM_CUE = compile((w) => w.sarcasmCues);
 export const SARCASM = compile((w) => w.sarcasm);
 /** Emoji and punctuation that make praise ironic (checked on the raw text): eye roll, smirk, clown, tears of laughter, "…". */
 export const SARCASM_MARK = /[🙄😒🤡😏😂🤣]|\.{3}|…/u;
+/** An eye roll, a smirk, a clown: a yes beside one may be meant the other way round. */
+export const EYE_ROLL = /[🙄😒🤡😏]/u;
 
 /** Small words that carry no answer, of every language. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(

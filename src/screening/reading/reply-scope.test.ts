@@ -118,5 +118,12 @@ describe('the confidence region of a yes or a date', () => {
     expect(taken("oui je l'ai, comme la dernière fois...", 'certification', 'CACES_R489_3')).toBe('unclear');
     expect(taken('ouais ouais, comme d hab quoi', 'confirmation')).toBe('unclear');
     expect(taken('oui dispo')).toBe('yes');
+    expect(taken("Bonjour oui je suis disponible, merci de m'avoir contacté")).toBe('yes');
+  });
+
+  it('never takes a yes beside an eye roll', () => {
+    expect(taken('oui 🙄')).toBe('unclear');
+    expect(taken('dispo lundi 😒')).toBe('unclear');
+    expect(taken('non 🙄')).toBe('no');
   });
 });
