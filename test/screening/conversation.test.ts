@@ -185,6 +185,19 @@ describe('screening conversation', () => {
     expect(outcome.answers[0]).toMatchObject({ intent: 'partial', reply: 'oui mais pas le week-end' });
   });
 
+  it('never takes a yes that is not sure: asked again once in other words, then a person', async () => {
+    const screening = newScreening();
+    const sent = await run(screening, ['oui 🙄', "ouais ouais, comme d'hab quoi"]);
+    expect(sent.filter((message) => message.kind === 'clarify')).toHaveLength(1);
+    const outcome = screening.outcome();
+    expect(outcome.status).toBe('needs-human');
+    expect(outcome.answers.filter((answer) => answer.intent === 'yes')).toEqual([]);
+    // A stricter agency raises the bar: even a plain yes read at 0.9 is asked again.
+    const strict = newScreening({ options: { positiveAnswerFrom: 0.95 } });
+    const strictSent = await run(strict, ['oui dispo']);
+    expect(strictSent.at(-1)!.kind).toBe('clarify');
+  });
+
   it('answers questions about pay, hours and place from the job order; others go to a person', async () => {
     const screening = newScreening();
     const sent = await run(screening, ["c combien de l'heure ?", 'c où ?', 'y a une cantine ?']);
