@@ -1,4 +1,5 @@
-import type { JobOrder } from '../../domain/index.js';
+import { pseudonymizeProfile } from '../../compliance/pseudonymize-profile.js';
+import type { CandidateProfile, JobOrder } from '../../domain/index.js';
 import { type LanguageCode, type MessageKey, type MessageValues, message } from '../../locale/index.js';
 import type { ChatMessage } from '../../providers/spec.js';
 
@@ -71,4 +72,48 @@ export function buildRerankMessages(
     { role: 'system', content: message(language, 'rerank.system', { count: criteria.length }) },
     { role: 'user', content: [renderJob(job, criteria, language), '', closing, '', ...fenced].join('\n') },
   ];
+}
+
+/** How a batch of profiles is turned into the prompt (the reranker's options that change what is sent). */
+export interface CandidatePromptOptions {
+  language: LanguageCode;
+  /** Home-to-site distances computed by rules, by candidate id; the model sees only this number. */
+  distancesKm?: ReadonlyMap<string, number | null>;
+  /** Longest CV text per candidate, in characters (default 6,000). */
+  maxCvTextChars?: number;
+}
+
+/** One profile of a prompt: the neutral alias it has in its batch and the pseudonymised text sent. */
+export interface PromptEntry {
+  profile: CandidateProfile;
+  alias: string;
+  text: string;
+}
+
+/**
+ * The messages the reranker sends for `profiles` (one batch): each profile pseudonymised under the alias
+ * `c1`, `c2`… in order, then `buildRerankMessages`. The fine-tuning export calls it with one profile, so a
+ * training example's prompt is exactly what the reranker sends.
+ */
+export function buildCandidatePrompt(
+  job: JobOrder,
+  profiles: readonly CandidateProfile[],
+  options: CandidatePromptOptions,
+): { entries: PromptEntry[]; messages: ChatMessage[] } {
+  const entries = profiles.map((profile, position): PromptEntry => {
+    const alias = `c${position + 1}`;
+    const pseudonymized = pseudonymizeProfile(profile, {
+      alias,
+      language: options.language,
+      distanceToSiteKm: options.distancesKm?.get(profile.id) ?? null,
+      ...(options.maxCvTextChars !== undefined ? { maxCvTextChars: options.maxCvTextChars } : {}),
+    });
+    return { profile, alias, text: pseudonymized.text };
+  });
+  const messages = buildRerankMessages(
+    job,
+    entries.map((entry) => ({ id: entry.alias, text: entry.text })),
+    options.language,
+  );
+  return { entries, messages };
 }

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { pseudonymizeProfile } from '../../compliance/pseudonymize-profile.js';
 import type { CandidateProfile, JobOrder } from '../../domain/index.js';
 import { isProviderFault } from '../../errors.js';
 import type { ChatMessage } from '../../providers/spec.js';
 import { limitConcurrency } from '../../support/limit-concurrency.js';
 import { checkCandidateAnswer, hasPromptInjection } from './check-answer.js';
-import { buildRerankMessages, jobCriteria } from './prompt.js';
+import { buildCandidatePrompt, jobCriteria } from './prompt.js';
 import {
   type LlmAssessment,
   type RerankAnswer,
@@ -78,21 +77,15 @@ function planBatches(
   if (current.length > 0) groups.push(current);
 
   return groups.map((group, index): Batch => {
-    const entries = group.map((profile, position): Entry => {
-      const alias = `c${position + 1}`;
-      const pseudonymized = pseudonymizeProfile(profile, {
-        alias,
-        language,
-        distanceToSiteKm: options.distancesKm?.get(profile.id) ?? null,
-        ...(options.maxCvTextChars !== undefined ? { maxCvTextChars: options.maxCvTextChars } : {}),
-      });
-      return { profile, alias, text: pseudonymized.text, injection: hasPromptInjection(profile.text) };
-    });
-    const messages = buildRerankMessages(
-      job,
-      entries.map((entry) => ({ id: entry.alias, text: entry.text })),
+    const prompt = buildCandidatePrompt(job, group, {
       language,
+      ...(options.distancesKm ? { distancesKm: options.distancesKm } : {}),
+      ...(options.maxCvTextChars !== undefined ? { maxCvTextChars: options.maxCvTextChars } : {}),
+    });
+    const entries = prompt.entries.map(
+      (entry): Entry => ({ ...entry, injection: hasPromptInjection(entry.profile.text) }),
     );
+    const messages = prompt.messages;
     return {
       index,
       entries,
