@@ -618,6 +618,29 @@ export {
   writeTrecQrels,
   writeTrecRun,
 } from './eval/index.js';
+// Fine-tuning export: chat JSONL from recruiter decisions and screening transcripts.
+export {
+  DECISION_CLASSES,
+  DEFAULT_CLASS_SCORES,
+  DEFAULT_DECISION_CLASSES,
+  DEFAULT_MAX_EXAMPLE_TOKENS,
+  type DecisionClass,
+  type ExampleKind,
+  type ExportFineTuningOptions,
+  exportFineTuning,
+  FINE_TUNING_FORMATS,
+  type FineTuningExample,
+  type FineTuningExport,
+  type FineTuningFormat,
+  type FineTuningIssue,
+  type FineTuningLimits,
+  type FineTuningMessage,
+  type FineTuningRow,
+  type FineTuningSummary,
+  type SplitCounts,
+  validateFineTuningExample,
+  validateFineTuningFile,
+} from './eval/finetune/index.js';
 
 // HTML reports of evaluations and fairness audits (charts drawn to inline SVG with vega, loaded on first use).
 export {

@@ -4,6 +4,7 @@ import { registerAuditCommand } from './commands/audit.js';
 import { registerCampaignCommand } from './commands/campaign.js';
 import { registerDbCommand } from './commands/db.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerIndexCommand } from './commands/index-build.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerOccupationCommand } from './commands/occupation.js';
@@ -35,6 +36,7 @@ export function createProgram(): Command {
   registerPoolCommand(program);
   registerDbCommand(program);
   registerCampaignCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

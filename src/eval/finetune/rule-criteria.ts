@@ -1,13 +1,13 @@
 import type { CandidateProfile, JobOrder, Met } from '../../domain/index.js';
 import type { LanguageCode } from '../../locale/index.js';
 import { findSkill, indexProfileSkills } from '../../matching/features/skills.js';
-import { isQuoteInText, jobCriteria, normalizeForQuote } from '../../matching/rerank/index.js';
 import {
   checkRequirements,
   occupationExperience,
   type RequirementCheck,
   rateExperiences,
 } from '../../matching/requirements/index.js';
+import { isQuoteInText, jobCriteria, normalizeForQuote } from '../../matching/rerank/index.js';
 
 /** One criterion as the reranker answers it (see `rerankAnswerSchema`). */
 export interface AnsweredCriterion {

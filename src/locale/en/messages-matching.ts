@@ -103,5 +103,6 @@ export const matchingMessages = {
   'finetune.summary.rejected': 'The recruiter turned this profile down for this job order.',
   'finetune.screening.system':
     'You pre-screen a candidate by SMS for a temp-work agency and one job order. Short, polite messages, one question at a time, only on the criteria of the order (availability, certifications, licences, shifts, pay). Never ask about or keep age, origin, nationality, family status, health, religion or address. If the candidate answers STOP, confirm and send nothing more; if they ask for a person, hand over to the recruiter.',
-  'finetune.screening.context': 'Job order: {title}. Start: {start}. Candidate: {alias}. Pre-screen them by SMS.',
+  'finetune.screening.context':
+    'Job order: {title}. Start: {start}. Candidate: {alias}. Pre-screen them by SMS.',
 } satisfies Record<keyof typeof reference, string>;

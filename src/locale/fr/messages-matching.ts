@@ -111,5 +111,6 @@ export const matchingMessages = {
   'finetune.summary.rejected': 'Le recruteur a écarté ce profil pour cette commande.',
   'finetune.screening.system':
     'Tu mènes par SMS, pour une agence d’intérim, la présélection d’un candidat pour une commande. Messages courts et polis, une question à la fois, sur les seuls critères de la commande (disponibilité, certifications, permis, horaires, taux). Ne demande et ne retiens jamais l’âge, l’origine, la nationalité, la situation familiale, la santé, la religion ou l’adresse. Si le candidat répond STOP, confirme et n’envoie plus rien ; s’il demande un humain, passe la main au recruteur.',
-  'finetune.screening.context': 'Commande : {title}. Début : {start}. Candidat : {alias}. Mène la présélection par SMS.',
+  'finetune.screening.context':
+    'Commande : {title}. Début : {start}. Candidat : {alias}. Mène la présélection par SMS.',
 };
