@@ -5,6 +5,7 @@
  *
  *   npm run fit:ranking-weights                       # table on stdout
  *   npm run fit:ranking-weights -- --folds 4 --out weights.json --json
+ *   npm run fit:ranking-weights -- --shrink 0,0.5   # also regularised: halfway back to the defaults
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
     data: { type: 'string' },
+    shrink: { type: 'string', default: '0' },
   },
 });
 const now = DEFAULT_NOW;
@@ -44,24 +46,35 @@ const jobs = (await readJobOrders(join('eval', 'ranking', 'livecareer', 'jobs'),
 );
 process.stderr.write(`scoring ${profiles.length} resumes for ${jobs.length} dev orders\n`);
 const features = await collectFeatures({ jobs, candidates: profiles, qrels, options: offlineOptions(now) });
-const result = fitWeights(features, { folds: Number(values.folds), k: Number(values.k) });
-if (values.out) await writeFile(values.out, `${JSON.stringify({ weights: result.weights }, null, 2)}\n`);
-if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+// `--shrink 0,0.5`: several pre-declared shrinkages toward the defaults, on the same features.
+const shrinks = values.shrink.split(',').map(Number);
+const results = shrinks.map((shrink) => ({
+  shrink,
+  result: fitWeights(features, { folds: Number(values.folds), k: Number(values.k), shrink }),
+}));
+const last = results.at(-1)?.result;
+if (values.out && last)
+  await writeFile(values.out, `${JSON.stringify({ weights: last.weights }, null, 2)}\n`);
+if (values.json)
+  process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0]?.result : results, null, 2)}\n`);
 else {
-  const out = [
-    `livecareer dev categories (${jobs.length} orders, ${profiles.length} resumes), ${values.folds} folds, ${result.metric}`,
-  ];
-  for (const fold of result.folds)
+  const out: string[] = [];
+  for (const { shrink, result } of results) {
     out.push(
-      `fold ${fold.fold + 1} (${fold.jobIds.join(', ')}): default ${fold.defaultNdcg.toFixed(4)}  fitted ${fold.fittedNdcg.toFixed(4)}`,
+      `livecareer dev categories (${jobs.length} orders, ${profiles.length} resumes), ${values.folds} folds, ${result.metric}, shrink ${shrink}`,
     );
-  const { difference, pValue } = result.heldOut.comparison;
-  out.push(
-    `held-out folds, mean over ${result.perJob.length} orders: default ${result.heldOut.defaultNdcg.toFixed(4)}  fitted ${result.heldOut.fittedNdcg.toFixed(4)}` +
-      `  (Δ ${difference.mean.toFixed(4)}, 95% CI ${difference.low.toFixed(4)}..${difference.high.toFixed(4)}, p = ${pValue.toFixed(4)})`,
-    `weights fitted on all dev orders: ${Object.entries(result.weights)
-      .map(([name, value]) => `${name}=${value.toFixed(3)}`)
-      .join(',')}`,
-  );
+    for (const fold of result.folds)
+      out.push(
+        `fold ${fold.fold + 1} (${fold.jobIds.join(', ')}): default ${fold.defaultNdcg.toFixed(4)}  fitted ${fold.fittedNdcg.toFixed(4)}`,
+      );
+    const { difference, pValue } = result.heldOut.comparison;
+    out.push(
+      `held-out folds, mean over ${result.perJob.length} orders: default ${result.heldOut.defaultNdcg.toFixed(4)}  fitted ${result.heldOut.fittedNdcg.toFixed(4)}` +
+        `  (Δ ${difference.mean.toFixed(4)}, 95% CI ${difference.low.toFixed(4)}..${difference.high.toFixed(4)}, p = ${pValue.toFixed(4)})`,
+      `weights fitted on all dev orders: ${Object.entries(result.weights)
+        .map(([name, value]) => `${name}=${value.toFixed(3)}`)
+        .join(',')}`,
+    );
+  }
   process.stdout.write(`${out.join('\n')}\n`);
 }
