@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeEmbeddingModel, makeJob, makeProfile } from '../../test/retrieval/support.js';
 import { ValidationError } from '../errors.js';
-import { type Criterion, defaultWeights, rankCandidates, resolveWeights } from '../matching/index.js';
+import { type Criterion, criteria, defaultWeights, rankCandidates, resolveWeights } from '../matching/index.js';
 import {
   collectFeatures,
   coordinateAscent,
@@ -86,6 +86,21 @@ describe('fitting fusion weights', () => {
     expect(result.heldOut.fittedNdcg).toBe(1);
     expect(result.heldOut.comparison.pValue).toBeLessThan(0.01);
     expect(Object.values(result.weights).reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('shrinks the fitted weights toward the defaults when asked (1: the defaults themselves)', () => {
+    const jobs = syntheticJobs(10);
+    const free = fitWeights(jobs, { folds: 5, k: 10 });
+    const half = fitWeights(jobs, { folds: 5, k: 10, shrink: 0.5 });
+    const none = fitWeights(jobs, { folds: 5, k: 10, shrink: 1 });
+    const defaults = resolveWeights({ ...defaultWeights });
+    for (const criterion of criteria) {
+      expect(none.weights[criterion]).toBeCloseTo(defaults[criterion], 12);
+      expect(half.weights[criterion]).toBeCloseTo((defaults[criterion] + free.weights[criterion]) / 2, 12);
+    }
+    expect(none.heldOut.fittedNdcg).toBeCloseTo(none.heldOut.defaultNdcg, 12);
+    expect(half.heldOut.fittedNdcg).toBeGreaterThan(half.heldOut.defaultNdcg);
+    expect(() => fitWeights(jobs, { shrink: 1.5 })).toThrow(ValidationError);
   });
 
   it('splits folds by hash of the job id, independent of input order', () => {
