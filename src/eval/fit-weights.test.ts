@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeEmbeddingModel, makeJob, makeProfile } from '../../test/retrieval/support.js';
 import { ValidationError } from '../errors.js';
-import { type Criterion, criteria, defaultWeights, rankCandidates, resolveWeights } from '../matching/index.js';
+import {
+  type Criterion,
+  criteria,
+  defaultWeights,
+  rankCandidates,
+  resolveWeights,
+} from '../matching/index.js';
 import {
   collectFeatures,
   coordinateAscent,
