@@ -6,6 +6,7 @@
  *   npm run fit:ranking-weights                       # table on stdout
  *   npm run fit:ranking-weights -- --folds 4 --out weights.json --json
  *   npm run fit:ranking-weights -- --shrink 0,0.5   # also regularised: halfway back to the defaults
+ *   npm run fit:ranking-weights -- --method pairwise-logistic
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     data: { type: 'string' },
     shrink: { type: 'string', default: '0' },
+    method: { type: 'string', default: 'coordinate-ascent' },
   },
 });
 const now = DEFAULT_NOW;
@@ -50,7 +52,12 @@ const features = await collectFeatures({ jobs, candidates: profiles, qrels, opti
 const shrinks = values.shrink.split(',').map(Number);
 const results = shrinks.map((shrink) => ({
   shrink,
-  result: fitWeights(features, { folds: Number(values.folds), k: Number(values.k), shrink }),
+  result: fitWeights(features, {
+    folds: Number(values.folds),
+    k: Number(values.k),
+    shrink,
+    method: values.method === 'pairwise-logistic' ? 'pairwise-logistic' : 'coordinate-ascent',
+  }),
 }));
 const last = results.at(-1)?.result;
 if (values.out && last)
@@ -61,7 +68,7 @@ else {
   const out: string[] = [];
   for (const { shrink, result } of results) {
     out.push(
-      `livecareer dev categories (${jobs.length} orders, ${profiles.length} resumes), ${values.folds} folds, ${result.metric}, shrink ${shrink}`,
+      `livecareer dev categories (${jobs.length} orders, ${profiles.length} resumes), ${values.folds} folds, ${result.metric}, ${values.method}, shrink ${shrink}`,
     );
     for (const fold of result.folds)
       out.push(

@@ -14,6 +14,7 @@ import {
   fitWeights,
   foldsOf,
   type JobFeatures,
+  pairwiseLogistic,
   readWeightsFile,
   scoreWithWeights,
 } from './fit-weights.js';
@@ -107,6 +108,19 @@ describe('fitting fusion weights', () => {
     expect(none.heldOut.fittedNdcg).toBeCloseTo(none.heldOut.defaultNdcg, 12);
     expect(half.heldOut.fittedNdcg).toBeGreaterThan(half.heldOut.defaultNdcg);
     expect(() => fitWeights(jobs, { shrink: 1.5 })).toThrow(ValidationError);
+  });
+
+  it('fits a pairwise logistic model that learns the predictive criterion and beats the defaults held out', () => {
+    const jobs = syntheticJobs(10);
+    const weights = pairwiseLogistic(jobs);
+    const defaults = resolveWeights({ ...defaultWeights });
+    expect(weights.skills).toBeGreaterThan(defaults.skills);
+    expect(weights.skills).toBeGreaterThan(weights.occupation);
+    const result = fitWeights(jobs, { folds: 5, k: 10, method: 'pairwise-logistic' });
+    expect(result.heldOut.fittedNdcg).toBeGreaterThan(result.heldOut.defaultNdcg);
+    // A strong pull toward the defaults keeps them.
+    const pulled = pairwiseLogistic(jobs, { l2: 1e6 });
+    for (const criterion of criteria) expect(pulled[criterion]).toBeCloseTo(defaults[criterion], 3);
   });
 
   it('splits folds by hash of the job id, independent of input order', () => {
