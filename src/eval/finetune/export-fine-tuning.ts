@@ -115,7 +115,7 @@ function standingDecisions(
  *   campaign candidate gives the reranker's own prompt for that order and that candidate (pseudonymised,
  *   see `rerankExample`) and the answer in its structured output shape, scored by the decision;
  * - a screening conversation with at least one reply gives the redacted SMS exchange (`screeningExample`);
- *   conversations of people who opted out, and purged ones, are left out.
+ *   conversations of people who opted out, purged ones and those whose profile is gone are left out.
  *
  * Each example is checked for the person's identity (name, e-mail, phone: left out if found) and validated
  * against the provider's format (`validateFineTuningExample`: an invalid one throws, it is a bug). The split
@@ -218,7 +218,12 @@ export async function exportFineTuning(
         const transcript = messages.flatMap((entry) =>
           entry.body === null ? [] : [{ direction: entry.direction, body: entry.body }],
         );
+        // Without the profile, the person's name and number are unknown: nothing could check they are gone.
         const profile = await profileOf(conversation.candidateId);
+        if (!profile) {
+          count(skipped, 'missing-profile');
+          continue;
+        }
         const example = screeningExample(job, conversation.candidateId, transcript, profile);
         if (!example) {
           count(skipped, 'no-reply');
