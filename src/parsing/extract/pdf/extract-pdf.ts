@@ -5,6 +5,7 @@ import { DocumentError } from '../../../errors.js';
 import { buildDocument, hiddenTextWarning, type LineDraft, stripBullet } from '../document-builder.js';
 import type { FormatContext } from '../format-context.js';
 import type { ExtractedDocument } from '../types.js';
+import { type ContentScan, pageNeedsOperators, scanPdfContent } from './content-scan.js';
 import { declaredImages } from './declared-images.js';
 import { cleanPageLines, type PageLines } from './page-cleanup.js';
 import { analysePageGraphics, type PageGraphics } from './page-graphics.js';
@@ -136,23 +137,40 @@ function splitByVisibility(
   }));
 }
 
+/** A page whose drawing operators were not read: the content scan found no way text is hidden on it. */
+function plainGraphics(hasImages: boolean): PageGraphics {
+  return {
+    hasImages,
+    hiddenCharacters: (text) => Array.from(text, () => false),
+    unmatchedText: () => [],
+  };
+}
+
 async function readPage(
   page: PdfPage,
   normalize: (text: string) => string,
   imagesSkipped: boolean,
+  scan: ContentScan,
 ): Promise<PageText> {
-  const operators = await page.getOperatorList();
   // Raw characters, so they can be matched with the drawing operators; normalised below.
   const content = await page.getTextContent({ disableNormalization: true });
   const [left = 0, bottom = 0, right = 0, top = 0] = page.view;
+  const items = content.items.flatMap((item) => {
+    if (!('str' in item) || item.str.trim().length === 0) return [];
+    const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
+    return [{ item, text: item.str, x, y, width: item.width, fontSize: Math.hypot(c, d) }];
+  });
   // Skipped images leave no operator: the page is then taken to have images (an OCR layer is kept).
-  const graphics: PageGraphics = await analysePageGraphics(operators, { assumeImages: imagesSkipped });
+  const graphics: PageGraphics = pageNeedsOperators(
+    scan,
+    { ref: page.ref?.num ?? null, view: page.view },
+    items,
+  )
+    ? await analysePageGraphics(await page.getOperatorList(), { assumeImages: imagesSkipped })
+    : plainGraphics(imagesSkipped);
   const runs: PositionedText[] = [];
   const hidden: string[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || item.str.trim().length === 0) continue;
-    const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
-    const fontSize = Math.hypot(c, d);
+  for (const { item, x, y, fontSize } of items) {
     const hiddenFlags = graphics.hiddenCharacters(item.str, { x, y, width: item.width, fontSize });
     const outside = x > right || x + item.width < left || y > top || y < bottom - fontSize;
     if (fontSize < minVisibleFontSize || outside) {
@@ -180,6 +198,8 @@ export async function extractPdf(bytes: Uint8Array, context: FormatContext): Pro
   const pdfjs = await loadPdfJs();
   const images = declaredImages(bytes);
   const imagesSkipped = images.count > 0 && images.pixels > maxDecodedImagePixels;
+  // Which pages need pdfjs' drawing operators to find hidden text (the costly half of extraction).
+  const scan = scanPdfContent(bytes);
   context.checkpoint();
   const task = pdfjs.getDocument({
     // Over the budget, every image is dropped unread (pdfjs: images larger than maxImageSize pixels).
@@ -232,7 +252,7 @@ export async function extractPdf(bytes: Uint8Array, context: FormatContext): Pro
       let pageText: PageText;
       try {
         const page = await document.getPage(number);
-        pageText = await readPage(page, pdfjs.normalizeUnicode, imagesSkipped);
+        pageText = await readPage(page, pdfjs.normalizeUnicode, imagesSkipped, scan);
         page.cleanup();
       } catch (error) {
         context.checkpoint();
