@@ -120,8 +120,13 @@ export function scanPdfContent(bytes: Uint8Array): ContentScan {
   if (split === null) return fail('unreadable streams');
   // Plain objects (outside streams) and objects packed in object streams, by number; the last one wins.
   const objects = new Map<number, string>();
-  for (const match of split.outside.matchAll(/(\d+)\s+\d+\s+obj\b([\s\S]*?)(?=endobj|\d+\s+\d+\s+obj\b|$)/g))
-    objects.set(Number(match[1]), match[2] ?? '');
+  const headers = [...split.outside.matchAll(/(\d+)\s+\d+\s+obj\b/g)];
+  for (const [index, header] of headers.entries()) {
+    const start = (header.index ?? 0) + header[0].length;
+    const next = headers[index + 1]?.index ?? split.outside.length;
+    const end = split.outside.indexOf('endobj', start);
+    objects.set(Number(header[1]), split.outside.slice(start, end === -1 || end > next ? next : end));
+  }
   const contentStreams = new Map<number, Uint8Array>();
   for (const stream of split.streams) {
     if (/\/Type\s*\/ObjStm\b/.test(stream.dictionary)) {

@@ -176,12 +176,17 @@ export function scanContentStream(
   let state: GraphicsState = { ctm: identity, fill: [0, 0, 0], space: 'gray', clip: null };
   const stack: GraphicsState[] = [];
   let hasText = false;
-  let textMatrix: Matrix = identity;
+  let textMatrix: Matrix = [...identity];
   let lineMoved = true;
   let leading = 0;
   let rise = 0;
-  let path: ScanArea | null = null;
+  // The current path's bounds in user space (no path while pathLeft > pathRight).
+  let pathLeft = Number.POSITIVE_INFINITY;
+  let pathRight = Number.NEGATIVE_INFINITY;
+  let pathBottom = Number.POSITIVE_INFINITY;
+  let pathTop = Number.NEGATIVE_INFINITY;
   let pathHasCurve = false;
+  let pathUnreadable = false;
   let pendingClip = false;
   // Operands since the last operator: numbers, strings (how many, the longest in bytes) and names.
   const numbers = new Float64Array(16);
@@ -223,6 +228,7 @@ export function scanContentStream(
     const y = f + d * rise;
     const px = A * x + C * y + E;
     const py = B * x + D * y + F;
+    if (!Number.isFinite(px) || !Number.isFinite(py)) return 'unreadable content';
     const starts = findings.textStarts;
     if (starts === null) findings.textStarts = { left: px, right: px, bottom: py, top: py };
     else {
@@ -253,7 +259,11 @@ export function scanContentStream(
     return null;
   };
   const endPath = (fills: boolean): string | null => {
-    const area = path === null ? null : transformArea(state.ctm, path);
+    if (pathUnreadable) return 'unreadable content';
+    const area =
+      pathLeft > pathRight
+        ? null
+        : transformArea(state.ctm, { left: pathLeft, right: pathRight, bottom: pathBottom, top: pathTop });
     if (fills && area !== null) {
       const fill = state.fill;
       if (fill === 'unknown') return 'a box in a colour this scan does not convert';
@@ -268,17 +278,26 @@ export function scanContentStream(
       if (pathHasCurve) return 'a curved clipping path';
       state.clip = intersect(area, state.clip);
     }
-    path = null;
+    pathLeft = Number.POSITIVE_INFINITY;
+    pathRight = Number.NEGATIVE_INFINITY;
+    pathBottom = Number.POSITIVE_INFINITY;
+    pathTop = Number.NEGATIVE_INFINITY;
     pathHasCurve = false;
     pendingClip = false;
     return null;
   };
   const addPoint = (x: number, y: number) => {
-    path = grow(path, x, y);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) pathUnreadable = true;
+    if (x < pathLeft) pathLeft = x;
+    if (x > pathRight) pathRight = x;
+    if (y < pathBottom) pathBottom = y;
+    if (y > pathTop) pathTop = y;
   };
   const moveLine = (x: number, y: number) => {
-    const [a, b, c, d, e, f] = textMatrix;
-    textMatrix = [a, b, c, d, x * a + y * c + e, x * b + y * d + f];
+    // Only the origin moves: updated in place (per-glyph positioning makes this the hottest operator).
+    const [a = 1, b = 0, c = 0, d = 1] = textMatrix;
+    textMatrix[4] += x * a + y * c;
+    textMatrix[5] += x * b + y * d;
     lineMoved = true;
   };
   const latin1Slice = (bytes: Uint8Array, from: number, to: number) => {
@@ -531,7 +550,7 @@ export function scanContentStream(
         leading = number(0);
         break;
       case 'BT':
-        textMatrix = identity;
+        textMatrix = [...identity];
         lineMoved = true;
         break;
       case 'Tm': {
