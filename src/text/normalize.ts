@@ -1,5 +1,7 @@
 /** Lower-case and strip accents: `Électricien` → `electricien`. Keeps string length for ASCII-foldable text. */
 export function foldAccents(text: string): string {
+  // ASCII only: nothing to fold (the common case for words and short labels).
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
