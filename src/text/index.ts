@@ -1,3 +1,4 @@
+export { estimateTokens } from './estimate-tokens.js';
 export { foldForMatch } from './fold-for-match.js';
 export { foldGender, neutralizeGenderWords } from './fold-gender.js';
 export { type MatchingTermsOptions, matchingTerms } from './matching-terms.js';

@@ -3,6 +3,7 @@ import type { CandidateProfile, JobOrder } from '../../domain/index.js';
 import { isProviderFault } from '../../errors.js';
 import type { ChatMessage } from '../../providers/spec.js';
 import { limitConcurrency } from '../../support/limit-concurrency.js';
+import { estimateTokens as estimateTextTokens } from '../../text/index.js';
 import { checkCandidateAnswer, hasPromptInjection } from './check-answer.js';
 import { buildCandidatePrompt, jobCriteria } from './prompt.js';
 import {
@@ -24,10 +25,8 @@ const MAX_INPUT_TOKENS_PER_CALL = 24_000;
 const OUTPUT_TOKENS_PER_CANDIDATE = 120;
 const OUTPUT_TOKENS_PER_CRITERION = 45;
 
-/** Rough token count (≈ 4 characters per token for French and English prose). Used for planning only. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
+/** Token estimate of a prompt (see text/estimate-tokens.ts). Used for planning only. */
+export const estimateTokens: (text: string) => number = estimateTextTokens;
 
 interface Entry {
   profile: CandidateProfile;

@@ -1,3 +1,4 @@
+import { estimateTokens as estimateTextTokens } from '../../text/index.js';
 import type { ChatModel, EmbeddingModel } from '../spec.js';
 
 /** What an interceptor knows about the call it wraps. */
@@ -20,10 +21,8 @@ export type CallInterceptor = <T>(
   context: CallContext,
 ) => Promise<T>;
 
-/** Rough token estimate used for limits and batching (French text: about 3 characters a token). */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 3);
-}
+/** Token estimate used for limits and batching (see text/estimate-tokens.ts). */
+export const estimateTokens: (text: string) => number = estimateTextTokens;
 
 /** Rough token estimate of several texts (inputs of one call), for usage a server did not report. */
 export function estimateTexts(texts: string[]): number {
