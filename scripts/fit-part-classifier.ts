@@ -39,7 +39,7 @@ const SEED = 14;
 const EPOCHS = 12;
 const LEARNING_RATE = 0.1;
 const L2 = 1e-5;
-const MIN_COUNT = 3;
+const MIN_COUNT = 8;
 
 const LABEL_OF: Partial<Record<DotinLabel, PartLabel>> = {
   Designation: 'title',
@@ -231,9 +231,9 @@ export function fit(examples: Example[]): PartClassifierModel {
   const table: Record<string, number[]> = {};
   for (const [feature, row] of index.entries()) {
     const values = [...weights.subarray(row * labels, row * labels + labels)].map(
-      (value) => Math.round(value * 1000) / 1000,
+      (value) => Math.round(value * 100) / 100,
     );
-    if (values.some((value) => Math.abs(value) >= 0.01)) table[feature] = values;
+    if (values.some((value) => Math.abs(value) >= 0.25)) table[feature] = values;
   }
   return { labels: [...PART_LABELS], weights: table };
 }

@@ -15,6 +15,7 @@ import {
   titleScore,
 } from './entry-parts.js';
 import { COMPANY_PLACEHOLDER, COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
+import { classifyPart, type PartScores } from './part-classifier.js';
 import { isBulletLine, isHeaderLike, isSentenceLike } from './header-lines.js';
 
 /** Maps a job title to an occupation (the taxonomy's `normalizeOccupation` in production). */
@@ -78,6 +79,7 @@ function assignParts(
   allParts: SlottedPart[],
   isOccupation: (text: string) => boolean,
   template: Template,
+  classify: PartClassifier | null = null,
 ): Assigned | null {
   const parts = allParts.filter((part) => part.label !== 'dates');
   const labelled = (label: EntryLabel) => parts.find((part) => part.label === label) ?? null;
@@ -88,7 +90,12 @@ function assignParts(
   if (others.length === 0) return null;
   const scored = others.map((part) => ({
     part,
-    score: part.label === 'title' ? 10 : part.label === 'company' ? -10 : titleScore(part.text, isOccupation),
+    score:
+      part.label === 'title'
+        ? 10
+        : part.label === 'company'
+          ? -10
+          : titleScore(part.text, isOccupation) + (classify ? TITLE_WEIGHT * titleMargin(classify(part)) : 0),
   }));
   const ranked = [...scored].sort((a, b) => b.score - a.score);
   const best = ranked[0]!;
@@ -123,7 +130,9 @@ function assignParts(
   const company =
     labelled('company') ??
     [...rest].sort((a, b) => {
-      const byScore = companyScore(b.text) - companyScore(a.text);
+      const employerScore = (part: SlottedPart) =>
+        companyScore(part.text) + (classify ? EMPLOYER_WEIGHT * employerMargin(classify(part)) : 0);
+      const byScore = employerScore(b) - employerScore(a);
       if (byScore !== 0) return byScore;
       // Nearest after the title first, then before it.
       const distance = (part: SlottedPart) => {
@@ -135,6 +144,18 @@ function assignParts(
     null;
   return { title, company, location: places[0] ?? null, decidedBy };
 }
+
+/** The learned scores of a header part (see part-classifier.ts), null where none is consulted. */
+type PartClassifier = (part: SlottedPart) => PartScores;
+
+/** How much the learned scores weigh against the word rules when choosing the title and the employer. */
+const TITLE_WEIGHT = 1;
+const EMPLOYER_WEIGHT = 1;
+const logOdds = (yes: number, no: number) => Math.log((yes + 0.01) / (no + 0.01));
+/** Title against employer, in log-odds. */
+const titleMargin = (scores: PartScores) => logOdds(scores.title, scores.employer);
+/** Employer against anything else, in log-odds. */
+const employerMargin = (scores: PartScores) => logOdds(scores.employer, 1 - scores.employer);
 
 interface Anchor {
   index: number;
@@ -375,7 +396,7 @@ function entryConfidence(title: string | null, hasOccupation: boolean): number {
  */
 export function extractExperiences(
   lines: SectionLine[],
-  options: { resolveOccupation: OccupationResolver; strict: boolean },
+  options: { resolveOccupation: OccupationResolver; strict: boolean; section?: string },
 ): Experience[] {
   const memo = new Map<string, boolean>();
   const isOccupation = (text: string) => {
@@ -386,13 +407,48 @@ export function extractExperiences(
     }
     return known;
   };
+  const section = options.section ?? 'experience';
+  const splitMemo = new Map<number, EntryPart[]>();
+  const lineParts = (index: number) => {
+    let parts = splitMemo.get(index);
+    if (parts === undefined) {
+      parts = splitParts(lines[index]!.text);
+      splitMemo.set(index, parts);
+    }
+    return parts;
+  };
+  // The learned scores of a part, from the part as the whole line cuts it (the dates line's parts were
+  // cut without its dates; they keep their offsets).
+  const blockClassifier =
+    (anchorIndex: number): PartClassifier =>
+    (part) => {
+      const index = anchorIndex + part.line;
+      const line = lines[index]!;
+      const parts = lineParts(index);
+      const found = parts.findIndex(
+        (candidate) => candidate.offset < part.offset + part.text.length && part.offset < candidate.offset + candidate.text.length,
+      );
+      return classifyPart({
+        text: part.text,
+        line: line.text,
+        partIndex: Math.max(0, found),
+        partCount: Math.max(1, parts.length),
+        previous: lines[index - 1]?.text ?? null,
+        next: lines[index + 1]?.text ?? null,
+        bullet: line.isBullet,
+        section,
+        unit: 'header',
+      });
+    };
   const blocks = buildBlocks(lines, findAnchors(lines, options.strict));
   // The CV's template: where titles and employers sit in the entries whose words make them clear.
   const titleSlots = new Map<string, number>();
   const companySlots = new Map<string, number>();
   const count = (slots: Map<string, number>, slot: string) => slots.set(slot, (slots.get(slot) ?? 0) + 1);
-  for (const { parts } of blocks) {
-    const assigned = assignParts(parts, isOccupation, { title: null, company: null });
+  const classifyIn = (block: Block) => blockClassifier(block.anchor.index);
+  for (const block of blocks) {
+    const { parts } = block;
+    const assigned = assignParts(parts, isOccupation, { title: null, company: null }, classifyIn(block));
     if (assigned?.decidedBy !== 'cues') continue;
     if (assigned.title && parts.length > 1) count(titleSlots, slotOf(assigned.title, parts));
     if (assigned.company && companyScore(assigned.company.text) > 0)
@@ -405,7 +461,7 @@ export function extractExperiences(
   // Each entry's header starts at the highest line that gave it a part: lines above that are the
   // previous entry's description ("Conduite de chariots" before "2015 - 2019 Magasinier - Z").
   const entries = blocks.flatMap((block) => {
-    const found = assignParts(block.parts, isOccupation, template);
+    const found = assignParts(block.parts, isOccupation, template, classifyIn(block));
     if (!found || (found.title ? isNotAJob(found.title.text) : !found.company)) return [];
     const demoted = demoteUnlikelyTitle(found);
     const assigned =
