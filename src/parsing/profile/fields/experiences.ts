@@ -150,6 +150,12 @@ type PartClassifier = (part: SlottedPart) => PartScores;
 
 /** How much the learned scores weigh against the word rules when choosing the title and the employer. */
 const TITLE_WEIGHT = 1;
+/** Learned title probability above which a part without a job-title word stays a title. */
+const KEEP_TITLE = 0.6;
+/** Learned title probability above which a short line under an entry without a title becomes its title. */
+const FILL_TITLE = 0.6;
+/** How many lines under an entry's header are looked at for its missing title. */
+const FILL_LINES = 3;
 const EMPLOYER_WEIGHT = 1;
 const logOdds = (yes: number, no: number) => Math.log((yes + 0.01) / (no + 0.01));
 /** Title against employer, in log-odds. */
@@ -291,9 +297,11 @@ function buildBlocks(lines: SectionLine[], anchors: Anchor[]): Block[] {
  * mostly an employer, a project, an award or a place): it is kept as the employer when there is none,
  * else dropped, and the entry keeps its dates. A labelled title ("Position: …") stays.
  */
-function demoteUnlikelyTitle(assigned: Assigned): Assigned {
+function demoteUnlikelyTitle(assigned: Assigned, classify: PartClassifier): Assigned {
   const title = assigned.title;
   if (!title || title.label === 'title' || hasTitleWord(title.text)) return assigned;
+  // Unless the learned scores are sure it is one ("Controller", "Roustabout", "Laborer").
+  if (classify(title).title >= KEEP_TITLE) return assigned;
   return { ...assigned, title: null, company: assigned.company ?? title };
 }
 
@@ -463,7 +471,7 @@ export function extractExperiences(
   const entries = blocks.flatMap((block) => {
     const found = assignParts(block.parts, isOccupation, template, classifyIn(block));
     if (!found || (found.title ? isNotAJob(found.title.text) : !found.company)) return [];
-    const demoted = demoteUnlikelyTitle(found);
+    const demoted = demoteUnlikelyTitle(found, classifyIn(block));
     const assigned =
       demoted.company && isNotAnEmployer(demoted.company.text) ? { ...demoted, company: null } : demoted;
     if (!assigned.title && !assigned.company) return [];
@@ -472,16 +480,40 @@ export function extractExperiences(
     return [{ block, assigned, before: block.before.filter((index) => index >= top) }];
   });
   const experiences: Experience[] = [];
-  for (const [position, { block, assigned, before }] of entries.entries()) {
+  for (const [position, entry] of entries.entries()) {
+    const { block, before } = entry;
     const { anchor } = block;
     const headerEnd = Math.max(anchor.continuation ?? anchor.index, ...block.after);
     const next = entries[position + 1];
     const descriptionEnd = next ? Math.min(next.block.anchor.index, ...next.before) : lines.length;
+    // An entry that names only its employer: its title can be a short line under the header, after a line
+    // about the employer ("COMPANY, INC." / "2007-Present" / "Female-owned small business…" / "Vice President").
+    let assigned = entry.assigned;
+    let titleAt = -1;
+    if (assigned.title === null) {
+      const classify = classifyIn(block);
+      for (let cursor = headerEnd + 1; cursor < Math.min(descriptionEnd, headerEnd + 1 + FILL_LINES); cursor++) {
+        const line = lines[cursor]!;
+        if (!isHeaderLike(line) || line.text.split(/\s+/u).length > 8) continue;
+        const candidates = lineParts(cursor)
+          .map((part) => ({ ...part, line: cursor - anchor.index }))
+          .filter((part) => !isNotAJob(part.text) && !isPlace(part.text));
+        const best = candidates
+          .map((part) => ({ part, score: classify(part).title }))
+          .sort((a, b) => b.score - a.score)[0];
+        if (best && best.score >= FILL_TITLE) {
+          assigned = { ...assigned, title: best.part };
+          titleAt = cursor;
+          break;
+        }
+      }
+    }
     const description: string[] = [];
-    for (let cursor = headerEnd + 1; cursor < descriptionEnd; cursor++) description.push(lines[cursor]!.text);
+    for (let cursor = headerEnd + 1; cursor < descriptionEnd; cursor++)
+      if (cursor !== titleAt) description.push(lines[cursor]!.text);
     const titleLine = anchor.index + (assigned.title ?? assigned.company)!.line;
     const occupation = assigned.title ? options.resolveOccupation(assigned.title.text) : null;
-    const header = [...before, anchor.index, ...block.after];
+    const header = [...before, anchor.index, ...block.after, ...(titleAt >= 0 ? [titleAt] : [])];
     if (anchor.continuation !== null) header.push(anchor.continuation);
     experiences.push({
       title: assigned.title?.text ?? '',
