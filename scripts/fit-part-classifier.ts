@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { documentFromText } from '../src/parsing/extract/text-document.js';
 import { splitParts } from '../src/parsing/profile/fields/entry-parts.js';
 import {
+  listItemInputs,
   PART_LABELS,
   type PartClassifierModel,
   type PartInput,
@@ -29,7 +30,9 @@ import {
   scoreFeatures,
 } from '../src/parsing/profile/fields/part-classifier.js';
 import { listItems } from '../src/parsing/profile/fields/skill-lists.js';
-import { type SectionLine, splitSections } from '../src/parsing/profile/sections.js';
+import { lineContexts } from '../src/parsing/profile/line-context.js';
+import { splitSections } from '../src/parsing/profile/sections.js';
+import { defaultTaxonomy } from '../src/parsing/profile/taxonomy-lookups.js';
 import { createRandom } from '../src/support/create-random.js';
 import { DOTIN_DIRECTORY, isHeldOut } from './parse-eval/dotin-eval.js';
 import { type DotinLabel, readDotinResume } from './parse-eval/dotin-resume.js';
@@ -132,14 +135,11 @@ export function resumeExamples(file: string, source: string): Example[] {
       features: partFeatures(input),
       label: PART_LABELS.indexOf(labelOf(text, labels, start, end)),
     });
-  for (const kind of new Set(sections.map((section) => section.kind))) {
-    const lines: SectionLine[] = sections.filter((section) => section.kind === kind).flatMap((section) => section.lines);
-    const position = new Map(lines.map((line, index) => [line.lineNumber, index]));
-    const around = (lineNumber: number) => {
-      const index = position.get(lineNumber)!;
-      return { previous: lines[index - 1]?.text ?? null, next: lines[index + 1]?.text ?? null };
-    };
-    for (const line of lines) {
+  const contexts = lineContexts(sections);
+  const taxonomy = defaultTaxonomy;
+  for (const section of sections) {
+    for (const line of section.lines) {
+      const context = contexts.get(line.lineNumber)!;
       const parts = splitParts(line.text);
       for (const [partIndex, part] of parts.entries())
         push(
@@ -148,40 +148,24 @@ export function resumeExamples(file: string, source: string): Example[] {
             line: line.text,
             partIndex,
             partCount: parts.length,
-            ...around(line.lineNumber),
+            previous: context.previous,
+            next: context.next,
             bullet: line.isBullet,
-            section: kind,
+            section: context.section,
             unit: 'header',
           },
           line.start + part.offset,
           line.start + part.offset + part.text.length,
         );
     }
-    for (const section of sections.filter((candidate) => candidate.kind === kind)) {
-      const items = listItems(section.lines, { requireList: kind !== 'skills' });
-      const perLine = new Map<number, number>();
-      for (const item of items) perLine.set(item.lineNumber, (perLine.get(item.lineNumber) ?? 0) + 1);
-      const seen = new Map<number, number>();
-      for (const item of items) {
-        const line = section.lines.find((candidate) => candidate.lineNumber === item.lineNumber)!;
-        const partIndex = seen.get(item.lineNumber) ?? 0;
-        seen.set(item.lineNumber, partIndex + 1);
-        push(
-          {
-            text: item.text,
-            line: line.text,
-            partIndex,
-            partCount: perLine.get(item.lineNumber)!,
-            ...around(item.lineNumber),
-            bullet: line.isBullet,
-            section: kind,
-            unit: 'list',
-          },
-          item.source.start,
-          item.source.end,
-        );
-      }
-    }
+    const items = listItems(section.lines, { requireList: section.kind !== 'skills' });
+    const inputs = listItemInputs(
+      items,
+      (lineNumber) => section.lines.find((line) => line.lineNumber === lineNumber)!,
+      (lineNumber) => contexts.get(lineNumber)!,
+      (text) => taxonomy.normalizeSkill(text) !== null,
+    );
+    for (const [index, item] of items.entries()) push(inputs[index]!, item.source.start, item.source.end);
   }
   return examples;
 }

@@ -25,6 +25,7 @@ import {
   mergeSkills,
   type TaxonomyLookups,
 } from './fields/skills.js';
+import { lineContexts } from './line-context.js';
 import { headingKind, linesOf, type Section, type SectionLine, splitSections } from './sections.js';
 
 /** Below this confidence a field gets a `low-confidence` warning. */
@@ -46,6 +47,7 @@ export function extractProfile(
   context: ExtractProfileContext,
 ): CandidateProfile {
   const sections = splitSections(document);
+  const contexts = lineContexts(sections);
   const language = context.language ?? detectLanguage(document.text);
   const all = sections.flatMap((section) => section.lines);
   const has = (kind: Section['kind']) => sections.some((section) => section.kind === kind);
@@ -113,14 +115,14 @@ export function extractProfile(
       ...linesOf(sections, 'experience').filter((line) => /^[^:]{2,40}:\s*\S/u.test(line.text)),
     ]),
     context.taxonomy,
-    { excludedLines: excluded, requireList: true },
+    { excludedLines: excluded, requireList: true, contexts },
   );
   // Taxonomy skills named in sentences: only for French text. On English resumes (dotin development set)
   // 6 in 100 of them are skills the resume claims; the rest are tasks, subjects and phrases that merely
   // share words with a skill label.
   const skills = has('skills')
     ? mergeSkills(
-        extractSkills(linesOf(sections, 'skills'), context.taxonomy, { excludedLines: excluded }),
+        extractSkills(linesOf(sections, 'skills'), context.taxonomy, { excludedLines: excluded, contexts }),
         inlineLists,
       )
     : language === 'fr'

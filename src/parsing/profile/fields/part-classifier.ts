@@ -5,7 +5,10 @@ import { parseDateRange } from './dates.js';
 import { hasDegreeKeyword } from './education.js';
 import { hasCue, isPlace } from './entry-parts.js';
 import { COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
+import type { LineContext } from '../line-context.js';
+import type { SectionLine } from '../sections.js';
 import { isSentenceLike } from './header-lines.js';
+import type { ListItem } from './skill-lists.js';
 
 /**
  * A learned scorer of the pieces of a CV line ("Senior Software Engineer", "Infosys Limited", "B.E. in
@@ -41,6 +44,8 @@ export interface PartInput {
   section: string;
   /** How the piece was cut: from an entry header ('header') or a list ('list'). */
   unit: 'header' | 'list';
+  /** The skill taxonomy (ESCO FR/EN, ROME) knows the piece (looked up for list items only). */
+  knownSkill?: boolean;
 }
 
 const bucket = (count: number, edges: readonly number[]) => {
@@ -94,6 +99,7 @@ export function partFeatures(input: PartInput): string[] {
   if (hasCue(text, COMPANY_WORDS)) features.push('gz:companyword');
   if (hasDegreeKeyword(text)) features.push('gz:degree');
   if (isPlace(text)) features.push('gz:place');
+  if (input.knownSkill === true) features.push('gz:skill', `gz:skill&nw:${bucket(words.length, [1, 2, 3])}`);
   if (isSentenceLike(text)) features.push('sentence');
   features.push(`pos:${input.partIndex === 0 ? 'first' : input.partIndex === input.partCount - 1 ? 'last' : 'mid'}`);
   features.push(`parts:${bucket(input.partCount, [1, 2, 4])}`);
@@ -145,6 +151,39 @@ export function scoreFeatures(features: readonly string[], table: PartClassifier
 }
 
 export type PartScores = Record<PartLabel, number>;
+
+/**
+ * The classifier's inputs for list items (one per item, in order): each item's position among the items
+ * of its line, its line and that line's context. Shared by the run time and the fit.
+ */
+export function listItemInputs(
+  items: readonly ListItem[],
+  lineOf: (lineNumber: number) => SectionLine,
+  contextOf: (lineNumber: number) => LineContext,
+  knownSkill: (text: string) => boolean,
+): PartInput[] {
+  const perLine = new Map<number, number>();
+  for (const item of items) perLine.set(item.lineNumber, (perLine.get(item.lineNumber) ?? 0) + 1);
+  const seen = new Map<number, number>();
+  return items.map((item) => {
+    const line = lineOf(item.lineNumber);
+    const partIndex = seen.get(item.lineNumber) ?? 0;
+    seen.set(item.lineNumber, partIndex + 1);
+    const context = contextOf(item.lineNumber);
+    return {
+      text: item.text,
+      line: line.text,
+      partIndex,
+      partCount: perLine.get(item.lineNumber)!,
+      previous: context.previous,
+      next: context.next,
+      bullet: line.isBullet,
+      section: context.section,
+      unit: 'list',
+      knownSkill: knownSkill(item.text),
+    };
+  });
+}
 
 const memo = new Map<string, PartScores>();
 

@@ -2,6 +2,8 @@ import type { Certification, Skill } from '../../../domain/index.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { SectionLine } from '../sections.js';
 import type { Found } from './found.js';
+import type { LineContext } from '../line-context.js';
+import { classifyPart, listItemInputs } from './part-classifier.js';
 import { listItems } from './skill-lists.js';
 
 /** A mention found by the taxonomy in free text, with offsets into that text. */
@@ -111,26 +113,38 @@ const NOT_A_SKILL =
 export function extractSkills(
   lines: SectionLine[],
   taxonomy: TaxonomyLookups,
-  options: { excludedLines: Set<number>; requireList?: boolean },
+  options: { excludedLines: Set<number>; requireList?: boolean; contexts?: ReadonlyMap<number, LineContext> },
 ): Skill[] {
   const skills: Skill[] = [];
   const seen = new Set<string>();
   const usable = lines.filter((line) => !options.excludedLines.has(line.lineNumber));
-  for (const item of listItems(usable, { requireList: options.requireList === true })) {
+  const items = listItems(usable, { requireList: options.requireList === true });
+  const normalizedOf = new Map(items.map((item) => [item.text, taxonomy.normalizeSkill(item.text)]));
+  // The learned scores of each item (see part-classifier.ts), when the lines' context is known.
+  const contexts = options.contexts;
+  const learned = contexts
+    ? listItemInputs(
+        items,
+        (lineNumber) => usable.find((line) => line.lineNumber === lineNumber)!,
+        (lineNumber) => contexts.get(lineNumber) ?? { section: 'other', previous: null, next: null },
+        (text) => normalizedOf.get(text) != null,
+      ).map((input) => classifyPart(input).skill)
+    : null;
+  for (const [index, item] of items.entries()) {
     const name = item.text;
     if (name.length < 1) continue;
     const folded = foldForMatch(name);
     if (NOT_A_SKILL.test(folded) || taxonomy.findCertifications(name).length > 0) continue;
     if (seen.has(folded)) continue;
     seen.add(folded);
-    const normalized = taxonomy.normalizeSkill(name);
-    const confidence = listItemConfidence(name, normalized !== null);
-    if (confidence < MIN_SKILL_CONFIDENCE) continue;
+    const normalized = normalizedOf.get(name) ?? null;
+    const confidence = learned ? learned[index]! : listItemConfidence(name, normalized !== null);
+    if (confidence < (learned ? MIN_LEARNED_SKILL_CONFIDENCE : MIN_SKILL_CONFIDENCE)) continue;
     skills.push({
       name,
       ...(normalized ? { normalized: normalized.label } : {}),
       source: item.source,
-      confidence,
+      confidence: Math.round(confidence * 100) / 100,
     });
   }
   return skills;
@@ -142,6 +156,8 @@ export function extractSkills(
  * otherwise), and a wrong skill weighs on matching more than a missing one.
  */
 export const MIN_SKILL_CONFIDENCE = 0.1;
+/** The same, for the learned probability that an item is a skill (used when the lines' context is known). */
+export const MIN_LEARNED_SKILL_CONFIDENCE = 0.3;
 
 // Function words left out when counting an item's words: French skill names are nominal phrases
 // ("Respect des normes d'hygiène") whose length is in their content words.
