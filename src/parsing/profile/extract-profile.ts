@@ -111,8 +111,9 @@ export function extractProfile(
         'info',
         'profile',
       ),
-      // In experiences, only labelled lists ("Technologies: X, Y"): the rest is tasks and entry headers.
-      ...linesOf(sections, 'experience').filter((line) => /^[^:]{2,40}:\s*\S/u.test(line.text)),
+      // In experiences too ("Technologies: X, Y", "Worked in C, C++, Perl"): the part classifier tells
+      // skills from tasks and entry headers.
+      ...linesOf(sections, 'experience'),
     ]),
     context.taxonomy,
     { excludedLines: excluded, requireList: true, contexts },

@@ -140,9 +140,11 @@ const CONTACT_LINE =
  */
 function isInlineList(pieces: string[], labelled: boolean): boolean {
   if (pieces.length < (labelled ? 2 : 3)) return false;
-  return pieces.every(
-    (piece) => piece.length > 0 && piece.split(/\s+/).length <= 4 && !/[.!?]$/u.test(piece),
-  );
+  const short = (piece: string) =>
+    piece.length > 0 && piece.split(/\s+/).length <= 4 && !/[.!?]$/u.test(piece);
+  // A list inside a sentence ("… experience in C, C++, Perl and Python."): its inner pieces are short.
+  if (!labelled && pieces.length >= 4) return pieces.slice(1, -1).every(short);
+  return pieces.every(short);
 }
 
 /**

@@ -157,7 +157,7 @@ export function extractSkills(
  */
 export const MIN_SKILL_CONFIDENCE = 0.1;
 /** The same, for the learned probability that an item is a skill (used when the lines' context is known). */
-export const MIN_LEARNED_SKILL_CONFIDENCE = 0.3;
+export const MIN_LEARNED_SKILL_CONFIDENCE = 0.4;
 
 // Function words left out when counting an item's words: French skill names are nominal phrases
 // ("Respect des normes d'hygiène") whose length is in their content words.
