@@ -98,8 +98,8 @@ export function extractProfile(
     experiences = extractExperiences(scan, { resolveOccupation, strict: true });
   }
   const education = has('education')
-    ? extractEducation(linesOf(sections, 'education'), { strict: false })
-    : extractEducation(usable(linesOf(sections, 'top', 'other')), { strict: true });
+    ? extractEducation(linesOf(sections, 'education'), { strict: false, contexts })
+    : extractEducation(usable(linesOf(sections, 'top', 'other')), { strict: true, contexts });
   // Skills: the skills sections' lists, then inline lists anywhere else ("Technologies: X, Y"), and
   // without a skills section the taxonomy's skills named in the text.
   const inlineLists = extractSkills(

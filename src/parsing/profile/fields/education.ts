@@ -1,9 +1,11 @@
 import type { Education } from '../../../domain/index.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
+import type { LineContext } from '../line-context.js';
 import type { SectionLine } from '../sections.js';
 import { type DateRange, parseDateRange } from './dates.js';
 import { hasCue, isPlace, splitParts } from './entry-parts.js';
 import { isBulletLine, isSentenceLike } from './header-lines.js';
+import { classifyHeaderPart, type PartScores } from './part-classifier.js';
 
 // Degree words that start (or name) a French or English qualification, on folded text. Short letter
 // codes need their dots ("B.A.", "M.S.") or a capital form at the start of a line (see `isDegreeLine`).
@@ -123,9 +125,25 @@ function isDateOnly(text: string, range: DateRange | null): boolean {
  * dated short lines are entries. Places, bullets and sentences are left out.
  * @param strict only lines with a degree word (used when scanning a CV without headings).
  */
-export function extractEducation(lines: SectionLine[], options: { strict: boolean }): Education[] {
-  const isDegreeLine = (line: SectionLine) =>
+export function extractEducation(
+  lines: SectionLine[],
+  options: { strict: boolean; contexts?: ReadonlyMap<number, LineContext> },
+): Education[] {
+  const contexts = options.contexts;
+  // The learned scores of a line's parts (see part-classifier.ts), when the lines' context is known.
+  const learned: DegreeScorer | null = contexts
+    ? (line, part) =>
+        classifyHeaderPart(line, contexts.get(line.lineNumber) ?? { section: 'education', previous: null, next: null }, part)
+    : null;
+  const learnedDegreeLine = (line: SectionLine) =>
+    learned !== null &&
+    !options.strict &&
     !isBulletLine(line) &&
+    line.text.split(/\s+/).length <= 14 &&
+    splitParts(line.text).some((part) => learned(line, part).degree >= OPEN_DEGREE);
+  const isDegreeLine = (line: SectionLine) =>
+    learnedDegreeLine(line) ||
+    (!isBulletLine(line) &&
     !/\b(?:permis|driving)\b/iu.test(line.text) &&
     // "Masters of Commerce in Sales and Marketing, London School of Commerce.": a final dot is no sentence.
     !isSentenceLike(line.text.trim().replace(/\.$/u, '')) &&
@@ -134,7 +152,7 @@ export function extractEducation(lines: SectionLine[], options: { strict: boolea
       !options.strict && line.text.split(/\s+/).length <= 14,
     ) ||
       // "Course: Bachelor of Arts", "2019 - Diplôme : CAP cuisine"
-      hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, '')));
+      hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, ''))));
   const anyDegree = lines.some(isDegreeLine);
   const education: Education[] = [];
   let current: { entry: Education; last: SectionLine; followers: number } | null = null;
@@ -144,8 +162,9 @@ export function extractEducation(lines: SectionLine[], options: { strict: boolea
       isDegreeLine(line) ||
       (!options.strict && !anyDegree && range && !isBulletLine(line) && line.text.split(/\s+/).length <= 10)
     ) {
-      current = { entry: entryOf(line, range), last: line, followers: 0 };
-      if (current.entry.degree.length > 0) education.push(current.entry);
+      current = { entry: entryOf(line, range, learned), last: line, followers: 0 };
+      if (current.entry.degree.length > 0 && (current.entry.confidence ?? 1) >= (learned ? MIN_DEGREE : 0))
+        education.push(current.entry);
       else current = null;
       continue;
     }
@@ -234,6 +253,14 @@ function isSubjectOf(degree: string, line: string): boolean {
   );
 }
 
+/** The learned scores of a part of a line. */
+type DegreeScorer = (line: SectionLine, part: { text: string; offset: number }) => PartScores;
+
+/** Learned degree probability above which a line without a degree word opens an entry. */
+const OPEN_DEGREE = 0.6;
+/** Below this learned probability an entry's degree is left out (a school, a heading, a note). */
+const MIN_DEGREE = 0.2;
+
 const validYear = (year: number) => (year >= 1950 && year <= 2100 ? year : null);
 
 /** The school in a text: its parts without places ("Goa Institute of Management - Goa" → the first). */
@@ -247,16 +274,20 @@ function institutionOf(text: string): string | null {
 }
 
 /** The entry a degree line opens: degree part, institution part, year. */
-function entryOf(line: SectionLine, range: DateRange | null): Education {
+function entryOf(line: SectionLine, range: DateRange | null, learned: DegreeScorer | null): Education {
   const text = range
     ? `${line.text.slice(0, range.index)}${' '.repeat(range.length)}${line.text.slice(range.index + range.length)}`
     : line.text;
   const parts = splitParts(text.replace(/\(\s*\)/g, '  ')).filter((part) => /\p{L}/u.test(part.text));
+  const byKeyword = parts.findIndex(
+    (part) => hasDegreeKeyword(part.text) || hasDegreeKeyword(part.text.replace(/^[^:]{1,20}:\s*/u, '')),
+  );
+  // The learned scores decide when no part has a degree word, or when another part is clearly the degree.
+  const scores = learned ? parts.map((part) => learned(line, part).degree) : null;
+  const byScore = scores ? scores.indexOf(Math.max(...scores)) : -1;
   const degreeIndex = Math.max(
     0,
-    parts.findIndex(
-      (part) => hasDegreeKeyword(part.text) || hasDegreeKeyword(part.text.replace(/^[^:]{1,20}:\s*/u, '')),
-    ),
+    scores && byScore >= 0 && (byKeyword < 0 || scores[byScore]! - scores[byKeyword]! >= 0.3) ? byScore : byKeyword,
   );
   let degree = (parts[degreeIndex]?.text ?? '').replace(/^[^:]{1,20}:\s*(?=\S)/u, (label) =>
     hasDegreeKeyword(label) && !/^(?:course|cursus|degree|dipl[oô]me)\b/iu.test(label) ? label : '',
@@ -286,7 +317,13 @@ function entryOf(line: SectionLine, range: DateRange | null): Education {
     year,
     source: spanIn(line),
     // Measured on the dotin development resumes: ~0.75 with a degree word and a year, ~0.6 without the
-    // year, rarely right without a degree word.
-    confidence: hasDegreeKeyword(degree) ? (year ? 0.75 : 0.6) : 0.2,
+    // year, rarely right without a degree word. With the learned scores: their probability.
+    confidence: scores
+      ? Math.round((scores[degreeIndex] ?? 0) * 100) / 100
+      : hasDegreeKeyword(degree)
+        ? year
+          ? 0.75
+          : 0.6
+        : 0.2,
   };
 }

@@ -15,7 +15,7 @@ import {
   titleScore,
 } from './entry-parts.js';
 import { COMPANY_PLACEHOLDER, COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
-import { classifyPart, type PartScores } from './part-classifier.js';
+import { classifyHeaderPart, type PartScores } from './part-classifier.js';
 import { isBulletLine, isHeaderLike, isSentenceLike } from './header-lines.js';
 
 /** Maps a job title to an occupation (the taxonomy's `normalizeOccupation` in production). */
@@ -425,28 +425,16 @@ export function extractExperiences(
     }
     return parts;
   };
-  // The learned scores of a part, from the part as the whole line cuts it (the dates line's parts were
-  // cut without its dates; they keep their offsets).
+  // The learned scores of a part, with its line's neighbours in this list of lines.
   const blockClassifier =
     (anchorIndex: number): PartClassifier =>
     (part) => {
       const index = anchorIndex + part.line;
-      const line = lines[index]!;
-      const parts = lineParts(index);
-      const found = parts.findIndex(
-        (candidate) => candidate.offset < part.offset + part.text.length && part.offset < candidate.offset + candidate.text.length,
+      return classifyHeaderPart(
+        lines[index]!,
+        { section, previous: lines[index - 1]?.text ?? null, next: lines[index + 1]?.text ?? null },
+        part,
       );
-      return classifyPart({
-        text: part.text,
-        line: line.text,
-        partIndex: Math.max(0, found),
-        partCount: Math.max(1, parts.length),
-        previous: lines[index - 1]?.text ?? null,
-        next: lines[index + 1]?.text ?? null,
-        bullet: line.isBullet,
-        section,
-        unit: 'header',
-      });
     };
   const blocks = buildBlocks(lines, findAnchors(lines, options.strict));
   // The CV's template: where titles and employers sit in the entries whose words make them clear.

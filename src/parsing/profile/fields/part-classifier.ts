@@ -3,7 +3,7 @@ import { lazyTable } from '../../../taxonomy/tables.js';
 import { foldForMatch } from '../../../text/index.js';
 import { parseDateRange } from './dates.js';
 import { hasDegreeKeyword } from './education.js';
-import { hasCue, isPlace } from './entry-parts.js';
+import { hasCue, isPlace, splitParts } from './entry-parts.js';
 import { COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
 import type { LineContext } from '../line-context.js';
 import type { SectionLine } from '../sections.js';
@@ -151,6 +151,34 @@ export function scoreFeatures(features: readonly string[], table: PartClassifier
 }
 
 export type PartScores = Record<PartLabel, number>;
+
+/**
+ * The learned scores of a part of an entry-header line (`splitParts`), given the line's context: the part
+ * is placed among the parts of the whole line (a dates line's parts, cut without its dates, keep their
+ * offsets).
+ */
+export function classifyHeaderPart(
+  line: Pick<SectionLine, 'text' | 'isBullet'>,
+  context: LineContext,
+  part: { text: string; offset: number },
+): PartScores {
+  const parts = splitParts(line.text);
+  const found = parts.findIndex(
+    (candidate) =>
+      candidate.offset < part.offset + part.text.length && part.offset < candidate.offset + candidate.text.length,
+  );
+  return classifyPart({
+    text: part.text,
+    line: line.text,
+    partIndex: Math.max(0, found),
+    partCount: Math.max(1, parts.length),
+    previous: context.previous,
+    next: context.next,
+    bullet: line.isBullet,
+    section: context.section,
+    unit: 'header',
+  });
+}
 
 /**
  * The classifier's inputs for list items (one per item, in order): each item's position among the items
