@@ -158,7 +158,7 @@ export function resumeExamples(file: string, source: string): Example[] {
           line.start + part.offset + part.text.length,
         );
     }
-    const items = listItems(section.lines, { requireList: section.kind !== 'skills' });
+    const items = listItems(section.lines, { requireList: section.kind !== 'skills', inSentences: true });
     const inputs = listItemInputs(
       items,
       (lineNumber) => section.lines.find((line) => line.lineNumber === lineNumber)!,

@@ -47,8 +47,11 @@ export function extractProfile(
   context: ExtractProfileContext,
 ): CandidateProfile {
   const sections = splitSections(document);
-  const contexts = lineContexts(sections);
   const language = context.language ?? detectLanguage(document.text);
+  // The part classifier (fields/part-classifier.ts) was fitted on English resumes: French ones keep the
+  // word rules alone.
+  const learned = language === 'en';
+  const contexts = learned ? lineContexts(sections) : undefined;
   const all = sections.flatMap((section) => section.lines);
   const has = (kind: Section['kind']) => sections.some((section) => section.kind === kind);
   const contactArea = linesOf(sections, 'top', 'contact');
@@ -91,15 +94,19 @@ export function extractProfile(
       ? { romeCode: best.romeCode, label: best.label }
       : null;
   };
-  let experiences = extractExperiences(linesOf(sections, 'experience'), { resolveOccupation, strict: false });
+  let experiences = extractExperiences(linesOf(sections, 'experience'), {
+    resolveOccupation,
+    strict: false,
+    learned,
+  });
   if (experiences.length === 0) {
     // No experience section, or one whose heading was lost: dated ranges anywhere but in education.
     const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact', 'skills'));
-    experiences = extractExperiences(scan, { resolveOccupation, strict: true });
+    experiences = extractExperiences(scan, { resolveOccupation, strict: true, learned, section: 'other' });
   }
   const education = has('education')
-    ? extractEducation(linesOf(sections, 'education'), { strict: false, contexts })
-    : extractEducation(usable(linesOf(sections, 'top', 'other')), { strict: true, contexts });
+    ? extractEducation(linesOf(sections, 'education'), { strict: false, ...(contexts ? { contexts } : {}) })
+    : extractEducation(usable(linesOf(sections, 'top', 'other')), { strict: true, ...(contexts ? { contexts } : {}) });
   // Skills: the skills sections' lists, then inline lists anywhere else ("Technologies: X, Y"), and
   // without a skills section the taxonomy's skills named in the text.
   const inlineLists = extractSkills(
@@ -111,19 +118,22 @@ export function extractProfile(
         'info',
         'profile',
       ),
-      // In experiences too ("Technologies: X, Y", "Worked in C, C++, Perl"): the part classifier tells
-      // skills from tasks and entry headers.
-      ...linesOf(sections, 'experience'),
+      // In experiences, labelled lists ("Technologies: X, Y"); with the part classifier to tell skills from
+      // tasks and entry headers, any list ("Worked in C, C++, Perl").
+      ...linesOf(sections, 'experience').filter((line) => learned || /^[^:]{2,40}:\s*\S/u.test(line.text)),
     ]),
     context.taxonomy,
-    { excludedLines: excluded, requireList: true, contexts },
+    { excludedLines: excluded, requireList: true, ...(contexts ? { contexts } : {}) },
   );
   // Taxonomy skills named in sentences: only for French text. On English resumes (dotin development set)
   // 6 in 100 of them are skills the resume claims; the rest are tasks, subjects and phrases that merely
   // share words with a skill label.
   const skills = has('skills')
     ? mergeSkills(
-        extractSkills(linesOf(sections, 'skills'), context.taxonomy, { excludedLines: excluded, contexts }),
+        extractSkills(linesOf(sections, 'skills'), context.taxonomy, {
+          excludedLines: excluded,
+          ...(contexts ? { contexts } : {}),
+        }),
         inlineLists,
       )
     : language === 'fr'

@@ -297,11 +297,11 @@ function buildBlocks(lines: SectionLine[], anchors: Anchor[]): Block[] {
  * mostly an employer, a project, an award or a place): it is kept as the employer when there is none,
  * else dropped, and the entry keeps its dates. A labelled title ("Position: …") stays.
  */
-function demoteUnlikelyTitle(assigned: Assigned, classify: PartClassifier): Assigned {
+function demoteUnlikelyTitle(assigned: Assigned, classify: PartClassifier | null): Assigned {
   const title = assigned.title;
   if (!title || title.label === 'title' || hasTitleWord(title.text)) return assigned;
   // Unless the learned scores are sure it is one ("Controller", "Roustabout", "Laborer").
-  if (classify(title).title >= KEEP_TITLE) return assigned;
+  if (classify && classify(title).title >= KEEP_TITLE) return assigned;
   return { ...assigned, title: null, company: assigned.company ?? title };
 }
 
@@ -404,7 +404,7 @@ function entryConfidence(title: string | null, hasOccupation: boolean): number {
  */
 export function extractExperiences(
   lines: SectionLine[],
-  options: { resolveOccupation: OccupationResolver; strict: boolean; section?: string },
+  options: { resolveOccupation: OccupationResolver; strict: boolean; section?: string; learned?: boolean },
 ): Experience[] {
   const memo = new Map<string, boolean>();
   const isOccupation = (text: string) => {
@@ -441,7 +441,7 @@ export function extractExperiences(
   const titleSlots = new Map<string, number>();
   const companySlots = new Map<string, number>();
   const count = (slots: Map<string, number>, slot: string) => slots.set(slot, (slots.get(slot) ?? 0) + 1);
-  const classifyIn = (block: Block) => blockClassifier(block.anchor.index);
+  const classifyIn = (block: Block) => (options.learned ? blockClassifier(block.anchor.index) : null);
   for (const block of blocks) {
     const { parts } = block;
     const assigned = assignParts(parts, isOccupation, { title: null, company: null }, classifyIn(block));
@@ -478,8 +478,8 @@ export function extractExperiences(
     // about the employer ("COMPANY, INC." / "2007-Present" / "Female-owned small business…" / "Vice President").
     let assigned = entry.assigned;
     let titleAt = -1;
-    if (assigned.title === null) {
-      const classify = classifyIn(block);
+    const classify = classifyIn(block);
+    if (assigned.title === null && classify) {
       for (let cursor = headerEnd + 1; cursor < Math.min(descriptionEnd, headerEnd + 1 + FILL_LINES); cursor++) {
         const line = lines[cursor]!;
         if (!isHeaderLike(line) || line.text.split(/\s+/u).length > 8) continue;

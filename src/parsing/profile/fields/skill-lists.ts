@@ -138,23 +138,27 @@ const CONTACT_LINE =
  * Whether the pieces of a paragraph outside a skills section make a list: every piece short (at most four
  * words), and at least two pieces after a label ("Technologies: Java, SQL") or three without one.
  */
-function isInlineList(pieces: string[], labelled: boolean): boolean {
+function isInlineList(pieces: string[], labelled: boolean, inSentences: boolean): boolean {
   if (pieces.length < (labelled ? 2 : 3)) return false;
   const short = (piece: string) =>
     piece.length > 0 && piece.split(/\s+/).length <= 4 && !/[.!?]$/u.test(piece);
   // A list inside a sentence ("… experience in C, C++, Perl and Python."): its inner pieces are short.
-  if (!labelled && pieces.length >= 4) return pieces.slice(1, -1).every(short);
+  if (inSentences && !labelled && pieces.length >= 4) return pieces.slice(1, -1).every(short);
   return pieces.every(short);
 }
 
 /**
- * The items of list paragraphs: each paragraph (wrapped lines joined) loses its label ("Languages:") and is
+ * The items of list paragraphs (with `inSentences`, also the short inner items of a list written in a
+ * sentence, for a caller that scores the items): each paragraph (wrapped lines joined) loses its label ("Languages:") and is
  * split on commas, semicolons, pipes and bullets (table cells: on cells); every item is cleaned of
  * durations ("Java (3 years)" → "Java") and kept when plausible. A paragraph whose label says it is not
  * about skills ("Hobbies:") gives nothing. `requireList`: only paragraphs with a label or at least two items
  * (inline lists in any section), not a lone phrase.
  */
-export function listItems(lines: SectionLine[], options: { requireList: boolean }): ListItem[] {
+export function listItems(
+  lines: SectionLine[],
+  options: { requireList: boolean; inSentences?: boolean },
+): ListItem[] {
   const items: ListItem[] = [];
   for (const paragraph of paragraphsOf(lines)) {
     let text = paragraph.text;
@@ -179,7 +183,7 @@ export function listItems(lines: SectionLine[], options: { requireList: boolean 
     const texts = pieces.map((piece) => cleanItem(piece[0]).text);
     if (
       options.requireList &&
-      (!isInlineList(texts, labelled) || (/\d/.test(text) && parseDateRange(text)?.isRange))
+      (!isInlineList(texts, labelled, options.inSentences === true) || (/\d/.test(text) && parseDateRange(text)?.isRange))
     )
       continue;
     // "Pune, Maharashtra - Bengaluru, Karnataka": places, not skills.

@@ -118,7 +118,10 @@ export function extractSkills(
   const skills: Skill[] = [];
   const seen = new Set<string>();
   const usable = lines.filter((line) => !options.excludedLines.has(line.lineNumber));
-  const items = listItems(usable, { requireList: options.requireList === true });
+  const items = listItems(usable, {
+    requireList: options.requireList === true,
+    inSentences: options.contexts !== undefined,
+  });
   const normalizedOf = new Map(items.map((item) => [item.text, taxonomy.normalizeSkill(item.text)]));
   // The learned scores of each item (see part-classifier.ts), when the lines' context is known.
   const contexts = options.contexts;
@@ -138,8 +141,16 @@ export function extractSkills(
     if (seen.has(folded)) continue;
     seen.add(folded);
     const normalized = normalizedOf.get(name) ?? null;
-    const confidence = learned ? learned[index]! : listItemConfidence(name, normalized !== null);
-    if (confidence < (learned ? MIN_LEARNED_SKILL_CONFIDENCE : MIN_SKILL_CONFIDENCE)) continue;
+    // A listed item the taxonomy knows stays (the classifier learned from IT-heavy resumes).
+    const confidence = learned
+      ? Math.max(learned[index]!, normalized ? KNOWN_LISTED_SKILL : 0)
+      : listItemConfidence(name, normalized !== null);
+    const floor = learned
+      ? options.requireList === true
+        ? MIN_LEARNED_SKILL_CONFIDENCE
+        : MIN_LEARNED_LISTED_SKILL_CONFIDENCE
+      : MIN_SKILL_CONFIDENCE;
+    if (confidence < floor) continue;
     skills.push({
       name,
       ...(normalized ? { normalized: normalized.label } : {}),
@@ -158,6 +169,13 @@ export function extractSkills(
 export const MIN_SKILL_CONFIDENCE = 0.1;
 /** The same, for the learned probability that an item is a skill (used when the lines' context is known). */
 export const MIN_LEARNED_SKILL_CONFIDENCE = 0.4;
+/**
+ * The same in a skills section: its heading says the items are skills (on the dotin development resumes,
+ * 0.3 there and 0.4 elsewhere give the same skills F1 as 0.4 everywhere).
+ */
+export const MIN_LEARNED_LISTED_SKILL_CONFIDENCE = 0.3;
+/** The least confidence of a listed item the taxonomy knows, with the learned scores. */
+const KNOWN_LISTED_SKILL = 0.5;
 
 // Function words left out when counting an item's words: French skill names are nominal phrases
 // ("Respect des normes d'hygiène") whose length is in their content words.
