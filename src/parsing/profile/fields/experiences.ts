@@ -131,7 +131,8 @@ function assignParts(
     labelled('company') ??
     [...rest].sort((a, b) => {
       const employerScore = (part: SlottedPart) =>
-        companyScore(part.text) + (classify ? EMPLOYER_WEIGHT * employerMargin(classify(part)) : 0);
+        companyScore(part.text) +
+        (classify ? Math.round(EMPLOYER_WEIGHT * employerMargin(classify(part))) : 0);
       const byScore = employerScore(b) - employerScore(a);
       if (byScore !== 0) return byScore;
       // Nearest after the title first, then before it.
@@ -148,7 +149,11 @@ function assignParts(
 /** The learned scores of a header part (see part-classifier.ts), null where none is consulted. */
 type PartClassifier = (part: SlottedPart) => PartScores;
 
-/** How much the learned scores weigh against the word rules when choosing the title and the employer. */
+/**
+ * How much the learned scores weigh against the word rules when choosing the title and the employer. The
+ * employer's log-odds are rounded: a small difference between two parts leaves the choice to the rules
+ * (nearest after the title).
+ */
 const TITLE_WEIGHT = 1;
 /** Learned title probability above which a part without a job-title word stays a title. */
 const KEEP_TITLE = 0.6;
