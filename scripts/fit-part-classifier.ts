@@ -9,7 +9,7 @@
  * dotin label covering at least half of its letters (Designation → title, Companies worked at → employer,
  * Degree → degree, College Name → college, Tech Tools / Job Specific Skills / Soft Skills → skill), else
  * `other`. The model: multinomial logistic regression, L2-regularised, fitted by stochastic gradient
- * descent in a seeded order (same data, same file). Features seen fewer than MIN_COUNT times are dropped.
+ * descent in a seeded order (same data, same file). Features seen in fewer than MIN_DOCS resumes are dropped.
  *
  *   npm run fit:parts [-- --dotin DIR] [--check]
  *
@@ -41,8 +41,8 @@ export const MODEL_FILE = path.resolve('src', 'taxonomy', 'data', 'cv-part-class
 const SEED = 14;
 const EPOCHS = 12;
 const LEARNING_RATE = 0.1;
-const L2 = 1e-5;
-const MIN_COUNT = 8;
+const L2 = 1e-4;
+const MIN_DOCS = 3;
 
 const LABEL_OF: Partial<Record<DotinLabel, PartLabel>> = {
   Designation: 'title',
@@ -172,12 +172,18 @@ export function resumeExamples(file: string, source: string): Example[] {
 
 /** Multinomial logistic regression by seeded SGD; returns the weights of the kept features. */
 export function fit(examples: Example[]): PartClassifierModel {
-  const counts = new Map<string, number>();
+  // Document frequency: a feature must be seen in MIN_DOCS resumes (a skill name repeated in one resume
+  // teaches nothing about the next one).
+  const documents = new Map<string, Set<string>>();
   for (const example of examples)
-    for (const feature of example.features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+    for (const feature of example.features) {
+      let files = documents.get(feature);
+      if (!files) documents.set(feature, (files = new Set()));
+      files.add(example.file);
+    }
   const index = new Map<string, number>();
-  for (const [feature, count] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-    if (count >= MIN_COUNT || feature === 'bias') index.set(feature, index.size);
+  for (const [feature, files] of [...documents.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (files.size >= MIN_DOCS || feature === 'bias') index.set(feature, index.size);
   const labels = PART_LABELS.length;
   const weights = new Float64Array(index.size * labels);
   const encoded = examples.map((example) => ({
@@ -236,20 +242,22 @@ function crossValidate(examples: Example[]): string {
   const files = [...new Set(examples.map((example) => example.file))];
   const foldOf = new Map(files.map((file, position) => [file, position % 5]));
   const confusion = PART_LABELS.map(() => PART_LABELS.map(() => 0));
+  let logLoss = 0;
   for (let fold = 0; fold < 5; fold++) {
     const model = fit(examples.filter((example) => foldOf.get(example.file) !== fold));
     for (const example of examples.filter((candidate) => foldOf.get(candidate.file) === fold)) {
       const probabilities = scoreFeatures(example.features, model);
       const predicted = probabilities.indexOf(Math.max(...probabilities));
+      logLoss -= Math.log(Math.max(1e-9, probabilities[example.label]!));
       confusion[example.label]![predicted]!++;
     }
   }
-  return PART_LABELS.map((label, row) => {
+  return `log-loss ${(logLoss / examples.length).toFixed(4)}\n${PART_LABELS.map((label, row) => {
     const correct = confusion[row]![row]!;
     const gold = confusion[row]!.reduce((sum, value) => sum + value, 0);
     const predicted = confusion.reduce((sum, line) => sum + line[row]!, 0);
     return `${label.padEnd(9)} gold ${String(gold).padStart(6)}  P ${(correct / Math.max(1, predicted)).toFixed(3)}  R ${(correct / Math.max(1, gold)).toFixed(3)}`;
-  }).join('\n');
+  }).join('\n')}`;
 }
 
 async function main(): Promise<void> {

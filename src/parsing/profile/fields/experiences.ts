@@ -473,6 +473,7 @@ export function extractExperiences(
     return [{ block, assigned, before: block.before.filter((index) => index >= top) }];
   });
   const experiences: Experience[] = [];
+  const headerLines = new Set<number>();
   for (const [position, entry] of entries.entries()) {
     const { block, before } = entry;
     const { anchor } = block;
@@ -507,6 +508,7 @@ export function extractExperiences(
     const titleLine = anchor.index + (assigned.title ?? assigned.company)!.line;
     const occupation = assigned.title ? options.resolveOccupation(assigned.title.text) : null;
     const header = [...before, anchor.index, ...block.after, ...(titleAt >= 0 ? [titleAt] : [])];
+    for (const index of header) headerLines.add(index);
     if (anchor.continuation !== null) header.push(anchor.continuation);
     experiences.push({
       title: assigned.title?.text ?? '',
@@ -521,7 +523,57 @@ export function extractExperiences(
       confidence: entryConfidence(assigned.title?.text ?? null, occupation !== null),
     });
   }
-  return nestRoles(experiences);
+  if (options.learned && !options.strict) experiences.push(
+      ...undatedEntries(lines, headerLines, blockClassifier, lineParts, options.resolveOccupation),
+    );
+  return nestRoles(experiences.sort((a, b) => (a.source?.start ?? 0) - (b.source?.start ?? 0)));
+}
+
+/** Learned title probability above which a header-like line of an experience section without dates is an entry. */
+const UNDATED_TITLE = 0.8;
+/** Learned employer probability above which another part of that line is its employer. */
+const UNDATED_EMPLOYER = 0.5;
+
+/**
+ * Entries written without dates ("ARLINGTON CORPORATION, Product Development Specialist", a title alone on
+ * its line between two descriptions): header-like lines of an experience section that no dated entry used,
+ * one of whose parts the part classifier is sure is a job title. Their confidence is that probability.
+ */
+function undatedEntries(
+  lines: SectionLine[],
+  used: ReadonlySet<number>,
+  classifierAt: (index: number) => PartClassifier,
+  lineParts: (index: number) => EntryPart[],
+  resolveOccupation: OccupationResolver,
+): Experience[] {
+  const entries: Experience[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (used.has(index) || !isHeaderLike(line) || line.text.split(/\s+/u).length > 10) continue;
+    if (parseDateRange(line.text) !== null) continue;
+    const classify = classifierAt(index);
+    const parts = lineParts(index).map((part) => ({ ...part, line: 0 }));
+    const scored = parts
+      .filter((part) => !isNotAJob(part.text) && !isPlace(part.text))
+      .map((part) => ({ part, scores: classify(part) }));
+    const title = [...scored].sort((a, b) => b.scores.title - a.scores.title)[0];
+    if (!title || title.scores.title < UNDATED_TITLE) continue;
+    const employer = scored
+      .filter((item) => item !== title && item.scores.employer >= UNDATED_EMPLOYER && !isNotAnEmployer(item.part.text))
+      .sort((a, b) => b.scores.employer - a.scores.employer)[0];
+    entries.push({
+      title: title.part.text,
+      company: employer?.part.text ?? null,
+      location: parts.find((part) => isPlace(part.text))?.text ?? null,
+      start: null,
+      end: null,
+      current: false,
+      description: '',
+      occupation: resolveOccupation(title.part.text),
+      source: spanIn(line),
+      confidence: Math.round(title.scores.title * 100) / 100,
+    });
+  }
+  return entries;
 }
 
 /**
