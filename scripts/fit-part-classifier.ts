@@ -65,7 +65,10 @@ export interface Example {
  * The dotin text as `documentFromText` rebuilds it (spaces collapsed, lines trimmed, empty lines dropped),
  * with the label of every character carried along.
  */
-function normalisedWithLabels(text: string, labels: (PartLabel | null)[]): { text: string; labels: (PartLabel | null)[] } {
+function normalisedWithLabels(
+  text: string,
+  labels: (PartLabel | null)[],
+): { text: string; labels: (PartLabel | null)[] } {
   let out = '';
   const outLabels: (PartLabel | null)[] = [];
   let offset = 0;
@@ -171,15 +174,15 @@ export function resumeExamples(file: string, source: string): Example[] {
 }
 
 /** Multinomial logistic regression by seeded SGD; returns the weights of the kept features. */
-export function fit(examples: Example[]): PartClassifierModel {
+export function fitPartClassifier(examples: Example[]): PartClassifierModel {
   // Document frequency: a feature must be seen in MIN_DOCS resumes (a skill name repeated in one resume
   // teaches nothing about the next one).
   const documents = new Map<string, Set<string>>();
   for (const example of examples)
     for (const feature of example.features) {
-      let files = documents.get(feature);
-      if (!files) documents.set(feature, (files = new Set()));
+      const files = documents.get(feature) ?? new Set<string>();
       files.add(example.file);
+      documents.set(feature, files);
     }
   const index = new Map<string, number>();
   for (const [feature, files] of [...documents.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
@@ -187,7 +190,9 @@ export function fit(examples: Example[]): PartClassifierModel {
   const labels = PART_LABELS.length;
   const weights = new Float64Array(index.size * labels);
   const encoded = examples.map((example) => ({
-    features: [...new Set(example.features)].map((feature) => index.get(feature)).filter((value) => value !== undefined),
+    features: [...new Set(example.features)]
+      .map((feature) => index.get(feature))
+      .filter((value) => value !== undefined),
     label: example.label,
   }));
   const random = createRandom(SEED);
@@ -233,7 +238,8 @@ async function developmentExamples(directory: string): Promise<Example[]> {
     .filter((file) => file.endsWith('.xml') && !isHeldOut(file))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const examples: Example[] = [];
-  for (const file of files) examples.push(...resumeExamples(file, await readFile(path.join(directory, file), 'utf8')));
+  for (const file of files)
+    examples.push(...resumeExamples(file, await readFile(path.join(directory, file), 'utf8')));
   return examples;
 }
 
@@ -244,7 +250,7 @@ function crossValidate(examples: Example[]): string {
   const confusion = PART_LABELS.map(() => PART_LABELS.map(() => 0));
   let logLoss = 0;
   for (let fold = 0; fold < 5; fold++) {
-    const model = fit(examples.filter((example) => foldOf.get(example.file) !== fold));
+    const model = fitPartClassifier(examples.filter((example) => foldOf.get(example.file) !== fold));
     for (const example of examples.filter((candidate) => foldOf.get(candidate.file) === fold)) {
       const probabilities = scoreFeatures(example.features, model);
       const predicted = probabilities.indexOf(Math.max(...probabilities));
@@ -264,8 +270,9 @@ async function main(): Promise<void> {
   const flag = process.argv.indexOf('--dotin');
   const directory = flag >= 0 ? process.argv[flag + 1]! : DOTIN_DIRECTORY;
   const examples = await developmentExamples(directory);
-  if (process.argv.includes('--check')) process.stdout.write(`5-fold cross-validation (dev resumes):\n${crossValidate(examples)}\n`);
-  const model = fit(examples);
+  if (process.argv.includes('--check'))
+    process.stdout.write(`5-fold cross-validation (dev resumes):\n${crossValidate(examples)}\n`);
+  const model = fitPartClassifier(examples);
   await writeFile(MODEL_FILE, `${JSON.stringify(model)}\n`);
   process.stdout.write(
     `${examples.length} pieces from the dotin development resumes, ${Object.keys(model.weights).length} features → ${MODEL_FILE}\n`,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Example, fit, resumeExamples } from '../../scripts/fit-part-classifier.js';
-import { PART_LABELS, partFeatures, scoreFeatures } from '../../src/parsing/profile/fields/part-classifier.js';
+import { type Example, fitPartClassifier, resumeExamples } from '../../scripts/fit-part-classifier.js';
+import {
+  PART_LABELS,
+  partFeatures,
+  scoreFeatures,
+} from '../../src/parsing/profile/fields/part-classifier.js';
 
 // A synthetic dotin-style resume (inline labels, as in the dataset's files).
 const RESUME = `<cv>Jane Example
@@ -50,8 +54,8 @@ describe('fit-part-classifier', () => {
       examples.push(make(`r${index}.xml`, 'Acme Ltd', 1, 'acme ltd'));
       examples.push(make(`r${index}.xml`, 'Did things.', 5, 'did things'));
     }
-    const first = fit(examples);
-    expect(fit(examples)).toEqual(first);
+    const first = fitPartClassifier(examples);
+    expect(fitPartClassifier(examples)).toEqual(first);
     const probabilities = scoreFeatures(['bias', 'w:engineer'], first);
     expect(probabilities.indexOf(Math.max(...probabilities))).toBe(0);
     const employer = scoreFeatures(['bias', 'w:ltd'], first);

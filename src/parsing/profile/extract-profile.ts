@@ -106,7 +106,10 @@ export function extractProfile(
   }
   const education = has('education')
     ? extractEducation(linesOf(sections, 'education'), { strict: false, ...(contexts ? { contexts } : {}) })
-    : extractEducation(usable(linesOf(sections, 'top', 'other')), { strict: true, ...(contexts ? { contexts } : {}) });
+    : extractEducation(usable(linesOf(sections, 'top', 'other')), {
+        strict: true,
+        ...(contexts ? { contexts } : {}),
+      });
   // Skills: the skills sections' lists, then inline lists anywhere else ("Technologies: X, Y"), and
   // without a skills section the taxonomy's skills named in the text.
   const inlineLists = extractSkills(

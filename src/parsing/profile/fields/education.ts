@@ -133,7 +133,11 @@ export function extractEducation(
   // The learned scores of a line's parts (see part-classifier.ts), when the lines' context is known.
   const learned: DegreeScorer | null = contexts
     ? (line, part) =>
-        classifyHeaderPart(line, contexts.get(line.lineNumber) ?? { section: 'education', previous: null, next: null }, part)
+        classifyHeaderPart(
+          line,
+          contexts.get(line.lineNumber) ?? { section: 'education', previous: null, next: null },
+          part,
+        )
     : null;
   const learnedDegreeLine = (line: SectionLine) =>
     learned !== null &&
@@ -144,15 +148,15 @@ export function extractEducation(
   const isDegreeLine = (line: SectionLine) =>
     learnedDegreeLine(line) ||
     (!isBulletLine(line) &&
-    !/\b(?:permis|driving)\b/iu.test(line.text) &&
-    // "Masters of Commerce in Sales and Marketing, London School of Commerce.": a final dot is no sentence.
-    !isSentenceLike(line.text.trim().replace(/\.$/u, '')) &&
-    (hasDegreeKeyword(
-      line.text.replace(/^[\d\s:/–—-]+/u, ''),
-      !options.strict && line.text.split(/\s+/).length <= 14,
-    ) ||
-      // "Course: Bachelor of Arts", "2019 - Diplôme : CAP cuisine"
-      hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, ''))));
+      !/\b(?:permis|driving)\b/iu.test(line.text) &&
+      // "Masters of Commerce in Sales and Marketing, London School of Commerce.": a final dot is no sentence.
+      !isSentenceLike(line.text.trim().replace(/\.$/u, '')) &&
+      (hasDegreeKeyword(
+        line.text.replace(/^[\d\s:/–—-]+/u, ''),
+        !options.strict && line.text.split(/\s+/).length <= 14,
+      ) ||
+        // "Course: Bachelor of Arts", "2019 - Diplôme : CAP cuisine"
+        hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, ''))));
   const anyDegree = lines.some(isDegreeLine);
   const education: Education[] = [];
   let current: { entry: Education; last: SectionLine; followers: number } | null = null;
@@ -287,7 +291,9 @@ function entryOf(line: SectionLine, range: DateRange | null, learned: DegreeScor
   const byScore = scores ? scores.indexOf(Math.max(...scores)) : -1;
   const degreeIndex = Math.max(
     0,
-    scores && byScore >= 0 && (byKeyword < 0 || scores[byScore]! - scores[byKeyword]! >= 0.3) ? byScore : byKeyword,
+    scores && byScore >= 0 && (byKeyword < 0 || scores[byScore]! - scores[byKeyword]! >= 0.3)
+      ? byScore
+      : byKeyword,
   );
   let degree = (parts[degreeIndex]?.text ?? '').replace(/^[^:]{1,20}:\s*(?=\S)/u, (label) =>
     hasDegreeKeyword(label) && !/^(?:course|cursus|degree|dipl[oô]me)\b/iu.test(label) ? label : '',

@@ -195,4 +195,49 @@ describe('experiences whatever the order of title, employer, place and dates', (
     ].join('\n');
     expect(titles(text)).toEqual([]);
   });
+
+  describe('with the part classifier (English resumes)', () => {
+    const learned = (text: string) =>
+      extractExperiences(sectionLinesOf(text, 'experience'), {
+        resolveOccupation: noOccupation,
+        strict: false,
+        learned: true,
+      }).map((item) => [item.title, item.company, item.start]);
+
+    it('finds the title of an employer-only entry under a line about the employer', () => {
+      const text = [
+        'PROFESSIONAL EXPERIENCE',
+        'NORTHWIND TRADERS, INC., Boston, MA',
+        '2007 - Present',
+        'Family-owned distributor of power backup solutions.',
+        'Vice President, Sales',
+        'Grew annual revenues by 40% through multi-year contracts with airlines.',
+      ].join('\n');
+      expect(learned(text)).toEqual([['Vice President', 'NORTHWIND TRADERS, INC.', '2007-01']]);
+    });
+
+    it('reads an entry written without dates when its title is clear', () => {
+      const text = [
+        'WORK EXPERIENCE',
+        'Software Engineer - Contoso Ltd',
+        'January 2016 to Present',
+        '• Built the billing service.',
+        'Senior Software Engineer',
+        '• Led a team of four developers on the payments platform.',
+      ].join('\n');
+      const read = learned(text);
+      expect(read[0]).toEqual(['Software Engineer', 'Contoso Ltd', '2016-01']);
+      expect(read.map((entry) => entry[0])).toContain('Senior Software Engineer');
+      expect(read.find((entry) => entry[0] === 'Senior Software Engineer')?.[2]).toBeNull();
+    });
+
+    it('still leaves bullets and sentences out', () => {
+      const text = [
+        'EXPERIENCE',
+        '• Responsible for supervising the night shift team',
+        'I managed the warehouse and reported to the director of operations.',
+      ].join('\n');
+      expect(learned(text)).toEqual([]);
+    });
+  });
 });

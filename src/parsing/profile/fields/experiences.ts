@@ -15,8 +15,8 @@ import {
   titleScore,
 } from './entry-parts.js';
 import { COMPANY_PLACEHOLDER, COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
-import { classifyHeaderPart, type PartScores } from './part-classifier.js';
 import { isBulletLine, isHeaderLike, isSentenceLike } from './header-lines.js';
+import { classifyHeaderPart, type PartScores } from './part-classifier.js';
 
 /** Maps a job title to an occupation (the taxonomy's `normalizeOccupation` in production). */
 export type OccupationResolver = (title: string) => OccupationRef | null;
@@ -486,7 +486,11 @@ export function extractExperiences(
     let titleAt = -1;
     const classify = classifyIn(block);
     if (assigned.title === null && classify) {
-      for (let cursor = headerEnd + 1; cursor < Math.min(descriptionEnd, headerEnd + 1 + FILL_LINES); cursor++) {
+      for (
+        let cursor = headerEnd + 1;
+        cursor < Math.min(descriptionEnd, headerEnd + 1 + FILL_LINES);
+        cursor++
+      ) {
         const line = lines[cursor]!;
         if (!isHeaderLike(line) || line.text.split(/\s+/u).length > 8) continue;
         const candidates = lineParts(cursor)
@@ -523,7 +527,8 @@ export function extractExperiences(
       confidence: entryConfidence(assigned.title?.text ?? null, occupation !== null),
     });
   }
-  if (options.learned && !options.strict) experiences.push(
+  if (options.learned && !options.strict)
+    experiences.push(
       ...undatedEntries(lines, headerLines, blockClassifier, lineParts, options.resolveOccupation),
     );
   return nestRoles(experiences.sort((a, b) => (a.source?.start ?? 0) - (b.source?.start ?? 0)));
@@ -558,7 +563,10 @@ function undatedEntries(
     const title = [...scored].sort((a, b) => b.scores.title - a.scores.title)[0];
     if (!title || title.scores.title < UNDATED_TITLE) continue;
     const employer = scored
-      .filter((item) => item !== title && item.scores.employer >= UNDATED_EMPLOYER && !isNotAnEmployer(item.part.text))
+      .filter(
+        (item) =>
+          item !== title && item.scores.employer >= UNDATED_EMPLOYER && !isNotAnEmployer(item.part.text),
+      )
       .sort((a, b) => b.scores.employer - a.scores.employer)[0];
     entries.push({
       title: title.part.text,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHeaderPart, classifyPart, type PartInput, partFeatures, scoreFeatures } from './part-classifier.js';
+import {
+  classifyHeaderPart,
+  classifyPart,
+  type PartInput,
+  partFeatures,
+  scoreFeatures,
+} from './part-classifier.js';
 
 const header = (text: string, line: string, section: string, extra: Partial<PartInput> = {}): PartInput => ({
   text,
@@ -67,7 +73,11 @@ describe('the shipped model', () => {
 
   it('knows a degree in an education section and a skill in a skills list', () => {
     const degree = classifyPart(
-      header('Bachelor of Engineering in Mechanical Engineering', 'Bachelor of Engineering in Mechanical Engineering', 'education'),
+      header(
+        'Bachelor of Engineering in Mechanical Engineering',
+        'Bachelor of Engineering in Mechanical Engineering',
+        'education',
+      ),
     );
     expect(best(degree)).toBe('degree');
     const skill = classifyPart({

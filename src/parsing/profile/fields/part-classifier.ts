@@ -1,12 +1,12 @@
 import { TaxonomyDataError } from '../../../errors.js';
 import { lazyTable } from '../../../taxonomy/tables.js';
 import { foldForMatch } from '../../../text/index.js';
+import type { LineContext } from '../line-context.js';
+import type { SectionLine } from '../sections.js';
 import { parseDateRange } from './dates.js';
 import { hasDegreeKeyword } from './education.js';
 import { hasCue, isPlace, splitParts } from './entry-parts.js';
 import { COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
-import type { LineContext } from '../line-context.js';
-import type { SectionLine } from '../sections.js';
 import { isSentenceLike } from './header-lines.js';
 import type { ListItem } from './skill-lists.js';
 
@@ -101,7 +101,9 @@ export function partFeatures(input: PartInput): string[] {
   if (isPlace(text)) features.push('gz:place');
   if (input.knownSkill === true) features.push('gz:skill', `gz:skill&nw:${bucket(words.length, [1, 2, 3])}`);
   if (isSentenceLike(text)) features.push('sentence');
-  features.push(`pos:${input.partIndex === 0 ? 'first' : input.partIndex === input.partCount - 1 ? 'last' : 'mid'}`);
+  features.push(
+    `pos:${input.partIndex === 0 ? 'first' : input.partIndex === input.partCount - 1 ? 'last' : 'mid'}`,
+  );
   features.push(`parts:${bucket(input.partCount, [1, 2, 4])}`);
   if (input.bullet) features.push('bullet');
   if (text.length < input.line.trim().length * 0.9) features.push('partial');
@@ -165,7 +167,8 @@ export function classifyHeaderPart(
   const parts = splitParts(line.text);
   const found = parts.findIndex(
     (candidate) =>
-      candidate.offset < part.offset + part.text.length && part.offset < candidate.offset + candidate.text.length,
+      candidate.offset < part.offset + part.text.length &&
+      part.offset < candidate.offset + candidate.text.length,
   );
   return classifyPart({
     text: part.text,
@@ -222,7 +225,9 @@ export function classifyPart(input: PartInput): PartScores {
   if (scores === undefined) {
     if (memo.size >= 20_000) memo.clear();
     const probabilities = scoreFeatures(partFeatures(input), model());
-    scores = Object.fromEntries(PART_LABELS.map((label, index) => [label, probabilities[index]!])) as PartScores;
+    scores = Object.fromEntries(
+      PART_LABELS.map((label, index) => [label, probabilities[index]!]),
+    ) as PartScores;
     memo.set(key, scores);
   }
   return scores;

@@ -183,7 +183,8 @@ export function listItems(
     const texts = pieces.map((piece) => cleanItem(piece[0]).text);
     if (
       options.requireList &&
-      (!isInlineList(texts, labelled, options.inSentences === true) || (/\d/.test(text) && parseDateRange(text)?.isRange))
+      (!isInlineList(texts, labelled, options.inSentences === true) ||
+        (/\d/.test(text) && parseDateRange(text)?.isRange))
     )
       continue;
     // "Pune, Maharashtra - Bengaluru, Karnataka": places, not skills.

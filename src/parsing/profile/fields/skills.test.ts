@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { documentFromText } from '../../extract/text-document.js';
+import { lineContexts } from '../line-context.js';
+import { linesOf, splitSections } from '../sections.js';
 import { defaultTaxonomy } from '../taxonomy-lookups.js';
 import { sectionLinesOf } from '../test-helpers.js';
 import { extractCertifications, extractLicences, extractSkills, validUntilOf } from './skills.js';
@@ -62,5 +65,29 @@ describe('list items that are not skills', () => {
         (item) => item.name,
       ),
     ).toEqual(['Java', 'Python', 'Kotlin']);
+  });
+
+  it('with the part classifier, reads lists inside sentences and scores every item', () => {
+    const text = [
+      'SUMMARY',
+      'Developer with 6 years of experience in Java, Hibernate, Spring MVC, SQL Server and Linux.',
+      'Led a team of 5, cut costs by 10%, and shipped on time every quarter of the year.',
+    ].join('\n');
+    const sections = splitSections(documentFromText(text));
+    const skills = extractSkills(linesOf(sections, 'profile', 'other', 'top'), defaultTaxonomy, {
+      excludedLines: new Set(),
+      requireList: true,
+      contexts: lineContexts(sections),
+    });
+    const names = skills.map((skill) => skill.name);
+    expect(names).toEqual(expect.arrayContaining(['Hibernate', 'Spring MVC']));
+    expect(names).not.toContain('cut costs by 10%');
+    for (const skill of skills) expect(skill.confidence).toBeGreaterThanOrEqual(0.3);
+    // Without the context (French resumes), a list inside a sentence is not read.
+    const rules = extractSkills(linesOf(sections, 'profile', 'other', 'top'), defaultTaxonomy, {
+      excludedLines: new Set(),
+      requireList: true,
+    });
+    expect(rules.map((skill) => skill.name)).not.toContain('Hibernate');
   });
 });

@@ -1,8 +1,8 @@
 import type { Certification, Skill } from '../../../domain/index.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
+import type { LineContext } from '../line-context.js';
 import type { SectionLine } from '../sections.js';
 import type { Found } from './found.js';
-import type { LineContext } from '../line-context.js';
 import { classifyPart, listItemInputs } from './part-classifier.js';
 import { listItems } from './skill-lists.js';
 
