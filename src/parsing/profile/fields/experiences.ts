@@ -311,6 +311,28 @@ function demoteUnlikelyTitle(assigned: Assigned, classify: PartClassifier | null
 }
 
 /**
+ * "Software Engineer, Apple", "Staff Software Engineer, Twitter": a title and its employer joined by a comma
+ * (commas are not part separators, they also sit inside places). When the entry has no employer, the
+ * title is cut at its last comma if the part classifier reads the left side as a title and the right side
+ * as an employer.
+ */
+function splitCommaTitle(assigned: Assigned, classify: PartClassifier): Assigned {
+  const title = assigned.title;
+  if (!title || assigned.company || title.label) return assigned;
+  const comma = title.text.lastIndexOf(', ');
+  if (comma <= 0) return assigned;
+  const left = { ...title, text: title.text.slice(0, comma).trim() };
+  const rightText = title.text.slice(comma + 2).trim();
+  const right = { ...title, text: rightText, offset: title.offset + title.text.indexOf(rightText, comma) };
+  if (!/\p{L}/u.test(right.text) || isPlace(right.text) || isNotAnEmployer(right.text)) return assigned;
+  const leftScores = classify(left);
+  const rightScores = classify(right);
+  if (leftScores.title < 0.5 || rightScores.employer <= rightScores.title || rightScores.employer < 0.3)
+    return assigned;
+  return { ...assigned, title: left, company: right };
+}
+
+/**
  * Whether an assigned employer is something else: a number, a month, a heading, a place, a piece of
  * sentence (lower-case start, final dot), a link. On the dotin development resumes these made about a
  * fifth of the wrong employers.
@@ -462,9 +484,11 @@ export function extractExperiences(
   // Each entry's header starts at the highest line that gave it a part: lines above that are the
   // previous entry's description ("Conduite de chariots" before "2015 - 2019 Magasinier - Z").
   const entries = blocks.flatMap((block) => {
-    const found = assignParts(block.parts, isOccupation, template, classifyIn(block));
+    const classify = classifyIn(block);
+    const assignedParts = assignParts(block.parts, isOccupation, template, classify);
+    const found = assignedParts && classify ? splitCommaTitle(assignedParts, classify) : assignedParts;
     if (!found || (found.title ? isNotAJob(found.title.text) : !found.company)) return [];
-    const demoted = demoteUnlikelyTitle(found, classifyIn(block));
+    const demoted = demoteUnlikelyTitle(found, classify);
     const assigned =
       demoted.company && isNotAnEmployer(demoted.company.text) ? { ...demoted, company: null } : demoted;
     if (!assigned.title && !assigned.company) return [];
