@@ -580,7 +580,20 @@ function undatedEntries(
     if (used.has(index) || !isHeaderLike(line) || line.text.split(/\s+/u).length > 10) continue;
     if (parseDateRange(line.text) !== null) continue;
     const classify = classifierAt(index);
-    const parts = lineParts(index).map((part) => ({ ...part, line: 0 }));
+    const whole = lineParts(index).map((part) => ({ ...part, line: 0 }));
+    // "ARLINGTON CORPORATION, Product Development Specialist": comma pieces are candidates too.
+    const pieces = whole.flatMap((part) =>
+      part.label || !part.text.includes(', ')
+        ? []
+        : [...part.text.matchAll(/[^,]+/gu)].map((piece) => ({
+            text: piece[0].trim(),
+            offset: part.offset + piece.index + (piece[0].length - piece[0].trimStart().length),
+            line: 0,
+          })),
+    );
+    const parts = [...whole, ...pieces].filter((part) => part.text.length > 0);
+    const overlaps = (a: SlottedPart, b: SlottedPart) =>
+      a.offset < b.offset + b.text.length && b.offset < a.offset + a.text.length;
     const scored = parts
       .filter((part) => !isNotAJob(part.text) && !isPlace(part.text))
       .map((part) => ({ part, scores: classify(part) }));
@@ -595,7 +608,7 @@ function undatedEntries(
     entries.push({
       title: title.part.text,
       company: employer?.part.text ?? null,
-      location: parts.find((part) => isPlace(part.text))?.text ?? null,
+      location: parts.find((part) => !overlaps(part, title.part) && isPlace(part.text))?.text ?? null,
       start: null,
       end: null,
       current: false,
