@@ -551,11 +551,11 @@ export function extractExperiences(
       confidence: entryConfidence(assigned.title?.text ?? null, occupation !== null),
     });
   }
+  const nested = nestRoles(experiences);
+  // Undated entries come after the dated ones: nothing says they are the latest job.
   if (options.learned && !options.strict)
-    experiences.push(
-      ...undatedEntries(lines, headerLines, blockClassifier, lineParts, options.resolveOccupation),
-    );
-  return nestRoles(experiences.sort((a, b) => (a.source?.start ?? 0) - (b.source?.start ?? 0)));
+    nested.push(...undatedEntries(lines, headerLines, blockClassifier, lineParts, options.resolveOccupation));
+  return nested;
 }
 
 /** Learned title probability above which a header-like line of an experience section without dates is an entry. */
