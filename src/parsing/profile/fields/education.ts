@@ -145,18 +145,18 @@ export function extractEducation(
     !isBulletLine(line) &&
     line.text.split(/\s+/).length <= 14 &&
     splitParts(line.text).some((part) => learned(line, part).degree >= OPEN_DEGREE);
-  const isDegreeLine = (line: SectionLine) =>
-    learnedDegreeLine(line) ||
-    (!isBulletLine(line) &&
-      !/\b(?:permis|driving)\b/iu.test(line.text) &&
-      // "Masters of Commerce in Sales and Marketing, London School of Commerce.": a final dot is no sentence.
-      !isSentenceLike(line.text.trim().replace(/\.$/u, '')) &&
-      (hasDegreeKeyword(
-        line.text.replace(/^[\d\s:/–—-]+/u, ''),
-        !options.strict && line.text.split(/\s+/).length <= 14,
-      ) ||
-        // "Course: Bachelor of Arts", "2019 - Diplôme : CAP cuisine"
-        hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, ''))));
+  const isDegreeLine = (line: SectionLine) => isRuleDegreeLine(line) || learnedDegreeLine(line);
+  const isRuleDegreeLine = (line: SectionLine) =>
+    !isBulletLine(line) &&
+    !/\b(?:permis|driving)\b/iu.test(line.text) &&
+    // "Masters of Commerce in Sales and Marketing, London School of Commerce.": a final dot is no sentence.
+    !isSentenceLike(line.text.trim().replace(/\.$/u, '')) &&
+    (hasDegreeKeyword(
+      line.text.replace(/^[\d\s:/–—-]+/u, ''),
+      !options.strict && line.text.split(/\s+/).length <= 14,
+    ) ||
+      // "Course: Bachelor of Arts", "2019 - Diplôme : CAP cuisine"
+      hasDegreeKeyword(line.text.replace(/^[\d\s:/–—-]+/u, '').replace(/^[^:]{1,20}:\s*/u, '')));
   const anyDegree = lines.some(isDegreeLine);
   const education: Education[] = [];
   let current: { entry: Education; last: SectionLine; followers: number } | null = null;
@@ -167,7 +167,10 @@ export function extractEducation(
       (!options.strict && !anyDegree && range && !isBulletLine(line) && line.text.split(/\s+/).length <= 10)
     ) {
       current = { entry: entryOf(line, range, learned), last: line, followers: 0 };
-      if (current.entry.degree.length > 0 && (current.entry.confidence ?? 1) >= (learned ? MIN_DEGREE : 0))
+      const { degree, confidence } = current.entry;
+      // A line the degree-word rules open keeps its entry; one opened by the learned scores alone must
+      // have a degree they are sure enough of.
+      if (degree.length > 0 && (!learned || isRuleDegreeLine(line) || (confidence ?? 0) >= MIN_DEGREE))
         education.push(current.entry);
       else current = null;
       continue;
@@ -262,7 +265,7 @@ type DegreeScorer = (line: SectionLine, part: { text: string; offset: number }) 
 
 /** Learned degree probability above which a line without a degree word opens an entry. */
 const OPEN_DEGREE = 0.6;
-/** Below this learned probability an entry's degree is left out (a school, a heading, a note). */
+/** Below this learned probability an entry without a degree word is left out (a school, a heading, a note). */
 const MIN_DEGREE = 0.2;
 
 const validYear = (year: number) => (year >= 1950 && year <= 2100 ? year : null);
