@@ -56,6 +56,7 @@ export const CONFIDENCE_FEATURES = [
   'englishFamilyMargin',
   'englishFamilyShare',
   'englishGenericShare',
+  'englishQueryCoverage',
   /** The English best title is an ESCO label (the bridge) rather than a curated English title. */
   'englishEsco',
 ] as const;
@@ -102,6 +103,7 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     englishFamilyMargin: 0,
     englishFamilyShare: 0,
     englishGenericShare: 0,
+    englishQueryCoverage: 0,
     englishEsco: 0,
   };
   if (top?.language === 'en') {
@@ -109,6 +111,7 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     values.englishFamilyMargin = values.familyMargin;
     values.englishFamilyShare = values.familyShare;
     values.englishGenericShare = values.genericShare;
+    values.englishQueryCoverage = values.queryCoverage;
     values.englishEsco = source === 'esco-en' ? 1 : 0;
   }
   return CONFIDENCE_FEATURES.map((name) => values[name]);
