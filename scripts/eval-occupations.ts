@@ -64,14 +64,14 @@ const cell = (value: string | number, width: number) => String(value).padStart(w
 
 function scoreTable(scores: readonly SetScore[]): string {
   const lines = [
-    `${'set'.padEnd(14)}${'part'.padEnd(9)}${cell('code n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}` +
+    `${'set'.padEnd(18)}${'part'.padEnd(9)}${cell('code n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}` +
       `${cell('fam n', 7)}${cell('top-1', 7)}${cell('top-5', 7)}${cell('abstain', 9)}${cell('ambig.', 8)}` +
       `${cell('sure-wrong', 12)}`,
   ];
   for (const score of scores) {
     if (score.familyTotal === 0) continue;
     lines.push(
-      `${score.set.padEnd(14)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.codeTotal, 7)}` +
+      `${score.set.padEnd(18)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.codeTotal, 7)}` +
         `${cell(ratio(score.codeTop1, score.codeTotal), 7)}${cell(ratio(score.codeTop5, score.codeTotal), 7)}` +
         `${cell(score.familyTotal, 7)}${cell(ratio(score.familyTop1, score.familyTotal), 7)}` +
         `${cell(ratio(score.familyTop5, score.familyTotal), 7)}${cell(ratio(score.abstained, score.familyTotal), 9)}` +
@@ -84,12 +84,12 @@ function scoreTable(scores: readonly SetScore[]): string {
 function genericTable(scores: readonly SetScore[]): string {
   const lines = [
     `titles that name no occupation (right answer: abstain or low confidence)\n` +
-      `${'set'.padEnd(14)}${'part'.padEnd(9)}${cell('n', 5)}${cell('abstained', 11)}${cell('conf ≥ 0.5', 12)}${cell('conf ≥ 0.9', 12)}${cell('max conf', 10)}`,
+      `${'set'.padEnd(18)}${'part'.padEnd(9)}${cell('n', 5)}${cell('abstained', 11)}${cell('conf ≥ 0.5', 12)}${cell('conf ≥ 0.9', 12)}${cell('max conf', 10)}`,
   ];
   for (const score of scores) {
     if (score.genericTotal === 0) continue;
     lines.push(
-      `${score.set.padEnd(14)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.genericTotal, 5)}` +
+      `${score.set.padEnd(18)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.genericTotal, 5)}` +
         `${cell(ratio(score.genericAbstained, score.genericTotal), 11)}${cell(score.genericConfident, 12)}` +
         `${cell(score.genericTotal === 0 ? 0 : score.confidentWrong - score.labelledConfidentWrong, 12)}` +
         `${cell(score.genericMaxConfidence.toFixed(3), 10)}`,
@@ -101,11 +101,11 @@ function genericTable(scores: readonly SetScore[]): string {
 function setCalibrationTable(rows: OccupationEvaluation['setCalibration']): string {
   const lines = [
     `calibration per set (ECE over its scored and generic titles)\n` +
-      `${'set'.padEnd(14)}${'part'.padEnd(9)}${cell('n', 5)}${cell('code ECE', 10)}${cell('family ECE', 12)}`,
+      `${'set'.padEnd(18)}${'part'.padEnd(9)}${cell('n', 5)}${cell('code ECE', 10)}${cell('family ECE', 12)}`,
   ];
   for (const row of rows) {
     lines.push(
-      `${row.set.padEnd(14)}${(row.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(row.count, 5)}` +
+      `${row.set.padEnd(18)}${(row.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(row.count, 5)}` +
         `${cell(row.codeEce.toFixed(3), 10)}${cell(row.familyEce.toFixed(3), 12)}`,
     );
   }

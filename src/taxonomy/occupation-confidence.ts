@@ -47,6 +47,18 @@ export const CONFIDENCE_FEATURES = [
   'headMatched',
   /** 1 when the French and English indexes put their best codes in the same family. */
   'indexesAgree',
+  /**
+   * The English calibration: the same evidence read again when the English index found the best title, so
+   * the fit gives English answers their own slope and offset (English scores ran high for their accuracy:
+   * an English title often matches one ESCO label fully and says little about the family).
+   */
+  'englishScore',
+  'englishFamilyMargin',
+  'englishFamilyShare',
+  'englishGenericShare',
+  'englishQueryCoverage',
+  /** The English best title is an ESCO label (the bridge) rather than a curated English title. */
+  'englishEsco',
 ] as const;
 
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
@@ -87,7 +99,21 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     headMissed: head && top && !(top.language === 'en' && top.headMatched) ? 1 : 0,
     headMatched: head && top?.language === 'en' && top.headMatched ? 1 : 0,
     indexesAgree: indexesAgree ? 1 : 0,
+    englishScore: 0,
+    englishFamilyMargin: 0,
+    englishFamilyShare: 0,
+    englishGenericShare: 0,
+    englishQueryCoverage: 0,
+    englishEsco: 0,
   };
+  if (top?.language === 'en') {
+    values.englishScore = values.score;
+    values.englishFamilyMargin = values.familyMargin;
+    values.englishFamilyShare = values.familyShare;
+    values.englishGenericShare = values.genericShare;
+    values.englishQueryCoverage = values.queryCoverage;
+    values.englishEsco = source === 'esco-en' ? 1 : 0;
+  }
   return CONFIDENCE_FEATURES.map((name) => values[name]);
 }
 

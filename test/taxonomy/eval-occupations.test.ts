@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateOccupationSets } from '../../scripts/eval-occupations.js';
 import {
+  DEV_ONLY_SETS,
   HELD_OUT_SETS,
   isHeldOut,
   readAllTitleSets,
@@ -25,6 +26,18 @@ describe('occupation eval sets', () => {
     const aside = readAllTitleSets().filter((title) => HELD_OUT_SETS.has(title.set));
     expect(aside.length).toBeGreaterThanOrEqual(300);
     expect(aside.every((title) => title.heldOut)).toBe(true);
+  });
+
+  it('keeps the dev-only sets in the dev part, with no title of a held-out set of the same source', () => {
+    const all = readAllTitleSets();
+    const devOnly = all.filter((title) => DEV_ONLY_SETS.has(title.set));
+    expect(devOnly.length).toBeGreaterThanOrEqual(300);
+    expect(devOnly.some((title) => title.heldOut)).toBe(false);
+    const fold = (title: string) => title.toLowerCase().replace(/\s+/g, ' ').trim();
+    const aside = new Set(
+      all.filter((title) => HELD_OUT_SETS.has(title.set)).map((title) => fold(title.title)),
+    );
+    expect(devOnly.filter((title) => aside.has(fold(title.title)))).toEqual([]);
   });
 
   it('splits by the folded title, so a re-cased title stays on its side', () => {
