@@ -31,7 +31,9 @@ const jobs = (await readJobOrders(join('eval', 'ranking', 'livecareer', 'jobs'),
   devJobIds.has(job.id),
 );
 const features = await collectFeatures({ jobs, candidates: profiles, qrels, options: offlineOptions(now) });
-const baseline = createBm25Baseline(new Map(profiles.map((profile) => [candidateKey(profile), profile.text])));
+const baseline = createBm25Baseline(
+  new Map(profiles.map((profile) => [candidateKey(profile), profile.text])),
+);
 const rows: string[][] = [];
 const contributionRows: string[][] = [];
 const dump: unknown[] = [];
@@ -65,7 +67,7 @@ for (const job of features) {
   const contributions = (relevant: boolean) =>
     criteria.map((criterion) => {
       const chosen = top.filter(
-        (pair) => ((job.judgements.get(pair.candidate) ?? 0) >= RELEVANT_GRADE) === relevant,
+        (pair) => (job.judgements.get(pair.candidate) ?? 0) >= RELEVANT_GRADE === relevant,
       );
       if (chosen.length === 0) return '–';
       const sum = chosen.reduce((total, pair) => {
