@@ -11,6 +11,7 @@ import type { ChatModel, EmbeddingModel } from '../providers/spec.js';
 import { assessPair, type PairAssessment } from './assess-pair.js';
 import { scoreFeatures } from './features/index.js';
 import { scoreTextPool } from './features/text-relevance.js';
+import { calibrateFeatures } from './fuse/calibrate-features.js';
 import {
   type FusedResult,
   type FuseInput,
@@ -167,14 +168,13 @@ export async function rankCandidates(
   const scored = selected ?? allProfiles();
 
   // 2–3. Requirements and structured scores: each pair assessed once. Text relevance and title rarity are
-  // measured over the profiles being scored; the embedding similarity is spread over the pool's range.
+  // measured over the profiles being scored; the embedding similarity is spread over the pool's range;
+  // the relevance criteria are calibrated over the pool (calibrateFeatures).
   const fuseOptions = { weights, llmWeight, language: job.language };
   const titles = titleContext(job, scored);
   const textScores = scoreTextPool(job, scored, titles.pool);
   const semanticScores = spreadSemantic(semanticById);
-  const inputs = new Map<string, FuseInput>();
-  const kept: FusedResult[] = [];
-  for (const profile of scored) {
+  const assessed = scored.map((profile) => {
     options.signal?.throwIfAborted();
     const assessment = assessPair(job, profile, {
       now,
@@ -183,9 +183,16 @@ export async function rankCandidates(
       text: textScores.get(profile.id) ?? null,
       titles,
     });
+    return { profile, assessment, features: scoreFeatures(assessment) };
+  });
+  // The relevance criteria are calibrated over the pool being scored, then fused.
+  const calibrated = calibrateFeatures(assessed.map((item) => item.features));
+  const inputs = new Map<string, FuseInput>();
+  const kept: FusedResult[] = [];
+  for (const [index, { profile, assessment }] of assessed.entries()) {
     const input: FuseInput = {
       candidateId: profile.id,
-      features: scoreFeatures(assessment),
+      features: calibrated[index] ?? [],
       requirements: assessment.requirements,
       warnings: [
         ...(embeddingFailed ? [embeddingFailedWarning(job.language)] : []),

@@ -26,11 +26,16 @@ export type Weights = Record<Criterion, number>;
  * | `availability`    | 0.03   | available by the start date                                             |
  * | `languages`       | 0.02   | required languages at the required level                                |
  * | `semantic`        | 0.06   | embedding similarity of CV and order (only with an embedding model)     |
+ * | `keywords`        | 0.10   | plain BM25 of the order's title and required skills in the CV's text    |
  *
  * A criterion that does not apply to an order (no required licence, no embedding model, ...) is left
  * out. Each criterion that applies carries a confidence `c` (0..1: how sure its score is); its weight in
  * one result is `w·c / Σ w·c` over the criteria of that result, so weight flows from unsure criteria
  * (a doubtful occupation code, an unknown availability) to sure ones, and each result's weights sum to 1.
+ * When a pool of at least `MIN_POOL_FOR_CALIBRATION` profiles is ranked, the relevance criteria are first
+ * calibrated over the pool (`calibrateFeatures`), so that one compressed criterion does not dominate.
+ * `keywords` (weight 0.1, about 9 % once normalised) was added on the livecareer dev categories, where the
+ * weight was chosen (see eval/ranking/livecareer/README.md).
  */
 export const defaultWeights: Readonly<Weights> = Object.freeze({
   occupation: 0.22,
@@ -44,6 +49,7 @@ export const defaultWeights: Readonly<Weights> = Object.freeze({
   availability: 0.03,
   languages: 0.02,
   semantic: 0.06,
+  keywords: 0.1,
 });
 
 /**
