@@ -24,10 +24,11 @@ const round = (value: number): number => Math.round(Math.max(0, Math.min(100, va
 
 /**
  * Calibrates each criterion of `CALIBRATED_CRITERIA` over the pool being ranked: its score becomes
- * `100·σ((s − μ)/sd)` (σ the logistic function, μ and sd the criterion's mean and standard deviation over
- * the profiles it applies to), so 50 is the pool's average and every criterion spreads the pool alike:
- * a criterion on which everyone scores nearly the same no longer moves the ranking more than one that
- * separates the pool. Ranks within a criterion, `met`, evidence and confidence are unchanged. A criterion
+ * `100·σ((s − μ)/sd) − 100·σ((s_min − μ)/sd) + s_min` (σ the logistic function; μ, sd and s_min the
+ * criterion's mean, standard deviation and lowest score over the profiles it applies to), at most 100.
+ * Every criterion then spreads the pool alike, in standard deviations, so a criterion whose scores sit in
+ * a narrow band counts as much as one spread over 0–100; the pool's lowest score stays where it was, so
+ * the calibrated criteria do not gain ground on the absolute ones (distance, certifications). Ranks within a criterion, `met`, evidence and confidence are unchanged. A criterion
  * with no spread, or a pool under `MIN_POOL_FOR_CALIBRATION` profiles, is left as it is. Deterministic:
  * the same pool gives the same scores, whatever the order of its profiles.
  */
@@ -43,7 +44,10 @@ export function calibrateFeatures(pool: readonly (readonly FeatureScore[])[]): F
     const variance = scores.reduce((sum, score) => sum + (score - mean) ** 2, 0) / scores.length;
     const deviation = Math.sqrt(variance);
     if (!(deviation > 1e-6)) continue;
-    for (const entry of entries) entry.score = round(100 / (1 + Math.exp(-(entry.score - mean) / deviation)));
+    const lowest = scores[0] ?? 0;
+    const logistic = (score: number) => 100 / (1 + Math.exp(-(score - mean) / deviation));
+    const floor = logistic(lowest);
+    for (const entry of entries) entry.score = round(logistic(entry.score) - floor + lowest);
   }
   return out;
 }
