@@ -11,7 +11,6 @@ import type { ChatModel, EmbeddingModel } from '../providers/spec.js';
 import { assessPair, type PairAssessment } from './assess-pair.js';
 import { scoreFeatures } from './features/index.js';
 import { scoreTextPool } from './features/text-relevance.js';
-import { calibrateFeatures } from './fuse/calibrate-features.js';
 import {
   type FusedResult,
   type FuseInput,
@@ -168,8 +167,7 @@ export async function rankCandidates(
   const scored = selected ?? allProfiles();
 
   // 2–3. Requirements and structured scores: each pair assessed once. Text relevance and title rarity are
-  // measured over the profiles being scored; the embedding similarity is spread over the pool's range;
-  // the relevance criteria are calibrated over the pool (calibrateFeatures).
+  // measured over the profiles being scored; the embedding similarity is spread over the pool's range.
   const fuseOptions = { weights, llmWeight, language: job.language };
   const titles = titleContext(job, scored);
   const textScores = scoreTextPool(job, scored, titles.pool);
@@ -185,14 +183,12 @@ export async function rankCandidates(
     });
     return { profile, assessment, features: scoreFeatures(assessment) };
   });
-  // The relevance criteria are calibrated over the pool being scored, then fused.
-  const calibrated = calibrateFeatures(assessed.map((item) => item.features));
   const inputs = new Map<string, FuseInput>();
   const kept: FusedResult[] = [];
-  for (const [index, { profile, assessment }] of assessed.entries()) {
+  for (const { profile, assessment, features } of assessed) {
     const input: FuseInput = {
       candidateId: profile.id,
-      features: calibrated[index] ?? [],
+      features,
       requirements: assessment.requirements,
       warnings: [
         ...(embeddingFailed ? [embeddingFailedWarning(job.language)] : []),

@@ -32,13 +32,13 @@ export type Weights = Record<Criterion, number>;
  * out. Each criterion that applies carries a confidence `c` (0..1: how sure its score is); its weight in
  * one result is `w·c / Σ w·c` over the criteria of that result, so weight flows from unsure criteria
  * (a doubtful occupation code, an unknown availability) to sure ones, and each result's weights sum to 1.
- * When a pool of at least `MIN_POOL_FOR_CALIBRATION` profiles is ranked, the relevance criteria are first
- * calibrated over the pool (`calibrateFeatures`), so that every criterion spreads the pool alike.
- * `keywords` was added, and its weight chosen, on the livecareer dev categories (eval/ranking/livecareer).
+ * `keywords` was added on the livecareer dev categories (eval/ranking/livecareer): at 0.09 it ties 0.17 on
+ * their mean nDCG@10 and keeps the fixture figures closer (0.974 against 0.964).
  */
 export const defaultWeights: Readonly<Weights> = Object.freeze({
   occupation: 0.2,
   text: 0.18,
+  keywords: 0.09,
   skills: 0.06,
   preferredSkills: 0.03,
   experience: 0.11,
@@ -48,7 +48,6 @@ export const defaultWeights: Readonly<Weights> = Object.freeze({
   availability: 0.03,
   languages: 0.02,
   semantic: 0.05,
-  keywords: 0.09,
 });
 
 /**
