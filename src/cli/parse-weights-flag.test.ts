@@ -23,7 +23,7 @@ describe('parseWeightsFlag', () => {
     ['salary=0.3', 'salary: unknown criterion'],
     ['llm=2', 'llm: expected a number in [0, 1]'],
     [
-      'occupation=0,skills=0,preferredSkills=0,experience=0,certifications=0,licences=0,distance=0,availability=0,languages=0,semantic=0,text=0',
+      'occupation=0,skills=0,preferredSkills=0,experience=0,certifications=0,licences=0,distance=0,availability=0,languages=0,semantic=0,text=0,keywords=0',
       'weights: all weights are 0',
     ],
   ])('turns what the core rejects in %j into a UsageError naming it', (text, named) => {

@@ -20,6 +20,7 @@ export const criterionSchema = z.enum([
   'languages',
   'semantic',
   'text',
+  'keywords',
 ]);
 export type Criterion = z.infer<typeof criterionSchema>;
 

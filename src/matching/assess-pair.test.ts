@@ -102,6 +102,7 @@ describe('assessPair', () => {
       'distance',
       'availability',
       'text',
+      'keywords',
       'semantic',
     ]);
   });

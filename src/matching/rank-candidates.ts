@@ -172,9 +172,7 @@ export async function rankCandidates(
   const titles = titleContext(job, scored);
   const textScores = scoreTextPool(job, scored, titles.pool);
   const semanticScores = spreadSemantic(semanticById);
-  const inputs = new Map<string, FuseInput>();
-  const kept: FusedResult[] = [];
-  for (const profile of scored) {
+  const assessed = scored.map((profile) => {
     options.signal?.throwIfAborted();
     const assessment = assessPair(job, profile, {
       now,
@@ -183,9 +181,14 @@ export async function rankCandidates(
       text: textScores.get(profile.id) ?? null,
       titles,
     });
+    return { profile, assessment, features: scoreFeatures(assessment) };
+  });
+  const inputs = new Map<string, FuseInput>();
+  const kept: FusedResult[] = [];
+  for (const { profile, assessment, features } of assessed) {
     const input: FuseInput = {
       candidateId: profile.id,
-      features: scoreFeatures(assessment),
+      features,
       requirements: assessment.requirements,
       warnings: [
         ...(embeddingFailed ? [embeddingFailedWarning(job.language)] : []),

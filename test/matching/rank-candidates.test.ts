@@ -150,13 +150,13 @@ describe('rankCandidates on scripted pools', () => {
     const attacked = await rankCandidates(job, [withCaces, injected], { now: NOW });
     expect(attacked.map((result) => result.candidateId)).toEqual(plain.map((result) => result.candidateId));
     expect(attacked[0]?.candidateId).toBe('cv_with_caces');
-    // Only the words of the CV (the `text` criterion) see the added sentence; every rule scores the same,
-    // and the claimed CACES is not a certification.
+    // Only the words of the CV (the `text` and `keywords` criteria) see the added sentence; every rule
+    // scores the same, and the claimed CACES is not a certification.
     const entries = (results: typeof plain, id: string) =>
       results.find((result) => result.candidateId === id)?.breakdown ?? [];
     const before = entries(plain, 'cv_without_caces');
     const after = entries(attacked, 'cv_without_caces');
-    for (const entry of after.filter((item) => item.criterion !== 'text'))
+    for (const entry of after.filter((item) => item.criterion !== 'text' && item.criterion !== 'keywords'))
       expect(entry.score).toBe(before.find((item) => item.criterion === entry.criterion)?.score);
     expect(after.find((entry) => entry.criterion === 'certifications')?.score).toBe(0);
   });
@@ -189,6 +189,7 @@ describe('rankCandidates on scripted pools', () => {
         availability: 0,
         languages: 0,
         text: 0,
+        keywords: 0,
         distance: 1,
       },
       policy: { certification: 'penalize' },

@@ -20,5 +20,6 @@ export const cliMessages = {
   'cli.criterion.languages': 'languages',
   'cli.criterion.semantic': 'similar CV',
   'cli.criterion.text': 'order words',
+  'cli.criterion.keywords': 'keywords',
   'cli.criterion.llm': 'LLM',
 } satisfies Record<keyof typeof reference, string>;

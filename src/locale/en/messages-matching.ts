@@ -13,6 +13,7 @@ export const matchingMessages = {
   'criterion.languages': 'languages',
   'criterion.semantic': 'CV similarity',
   'criterion.text': 'order words in the CV',
+  'criterion.keywords': 'order keywords in the CV text',
   'criterion.llm': 'LLM assessment',
 
   'requirement.certificationHeld': '{label}: held',

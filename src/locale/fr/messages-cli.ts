@@ -19,5 +19,6 @@ export const cliMessages = {
   'cli.criterion.languages': 'langues',
   'cli.criterion.semantic': 'CV proche',
   'cli.criterion.text': 'mots de l’offre',
+  'cli.criterion.keywords': 'mots-clés',
   'cli.criterion.llm': 'LLM',
 };

@@ -15,6 +15,7 @@ export const matchingMessages = {
   'criterion.languages': 'langues',
   'criterion.semantic': 'proximité du CV',
   'criterion.text': 'mots de l’offre dans le CV',
+  'criterion.keywords': 'mots-clés de l’offre dans le texte du CV',
   'criterion.llm': 'avis du LLM',
 
   // Requirement checks (an unmet one names the gap).

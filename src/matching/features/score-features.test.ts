@@ -4,7 +4,9 @@ import { type CandidateProfile, type JobOrder, jobOrderSchema } from '../../doma
 import { lookupCommune } from '../../geo/index.js';
 import { normalizeOccupation, occupationCloseness } from '../../taxonomy/index.js';
 import { type AssessPairContext, assessPair } from '../assess-pair.js';
+import { titleContext } from '../requirements/occupation-experience.js';
 import { scoreFeatures } from './score-features.js';
+import { jobKeywords, keywordRelevance, scoreTextPool } from './text-relevance.js';
 
 const NOW = '2026-11-29';
 const job: JobOrder = jobOrderSchema.parse({
@@ -99,6 +101,45 @@ describe('scoreFeatures', () => {
     expect(at(45.6975)).toBe(100);
     expect(at(45.6975 + 30 / 111.2)).toBeCloseTo(50, 0);
     expect(at(45.6975 + 60 / 111.2)).toBeCloseTo(0, 0);
+  });
+
+  it('rates an experience with no title on the headline, at 0.8 of a titled one', () => {
+    const spec = (id: string, title: string, headline: string | null) =>
+      caristeSpec(id, {
+        headline,
+        experiences: [{ title, start: '2025-11', current: true, description: 'Entrepôt.' }],
+      });
+    const titled = assessPair(job, buildProfile(spec('u1', 'Cariste', 'Cariste')), { now: NOW });
+    const untitled = assessPair(job, buildProfile(spec('u2', '', 'Cariste')), { now: NOW });
+    const bare = assessPair(job, buildProfile(spec('u3', '', null)), { now: NOW });
+    expect(titled.experience.rated[0]?.score).toBeCloseTo(1, 5);
+    expect(untitled.experience.rated[0]?.score).toBeCloseTo(0.8, 5);
+    // Its 13 months count (0.8 is still the same occupation); with no headline either, nothing counts.
+    expect(scoreOf(scoreFeatures(untitled), 'experience')?.score).toBe(100);
+    expect(scoreOf(scoreFeatures(bare), 'experience')?.score).toBe(0);
+  });
+
+  it('scores the keywords criterion as plain BM25 over the pool, the best match at 100', () => {
+    const words = buildProfile(caristeSpec('k1'));
+    const none = buildProfile(
+      caristeSpec('k2', {
+        headline: 'Serveur',
+        experiences: [
+          { title: 'Serveur', start: '2022-03', current: true, description: 'Service en salle.' },
+        ],
+        skills: ['service en salle'],
+      }),
+    );
+    const pool = [words, none];
+    const titles = titleContext(job, pool);
+    const text = scoreTextPool(job, pool, titles.pool);
+    const keywords = (profile: CandidateProfile) =>
+      scoreOf(score(job, profile, { titles, text: text.get(profile.id) ?? null }), 'keywords');
+    expect(keywords(words)).toMatchObject({ score: 100, met: 'yes', source: 'rule' });
+    expect(keywords(none)?.score).toBe(0);
+    // Against a pool of itself, a CV holding each keyword about once is not worth 100.
+    expect(keywordRelevance(job, words, titles.pool)).toBeGreaterThan(0);
+    expect(jobKeywords(job)).toEqual(['cariste', 'conduit', 'chariot', 'elevateur', 'chargement', 'camion']);
   });
 
   it('has a semantic criterion only when retrieval gave one', () => {

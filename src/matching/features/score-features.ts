@@ -23,6 +23,8 @@ export type FeatureScore = Omit<CriterionScore, 'weight' | 'confidence'> & {
 /** The text criterion's input: relevance normalised over the pool (0..1) and the order's words found. */
 export interface TextScore {
   score: number;
+  /** Plain BM25 of the order's keywords in the CV's text, normalised over the pool (0..1). */
+  keywords: number;
   matched: string[];
   /** How much text the profile has to judge from, 0..1 (1 from about 50 words). */
   confidence: number;
@@ -86,6 +88,15 @@ export function scoreFeatures(pair: FeatureInput): FeatureScore[] {
       criterion: 'text',
       score,
       met: metFor(score, 60, 30),
+      evidence: quoteWords(profile.text, pair.text.matched.slice(0, 6)),
+      source: 'rule',
+      confidence: pair.text.confidence,
+    });
+    const keywords = round(pair.text.keywords * 100);
+    out.push({
+      criterion: 'keywords',
+      score: keywords,
+      met: metFor(keywords, 60, 30),
       evidence: quoteWords(profile.text, pair.text.matched.slice(0, 6)),
       source: 'rule',
       confidence: pair.text.confidence,

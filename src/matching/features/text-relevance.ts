@@ -241,6 +241,47 @@ export function jobTitleTerms(job: JobOrder): Set<string> {
   return new Set(matchingTerms(job.title, { genderLanguage: job.language, stemLanguage: job.language }));
 }
 
+const keywordCache = new WeakMap<JobOrder, string[]>();
+
+/**
+ * The order's keywords: the words of its title and required skills as written (gender agreements folded,
+ * stop words left out, no stemming), each as often as it occurs: what a recruiter types in a search box.
+ */
+export function jobKeywords(job: JobOrder): string[] {
+  const cached = keywordCache.get(job);
+  if (cached) return cached;
+  const keywords = [job.title, ...job.requiredSkills].flatMap((text) =>
+    matchingTerms(text, { genderLanguage: job.language, stemLanguage: job.language }).filter(
+      (term) => !term.startsWith('~'),
+    ),
+  );
+  keywordCache.set(job, keywords);
+  return keywords;
+}
+
+/**
+ * Plain Okapi BM25 (k1 = 1.2, b = 0.75) of the order's keywords (`jobKeywords`) in the CV's text without
+ * its identity (the `full` field), over the pool's statistics: the keyword-search signal, with no field
+ * weights, no stemming and no saturation at the query's coverage. 0 for a profile with no text.
+ */
+export function keywordRelevance(job: JobOrder, profile: CandidateProfile, pool: TextPool): number {
+  const { counts, length } = profileTerms(profile, pool.language).fields.full;
+  const norm = K1 * (1 - B + (B * length) / (pool.averageLength.full || 1));
+  let score = 0;
+  for (const term of jobKeywords(job)) {
+    const count = counts.get(term);
+    if (!count) continue;
+    score += (idf(pool.documentFrequency.get(term) ?? 0, pool.size) * count * (K1 + 1)) / (count + norm);
+  }
+  return score;
+}
+
+/**
+ * A keyword score that counts as a full match when the pool's best is below it, as a share of the score of
+ * a CV of average length holding each keyword once (`Σ idf`): no 100 for a weak match in a pool of one.
+ */
+export const KEYWORD_REFERENCE = 0.35;
+
 /**
  * Coverage that counts as a full text match when the pool's best is below it: with a pool of one, or one
  * where nobody matches well, nobody gets 100 for a weak match.
@@ -252,21 +293,31 @@ const WORDS_FOR_FULL_CONFIDENCE = 50;
 
 /**
  * The text criterion of each profile of a pool: `textRelevance` divided by the pool's best (at least
- * `TEXT_REFERENCE`), so the best match of the order scores 100 and the others spread below it. Its
+ * `TEXT_REFERENCE`), so the best match of the order scores 100 and the others spread below it; likewise the
+ * keyword score (`keywordRelevance` divided by the pool's best, at least `KEYWORD_REFERENCE`). Its
  * confidence grows with the amount of text (a CV with almost no words is judged on the rest).
  */
 export function scoreTextPool(
   job: JobOrder,
   profiles: readonly CandidateProfile[],
   pool: TextPool,
-): Map<string, { score: number; matched: string[]; confidence: number }> {
-  const relevance = profiles.map((profile) => ({ profile, ...textRelevance(job, profile, pool) }));
+): Map<string, { score: number; keywords: number; matched: string[]; confidence: number }> {
+  const relevance = profiles.map((profile) => ({
+    profile,
+    ...textRelevance(job, profile, pool),
+    keywords: keywordRelevance(job, profile, pool),
+  }));
   const best = Math.max(TEXT_REFERENCE, ...relevance.map((item) => item.value));
+  const reference =
+    KEYWORD_REFERENCE *
+    jobKeywords(job).reduce((sum, term) => sum + idf(pool.documentFrequency.get(term) ?? 0, pool.size), 0);
+  const bestKeywords = Math.max(reference, ...relevance.map((item) => item.keywords));
   return new Map(
-    relevance.map(({ profile, value, matched }) => [
+    relevance.map(({ profile, value, keywords, matched }) => [
       profile.id,
       {
         score: Math.min(1, value / best),
+        keywords: bestKeywords > 0 ? Math.min(1, keywords / bestKeywords) : 0,
         matched,
         confidence: Math.min(
           1,

@@ -40,8 +40,8 @@ describe('fuseScores', () => {
       },
       { weights },
     );
-    // occupation 0.22 and text 0.20 → shares 0.22/0.42 and 0.20/0.42.
-    expect(fused.score).toBeCloseTo((0.22 * 100 + 0.2 * 40) / 0.42, 1); // rounded to 0.1
+    // occupation 0.20 and text 0.18 → shares 0.20/0.38 and 0.18/0.38.
+    expect(fused.score).toBeCloseTo((0.2 * 100 + 0.18 * 40) / 0.38, 1); // rounded to 0.1
     expect(fused.breakdown.reduce((sum, entry) => sum + entry.weight, 0)).toBeCloseTo(1, 10);
     expect(fused.excluded).toBe(false);
   });
@@ -55,10 +55,10 @@ describe('fuseScores', () => {
       },
       { weights },
     );
-    // occupation 0.22 × 0.25 = 0.055, text 0.20 × 1 = 0.20, availability 0.03 × 0 = 0.
-    expect(fused.score).toBeCloseTo((0.055 * 0 + 0.2 * 90) / 0.255, 1); // rounded to 0.1
+    // occupation 0.20 × 0.25 = 0.05, text 0.18 × 1 = 0.18, availability 0.03 × 0 = 0.
+    expect(fused.score).toBeCloseTo((0.05 * 0 + 0.18 * 90) / 0.23, 1); // rounded to 0.1
     const byCriterion = Object.fromEntries(fused.breakdown.map((entry) => [entry.criterion, entry]));
-    expect(byCriterion.occupation?.weight).toBeCloseTo(0.055 / 0.255, 10);
+    expect(byCriterion.occupation?.weight).toBeCloseTo(0.05 / 0.23, 10);
     expect(byCriterion.occupation?.confidence).toBe(0.25);
     expect(byCriterion.availability?.weight).toBe(0);
   });

@@ -112,6 +112,7 @@ const CRITERION_LABELS: Record<Criterion | 'llm', MessageKey> = {
   languages: 'criterion.languages',
   semantic: 'criterion.semantic',
   text: 'criterion.text',
+  keywords: 'criterion.keywords',
   llm: 'criterion.llm',
 };
 

@@ -18,6 +18,11 @@ export const SAME_OCCUPATION_CLOSENESS = 0.8;
 const TITLE_FLOOR = 0.9;
 /** Confidence of a CV code that its title does not give (set by an extractor or the caller). */
 const GIVEN_CODE_CONFIDENCE = 0.8;
+/**
+ * An experience whose title was not read is rated on the CV's headline, worth this share of a titled one
+ * (the headline says what the person does now, not necessarily what they did then).
+ */
+export const UNTITLED_SHARE = 0.8;
 /** A related (not the same) ROME occupation is worth at most this much. */
 const RELATED_CODE_SHARE = 0.7;
 
@@ -95,7 +100,10 @@ export function experienceMonths(experience: Experience, now: string): number {
   return Math.max(0, monthIndex(end) - monthIndex(experience.start) + 1);
 }
 
-/** Every experience of the profile with its closeness to the order, closest first (ties: most recent first). */
+/**
+ * Every experience of the profile with its closeness to the order, closest first (ties: most recent first).
+ * An experience with no title is rated on the headline, at `UNTITLED_SHARE` of its closeness.
+ */
 export function rateExperiences(
   job: JobOrder,
   profile: CandidateProfile,
@@ -105,17 +113,38 @@ export function rateExperiences(
   const titles = context ?? titleContext(job, [profile]);
   const occupation = jobOccupation(job);
   const termsOf = profileTitleTerms(profile, job.language);
-  const rated = profile.experiences.map((experience) => ({
-    experience,
-    ...titleCloseness(
-      experience.title,
-      termsOf(experience.title),
-      experience.occupation?.romeCode ?? null,
-      occupation,
-      titles,
-    ),
-    months: experienceMonths(experience, now),
-  }));
+  const headline = profile.headline?.trim() ?? '';
+  const rated = profile.experiences.map((experience) => {
+    const months = experienceMonths(experience, now);
+    if (experience.title.trim() === '' && headline !== '') {
+      // No title read for this job: the CV's own headline stands in for it, trusted less.
+      const closeness = titleCloseness(
+        headline,
+        termsOf(headline),
+        guessOccupation(headline)?.romeCode ?? null,
+        occupation,
+        titles,
+      );
+      return {
+        experience,
+        ...closeness,
+        closeness: UNTITLED_SHARE * closeness.closeness,
+        score: UNTITLED_SHARE * closeness.score,
+        months,
+      };
+    }
+    return {
+      experience,
+      ...titleCloseness(
+        experience.title,
+        termsOf(experience.title),
+        experience.occupation?.romeCode ?? null,
+        occupation,
+        titles,
+      ),
+      months,
+    };
+  });
   return rated.sort(
     (a, b) =>
       b.score - a.score ||
