@@ -26,6 +26,7 @@ const DISCRIMINATORY_ORDER_ERROR_MARKER: unique symbol = Symbol.for(
   'cvmatch.error.DiscriminatoryJobOrderError',
 );
 const STORE_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.StoreError');
+const MISSING_PACKAGE_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.MissingPackageError');
 
 function hasMarker(value: unknown, marker: symbol): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
@@ -283,6 +284,34 @@ export class TaxonomyDataError extends CvmatchError {
   }
 }
 mark(TaxonomyDataError, TAXONOMY_DATA_ERROR_MARKER);
+
+/**
+ * A feature needs an optional package that is not installed (the provider SDKs, the embedded store): cvmatch
+ * does not install them by default to keep its size down (see the README, "Install size and optional
+ * packages"). `install` is the command that fixes it. Not a `ProviderError`: nothing degrades around it.
+ */
+export class MissingPackageError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [MISSING_PACKAGE_ERROR_MARKER]: true;
+  /** The package to install, e.g. `@electric-sql/pglite`. */
+  readonly packageName: string;
+  /** What needs it, e.g. `the Mistral provider`. */
+  readonly feature: string;
+  /** The command that installs it, e.g. `npm install @electric-sql/pglite@0.5.15`. */
+  readonly install: string;
+  constructor(options: { packageName: string; feature: string; install: string; cause?: unknown }) {
+    super(`${options.feature} needs the optional package ${options.packageName}: ${options.install}`, {
+      cause: options.cause,
+    });
+    this.packageName = options.packageName;
+    this.feature = options.feature;
+    this.install = options.install;
+  }
+  static override isInstance(value: unknown): value is MissingPackageError {
+    return hasMarker(value, MISSING_PACKAGE_ERROR_MARKER);
+  }
+}
+mark(MissingPackageError, MISSING_PACKAGE_ERROR_MARKER);
 /**
  * A job order selects on a criterion the law forbids (Code du travail L1132-1): screening refuses to start.
  * `warnings` are those of `checkJobOrder`: fix the order, then start again.

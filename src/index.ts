@@ -109,6 +109,7 @@ export {
   DocumentError,
   type DocumentErrorReason,
   IndexError,
+  MissingPackageError,
   type IndexErrorReason,
   ObjectValidationError,
   ProviderError,
