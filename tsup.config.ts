@@ -59,6 +59,7 @@ const dataFolders = {
   __TAXONOMY_DATA__: JSON.stringify('./data/taxonomy/'),
   __GEO_DATA__: JSON.stringify('./data/geo/'),
   __VENDOR_FOLDER__: JSON.stringify('./vendor/'),
+  __EXTRACTION_WORKER__: JSON.stringify('./extraction-worker.js'),
 };
 
 // What ships (see test/tarball.test.ts): one ESM build, one CommonJS build, their type declarations, the
@@ -68,7 +69,13 @@ export default defineConfig([
     // ESM: the library and the `cvmatch` binary share their code through chunks, so the CLI does not carry a
     // second copy of the library (it imports only src/index.ts: all library code lands in dist/, next to the
     // tables' folder). The binary's `#!/usr/bin/env node` line comes from src/cli/main.ts.
-    entry: { index: 'src/index.ts', 'cli/main': 'src/cli/main.ts' },
+    // The extraction worker (src/parsing/extract/isolated-extraction.ts) is a third entry: both builds start
+    // dist/extraction-worker.js, which shares the chunk.
+    entry: {
+      index: 'src/index.ts',
+      'cli/main': 'src/cli/main.ts',
+      'extraction-worker': 'src/parsing/extract/extraction-worker.ts',
+    },
     format: ['esm'],
     splitting: true,
     dts: { entry: { index: 'src/index.ts' } },

@@ -3,7 +3,9 @@
  * `process.resourceUsage().maxRSS`); `--batch` also parses all of them in one child with `parseCvs`.
  * `--warm-up cv.pdf` parses that file first, untimed, so the time is the file's, not the libraries' loading.
  *
- *   npx tsx scripts/measure-parse.ts [--batch] [--concurrency 4] [--warm-up cv.pdf] file…
+ *   npx tsx scripts/measure-parse.ts [--batch] [--concurrency 4] [--warm-up cv.pdf] [--in-process] file…
+ *
+ * `--in-process` reads documents in the calling thread (`isolation: 'in-process'`) instead of a worker.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,8 @@ export interface ParseMeasure {
   outcomes: string[];
   /** Warning codes per file. */
   warnings: string[][];
+  /** The error's class name per file (`''` when it parsed; not in a batch). */
+  errorNames: string[];
   /** Time until the results were returned. */
   ms: number;
   /** Time of each file (not in a batch, where they overlap). */
@@ -29,14 +33,14 @@ const childPath = fileURLToPath(import.meta.url);
 /** Runs the parse of `files` in a child Node process (through tsx, on the sources). */
 export function measureParse(
   files: string[],
-  options: { batch?: boolean; concurrency?: number; warmUp?: string } = {},
+  options: { batch?: boolean; concurrency?: number; warmUp?: string; inProcess?: boolean } = {},
 ): Promise<ParseMeasure> {
   const args = [
     '--import',
     'tsx',
     childPath,
     '--child',
-    options.batch ? 'batch' : 'one',
+    `${options.batch ? 'batch' : 'one'}${options.inProcess ? '-in-process' : ''}`,
     String(options.concurrency ?? 4),
     options.warmUp ?? '-',
     ...files,
@@ -57,16 +61,24 @@ export function measureParse(
   });
 }
 
-async function child(mode: string, concurrency: number, warmUp: string, files: string[]): Promise<void> {
+async function child(
+  modeArgument: string,
+  concurrency: number,
+  warmUp: string,
+  files: string[],
+): Promise<void> {
+  const mode = modeArgument.replace('-in-process', '');
+  const isolation = modeArgument.endsWith('-in-process') ? 'in-process' : 'worker';
   const { parseCv, parseCvs, DocumentError } = await import('../src/index.js');
   // One document first, untimed: loading pdfjs, the taxonomy and the commune tables is paid once per process.
-  if (warmUp !== '-') await parseCv(warmUp, { now: '2026-11-01', limits: { timeoutMs: 300_000 } });
+  if (warmUp !== '-') await parseCv(warmUp, { now: '2026-11-01', limits: { timeoutMs: 300_000 }, isolation });
   const started = performance.now();
   const outcomes: string[] = [];
   const warnings: string[][] = [];
+  const errorNames: string[] = [];
   const fileMs: number[] = [];
   if (mode === 'batch') {
-    for (const item of await parseCvs(files, { concurrency, now: '2026-11-01' })) {
+    for (const item of await parseCvs(files, { concurrency, now: '2026-11-01', isolation })) {
       outcomes.push('error' in item ? item.error.reason : 'ok');
       warnings.push('error' in item ? [] : item.warnings.map((warning) => warning.code));
     }
@@ -74,13 +86,15 @@ async function child(mode: string, concurrency: number, warmUp: string, files: s
     for (const file of files) {
       const fileStarted = performance.now();
       try {
-        const result = await parseCv(file, { now: '2026-11-01' });
+        const result = await parseCv(file, { now: '2026-11-01', isolation });
         outcomes.push('ok');
         warnings.push(result.warnings.map((warning) => warning.code));
+        errorNames.push('');
       } catch (error) {
         if (!(error instanceof DocumentError)) throw error;
         outcomes.push(error.reason);
         warnings.push([]);
+        errorNames.push(error.name);
       }
       fileMs.push(Math.round(performance.now() - fileStarted));
     }
@@ -93,6 +107,7 @@ async function child(mode: string, concurrency: number, warmUp: string, files: s
       files,
       outcomes,
       warnings,
+      errorNames,
       ms,
       fileMs,
       exitMs: Math.round(performance.now() - started),
@@ -109,6 +124,7 @@ async function main(): Promise<void> {
     return;
   }
   const batch = args.includes('--batch');
+  const inProcess = args.includes('--in-process');
   const concurrencyIndex = args.indexOf('--concurrency');
   const concurrency = concurrencyIndex >= 0 ? Number(args[concurrencyIndex + 1]) : 4;
   const warmUpIndex = args.indexOf('--warm-up');
@@ -121,7 +137,7 @@ async function main(): Promise<void> {
   );
   console.log('file\toutcome\twarnings\tms\texit ms\tpeak RSS MB');
   for (const file of files) {
-    const measure = await measureParse([file], warmUp === undefined ? {} : { warmUp });
+    const measure = await measureParse([file], { inProcess, ...(warmUp === undefined ? {} : { warmUp }) });
     console.log(
       `${file}\t${measure.outcomes[0]}\t${measure.warnings[0]?.join(',')}\t${measure.ms}\t${measure.exitMs}\t${measure.peakRssMb}`,
     );
@@ -130,6 +146,7 @@ async function main(): Promise<void> {
     const measure = await measureParse(files, {
       batch: true,
       concurrency,
+      inProcess,
       ...(warmUp === undefined ? {} : { warmUp }),
     });
     console.log(

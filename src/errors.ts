@@ -14,6 +14,7 @@ import type { Usage } from './providers/spec.js';
 
 const CVMATCH_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.CvmatchError');
 const DOCUMENT_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.DocumentError');
+const PARSE_TIMEOUT_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ParseTimeoutError');
 const VALIDATION_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ValidationError');
 const PROVIDER_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ProviderError');
 const RATE_LIMIT_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.RateLimitError');
@@ -79,6 +80,26 @@ export class DocumentError extends CvmatchError {
   }
 }
 mark(DocumentError, DOCUMENT_ERROR_MARKER);
+
+/**
+ * A document took longer than `limits.timeoutMs`: a `DocumentError` with `reason: 'timeout'`. Raised by the
+ * extractor's own checks between units of work, or, when a single step never returns to them (one huge PDF
+ * content stream), by the parent thread, which then terminates the worker the document was read in.
+ */
+export class ParseTimeoutError extends DocumentError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [PARSE_TIMEOUT_ERROR_MARKER]: true;
+  /** The limit that was passed, ms. */
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, options?: { file?: string | null; cause?: unknown }) {
+    super('timeout', `Extraction took longer than ${timeoutMs} ms (limits.timeoutMs).`, options);
+    this.timeoutMs = timeoutMs;
+  }
+  static override isInstance(value: unknown): value is ParseTimeoutError {
+    return hasMarker(value, PARSE_TIMEOUT_ERROR_MARKER);
+  }
+}
+mark(ParseTimeoutError, PARSE_TIMEOUT_ERROR_MARKER);
 
 /** One problem found while validating input: where (`path`) and what. */
 export interface ValidationIssue {

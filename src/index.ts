@@ -112,6 +112,7 @@ export {
   MissingPackageError,
   type IndexErrorReason,
   ObjectValidationError,
+  ParseTimeoutError,
   ProviderError,
   type ProviderErrorOptions,
   RateLimitError,
