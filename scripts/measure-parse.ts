@@ -8,6 +8,7 @@
  * `--in-process` reads documents in the calling thread (`isolation: 'in-process'`) instead of a worker.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** What one child reported. */
@@ -61,6 +62,46 @@ export function measureParse(
   });
 }
 
+/** Resident memory of a process, MB, from /proc (Linux); 0 once it is gone. */
+function residentMb(pid: number | 'self'): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0; // The process ended between the listing and the read.
+  }
+}
+
+/** Ids of this process's children (documents are read in child processes: their memory counts too). */
+function childPids(): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // After the command name in parentheses: the state, then the parent's id.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid)
+        pids.push(Number(name));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
+
+/**
+ * Peak memory of this process and its children together, MB: sampled every 50 ms (the children are killed
+ * or exit before this process, so their own peak cannot be read at the end).
+ */
+function sampleTreeMemory(): () => number {
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, residentMb('self') + childPids().reduce((sum, pid) => sum + residentMb(pid), 0));
+  }, 50);
+  timer.unref();
+  return () => peak;
+}
+
 async function child(
   modeArgument: string,
   concurrency: number,
@@ -72,6 +113,7 @@ async function child(
   const { parseCv, parseCvs, DocumentError } = await import('../src/index.js');
   // One document first, untimed: loading pdfjs, the taxonomy and the commune tables is paid once per process.
   if (warmUp !== '-') await parseCv(warmUp, { now: '2026-11-01', limits: { timeoutMs: 300_000 }, isolation });
+  const treePeak = sampleTreeMemory();
   const started = performance.now();
   const outcomes: string[] = [];
   const warnings: string[][] = [];
@@ -111,7 +153,7 @@ async function child(
       ms,
       fileMs,
       exitMs: Math.round(performance.now() - started),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb: Math.round(Math.max(process.resourceUsage().maxRSS / 1024, treePeak())),
     };
     process.stdout.write(`${JSON.stringify(measure)}\n`);
   });

@@ -1,8 +1,7 @@
 /**
- * The worker thread documents are read in (see isolated-extraction.ts): it loads the extractors once and
- * answers one request at a time. An error crosses back as plain data and is rebuilt on the other side.
+ * The child process documents are read in (see isolated-extraction.ts): it loads the extractors once and
+ * answers one request at a time over IPC. An error crosses back as plain data and is rebuilt on the other side.
  */
-import { parentPort } from 'node:worker_threads';
 import { DocumentError, ParseTimeoutError } from '../../errors.js';
 import { extractDocument } from './extract-document.js';
 import type {
@@ -22,16 +21,24 @@ function serialize(error: unknown): SerializedExtractionError {
   return { kind: 'document', reason: 'corrupt', message: `The document cannot be read (${message}).` };
 }
 
-const port = parentPort;
-if (port === null) throw new Error('extraction-worker runs in a worker thread');
-port.on('message', (request: ExtractionRequest) => {
+if (process.send === undefined)
+  throw new Error('extraction-worker runs as a child process with an IPC channel');
+/** Answers the parent; when it is gone there is no one to answer, and this process ends. */
+function send(message: ExtractionResponse | { ready: true }): void {
+  if (!process.connected) process.exit(0);
+  process.send?.(message, undefined, undefined, (error: Error | null) => {
+    if (error) process.exit(0);
+  });
+}
+// The parent went away: nothing left to answer.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (request: ExtractionRequest) => {
   extractDocument(request.bytes, {
     ...(request.file === null ? {} : { file: request.file }),
     limits: request.limits,
   }).then(
-    (document) => port.postMessage({ id: request.id, document } satisfies ExtractionResponse),
-    (error: unknown) =>
-      port.postMessage({ id: request.id, error: serialize(error) } satisfies ExtractionResponse),
+    (document) => send({ id: request.id, document }),
+    (error: unknown) => send({ id: request.id, error: serialize(error) }),
   );
 });
-port.postMessage({ ready: true });
+send({ ready: true });

@@ -1,17 +1,20 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { DocumentErrorReason } from '../../errors.js';
 import { DocumentError, ParseTimeoutError } from '../../errors.js';
 import type { ExtractDocumentOptions } from './extract-document.js';
 import { defaultExtractionLimits, type ExtractedDocument, type ExtractionLimits } from './types.js';
 
 /**
- * Documents are read in worker threads so that `limits.timeoutMs` holds even when an extractor never returns
- * to its own checks (one PDF content stream of hundreds of MB is a single pdfjs step), and so that one
- * document's memory is capped: the parent keeps the deadline and terminates the worker when it passes
- * (`ParseTimeoutError`), and each worker's JavaScript heap is limited (`extractionWorkerHeapMb`; past it the
- * document is `too-large`). A worker is reused for the next document unless it was terminated; idle ones do
- * not keep the process alive and stop after `idleMs`.
+ * Documents are read in child processes ("workers" below) so that `limits.timeoutMs` holds even when an
+ * extractor never returns to its own checks (one PDF content stream of hundreds of MB is a single pdfjs
+ * step), and so that one document's memory is capped: the parent keeps the deadline and kills the worker when
+ * it passes (`ParseTimeoutError`), and each worker's JavaScript heap is limited (`extractionWorkerHeapMb`;
+ * past it the document is `too-large`). Processes, not worker threads: a worker thread that runs out of heap
+ * while growing one large array (pdfjs reading a 100 MB string token) takes the whole process down with it.
+ * A worker is reused for the next document unless it was killed; idle ones do not keep the process alive and
+ * stop after `idleMs`.
  */
 
 /** Where the worker's module is, relative to the bundle (set by tsup.config.ts); undefined in the source tree. */
@@ -40,10 +43,45 @@ const terminateGraceMs = 500;
 const startupTimeoutMs = 60_000;
 /** An idle worker stops after this long, ms. */
 const idleMs = 30_000;
-const maxIdleWorkers = Math.min(8, Math.max(1, availableParallelism()));
+/**
+ * Workers reading at the same time (more documents wait for one): reading is CPU-bound, so more workers than
+ * cores only make each document slower and closer to its deadline; it also bounds the memory of a batch.
+ */
+const maxWorkers = Math.min(8, Math.max(1, availableParallelism()));
+const maxIdleWorkers = maxWorkers;
+let busyWorkers = 0;
+const waiting: (() => void)[] = [];
+
+/** Waits for a free worker slot (or the caller's abort). */
+async function takeSlot(signal: AbortSignal | undefined): Promise<void> {
+  if (busyWorkers < maxWorkers) {
+    busyWorkers += 1;
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      const index = waiting.indexOf(wake);
+      if (index >= 0) waiting.splice(index, 1);
+      reject(signal?.reason);
+    };
+    const wake = () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    waiting.push(wake);
+  });
+}
+
+/** Hands the slot to the next waiting document, or frees it. */
+function giveSlot(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else busyWorkers -= 1;
+}
 
 interface PooledWorker {
-  worker: Worker;
+  worker: ChildProcess;
   ready: Promise<void>;
   /** Exited, failed or terminated: never reused. */
   dead: boolean;
@@ -53,15 +91,14 @@ interface PooledWorker {
 const idle: PooledWorker[] = [];
 let nextId = 0;
 
-/** The worker's module, or in the source tree (tests, `tsx` scripts) a script that loads it through tsx. */
-function workerScript(): { script: URL | string; eval: boolean } {
+/** The worker's module, and in the source tree (tests, `tsx` scripts) the TypeScript one, run through tsx. */
+function workerModule(): { path: string; execArgv: string[] } {
   if (typeof __EXTRACTION_WORKER__ === 'string') {
-    return { script: new URL(__EXTRACTION_WORKER__, import.meta.url), eval: false };
+    return { path: fileURLToPath(new URL(__EXTRACTION_WORKER__, import.meta.url)), execArgv: [] };
   }
-  const source = new URL('./extraction-worker.ts', import.meta.url).href;
   return {
-    script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
-    eval: true,
+    path: fileURLToPath(new URL('./extraction-worker.ts', import.meta.url)),
+    execArgv: ['--import', 'tsx'],
   };
 }
 
@@ -80,14 +117,15 @@ function workerExecArgv(): string[] {
 }
 
 function startWorker(): PooledWorker {
-  const { script, eval: isEval } = workerScript();
-  const worker = new Worker(script, {
-    eval: isEval,
-    execArgv: workerExecArgv(),
-    resourceLimits: { maxOldGenerationSizeMb: extractionWorkerHeapMb },
+  const module = workerModule();
+  const worker = fork(module.path, [], {
+    execArgv: [...workerExecArgv(), ...module.execArgv, `--max-old-space-size=${extractionWorkerHeapMb}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   // The pending request's timer keeps the process alive while a document is read; an idle worker does not.
   worker.unref();
+  worker.channel?.unref();
   const pooled: PooledWorker = { worker, ready: Promise.resolve(), dead: false, idleTimer: null };
   const markDead = () => {
     pooled.dead = true;
@@ -113,7 +151,7 @@ function startWorker(): PooledWorker {
       done();
       reject(error);
     };
-    const onExit = (code: number) => {
+    const onExit = (code: number | null) => {
       done();
       reject(new Error(`the extraction worker exited with code ${code} before it was ready`));
     };
@@ -142,16 +180,18 @@ function acquire(): PooledWorker {
 }
 
 function release(pooled: PooledWorker, reusable: boolean): void {
+  pooled.worker.unref();
+  pooled.worker.channel?.unref();
   if (!reusable || pooled.dead || idle.length >= maxIdleWorkers) {
     pooled.dead = true;
-    void pooled.worker.terminate();
+    pooled.worker.kill('SIGKILL');
     return;
   }
   pooled.idleTimer = setTimeout(() => {
     const index = idle.indexOf(pooled);
     if (index >= 0) idle.splice(index, 1);
     pooled.dead = true;
-    void pooled.worker.terminate();
+    pooled.worker.kill('SIGKILL');
   }, idleMs);
   pooled.idleTimer.unref();
   idle.push(pooled);
@@ -163,8 +203,13 @@ function rebuild(error: SerializedExtractionError, file: string | null): Documen
 }
 
 /** Why a worker stopped without answering, as the document's error. */
-function workerFailure(error: unknown, file: string | null): DocumentError {
-  if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+function workerFailure(
+  error: unknown,
+  file: string | null,
+  exit?: { code: number | null; signal: NodeJS.Signals | null },
+): DocumentError {
+  // V8 aborts the process when the heap limit is reached (SIGABRT, or 134 through a shell).
+  if (exit !== undefined && (exit.signal === 'SIGABRT' || exit.code === 134)) {
     return new DocumentError(
       'too-large',
       `Reading the document needs more than ${extractionWorkerHeapMb} MB of memory.`,
@@ -216,7 +261,17 @@ export async function extractDocumentIsolated(
       { file },
     );
   }
-  const pooled = acquire();
+  await takeSlot(signal);
+  let pooled: PooledWorker;
+  try {
+    pooled = acquire();
+  } catch (error) {
+    giveSlot();
+    throw error;
+  }
+  // Busy: the worker keeps the process alive until it answers (or is killed).
+  pooled.worker.ref();
+  pooled.worker.channel?.ref();
   let reusable = false;
   try {
     try {
@@ -244,8 +299,16 @@ export async function extractDocumentIsolated(
         else settle({ error: rebuild(message.error, file) }, true);
       };
       const onError = (error: unknown) => settle({ error: workerFailure(error, file) }, false);
-      const onExit = (code: number) =>
-        settle({ error: workerFailure(new Error(`exit code ${code}`), file) }, false);
+      const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) =>
+        settle(
+          {
+            error: workerFailure(new Error(`exit code ${code}, signal ${exitSignal}`), file, {
+              code,
+              signal: exitSignal,
+            }),
+          },
+          false,
+        );
       const onAbort = () => settle({ error: signal?.reason }, false);
       // The extractor's own checks answer at `timeoutMs`; a worker stuck in one step is terminated.
       const deadline = setTimeout(
@@ -265,10 +328,11 @@ export async function extractDocumentIsolated(
       worker.on('error', onError);
       worker.on('exit', onExit);
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ id, bytes: input, file, limits } satisfies ExtractionRequest);
+      worker.send({ id, bytes: input, file, limits } satisfies ExtractionRequest);
     });
     return document;
   } finally {
     release(pooled, reusable);
+    giveSlot();
   }
 }
