@@ -36,7 +36,7 @@ export type ExtractionResponse =
   | { id: number; error: SerializedExtractionError };
 
 /** JavaScript heap of one extraction worker, MB (a document past it is refused as `too-large`). */
-export const extractionWorkerHeapMb = 512;
+export const extractionWorkerHeapMb = 256;
 /** After the deadline, how long the worker's own timeout (which stops pdfjs cleanly) is waited for, ms. */
 const terminateGraceMs = 500;
 /** A worker that is not ready (modules loaded) after this long is a broken install, ms. */
