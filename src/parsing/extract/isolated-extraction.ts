@@ -102,24 +102,11 @@ function workerModule(): { path: string; execArgv: string[] } {
   };
 }
 
-/**
- * The process's Node options minus `--input-type` (`node --input-type=module -e …` would make the worker's
- * file an error): loaders and other flags the application runs with stay.
- */
-function workerExecArgv(): string[] {
-  const kept: string[] = [];
-  for (let index = 0; index < process.execArgv.length; index += 1) {
-    const argument = process.execArgv[index]!;
-    if (argument === '--input-type') index += 1;
-    else if (!argument.startsWith('--input-type=')) kept.push(argument);
-  }
-  return kept;
-}
-
 function startWorker(): PooledWorker {
   const module = workerModule();
   const worker = fork(module.path, [], {
-    execArgv: [...workerExecArgv(), ...module.execArgv, `--max-old-space-size=${extractionWorkerHeapMb}`],
+    // Not the parent's options: `node -e <script>` would run the script again in the worker (and so on).
+    execArgv: [...module.execArgv, `--max-old-space-size=${extractionWorkerHeapMb}`],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
