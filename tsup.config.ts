@@ -1,4 +1,6 @@
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'tsup';
 
 /**
@@ -14,10 +16,50 @@ const copyTaxonomyData = async () => {
   cpSync('src/geo/data/communes.json', 'dist/data/geo/communes.json');
 };
 
+/**
+ * pdfjs, vendored (see src/parsing/extract/pdf/load-pdfjs.ts): its minified legacy build and worker, named as
+ * pdfjs expects (it imports `./pdf.worker.mjs` from next to itself), the packed CMaps and its Apache-2.0
+ * licence. 3.4 MB instead of a 37 MB dependency and its 31 MB optional native canvas.
+ */
+const copyPdfjs = () => {
+  const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const target = 'dist/vendor/pdfjs';
+  mkdirSync(target, { recursive: true });
+  // pdfjs requires `@napi-rs/canvas` when it loads (and warns on the console when it is absent) and to
+  // render, which cvmatch never does: the vendored build requires an empty module in its place instead, so
+  // a canvas package the application has installed is not loaded either.
+  const source = readFileSync(join(pdfjs, 'legacy/build/pdf.min.mjs'), 'utf8');
+  const patched = source.replaceAll('"@napi-rs/canvas"', '"./no-canvas.cjs"');
+  if (patched === source) throw new Error('pdfjs no longer requires "@napi-rs/canvas": check copyPdfjs');
+  writeFileSync(join(target, 'pdf.mjs'), patched);
+  writeFileSync(
+    join(target, 'no-canvas.cjs'),
+    "// What cvmatch's copy of pdfjs gets instead of @napi-rs/canvas (see src/parsing/extract/pdf/load-pdfjs.ts).\nmodule.exports = {};\n",
+  );
+  cpSync(join(pdfjs, 'legacy/build/pdf.worker.min.mjs'), join(target, 'pdf.worker.mjs'));
+  cpSync(join(pdfjs, 'cmaps'), join(target, 'cmaps'), { recursive: true });
+  cpSync(join(pdfjs, 'LICENSE'), join(target, 'LICENSE'));
+};
+
+/**
+ * libphonenumber-js, vendored (see src/support/phone-numbers.ts): its one-file CommonJS build with the "min"
+ * metadata (the same as its default entry), 0.2 MB instead of a 10 MB package, and its MIT licence.
+ */
+const copyLibphonenumber = () => {
+  const folder = dirname(createRequire(import.meta.url).resolve('libphonenumber-js/package.json'));
+  const target = 'dist/vendor/libphonenumber-js';
+  mkdirSync(target, { recursive: true });
+  cpSync(join(folder, 'bundle/libphonenumber-min.js'), join(target, 'libphonenumber-min.cjs'));
+  cpSync(join(folder, 'LICENSE'), join(target, 'LICENSE'));
+  cpSync(join(folder, 'LICENSE.Apache'), join(target, 'LICENSE.Apache'));
+};
+
 // Where the data files are, relative to each bundle (the ESM chunk and dist/index.cjs both sit in dist/).
 const dataFolders = {
   __TAXONOMY_DATA__: JSON.stringify('./data/taxonomy/'),
   __GEO_DATA__: JSON.stringify('./data/geo/'),
+  __VENDOR_FOLDER__: JSON.stringify('./vendor/'),
+  __EXTRACTION_WORKER__: JSON.stringify('./extraction-worker.js'),
 };
 
 // What ships (see test/tarball.test.ts): one ESM build, one CommonJS build, their type declarations, the
@@ -27,7 +69,13 @@ export default defineConfig([
     // ESM: the library and the `cvmatch` binary share their code through chunks, so the CLI does not carry a
     // second copy of the library (it imports only src/index.ts: all library code lands in dist/, next to the
     // tables' folder). The binary's `#!/usr/bin/env node` line comes from src/cli/main.ts.
-    entry: { index: 'src/index.ts', 'cli/main': 'src/cli/main.ts' },
+    // The extraction worker (src/parsing/extract/isolated-extraction.ts) is a third entry: both builds start
+    // dist/extraction-worker.js, which shares the chunk.
+    entry: {
+      index: 'src/index.ts',
+      'cli/main': 'src/cli/main.ts',
+      'extraction-worker': 'src/parsing/extract/extraction-worker.ts',
+    },
     format: ['esm'],
     splitting: true,
     dts: { entry: { index: 'src/index.ts' } },
@@ -45,6 +93,10 @@ export default defineConfig([
     // import.meta.url (used to locate pdfjs-dist's fonts and the taxonomy tables) must also work in the CJS build.
     shims: true,
     define: dataFolders,
-    onSuccess: copyTaxonomyData,
+    onSuccess: async () => {
+      await copyTaxonomyData();
+      copyPdfjs();
+      copyLibphonenumber();
+    },
   },
 ]);

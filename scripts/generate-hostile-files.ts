@@ -9,14 +9,14 @@
  */
 import { open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 
 /** One generated file and what parsing it must give. */
 export interface HostileFile {
   name: string;
   /** The `DocumentError` reason expected, or `ok` when a profile (possibly with warnings) is expected. */
-  expect: 'ok' | 'too-large' | 'no-text' | 'encrypted' | 'corrupt';
+  expect: 'ok' | 'too-large' | 'no-text' | 'encrypted' | 'corrupt' | 'timeout';
   /** A warning code the result must carry (with `expect: 'ok'`). */
   warning?: string;
 }
@@ -88,6 +88,11 @@ function handmadePdf(side: number | null): Buffer {
       Buffer.from('\nendstream'),
     ]),
   ];
+  return pdfFromObjects(objects);
+}
+
+/** A PDF file of the given objects (numbered from 1, the first is the catalog), with its xref table. */
+function pdfFromObjects(objects: Buffer[]): Buffer {
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
   const offsets: number[] = [];
   let length = parts[0]?.length ?? 0;
@@ -110,6 +115,36 @@ function handmadePdf(side: number | null): Buffer {
   ].join('\n');
   parts.push(Buffer.from(xref));
   return Buffer.concat(parts);
+}
+
+/**
+ * A one-page PDF whose content stream (Flate, ~100 KB on disk) holds the CV's name then one string of
+ * `megabytes` million characters: pdfjs reads a string token in one step, so the extractor's own time checks
+ * (between pages, between pdfjs's time slices) are not reached for many seconds, and reading it all takes
+ * minutes. Only terminating the worker it is read in keeps `limits.timeoutMs`.
+ */
+function hugeContentStreamPdf(megabytes: number): Buffer {
+  const content = deflateSync(
+    Buffer.concat([
+      Buffer.from(`BT /F1 11 Tf 50 780 Td (${pdfString(cvLines[0] ?? '')}) Tj ET\nBT 50 760 Td (`),
+      Buffer.alloc(megabytes * 1_000_000, 'A'),
+      Buffer.from(') Tj ET\n'),
+    ]),
+    { level: 9 },
+  );
+  return pdfFromObjects([
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from(
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    ),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`),
+      content,
+      Buffer.from('\nendstream'),
+    ]),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'),
+  ]);
 }
 
 /** A CV PDF rendered with pdfkit (optionally password-protected). */
@@ -299,6 +334,7 @@ export async function generateHostileFiles(dir: string): Promise<HostileFile[]> 
   );
   await write({ name: 'cv.pdf', expect: 'ok' }, await pdfkitCv());
   await write({ name: 'encrypted.pdf', expect: 'encrypted' }, await pdfkitCv('secret'));
+  await write({ name: 'content-stream-100mb.pdf', expect: 'timeout' }, hugeContentStreamPdf(100));
   return files;
 }
 

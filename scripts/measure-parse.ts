@@ -3,9 +3,12 @@
  * `process.resourceUsage().maxRSS`); `--batch` also parses all of them in one child with `parseCvs`.
  * `--warm-up cv.pdf` parses that file first, untimed, so the time is the file's, not the libraries' loading.
  *
- *   npx tsx scripts/measure-parse.ts [--batch] [--concurrency 4] [--warm-up cv.pdf] file…
+ *   npx tsx scripts/measure-parse.ts [--batch] [--concurrency 4] [--warm-up cv.pdf] [--in-process] file…
+ *
+ * `--in-process` reads documents in the calling thread (`isolation: 'in-process'`) instead of a worker.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** What one child reported. */
@@ -15,6 +18,8 @@ export interface ParseMeasure {
   outcomes: string[];
   /** Warning codes per file. */
   warnings: string[][];
+  /** The error's class name per file (`''` when it parsed; not in a batch). */
+  errorNames: string[];
   /** Time until the results were returned. */
   ms: number;
   /** Time of each file (not in a batch, where they overlap). */
@@ -29,14 +34,14 @@ const childPath = fileURLToPath(import.meta.url);
 /** Runs the parse of `files` in a child Node process (through tsx, on the sources). */
 export function measureParse(
   files: string[],
-  options: { batch?: boolean; concurrency?: number; warmUp?: string } = {},
+  options: { batch?: boolean; concurrency?: number; warmUp?: string; inProcess?: boolean } = {},
 ): Promise<ParseMeasure> {
   const args = [
     '--import',
     'tsx',
     childPath,
     '--child',
-    options.batch ? 'batch' : 'one',
+    `${options.batch ? 'batch' : 'one'}${options.inProcess ? '-in-process' : ''}`,
     String(options.concurrency ?? 4),
     options.warmUp ?? '-',
     ...files,
@@ -57,16 +62,65 @@ export function measureParse(
   });
 }
 
-async function child(mode: string, concurrency: number, warmUp: string, files: string[]): Promise<void> {
+/** Resident memory of a process, MB, from /proc (Linux); 0 once it is gone. */
+function residentMb(pid: number | 'self'): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0; // The process ended between the listing and the read.
+  }
+}
+
+/** Ids of this process's children (documents are read in child processes: their memory counts too). */
+function childPids(): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // After the command name in parentheses: the state, then the parent's id.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid)
+        pids.push(Number(name));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
+
+/**
+ * Peak memory of this process and its children together, MB: sampled every 50 ms (the children are killed
+ * or exit before this process, so their own peak cannot be read at the end).
+ */
+function sampleTreeMemory(): () => number {
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, residentMb('self') + childPids().reduce((sum, pid) => sum + residentMb(pid), 0));
+  }, 50);
+  timer.unref();
+  return () => peak;
+}
+
+async function child(
+  modeArgument: string,
+  concurrency: number,
+  warmUp: string,
+  files: string[],
+): Promise<void> {
+  const mode = modeArgument.replace('-in-process', '');
+  const isolation = modeArgument.endsWith('-in-process') ? 'in-process' : 'worker';
   const { parseCv, parseCvs, DocumentError } = await import('../src/index.js');
   // One document first, untimed: loading pdfjs, the taxonomy and the commune tables is paid once per process.
-  if (warmUp !== '-') await parseCv(warmUp, { now: '2026-11-01', limits: { timeoutMs: 300_000 } });
+  if (warmUp !== '-') await parseCv(warmUp, { now: '2026-11-01', limits: { timeoutMs: 300_000 }, isolation });
+  const treePeak = sampleTreeMemory();
   const started = performance.now();
   const outcomes: string[] = [];
   const warnings: string[][] = [];
+  const errorNames: string[] = [];
   const fileMs: number[] = [];
   if (mode === 'batch') {
-    for (const item of await parseCvs(files, { concurrency, now: '2026-11-01' })) {
+    for (const item of await parseCvs(files, { concurrency, now: '2026-11-01', isolation })) {
       outcomes.push('error' in item ? item.error.reason : 'ok');
       warnings.push('error' in item ? [] : item.warnings.map((warning) => warning.code));
     }
@@ -74,13 +128,15 @@ async function child(mode: string, concurrency: number, warmUp: string, files: s
     for (const file of files) {
       const fileStarted = performance.now();
       try {
-        const result = await parseCv(file, { now: '2026-11-01' });
+        const result = await parseCv(file, { now: '2026-11-01', isolation });
         outcomes.push('ok');
         warnings.push(result.warnings.map((warning) => warning.code));
+        errorNames.push('');
       } catch (error) {
         if (!(error instanceof DocumentError)) throw error;
         outcomes.push(error.reason);
         warnings.push([]);
+        errorNames.push(error.name);
       }
       fileMs.push(Math.round(performance.now() - fileStarted));
     }
@@ -93,10 +149,11 @@ async function child(mode: string, concurrency: number, warmUp: string, files: s
       files,
       outcomes,
       warnings,
+      errorNames,
       ms,
       fileMs,
       exitMs: Math.round(performance.now() - started),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb: Math.round(Math.max(process.resourceUsage().maxRSS / 1024, treePeak())),
     };
     process.stdout.write(`${JSON.stringify(measure)}\n`);
   });
@@ -109,6 +166,7 @@ async function main(): Promise<void> {
     return;
   }
   const batch = args.includes('--batch');
+  const inProcess = args.includes('--in-process');
   const concurrencyIndex = args.indexOf('--concurrency');
   const concurrency = concurrencyIndex >= 0 ? Number(args[concurrencyIndex + 1]) : 4;
   const warmUpIndex = args.indexOf('--warm-up');
@@ -121,7 +179,7 @@ async function main(): Promise<void> {
   );
   console.log('file\toutcome\twarnings\tms\texit ms\tpeak RSS MB');
   for (const file of files) {
-    const measure = await measureParse([file], warmUp === undefined ? {} : { warmUp });
+    const measure = await measureParse([file], { inProcess, ...(warmUp === undefined ? {} : { warmUp }) });
     console.log(
       `${file}\t${measure.outcomes[0]}\t${measure.warnings[0]?.join(',')}\t${measure.ms}\t${measure.exitMs}\t${measure.peakRssMb}`,
     );
@@ -130,6 +188,7 @@ async function main(): Promise<void> {
     const measure = await measureParse(files, {
       batch: true,
       concurrency,
+      inProcess,
       ...(warmUp === undefined ? {} : { warmUp }),
     });
     console.log(

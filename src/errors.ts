@@ -14,6 +14,7 @@ import type { Usage } from './providers/spec.js';
 
 const CVMATCH_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.CvmatchError');
 const DOCUMENT_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.DocumentError');
+const PARSE_TIMEOUT_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ParseTimeoutError');
 const VALIDATION_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ValidationError');
 const PROVIDER_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.ProviderError');
 const RATE_LIMIT_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.RateLimitError');
@@ -26,6 +27,7 @@ const DISCRIMINATORY_ORDER_ERROR_MARKER: unique symbol = Symbol.for(
   'cvmatch.error.DiscriminatoryJobOrderError',
 );
 const STORE_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.StoreError');
+const MISSING_PACKAGE_ERROR_MARKER: unique symbol = Symbol.for('cvmatch.error.MissingPackageError');
 
 function hasMarker(value: unknown, marker: symbol): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
@@ -78,6 +80,26 @@ export class DocumentError extends CvmatchError {
   }
 }
 mark(DocumentError, DOCUMENT_ERROR_MARKER);
+
+/**
+ * A document took longer than `limits.timeoutMs`: a `DocumentError` with `reason: 'timeout'`. Raised by the
+ * extractor's own checks between units of work, or, when a single step never returns to them (one huge PDF
+ * content stream), by the parent thread, which then terminates the worker the document was read in.
+ */
+export class ParseTimeoutError extends DocumentError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [PARSE_TIMEOUT_ERROR_MARKER]: true;
+  /** The limit that was passed, ms. */
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, options?: { file?: string | null; cause?: unknown }) {
+    super('timeout', `Extraction took longer than ${timeoutMs} ms (limits.timeoutMs).`, options);
+    this.timeoutMs = timeoutMs;
+  }
+  static override isInstance(value: unknown): value is ParseTimeoutError {
+    return hasMarker(value, PARSE_TIMEOUT_ERROR_MARKER);
+  }
+}
+mark(ParseTimeoutError, PARSE_TIMEOUT_ERROR_MARKER);
 
 /** One problem found while validating input: where (`path`) and what. */
 export interface ValidationIssue {
@@ -283,6 +305,34 @@ export class TaxonomyDataError extends CvmatchError {
   }
 }
 mark(TaxonomyDataError, TAXONOMY_DATA_ERROR_MARKER);
+
+/**
+ * A feature needs an optional package that is not installed (the provider SDKs, the embedded store): cvmatch
+ * does not install them by default to keep its size down (see the README, "Install size and optional
+ * packages"). `install` is the command that fixes it. Not a `ProviderError`: nothing degrades around it.
+ */
+export class MissingPackageError extends CvmatchError {
+  /** The class marker (on the prototype): see `isInstance`. */
+  declare readonly [MISSING_PACKAGE_ERROR_MARKER]: true;
+  /** The package to install, e.g. `@electric-sql/pglite`. */
+  readonly packageName: string;
+  /** What needs it, e.g. `the Mistral provider`. */
+  readonly feature: string;
+  /** The command that installs it, e.g. `npm install @electric-sql/pglite@0.5.15`. */
+  readonly install: string;
+  constructor(options: { packageName: string; feature: string; install: string; cause?: unknown }) {
+    super(`${options.feature} needs the optional package ${options.packageName}: ${options.install}`, {
+      cause: options.cause,
+    });
+    this.packageName = options.packageName;
+    this.feature = options.feature;
+    this.install = options.install;
+  }
+  static override isInstance(value: unknown): value is MissingPackageError {
+    return hasMarker(value, MISSING_PACKAGE_ERROR_MARKER);
+  }
+}
+mark(MissingPackageError, MISSING_PACKAGE_ERROR_MARKER);
 /**
  * A job order selects on a criterion the law forbids (Code du travail L1132-1): screening refuses to start.
  * `warnings` are those of `checkJobOrder`: fix the order, then start again.

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 // An application that bundles cvmatch (and so the Mistral SDK) with esbuild. The SDK loads its OpenTelemetry
 // module on first request, a module that imports `@opentelemetry/api` (an optional peer of the SDK): without
-// that package installed, bundlers stop with `Could not resolve "@opentelemetry/api"`. cvmatch depends on it.
+// that package installed, bundlers stop with `Could not resolve "@opentelemetry/api"`. The SDK is an optional peer
+// of cvmatch; an application that uses (and bundles) it installs it with @opentelemetry/api (see the README).
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Inside the repository, so that what the bundle leaves out (pdfjs-dist's files) still resolves.
 const scratch = mkdtempSync(join(root, 'node_modules', '.cvmatch-bundle-'));
@@ -38,8 +39,8 @@ console.log(JSON.stringify({ romeCode: parseJobOrder('Cariste H/F Lyon').romeCod
 describe.runIf(existsSync(`${root}/dist/index.js`))('an application bundling cvmatch with esbuild', () => {
   it('bundles without unresolved imports and runs, Mistral SDK calls included', async () => {
     const outfile = join(scratch, 'app.mjs');
-    // The README's recipe: pdfjs-dist stays external (its worker and font maps are files it loads), and the
-    // taxonomy tables, read on first use next to the code, are copied next to the bundle.
+    // The README's recipe: the taxonomy tables, read on first use next to the code, are copied next to the
+    // bundle (and dist/vendor/ and the extraction worker for an application that parses documents).
     cpSync(join(root, 'dist/data/taxonomy'), join(scratch, 'data/taxonomy'), { recursive: true });
     const result = await build({
       stdin: { contents: application, resolveDir: root, loader: 'js' },
@@ -48,7 +49,6 @@ describe.runIf(existsSync(`${root}/dist/index.js`))('an application bundling cvm
       format: 'esm',
       target: 'node20',
       outfile,
-      external: ['pdfjs-dist'],
       logLevel: 'silent',
       // The usual banner for an ESM bundle of CommonJS packages that require Node built-ins.
       banner: {

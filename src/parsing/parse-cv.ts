@@ -4,6 +4,7 @@ import { CvmatchError, DocumentError, ValidationError } from '../errors.js';
 import type { ChatModel } from '../providers/spec.js';
 import { limitConcurrency } from '../support/limit-concurrency.js';
 import { extractDocument } from './extract/index.js';
+import { extractDocumentIsolated } from './extract/isolated-extraction.js';
 import { readDocumentFile } from './extract/read-document-file.js';
 import { documentFromText } from './extract/text-document.js';
 import { defaultExtractionLimits, type ExtractedDocument, type ExtractionLimits } from './extract/types.js';
@@ -25,6 +26,12 @@ export interface ParseCvOptions {
   model?: ChatModel;
   /** Main language (`fr`/`en`); detected from the text when absent. */
   language?: string;
+  /**
+   * Where documents are read. `worker` (default): in a worker thread that is terminated when it passes
+   * `limits.timeoutMs` (`ParseTimeoutError`), with a capped heap; `in-process`: in the calling thread, where
+   * the time limit is checked between units of work only (a single huge step can run past it).
+   */
+  isolation?: 'worker' | 'in-process';
 }
 
 /** A parsed CV: the profile (which also carries the warnings) and the warnings. */
@@ -102,7 +109,8 @@ export async function parseCv(
     // The size is checked before reading: a file past `limits.maxBytes` is refused unread.
     bytes = await readDocumentFile(input, options.limits?.maxBytes ?? defaultExtractionLimits.maxBytes);
   } else bytes = input;
-  const document = await extractDocument(bytes, {
+  const extract = options.isolation === 'in-process' ? extractDocument : extractDocumentIsolated;
+  const document = await extract(bytes, {
     ...(file ? { file } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

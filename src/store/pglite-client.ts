@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { importOptional } from '../support/optional-package.js';
 import { StoreError } from './errors.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { isolationStatement, type SqlClient, type SqlExecutor } from './sql-client.js';
@@ -36,13 +37,14 @@ export async function openPgliteClient(
   folder: string | null,
 ): Promise<SqlClient & { folder: string | null }> {
   const absolute = folder === null ? null : resolve(folder);
+  // Optional packages: not installed, MissingPackageError names the command (before any lock is taken).
+  const [{ PGlite }, { vector }] = await importOptional(
+    ['@electric-sql/pglite', '@electric-sql/pglite-pgvector'],
+    () => Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-pgvector')]),
+  );
   const lock: FolderLock | null = absolute === null ? null : lockFolder(absolute);
   let db: PgliteInstance;
   try {
-    const [{ PGlite }, { vector }] = await Promise.all([
-      import('@electric-sql/pglite'),
-      import('@electric-sql/pglite-pgvector'),
-    ]);
     db = (await PGlite.create({
       ...(absolute === null ? {} : { dataDir: join(absolute, 'pgdata') }),
       extensions: { vector },

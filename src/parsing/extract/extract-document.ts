@@ -1,4 +1,4 @@
-import { DocumentError } from '../../errors.js';
+import { DocumentError, ParseTimeoutError } from '../../errors.js';
 import { detectFormat } from './detect-format.js';
 import { extractDoc } from './doc/extract-doc.js';
 import { extractDocx } from './docx/extract-docx.js';
@@ -89,7 +89,7 @@ export async function extractDocument(
 
   const deadline = performance.now() + limits.timeoutMs;
   const timeoutError = (cause?: unknown) =>
-    new DocumentError('timeout', `Extraction took longer than ${limits.timeoutMs} ms (limits.timeoutMs).`, {
+    new ParseTimeoutError(limits.timeoutMs, {
       file,
       cause: cause ?? new Error(`deadline of ${limits.timeoutMs} ms passed`),
     });

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Mistral } from '@mistralai/mistralai';
+import { importOptional } from '../../support/optional-package.js';
 import type { ResolvedTransport } from '../remote/create-remote-provider.js';
 
 export type MistralSdk = typeof import('@mistralai/mistralai') & {
@@ -16,10 +17,16 @@ let sdkPromise: Promise<MistralSdk> | null = null;
 
 /** The SDK is large (seconds to load): imported on the first Mistral call, not with cvmatch. */
 export function loadMistralSdk(): Promise<MistralSdk> {
-  sdkPromise ??= Promise.all([
-    import('@mistralai/mistralai'),
-    import('@mistralai/mistralai/models/errors'),
-  ]).then(([main, errors]) => ({ ...main, errors }));
+  // An optional package: not installed, the first call throws MissingPackageError (and the next one tries again).
+  sdkPromise ??= importOptional(['@mistralai/mistralai'], () =>
+    Promise.all([import('@mistralai/mistralai'), import('@mistralai/mistralai/models/errors')]),
+  ).then(
+    ([main, errors]) => ({ ...main, errors }),
+    (error: unknown) => {
+      sdkPromise = null;
+      throw error;
+    },
+  );
   return sdkPromise;
 }
 

@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import { importOptional } from '../../support/optional-package.js';
 import type { ResolvedTransport } from '../remote/create-remote-provider.js';
 
 export type OpenAISdk = typeof import('openai');
@@ -18,7 +19,11 @@ let sdkPromise: Promise<OpenAISdk> | null = null;
 
 /** Imported on the first OpenAI call, so `import 'cvmatch'` stays fast for offline use. */
 export function loadOpenAISdk(): Promise<OpenAISdk> {
-  sdkPromise ??= import('openai');
+  // An optional package: not installed, the first call throws MissingPackageError (and the next one tries again).
+  sdkPromise ??= importOptional(['openai'], () => import('openai')).catch((error: unknown) => {
+    sdkPromise = null;
+    throw error;
+  });
   return sdkPromise;
 }
 

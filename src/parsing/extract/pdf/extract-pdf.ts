@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Warning } from '../../../domain/index.js';
 import { DocumentError } from '../../../errors.js';
 import { buildDocument, hiddenTextWarning, type LineDraft, stripBullet } from '../document-builder.js';
@@ -7,73 +5,13 @@ import type { FormatContext } from '../format-context.js';
 import type { ExtractedDocument } from '../types.js';
 import { type ContentScan, pageNeedsOperators, scanPdfContent } from './content-scan.js';
 import { declaredImages } from './declared-images.js';
+import { loadPdfJs, type PdfJs, pdfjsFiles, restoreNativePush } from './load-pdfjs.js';
 import { cleanPageLines, type PageLines } from './page-cleanup.js';
 import { analysePageGraphics, type PageGraphics } from './page-graphics.js';
 import { orderPageLines, type PositionedText } from './reading-order.js';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
-
-/**
- * The legacy pdfjs build (needed on Node 20) bundles core-js, which replaces `Array.prototype.push`
- * with a spec-edge-case polyfill several times slower than V8's; it made PDF extraction ~45% slower
- * and would slow every other array-heavy part of the process. The native one is put back after pdfjs
- * (and its worker module) load. Only a native function captured before pdfjs loaded is restored.
- */
-const nativePush = Array.prototype.push;
-const isNativePush = Function.prototype.toString.call(nativePush).includes('[native code]');
-function restoreNativePush(): void {
-  if (isNativePush && Array.prototype.push !== nativePush) {
-    Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true });
-  }
-}
-
-/**
- * pdfjs builds a `DOMMatrix` when it loads, for canvas rendering, which cvmatch never does; on Node it takes
- * the class from its optional dependency `@napi-rs/canvas` (a 30 MB native binary). Installed without it
- * (`npm install --omit=optional`), placeholder classes let pdfjs load; they are removed once pdfjs has loaded.
- */
-function placeholderDomMatrix(): (() => void) | null {
-  const scope = globalThis as Record<string, unknown>;
-  if (scope.DOMMatrix !== undefined) return null;
-  try {
-    createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')).resolve(
-      '@napi-rs/canvas',
-    );
-    return null;
-  } catch {
-    // No canvas package: text extraction does not need it.
-  }
-  // ImageData and Path2D too, or pdfjs warns that it cannot polyfill them.
-  const names = ['DOMMatrix', 'ImageData', 'Path2D'].filter((name) => scope[name] === undefined);
-  for (const name of names) scope[name] = class CanvasPlaceholder {};
-  return () => {
-    for (const name of names) delete scope[name];
-  };
-}
-
-let pdfjsModule: Promise<PdfJs> | undefined;
-/** pdfjs is loaded on first use (it is large), once per process. */
-function loadPdfJs(): Promise<PdfJs> {
-  if (pdfjsModule === undefined) {
-    const removePlaceholder = placeholderDomMatrix();
-    pdfjsModule = import('pdfjs-dist/legacy/build/pdf.mjs').then(
-      (module) => {
-        removePlaceholder?.();
-        restoreNativePush();
-        return module;
-      },
-      (error: unknown) => {
-        removePlaceholder?.();
-        throw error;
-      },
-    );
-  }
-  return pdfjsModule;
-}
-
-const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /**
  * Most image pixels (summed over the document, as declared) pdfjs may decode. Text extraction needs no
@@ -210,7 +148,7 @@ export async function extractPdf(bytes: Uint8Array, context: FormatContext): Pro
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
-    cMapUrl: `${pdfjsRoot}/cmaps/`,
+    cMapUrl: pdfjsFiles().cMaps,
     cMapPacked: true,
     // No standardFontDataUrl: the standard 14 fonts' glyph programs only matter for rendering; their
     // metrics are built in. Loading them from disk for every document doubled the extraction time.

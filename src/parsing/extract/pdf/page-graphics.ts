@@ -1,4 +1,5 @@
 import type { PDFOperatorList } from 'pdfjs-dist/types/src/display/api.js';
+import { loadPdfJs } from './load-pdfjs.js';
 
 type Matrix = [number, number, number, number, number, number];
 /** RGB 0–255, or `null` when the paint is not a plain colour (pattern, image, shading). */
@@ -143,7 +144,7 @@ export async function analysePageGraphics(
   operators: PDFOperatorList,
   options: { assumeImages?: boolean } = {},
 ): Promise<PageGraphics> {
-  operatorCodes ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => module.OPS);
+  operatorCodes ??= loadPdfJs().then((module) => module.OPS);
   const OPS = await operatorCodes;
   const fillOperators = new Set<number>([
     OPS.fill,

@@ -1,0 +1,44 @@
+/**
+ * The child process documents are read in (see isolated-extraction.ts): it loads the extractors once and
+ * answers one request at a time over IPC. An error crosses back as plain data and is rebuilt on the other side.
+ */
+import { DocumentError, ParseTimeoutError } from '../../errors.js';
+import { extractDocument } from './extract-document.js';
+import type {
+  ExtractionRequest,
+  ExtractionResponse,
+  SerializedExtractionError,
+} from './isolated-extraction.js';
+
+function serialize(error: unknown): SerializedExtractionError {
+  if (ParseTimeoutError.isInstance(error)) {
+    return { kind: 'timeout', reason: 'timeout', message: error.message, timeoutMs: error.timeoutMs };
+  }
+  if (DocumentError.isInstance(error))
+    return { kind: 'document', reason: error.reason, message: error.message };
+  // extractDocument turns every other failure into a DocumentError; this is a bug in the worker itself.
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { kind: 'document', reason: 'corrupt', message: `The document cannot be read (${message}).` };
+}
+
+if (process.send === undefined)
+  throw new Error('extraction-worker runs as a child process with an IPC channel');
+/** Answers the parent; when it is gone there is no one to answer, and this process ends. */
+function send(message: ExtractionResponse | { ready: true }): void {
+  if (!process.connected) process.exit(0);
+  process.send?.(message, undefined, undefined, (error: Error | null) => {
+    if (error) process.exit(0);
+  });
+}
+// The parent went away: nothing left to answer.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (request: ExtractionRequest) => {
+  extractDocument(request.bytes, {
+    ...(request.file === null ? {} : { file: request.file }),
+    limits: request.limits,
+  }).then(
+    (document) => send({ id: request.id, document }),
+    (error: unknown) => send({ id: request.id, error: serialize(error) }),
+  );
+});
+send({ ready: true });

@@ -1,0 +1,325 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { DocumentErrorReason } from '../../errors.js';
+import { DocumentError, ParseTimeoutError } from '../../errors.js';
+import type { ExtractDocumentOptions } from './extract-document.js';
+import { defaultExtractionLimits, type ExtractedDocument, type ExtractionLimits } from './types.js';
+
+/**
+ * Documents are read in child processes ("workers" below) so that `limits.timeoutMs` holds even when an
+ * extractor never returns to its own checks (one PDF content stream of hundreds of MB is a single pdfjs
+ * step), and so that one document's memory is capped: the parent keeps the deadline and kills the worker when
+ * it passes (`ParseTimeoutError`), and each worker's JavaScript heap is limited (`extractionWorkerHeapMb`;
+ * past it the document is `too-large`). Processes, not worker threads: a worker thread that runs out of heap
+ * while growing one large array (pdfjs reading a 100 MB string token) takes the whole process down with it.
+ * A worker is reused for the next document unless it was killed; idle ones do not keep the process alive and
+ * stop after `idleMs`.
+ */
+
+/** Where the worker's module is, relative to the bundle (set by tsup.config.ts); undefined in the source tree. */
+declare const __EXTRACTION_WORKER__: string | undefined;
+
+export interface ExtractionRequest {
+  id: number;
+  bytes: Uint8Array;
+  file: string | null;
+  limits: ExtractionLimits;
+}
+
+export type SerializedExtractionError =
+  | { kind: 'timeout'; reason: 'timeout'; message: string; timeoutMs: number }
+  | { kind: 'document'; reason: DocumentErrorReason; message: string };
+
+export type ExtractionResponse =
+  | { id: number; document: ExtractedDocument }
+  | { id: number; error: SerializedExtractionError };
+
+/** JavaScript heap of one extraction worker, MB (a document past it is refused as `too-large`). */
+export const extractionWorkerHeapMb = 256;
+/** After the deadline, how long the worker's own timeout (which stops pdfjs cleanly) is waited for, ms. */
+const terminateGraceMs = 500;
+/** A worker that is not ready (modules loaded) after this long is a broken install, ms. */
+const startupTimeoutMs = 60_000;
+/** An idle worker stops after this long, ms. */
+const idleMs = 30_000;
+/**
+ * Workers reading at the same time (more documents wait for one): reading is CPU-bound, so more workers than
+ * cores only make each document slower and closer to its deadline; it also bounds the memory of a batch.
+ */
+const maxWorkers = Math.min(8, Math.max(1, availableParallelism()));
+const maxIdleWorkers = maxWorkers;
+let busyWorkers = 0;
+const waiting: (() => void)[] = [];
+
+/** Waits for a free worker slot (or the caller's abort). */
+async function takeSlot(signal: AbortSignal | undefined): Promise<void> {
+  if (busyWorkers < maxWorkers) {
+    busyWorkers += 1;
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      const index = waiting.indexOf(wake);
+      if (index >= 0) waiting.splice(index, 1);
+      reject(signal?.reason);
+    };
+    const wake = () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    waiting.push(wake);
+  });
+}
+
+/** Hands the slot to the next waiting document, or frees it. */
+function giveSlot(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else busyWorkers -= 1;
+}
+
+interface PooledWorker {
+  worker: ChildProcess;
+  ready: Promise<void>;
+  /** Exited, failed or terminated: never reused. */
+  dead: boolean;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+const idle: PooledWorker[] = [];
+let nextId = 0;
+
+/** The worker's module, and in the source tree (tests, `tsx` scripts) the TypeScript one, run through tsx. */
+function workerModule(): { path: string; execArgv: string[] } {
+  if (typeof __EXTRACTION_WORKER__ === 'string') {
+    return { path: fileURLToPath(new URL(__EXTRACTION_WORKER__, import.meta.url)), execArgv: [] };
+  }
+  return {
+    path: fileURLToPath(new URL('./extraction-worker.ts', import.meta.url)),
+    execArgv: ['--import', 'tsx'],
+  };
+}
+
+function startWorker(): PooledWorker {
+  const module = workerModule();
+  const worker = fork(module.path, [], {
+    // Not the parent's options: `node -e <script>` would run the script again in the worker (and so on).
+    execArgv: [...module.execArgv, `--max-old-space-size=${extractionWorkerHeapMb}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  // The pending request's timer keeps the process alive while a document is read; an idle worker does not.
+  worker.unref();
+  worker.channel?.unref();
+  const pooled: PooledWorker = { worker, ready: Promise.resolve(), dead: false, idleTimer: null };
+  const markDead = () => {
+    pooled.dead = true;
+    const index = idle.indexOf(pooled);
+    if (index >= 0) idle.splice(index, 1);
+  };
+  // Permanent listeners: an 'error' event without one would crash the process.
+  worker.on('error', markDead);
+  worker.on('exit', markDead);
+  pooled.ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`the extraction worker did not start within ${startupTimeoutMs} ms`));
+    }, startupTimeoutMs);
+    timer.unref();
+    const onMessage = (message: unknown) => {
+      if ((message as { ready?: unknown } | null)?.ready === true) {
+        done();
+        resolve();
+      }
+    };
+    const onError = (error: unknown) => {
+      done();
+      reject(error);
+    };
+    const onExit = (code: number | null) => {
+      done();
+      reject(new Error(`the extraction worker exited with code ${code} before it was ready`));
+    };
+    const done = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+  // Awaited by the first request; this keeps a failed start from being an unhandled rejection meanwhile.
+  pooled.ready.catch(() => undefined);
+  return pooled;
+}
+
+function acquire(): PooledWorker {
+  for (let pooled = idle.pop(); pooled !== undefined; pooled = idle.pop()) {
+    if (pooled.idleTimer) clearTimeout(pooled.idleTimer);
+    pooled.idleTimer = null;
+    if (!pooled.dead) return pooled;
+  }
+  return startWorker();
+}
+
+function release(pooled: PooledWorker, reusable: boolean): void {
+  pooled.worker.unref();
+  pooled.worker.channel?.unref();
+  if (!reusable || pooled.dead || idle.length >= maxIdleWorkers) {
+    pooled.dead = true;
+    pooled.worker.kill('SIGKILL');
+    return;
+  }
+  pooled.idleTimer = setTimeout(() => {
+    const index = idle.indexOf(pooled);
+    if (index >= 0) idle.splice(index, 1);
+    pooled.dead = true;
+    pooled.worker.kill('SIGKILL');
+  }, idleMs);
+  pooled.idleTimer.unref();
+  idle.push(pooled);
+}
+
+function rebuild(error: SerializedExtractionError, file: string | null): DocumentError {
+  if (error.kind === 'timeout') return new ParseTimeoutError(error.timeoutMs, { file });
+  return new DocumentError(error.reason, error.message, { file });
+}
+
+/** Why a worker stopped without answering, as the document's error. */
+function workerFailure(
+  error: unknown,
+  file: string | null,
+  exit?: { code: number | null; signal: NodeJS.Signals | null },
+): DocumentError {
+  // V8 aborts the process when the heap limit is reached (SIGABRT, or 134 through a shell).
+  if (exit !== undefined && (exit.signal === 'SIGABRT' || exit.code === 134)) {
+    return new DocumentError(
+      'too-large',
+      `Reading the document needs more than ${extractionWorkerHeapMb} MB of memory.`,
+      { file, cause: error },
+    );
+  }
+  return new DocumentError('corrupt', 'The document reader stopped while reading the document.', {
+    file,
+    cause: error,
+  });
+}
+
+/** Settles as `promise` does, or rejects on the caller's abort. */
+function within<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * `extractDocument` in a worker thread, with the deadline enforced from outside: the same result and the
+ * same `DocumentError`s, plus `ParseTimeoutError` when the worker had to be terminated and `too-large` when
+ * the document needs more than the worker's heap.
+ */
+export async function extractDocumentIsolated(
+  input: Uint8Array,
+  options: ExtractDocumentOptions = {},
+): Promise<ExtractedDocument> {
+  const limits: ExtractionLimits = { ...defaultExtractionLimits, ...options.limits };
+  const file = options.file ?? null;
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  if (input.length > limits.maxBytes) {
+    throw new DocumentError(
+      'too-large',
+      `The file has ${input.length} bytes, more than the ${limits.maxBytes}-byte limit.`,
+      { file },
+    );
+  }
+  await takeSlot(signal);
+  let pooled: PooledWorker;
+  try {
+    pooled = acquire();
+  } catch (error) {
+    giveSlot();
+    throw error;
+  }
+  // Busy: the worker keeps the process alive until it answers (or is killed).
+  pooled.worker.ref();
+  pooled.worker.channel?.ref();
+  let reusable = false;
+  try {
+    try {
+      await within(pooled.ready, signal);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw new DocumentError('corrupt', 'The document reader could not start.', { file, cause: error });
+    }
+    const document = await new Promise<ExtractedDocument>((resolve, reject) => {
+      const id = ++nextId;
+      const { worker } = pooled;
+      const settle = (outcome: { document: ExtractedDocument } | { error: unknown }, keep: boolean) => {
+        clearTimeout(deadline);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        signal?.removeEventListener('abort', onAbort);
+        reusable = keep;
+        if ('document' in outcome) resolve(outcome.document);
+        else reject(outcome.error);
+      };
+      const onMessage = (message: ExtractionResponse) => {
+        if (message.id !== id) return;
+        if ('document' in message) settle({ document: message.document }, true);
+        else settle({ error: rebuild(message.error, file) }, true);
+      };
+      const onError = (error: unknown) => settle({ error: workerFailure(error, file) }, false);
+      const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) =>
+        settle(
+          {
+            error: workerFailure(new Error(`exit code ${code}, signal ${exitSignal}`), file, {
+              code,
+              signal: exitSignal,
+            }),
+          },
+          false,
+        );
+      const onAbort = () => settle({ error: signal?.reason }, false);
+      // The extractor's own checks answer at `timeoutMs`; a worker stuck in one step is terminated.
+      const deadline = setTimeout(
+        () =>
+          settle(
+            {
+              error: new ParseTimeoutError(limits.timeoutMs, {
+                file,
+                cause: new Error('the extraction worker did not answer by the deadline and was terminated'),
+              }),
+            },
+            false,
+          ),
+        limits.timeoutMs + terminateGraceMs,
+      );
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.send({ id, bytes: input, file, limits } satisfies ExtractionRequest);
+    });
+    return document;
+  } finally {
+    release(pooled, reusable);
+    giveSlot();
+  }
+}
