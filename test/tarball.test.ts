@@ -90,7 +90,8 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
     const paths = packed!.files.map((file) => file.path).sort();
     const chunks = paths.filter((path) => /^dist\/chunk-[A-Z0-9]+\.js$/.test(path));
     // The ESM library and the CLI share their code through one chunk; the CLI itself is only the commands.
-    expect(chunks).toHaveLength(1);
+    // Plus the extraction code, shared with the worker process documents are read in (dist/extraction-worker.js).
+    expect(chunks).toHaveLength(2);
     // The taxonomy tables, once, read by both builds on first use.
     const tables = paths.filter((path) => path.startsWith('dist/data/taxonomy/'));
     expect(tables).toEqual(
@@ -112,6 +113,7 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
       'README.md',
       'dist/cli/main.js',
       'dist/data/geo/communes.json',
+      'dist/extraction-worker.js',
       'dist/index.cjs',
       'dist/index.d.cts',
       'dist/index.d.ts',

@@ -62,17 +62,19 @@ describe('hostile documents stay within 1 GB and 10 s each', () => {
     }, 150_000);
   }
 
-  // One pdfjs step runs for minutes on this file: the limit holds only because the worker thread reading it is
-  // terminated at the deadline (in process, the extractor's own checks overshot a 5 s limit by 2.5 s, and a
-  // longer string would overshoot more). The next document is read by a new worker.
-  it('content-stream-100mb.pdf: ParseTimeoutError at the 20 s limit (not 5 s past it), then the next file parses', async () => {
+  // One pdfjs step runs for minutes on this file, growing one array: the limits hold only because the process
+  // reading it is killed at the deadline (ParseTimeoutError) or stopped by its 256 MB heap cap (too-large),
+  // whichever this machine reaches first. The next document is read by a new worker process.
+  it('content-stream-100mb.pdf: refused within 25 s (20 s limit) and 1 GB, then the next file parses', async () => {
     const measure = await measureParse(
       [path.join(dir, 'content-stream-100mb.pdf'), path.join(dir, 'cv.pdf')],
       { warmUp: path.join(dir, 'cv.pdf') },
     );
-    expect(measure.outcomes).toEqual(['timeout', 'ok']);
-    expect(measure.errorNames[0]).toBe('ParseTimeoutError');
-    expect(measure.fileMs[0]).toBeGreaterThanOrEqual(20_000);
+    expect(measure.outcomes[1]).toBe('ok');
+    if (measure.outcomes[0] === 'timeout') {
+      expect(measure.errorNames[0]).toBe('ParseTimeoutError');
+      expect(measure.fileMs[0]).toBeGreaterThanOrEqual(20_000);
+    } else expect(measure.outcomes[0]).toBe('too-large');
     expect(measure.fileMs[0]).toBeLessThan(25_000);
     expect(measure.peakRssMb).toBeLessThan(maxPeakRssMb);
     expect(measure.exitMs - measure.ms).toBeLessThan(2_000);
