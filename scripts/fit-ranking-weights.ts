@@ -9,13 +9,10 @@
  *   npm run fit:ranking-weights -- --method pairwise-logistic
  */
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectFeatures, fitWeights } from '../src/eval/index.js';
-import { readJobOrders } from '../src/parsing/index.js';
-import { categoryQrels, DEFAULT_DATA, DEFAULT_NOW, jobIdOf, offlineOptions } from './eval-ranking.js';
-import { readParsedPool } from './ranking/parsed-pool.js';
-import { heldOutCategories } from './ranking/split.js';
+import { DEFAULT_NOW, offlineOptions } from './eval-ranking.js';
+import { readDevBenchmark } from './ranking/dev-benchmark.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,23 +26,13 @@ const { values } = parseArgs({
   },
 });
 const now = DEFAULT_NOW;
-const pool = await readParsedPool(values.data ?? DEFAULT_DATA, {
+const { profiles, qrels, jobs } = await readDevBenchmark({
+  data: values.data,
   now,
   onProgress: (done, total) => {
     if (done % 80 === 0 || done === total) process.stderr.write(`parsed ${done}/${total}\n`);
   },
 });
-const categories = [...new Set(pool.documents.map((document) => document.category))];
-const heldOut = heldOutCategories(categories);
-const devJobIds = new Set(categories.filter((category) => !heldOut.has(category)).map(jobIdOf));
-// The pool stays whole (held-out resumes are distractors as in eval:ranking); only dev orders are judged.
-const byId = new Map(pool.cvs.map((cv) => [cv.profile.id, cv.profile]));
-const profiles = [...byId.values()];
-const qrels = categoryQrels(pool.documents);
-for (const jobId of [...qrels.keys()]) if (!devJobIds.has(jobId)) qrels.delete(jobId);
-const jobs = (await readJobOrders(join('eval', 'ranking', 'livecareer', 'jobs'), { now })).filter((job) =>
-  devJobIds.has(job.id),
-);
 process.stderr.write(`scoring ${profiles.length} resumes for ${jobs.length} dev orders\n`);
 const features = await collectFeatures({ jobs, candidates: profiles, qrels, options: offlineOptions(now) });
 // `--shrink 0,0.5`: several pre-declared shrinkages toward the defaults, on the same features.

@@ -6,30 +6,17 @@
  *   npx tsx scripts/ranking/diagnose.ts [--dump features.json]
  */
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { candidateKey, collectFeatures, ndcgAtK, RELEVANT_GRADE } from '../../src/eval/index.js';
 import { criteria } from '../../src/matching/index.js';
-import { readJobOrders } from '../../src/parsing/index.js';
-import { categoryQrels, DEFAULT_DATA, DEFAULT_NOW, jobIdOf, offlineOptions } from '../eval-ranking.js';
+import { DEFAULT_NOW, offlineOptions } from '../eval-ranking.js';
 import { createBm25Baseline } from './bm25-baseline.js';
-import { readParsedPool } from './parsed-pool.js';
+import { readDevBenchmark } from './dev-benchmark.js';
 import { formatTable } from './report.js';
-import { heldOutCategories } from './split.js';
 
 const { values } = parseArgs({ options: { dump: { type: 'string' }, data: { type: 'string' } } });
 const now = DEFAULT_NOW;
-const pool = await readParsedPool(values.data ?? DEFAULT_DATA, { now });
-const categories = [...new Set(pool.documents.map((document) => document.category))];
-const heldOut = heldOutCategories(categories);
-const devJobIds = new Set(categories.filter((category) => !heldOut.has(category)).map(jobIdOf));
-const byId = new Map(pool.cvs.map((cv) => [cv.profile.id, cv.profile]));
-const profiles = [...byId.values()];
-const qrels = categoryQrels(pool.documents);
-for (const jobId of [...qrels.keys()]) if (!devJobIds.has(jobId)) qrels.delete(jobId);
-const jobs = (await readJobOrders(join('eval', 'ranking', 'livecareer', 'jobs'), { now })).filter((job) =>
-  devJobIds.has(job.id),
-);
+const { profiles, qrels, jobs } = await readDevBenchmark({ data: values.data, now });
 const features = await collectFeatures({ jobs, candidates: profiles, qrels, options: offlineOptions(now) });
 const baseline = createBm25Baseline(
   new Map(profiles.map((profile) => [candidateKey(profile), profile.text])),
