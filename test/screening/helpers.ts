@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CandidateProfile, type JobOrder, jobOrderSchema } from '../../src/domain/index.js';
+import {
+  type CandidateProfile,
+  type JobOrder,
+  jobOrderSchema,
+  type QuestionTopic,
+  type ScreeningQuestion,
+} from '../../src/domain/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -64,4 +70,21 @@ export function modelAnswer(overrides: Record<string, unknown> = {}): Record<str
     confidence: 0.9,
     ...overrides,
   };
+}
+
+/** The order the reply-reading unit tests ask about: a CACES R489 3 forklift job near Lyon, from 4 January 2027. */
+export const READING_JOB = jobOrderSchema.parse({
+  id: 'cariste-test',
+  title: 'Cariste',
+  location: { city: 'Vénissieux', postalCode: '69200', lat: 45.6975, lon: 4.8867 },
+  startDate: '2027-01-04',
+  endDate: '2027-04-03',
+  shift: '2x8',
+  requiredCertifications: ['CACES_R489_3'],
+  hourlyRateEur: 12.5,
+});
+
+/** A screening question on `topic` (and a certificate `code` for certification questions). */
+export function readingQuestion(topic: QuestionTopic, code: string | null = null): ScreeningQuestion {
+  return { id: code ? `${topic}:${code}` : topic, topic, code, reason: 'test' };
 }

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionTopic, ScreeningQuestion } from '../../domain/index.js';
-import { jobOrderSchema } from '../../domain/index.js';
+import { NOW, READING_JOB, readingQuestion } from '../../../test/screening/helpers.js';
+import type { QuestionTopic } from '../../domain/index.js';
 import { interpretReplyWithRules, isUnsure } from './interpret-reply.js';
 import { coverageConfidence, unexplainedWords } from './reply-coverage.js';
 import { normalizeReply } from './reply-text.js';
 
-const job = jobOrderSchema.parse({
-  id: 'cariste-test',
-  title: 'Cariste',
-  location: { city: 'Vénissieux', postalCode: '69200', lat: 45.6975, lon: 4.8867 },
-  startDate: '2027-01-04',
-  endDate: '2027-04-03',
-  shift: '2x8',
-  requiredCertifications: ['CACES_R489_3'],
-  hourlyRateEur: 12.5,
-});
-const now = '2026-12-28T09:00:00Z';
+const job = READING_JOB;
+const now = NOW;
 
-function question(topic: QuestionTopic, code: string | null = null): ScreeningQuestion {
-  return { id: code ? `${topic}:${code}` : topic, topic, code, reason: 'test' };
-}
+const question = readingQuestion;
 const read = (text: string, topic: QuestionTopic = 'availability', code: string | null = null) =>
   interpretReplyWithRules(text, { question: question(topic, code), job, now });
 /** What the conversation takes from a reply: its intent, or `unclear` when the reading is unsure. */

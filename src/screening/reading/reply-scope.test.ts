@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionTopic, ReplyInterpretation, ScreeningQuestion } from '../../domain/index.js';
-import { jobOrderSchema } from '../../domain/index.js';
+import { NOW, READING_JOB, readingQuestion } from '../../../test/screening/helpers.js';
+import type { QuestionTopic, ReplyInterpretation } from '../../domain/index.js';
 import { interpretReplyWithRules, isUnsure, POSITIVE_ANSWER_FROM } from './interpret-reply.js';
 import { clauseScope, splitClauses } from './reply-scope.js';
 import { normalizeReply } from './reply-text.js';
 
-const job = jobOrderSchema.parse({
-  id: 'cariste-test',
-  title: 'Cariste',
-  location: { city: 'Vénissieux', postalCode: '69200', lat: 45.6975, lon: 4.8867 },
-  startDate: '2027-01-04',
-  endDate: '2027-04-03',
-  shift: '2x8',
-  requiredCertifications: ['CACES_R489_3'],
-  hourlyRateEur: 12.5,
-});
-const now = '2026-12-28T09:00:00Z';
-const question = (topic: QuestionTopic, code: string | null = null): ScreeningQuestion => ({
-  id: topic,
-  topic,
-  code,
-  reason: 'test',
-});
+const job = READING_JOB;
+const now = NOW;
+const question = readingQuestion;
 const taken = (text: string, topic: QuestionTopic = 'availability', code: string | null = null) => {
   const reading = interpretReplyWithRules(text, { question: question(topic, code), job, now });
   return isUnsure(reading) ? 'unclear' : reading.intent;
