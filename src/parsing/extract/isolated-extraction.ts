@@ -85,6 +85,8 @@ interface PooledWorker {
   ready: Promise<void>;
   /** Exited, failed or terminated: never reused. */
   dead: boolean;
+  /** Documents this worker has read before the current one. */
+  served: number;
   idleTimer: NodeJS.Timeout | null;
 }
 
@@ -113,7 +115,7 @@ function startWorker(): PooledWorker {
   // The pending request's timer keeps the process alive while a document is read; an idle worker does not.
   worker.unref();
   worker.channel?.unref();
-  const pooled: PooledWorker = { worker, ready: Promise.resolve(), dead: false, idleTimer: null };
+  const pooled: PooledWorker = { worker, ready: Promise.resolve(), dead: false, served: 0, idleTimer: null };
   const markDead = () => {
     pooled.dead = true;
     const index = idle.indexOf(pooled);
@@ -157,7 +159,8 @@ function startWorker(): PooledWorker {
   return pooled;
 }
 
-function acquire(): PooledWorker {
+function acquire(fresh: boolean): PooledWorker {
+  if (fresh) return startWorker();
   for (let pooled = idle.pop(); pooled !== undefined; pooled = idle.pop()) {
     if (pooled.idleTimer) clearTimeout(pooled.idleTimer);
     pooled.idleTimer = null;
@@ -174,6 +177,7 @@ function release(pooled: PooledWorker, reusable: boolean): void {
     pooled.worker.kill('SIGKILL');
     return;
   }
+  pooled.served += 1;
   pooled.idleTimer = setTimeout(() => {
     const index = idle.indexOf(pooled);
     if (index >= 0) idle.splice(index, 1);
@@ -188,6 +192,9 @@ function rebuild(error: SerializedExtractionError, file: string | null): Documen
   if (error.kind === 'timeout') return new ParseTimeoutError(error.timeoutMs, { file });
   return new DocumentError(error.reason, error.message, { file });
 }
+
+/** `too-large` errors raised because a reused worker's heap ran out (not a size the extractor measured). */
+const heapAbortsInReusedWorkers = new WeakSet<object>();
 
 /** Why a worker stopped without answering, as the document's error. */
 function workerFailure(
@@ -237,6 +244,22 @@ export async function extractDocumentIsolated(
   input: Uint8Array,
   options: ExtractDocumentOptions = {},
 ): Promise<ExtractedDocument> {
+  try {
+    return await extractInWorker(input, options, false);
+  } catch (error) {
+    // A worker that had read other documents ran out of heap: whether a document fits must not depend on
+    // what its worker read before, so it is read once more in a fresh worker, whose answer stands.
+    if (error instanceof DocumentError && heapAbortsInReusedWorkers.has(error))
+      return extractInWorker(input, options, true);
+    throw error;
+  }
+}
+
+async function extractInWorker(
+  input: Uint8Array,
+  options: ExtractDocumentOptions,
+  fresh: boolean,
+): Promise<ExtractedDocument> {
   const limits: ExtractionLimits = { ...defaultExtractionLimits, ...options.limits };
   const file = options.file ?? null;
   const signal = options.signal;
@@ -251,7 +274,7 @@ export async function extractDocumentIsolated(
   await takeSlot(signal);
   let pooled: PooledWorker;
   try {
-    pooled = acquire();
+    pooled = acquire(fresh);
   } catch (error) {
     giveSlot();
     throw error;
@@ -286,16 +309,14 @@ export async function extractDocumentIsolated(
         else settle({ error: rebuild(message.error, file) }, true);
       };
       const onError = (error: unknown) => settle({ error: workerFailure(error, file) }, false);
-      const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) =>
-        settle(
-          {
-            error: workerFailure(new Error(`exit code ${code}, signal ${exitSignal}`), file, {
-              code,
-              signal: exitSignal,
-            }),
-          },
-          false,
-        );
+      const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) => {
+        const error = workerFailure(new Error(`exit code ${code}, signal ${exitSignal}`), file, {
+          code,
+          signal: exitSignal,
+        });
+        if (error.reason === 'too-large' && pooled.served > 0) heapAbortsInReusedWorkers.add(error);
+        settle({ error }, false);
+      };
       const onAbort = () => settle({ error: signal?.reason }, false);
       // The extractor's own checks answer at `timeoutMs`; a worker stuck in one step is terminated.
       const deadline = setTimeout(
