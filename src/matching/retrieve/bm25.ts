@@ -70,6 +70,16 @@ export function createBm25Index(options: Bm25Options = {}): Bm25Index {
   const postings = new Map<string, Map<number, number>>();
   let totalLength = 0;
 
+  /** Records that the document in `slot` holds `term` `count` times. */
+  function addPosting(term: string, slot: number, count: number): void {
+    let posting = postings.get(term);
+    if (!posting) {
+      posting = new Map();
+      postings.set(term, posting);
+    }
+    posting.set(slot, count);
+  }
+
   function remove(id: string): boolean {
     const slot = slots.get(id);
     if (slot === undefined) return false;
@@ -106,14 +116,7 @@ export function createBm25Index(options: Bm25Options = {}): Bm25Index {
     const slot = ids.length;
     const counts = new Map<string, number>();
     for (const term of documentTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, count] of counts) {
-      let posting = postings.get(term);
-      if (!posting) {
-        posting = new Map();
-        postings.set(term, posting);
-      }
-      posting.set(slot, count);
-    }
+    for (const [term, count] of counts) addPosting(term, slot, count);
     ids.push(id);
     slots.set(id, slot);
     documentTermCounts.push(counts);
@@ -160,12 +163,7 @@ export function createBm25Index(options: Bm25Options = {}): Bm25Index {
         if (term === undefined) throw new RangeError('BM25 term number out of range');
         const count = read();
         counts.set(term, count);
-        let posting = postings.get(term);
-        if (!posting) {
-          posting = new Map();
-          postings.set(term, posting);
-        }
-        posting.set(slot, count);
+        addPosting(term, slot, count);
       }
       ids.push(id);
       slots.set(id, slot);
