@@ -1,3 +1,4 @@
+import { ENGLISH_VOCABULARY } from './english-vocabulary.js';
 import type { TitleAlias } from './occupation-aliases.js';
 
 /**
@@ -6,7 +7,7 @@ import type { TitleAlias } from './occupation-aliases.js';
  * labels (see the build's bridge), which miss many job-board forms ("line cook", "full stack developer") and
  * file some under broad concepts; where both have a title, this list decides.
  */
-export const ENGLISH_TITLES: readonly TitleAlias[] = [
+const COMMON_TITLES: readonly TitleAlias[] = [
   // warehouse and logistics
   { title: 'forklift driver', romeCode: 'N1101' },
   { title: 'forklift operator', romeCode: 'N1101' },
@@ -385,4 +386,15 @@ export const ENGLISH_TITLES: readonly TitleAlias[] = [
   { title: 'firefighter', romeCode: 'K1705' },
   { title: 'postman', romeCode: 'M1603' },
   { title: 'librarian', romeCode: 'K1603' },
+];
+
+const commonKeys = new Set(COMMON_TITLES.map(({ title }) => title.toLowerCase()));
+
+/**
+ * The curated English titles: the list above, then the wider vocabulary of `english-vocabulary.ts` (a title
+ * both have keeps the code above).
+ */
+export const ENGLISH_TITLES: readonly TitleAlias[] = [
+  ...COMMON_TITLES,
+  ...ENGLISH_VOCABULARY.filter(({ title }) => !commonKeys.has(title.toLowerCase())),
 ];
