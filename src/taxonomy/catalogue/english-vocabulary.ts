@@ -30,12 +30,12 @@ const GROUPS: Readonly<Record<string, string>> = {
   K2108:
     'professor; assistant professor; associate professor; adjunct professor; adjunct instructor; ' +
     'adjunct faculty; faculty member; lecturer; senior lecturer; university lecturer; college instructor; ' +
-    'college professor; teaching fellow; graduate teaching assistant',
+    'college professor; graduate teaching assistant',
   K2104:
-    'teaching assistant; teacher assistant; teachers assistant; teacher aide; teachers aide; ' +
-    'assistant teacher; associate teacher; paraeducator; paraprofessional; instructional aide; ' +
-    'instructional assistant; classroom aide; classroom assistant; school aide; lunch aide; ' +
-    'lunchroom supervisor; recess aide; hall monitor; special education aide; learning support assistant',
+    'teaching assistant; teacher assistant; teachers assistant; teacher aide; teachers aide; paraeducator; ' +
+    'paraprofessional; instructional aide; instructional assistant; classroom aide; classroom assistant; ' +
+    'school aide; lunch aide; lunchroom supervisor; recess aide; hall monitor; special education aide; ' +
+    'learning support assistant',
   K2103:
     'principal; school principal; assistant principal; vice principal; headteacher; head teacher; ' +
     'headmaster; headmistress; deputy head teacher; dean of students; school administrator; ' +
@@ -215,7 +215,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   M1201: 'financial analyst; investment analyst; equity analyst; credit analyst',
   M1202: 'internal auditor; external auditor; audit associate; audit senior; audit manager',
   M1207: 'treasury analyst; treasury manager; cash manager',
-  C1303: 'portfolio manager; fund manager; investment manager; asset manager',
+  C1303: 'portfolio manager; fund manager; investment manager',
   C1205: 'financial advisor; financial adviser; financial planner; wealth manager; wealth advisor',
   C1206:
     'personal banker; relationship banker; banker; loan officer; mortgage loan officer; branch banker; ' +
@@ -269,8 +269,8 @@ const GROUPS: Readonly<Record<string, string>> = {
     'network architect',
   M1806:
     'sap consultant; erp consultant; oracle consultant; functional consultant; business analyst; ' +
-    'it business analyst; it consultant; technology consultant; maximo consultant; sap sd consultant; ' +
-    'sap fico consultant; sharepoint consultant',
+    'it business analyst; it consultant; maximo consultant; sap sd consultant; sap fico consultant; ' +
+    'sharepoint consultant',
   M1803:
     'it manager; it director; chief information officer; chief technology officer; ' +
     'director of information technology; head of it',
@@ -290,12 +290,12 @@ const GROUPS: Readonly<Record<string, string>> = {
     'electronics engineer',
   H1204: 'industrial designer; product designer',
   H1402: 'process engineer; manufacturing engineer; industrial engineer; production engineer',
-  H1502: 'quality engineer; quality manager; quality assurance manager; quality coordinator',
+  H1502: 'quality engineer; quality manager; quality coordinator',
   H1506: 'quality inspector; quality control inspector; qc inspector',
   H1503:
     'lab technician; laboratory technician; laboratory assistant; lab assistant; qc chemist; ' +
     'quality control technician',
-  H1210: 'research technician; r and d technician',
+  H1210: '',
   H2301: 'process operator; chemical operator; plant operator; chemical plant operator',
   H2603: 'machine operator; production machine operator; packaging machine operator',
   H2102: 'food production worker; food processing worker; food production operative',
@@ -332,7 +332,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   // construction
   F1201:
     'construction manager; site manager; project superintendent; construction superintendent; ' +
-    'superintendent; general contractor; contracts manager',
+    'superintendent; contracts manager',
   F1202:
     'foreman; construction foreman; site supervisor; construction supervisor; general foreman; ' +
     'electrical superintendent',
@@ -410,8 +410,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   A1402: 'farmworker; farm worker; farmhand; farm hand; field worker; crop worker; harvester',
   A1403: 'ranch hand; livestock worker; dairy worker; livestock caretaker',
   A1303:
-    'agronomist; agricultural scientist; soil scientist; entomologist; plant pathologist; crop consultant; ' +
-    'extension agent; extension specialist',
+    'agronomist; agricultural scientist; soil scientist; entomologist; plant pathologist; crop consultant',
   A1501:
     'veterinary assistant; vet assistant; veterinary technician; vet tech; kennel assistant; ' +
     'animal care attendant',
