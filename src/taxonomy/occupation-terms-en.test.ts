@@ -30,6 +30,9 @@ describe('English title words', () => {
     expect(englishHeadWord('Senior Java Developer - Spring Boot')).toBe('developer');
     expect(englishHeadWord('Teacher of Mathematics')).toBe('teacher');
     expect(englishHeadWord('Cook/Chef')).toBe('cook');
+    expect(englishHeadWord('Cashier/Stocker at Store')).toBe('cashier');
+    expect(englishHeadWord('Java/J2EE Trainer')).toBe('trainer');
+    expect(englishHeadWord('Drupal Architect/Developer')).toBe('architect');
     expect(englishHeadWord('Accountant III')).toBe('accountant');
     expect(englishHeadWord('Nurse at St Mary Hospital')).toBe('nurse');
     expect(englishHeadWord('Senior')).toBeNull();

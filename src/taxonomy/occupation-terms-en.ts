@@ -126,6 +126,21 @@ export function englishTitleStem(word: string): string {
 const HEAD_PART_END = /\s*[/\\,&|(;:]\s*|\s+[-–—]\s+|\s+(?:at|for|in|with|to|on|and|from)\s+/iu;
 /** "Director of Finance", "Teacher of Mathematics": the head is before "of". */
 const OF = /\s+of\s+/iu;
+/**
+ * A one-word part glued by a slash to a part of two words or more ("Java/J2EE Trainer", "Sales/Customer Service
+ * Rep"): the first word qualifies what follows, so the head is read from the whole.
+ */
+const MODIFIER_SLASH = /^\s*([\p{L}\p{N}.+#]+)\/(?=[\p{L}\p{N}])/u;
+
+/** The head part of a title: up to the first part end, unless a one-word modifier is slashed to the next part. */
+function headPart(title: string): string {
+  const modifier = MODIFIER_SLASH.exec(title);
+  if (modifier) {
+    const next = title.slice(modifier[0].length).split(HEAD_PART_END)[0] ?? '';
+    if (next.trim().split(/\s+/).length >= 2) return `${modifier[1]} ${next}`;
+  }
+  return title.split(HEAD_PART_END)[0] ?? '';
+}
 
 /**
  * The head word of an English title, the one that says what the job is: the last clean word of its first part
@@ -134,7 +149,7 @@ const OF = /\s+of\s+/iu;
  * first part has no clean word.
  */
 export function englishHeadWord(title: string): string | null {
-  const first = title.split(HEAD_PART_END)[0] ?? '';
+  const first = headPart(title);
   const beforeOf = first.split(OF)[0] ?? '';
   const words = englishTitleWords(beforeOf);
   return words[words.length - 1] ?? null;

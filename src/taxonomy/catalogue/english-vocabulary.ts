@@ -254,10 +254,15 @@ const GROUPS: Readonly<Record<string, string>> = {
   M1805:
     'developer; software developer; programmer; software engineer; computer programmer; ' +
     'application developer; abap developer; mainframe developer; cobol programmer; web programmer; ' +
-    'programmer analyst; systems analyst; application engineer',
+    'programmer analyst; systems analyst; java developer; java engineer; python developer; ' +
+    'python engineer; php developer; ruby developer; golang developer; go developer; net developer; ' +
+    'c developer; android developer; ios developer; mobile developer; mobile app developer; sql developer; ' +
+    'oracle developer; salesforce developer; sap developer; backend engineer; back end engineer; ' +
+    'embedded software engineer',
   M1855:
     'web developer; front end developer; frontend developer; back end developer; full stack developer; ' +
-    'wordpress developer; drupal developer',
+    'wordpress developer; drupal developer; javascript developer; react developer; angular developer; ' +
+    'vue developer; node developer; typescript developer; ui developer',
   M1810:
     'it support technician; it support specialist; it technician; it specialist; computer technician; ' +
     'it associate',
@@ -269,8 +274,7 @@ const GROUPS: Readonly<Record<string, string>> = {
     'network architect',
   M1806:
     'sap consultant; erp consultant; oracle consultant; functional consultant; business analyst; ' +
-    'it business analyst; it consultant; maximo consultant; sap sd consultant; sap fico consultant; ' +
-    'sharepoint consultant',
+    'it business analyst; it consultant; maximo consultant; sap sd consultant; sap fico consultant',
   M1803:
     'it manager; it director; chief information officer; chief technology officer; ' +
     'director of information technology; head of it',
@@ -297,7 +301,7 @@ const GROUPS: Readonly<Record<string, string>> = {
     'quality control technician',
   H1210: '',
   H2301: 'process operator; chemical operator; plant operator; chemical plant operator',
-  H2603: 'machine operator; production machine operator; packaging machine operator',
+  H2603: 'machine operator; production machine operator; packaging machine operator; machine operative',
   H2102: 'food production worker; food processing worker; food production operative',
   H2909:
     'production associate; manufacturing associate; assembly associate; assembly line worker; line worker',
@@ -316,15 +320,13 @@ const GROUPS: Readonly<Record<string, string>> = {
     'plant maintenance technician',
   I1203:
     'maintenance worker; building maintenance worker; handyman; maintenance man; general maintenance; ' +
-    'building engineer; maintenance person',
+    'building engineer; maintenance person; maintenance operative',
   I1101:
     'facilities manager; facility manager; facilities director; director of facilities; ' +
     'buildings and grounds director; maintenance manager; maintenance supervisor',
   I1306: 'hvac technician; refrigeration technician; air conditioning technician; refrigeration engineer',
   I1308: 'heating engineer; boiler technician; gas engineer; furnace technician',
-  I1401:
-    'computer repair technician; field service technician; field engineer; service technician; ' +
-    'field technician; electronics technician',
+  I1401: 'computer repair technician; field service technician; service technician; electronics technician',
   K2204:
     'janitor; custodian; cleaner; cleaning operative; housekeeper; office cleaner; commercial cleaner; ' +
     'environmental services worker',
@@ -332,7 +334,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   // construction
   F1201:
     'construction manager; site manager; project superintendent; construction superintendent; ' +
-    'superintendent; contracts manager',
+    'superintendent; contracts manager; site engineer',
   F1202:
     'foreman; construction foreman; site supervisor; construction supervisor; general foreman; ' +
     'electrical superintendent',
@@ -419,7 +421,8 @@ const GROUPS: Readonly<Record<string, string>> = {
   I1404:
     'help desk technician; help desk analyst; help desk support; service desk analyst; ' +
     'service desk engineer; desktop support technician; desktop support engineer; desktop support analyst; ' +
-    'technical support specialist; technical support engineer; tech support; computer support specialist',
+    'technical support specialist; technical support engineer; tech support; computer support specialist; ' +
+    'application support engineer; application support analyst; application support specialist',
   M1853: 'it project manager; it program manager; technical project manager; software project manager',
   D1415: 'customer success manager; customer success specialist; client relationship manager',
 };
