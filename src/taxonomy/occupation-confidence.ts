@@ -127,6 +127,13 @@ function dot(weights: readonly number[], features: readonly number[]): number {
   return sum;
 }
 
+/**
+ * Ceilings for a bare broad English head noun (`SearchSignals.broadHead`): the family it is filed under is the
+ * most common one, not a sure one, and the code even less. Applied after the fitted model, which sees too few
+ * such titles to learn it.
+ */
+export const BROAD_HEAD_CONFIDENCE = { code: 0.5, family: 0.75 } as const;
+
 let checked = false;
 
 /** Probabilities that the best code, and its family, are right (0 when nothing matched). */
@@ -149,5 +156,10 @@ export function occupationConfidence(search: OccupationSearch): {
   const confidence = sigmoid(dot(model.code, features));
   const familyConfidence = sigmoid(dot(model.family, features));
   // A right code implies a right family.
-  return { confidence, familyConfidence: Math.max(confidence, familyConfidence) };
+  const result = { confidence, familyConfidence: Math.max(confidence, familyConfidence) };
+  if (search.signals.broadHead) {
+    result.confidence = Math.min(result.confidence, BROAD_HEAD_CONFIDENCE.code);
+    result.familyConfidence = Math.min(result.familyConfidence, BROAD_HEAD_CONFIDENCE.family);
+  }
+  return result;
 }

@@ -1,5 +1,6 @@
 import { foldAccents } from '../text/index.js';
 import { ENGLISH_TITLES } from './catalogue/english-titles.js';
+import { BROAD_ENGLISH_HEADS } from './catalogue/english-vocabulary.js';
 import { OCCUPATION_ALIASES } from './catalogue/occupation-aliases.js';
 import { occupationCatalog } from './occupation-catalog.js';
 import {
@@ -46,6 +47,8 @@ export interface SearchSignals {
   head: boolean;
   /** Whether the best codes of the French and the English index are in the same family (false if either found none). */
   indexesAgree: boolean;
+  /** Whether the title is one English head noun that names a trade only loosely ("Teacher", "Clerk"). */
+  broadHead: boolean;
 }
 
 export interface OccupationSearch {
@@ -269,6 +272,10 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
         french.hits[0] !== undefined &&
         english.hits[0] !== undefined &&
         parents.get(french.hits[0].romeCode) === parents.get(english.hits[0].romeCode),
+      broadHead:
+        top?.language === 'en' &&
+        englishWords.length === 1 &&
+        BROAD_ENGLISH_HEADS.has(ENGLISH.stem(englishWords[0]!)),
     },
   };
 }

@@ -431,3 +431,18 @@ const GROUPS: Readonly<Record<string, string>> = {
 export const ENGLISH_VOCABULARY: readonly TitleAlias[] = Object.entries(GROUPS).flatMap(
   ([romeCode, titles]) => titles.split(';').map((title) => ({ title: title.trim(), romeCode })),
 );
+
+/**
+ * English head nouns that name a trade only loosely when they stand alone: "Teacher" (which level?),
+ * "Counselor" (camp, school, mental health?), "Clerk", "Driver". The vocabulary above files each under its most
+ * common family, so a bare one finds an answer, but it is not a sure one: the search flags it and the
+ * confidence is capped (see `BROAD_HEAD_CONFIDENCE`). With a modifier ("Substitute Teacher", "Camp Counselor")
+ * the title is read as usual.
+ */
+export const BROAD_ENGLISH_HEADS: ReadonlySet<string> = new Set(
+  (
+    'teacher instructor trainer tutor coach counselor counsellor advocate therapist clerk host server attendant ' +
+    'designer producer writer editor artist planner scheduler dispatcher broker driver mechanic technologist ' +
+    'scientist researcher housekeeper receptionist painter stylist developer programmer'
+  ).split(' '),
+);
