@@ -1,7 +1,10 @@
 /**
  * Builds the taxonomy tables shipped in the package (`src/taxonomy/data/*.json`) from the open data in
  * `<repo>/../shared/data` (France Travail ROME v460, Pôle emploi ROME v347 links, ESCO v1.0 French and
- * English: occupations, and skills joined on their concept).
+ * English: occupations, and skills joined on their concept), plus the hand-written lists in
+ * `src/taxonomy/catalogue/` (French aliases, English titles and the wider US/UK vocabulary of
+ * `english-vocabulary.ts`, whose provenance its header gives): a curated English title decides over an ESCO
+ * English label with the same words.
  *
  *   npm run build:taxonomy               # writes src/taxonomy/data
  *   npx tsx scripts/build-taxonomy.ts --out /tmp/x --source /path/to/data

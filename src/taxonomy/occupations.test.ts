@@ -154,6 +154,31 @@ describe('confidence and abstention', () => {
     expect(occupationFamily(top('Third Grade Teacher') ?? '')).toMatch(/^K21/);
   });
 
+  it('reads US and UK vocabulary that neither the ROME nor ESCO English labels carry', () => {
+    const cases: [string, string][] = [
+      ['Paraeducator', 'K2104'],
+      ['Key Holder', 'D1503'],
+      ['Store Associate', 'D1214'],
+      ['Tax Analyst', 'M1203'],
+      ['Family Advocate', 'K1204'],
+      ['Soccer Coach', 'G1204'],
+      ['Medical Records Clerk', 'M1609'],
+      ['Help Desk Technician', 'I1401'],
+      ['Aviation Mechanic', 'I1602'],
+      ['Line Cook', 'G1602'],
+    ];
+    for (const [title, family] of cases) expect(occupationFamily(top(title) ?? ''), title).toBe(family);
+  });
+
+  it('keeps a bare broad English head noun below sure, and reads it with a modifier as usual', () => {
+    for (const title of ['Teacher', 'Counselor', 'Clerk', 'Driver']) {
+      const result = normalizeOccupation(title);
+      expect(result.familyConfidence, title).toBeLessThanOrEqual(0.75);
+      expect(result.confidence, title).toBeLessThanOrEqual(0.5);
+    }
+    expect(normalizeOccupation('Camp Counselor').familyConfidence).toBeGreaterThan(0.75);
+  });
+
   it('reads acronyms the English titles spell (CFO), and no four-letter word as a typo of one', () => {
     expect(occupationFamily(top('CFO') ?? '')).toBe('M1205');
     expect(occupationFamily(top('Java Developer') ?? '')).toBe('M1805');
