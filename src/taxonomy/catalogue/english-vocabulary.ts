@@ -236,9 +236,9 @@ const GROUPS: Readonly<Record<string, string>> = {
   C1110: 'underwriter; insurance underwriter',
   C1105: 'actuary; actuarial analyst',
   M1501:
-    'hr generalist; hr coordinator; hr specialist; human resources generalist; ' +
-    'human resources coordinator; human resources specialist; benefits specialist; compensation analyst; ' +
-    'compensation specialist; hr administrator; personnel clerk; personnel assistant',
+    'benefits specialist; compensation analyst; compensation specialist; hr administrator; ' +
+    'personnel clerk; personnel assistant; hr generalist; hr coordinator; hr specialist; ' +
+    'human resources generalist; human resources coordinator; human resources specialist',
   M1502:
     'recruiting coordinator; talent acquisition coordinator; staffing coordinator; staffing specialist; ' +
     'headhunter; sourcer',
@@ -264,8 +264,8 @@ const GROUPS: Readonly<Record<string, string>> = {
     'wordpress developer; drupal developer; javascript developer; react developer; angular developer; ' +
     'vue developer; node developer; typescript developer; ui developer',
   M1810:
-    'it support technician; it support specialist; it technician; it specialist; computer technician; ' +
-    'it associate',
+    'IT support technician; IT support specialist; IT technician; IT specialist; computer technician; ' +
+    'IT associate',
   M1801:
     'system administrator; systems administrator; sysadmin; network administrator; database administrator; ' +
     'windows administrator; linux administrator',
@@ -274,9 +274,9 @@ const GROUPS: Readonly<Record<string, string>> = {
     'network architect',
   M1806:
     'sap consultant; erp consultant; oracle consultant; functional consultant; business analyst; ' +
-    'it business analyst; it consultant; maximo consultant; sap sd consultant; sap fico consultant',
+    'IT business analyst; IT consultant; maximo consultant; sap sd consultant; sap fico consultant',
   M1803:
-    'it manager; it director; chief information officer; chief technology officer; ' +
+    'IT manager; IT director; chief information officer; chief technology officer; ' +
     'director of information technology; head of it',
   M1815:
     'qa tester; software tester; test analyst; qa analyst; qa engineer; quality assurance analyst; ' +
@@ -299,7 +299,6 @@ const GROUPS: Readonly<Record<string, string>> = {
   H1503:
     'lab technician; laboratory technician; laboratory assistant; lab assistant; qc chemist; ' +
     'quality control technician',
-  H1210: '',
   H2301: 'process operator; chemical operator; plant operator; chemical plant operator',
   H2603: 'machine operator; production machine operator; packaging machine operator; machine operative',
   H2102: 'food production worker; food processing worker; food production operative',
@@ -423,7 +422,7 @@ const GROUPS: Readonly<Record<string, string>> = {
     'service desk engineer; desktop support technician; desktop support engineer; desktop support analyst; ' +
     'technical support specialist; technical support engineer; tech support; computer support specialist; ' +
     'application support engineer; application support analyst; application support specialist',
-  M1853: 'it project manager; it program manager; technical project manager; software project manager',
+  M1853: 'IT project manager; IT program manager; technical project manager; software project manager',
   D1415: 'customer success manager; customer success specialist; client relationship manager',
 };
 
