@@ -137,7 +137,7 @@ const GROUPS: Readonly<Record<string, string>> = {
     'salesclerk; apparel associate; clothing associate',
   D1503:
     'key holder; keyholder; retail manager; retail supervisor; department manager; department supervisor; ' +
-    'floor supervisor; store supervisor; apparel manager',
+    'store supervisor; apparel manager',
   D1505:
     'cashier; checkout operator; checkout assistant; cash register operator; front end cashier; ' +
     'register clerk',
@@ -424,6 +424,7 @@ const GROUPS: Readonly<Record<string, string>> = {
     'application support engineer; application support analyst; application support specialist',
   M1853: 'IT project manager; IT program manager; technical project manager; software project manager',
   D1415: 'customer success manager; customer success specialist; client relationship manager',
+  M1703: 'product manager; brand manager; category manager',
 };
 
 /** The table as title → code rows, in table order. */
