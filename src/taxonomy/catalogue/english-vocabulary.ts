@@ -48,7 +48,7 @@ const GROUPS: Readonly<Record<string, string>> = {
     'school counselor; guidance counselor; academic advisor; academic adviser; college advisor; ' +
     'admissions counselor; career advisor; career counselor',
   K2102: 'instructional coordinator; curriculum coordinator; curriculum developer; instructional designer',
-  K2105: 'music teacher; piano teacher; guitar teacher; voice teacher; band director; choir director',
+  K2105: 'music teacher; piano teacher; guitar teacher; voice teacher; choir director',
   K2110: 'driving instructor; driver education instructor',
   K2401: 'social scientist; sociologist; historian; anthropologist; archaeologist',
   K2402: 'research scientist',
@@ -136,8 +136,8 @@ const GROUPS: Readonly<Record<string, string>> = {
     'shop assistant; retail assistant; retail sales assistant; sales clerk; shop worker; retail worker; ' +
     'salesclerk; apparel associate; clothing associate',
   D1503:
-    'key holder; keyholder; retail manager; retail supervisor; department manager; department supervisor; ' +
-    'store supervisor; apparel manager',
+    'key holder; keyholder; retail manager; retail supervisor; department supervisor; store supervisor; ' +
+    'apparel manager',
   D1505:
     'cashier; checkout operator; checkout assistant; cash register operator; front end cashier; ' +
     'register clerk',
@@ -170,8 +170,8 @@ const GROUPS: Readonly<Record<string, string>> = {
     'assistant store manager; shop manager',
   // hotels and restaurants
   G1603:
-    'crew member; crew trainer; shift manager; shift supervisor; shift leader; swing manager; ' +
-    'fast food worker; food service worker; food service associate; restaurant crew; cafeteria worker',
+    'crew trainer; swing manager; fast food worker; food service worker; food service associate; ' +
+    'restaurant crew; cafeteria worker',
   G1602:
     'line cook; prep cook; cook; short order cook; grill cook; kitchen assistant; kitchen porter; ' +
     'kitchen hand; commis chef',
@@ -200,7 +200,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   M1606: 'data entry clerk; data entry operator; data entry specialist; typist',
   M1604:
     'executive secretary; executive administrative assistant; assistant to the director; ' +
-    'company secretary; chief of staff',
+    'company secretary',
   M1607: 'secretary; school secretary; church secretary',
   M1603: 'mail carrier; postal worker; mail clerk; mailroom clerk; letter carrier',
   // finance, accounting, HR
@@ -333,7 +333,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   // construction
   F1201:
     'construction manager; site manager; project superintendent; construction superintendent; ' +
-    'superintendent; contracts manager; site engineer',
+    'superintendent; contracts manager',
   F1202:
     'foreman; construction foreman; site supervisor; construction supervisor; general foreman; ' +
     'electrical superintendent',
@@ -393,7 +393,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   L1507: 'video editor; film editor',
   L1302: 'film producer; television producer; tv producer; executive producer',
   L1509: 'production assistant; line producer',
-  L1301: 'film director; video director; stage director; theatre director',
+  L1301: 'film director; video director; theatre director',
   // security, legal, public
   K2503:
     'security officer; security guard; loss prevention officer; loss prevention associate; ' +
@@ -405,7 +405,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   M1612: 'legal assistant; legal secretary; paralegal; litigation paralegal',
   K1404: 'legislative aide; legislative assistant; policy analyst; policy advisor',
   // management
-  M1301: 'chief executive officer; ceo; president and ceo; chief operating officer; coo',
+  M1301: 'ceo; president and ceo; chief operating officer; coo',
   M1302: 'business owner; small business owner; owner operator; franchise owner',
   // agriculture and animals
   A1402: 'farmworker; farm worker; farmhand; farm hand; field worker; crop worker; harvester',
