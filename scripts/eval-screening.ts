@@ -85,6 +85,9 @@ const SETS = [
   { name: 'sms-replies dev-7 (issue 15 round 3)', file: 'sms-replies-dev-7.jsonl', heldOut: false },
   // Written after the first held-out run of round 3 (figures only), fresh wordings of every family.
   { name: 'sms-replies dev-8 (issue 15 round 3)', file: 'sms-replies-dev-8.jsonl', heldOut: false },
+  // Issue 15 round 4: fresh SMS spellings (phonetic, typos, abbreviations), acknowledgements, negations in
+  // the scope of a way to come or of praise, written after the round-4 held-out set.
+  { name: 'sms-replies dev-9 (issue 15 round 4)', file: 'sms-replies-dev-9.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',

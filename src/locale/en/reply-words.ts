@@ -40,7 +40,16 @@ export const replyWords: ReplyWords = {
   positiveWithNegation: ['no problem', 'no worries'],
   notUnderstood: ['what do you mean'],
   absence: ['(away|on holidays?|on vacation|on leave|abroad|out of (town|the country)|travelling|traveling)'],
-  unsure: ['maybe', 'not sure', 'i don t know', 'dunno', 'get back to you', 'depends', 'think about it'],
+  unsure: [
+    'maybe',
+    'not sure',
+    'i don t know',
+    'dunno',
+    'get back to you',
+    'depends',
+    'think about it',
+    '(let me|i ll|i will|i d have to|i have to|i need to|need to) (check|see|ask|think)',
+  ],
   weak: [],
   negative: [
     '(no|nope|nah|not available|can t|cannot|unavailable|don t|do not|doesn t|haven t|have not|not|never|won t|isn t)',
@@ -59,6 +68,8 @@ export const replyWords: ReplyWords = {
   positive: [
     '(yes|yeah|yup|sure|of course|fine|good|great|confirmed|count me in|available|i m in|sounds good)',
     'see (you|ya) (there|then|monday|on monday|tomorrow)',
+    '(that|it) works( for me|)',
+    '(i ll|i will) be there',
   ],
   interjections: ['yes', 'yeah', 'yep', 'sure'],
   aloneYes: [],
@@ -96,6 +107,11 @@ export const replyWords: ReplyWords = {
     '(noted|got it|will let you know)',
     'received',
     '(i ll|i will|will) (have a look|look|check|see)( into it| at it|)',
+    // Thanks alone ("ok thanks", "thanks a lot"): read, not answered.
+    {
+      pattern:
+        '^\\s*(?:(?:ok|okay|great|cool|alright)\\s+)*(?:thanks|thank you|thx|ty)(?:\\s+(?:a lot|so much|very much|again))*\\s*[.!]*$',
+    },
   ],
   courtesy: ['ok', 'thanks', 'thank you', 'great', 'cool'],
   smallTalk: [{ pattern: '^\\s*(?:hi|hello|hey)?\\s*how are you\\s*\\?*\\s*$' }],
@@ -133,6 +149,7 @@ export const replyWords: ReplyWords = {
     'already (found|got|have|took|accepted) (something|a job|another|work|one)',
     '(found|took|accepted) (something|a job|work) (else|elsewhere)',
     'accepted another',
+    '(said yes|committed) to (another|a different|an other) (agency|job|company|offer)',
     'already employed',
     '(working|work|employed) (somewhere|elsewhere)',
     'somewhere else',

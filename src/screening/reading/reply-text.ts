@@ -1,5 +1,6 @@
 import { compileVocabulary, fromEveryLocale } from '../../locale/index.js';
 import { foldAccents } from '../../text/index.js';
+import { foldSpelling } from './reply-spelling.js';
 
 /** SMS shorthand of every language, spelled out token by token ("g" → "j ai", "dispo" → "disponible"). */
 const SMS_WORDS: Readonly<Record<string, string>> = Object.assign(
@@ -39,10 +40,38 @@ export function normalizeReply(text: string): string {
       // "c" is "c'est" in SMS, but also a licence category ("le permis c") or the "c" of "c'est".
       if (bare === 'c' && !isSmsCest(tokens[index - 1], tokens[index + 1], trailing)) return token;
       const expansion = Object.hasOwn(SMS_WORDS, bare) ? SMS_WORDS[bare] : undefined;
-      return expansion === undefined ? token : expansion + trailing;
+      if (expansion !== undefined) return expansion + trailing;
+      return spellOut(bare) + trailing;
     })
     .join(' ');
   return SMS_PHRASES.reduce((text, [pattern, words]) => text.replace(pattern, words), spelled);
+}
+
+/** "jlai" → "je l ai": the object pronoun glued to "je". */
+const GLUED_OBJECT: Readonly<Record<string, string>> = {
+  jlai: 'je l ai',
+  jlé: 'je l ai',
+  jle: 'je le',
+  jla: 'je la',
+  jles: 'je les',
+  jlavais: 'je l avais',
+};
+
+/**
+ * A word as the rules read it: "je" glued to the verb in SMS French spelled apart ("jconfirme" → "je
+ * confirme", "jvous" → "je vous": no French or English word starts with j and a consonant), then a long
+ * misspelt word folded onto the vocabulary (`foldSpelling`).
+ */
+function spellOut(word: string): string {
+  const object = Object.hasOwn(GLUED_OBJECT, word) ? GLUED_OBJECT[word] : undefined;
+  if (object !== undefined) return object;
+  const glued = /^j([bcdfghklmnpqrstvwxz][a-z]{2,})$/.exec(word);
+  if (glued) {
+    const verb = glued[1]!;
+    const spelled = Object.hasOwn(SMS_WORDS, verb) ? SMS_WORDS[verb] : undefined;
+    return `je ${spelled ?? foldSpelling(verb)}`;
+  }
+  return foldSpelling(word);
 }
 
 function isSmsCest(previous: string | undefined, next: string | undefined, trailing: string): boolean {
