@@ -130,6 +130,8 @@ export const replyWords: ReplyWords = {
     'reflechir',
     '(j en parle|je (vais |)en parler|je (vais |)voir avec|je (vais |)demander a|je demanderai)',
     'je vous (redis|redirai|dis|dirai|confirme|confirmerai|tiens au courant|recontacte)',
+    // "possible", "envisageable" alone: may be, not yes.
+    { pattern: '^\\s*(?:c est |ca reste |)(?:possible|envisageable|faisable|jouable)\\s*[.!]*$' },
   ],
   // Hedges that soften a yes ("normalement oui").
   weak: [
@@ -151,6 +153,7 @@ export const replyWords: ReplyWords = {
     'aucune? (disponibilite|disponible|possibilite)',
     'aucune?',
     'empechement',
+    '(niet|que dalle|nada|sans moi)',
     '(impossible|indisponible|malheureusement|helas|refuse|decline|occupee?)',
     'deja (pris|prise|en mission|un (travail|job|contrat|poste|cdi|emploi)|du travail|trouve|engagee?|occupee?|embauchee?)',
     'j ai trouve',

@@ -55,6 +55,7 @@ export interface Polarity {
   restricted: boolean;
 }
 
+const UNSURE_EMOJI = /[\u{1F914}\u{1F937}]/u;
 const NEGATIVE_GLOBAL = NEGATIVE.map((pattern) => new RegExp(pattern.source, 'g'));
 const RESTRICTION_ONCE = new RegExp(RESTRICTION.source);
 
@@ -108,6 +109,8 @@ export function readPolarity(raw: string, normalized: string): Polarity {
   }
   const restricted = RESTRICTION_ONCE.test(rest);
   if (POSITIVE_EMOJI.test(raw)) positive++;
+  // 🤔 🤷: thinking, shrugging.
+  if (UNSURE_EMOJI.test(raw)) unsure = true;
   if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
   return { positive, asserting, negative: negatedSpans.length, unsure, weak, hedged, restricted };
 }
