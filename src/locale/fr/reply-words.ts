@@ -131,7 +131,7 @@ export const replyWords: ReplyWords = {
     '(j en parle|je (vais |)en parler|je (vais |)voir avec|je (vais |)demander a|je demanderai)',
     'je vous (redis|redirai|dis|dirai|confirme|confirmerai|tiens au courant|recontacte)',
     // "possible", "envisageable" alone: may be, not yes.
-    { pattern: '^\\s*(?:c est |ca reste |)(?:possible|envisageable|faisable|jouable)\\s*[.!]*$' },
+    { pattern: '^\\s*(?:c est |ca reste |)(?:possible|envisageable|faisable)\\s*[.!]*$' },
   ],
   // Hedges that soften a yes ("normalement oui").
   weak: [
