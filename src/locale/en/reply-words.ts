@@ -10,6 +10,7 @@ export const replyWords: ReplyWords = {
     'stop (texting|messaging|contacting)',
     '(remove|delete) my (number|details)',
     '(remove|delete|take) me (from|off)',
+    { pattern: '^\\s*(?:please |pls |)(?:remove|delete|unsubscribe) me\\s*(?:please|pls|)\\s*[.!]*$' },
     'leave me alone',
     '(do not|don t|dont) (text|contact|message|call|sms|email) me',
     // "no" is read as "non" (SMS shorthand).

@@ -68,6 +68,7 @@ export const replyWords: ReplyWords = {
     '(par|au) (telephone|tel|fil)',
     'pas (parler |)(a |avec |)(un |une |)(robot|machine|ia|bot)',
     'marre (du|des) robots?',
+    { pattern: '^\\s*(?:un|une) (?:humain|humaine|vraie personne|personne reelle|vrai conseiller)\\b' },
     '(qu |)on s (appelle|appelait|telephone|tel)',
   ],
   // Phrases with a negation word that say yes ("pas de souci"): read before negations.
@@ -120,6 +121,7 @@ export const replyWords: ReplyWords = {
     'on verra',
     'bof',
     'mouais',
+    '(ca |)se (discute|negocie)',
     'moyen',
     'j hesite',
     'hesite',
@@ -153,7 +155,10 @@ export const replyWords: ReplyWords = {
     'aucune? (disponibilite|disponible|possibilite)',
     'aucune?',
     'empechement',
+    '(un |)imprevu',
+    'je (ne |)(peux|pourrai|pourrais) (plus|pas)',
     '(niet|que dalle|nada|sans moi)',
+    '(une autre fois|la prochaine fois|une prochaine fois)',
     '(impossible|indisponible|malheureusement|helas|refuse|decline|occupee?)',
     'deja (pris|prise|en mission|un (travail|job|contrat|poste|cdi|emploi)|du travail|trouve|engagee?|occupee?|embauchee?)',
     'j ai trouve',
@@ -175,6 +180,7 @@ export const replyWords: ReplyWords = {
     'non (merci |)(c est bon|ca ira|ca va aller)',
     'laisse(z|) tomber',
     'c est mort',
+    'c est (nul|abuse|une honte|du vol)',
     // What was, not what is: "j'étais dispo", "plus maintenant".
     'j (etais|etait) (disponible|libre|interessee?|partante?)',
     'plus (maintenant|pour le moment|en ce moment|d actualite)',
@@ -209,6 +215,15 @@ export const replyWords: ReplyWords = {
     '(si si|ben si|bah si|mais si|enfin si|ah si|oh si|non si|euh si|pardon si|present|presente|possede|possedes|je me debrouille|je m arrange|affirmatif|je serai la|je serai presente?|positif|entendu|tres bien|ca me parait bien)',
     '(je suis|j suis|suis|grave|trop|oui|ok) (chaud|chaude)',
     'c est correct',
+    'biensur',
+    'c est bien',
+    // Coming: "j'y serai", "je viens" (not "je viens de finir").
+    '(j y serai|je viendrai|j y vais|on y sera)',
+    { pattern: '\\bje viens\\b(?! de\\b| d\\b)' },
+    '(a|rendez vous) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)',
+    { pattern: '^\\s*(?:correct|impec|impeccable|parfait)\\s*[.!]*$' },
+    // "chaud" alone: keen.
+    { pattern: '^\\s*chaude?\\s*[.!]*$' },
     '(le taux|le salaire|le tarif|la paye|la paie) (est|me parait|me semble) (bon|bien|correct|ok|honnete|convenable)',
     'ca passe',
   ],
@@ -260,9 +275,9 @@ export const replyWords: ReplyWords = {
     carpool: [
       '(covoiturage|covoit|on me depose|me depose|me deposer|me fais deposer|me ferai deposer|m emmene|m amene|me conduit|me ramene|un collegue|un ami|une amie|un pote|ma copine|mon copain|quelqu un m)',
     ],
-    car: ['(voiture|vehicule|vehiculee?|ma caisse|auto|bagnole|en caisse)'],
+    car: ['(voiture|vehicule|vehiculee?|motorisee?|ma caisse|auto|bagnole|en caisse)'],
     motorbike: ['(moto|scooter|scoot|deux roues|2 roues)'],
-    bike: ['(velo|trottinette|trotinette)'],
+    bike: ['(velo|trottinette|trotinette|trott|trotti)'],
     walk: [
       '(a pied|a pieds|en marchant)',
       'j habite (a cote|juste a cote|tout pres|pas loin|a deux pas|a 5 minutes|a 10 minutes|dans le coin|sur place)',
@@ -461,6 +476,7 @@ export const replyWords: ReplyWords = {
     ['j sais', 'je sais'],
     ['je sais? pa', 'je sais pas'],
     ['ok doki', 'ok'],
+    ['t qui', 't es qui'],
     // "sa" for "ça" before a verb ("ok sa marche", "sa me va", "sa ira").
     [
       {
@@ -632,7 +648,8 @@ export const replyWords: ReplyWords = {
     condition: [
       // Not the "si" that contradicts a no ("non enfin si", "ah si", "si si").
       { pattern: '(?<!\\b(?:enfin|ah|oh|non|ben|bah|mais|euh|pardon|si) )\\bsi\\b(?! si\\b)' },
-      's il',
+      // Not "s'il vous plaît".
+      { pattern: '\\bs il(?! vous plait| te plait)\\b' },
       's ils',
       'sauf si',
       'a condition (que|qu|de|d)',

@@ -146,6 +146,8 @@ function spellOut(word: string): string {
 
 function isSmsCest(previous: string | undefined, next: string | undefined, trailing: string): boolean {
   if (next === undefined || trailing !== '') return false;
+  // "c ou la mission ?": at the start of a reply, "c" is "c'est".
+  if (previous === undefined && next === 'ou') return true;
   if (/^(?:est|etait|et|ou|\+|\/|licence|license|driving)$/.test(next)) return false;
   return !/^(?:le|la|du|permis|que|et|categorie|cat|ou|the|a|my)$/.test(previous ?? '');
 }
