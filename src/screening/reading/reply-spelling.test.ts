@@ -105,3 +105,13 @@ describe('precision: a yes word must be in scope', () => {
     expect(taken('encore payé au smic, génial', 'rate')).toBe('no');
   });
 });
+
+describe('a leave whose reason is protected', () => {
+  it('keeps the absence and leaves the reason out', () => {
+    const reading = read("je suis en arrêt maladie jusqu'au 8");
+    expect(reading.intent).toBe('date_given');
+    expect(reading.extracted.dates.map((date) => `${date.kind}:${date.date}`)).toContain('from:2027-01-09');
+    expect(reading.extracted.protectedFacts).toEqual(['health']);
+    expect(JSON.stringify(reading.extracted.dates)).not.toContain('maladie');
+  });
+});
