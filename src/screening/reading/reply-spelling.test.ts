@@ -41,6 +41,19 @@ describe('foldSpelling', () => {
     expect(foldSpelling('valabe')).toBe('valabe');
     expect(foldSpelling('dispo12')).toBe('dispo12');
   });
+
+  it('leaves real words near an answer word as written', () => {
+    for (const word of [
+      'maintenance',
+      'chargement',
+      'classement',
+      'conforme',
+      'presence',
+      'probleme',
+      'financement',
+    ])
+      expect(foldSpelling(word), word).toBe(word);
+  });
 });
 
 describe('SMS spellings', () => {

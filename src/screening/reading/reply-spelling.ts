@@ -1,23 +1,32 @@
 import { fromEveryLocale, type ReplyWords } from '../../locale/index.js';
 
 /**
- * Misspelt long words folded onto the words the rules read ("disponnible", "malheuresement", "impossibe",
+ * Misspelt long answer words folded onto the answer lexicons ("disponnible", "malheuresement", "impossibe",
  * "carément" → "disponible", "malheureusement", "impossible", "carrement"). Only long words (`FOLD_FROM`
- * letters or more) are folded, only onto a word of the reply vocabulary, only when one word is nearest,
- * and never across a first letter ("indisponible" and "disponible", "impossible" and "possible" differ by
- * a prefix: a typo never turns one into the other). Short words are left as written: at three or four
- * letters one edit turns "pas" into "par" and "oui" into "ou".
+ * letters or more) are folded, only onto a word of the yes, no, doubt and hedge lexicons (not the whole
+ * vocabulary: "maintenance" must not become "maintenant", nor "chargement" "carrement"), by one edit (two
+ * from `TWO_EDITS_FROM` letters), only when one word is nearest, and never across a first letter
+ * ("indisponible" and "disponible", "impossible" and "possible" differ by a prefix: a typo never turns one
+ * into the other). Short words are left as written: at three or four letters one edit turns "pas" into
+ * "par" and "oui" into "ou". Checked against 9,641 French occupation words of the ROME (none of which is an
+ * SMS answer): the few folded become a plural's singular or a word of the same family, none a yes or a no.
  */
 
 /** Shortest word folded. */
-export const FOLD_FROM = 7;
+export const FOLD_FROM = 8;
+/**
+ * Shortest word folded onto: at eight letters real words sit one edit from answer words ("conforme" and
+ * "confirme", "presence" and "presente").
+ */
+const TARGET_FROM = 9;
+/** Length from which two edits are allowed. */
+const TWO_EDITS_FROM = 13;
 
-/** Edits allowed: one up to 9 letters, two from 10. */
 function allowedEdits(length: number): number {
-  return length >= 10 ? 2 : 1;
+  return length >= TWO_EDITS_FROM ? 2 : 1;
 }
 
-/** Every string of a vocabulary, nested lists, records and `{ pattern }` entries included. */
+/** Every string of a vocabulary, nested lists and `{ pattern }` entries included. */
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(strings);
@@ -28,24 +37,45 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-/** The long words of the reply vocabulary of every language: what a misspelt word may be folded onto. */
-function vocabularyWords(): Set<string> {
+/** The lexicons whose words a misspelling may be folded onto: what says yes, no, maybe. */
+function answerLexicons(reply: ReplyWords): unknown[] {
+  return [
+    reply.positive,
+    reply.positiveWithNegation,
+    reply.negative,
+    reply.unsure,
+    reply.weak,
+    reply.hedge,
+    reply.agreement,
+    reply.interjections,
+  ];
+}
+
+/** The words of a list of vocabulary strings, at least `from` letters long. */
+function wordsOf(texts: readonly string[], from: number): Set<string> {
   const words = new Set<string>();
-  const all = fromEveryLocale((locale) => {
-    const reply: ReplyWords = locale.reply;
-    // Shorthand keys are spellings, not words: only what they spell out counts.
-    const { smsShorthand, smsPhrases, ...rest } = reply;
-    return [...strings(rest), ...Object.values(smsShorthand), ...smsPhrases.map(([, to]) => to)];
-  });
   // Regular-expression escapes ("\\bne", "\\w+") are no letters of a word.
-  for (const text of all)
+  for (const text of texts)
     for (const word of text.replace(/\\[a-zA-Z]/g, ' ').match(/[a-z]+/g) ?? [])
-      if (word.length >= FOLD_FROM - 1) words.add(word);
+      if (word.length >= from) words.add(word);
   return words;
 }
 
-const TARGETS: readonly string[] = [...vocabularyWords()];
-const KNOWN: ReadonlySet<string> = new Set(TARGETS);
+/** The long words of the answer lexicons of every language: what a misspelling is folded onto. */
+const TARGETS: readonly string[] = [
+  ...wordsOf(
+    fromEveryLocale((locale) => strings(answerLexicons(locale.reply))),
+    TARGET_FROM,
+  ),
+];
+/** Every word the reply vocabulary holds, of any length ("probleme" is not a misspelt "problemes"). */
+const KNOWN: ReadonlySet<string> = wordsOf(
+  fromEveryLocale((locale) => {
+    const { smsShorthand, smsPhrases, ...rest } = locale.reply;
+    return [...strings(rest), ...Object.values(smsShorthand), ...smsPhrases.map(([, to]) => to)];
+  }),
+  1,
+);
 
 /** Optimal string alignment distance (edits, swaps of two neighbours included), stopped above `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
