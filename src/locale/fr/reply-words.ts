@@ -26,6 +26,7 @@ export const replyWords: ReplyWords = {
     '(desinscrivez|desinscris|desabonnez|desabonne) moi',
     'ne (m |me )(ecrivez|envoyez) plus (rien|de messages?|de sms)',
     '(retirez|supprimez|effacez) (moi|mon numero|mes coordonnees|mes donnees)',
+    '(me |)(retirer|enlever|supprimer|effacer|rayer) (de|des) (vos|votre|la|les|ta|tes) (listes?|fichiers?|bases?|contacts?)',
   ],
   injection: [
     '(ignore|ignorez|ignorer|oublie|oubliez|oublier|zappe) (tes|vos|les|toutes? (tes|vos|les)|ce qu on t a dit|tout ce qu on t a dit|) ?(consignes?|instructions?|regles?|ordres?|directives?|programmation|precedent*)',
@@ -47,6 +48,8 @@ export const replyWords: ReplyWords = {
     '(tu peux|vous pouvez|pouvez vous|peux tu|tu pourrais|vous pourriez) (mettre|marquer|noter|ecrire|dire|indiquer) (que|qu) (je suis|j ai)',
     '(ignore|ignorez|oublie|oubliez|zappe|zappez) (la question|ce message|ce qui precede|ce qui est au dessus|tout ca|tout) (et|puis)',
     '(mets|mettez|marque|marquez|note|notez|passe|passez) moi (comme |en |)(disponible|valide|validee?|ok|oui|dispo)',
+    '(valide|validez) moi',
+    '(mets|mettez) moi le (taux|salaire) (max|maximum)',
     // The candidate's status written in the third person, as an instruction would ("candidat validé").
     '(le |la |)(candidat|candidate|profil) (est |a |a ete |)(valide|validee?|qualifiee?|retenue?|selectionnee?|disponible|confirmee?|accepte|acceptee?)',
   ],
@@ -65,6 +68,8 @@ export const replyWords: ReplyWords = {
     '(par|au) (telephone|tel|fil)',
     'pas (parler |)(a |avec |)(un |une |)(robot|machine|ia|bot)',
     'marre (du|des) robots?',
+    { pattern: '^\\s*(?:un|une) (?:humain|humaine|vraie personne|personne reelle|vrai conseiller)\\b' },
+    '(qu |)on s (appelle|appelait|telephone|tel)',
   ],
   // Phrases with a negation word that say yes ("pas de souci"): read before negations.
   positiveWithNegation: [
@@ -88,6 +93,8 @@ export const replyWords: ReplyWords = {
     '(no|non) (souci|soucis|probleme|pb|worries)',
     // "je l'ai, mais pas sur moi": held.
     '(mais |)(je (ne |)l ai pas|pas) sur moi',
+    // "ça change rien": nothing in the way.
+    '(ca |cela |)(ne |)change rien',
   ],
   notUnderstood: [
     '(j ai |je n ai |)pas (bien |)compris',
@@ -114,6 +121,7 @@ export const replyWords: ReplyWords = {
     'on verra',
     'bof',
     'mouais',
+    '(ca |)se (discute|negocie)',
     'moyen',
     'j hesite',
     'hesite',
@@ -123,6 +131,9 @@ export const replyWords: ReplyWords = {
     '(c est|ca va etre|ca risque d etre) (complique|tendu|difficile|galere|chaud)',
     'reflechir',
     '(j en parle|je (vais |)en parler|je (vais |)voir avec|je (vais |)demander a|je demanderai)',
+    'je vous (redis|redirai|dis|dirai|confirme|confirmerai|tiens au courant|recontacte)',
+    // "possible", "envisageable" alone: may be, not yes.
+    { pattern: '^\\s*(?:c est |ca reste |)(?:possible|envisageable|faisable)\\s*[.!]*$' },
   ],
   // Hedges that soften a yes ("normalement oui").
   weak: [
@@ -140,7 +151,14 @@ export const replyWords: ReplyWords = {
     'plus (disponible|libre|interesse|interessee|valide|valable|dispo|le temps)',
     '(n (ai|en ai|est|etait|avons) plus|je (l|les|en) ai plus)',
     { pattern: '\\bne (?:\\w+ ){1,2}(?:plus|jamais|rien)\\b|\\bn (?:\\w+ )?(?:plus|jamais|rien)\\b' },
+    // "aucune dispo avant l'été": the negation covers the yes word.
+    'aucune? (disponibilite|disponible|possibilite)',
     'aucune?',
+    'empechement',
+    '(un |)imprevu',
+    'je (ne |)(peux|pourrai|pourrais) (plus|pas)',
+    '(niet|que dalle|nada|sans moi)',
+    '(une autre fois|la prochaine fois|une prochaine fois)',
     '(impossible|indisponible|malheureusement|helas|refuse|decline|occupee?)',
     'deja (pris|prise|en mission|un (travail|job|contrat|poste|cdi|emploi)|du travail|trouve|engagee?|occupee?|embauchee?)',
     'j ai trouve',
@@ -162,6 +180,7 @@ export const replyWords: ReplyWords = {
     'non (merci |)(c est bon|ca ira|ca va aller)',
     'laisse(z|) tomber',
     'c est mort',
+    'c est (nul|abuse|une honte|du vol)',
     // What was, not what is: "j'étais dispo", "plus maintenant".
     'j (etais|etait) (disponible|libre|interessee?|partante?)',
     'plus (maintenant|pour le moment|en ce moment|d actualite)',
@@ -196,6 +215,17 @@ export const replyWords: ReplyWords = {
     '(si si|ben si|bah si|mais si|enfin si|ah si|oh si|non si|euh si|pardon si|present|presente|possede|possedes|je me debrouille|je m arrange|affirmatif|je serai la|je serai presente?|positif|entendu|tres bien|ca me parait bien)',
     '(je suis|j suis|suis|grave|trop|oui|ok) (chaud|chaude)',
     'c est correct',
+    'biensur',
+    'c est bien',
+    // Coming: "j'y serai", "je viens" (not "je viens de finir").
+    '(j y serai|je viendrai|j y vais|on y sera)',
+    { pattern: '\\bje viens\\b(?! de\\b| d\\b)' },
+    '(a|rendez vous) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)',
+    { pattern: '^\\s*(?:correct|impec|impeccable|parfait)\\s*[.!]*$' },
+    // "chaud" alone: keen.
+    { pattern: '^\\s*chaude?\\s*[.!]*$' },
+    '(le taux|le salaire|le tarif|la paye|la paie) (est|me parait|me semble) (bon|bien|correct|ok|honnete|convenable)',
+    'ca passe',
   ],
   // A yes on its own: not turned into a refusal by a "pas" after it.
   interjections: ['oui', 'ok', 'd accord', 'parfait', 'super', 'top', 'nickel', 'genial', 'cool', 'go'],
@@ -226,6 +256,7 @@ export const replyWords: ReplyWords = {
     '(laquelle|lequel)',
     '(commence|commencer|finit|finir|termine|debute|demarre) quand',
     '(ou|quand|combien|quoi) exactement',
+    '(vers|par) ou',
   ],
   questionAbout: {
     duration: ['(combien de temps|duree|jusqu (a|au) quand|fini quand|termine quand|ca dure|dure combien)'],
@@ -236,7 +267,7 @@ export const replyWords: ReplyWords = {
       '(horaires?|heures?|a quelle heure|commence a|finit a|fini a|planning|equipe|postes?|2x8|3x8|nuits?|matin|apres midi|aprem)',
     ],
     address: [
-      '(adresse|ou (c est|se trouve|est|ca se passe|ca|se situe)|c est ou|c ou|lieu|site|localisation|situe|secteur|quelle ville|entreprise|boite|societe|loin)',
+      '(adresse|ou (c est|se trouve|est|ca se passe|ca|se situe)|c est ou|c ou|vers ou|c est vers|lieu|site|localisation|situe|secteur|quelle ville|entreprise|boite|societe|loin)',
     ],
     dates: ['(quand|date|debut|commence quand|ca commence)'],
   },
@@ -244,16 +275,24 @@ export const replyWords: ReplyWords = {
     carpool: [
       '(covoiturage|covoit|on me depose|me depose|me deposer|me fais deposer|me ferai deposer|m emmene|m amene|me conduit|me ramene|un collegue|un ami|une amie|un pote|ma copine|mon copain|quelqu un m)',
     ],
-    car: ['(voiture|vehicule|vehiculee?|ma caisse|auto|bagnole|en caisse)'],
+    car: ['(voiture|vehicule|vehiculee?|motorisee?|ma caisse|auto|bagnole|en caisse)'],
     motorbike: ['(moto|scooter|scoot|deux roues|2 roues)'],
-    bike: ['(velo|trottinette|trotinette)'],
-    walk: ['(a pied|a pieds|en marchant)'],
+    bike: ['(velo|trottinette|trotinette|trott|trotti)'],
+    walk: [
+      '(a pied|a pieds|en marchant)',
+      'j habite (a cote|juste a cote|tout pres|pas loin|a deux pas|a 5 minutes|a 10 minutes|dans le coin|sur place)',
+    ],
     public: ['(bus|tram|tramway|metro|rer|train|ter|transports?|tcl|ratp|navette)'],
   },
   noTransport: [
     '(pas de|sans|aucun|n ai pas de|j ai pas de|pas) (moyens? de (transport|locomotion)|voiture|vehicule|moyens?|permis|bagnole|caisse|vehiculee?|transports?)',
     'non vehicule',
     'rien pour (venir|y aller|me deplacer)',
+    // "pas de voiture ni de scooter", "ni voiture ni permis": "ni" carries the negation on.
+    '(pas de|sans|aucun|aucune|j ai pas de|pas) (scooter|scoot|moto|velo|deux roues|2 roues)',
+    'ni (de |d |le |la |un |une |mon |ma |)(voiture|vehicule|permis|bagnole|caisse|scooter|scoot|moto|velo|deux roues|2 roues|moyens?|transports?)',
+    '(non |)(j ai|je n ai|je ai) rien',
+    '(pas|sans) (le|mon|son) permis',
   ],
   immediate: [
     '(de suite|tout de suite|immediatement|des maintenant|maintenant|des aujourd hui|quand vous voulez|quand tu veux)',
@@ -399,6 +438,34 @@ export const replyWords: ReplyWords = {
     habilitee: 'habilitation',
     hab: 'habilitation',
     elec: 'electrique',
+    // Phonetic and clipped spellings.
+    oé: 'oui',
+    oe: 'oui',
+    wé: 'oui',
+    ouè: 'oui',
+    ouée: 'oui',
+    ouéé: 'oui',
+    oueh: 'oui',
+    ouaiii: 'oui',
+    okidoki: 'ok',
+    okidok: 'ok',
+    oklm: 'ok',
+    vazy: 'vas y',
+    vasy: 'vas y',
+    grv: 'grave',
+    chai: 'je sais',
+    chepas: 'je sais pas',
+    jame: 'jamais',
+    jamè: 'jamais',
+    dsl: 'desole',
+    deso: 'desole',
+    vrm: 'vraiment',
+    vrmt: 'vraiment',
+    tps: 'temps',
+    tjs: 'toujours',
+    pr: 'pour',
+    bi1: 'bien',
+    blem: 'probleme',
     nrml: 'normalement',
     nrmlt: 'normalement',
     normalemt: 'normalement',
@@ -408,6 +475,16 @@ export const replyWords: ReplyWords = {
     ['d acc', 'ok'],
     ['j sais', 'je sais'],
     ['je sais? pa', 'je sais pas'],
+    ['ok doki', 'ok'],
+    ['t qui', 't es qui'],
+    // "sa" for "ça" before a verb ("ok sa marche", "sa me va", "sa ira").
+    [
+      {
+        pattern:
+          '\\bsa (?=(?:marche|me va|va|ira|irait|m irait|roule|depend|passe|me convient|convient|m interesse|me tente|paye|dure|commence|finit|change)\\b)',
+      },
+      'ca ',
+    ],
   ],
   // A date after these words is about the certificate's validity.
   validity: ['(valide|valable|validite|expire*|perime*|renouvel*|recycl*|a jour|bon|il est|elle est)'],
@@ -427,6 +504,11 @@ export const replyWords: ReplyWords = {
     '(ok |d accord |)(note|recu)',
     { pattern: '^\\s*(?:ok |d accord |)(?:vu|lu|bien vu)(?: 5/5)?\\s*[.!]*$' },
     '5/5',
+    // Thanks alone, after an agreement word at most ("ok merci", "d'accord merci beaucoup"): read, not answered.
+    {
+      pattern:
+        '^\\s*(?:(?:ok|d accord|super|top|parfait|tres bien|cool|ah|bon)\\s+)*merci(?:\\s+(?:beaucoup|bien|a vous|infiniment|bonne journee|bonne soiree|pour tout))*\\s*[.!]*$',
+    },
   ],
   // Courtesy that says nothing once the message is acknowledged ("ok merci pour l'info" is not a yes).
   courtesy: [
@@ -456,7 +538,7 @@ export const replyWords: ReplyWords = {
   smallTalk: [
     {
       pattern:
-        '^\\s*(?:(?:bonjour|bonsoir|hello)\\s*)?(?:ca va|comment ca va|comment allez vous|vous allez bien|tu vas bien|ca roule)\\s*\\?*\\s*$',
+        '^\\s*(?:(?:bonjour|bonsoir|hello)\\s*)?(?:ca va|comment ca va|comment allez vous|vous allez bien|tu vas bien|ca roule)(?: et (?:vous|toi))?\\s*\\?*\\s*$',
     },
   ],
   botQuestion: [
@@ -477,6 +559,7 @@ export const replyWords: ReplyWords = {
     'je (suis|serai) la',
     '(disponible|libre|libere|liberee|commencer|commence|debuter|demarrer|partir|pret|prete|venir|travailler|bosser|possible|ok|oui|d accord|vacances|conges|contrat|mission|finis|fini|termine|apres|peux|pourrai|pourrais|go|bon|parfait|jusqu|avant|rentre|retour|des|c est bon|ca marche|ca me va|ca ira|ca vous va)',
     'si (vous voulez|vous le souhaitez|tu veux|ca vous va)',
+    '(ca |)(m |)irait',
   ],
   dateFillers: [
     'le',
@@ -513,6 +596,8 @@ export const replyWords: ReplyWords = {
     'en cours (de passage|d obtention|de formation)',
     'pas encore (obtenu|passe|eu|diplome|diplomee)',
     'en formation',
+    '(annee|cours) de formation',
+    'en train de (le |la |l |les |)(passer|repasser|faire|preparer)',
     // Future of "avoir": "je l'aurai en février".
     'je (l |les |)aurai',
   ],
@@ -522,7 +607,7 @@ export const replyWords: ReplyWords = {
     'recyclage (a faire|prevu|en cours)',
     '(pas encore|toujours pas) (eu|recu) (le |la |l |mon |ma |)(papier|papiers|attestation|certificat|carte|titre|diplome)',
   ],
-  transportDoubt: ['en panne', 'au garage', 'pas fiable', 'pas sure?'],
+  transportDoubt: ['en panne', 'au garage', 'pas fiable', 'pas sure?', 'c est (un peu |assez |)loin'],
   hedge: [
     'je (devrais|pourrais|devrai) (pouvoir|etre|y aller|venir|me|m|y|le|la|trouver)',
     '(ca|cela|ce|il|elle) (devrait|pourrait) (le faire|aller|passer|etre|marcher|coller|le faire)',
@@ -556,13 +641,15 @@ export const replyWords: ReplyWords = {
     '(en poste|en mission|embauchee?|bosse|travaille|pris|prise) ailleurs',
     'deja en poste',
     '(plus|pas) besoin',
+    '(accepte|signe|pris|prise) (un|une) (poste|mission|contrat|job|boulot|cdi|cdd|offre|taf) (chez|ailleurs|avec|dans)',
   ],
   clauseOpeners: {
     contrast: ['mais', 'par contre', 'cependant', 'pourtant', 'sauf que', 'seulement'],
     condition: [
       // Not the "si" that contradicts a no ("non enfin si", "ah si", "si si").
       { pattern: '(?<!\\b(?:enfin|ah|oh|non|ben|bah|mais|euh|pardon|si) )\\bsi\\b(?! si\\b)' },
-      's il',
+      // Not "s'il vous plaît".
+      { pattern: '\\bs il(?! vous plait| te plait)\\b' },
       's ils',
       'sauf si',
       'a condition (que|qu|de|d)',
@@ -615,11 +702,18 @@ export const replyWords: ReplyWords = {
     'encore (en mission|en contrat|sous contrat|en interim|en poste|en cdd|pris|prise)',
     '(pris|prise|engagee?|bloquee?) (sur|dans|pour) (un|une|le|la|mon|ma) (chantier|mission|contrat|poste|boulot|job|cdd)',
     'j ai (un|une) (contrat|mission|cdd) (en cours|qui court|jusqu)',
+    'je (bosse|travaille) deja',
+    '(bosse|travaille) (deja |)(chez|pour) (un|une) (client|boite|entreprise|societe|agence)',
+    'je suis (en|sous) (cdd|cdi)',
   ],
   ironicPraise: [
     '(super|genial|geniale|top|cool|parfait|trop bien|trop cool|wow|waouh|waou|ouah|whaou|magnifique|incroyable|formidable|merveilleux|bravo|sympa|genereux|genereuse)',
   ],
-  sarcasmCues: ['(mdr|ptdr|lol|encore (un|une|le|la|les|des)|de nouveau|comme d hab|comme d habitude)'],
+  sarcasmCues: [
+    '(mdr|ptdr|lol|encore (un|une|le|la|les|des)|de nouveau|comme d hab|comme d habitude)',
+    // Praise of a pay at the legal minimum: "encore payé au smic, génial".
+    '(encore paye|encore payee|(au|le) smic)',
+  ],
   sarcasm: [
     'c est une blague',
     'vous (rigolez|plaisantez|etes serieux)',
@@ -630,6 +724,7 @@ export const replyWords: ReplyWords = {
     'la folie',
     'quelle generosite',
     'trop genereux',
+    '(bravo|merci|super|genial) (pour |)(le|ce) (salaire|taux)',
     { pattern: '(?:^|\\s)(?:serieux|serieusement|sans rire)\\s*(?:\\?|$)' },
   ],
   agreement: [

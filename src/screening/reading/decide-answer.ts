@@ -28,6 +28,7 @@ import {
   POSITIVE_EMOJI,
   POSITIVE_WITH_NEGATION,
   RESTRICTION,
+  TRANSPORT,
   TRANSPORT_DOUBT,
   UNSPECIFIED_CERTIFICATE,
   UNSURE,
@@ -54,6 +55,7 @@ export interface Polarity {
   restricted: boolean;
 }
 
+const UNSURE_EMOJI = /[\u{1F914}\u{1F937}]/u;
 const NEGATIVE_GLOBAL = NEGATIVE.map((pattern) => new RegExp(pattern.source, 'g'));
 const RESTRICTION_ONCE = new RegExp(RESTRICTION.source);
 
@@ -107,6 +109,8 @@ export function readPolarity(raw: string, normalized: string): Polarity {
   }
   const restricted = RESTRICTION_ONCE.test(rest);
   if (POSITIVE_EMOJI.test(raw)) positive++;
+  // 🤔 🤷: thinking, shrugging.
+  if (UNSURE_EMOJI.test(raw)) unsure = true;
   if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
   return { positive, asserting, negative: negatedSpans.length, unsure, weak, hedged, restricted };
 }
@@ -120,6 +124,26 @@ function negatedAfterRestriction(raw: string, normalized: string): boolean {
   if (!restriction) return false;
   return readPolarity(raw, normalized.slice(restriction.index + restriction[0].length)).negative > 0;
 }
+
+/** Pieces of a reply, between punctuation. */
+const PIECE = /[,;!?]+|\.{2,}|…|\.(?!\d)/;
+
+/**
+ * The polarity of the last piece of the reply that names a way to come, when a negation stands in it
+ * (what "pas de voiture" says is left out: that is no negation of the way named); null otherwise.
+ */
+function negatedWay(raw: string, normalized: string): Polarity | null {
+  const pieces = normalized
+    .split(PIECE)
+    .map((piece) => piece.replace(NO_TRANSPORT, ' ; '))
+    .filter((piece) => TRANSPORT.some(([pattern]) => pattern.test(piece)));
+  const last = pieces.at(-1);
+  if (last === undefined) return null;
+  const polarity = readPolarity(raw.replace(NEGATIVE_EMOJI_ALL, ''), last);
+  return polarity.negative > 0 ? polarity : null;
+}
+
+const NEGATIVE_EMOJI_ALL = new RegExp(NEGATIVE_EMOJI.source, 'gu');
 
 function isPositive(intent: ReplyIntent): boolean {
   return intent === 'yes' || intent === 'date_given';
@@ -294,7 +318,18 @@ export function decideAnswer(
         negatedAfterRestriction(raw, normalized.replace(NO_TRANSPORT, ' ; '));
       // "j'ai mon permis mais pas de voiture": the yes is about the licence, not the way to come.
       if (mode === 'none') decided = result(doubt ? 'partial' : 'no', extracted, 0.85);
-      else if (mode) decided = result(doubt ? 'partial' : 'yes', extracted, 0.9);
+      else if (mode && doubt) decided = result('partial', extracted, 0.9);
+      else if (mode) {
+        // "non je suis à pied et c'est trop loin": the way named is negated in its own piece of the reply;
+        // a refusal when nothing there says yes, else a doubt. "non elle est vendue, en bus" names the way
+        // in a piece of its own: the answer.
+        const negated = negatedWay(raw, normalized);
+        decided = negated
+          ? negated.positive === 0 && !negated.restricted
+            ? result('no', extracted, 0.75)
+            : result('partial', extracted, 0.7)
+          : result('yes', extracted, 0.9);
+      }
       break;
     }
     case 'rate': {

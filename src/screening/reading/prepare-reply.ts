@@ -78,6 +78,12 @@ function hasContent(text: string): boolean {
     .some((word) => word.length > 0 && !FILLERS.has(word));
 }
 
+/**
+ * A leave whose reason is protected ("en arrêt maladie", "congé maternité"): the reason is left out, the
+ * absence is kept, so "en arrêt maladie jusqu'au 8" still says free from the 9th.
+ */
+const LEAVE = /\b(?:arrets?|conges?|leave)\b/i;
+
 /** The text without the spans, clauses left with no content dropped, and a connector left dangling by a dropped clause. */
 function leaveOut(text: string, spans: readonly ReplySpan[]): string {
   if (spans.length === 0) return text;
@@ -92,7 +98,8 @@ function leaveOut(text: string, spans: readonly ReplySpan[]): string {
       let rebuilt = '';
       let cursor = start;
       for (const span of inside) {
-        rebuilt += `${text.slice(cursor, Math.max(cursor, span.start))} `;
+        const left = text.slice(span.start, span.end);
+        rebuilt += `${text.slice(cursor, Math.max(cursor, span.start))}${LEAVE.test(foldAccents(left)) ? ' absent ' : ' '}`;
         cursor = Math.max(cursor, span.end);
       }
       clause = rebuilt + text.slice(Math.min(cursor, end), end);

@@ -146,7 +146,12 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
     return result('opt_out', extracted, 1);
   const raw = prepared.forReading;
   const normalized = normalizeReply(raw);
-  if (normalized.length === 0 && !POSITIVE_EMOJI.test(raw) && !NEGATIVE_EMOJI.test(raw))
+  if (
+    normalized.length === 0 &&
+    !POSITIVE_EMOJI.test(raw) &&
+    !NEGATIVE_EMOJI.test(raw) &&
+    !/[\u{1F914}\u{1F937}]/u.test(raw)
+  )
     return result('off_topic', extracted, 0.9);
   if (RAW_INJECTION.test(prepared.text.toLowerCase()) || INJECTION.test(normalized))
     return result('injection', extracted, 0.95);

@@ -36,13 +36,14 @@ const READ_WORDS: readonly RegExp[] = [
   WEAK,
   ...NEGATIVE,
   NO_TRANSPORT,
+  // Before the yes words: "j'ai ma caisse" is a way to come, not "j'ai ma" and a word left unread.
+  ...TRANSPORT.map(([pattern]) => pattern),
   POSITIVE,
   IMMEDIATE,
   ABSENCE,
   VALIDITY,
   RESTRICTION,
   DATE_CONTEXT,
-  ...TRANSPORT.map(([pattern]) => pattern),
   ...QUESTION_ABOUT.map(([pattern]) => pattern),
 ].map(global);
 
