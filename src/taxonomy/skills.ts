@@ -1,7 +1,7 @@
 import { foldAccents, isStopword, stem } from '../text/index.js';
 import { CURATED_SKILLS } from './catalogue/skills.js';
 import { type MentionToken, mentionTokens, PhraseMatcher, type TaxonomyMention } from './mention-tokens.js';
-import { escoEnglishSkillRows, escoSkillRows, romeSkillRows, stemRows } from './tables.js';
+import { escoEnglishSkillRows, escoSkillRows, romeSkillRows, skillIndexRows, stemRows } from './tables.js';
 
 /** A skill: `skill:<slug>` (curated), `esco:<uuid>` (ESCO) or `rome:<code_ogr>` (ROME v347). */
 export interface SkillInfo {
@@ -18,16 +18,34 @@ interface SkillTables {
   matcher: PhraseMatcher<SkillInfo>;
 }
 
+/**
+ * The skill tables in the form `npm run build:taxonomy` writes them (`skill-index.json`): the stemmed keys in
+ * registration order, each with the index of its skill, and the keys free-text search looks for, in the order
+ * they were added to the phrase matcher. Loading it is one JSON.parse and two loops, instead of stemming
+ * every ESCO and ROME label at start-up; `test/taxonomy/prebuilt-indexes.test.ts` checks it equals
+ * `buildSkillIndex()` run on the shipped tables.
+ */
+export interface SkillIndexTable {
+  version: 1;
+  /** `[id, label]`, in order of first use. */
+  skills: [string, string][];
+  keys: string[];
+  /** Per key, its skill (index in `skills`). */
+  skillOf: number[];
+  /** Keys searched in free text (indexes in `keys`), in matcher order. */
+  searchable: number[];
+}
+
 let tables: SkillTables | undefined;
 
-/** Precomputed stems of the label words (see build-taxonomy), plus a bounded memo for other words. */
-let stemMemo: Map<string, string> | undefined;
+/** A bounded memo of stems (the shipped tables hold `stem(word)` for their words, so it only saves time). */
+const stemMemo = new Map<string, string>();
 function cachedStem(word: string): string {
-  stemMemo ??= new Map<string, string>([...stemRows(), ...escoEnglishSkillRows().stems]);
   let stemmed = stemMemo.get(word);
   if (stemmed === undefined) {
     stemmed = stem(word);
-    if (stemMemo.size < 300_000) stemMemo.set(word, stemmed);
+    if (stemMemo.size >= 300_000) stemMemo.clear();
+    stemMemo.set(word, stemmed);
   }
   return stemmed;
 }
@@ -40,51 +58,89 @@ function contentStems(tokens: readonly MentionToken[]): MentionToken[] {
 }
 
 /** Same keys as `contentStems(mentionTokens(phrase))`, without offsets (fast path for the tables). */
-function phraseStems(phrase: string): string[] {
+function phraseStems(phrase: string, stemWord: (word: string) => string = cachedStem): string[] {
   const out: string[] = [];
   for (const word of foldAccents(phrase)
     .toLowerCase()
     .match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (!isStopword(word)) out.push(cachedStem(word));
+    if (!isStopword(word)) out.push(stemWord(word));
   }
   return out;
 }
 
 /**
- * Built on first use: curated skills first (any length, single words included), then ESCO preferred and
- * alternative labels (French, then English for the same concepts), then ROME v347 items. Free-text search uses curated phrases and ESCO/ROME phrases of
- * 2–4 content words (single generic words like "communication" would flood CVs with weak matches).
+ * Builds the skill index from the tables (what `npm run build:taxonomy` ships as `skill-index.json`): curated
+ * skills first (any length, single words included), then ESCO preferred and alternative labels (French, then
+ * English for the same concepts), then ROME v347 items. Free-text search uses curated phrases and ESCO/ROME
+ * phrases of 2–4 content words (single generic words like "communication" would flood CVs with weak matches).
  */
-function skillTables(): SkillTables {
-  if (tables) return tables;
-  const byKey = new Map<string, SkillInfo>();
-  const matcher = new PhraseMatcher<SkillInfo>();
-  const register = (phrase: string, skill: SkillInfo, searchable: (terms: number) => boolean) => {
-    const keys = phraseStems(phrase);
+export function buildSkillIndex(): SkillIndexTable {
+  const known = new Map<string, string>([...stemRows(), ...escoEnglishSkillRows().stems]);
+  const stemWord = (word: string) => known.get(word) ?? stem(word);
+  const skills: [string, string][] = [];
+  const skillIds = new Map<string, number>();
+  const keyIds = new Map<string, number>();
+  const skillOf: number[] = [];
+  const searchable: number[] = [];
+  const searched = new Set<number>();
+  const register = (phrase: string, id: string, label: string, isSearchable: (terms: number) => boolean) => {
+    const keys = phraseStems(phrase, stemWord);
     if (keys.length === 0) return;
     const key = keys.join(' ');
-    if (!byKey.has(key)) byKey.set(key, skill);
-    if (searchable(keys.length)) matcher.addKeys(keys, byKey.get(key)!);
+    let keyId = keyIds.get(key);
+    if (keyId === undefined) {
+      const skillKey = `${id}\u0000${label}`;
+      let skill = skillIds.get(skillKey);
+      if (skill === undefined) {
+        skill = skills.length;
+        skills.push([id, label]);
+        skillIds.set(skillKey, skill);
+      }
+      keyId = skillOf.length;
+      keyIds.set(key, keyId);
+      skillOf.push(skill);
+    }
+    if (isSearchable(keys.length) && !searched.has(keyId)) {
+      searched.add(keyId);
+      searchable.push(keyId);
+    }
   };
   for (const entry of CURATED_SKILLS) {
-    const skill = { id: entry.id, label: entry.label };
-    for (const alias of entry.aliases) register(alias, skill, () => true);
+    for (const alias of entry.aliases) register(alias, entry.id, entry.label, () => true);
   }
-  const searchable = (terms: number) => terms >= 2 && terms <= MAX_PHRASE_TERMS;
-  for (const [uuid, label] of escoSkillRows()) register(label, { id: `esco:${uuid}`, label }, searchable);
+  const isSearchable = (terms: number) => terms >= 2 && terms <= MAX_PHRASE_TERMS;
+  for (const [uuid, label] of escoSkillRows()) register(label, `esco:${uuid}`, label, isSearchable);
   for (const [uuid, label, alternatives] of escoSkillRows()) {
-    for (const alternative of alternatives ?? [])
-      register(alternative, { id: `esco:${uuid}`, label }, searchable);
+    for (const alternative of alternatives ?? []) register(alternative, `esco:${uuid}`, label, isSearchable);
   }
   // English labels of the same ESCO concepts: same id, the English preferred label.
   for (const [uuid, label, alternatives] of escoEnglishSkillRows().skills) {
     for (const phrase of [label, ...(alternatives ?? [])])
-      register(phrase, { id: `esco:${uuid}`, label }, searchable);
+      register(phrase, `esco:${uuid}`, label, isSearchable);
   }
   for (const [id, label] of Object.entries(romeSkillRows().items)) {
-    register(label, { id: `rome:${id}`, label }, searchable);
+    register(label, `rome:${id}`, label, isSearchable);
   }
-  tables = { byKey, matcher };
+  return { version: 1, skills, keys: [...keyIds.keys()], skillOf, searchable };
+}
+
+/** The lookup map and phrase matcher of an index table. */
+export function skillTablesOf(index: SkillIndexTable): SkillTables {
+  const skills = index.skills.map(([id, label]): SkillInfo => ({ id, label }));
+  const byKey = new Map<string, SkillInfo>();
+  for (let position = 0; position < index.keys.length; position++)
+    byKey.set(index.keys[position]!, skills[index.skillOf[position]!]!);
+  const matcher = new PhraseMatcher<SkillInfo>();
+  for (const position of index.searchable) {
+    const key = index.keys[position]!;
+    matcher.addKeys(key.split(' '), byKey.get(key)!);
+  }
+  return { byKey, matcher };
+}
+
+/** Loaded from the prebuilt index on first use. */
+function skillTables(): SkillTables {
+  tables ??= skillTablesOf(skillIndexRows());
   return tables;
 }
 

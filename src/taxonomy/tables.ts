@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { TaxonomyDataError } from '../errors.js';
+import type { SkillIndexTable } from './skills.js';
 
 /**
  * The generated tables (see scripts/build-taxonomy.ts) are JSON files next to the code, read and parsed on
@@ -16,14 +18,19 @@ function dataDirectory(): URL {
   return new URL(relative, import.meta.url);
 }
 
-/** Reads and parses `<name>.json` once, on the first call. */
-export function lazyTable<T>(name: string): () => T {
+/**
+ * Reads and parses `<name>.json` once, on the first call. A table marked `gzipped` is shipped compressed
+ * (`<name>.json.gz`, see tsup.config.ts) and read as such from the bundle; the source tree keeps the JSON.
+ */
+export function lazyTable<T>(name: string, options: { gzipped?: boolean } = {}): () => T {
   let value: T | undefined;
   return () => {
     if (value === undefined) {
-      const url = new URL(`${name}.json`, dataDirectory());
+      const gzipped = options.gzipped === true && typeof __TAXONOMY_DATA__ === 'string';
+      const url = new URL(`${name}.json${gzipped ? '.gz' : ''}`, dataDirectory());
       try {
-        value = JSON.parse(readFileSync(url, 'utf8')) as T;
+        const bytes = readFileSync(url);
+        value = JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')) as T;
       } catch (error) {
         throw new TaxonomyDataError(
           url.pathname,
@@ -56,7 +63,7 @@ export const romeSkillRows = lazyTable<{
 }>('rome-skills');
 /** ROME v3 (v347) labels of the 532 v3 codes, which are the v460 family codes: `{ code: label }`. */
 export const romeV3Rows = lazyTable<Readonly<Record<string, string>>>('rome-v3');
-/** ESCO skills `[uuid, preferredLabel, altLabels?]`. */
+/** ESCO skills `[uuid, preferredLabel, altLabels?]` (read by `buildSkillIndex` only: not shipped in dist/). */
 export const escoSkillRows = lazyTable<readonly (readonly [string, string, string[]?])[]>('esco-skills');
 /**
  * ESCO English skill labels `[uuid, preferredLabel, altLabels?]` for concepts of `esco-skills` (same uuid),
@@ -66,3 +73,5 @@ export const escoEnglishSkillRows = lazyTable<{
   skills: readonly (readonly [string, string, string[]?])[];
   stems: readonly (readonly [string, string])[];
 }>('esco-skills-en');
+/** The skill lookup map and phrase matcher, prebuilt from the tables above (see `buildSkillIndex`). */
+export const skillIndexRows = lazyTable<SkillIndexTable>('skill-index', { gzipped: true });

@@ -1,0 +1,58 @@
+/**
+ * Writes the lookup structures derived from the shipped tables, so that a process loads them with one
+ * JSON.parse instead of building them at start-up: `src/taxonomy/data/skill-index.json` (stemmed skill keys
+ * and the free-text phrase list, from the taxonomy tables and the curated catalogue). `npm run build:taxonomy`
+ * runs it after writing the tables; run it alone (`npm run build:indexes`) after editing the curated skills.
+ * `test/taxonomy/prebuilt-indexes.test.ts` fails when a written index differs from one built from the tables.
+ *
+ *   npx tsx scripts/build-indexes.ts [--check]
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildSkillIndex, type SkillIndexTable } from '../src/taxonomy/skills.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Arrays of strings one element per line (diff-friendly), number arrays on one line. */
+export function serialiseSkillIndex(index: SkillIndexTable): string {
+  const lines = (items: readonly unknown[]) =>
+    `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]`;
+  return [
+    '{',
+    `"version": ${index.version},`,
+    `"skills": ${lines(index.skills)},`,
+    `"keys": ${lines(index.keys)},`,
+    `"skillOf": ${JSON.stringify(index.skillOf)},`,
+    `"searchable": ${JSON.stringify(index.searchable)}`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** Each derived file: its path in the repository and its text, built from the tables as they are on disk. */
+export function buildIndexes(): { path: string; text: string }[] {
+  return [
+    {
+      path: join(REPO_ROOT, 'src/taxonomy/data/skill-index.json'),
+      text: serialiseSkillIndex(buildSkillIndex()),
+    },
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const check = process.argv.includes('--check');
+  let stale = 0;
+  for (const { path, text } of buildIndexes()) {
+    if (check) {
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+        stale++;
+        process.stderr.write(`${path} is out of date: run npm run build:indexes\n`);
+      }
+    } else {
+      writeFileSync(path, text);
+      process.stderr.write(`${path}: ${Buffer.byteLength(text)} bytes\n`);
+    }
+  }
+  if (stale > 0) process.exitCode = 1;
+}

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndexes, serialiseSkillIndex } from '../../scripts/build-indexes.js';
+import { buildSkillIndex, skillTablesOf } from '../../src/taxonomy/skills.js';
+import { skillIndexRows } from '../../src/taxonomy/tables.js';
+
+describe('prebuilt lookup indexes (scripts/build-indexes.ts)', () => {
+  it('ships files byte-identical to the indexes built from the shipped tables', () => {
+    for (const { path, text } of buildIndexes()) {
+      expect(readFileSync(path, 'utf8') === text, `${path} is stale: run npm run build:indexes`).toBe(true);
+    }
+  }, 60_000);
+
+  it('loads the skill index into the same lookup map and phrase order as building it at run time', () => {
+    const built = skillTablesOf(buildSkillIndex());
+    const loaded = skillTablesOf(skillIndexRows());
+    expect([...loaded.byKey]).toEqual([...built.byKey]);
+    const text = 'Conduite de chariots élévateurs, soudage TIG, teamwork principles, gestion de stock';
+    expect(loaded.matcher.findAll(text)).toEqual(built.matcher.findAll(text));
+    // And it round-trips: what is loaded serialises back to the file.
+    expect(serialiseSkillIndex(skillIndexRows())).toBe(serialiseSkillIndex(buildSkillIndex()));
+  }, 60_000);
+});
