@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { defineConfig } from 'tsup';
 
 /**
@@ -9,19 +9,30 @@ import { defineConfig } from 'tsup';
  * at run time, on first use, from dist/data/taxonomy/ and dist/data/geo/; each bundle is told where that folder is relative to itself (see
  * src/taxonomy/tables.ts).
  */
+/** The prebuilt lookup indexes (scripts/build-indexes.ts) ship as Brotli: a quarter of the size installed. */
+const compress = (source: string, target: string) => {
+  const bytes = readFileSync(source);
+  const options = {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_LGWIN]: 24,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  };
+  writeFileSync(target, brotliCompressSync(bytes, options));
+};
+
 const copyTaxonomyData = async () => {
   cpSync('src/taxonomy/data', 'dist/data/taxonomy', {
     recursive: true,
     // The ESCO skill tables are only read to build skill-index.json (scripts/build-indexes.ts), which ships
-    // gzipped (3.5 MB of JSON, 0.8 MB compressed; inflated in ~10 ms on first use).
+    // compressed (3.2 MB of JSON, 0.7 MB of Brotli; decompressed in ~10 ms on first use).
     filter: (source) =>
       !/\.(?:ts|md)$/.test(source) && !/(?:esco-skills(?:-en)?|skill-index)\.json$/.test(source),
   });
-  writeFileSync(
-    'dist/data/taxonomy/skill-index.json.gz',
-    gzipSync(readFileSync('src/taxonomy/data/skill-index.json'), { level: 9 }),
-  );
+  compress('src/taxonomy/data/skill-index.json', 'dist/data/taxonomy/skill-index.json.br');
   cpSync('src/geo/data/communes.json', 'dist/data/geo/communes.json');
+  compress('src/geo/data/commune-index.json', 'dist/data/geo/commune-index.json.br');
 };
 
 /**

@@ -40,7 +40,7 @@ export function runGeoBench(): { loadMs: number; rows: GeoBenchRow[] } {
     const elapsed = performance.now() - started;
     rows.push({ case: name, operations, microsecondsPerOperation: (elapsed * 1000) / operations });
   }
-  console.log(`communes table: ${index.records.length} rows, decode + index ${loadMs.toFixed(1)} ms`);
+  console.log(`communes table: ${index.size} rows, decode + index ${loadMs.toFixed(1)} ms`);
   console.table(
     rows.map((row) => ({
       case: row.case,

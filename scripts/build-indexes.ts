@@ -1,7 +1,8 @@
 /**
  * Writes the lookup structures derived from the shipped tables, so that a process loads them with one
  * JSON.parse instead of building them at start-up: `src/taxonomy/data/skill-index.json` (stemmed skill keys
- * and the free-text phrase list, from the taxonomy tables and the curated catalogue). `npm run build:taxonomy`
+ * and the free-text phrase list, from the taxonomy tables and the curated catalogue) and
+ * `src/geo/data/commune-index.json` (commune name keys, sorted, with their rows). `npm run build:taxonomy`
  * runs it after writing the tables; run it alone (`npm run build:indexes`) after editing the curated skills.
  * `test/taxonomy/prebuilt-indexes.test.ts` fails when a written index differs from one built from the tables.
  *
@@ -10,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildCommuneIndex, type CommuneIndexTable, readCommuneRows } from '../src/geo/commune-table.js';
 import { buildSkillIndex, type SkillIndexTable } from '../src/taxonomy/skills.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,10 +23,26 @@ export function serialiseSkillIndex(index: SkillIndexTable): string {
   return [
     '{',
     `"version": ${index.version},`,
+    `"ids": ${lines(index.ids)},`,
     `"skills": ${lines(index.skills)},`,
     `"keys": ${lines(index.keys)},`,
-    `"skillOf": ${JSON.stringify(index.skillOf)},`,
-    `"searchable": ${JSON.stringify(index.searchable)}`,
+    `"skillSteps": ${JSON.stringify(index.skillSteps)},`,
+    `"curatedKeys": ${index.curatedKeys}`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** One name key, and one list of rows, per line. */
+export function serialiseCommuneIndex(index: CommuneIndexTable): string {
+  const lines = (items: readonly unknown[]) =>
+    `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]`;
+  return [
+    '{',
+    `"version": ${index.version},`,
+    `"rows": ${index.rows},`,
+    `"names": ${lines(index.names)},`,
+    `"nameRows": ${lines(index.nameRows)}`,
     '}',
     '',
   ].join('\n');
@@ -36,6 +54,10 @@ export function buildIndexes(): { path: string; text: string }[] {
     {
       path: join(REPO_ROOT, 'src/taxonomy/data/skill-index.json'),
       text: serialiseSkillIndex(buildSkillIndex()),
+    },
+    {
+      path: join(REPO_ROOT, 'src/geo/data/commune-index.json'),
+      text: serialiseCommuneIndex(buildCommuneIndex(readCommuneRows())),
     },
   ];
 }

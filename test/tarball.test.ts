@@ -93,19 +93,19 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
     // Plus the extraction code, shared with the worker process documents are read in (dist/extraction-worker.js).
     expect(chunks).toHaveLength(2);
     // The taxonomy tables, once, read by both builds on first use; the ESCO skill tables only as the skill
-    // index built from them (scripts/build-indexes.ts), gzipped.
+    // index built from them (scripts/build-indexes.ts), compressed.
     const tables = paths.filter((path) => path.startsWith('dist/data/taxonomy/'));
     expect(tables).toEqual(
       readdirSync(join(root, 'src/taxonomy/data'))
         .filter((name) => name.endsWith('.json') && !/^(?:esco-skills(?:-en)?|skill-index)\.json$/.test(name))
-        .concat('skill-index.json.gz')
+        .concat('skill-index.json.br')
         .map((name) => `dist/data/taxonomy/${name}`)
         .sort(),
     );
     // pdfjs's packed CMaps (vendored with pdfjs, see below), all of them.
     const cMaps = paths.filter((path) => path.startsWith('dist/vendor/pdfjs/cmaps/'));
     expect(cMaps.length).toBeGreaterThan(150);
-    // The commune table, read on first use too (not bundled: start-up does not parse it). Vendored: pdfjs's
+    // The commune table and its name index, read on first use too (not bundled: start-up does not parse them). Vendored: pdfjs's
     // minified legacy build and worker and libphonenumber-js's one-file build, each with its licence.
     const rest = paths.filter(
       (path) => !chunks.includes(path) && !tables.includes(path) && !cMaps.includes(path),
@@ -114,6 +114,7 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
       'LICENSE',
       'README.md',
       'dist/cli/main.js',
+      'dist/data/geo/commune-index.json.br',
       'dist/data/geo/communes.json',
       'dist/extraction-worker.js',
       'dist/index.cjs',

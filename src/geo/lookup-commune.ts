@@ -85,7 +85,7 @@ function parseQuery(query: CommuneQuery): ParsedQuery {
 function weight(record: CommuneRecord, index: ReturnType<typeof communeIndex>): number {
   if (record.parentInsee === null) return record.population ?? 0;
   // Arrondissements and former communes ("Évry" → Évry-Courcouronnes) rank with the commune they belong to.
-  return index.byInsee.get(record.parentInsee)?.population ?? 0;
+  return index.byInsee(record.parentInsee)?.population ?? 0;
 }
 
 function best(records: CommuneRecord[], index: ReturnType<typeof communeIndex>): CommuneRecord | null {
@@ -121,38 +121,41 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
-let fuzzyBuckets: Map<string, CommuneRecord[]> | null = null;
+let fuzzyBuckets: Map<string, number[]> | null = null;
 
-/** Records whose key starts with the same letter and has a length within one of `key`'s (built on first use). */
-function fuzzyPool(key: string): CommuneRecord[] {
+/** Rows whose key starts with the same letter and has a length within one of `key`'s (built on first use). */
+function fuzzyPool(key: string): number[] {
   if (!fuzzyBuckets) {
     fuzzyBuckets = new Map();
-    for (const record of communeIndex().records) {
-      const bucket = `${record.key[0]}${record.key.length}`;
+    const index = communeIndex();
+    for (let row = 0; row < index.size; row++) {
+      const rowKey = index.key(row);
+      const bucket = `${rowKey[0]}${rowKey.length}`;
       const list = fuzzyBuckets.get(bucket);
-      if (list) list.push(record);
-      else fuzzyBuckets.set(bucket, [record]);
+      if (list) list.push(row);
+      else fuzzyBuckets.set(bucket, [row]);
     }
   }
-  const pool: CommuneRecord[] = [];
+  const pool: number[] = [];
   for (let length = key.length - 1; length <= key.length + 1; length++) {
     pool.push(...(fuzzyBuckets.get(`${key[0]}${length}`) ?? []));
   }
   return pool;
 }
 
-/** Closest names within `limit` edits among `records` (all with the best distance). */
-function closest(key: string, records: Iterable<CommuneRecord>, limit: number): CommuneRecord[] {
+/** Closest names within `limit` edits among `rows` (all with the best distance), decoded. */
+function closest(key: string, rows: readonly number[], limit: number): CommuneRecord[] {
+  const index = communeIndex();
   let bestDistance = limit + 1;
-  let found: CommuneRecord[] = [];
-  for (const record of records) {
-    const distance = editDistance(key, record.key, limit);
+  let found: number[] = [];
+  for (const row of rows) {
+    const distance = editDistance(key, index.key(row), limit);
     if (distance < bestDistance) {
       bestDistance = distance;
-      found = [record];
-    } else if (distance === bestDistance && distance <= limit) found.push(record);
+      found = [row];
+    } else if (distance === bestDistance && distance <= limit) found.push(row);
   }
-  return found;
+  return found.map((row) => index.record(row));
 }
 
 function toCommune(record: CommuneRecord, matchedBy: CommuneMatch, postalCode: string | null): Commune {
@@ -160,12 +163,12 @@ function toCommune(record: CommuneRecord, matchedBy: CommuneMatch, postalCode: s
   let chosen = record;
   // "Lyon" + 69003 → the 3rd arrondissement's point.
   if (!record.isArrondissement && postalCode) {
-    const arrondissement = (index.byPostalCode.get(postalCode) ?? []).find(
+    const arrondissement = (index.byPostalCode(postalCode) ?? []).find(
       (candidate) => candidate.isArrondissement && candidate.parentInsee === record.insee,
     );
     if (arrondissement) chosen = arrondissement;
   }
-  const parent = chosen.parentInsee !== null ? index.byInsee.get(chosen.parentInsee) : undefined;
+  const parent = chosen.parentInsee !== null ? index.byInsee(chosen.parentInsee) : undefined;
   const city = parent && parent !== chosen ? parent : chosen;
   return {
     name: city.name,
@@ -196,7 +199,7 @@ export function lookupCommune(query: CommuneQuery, options: LookupOptions = {}):
   const index = communeIndex();
   const parsed = parseQuery(query);
   const { postalCode, name } = parsed;
-  const postalRecords = postalCode ? (index.byPostalCode.get(postalCode) ?? []) : [];
+  const postalRecords = postalCode ? (index.byPostalCode(postalCode) ?? []) : [];
   const departements = postalCode
     ? departementsOfPostalCode(postalCode)
     : parsed.departement
@@ -207,8 +210,7 @@ export function lookupCommune(query: CommuneQuery, options: LookupOptions = {}):
   if (name) {
     const key = communeKey(name);
     const arrondissement = arrondissementKey(name);
-    const byName =
-      (arrondissement ? index.byKey.get(arrondissement) : undefined) ?? index.byKey.get(key) ?? [];
+    const byName = (arrondissement ? index.byKey(arrondissement) : undefined) ?? index.byKey(key) ?? [];
     if (postalCode) {
       const withPostalCode = byName.filter((record) => record.postalCodes.includes(postalCode));
       const chosen = best(withPostalCode, index);
@@ -217,10 +219,20 @@ export function lookupCommune(query: CommuneQuery, options: LookupOptions = {}):
     const chosen = best(byName.filter(inDepartement), index);
     if (chosen) return toCommune(chosen, 'name', postalCode);
     if (approximate && postalRecords.length > 0) {
-      const near = best(closest(key, postalRecords, 2), index);
+      const near = best(
+        closest(
+          key,
+          postalRecords.map((record) => record.index),
+          2,
+        ),
+        index,
+      );
       if (near) return toCommune(near, 'approximate-name', postalCode);
     } else if (approximate && key.length >= 5) {
-      const pool = fuzzyPool(key).filter(inDepartement);
+      // Without a département to keep to, rows are compared by key without being decoded.
+      const pool = departements
+        ? fuzzyPool(key).filter((row) => inDepartement(index.record(row)))
+        : fuzzyPool(key);
       const near = best(closest(key, pool, 1), index);
       if (near) return toCommune(near, 'approximate-name', postalCode);
     }

@@ -27,13 +27,28 @@ interface SkillTables {
  */
 export interface SkillIndexTable {
   version: 1;
-  /** `[id, label]`, in order of first use. */
-  skills: [string, string][];
+  /** Skill ids, in order of first use (an ESCO concept's French and English labels share one). */
+  ids: string[];
+  /** `[id, label]` with the id as its position in `ids`, in order of first use. */
+  skills: [number, string][];
   keys: string[];
-  /** Per key, its skill (index in `skills`). */
-  skillOf: number[];
-  /** Keys searched in free text (indexes in `keys`), in matcher order. */
-  searchable: number[];
+  /**
+   * Per key, its skill (index in `skills`) minus the previous key's: mostly 0 or 1, so the file compresses to a
+   * few KB.
+   */
+  skillSteps: number[];
+  /**
+   * The first `curatedKeys` keys come from the curated catalogue and are all searched in free text; the others
+   * are when they have 2 to `MAX_PHRASE_TERMS` words. The phrase matcher adds them in key order.
+   */
+  curatedKeys: number;
+}
+
+/** Whether free-text search looks for key number `position` of `keys`. */
+function isSearchedKey(index: Pick<SkillIndexTable, 'keys' | 'curatedKeys'>, position: number): boolean {
+  if (position < index.curatedKeys) return true;
+  const terms = index.keys[position]!.split(' ').length;
+  return terms >= 2 && terms <= MAX_PHRASE_TERMS;
 }
 
 let tables: SkillTables | undefined;
@@ -108,6 +123,7 @@ export function buildSkillIndex(): SkillIndexTable {
   for (const entry of CURATED_SKILLS) {
     for (const alias of entry.aliases) register(alias, entry.id, entry.label, () => true);
   }
+  const curatedKeys = keyIds.size;
   const isSearchable = (terms: number) => terms >= 2 && terms <= MAX_PHRASE_TERMS;
   for (const [uuid, label] of escoSkillRows()) register(label, `esco:${uuid}`, label, isSearchable);
   for (const [uuid, label, alternatives] of escoSkillRows()) {
@@ -121,17 +137,35 @@ export function buildSkillIndex(): SkillIndexTable {
   for (const [id, label] of Object.entries(romeSkillRows().items)) {
     register(label, `rome:${id}`, label, isSearchable);
   }
-  return { version: 1, skills, keys: [...keyIds.keys()], skillOf, searchable };
+  const ids = [...new Set(skills.map(([id]) => id))];
+  const idPositions = new Map(ids.map((id, position) => [id, position]));
+  const table: SkillIndexTable = {
+    version: 1,
+    ids,
+    skills: skills.map(([id, label]) => [idPositions.get(id)!, label]),
+    keys: [...keyIds.keys()],
+    skillSteps: skillOf.map((skill, position) => skill - (skillOf[position - 1] ?? 0)),
+    curatedKeys,
+  };
+  // The table does not store the searched keys: they must be what registration gave, in the same order.
+  const derived = table.keys.flatMap((_, position) => (isSearchedKey(table, position) ? [position] : []));
+  if (derived.join() !== searchable.join())
+    throw new Error('skill index: the searched phrases are not the keys isSearchedKey selects');
+  return table;
 }
 
 /** The lookup map and phrase matcher of an index table. */
 export function skillTablesOf(index: SkillIndexTable): SkillTables {
-  const skills = index.skills.map(([id, label]): SkillInfo => ({ id, label }));
+  const skills = index.skills.map(([id, label]): SkillInfo => ({ id: index.ids[id]!, label }));
   const byKey = new Map<string, SkillInfo>();
-  for (let position = 0; position < index.keys.length; position++)
-    byKey.set(index.keys[position]!, skills[index.skillOf[position]!]!);
+  let skill = 0;
+  for (let position = 0; position < index.keys.length; position++) {
+    skill += index.skillSteps[position]!;
+    byKey.set(index.keys[position]!, skills[skill]!);
+  }
   const matcher = new PhraseMatcher<SkillInfo>();
-  for (const position of index.searchable) {
+  for (let position = 0; position < index.keys.length; position++) {
+    if (!isSearchedKey(index, position)) continue;
     const key = index.keys[position]!;
     matcher.addKeys(key.split(' '), byKey.get(key)!);
   }

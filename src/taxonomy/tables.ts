@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync } from 'node:zlib';
 import { TaxonomyDataError } from '../errors.js';
 import type { SkillIndexTable } from './skills.js';
 
@@ -19,18 +19,19 @@ function dataDirectory(): URL {
 }
 
 /**
- * Reads and parses `<name>.json` once, on the first call. A table marked `gzipped` is shipped compressed
- * (`<name>.json.gz`, see tsup.config.ts) and read as such from the bundle; the source tree keeps the JSON.
+ * Reads and parses `<name>.json` once, on the first call. A table marked `compressed` ships as
+ * `<name>.json.br` (Brotli, see tsup.config.ts) and is read as such from the bundle; the source tree keeps
+ * the JSON.
  */
-export function lazyTable<T>(name: string, options: { gzipped?: boolean } = {}): () => T {
+export function lazyTable<T>(name: string, options: { compressed?: boolean } = {}): () => T {
   let value: T | undefined;
   return () => {
     if (value === undefined) {
-      const gzipped = options.gzipped === true && typeof __TAXONOMY_DATA__ === 'string';
-      const url = new URL(`${name}.json${gzipped ? '.gz' : ''}`, dataDirectory());
+      const compressed = options.compressed === true && typeof __TAXONOMY_DATA__ === 'string';
+      const url = new URL(`${name}.json${compressed ? '.br' : ''}`, dataDirectory());
       try {
         const bytes = readFileSync(url);
-        value = JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')) as T;
+        value = JSON.parse((compressed ? brotliDecompressSync(bytes) : bytes).toString('utf8')) as T;
       } catch (error) {
         throw new TaxonomyDataError(
           url.pathname,
@@ -74,4 +75,4 @@ export const escoEnglishSkillRows = lazyTable<{
   stems: readonly (readonly [string, string])[];
 }>('esco-skills-en');
 /** The skill lookup map and phrase matcher, prebuilt from the tables above (see `buildSkillIndex`). */
-export const skillIndexRows = lazyTable<SkillIndexTable>('skill-index', { gzipped: true });
+export const skillIndexRows = lazyTable<SkillIndexTable>('skill-index', { compressed: true });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndexes, serialiseSkillIndex } from '../../scripts/build-indexes.js';
+import { communeKey } from '../../src/geo/commune-key.js';
+import { communeIndex, readCommuneRows } from '../../src/geo/commune-table.js';
 import { buildSkillIndex, skillTablesOf } from '../../src/taxonomy/skills.js';
 import { skillIndexRows } from '../../src/taxonomy/tables.js';
 
@@ -19,5 +21,16 @@ describe('prebuilt lookup indexes (scripts/build-indexes.ts)', () => {
     expect(loaded.matcher.findAll(text)).toEqual(built.matcher.findAll(text));
     // And it round-trips: what is loaded serialises back to the file.
     expect(serialiseSkillIndex(skillIndexRows())).toBe(serialiseSkillIndex(buildSkillIndex()));
+  }, 60_000);
+
+  it('gives each commune row the key communeKey computes, whether read from the index or decoded', () => {
+    const index = communeIndex();
+    const rows = readCommuneRows();
+    expect(index.size).toBe(rows.length);
+    for (const [row, [name]] of rows.entries()) {
+      expect(index.key(row)).toBe(communeKey(name));
+      expect(index.byKey(communeKey(name))?.some((record) => record.index === row)).toBe(true);
+    }
+    expect(index.record(rows.length - 1).name).toBe(rows.at(-1)![0]);
   }, 60_000);
 });
