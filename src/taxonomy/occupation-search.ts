@@ -92,6 +92,11 @@ function buildIndex(
   return new OccupationIndex([...entries, ...curatedEntries], vocabulary, language);
 }
 
+/** Builds both title indexes now rather than on the first search (see `loadProfileTables`). */
+export function loadOccupationIndexes(): void {
+  searchState();
+}
+
 /** Parses the tables and builds both indexes on first use, then reuses them. */
 function searchState(): SearchState {
   if (state) return state;

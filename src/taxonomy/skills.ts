@@ -172,6 +172,11 @@ export function skillTablesOf(index: SkillIndexTable): SkillTables {
   return { byKey, matcher };
 }
 
+/** Loads the skill tables now rather than on the first lookup (see `loadProfileTables`). */
+export function loadSkillTables(): void {
+  skillTables();
+}
+
 /** Loaded from the prebuilt index on first use. */
 function skillTables(): SkillTables {
   tables ??= skillTablesOf(skillIndexRows());

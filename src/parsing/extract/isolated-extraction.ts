@@ -159,6 +159,17 @@ function startWorker(): PooledWorker {
   return pooled;
 }
 
+/**
+ * Starts an extraction worker ahead of the first document when none is running or idle (a cold start), so
+ * that it boots while the caller does other work; true when it started one. The worker waits in the idle
+ * pool (stopping after `idleMs`, never keeping the process alive) and the next document takes it.
+ */
+export function prestartExtractionWorker(): boolean {
+  if (busyWorkers > 0 || idle.some((pooled) => !pooled.dead)) return false;
+  park(startWorker());
+  return true;
+}
+
 function acquire(fresh: boolean): PooledWorker {
   if (fresh) return startWorker();
   for (let pooled = idle.pop(); pooled !== undefined; pooled = idle.pop()) {
@@ -178,6 +189,11 @@ function release(pooled: PooledWorker, reusable: boolean): void {
     return;
   }
   pooled.served += 1;
+  park(pooled);
+}
+
+/** Puts a live worker in the idle pool, where it stops after `idleMs` unless a document takes it. */
+function park(pooled: PooledWorker): void {
   pooled.idleTimer = setTimeout(() => {
     const index = idle.indexOf(pooled);
     if (index >= 0) idle.splice(index, 1);
