@@ -47,7 +47,9 @@ export interface SkillIndexTable {
 /** Whether free-text search looks for key number `position` of `keys`. */
 function isSearchedKey(index: Pick<SkillIndexTable, 'keys' | 'curatedKeys'>, position: number): boolean {
   if (position < index.curatedKeys) return true;
-  const terms = index.keys[position]!.split(' ').length;
+  const key = index.keys[position]!;
+  let terms = 1;
+  for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) terms++;
   return terms >= 2 && terms <= MAX_PHRASE_TERMS;
 }
 
