@@ -29,7 +29,8 @@ const QUERY = 8;
 const OUT = 9;
 const DONE = 10; // chunks finished in the current job
 const ERROR = 11; // 1: a worker failed
-const FAULT = 12; // tests: 1 makes the next worker chunk throw
+const FAULT = 12; // tests: 1 makes the next chunk a worker claims throw, 2 makes it stall
+const STALL = 13; // a word nobody notifies: a stalled worker waits on it
 const CONTROL_WORDS = 16;
 
 const MAX_CHUNKS = 255;
@@ -63,7 +64,9 @@ for (;;) {
     if (chunk >= chunks) break;
     if (Atomics.compareExchange(control, ${CLAIM}, claim, claim + 1) !== claim) continue;
     try {
-      if (Atomics.compareExchange(control, ${FAULT}, 1, 0) === 1) throw new Error('injected fault');
+      const fault = Atomics.exchange(control, ${FAULT}, 0);
+      if (fault === 1) throw new Error('injected fault');
+      if (fault === 2) Atomics.wait(control, ${STALL}, 0, 60000);
       const chunkRows = Atomics.load(control, ${CHUNK_ROWS});
       const dimensions = Atomics.load(control, ${DIMENSIONS});
       const first = chunk * chunkRows;
@@ -114,7 +117,7 @@ export class ScanPool {
   #chunks = 0;
   #workerChunks = 0;
   #failure: string | null = null;
-  #closed = false;
+  #closing: Promise<void> | null = null;
 
   /**
    * Starts the workers over `kernel.memory`, which must be shared. Everything the pool needs (the control
@@ -137,14 +140,14 @@ export class ScanPool {
           stdout: false,
           stderr: false,
         });
-        worker.unref();
         worker.on('message', (message: { error?: string }) => {
           this.#fail(`a vector search worker failed: ${message.error ?? 'unknown error'}`);
         });
         worker.on('error', (error) => this.#fail(`a vector search worker failed: ${String(error)}`));
         worker.on('exit', (code) => {
-          if (!this.#closed) this.#fail(`a vector search worker exited (code ${code})`);
+          if (!this.#closing) this.#fail(`a vector search worker exited (code ${code})`);
         });
+        worker.unref(); // after the listeners: adding a 'message' listener refs the worker's port again
         this.#workers.push(worker);
       }
     } catch (error) {
@@ -159,7 +162,7 @@ export class ScanPool {
 
   /** Whether `scan` can use the workers. */
   get isOpen(): boolean {
-    return !this.#closed;
+    return this.#closing === null;
   }
 
   /** @internal The worker threads (tests terminate one to check the fallback). */
@@ -172,9 +175,12 @@ export class ScanPool {
     return { chunks: this.#chunks, workerChunks: this.#workerChunks };
   }
 
-  /** @internal Makes the next chunk a worker claims throw (tests check the shared error word). */
-  injectFault(): void {
-    Atomics.store(this.#control, FAULT, 1);
+  /**
+   * @internal Tests: the next chunk a worker claims throws (the shared error word) or stalls for a minute
+   * (the caller's timeout).
+   */
+  injectFault(kind: 'throw' | 'stall'): void {
+    Atomics.store(this.#control, FAULT, kind === 'throw' ? 1 : 2);
   }
 
   /**
@@ -183,7 +189,7 @@ export class ScanPool {
    * scores are incomplete: the caller must rescan on its own).
    */
   scan(kernel: SimdKernel, job: ScanJob): boolean {
-    if (this.#closed) return false;
+    if (this.#closing) return false;
     const control = this.#control;
     const chunkRows = Math.max(
       Math.ceil(job.count / MAX_CHUNKS),
@@ -253,11 +259,12 @@ export class ScanPool {
   }
 
   #close(): Promise<void> {
-    if (this.#closed) return Promise.resolve();
-    this.#closed = true;
-    Atomics.store(this.#control, STOP, 1);
-    Atomics.notify(this.#control, SEQUENCE);
-    return Promise.all(this.#workers.map((worker) => worker.terminate())).then(() => undefined);
+    if (!this.#closing) {
+      Atomics.store(this.#control, STOP, 1);
+      Atomics.notify(this.#control, SEQUENCE);
+      this.#closing = Promise.all(this.#workers.map((worker) => worker.terminate())).then(() => undefined);
+    }
+    return this.#closing;
   }
 
   /** Stops the workers (resolves once they have exited). The pool cannot be used afterwards. */
