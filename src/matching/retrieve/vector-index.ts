@@ -147,6 +147,10 @@ function squaredNorm(data: Float32Array, offset: number, length: number): number
  * The scan runs in a WebAssembly SIMD kernel when the dimension is a multiple of 8 and the rows fit in
  * the 4 GB WebAssembly memory (the `Float32Array` is then a view on that memory); otherwise in a
  * scalar JavaScript loop. Both are exact; they may differ in the last float bits (summation order).
+ *
+ * With `threads > 1` (SIMD only) the WebAssembly memory is shared and a `ScanPool` of worker threads scores
+ * chunks of rows next to the calling thread; `search` stays synchronous, and the selection of the top `k`
+ * runs over the same score array in the calling thread, so results are identical to one thread's.
  */
 export class VectorIndex {
   readonly dimensions: number;
