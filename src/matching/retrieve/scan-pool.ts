@@ -31,6 +31,7 @@ const DONE = 10; // chunks finished in the current job
 const ERROR = 11; // 1: a worker failed
 const FAULT = 12; // tests: 1 makes the next chunk a worker claims throw, 2 makes it stall
 const STALL = 13; // a word nobody notifies: a stalled worker waits on it
+const TOP = 14; // k of the search (0: no candidates wanted)
 const CONTROL_WORDS = 16;
 
 const MAX_CHUNKS = 255;
@@ -39,11 +40,71 @@ const SEQUENCE_MASK = 0x7f_ffff;
 const MIN_CHUNK_FLOATS = 65_536;
 /** How long a worker sleeps between checks of `STOP` when no job comes. */
 const WORKER_IDLE_MS = 1000;
+/** Candidate rows kept per chunk; above it (or for a larger k) the chunk's rows all stay candidates. */
+const CHUNK_CANDIDATES = 64;
+
+/**
+ * Writes into `candidates[base..]` the rows (slots `first..first+rows-1`, scores at `origin + slot`) of one scored chunk that can be in the top `k`: every row whose
+ * score is at least the chunk's k-th best score, ties included (the tie-break on ids happens later, on the
+ * caller's side, so a row tied with the k-th must stay). `candidates[base]` holds their count, or -1 for
+ * "all rows of the chunk" (k too large, too many ties). Runs in the workers too, from its source text: no
+ * closure, no import.
+ */
+function chunkCandidates(
+  scores: Float32Array,
+  origin: number,
+  first: number,
+  rows: number,
+  k: number,
+  candidates: Int32Array,
+  base: number,
+  capacity: number,
+  best: Float64Array,
+): void {
+  if (k >= rows || k > capacity) {
+    candidates[base] = -1;
+    return;
+  }
+  const end = first + rows;
+  let filled = 0;
+  for (let row = first; row < end; row++) {
+    const score = scores[origin + row] as number;
+    if (Number.isNaN(score)) continue; // NaN is never selected
+    if (filled === k && score <= (best[k - 1] as number)) continue;
+    let at = filled < k ? filled : k - 1;
+    while (at > 0 && (best[at - 1] as number) < score) {
+      best[at] = best[at - 1] as number;
+      at--;
+    }
+    best[at] = score;
+    if (filled < k) filled++;
+  }
+  if (filled < k) {
+    candidates[base] = -1;
+    return;
+  }
+  const threshold = best[k - 1] as number;
+  let count = 0;
+  for (let row = first; row < end; row++) {
+    const score = scores[origin + row] as number;
+    if (Number.isNaN(score) || score < threshold) continue;
+    if (count === capacity) {
+      candidates[base] = -1;
+      return;
+    }
+    count++;
+    candidates[base + count] = row;
+  }
+  candidates[base] = count;
+}
 
 /** The worker's program: plain CommonJS (an `eval` worker), so it runs the same from sources and bundles. */
 const WORKER_SOURCE = `'use strict';
 const { workerData, parentPort } = require('node:worker_threads');
 const control = new Int32Array(workerData.control);
+const candidates = new Int32Array(workerData.candidates);
+const best = new Float64Array(${CHUNK_CANDIDATES});
+const chunkCandidates = ${chunkCandidates.toString()};
 const instance = new WebAssembly.Instance(workerData.module, { env: { memory: workerData.memory } });
 const scores = instance.exports.scores;
 let seen = 0;
@@ -55,6 +116,7 @@ for (;;) {
     continue;
   }
   seen = sequence;
+  const scoreView = new Float32Array(workerData.memory.buffer); // the memory may have grown since
   const tag = (sequence & ${SEQUENCE_MASK}) << 8;
   for (;;) {
     const claim = Atomics.load(control, ${CLAIM});
@@ -78,6 +140,11 @@ for (;;) {
         rows,
         dimensions,
       );
+      const k = Atomics.load(control, ${TOP});
+      if (k > 0) {
+        const out = Atomics.load(control, ${OUT}) / 4;
+        chunkCandidates(scoreView, out, first, rows, k, candidates, chunk * ${CHUNK_CANDIDATES + 1}, ${CHUNK_CANDIDATES}, best);
+      }
     } catch (error) {
       Atomics.store(control, ${ERROR}, 1);
       Atomics.notify(control, ${DONE});
@@ -110,6 +177,8 @@ export interface ScanPoolOptions {
 
 export class ScanPool {
   readonly #control: Int32Array;
+  readonly #candidates: Int32Array;
+  readonly #best = new Float64Array(CHUNK_CANDIDATES);
   readonly #workers: Worker[] = [];
   readonly #timeoutMs: number;
   readonly #onFailure: (reason: string) => void;
@@ -128,13 +197,19 @@ export class ScanPool {
       throw new TypeError('a scan pool needs a shared WebAssembly memory');
     }
     this.#control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
+    this.#candidates = new Int32Array(new SharedArrayBuffer(MAX_CHUNKS * (CHUNK_CANDIDATES + 1) * 4));
     this.#timeoutMs = options.timeoutMs ?? 1000;
     this.#onFailure = options.onFailure ?? (() => {});
     try {
       for (let index = 0; index < options.workers; index++) {
         const worker = new Worker(WORKER_SOURCE, {
           eval: true,
-          workerData: { control: this.#control.buffer, module: kernel.module, memory: kernel.memory },
+          workerData: {
+            control: this.#control.buffer,
+            candidates: this.#candidates.buffer,
+            module: kernel.module,
+            memory: kernel.memory,
+          },
           // The worker allocates almost nothing: a small heap keeps each one cheap.
           resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
           stdout: false,
@@ -185,10 +260,12 @@ export class ScanPool {
 
   /**
    * Scores `job.count` rows with `kernel` (the caller's instance over the shared memory) and the workers.
-   * Returns `true` when every row was scored; `false` when the pool failed (it is then closed and the
-   * scores are incomplete: the caller must rescan on its own).
+   * Returns `false` when the pool failed (it is then closed and the scores are incomplete: the caller must
+   * rescan on its own). Otherwise every row is scored, and with `k > 0` the result lists the rows that can
+   * be in the top `k` (each chunk's rows scoring at least its k-th best score, ties kept), ascending; or
+   * `null` when that list would not be much shorter than all rows. With `k = 0`: `null`.
    */
-  scan(kernel: SimdKernel, job: ScanJob): boolean {
+  scan(kernel: SimdKernel, job: ScanJob, k = 0): false | { candidates: Int32Array | null } {
     if (this.#closing) return false;
     const control = this.#control;
     const chunkRows = Math.max(
@@ -206,24 +283,42 @@ export class ScanPool {
     Atomics.store(control, DATA, job.data);
     Atomics.store(control, QUERY, job.query);
     Atomics.store(control, OUT, job.out);
+    const top = k > 0 && k <= CHUNK_CANDIDATES ? k : 0;
+    Atomics.store(control, TOP, top);
     Atomics.store(control, DONE, 0);
     Atomics.store(control, CLAIM, tag);
     Atomics.store(control, SEQUENCE, sequence);
     Atomics.notify(control, SEQUENCE);
     let ownChunks = 0;
+    const scoreView = new Float32Array(kernel.memory.buffer);
     for (;;) {
       const claim = Atomics.load(control, CLAIM);
       const chunk = claim & 0xff;
       if (chunk >= chunks) break;
       if (Atomics.compareExchange(control, CLAIM, claim, claim + 1) !== claim) continue;
       const first = chunk * chunkRows;
+      const rows = Math.min(chunkRows, job.count - first);
       kernel.scores(
         job.data + first * job.dimensions * 4,
         job.query,
         job.out + first * 4,
-        Math.min(chunkRows, job.count - first),
+        rows,
         job.dimensions,
       );
+      if (top > 0) {
+        const base = chunk * (CHUNK_CANDIDATES + 1);
+        chunkCandidates(
+          scoreView,
+          job.out / 4,
+          first,
+          rows,
+          top,
+          this.#candidates,
+          base,
+          CHUNK_CANDIDATES,
+          this.#best,
+        );
+      }
       ownChunks++;
       Atomics.add(control, DONE, 1);
     }
@@ -247,7 +342,33 @@ export class ScanPool {
     }
     this.#chunks += chunks;
     this.#workerChunks += chunks - ownChunks;
-    return true;
+    return { candidates: top > 0 ? this.#gather(chunks, chunkRows, job.count) : null };
+  }
+
+  /** The candidate rows of every chunk, ascending; `null` when they are over a quarter of all rows. */
+  #gather(chunks: number, chunkRows: number, count: number): Int32Array | null {
+    const candidates = this.#candidates;
+    let total = 0;
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const listed = candidates[chunk * (CHUNK_CANDIDATES + 1)] as number;
+      total += listed === -1 ? Math.min(chunkRows, count - chunk * chunkRows) : listed;
+    }
+    if (total * 4 > count) return null;
+    const rows = new Int32Array(total);
+    let at = 0;
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const base = chunk * (CHUNK_CANDIDATES + 1);
+      const listed = candidates[base] as number;
+      if (listed === -1) {
+        const first = chunk * chunkRows;
+        const end = Math.min(first + chunkRows, count);
+        for (let row = first; row < end; row++) rows[at++] = row;
+      } else {
+        rows.set(candidates.subarray(base + 1, base + 1 + listed), at);
+        at += listed;
+      }
+    }
+    return rows;
   }
 
   #fail(reason: string): void {

@@ -324,14 +324,14 @@ describe('ScanPool', () => {
       const job = { data: 256, query: 0, out: 256 + 4096 * 64 * 4, count: 4096, dimensions: 64 };
       const started = Date.now();
       while (pool.stats.workerChunks === 0 && Date.now() - started < 10_000) {
-        expect(pool.scan(kernel, job)).toBe(true);
+        expect(pool.scan(kernel, job)).toEqual({ candidates: null });
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       pool.injectFault('stall');
       let result = true;
       for (let round = 0; round < 2000 && result; round++) {
         const before = performance.now();
-        result = pool.scan(kernel, job);
+        result = pool.scan(kernel, job) !== false;
         expect(performance.now() - before).toBeLessThan(5000);
         await nextTurn();
       }

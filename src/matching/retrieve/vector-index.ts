@@ -447,6 +447,14 @@ export class VectorIndex {
    * in that slot. The view is only valid until the next `scoreAll`, `search`, `add` or `remove`.
    */
   scoreAll(query: ArrayLike<number>): Float32Array {
+    return this.#score(query, 0).scores;
+  }
+
+  /**
+   * Scores every row; with threads and `k > 0`, also the rows that can be in the top `k` (see
+   * `ScanPool.scan`), else `null`.
+   */
+  #score(query: ArrayLike<number>, k: number): { scores: Float32Array; candidates: Int32Array | null } {
     const dimensions = this.dimensions;
     writeNormalised(query, dimensions, this.#query, 0, 'query vector');
     const count = this.size;
@@ -459,13 +467,13 @@ export class VectorIndex {
         dimensions,
       };
       const pool = this.#scanPool(count);
-      if (!pool?.scan(this.#kernel, job)) {
-        // No pool, or it failed (it warned): every row in this thread. After a failure the rows have moved
-        // to a private memory at the same offsets.
-        if (pool) this.#leavePool();
-        this.#kernel.scores(job.data, job.query, job.out, count, dimensions);
-      }
-      return this.#scores.subarray(0, count);
+      const scanned = pool ? pool.scan(this.#kernel, job, k) : false;
+      if (scanned) return { scores: this.#scores.subarray(0, count), candidates: scanned.candidates };
+      // No pool, or it failed (it warned): every row in this thread. After a failure the rows have moved
+      // to a private memory at the same offsets.
+      if (pool) this.#leavePool();
+      this.#kernel.scores(job.data, job.query, job.out, count, dimensions);
+      return { scores: this.#scores.subarray(0, count), candidates: null };
     }
     const scores = this.#scores;
     const data = this.#data;
@@ -473,7 +481,7 @@ export class VectorIndex {
     for (let slot = 0, offset = 0; slot < count; slot++, offset += dimensions) {
       scores[slot] = dotRow(data, offset, normalised, dimensions);
     }
-    return scores.subarray(0, count);
+    return { scores: scores.subarray(0, count), candidates: null };
   }
 
   /**
@@ -481,9 +489,23 @@ export class VectorIndex {
    * deterministic. Returns `min(k, size)` hits.
    */
   search(query: ArrayLike<number>, k: number): VectorHit[] {
-    const scores = this.scoreAll(query);
-    return selectTopK(scores, this.size, k, this.#ids).map((slot) => ({
-      id: this.#ids[slot] as string,
+    const { scores, candidates } = this.#score(query, k);
+    const ids = this.#ids;
+    if (candidates) {
+      // The same selection over the rows that can make the top k (same scores, same id tie-break).
+      const subset = new Float32Array(candidates.length);
+      const subsetIds: string[] = new Array(candidates.length);
+      for (const [position, slot] of candidates.entries()) {
+        subset[position] = scores[slot] as number;
+        subsetIds[position] = ids[slot] as string;
+      }
+      return selectTopK(subset, subset.length, k, subsetIds).map((position) => ({
+        id: subsetIds[position] as string,
+        score: subset[position] as number,
+      }));
+    }
+    return selectTopK(scores, this.size, k, ids).map((slot) => ({
+      id: ids[slot] as string,
       score: scores[slot] as number,
     }));
   }
