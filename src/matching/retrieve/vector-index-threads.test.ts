@@ -68,7 +68,7 @@ function query(dimensions: number, random: () => number): Float32Array {
 }
 
 /** Searches until the workers have scanned some rows (they start asynchronously), at most `budgetMs`. */
-async function untilWorkersHelp(index: VectorIndex, vector: Float32Array, budgetMs = 10_000): Promise<void> {
+async function untilWorkersHelp(index: VectorIndex, vector: Float32Array, budgetMs = 30_000): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < budgetMs) {
     index.search(vector, 1);
