@@ -22,5 +22,6 @@ export {
   type VectorHit,
   VectorIndex,
   type VectorIndexExpectation,
+  type VectorIndexLoadOptions,
   type VectorIndexOptions,
 } from './vector-index.js';

@@ -132,44 +132,66 @@ function section(id: number, content: number[]): number[] {
 
 const name = (text: string) => [text.length, ...Array.from(text, (character) => character.charCodeAt(0))];
 
-const MODULE_BYTES = new Uint8Array([
-  0x00,
-  0x61,
-  0x73,
-  0x6d,
-  0x01,
-  0x00,
-  0x00,
-  0x00,
-  // type: (i32 i32 i32 i32 i32) -> ()
-  ...section(1, [0x01, 0x60, 0x05, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]),
-  // import env.memory, min 1 page, no maximum
-  ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]),
-  // function 0 has type 0
-  ...section(3, [0x01, 0x00]),
-  // export "scores" = function 0
-  ...section(7, [0x01, ...name('scores'), 0x00, 0x00]),
-  // code
-  ...section(10, [0x01, ...leb128(body.length), ...body]),
-]);
+/**
+ * The module's bytes. `shared`: it imports a shared memory (limits flag 3, maximum 4 GB), the only kind
+ * several threads can scan at once; the function body is the same, so both give bit-identical scores.
+ */
+function moduleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
+  // env.memory: min 1 page, no maximum; or shared, min 1 page, maximum WASM_MAX_PAGES.
+  const limits = shared ? [0x03, 0x01, ...leb128(WASM_MAX_PAGES)] : [0x00, 0x01];
+  return new Uint8Array([
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    // type: (i32 i32 i32 i32 i32) -> ()
+    ...section(1, [0x01, 0x60, 0x05, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]),
+    // import env.memory
+    ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, ...limits]),
+    // function 0 has type 0
+    ...section(3, [0x01, 0x00]),
+    // export "scores" = function 0
+    ...section(7, [0x01, ...name('scores'), 0x00, 0x00]),
+    // code
+    ...section(10, [0x01, ...leb128(body.length), ...body]),
+  ]);
+}
 
 /** The compiled kernel, or `null` where WebAssembly SIMD is not available. */
 export interface SimdKernel {
   memory: WebAssembly.Memory;
+  /** The compiled module (a worker thread instantiates it over the same shared memory). */
+  module: WebAssembly.Module;
   /** Byte offsets: rows at `data`, query at `query`, scores to `out`. */
   scores(data: number, query: number, out: number, count: number, dimensions: number): void;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+const compiled = new Map<boolean, WebAssembly.Module | null>();
 
-/** Instantiates the kernel over a fresh memory of `pages` pages (one instance per index). */
-export function createSimdKernel(pages: number): SimdKernel | null {
-  if (compiled === undefined) {
-    compiled = WebAssembly.validate(MODULE_BYTES) ? new WebAssembly.Module(MODULE_BYTES) : null;
+function compile(shared: boolean): WebAssembly.Module | null {
+  let module = compiled.get(shared);
+  if (module === undefined) {
+    const bytes = moduleBytes(shared);
+    module = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    compiled.set(shared, module);
   }
-  if (!compiled) return null;
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: WASM_MAX_PAGES });
-  const instance = new WebAssembly.Instance(compiled, { env: { memory } });
+  return module;
+}
+
+/**
+ * Instantiates the kernel over a fresh memory of `pages` pages (one instance per index). `shared`: the
+ * memory is a shared one (its buffer a `SharedArrayBuffer`) that worker threads can scan too.
+ */
+export function createSimdKernel(pages: number, options: { shared?: boolean } = {}): SimdKernel | null {
+  const shared = options.shared === true;
+  const module = compile(shared);
+  if (!module) return null;
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: WASM_MAX_PAGES, shared });
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
   const scores = instance.exports.scores as SimdKernel['scores'];
-  return { memory, scores };
+  return { memory, module, scores };
 }

@@ -1,6 +1,7 @@
-import { endianness } from 'node:os';
+import { availableParallelism, endianness } from 'node:os';
 import { openBinaryFile, writeBinaryFile } from './binary-file.js';
 import { IndexError } from './errors.js';
+import { ScanPool } from './scan-pool.js';
 import { createSimdKernel, SIMD_DIMENSION_MULTIPLE, type SimdKernel, WASM_MAX_PAGES } from './simd-kernel.js';
 import { selectTopK } from './top-k.js';
 
@@ -23,6 +24,34 @@ export interface VectorIndexOptions {
   initialCapacity?: number;
   /** Set `false` to force the scalar JavaScript scan (for comparisons); default: SIMD when possible. */
   simd?: boolean;
+  /**
+   * Threads that scan the rows of one search (default 1: the calling thread only). `n > 1` adds `n - 1`
+   * worker threads, started at the first search of at least `parallelMinRows` vectors and reused; `'auto'`
+   * uses every core (`os.availableParallelism()`). The vectors then live in shared memory, `search` stays
+   * synchronous and returns exactly what one thread returns. Needs the SIMD kernel (else one thread). If a
+   * worker fails, the index warns (`process.emitWarning`, code `CVMATCH_VECTOR_THREADS`) and goes on with
+   * one thread. Call `close()` to stop the workers (they never keep a process alive).
+   */
+  threads?: number | 'auto';
+  /** Smallest index (vectors) a search spreads over threads; below it one thread is faster (default 16,384). */
+  parallelMinRows?: number;
+}
+
+/** Options `VectorIndex.load` passes to the loaded index. */
+export type VectorIndexLoadOptions = Pick<VectorIndexOptions, 'threads' | 'parallelMinRows'>;
+
+const DEFAULT_PARALLEL_MIN_ROWS = 16_384;
+
+/** Closes a pool whose index was garbage-collected without `close()` (the pool does not reference the index). */
+const pools = new FinalizationRegistry<ScanPool>((pool) => {
+  void pool.close();
+});
+
+function warnThreads(reason: string): void {
+  process.emitWarning(`${reason}; vector search goes on in one thread`, {
+    type: 'CvmatchWarning',
+    code: 'CVMATCH_VECTOR_THREADS',
+  });
 }
 
 /** What `VectorIndex.load` must find in the file, or it throws `IndexError`. */
@@ -118,6 +147,10 @@ function squaredNorm(data: Float32Array, offset: number, length: number): number
  * The scan runs in a WebAssembly SIMD kernel when the dimension is a multiple of 8 and the rows fit in
  * the 4 GB WebAssembly memory (the `Float32Array` is then a view on that memory); otherwise in a
  * scalar JavaScript loop. Both are exact; they may differ in the last float bits (summation order).
+ *
+ * With `threads > 1` (SIMD only) the WebAssembly memory is shared and a `ScanPool` of worker threads scores
+ * chunks of rows next to the calling thread; `search` stays synchronous, and the selection of the top `k`
+ * runs over the same score array in the calling thread, so results are identical to one thread's.
  */
 export class VectorIndex {
   readonly dimensions: number;
@@ -130,6 +163,9 @@ export class VectorIndex {
   #query!: Float32Array;
   #ids: string[] = [];
   #slots = new Map<string, number>();
+  #threads: number;
+  readonly #parallelMinRows: number;
+  #pool: ScanPool | null = null;
 
   constructor(options: VectorIndexOptions) {
     if (!Number.isSafeInteger(options.dimensions) || options.dimensions <= 0) {
@@ -139,11 +175,20 @@ export class VectorIndex {
     this.modelId = options.modelId;
     this.provider = options.provider ?? null;
     this.#capacity = Math.max(1, options.initialCapacity ?? 1024);
+    const threads = options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1);
+    if (!Number.isSafeInteger(threads) || threads < 1) {
+      throw new RangeError(`threads must be a positive integer or 'auto', got ${String(options.threads)}`);
+    }
+    this.#parallelMinRows = Math.max(1, options.parallelMinRows ?? DEFAULT_PARALLEL_MIN_ROWS);
     const pages = this.#wasmPages(this.#capacity);
-    this.#kernel =
-      this.dimensions % SIMD_DIMENSION_MULTIPLE === 0 && options.simd !== false && pages <= WASM_MAX_PAGES
-        ? createSimdKernel(pages)
-        : null;
+    const simd =
+      this.dimensions % SIMD_DIMENSION_MULTIPLE === 0 && options.simd !== false && pages <= WASM_MAX_PAGES;
+    this.#kernel = !simd
+      ? null
+      : threads > 1
+        ? (createSimdKernel(pages, { shared: true }) ?? createSimdKernel(pages))
+        : createSimdKernel(pages);
+    this.#threads = this.#kernel?.memory.buffer instanceof SharedArrayBuffer ? threads : 1;
     if (this.#kernel) this.#refreshViews();
     else {
       this.#data = new Float32Array(this.#capacity * this.dimensions);
@@ -169,6 +214,61 @@ export class VectorIndex {
       rowsOffset + this.#capacity * this.dimensions * 4,
       this.#capacity,
     );
+  }
+
+  /**
+   * Threads a search may use now: the `threads` option, or 1 without the SIMD kernel, after a worker
+   * failed, or after `close()`.
+   */
+  get threads(): number {
+    return this.#threads;
+  }
+
+  /** @internal The worker pool, once started (tests stop a worker to check the fallback). */
+  get scanPool(): ScanPool | null {
+    return this.#pool;
+  }
+
+  /** Stops the worker threads, if any; later searches run in the calling thread. The index stays usable. */
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = null;
+    this.#threads = 1;
+    if (!pool) return;
+    pools.unregister(this);
+    await pool.close();
+  }
+
+  /** The pool for a scan of `count` rows, started on first use; `null` to scan in this thread. */
+  #scanPool(count: number): ScanPool | null {
+    if (this.#threads < 2 || count < this.#parallelMinRows || !this.#kernel) return null;
+    if (!this.#pool) {
+      this.#pool = new ScanPool(this.#kernel, { workers: this.#threads - 1, onFailure: warnThreads });
+      pools.register(this, this.#pool, this);
+    }
+    return this.#pool;
+  }
+
+  /**
+   * After a worker failed: stop the pool and move the rows to a private memory, so that a worker still
+   * running (a timed-out one) can never write into a later search's scores.
+   */
+  #leavePool(): void {
+    const pool = this.#pool;
+    this.#pool = null;
+    this.#threads = 1;
+    if (pool) {
+      pools.unregister(this);
+      void pool.close();
+    }
+    const kernel = this.#kernel;
+    if (!kernel) return;
+    const fresh = createSimdKernel(kernel.memory.buffer.byteLength / PAGE_BYTES);
+    if (!fresh) return;
+    const used = this.dimensions * 4 + this.size * this.dimensions * 4;
+    new Uint8Array(fresh.memory.buffer).set(new Uint8Array(kernel.memory.buffer, 0, used));
+    this.#kernel = fresh;
+    this.#refreshViews();
   }
 
   /** Whether the scan runs in the WebAssembly SIMD kernel. */
@@ -238,7 +338,13 @@ export class VectorIndex {
         this.#refreshViews();
         return;
       }
-      this.#kernel = null; // over 4 GB: continue in plain JavaScript memory
+      this.#kernel = null; // over 4 GB: continue in plain JavaScript memory (and in one thread)
+      if (this.#pool) {
+        pools.unregister(this);
+        void this.#pool.close();
+        this.#pool = null;
+      }
+      this.#threads = 1;
     }
     const data = new Float32Array(capacity * this.dimensions);
     data.set(this.#data.subarray(0, this.size * this.dimensions));
@@ -341,26 +447,41 @@ export class VectorIndex {
    * in that slot. The view is only valid until the next `scoreAll`, `search`, `add` or `remove`.
    */
   scoreAll(query: ArrayLike<number>): Float32Array {
+    return this.#score(query, 0).scores;
+  }
+
+  /**
+   * Scores every row; with threads and `k > 0`, also the rows that can be in the top `k` (see
+   * `ScanPool.scan`), else `null`.
+   */
+  #score(query: ArrayLike<number>, k: number): { scores: Float32Array; candidates: Int32Array | null } {
     const dimensions = this.dimensions;
     writeNormalised(query, dimensions, this.#query, 0, 'query vector');
     const count = this.size;
-    const scores = this.#scores;
     if (this.#kernel) {
-      this.#kernel.scores(
-        this.#data.byteOffset,
-        this.#query.byteOffset,
-        scores.byteOffset,
+      const job = {
+        data: this.#data.byteOffset,
+        query: this.#query.byteOffset,
+        out: this.#scores.byteOffset,
         count,
         dimensions,
-      );
-    } else {
-      const data = this.#data;
-      const normalised = this.#query;
-      for (let slot = 0, offset = 0; slot < count; slot++, offset += dimensions) {
-        scores[slot] = dotRow(data, offset, normalised, dimensions);
-      }
+      };
+      const pool = this.#scanPool(count);
+      const scanned = pool ? pool.scan(this.#kernel, job, k) : false;
+      if (scanned) return { scores: this.#scores.subarray(0, count), candidates: scanned.candidates };
+      // No pool, or it failed (it warned): every row in this thread. After a failure the rows have moved
+      // to a private memory at the same offsets.
+      if (pool) this.#leavePool();
+      this.#kernel.scores(job.data, job.query, job.out, count, dimensions);
+      return { scores: this.#scores.subarray(0, count), candidates: null };
     }
-    return scores.subarray(0, count);
+    const scores = this.#scores;
+    const data = this.#data;
+    const normalised = this.#query;
+    for (let slot = 0, offset = 0; slot < count; slot++, offset += dimensions) {
+      scores[slot] = dotRow(data, offset, normalised, dimensions);
+    }
+    return { scores: scores.subarray(0, count), candidates: null };
   }
 
   /**
@@ -368,9 +489,23 @@ export class VectorIndex {
    * deterministic. Returns `min(k, size)` hits.
    */
   search(query: ArrayLike<number>, k: number): VectorHit[] {
-    const scores = this.scoreAll(query);
-    return selectTopK(scores, this.size, k, this.#ids).map((slot) => ({
-      id: this.#ids[slot] as string,
+    const { scores, candidates } = this.#score(query, k);
+    const ids = this.#ids;
+    if (candidates) {
+      // The same selection over the rows that can make the top k (same scores, same id tie-break).
+      const subset = new Float32Array(candidates.length);
+      const subsetIds: string[] = new Array(candidates.length);
+      for (const [position, slot] of candidates.entries()) {
+        subset[position] = scores[slot] as number;
+        subsetIds[position] = ids[slot] as string;
+      }
+      return selectTopK(subset, subset.length, k, subsetIds).map((position) => ({
+        id: subsetIds[position] as string,
+        score: subset[position] as number,
+      }));
+    }
+    return selectTopK(scores, this.size, k, ids).map((slot) => ({
+      id: ids[slot] as string,
       score: scores[slot] as number,
     }));
   }
@@ -406,11 +541,15 @@ export class VectorIndex {
    * Loads a file written by `save`. Throws `IndexError` (`corrupt`, `version`, `model`, `dimensions`)
    * when the file is unreadable or does not match `expected`.
    */
-  static async load(path: string, expected: VectorIndexExpectation = {}): Promise<VectorIndex> {
+  static async load(
+    path: string,
+    expected: VectorIndexExpectation = {},
+    options: VectorIndexLoadOptions = {},
+  ): Promise<VectorIndex> {
     assertLittleEndian();
     const reader = await openBinaryFile(path, MAGIC);
     try {
-      const index = VectorIndex.fromHeader(reader.header, path, expected);
+      const index = VectorIndex.fromHeader(reader.header, path, expected, options);
       await reader.readSection('vectors', index.rawBytesForLoad());
       return index;
     } finally {
@@ -423,6 +562,7 @@ export class VectorIndex {
     header: Record<string, unknown>,
     path: string,
     expected: VectorIndexExpectation,
+    options: VectorIndexLoadOptions = {},
   ): VectorIndex {
     const { version, modelId, provider, dimensions, count, ids } = header;
     if (version !== FORMAT_VERSION) {
@@ -465,6 +605,7 @@ export class VectorIndex {
       modelId,
       ...(typeof provider === 'string' ? { provider } : {}),
       initialCapacity: count,
+      ...options,
     });
     for (const [slot, id] of (ids as string[]).entries()) {
       if (index.#slots.has(id))
