@@ -4,7 +4,7 @@ import { type CandidateProfile, type JobOrder, jobOrderSchema } from '../../doma
 import { lookupCommune } from '../../geo/index.js';
 import { normalizeOccupation, occupationCloseness } from '../../taxonomy/index.js';
 import { type AssessPairContext, assessPair } from '../assess-pair.js';
-import { titleContext } from '../requirements/occupation-experience.js';
+import { titleContext, UNDATED_SCORE_SHARE, UNDATED_SHARE } from '../requirements/occupation-experience.js';
 import { scoreFeatures } from './score-features.js';
 import { jobKeywords, keywordRelevance, scoreTextPool } from './text-relevance.js';
 
@@ -46,8 +46,10 @@ describe('scoreFeatures', () => {
     expect(related?.evidence[0]).toContain('Magasinier');
   });
 
-  it('counts months in a related occupation half', () => {
-    // 24 months as magasinier (related) = 12 months of cariste experience: exactly the minimum.
+  it('counts months in a related occupation half, weighted by how sure the code comparison is', () => {
+    // 24 months as magasinier (related) = 12 months of cariste experience: exactly the minimum, which the
+    // requirement counts in full (met); the criterion credits them at the comparison's confidence (the
+    // given N1103 is not what the title "Magasinier" reads as: 0.8), so 12 × 0.8 of 12 months.
     const related = buildProfile(
       caristeSpec('c', {
         experiences: [{ title: 'Magasinier', romeCode: 'N1103', start: '2024-12', current: true }],
@@ -55,7 +57,7 @@ describe('scoreFeatures', () => {
     );
     expect(occupationCloseness('N1101', 'N1103')).toBeGreaterThanOrEqual(0.5);
     expect(scoreOf(score(job, related), 'experience')).toMatchObject({
-      score: 100,
+      score: 80,
       met: 'yes',
     });
     const shorter = buildProfile(
@@ -63,8 +65,32 @@ describe('scoreFeatures', () => {
         experiences: [{ title: 'Magasinier', romeCode: 'N1103', start: '2025-12', current: true }],
       }),
     );
-    // 12 months related = 6 months counted: half the minimum.
-    expect(scoreOf(score(job, shorter), 'experience')?.score).toBe(50);
+    // 12 months related = 6 months counted: half the minimum, at 0.8.
+    expect(scoreOf(score(job, shorter), 'experience')?.score).toBe(40);
+  });
+
+  it('trusts an entry written without dates less than a dated one, and counts no months for it', () => {
+    const cariste = { title: 'Cariste', romeCode: 'N1101' };
+    const dated = score(
+      job,
+      buildProfile(
+        caristeSpec('u1', { headline: null, experiences: [{ ...cariste, start: '2024-01', current: true }] }),
+      ),
+    );
+    const undated = score(
+      job,
+      buildProfile(caristeSpec('u2', { headline: null, experiences: [{ ...cariste, start: null }] })),
+    );
+    const datedOccupation = scoreOf(dated, 'occupation');
+    const undatedOccupation = scoreOf(undated, 'occupation');
+    expect(undatedOccupation?.score).toBeCloseTo(UNDATED_SCORE_SHARE * (datedOccupation?.score ?? 0), 0);
+    expect(undatedOccupation?.confidence).toBeCloseTo(UNDATED_SHARE * (datedOccupation?.confidence ?? 0), 3);
+    expect(scoreOf(dated, 'experience')).toMatchObject({ score: 100, met: 'yes' });
+    expect(scoreOf(undated, 'experience')).toMatchObject({ score: 0, met: 'no' });
+    // "No experience" is less sure when the only entry has no dates.
+    expect(scoreOf(undated, 'experience')?.confidence).toBeLessThan(
+      scoreOf(dated, 'experience')?.confidence ?? 0,
+    );
   });
 
   it('credits skills found in full, in part, or not at all, with quotes', () => {

@@ -149,7 +149,8 @@ function occupationScore(pair: FeatureInput): FeatureScore {
   if (best) {
     score = 100 * best.score;
     evidence = [sourceQuote(profile, best.experience.source, best.experience.title)];
-    confidence = best.experience.confidence ?? fieldConfidence(profile, 'experiences');
+    // As far as the entry was read right: an undated entry is trusted less (`entryReliability`).
+    confidence = best.reliability;
   }
   if (profile.headline) {
     const headline = titleCloseness(
@@ -201,7 +202,7 @@ function skillScore(
 function experienceScore(
   job: JobOrder,
   profile: CandidateProfile,
-  { months, lastMonth, relevant }: OccupationExperience,
+  { months, creditedMonths, certainty, lastMonth, relevant }: OccupationExperience,
   now: string,
 ): FeatureScore {
   const target = job.minExperienceMonths > 0 ? job.minExperienceMonths : 12;
@@ -209,19 +210,19 @@ function experienceScore(
   // Recent experience counts fully; older experience less (skills fade, certificates lapse).
   const recency =
     sinceLast === null || sinceLast <= 12 ? 1 : sinceLast <= 36 ? 0.85 : sinceLast <= 60 ? 0.7 : 0.5;
-  const score = round(100 * Math.min(1, months / target) * recency);
+  // Months weighted by how sure their occupation mapping is; the requirement checks the plain months.
+  const score = round(100 * Math.min(1, creditedMonths / target) * recency);
   const met: Met = months >= target && recency >= 0.85 ? 'yes' : months > 0 ? 'partial' : 'no';
   const evidence = relevant
     .filter((item) => item.months > 0)
     .slice(0, 3)
     .map((item) => sourceQuote(profile, item.experience.source, item.experience.title));
-  // Sure when the CV lists dated experiences; unsure when it lists none (the parser may have missed them).
-  const dated = profile.experiences.filter((item) => item.start !== null).length;
+  // As sure as the entries it counted were read and mapped (`certainty`); unsure when the CV lists none
+  // (the parser may have missed them).
   const confidence =
     profile.experiences.length === 0
       ? 0.3
-      : (0.3 + (0.7 * dated) / profile.experiences.length) *
-        Math.min(1, fieldConfidence(profile, 'experiences') + 0.2);
+      : (0.3 + 0.7 * certainty) * Math.min(1, fieldConfidence(profile, 'experiences') + 0.2);
   return { criterion: 'experience', score, met, evidence, source: 'rule', confidence };
 }
 

@@ -25,6 +25,24 @@ const GIVEN_CODE_CONFIDENCE = 0.8;
 export const UNTITLED_SHARE = 0.8;
 /** A related (not the same) ROME occupation is worth at most this much. */
 const RELATED_CODE_SHARE = 0.7;
+/**
+ * An entry written without dates is trusted this share of its parse confidence: the parser is sure the line
+ * is a job title, not that it is a job the person held (a wished-for job, a line of a summary...).
+ */
+export const UNDATED_SHARE = 0.6;
+/** An undated entry's closeness counts this share: a title without its dates says less than a dated job. */
+export const UNDATED_SCORE_SHARE = 0.8;
+/** Parse confidence of an experience whose extractor gave none. */
+export const DEFAULT_ENTRY_CONFIDENCE = 0.7;
+
+/**
+ * How far an experience entry can be trusted as read, 0..1: its parse confidence (title and dates read by
+ * the extractor), times `UNDATED_SHARE` when it has no dates.
+ */
+export function entryReliability(experience: Experience, fallback = DEFAULT_ENTRY_CONFIDENCE): number {
+  const parsed = Math.max(0, Math.min(1, experience.confidence ?? fallback));
+  return experience.start ? parsed : UNDATED_SHARE * parsed;
+}
 
 /** The order's occupation: its ROME code as given (confidence 1), else read from its title. */
 export function jobOccupation(job: JobOrder): OccupationGuess | null {
@@ -50,6 +68,13 @@ export interface ExperienceCloseness {
   codeConfidence: number;
   /** Duration in months (0 when the dates are unknown). */
   months: number;
+  /** How far the entry was read right, 0..1 (`entryReliability`). */
+  reliability: number;
+  /**
+   * How sure it is that the entry is (or is not) in the order's occupation, 0..1: the code comparison's
+   * confidence where the codes decided (`basis` `rome`), 1 where the title's own words did.
+   */
+  mapping: number;
 }
 
 /** What titles are compared with: the order's title terms and the pool's title statistics. */
@@ -116,6 +141,7 @@ export function rateExperiences(
   const headline = profile.headline?.trim() ?? '';
   const rated = profile.experiences.map((experience) => {
     const months = experienceMonths(experience, now);
+    const reliability = entryReliability(experience, profile.confidence.experiences);
     if (experience.title.trim() === '' && headline !== '') {
       // No title read for this job: the CV's own headline stands in for it, trusted less.
       const closeness = titleCloseness(
@@ -131,18 +157,26 @@ export function rateExperiences(
         closeness: UNTITLED_SHARE * closeness.closeness,
         score: UNTITLED_SHARE * closeness.score,
         months,
+        reliability,
+        mapping: mappingConfidence(closeness),
       };
     }
+    const closeness = titleCloseness(
+      experience.title,
+      termsOf(experience.title),
+      experience.occupation?.romeCode ?? null,
+      occupation,
+      titles,
+    );
+    const share = experience.start ? 1 : UNDATED_SCORE_SHARE;
     return {
       experience,
-      ...titleCloseness(
-        experience.title,
-        termsOf(experience.title),
-        experience.occupation?.romeCode ?? null,
-        occupation,
-        titles,
-      ),
+      ...closeness,
+      closeness: share * closeness.closeness,
+      score: share * closeness.score,
       months,
+      reliability,
+      mapping: mappingConfidence(closeness),
     };
   });
   return rated.sort(
@@ -152,6 +186,11 @@ export function rateExperiences(
       endMonth(b.experience, now) - endMonth(a.experience, now) ||
       a.experience.title.localeCompare(b.experience.title),
   );
+}
+
+/** How sure a closeness is: the code comparison's confidence where the codes decided, else 1 (the title's words). */
+function mappingConfidence(closeness: { basis: 'rome' | 'title'; codeConfidence: number }): number {
+  return closeness.basis === 'rome' ? closeness.codeConfidence : 1;
 }
 
 /** Title statistics of `profiles` for comparisons with `job` (a pool of one when none is given). */
@@ -175,6 +214,16 @@ export interface OccupationExperience {
   rated: ExperienceCloseness[];
   /** Months in the occupation (related months count half, overlaps once), rounded down. */
   months: number;
+  /**
+   * The same months, each weighted by how sure the occupation mapping of the experience that gives it is
+   * (`mapping`): what the experience criterion scores. `months` (unweighted) is what requirements check.
+   */
+  creditedMonths: number;
+  /**
+   * How sure the months are, 0..1: the months-weighted mean of `reliability · mapping` over the experiences
+   * counted; with none counted, the mean reliability of the dated entries (how sure "no experience" is).
+   */
+  certainty: number;
   /** Month index the most recent relevant experience ended; null when no relevant experience is dated. */
   lastMonth: number | null;
   /** The rated experiences at least `RELEVANT_CLOSENESS` close, closest first. */
@@ -183,25 +232,46 @@ export interface OccupationExperience {
 
 /**
  * Months of experience in the order's occupation: a month in the same occupation (`score` at least
- * `SAME_OCCUPATION_CLOSENESS`) counts 1, a month in a related one (at least `RELEVANT_CLOSENESS`) 0.5; overlapping periods are counted
- * once (at their best factor). Also the month the most recent relevant experience ended.
+ * `SAME_OCCUPATION_CLOSENESS`) counts 1, a month in a related one (at least `RELEVANT_CLOSENESS`) 0.5;
+ * overlapping periods are counted once (at their best factor). Undated entries add no months. Also the
+ * months weighted by mapping confidence, how sure they are, and the month the most recent relevant
+ * experience ended.
  */
 export function occupationExperience(rated: ExperienceCloseness[], now: string): OccupationExperience {
   const relevant = rated.filter((item) => item.closeness >= RELEVANT_CLOSENESS);
-  const covered = new Map<number, number>();
+  const covered = new Map<number, { factor: number; credit: number }>();
   let lastMonth: number | null = null;
+  let sureMonths = 0;
+  let countedMonths = 0;
   for (const item of relevant) {
     const { start } = item.experience;
     if (!start) continue;
     const factor = item.score >= SAME_OCCUPATION_CLOSENESS ? 1 : RELATED_MONTH_FACTOR;
     const first = monthIndex(start);
     for (let month = first; month < first + item.months; month++) {
-      covered.set(month, Math.max(covered.get(month) ?? 0, factor));
+      const best = covered.get(month) ?? { factor: 0, credit: 0 };
+      covered.set(month, {
+        factor: Math.max(best.factor, factor),
+        credit: Math.max(best.credit, factor * item.mapping),
+      });
     }
+    sureMonths += item.months * factor * item.reliability * item.mapping;
+    countedMonths += item.months * factor;
     const ended = endMonth(item.experience, now);
     if (lastMonth === null || ended > lastMonth) lastMonth = ended;
   }
   let months = 0;
-  for (const factor of covered.values()) months += factor;
-  return { rated, months: Math.floor(months), lastMonth, relevant };
+  let creditedMonths = 0;
+  for (const { factor, credit } of covered.values()) {
+    months += factor;
+    creditedMonths += credit;
+  }
+  const dated = rated.filter((item) => item.experience.start !== null);
+  const certainty =
+    countedMonths > 0
+      ? sureMonths / countedMonths
+      : rated.length === 0
+        ? 0
+        : dated.reduce((sum, item) => sum + item.reliability, 0) / rated.length;
+  return { rated, months: Math.floor(months), creditedMonths, certainty, lastMonth, relevant };
 }
