@@ -10,13 +10,13 @@ const sum = (values: Record<string, number>) =>
 const DOCUMENTED_WEIGHTS = {
   occupation: 0.2,
   text: 0.18,
-  keywords: 0.09,
+  keywords: 0.11,
   skills: 0.06,
   preferredSkills: 0.03,
   experience: 0.11,
-  certifications: 0.11,
+  certifications: 0.1,
   licences: 0.05,
-  distance: 0.07,
+  distance: 0.06,
   availability: 0.03,
   languages: 0.02,
   semantic: 0.05,
@@ -55,7 +55,7 @@ describe('weights', () => {
     expect(sum(weights)).toBeCloseTo(1, 10);
     // occupation went from 0.2 to 1 while the others kept their 0.8: its share grew.
     expect(weights.occupation).toBeCloseTo(1 / (1 + 0.8), 10);
-    expect(weights.skills / weights.distance).toBeCloseTo(0.06 / 0.07, 10);
+    expect(weights.skills / weights.distance).toBeCloseTo(0.06 / 0.06, 10);
   });
 
   it('reads the LLM share apart from the criteria', () => {
