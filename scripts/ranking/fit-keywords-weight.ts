@@ -5,15 +5,16 @@
  * the fold's own orders against the default's. The spread of the chosen values over the folds says how far
  * the fit can be trusted. Every other weight stays at its default.
  *
- *   npx tsx scripts/ranking/fit-keywords-weight.ts [--folds 4] [--criterion keywords] [--fixtures]
+ *   npx tsx scripts/ranking/fit-keywords-weight.ts [--folds 4] [--criterion keywords]
+ *
+ * The fixture figure of a chosen value comes from `cvmatch eval` (README), not from here: re-fusing collected
+ * features does not reproduce its tie order on the small fixture pools.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { collectFeatures, type JobFeatures, readQrels } from '../../src/eval/index.js';
 import { foldsOf, ndcgWithWeights } from '../../src/eval/fit-weights.js';
+import { collectFeatures, type JobFeatures } from '../../src/eval/index.js';
 import { type Criterion, criteria, defaultWeights, resolveWeights } from '../../src/matching/index.js';
-import { readCandidateDataset, readJobOrders } from '../../src/parsing/index.js';
-import { DEFAULT_NOW, FIXTURE_NOW, offlineOptions } from '../eval-ranking.js';
+import { DEFAULT_NOW, offlineOptions } from '../eval-ranking.js';
 import { readDevBenchmark } from './dev-benchmark.js';
 import { formatTable } from './report.js';
 
@@ -24,7 +25,6 @@ const { values } = parseArgs({
   options: {
     folds: { type: 'string', default: '4' },
     criterion: { type: 'string', default: 'keywords' },
-    fixtures: { type: 'boolean', default: false },
     data: { type: 'string' },
   },
 });
@@ -32,7 +32,8 @@ const criterion = values.criterion as Criterion;
 if (!criteria.includes(criterion)) throw new Error(`--criterion: one of ${criteria.join(', ')}`);
 const folds = Number(values.folds);
 const now = DEFAULT_NOW;
-const mean = (list: number[]) => (list.length === 0 ? 0 : list.reduce((sum, value) => sum + value, 0) / list.length);
+const mean = (list: number[]) =>
+  list.length === 0 ? 0 : list.reduce((sum, value) => sum + value, 0) / list.length;
 const sd = (list: number[]) => Math.sqrt(mean(list.map((value) => (value - mean(list)) ** 2)));
 const weightsWith = (value: number) => resolveWeights({ ...defaultWeights, [criterion]: value });
 const ndcg = (jobs: JobFeatures[], value: number) => mean(ndcgWithWeights(jobs, weightsWith(value), 10));
@@ -78,18 +79,4 @@ const out = [
   `all dev orders: ${GRID.map((value) => `${value}: ${ndcg(features, value).toFixed(4)}`).join('  ')}`,
   `best on all dev orders: ${best(features).value}`,
 ];
-if (values.fixtures) {
-  const fixtureJobs = await readJobOrders('fixtures/jobs', { now: FIXTURE_NOW });
-  const dataset = await readCandidateDataset(['fixtures/cvs'], { now: FIXTURE_NOW });
-  const fixtureQrels = readQrels(await readFile('eval/qrels/fixtures.tsv', 'utf8'));
-  const fixtureFeatures = await collectFeatures({
-    jobs: fixtureJobs,
-    candidates: dataset.profiles,
-    qrels: fixtureQrels,
-    options: offlineOptions(FIXTURE_NOW),
-  });
-  out.push(
-    `fixtures nDCG@10: ${GRID.map((value) => `${value}: ${ndcg(fixtureFeatures, value).toFixed(4)}`).join('  ')}`,
-  );
-}
 process.stdout.write(`${out.join('\n')}\n`);
