@@ -3,6 +3,7 @@ import { foldForMatch } from '../../../text/index.js';
 import { headingKind, type SectionLine } from '../sections.js';
 import { parseDateRange } from './dates.js';
 import { isPlace } from './entry-parts.js';
+import { mentionsSpokenLanguage } from './languages.js';
 
 /** One item of a list, as written, with where it is in the document. */
 export interface ListItem {
@@ -52,7 +53,9 @@ const DURATION =
 const LIST_LABEL = /^([\p{L}][\p{L}\d /&'’().-]{0,40}?)\s*:\s*/u;
 // Labels whose lists are not skills (handled elsewhere, or not about skills at all).
 const NOT_SKILL_LABELS =
-  /^(?:hobbies|interests?|loisirs|centres? d.?interets?|activites|address|adresse|e-?mail|phone|tel|telephone|mobile|portable|nationalit[ey]|nationalite|date of birth|birth|ne le|nee le|age|permis|driving licen[cs]e|references?|linkedin|github|website|site|marital status|situation|disponibilite|availability|mobilite|mobility|salaire|salary|langues?|spoken languages?|duration|period|periode|client|team size|company|employer|position|designation|role|title|location|project|projet|willing to relocate(?: to)?|relocation|preferred locations?|current location)$/u;
+  /^(?:hobbies|interests?|loisirs|centres? d.?interets?|activites|address|adresse|e-?mail|phone|tel|telephone|mobile|portable|nationalit[ey]|nationalite|date of birth|birth|ne le|nee le|age|permis|driving licen[cs]e|references?|linkedin|github|website|site|marital status|situation|disponibilite|availability|mobilite|mobility|salaire|salary|spoken languages?|langues? parlees|duration|period|periode|client|team size|company|employer|position|designation|role|title|location|project|projet|willing to relocate(?: to)?|relocation|preferred locations?|current location)$/u;
+
+const LANGUAGES_LABEL = /\b(?:languages?|langues?)\b/u;
 
 // Head nouns of the category labels of skill tables, whose cell separator extraction may lose
 // ("Operating Systems Windows, Linux", "Build Tool Ant, Maven", "Languages Java, C++").
@@ -167,6 +170,9 @@ export function listItems(
     let labelled = label !== null;
     if (label) {
       if (isNonSkillLabel(label[1]!)) continue;
+      // "Languages: English, Hindi" are spoken languages (read elsewhere); "Languages: Java, C++" skills.
+      if (LANGUAGES_LABEL.test(foldForMatch(label[1]!)) && mentionsSpokenLanguage(text.slice(label[0].length)))
+        continue;
       offset = label[0].length;
       text = text.slice(offset);
     } else {
