@@ -171,7 +171,10 @@ export function listItems(
     if (label) {
       if (isNonSkillLabel(label[1]!)) continue;
       // "Languages: English, Hindi" are spoken languages (read elsewhere); "Languages: Java, C++" skills.
-      if (LANGUAGES_LABEL.test(foldForMatch(label[1]!)) && mentionsSpokenLanguage(text.slice(label[0].length)))
+      if (
+        LANGUAGES_LABEL.test(foldForMatch(label[1]!)) &&
+        mentionsSpokenLanguage(text.slice(label[0].length))
+      )
         continue;
       offset = label[0].length;
       text = text.slice(offset);
