@@ -131,7 +131,10 @@ export function extractProfile(
   // A "Languages" section whose lines name no spoken language lists the languages a computer reads
   // ("Languages: Java, C++", running on through "Database: Oracle, MySQL"): read as a skills section.
   const computerLanguageLines = usable(linesOf(sections, 'languages')).filter(
-    (line) => !mentionsSpokenLanguage(line.text) && languageLevel(line.text) === null,
+    // "Fluent", "Good command": a level alone ("BASIC" in a list of languages is one).
+    (line) =>
+      !mentionsSpokenLanguage(line.text) &&
+      (languageLevel(line.text) === null || line.text.split(/[\s,]+/u).length > 3),
   );
   const languageListSkills = extractSkills(computerLanguageLines, context.taxonomy, {
     excludedLines: excluded,

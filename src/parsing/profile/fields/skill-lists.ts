@@ -67,6 +67,18 @@ const CATEGORY_NOUNS = new Set(
   ).split(' '),
 );
 
+// Last words of labels naming a kind of skill, for a lone item after them ("Database: SQL Server 2008").
+const CATEGORY_LABEL_WORDS = new Set([
+  ...CATEGORY_NOUNS,
+  ...'database software technology skills frmwks platform server'.split(' '),
+]);
+
+/** Whether a list label names a kind of skill ("Database", "Operating Systems", "Technologies/Frmwks"). */
+function isCategoryLabel(label: string): boolean {
+  const words = foldForMatch(label).match(/[a-z]+/g) ?? [];
+  return words.length > 0 && words.length <= 3 && CATEGORY_LABEL_WORDS.has(words.at(-1)!);
+}
+
 /**
  * A category label glued to the first item of a table row ("Operating Systems Windows, Linux"): its
  * length, when the row is a list (a comma in its first line), the label is one to four capitalised words
@@ -190,9 +202,14 @@ export function listItems(
     const pattern = paragraph.lines[0]!.isTable ? /[^|]+/gu : /[^,;|•·]+/gu;
     const pieces = [...text.matchAll(pattern)];
     const texts = pieces.map((piece) => cleanItem(piece[0]).text);
+    // "Database: SQL Server 2008", "OS: Windows": one item after a label naming a kind of skill.
+    const categoryLabelled = label !== null && isCategoryLabel(label[1]!);
     if (
       options.requireList &&
-      (!isInlineList(texts, labelled, options.inSentences === true) ||
+      (!(
+        isInlineList(texts, labelled, options.inSentences === true) ||
+        (categoryLabelled && texts.length === 1)
+      ) ||
         (/\d/.test(text) && parseDateRange(text)?.isRange))
     )
       continue;
