@@ -179,8 +179,7 @@ const SLASHED_NAMES = new Set(
 
 /**
  * The items one separated piece holds: itself, or its parts when it is several names joined by slashes
- * ("C/C++/C#", "VMware Workstation / VirtualBox") . Parts
- * are short (three words at most); a version after a slash ("Windows 95/98", "Oracle 9i/10g") or a known
+ * ("C/C++/C#", "VMware Workstation / VirtualBox"). Parts are short (three words at most); a version after a slash ("Windows 95/98", "Oracle 9i/10g") or a known
  * slashed name ("PL/SQL") keeps the piece whole.
  */
 function subItems(text: string, index: number): { text: string; index: number }[] {
