@@ -311,6 +311,15 @@ function entryOf(line: SectionLine, range: DateRange | null, learned: DegreeScor
       parts.splice(degreeIndex + 1, 1);
     }
   }
+  // "B.S., Elementary Education", "BS - Behavioral Science": a bare degree code, then its subject.
+  const subject = parts[degreeIndex + 1];
+  if (degreePart && subject && degree === degreePart.text && isSubjectOf(degree, subject.text)) {
+    const between = text.slice(degreePart.offset + degreePart.text.length, subject.offset);
+    if (/^\s*[,–-]\s*$/u.test(between)) {
+      degree = text.slice(degreePart.offset, subject.offset + subject.text.length);
+      parts.splice(degreeIndex + 1, 1);
+    }
+  }
   const after = parts.slice(degreeIndex + 1).filter((part) => !isPlace(part.text));
   const before = parts.slice(0, degreeIndex).filter((part) => !isPlace(part.text));
   // The school is usually after the degree; some templates write it first ("MERCY COLLEGE … Bachelor of …").
