@@ -147,6 +147,7 @@ describe('findPlaceName', () => {
     ['12 Oak Lane ● Houston, TX 77005', 'Houston', 'US'],
     ['Baltimore, MD 21211', 'Baltimore', 'US'],
     ['525 West 120th Street • New York, NY 10027 • (123)345-7890', 'New York', 'US'],
+    ['2501 N. Blackwelder Ave. #466 Oklahoma City, OK 73106 | 123-345-7890', 'Oklahoma City', 'US'],
   ])('%s → %s', (text, city, country) => {
     const found = findPlaceName(sectionLinesOf(text))!;
     expect(found.value).toEqual({ city, postalCode: null, country, lat: null, lon: null });

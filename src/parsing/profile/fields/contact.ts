@@ -316,6 +316,26 @@ export function findLocation(lines: SectionLine[]): Found<Location> | null {
   return null;
 }
 
+// Words that end a street address ("Ave.", "St", "Suite 4", "#466").
+const STREET_WORDS =
+  /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|apt|suite|ste|unit|floor|nagar|colony|sector|layout|cross|main)\.?,?$/iu;
+
+/**
+ * The length of a street address written before the city in the first comma-separated part of a text
+ * ("2501 N. Blackwelder Ave. #466 Oklahoma City, OK" → up to "Oklahoma"), or 0: the part starts with a
+ * number and the city is the capitalised words after its last number or street word.
+ */
+function streetLength(text: string): number {
+  const comma = text.indexOf(',');
+  const head = comma < 0 ? text : text.slice(0, comma);
+  if (!/^\s*#?\d/u.test(head)) return 0;
+  let end = 0;
+  for (const token of head.matchAll(/\S+/gu))
+    if (/\d/u.test(token[0]) || STREET_WORDS.test(token[0])) end = token.index + token[0].length;
+  const rest = head.slice(end);
+  return /^\s+\p{Lu}/u.test(rest) ? end + (rest.length - rest.trimStart().length) : 0;
+}
+
 /**
  * A place outside France, written "City, Region" in the contact lines ("Bengaluru, Karnataka", "Austin, TX
  * 78701"): the city is kept as written, the country when the region tells it (US, IN, CA); not geocoded.
@@ -332,7 +352,9 @@ export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
         /(,\s*\p{L}[\p{L} ]*?)(\s*[-,]?\s*\d{5,6}(?:-\d{4})?)(?=\s*(?:$|[•●·|]))/gu,
         (_, place: string, code: string) => `${place}${' '.repeat(code.length)}`,
       )
-      .replace(/[•●·]/gu, '|');
+      .replace(/[•●·]/gu, '|')
+      // "2501 N. Blackwelder Ave. #466 Oklahoma City, OK": the street before the city is left out.
+      .replace(/[^|]+/gu, (field) => ' '.repeat(streetLength(field)) + field.slice(streetLength(field)));
     if (parseDateRange(unzipped)) continue;
     for (const part of splitParts(unzipped)) {
       const text = part.text.replace(/[\s,]*\d{5,6}(?:-\d{4})?$/u, '');
