@@ -160,3 +160,19 @@ describe('findPlaceName', () => {
     expect(findPlaceName(sectionLinesOf(text))).toBeNull();
   });
 });
+
+describe('findName: labels, stops and places', () => {
+  it.each([
+    ['RESUME OF Jane Roe\nLOS ANGELES\njane@example.org', 'Jane Roe'],
+    [
+      'Copy Writer CV Resume Template\nOmar Blossom Jacobson. Heath\nPhone: 123-345-7890',
+      'Omar Blossom Jacobson',
+    ],
+  ])('%j → %s', (text, name) => {
+    expect(findName(sectionLinesOf(text))?.value).toBe(name);
+  });
+
+  it('does not read a town and its state code as a name', () => {
+    expect(findName(sectionLinesOf('Widener University\nChester PA 19013\nClayton VIC 3168'))).toBeNull();
+  });
+});
