@@ -316,7 +316,13 @@ function entryOf(line: SectionLine, range: DateRange | null, learned: DegreeScor
   }
   // "B.S., Elementary Education", "BS - Behavioral Science": a bare degree code, then its subject.
   const subject = parts[degreeIndex + 1];
-  if (degreePart && subject && degree === degreePart.text && isSubjectOf(degree, subject.text)) {
+  if (
+    degreePart &&
+    subject &&
+    degree === degreePart.text &&
+    !degree.includes('(') &&
+    isSubjectOf(degree, subject.text)
+  ) {
     const between = text.slice(degreePart.offset + degreePart.text.length, subject.offset);
     if (/^\s*[,–-]\s*$/u.test(between)) {
       degree = text.slice(degreePart.offset, subject.offset + subject.text.length);
