@@ -35,7 +35,7 @@ export const RULES: Record<DotinField, MatchRule> = {
   'experience.title': 'span',
   'experience.company': 'span',
   'experience.dates': 'exact',
-  'education.degree': 'span',
+  'education.degree': 'degree',
   skills: 'skill',
   'education.year': 'exact',
 };

@@ -12,6 +12,9 @@
  * - `span`   (titles, companies, degrees): equal, or the words of the shorter appear in order, contiguous,
  *            inside the longer and cover at least half of its words ("Software Engineer" ~ "Senior Software
  *            Engineer"; "Engineer" does not match "Senior Software Engineer").
+ * - `degree`: like `span`, and also when the shorter is the start of the longer, whatever its share of it:
+ *            the degree named with or without its subject ("B.Tech" ~ "B.Tech in Electrical Engineering",
+ *            "B.S., Elementary Education" ~ "B.S."), as annotators wrote it one way or the other.
  * - `skill`: like `span`, after removing a parenthesised duration ("Java (3 years)"); a value written with
  *            an alias in parentheses matches either form ("Amazon Web Services (AWS)" ~ "AWS").
  *
@@ -19,7 +22,7 @@
  * best pairs first (exact before partial), so a prediction can only be credited once.
  */
 
-export type MatchRule = 'exact' | 'name' | 'city' | 'span' | 'skill';
+export type MatchRule = 'exact' | 'name' | 'city' | 'span' | 'degree' | 'skill';
 
 /** Folded, punctuation-free form of a value (see the module comment). */
 export function normalizeValue(text: string): string {
@@ -55,6 +58,17 @@ function spanScore(first: string, second: string): number {
   const coverage = shorter.length / longer.length;
   if (coverage < 0.5 || indexOfWords(longer, shorter) < 0) return 0;
   return 0.5 + coverage * 0.49;
+}
+
+/** `spanScore`, or 0.5 when the words of the shorter are the first words of the longer. */
+function degreeScore(first: string, second: string): number {
+  const score = spanScore(first, second);
+  if (score > 0 || first.length === 0 || second.length === 0) return score;
+  const [shorter, longer] =
+    words(first).length <= words(second).length
+      ? [words(first), words(second)]
+      : [words(second), words(first)];
+  return indexOfWords(longer.slice(0, shorter.length), shorter) === 0 ? 0.5 : 0;
 }
 
 function nameScore(first: string, second: string): number {
@@ -99,6 +113,8 @@ export function matchScore(rule: MatchRule, gold: string, predicted: string): nu
       return cityScore(gold, predicted);
     case 'span':
       return spanScore(normalizeValue(gold), normalizeValue(predicted));
+    case 'degree':
+      return degreeScore(normalizeValue(gold), normalizeValue(predicted));
     case 'skill': {
       let best = 0;
       for (const goldForm of skillForms(gold))

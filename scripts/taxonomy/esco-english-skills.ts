@@ -6,6 +6,11 @@
  * French table is: labels of six words at most (alternatives: five). `stems` gives the stem of each of
  * their words (the French stemmer every skill key goes through), so the run time does not stem them; they
  * are kept apart from `stems.json`, which is also the French title index's vocabulary.
+ *
+ * The English alternative labels of the shared copy are not used: its `altLabels` column is shuffled between
+ * rows ("write Danish" carries "mathematics, maths, numeracy", "provide information" carries "security";
+ * under 7% of the rows share a word with their own preferred label), so reading them would map a CV's
+ * "Mathematics" to the skill "write Danish". The preferred labels agree with the French ones (same uuid).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,25 +39,13 @@ export function englishEscoSkills(
     if (index < 0) throw new Error(`${path}: missing column "${name}"`);
     return index;
   };
-  const [uri, preferred, alternatives] = [
-    column('conceptUri'),
-    column('preferredLabel'),
-    column('altLabels'),
-  ];
+  const [uri, preferred] = [column('conceptUri'), column('preferredLabel')];
   const result: Row[] = [];
   for (const row of rows) {
     const id = (row[uri] ?? '').trim().replace('http://data.europa.eu/esco/skill/', '');
     const label = (row[preferred] ?? '').trim();
     if (!frenchIds.has(id) || !label || words(label) > 6) continue;
-    const others = [
-      ...new Set(
-        (row[alternatives] ?? '')
-          .split('\n')
-          .map((item) => item.trim())
-          .filter((item) => item && item !== label && words(item) <= 5),
-      ),
-    ].sort(byText);
-    result.push(others.length > 0 ? [id, label, others] : [id, label]);
+    result.push([id, label]);
   }
   result.sort((a, b) => byText(a[0], b[0]));
   const vocabulary = new Set<string>();

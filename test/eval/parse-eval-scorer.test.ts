@@ -170,3 +170,12 @@ describe('calibrate', () => {
     expect(result.ece).toBeCloseTo(0.2, 10);
   });
 });
+
+describe('degree matching', () => {
+  it('credits a degree written with or without its subject, not another degree', () => {
+    expect(matchScore('degree', 'B.Tech', 'B.Tech in Electrical and Electronics Engineering')).toBe(0.5);
+    expect(matchScore('degree', 'B.S., Elementary and Special Education', 'B.S.')).toBe(0.5);
+    expect(matchScore('degree', 'M.Tech', 'B.Tech in Electrical Engineering')).toBe(0);
+    expect(matchScore('degree', 'Electrical Engineering', 'B.Tech in Electrical Engineering')).toBe(0);
+  });
+});

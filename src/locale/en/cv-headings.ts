@@ -23,6 +23,9 @@ export const cvHeadings: CvHeadings = {
     'skill highlights',
     'core competencies',
     'areas of expertise',
+    'programming languages',
+    'computer languages',
+    'scripting languages',
   ],
   certifications: [
     'certifications & licences',
@@ -104,6 +107,11 @@ export const cvHeadingWords: CvHeadingWords = {
     'qualifications',
     'highlights',
     'technical knowledge',
+    // Languages a computer reads: a skills list, not the spoken languages of a "Languages" section.
+    'programming languages',
+    'programming language',
+    'computer languages',
+    'scripting languages',
   ],
   certifications: ['certifications', 'certificates', 'licenses', 'licences', 'accreditations', 'credentials'],
   languages: ['languages'],

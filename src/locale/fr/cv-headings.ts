@@ -30,6 +30,9 @@ export const cvHeadings: CvHeadings = {
     'savoir faire',
     'savoir-faire',
     'aptitudes',
+    'langages informatiques',
+    'langages de programmation',
+    'langages',
   ],
   certifications: [
     'permis & habilitations',

@@ -15,7 +15,7 @@ import { extractEducation } from './fields/education.js';
 import { headlineTitle, isPlace } from './fields/entry-parts.js';
 import { extractExperiences } from './fields/experiences.js';
 import type { Found } from './fields/found.js';
-import { extractLanguages } from './fields/languages.js';
+import { extractLanguages, languageLevel, mentionsSpokenLanguage } from './fields/languages.js';
 import { findSensitive, hasSensitiveData } from './fields/sensitive.js';
 import {
   extractCertifications,
@@ -25,7 +25,7 @@ import {
   mergeSkills,
   type TaxonomyLookups,
 } from './fields/skills.js';
-import { lineContexts } from './line-context.js';
+import { type LineContext, lineContexts } from './line-context.js';
 import { headingKind, linesOf, type Section, type SectionLine, splitSections } from './sections.js';
 
 /** Below this confidence a field gets a `low-confidence` warning. */
@@ -128,6 +128,18 @@ export function extractProfile(
     context.taxonomy,
     { excludedLines: excluded, requireList: true, ...(contexts ? { contexts } : {}) },
   );
+  // A "Languages" section whose lines name no spoken language lists the languages a computer reads
+  // ("Languages: Java, C++", running on through "Database: Oracle, MySQL"): read as a skills section.
+  const computerLanguageLines = usable(linesOf(sections, 'languages')).filter(
+    // "Fluent", "Good command": a level alone ("BASIC" in a list of languages is one).
+    (line) =>
+      !mentionsSpokenLanguage(line.text) &&
+      (languageLevel(line.text) === null || line.text.split(/[\s,]+/u).length > 3),
+  );
+  const languageListSkills = extractSkills(computerLanguageLines, context.taxonomy, {
+    excludedLines: excluded,
+    ...(contexts ? { contexts: asSkillsSection(contexts, computerLanguageLines) } : {}),
+  });
   // Taxonomy skills named in sentences: only for French text. On English resumes (dotin development set)
   // 6 in 100 of them are skills the resume claims; the rest are tasks, subjects and phrases that merely
   // share words with a skill label.
@@ -137,16 +149,18 @@ export function extractProfile(
           excludedLines: excluded,
           ...(contexts ? { contexts } : {}),
         }),
+        languageListSkills,
         inlineLists,
       )
     : language === 'fr'
       ? mergeSkills(
+          languageListSkills,
           inlineLists,
           findSkillMentions(usable(linesOf(sections, 'top', 'other', 'experience')), context.taxonomy, {
             excludedLines: excluded,
           }),
         )
-      : inlineLists;
+      : mergeSkills(languageListSkills, inlineLists);
   const certifications = extractCertifications(usable(all), context.taxonomy);
   const licences = extractLicences(usable(all), context.taxonomy);
   const languages = has('languages')
@@ -237,6 +251,19 @@ function isListFreeSection(section: Section): boolean {
     section.heading !== null &&
     LIST_FREE_HEADING.test(foldForMatch(section.heading.text))
   );
+}
+
+/** The contexts of `lines` as if they were in a skills section (the part classifier's view of them). */
+function asSkillsSection(
+  contexts: ReadonlyMap<number, LineContext>,
+  lines: readonly SectionLine[],
+): Map<number, LineContext> {
+  const moved = new Map(contexts);
+  for (const line of lines) {
+    const context = contexts.get(line.lineNumber);
+    if (context) moved.set(line.lineNumber, { ...context, section: 'skills' });
+  }
+  return moved;
 }
 
 function listField(

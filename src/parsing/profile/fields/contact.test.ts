@@ -147,6 +147,7 @@ describe('findPlaceName', () => {
     ['12 Oak Lane ● Houston, TX 77005', 'Houston', 'US'],
     ['Baltimore, MD 21211', 'Baltimore', 'US'],
     ['525 West 120th Street • New York, NY 10027 • (123)345-7890', 'New York', 'US'],
+    ['2501 N. Blackwelder Ave. #466 Oklahoma City, OK 73106 | 123-345-7890', 'Oklahoma City', 'US'],
   ])('%s → %s', (text, city, country) => {
     const found = findPlaceName(sectionLinesOf(text))!;
     expect(found.value).toEqual({ city, postalCode: null, country, lat: null, lon: null });
@@ -157,5 +158,21 @@ describe('findPlaceName', () => {
     const text =
       'Willing to relocate to: Pune, Maharashtra\nAcme, Dallas, TX | Mar 2008 - 2010\nCity , State';
     expect(findPlaceName(sectionLinesOf(text))).toBeNull();
+  });
+});
+
+describe('findName: labels, stops and places', () => {
+  it.each([
+    ['RESUME OF Jane Roe\nLOS ANGELES\njane@example.org', 'Jane Roe'],
+    [
+      'Copy Writer CV Resume Template\nOmar Blossom Jacobson. Heath\nPhone: 123-345-7890',
+      'Omar Blossom Jacobson',
+    ],
+  ])('%j → %s', (text, name) => {
+    expect(findName(sectionLinesOf(text))?.value).toBe(name);
+  });
+
+  it('does not read a town and its state code as a name', () => {
+    expect(findName(sectionLinesOf('Widener University\nChester PA 19013\nClayton VIC 3168'))).toBeNull();
   });
 });

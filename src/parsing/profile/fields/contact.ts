@@ -95,7 +95,7 @@ const NOT_NAME_WORDS = new Set([
     'highlights languages langues hobbies interests loisirs competences formation experiences applicant ' +
     'licenses licences teaching font styles and the of to through for with excellent strong proven successful ' +
     'road street st avenue ave drive dr lane ln way blvd boulevard apt suite rue chemin allee impasse avenue ' +
-    'position applying knowledge html sous'
+    'position applying knowledge html sous technical tools technologies'
   ).split(' '),
 ]);
 // Anonymised or template CVs: no name to read.
@@ -173,8 +173,13 @@ export function isNameLike(text: string): boolean {
 /** Name candidates of a line: its first part ("Jane Roe - Email me…", "Jane Roe, Telangana"), the words
  * before an address number ("Ivan Keeling 87 Some Street"), or before a title ("Jane Roe Java Developer"). */
 function nameCandidates(text: string): { text: string; offset: number }[] {
-  const cleaned = text.replace(/^["“”'‘’\s]+/u, '');
-  const lead = text.length - cleaned.length;
+  // "RESUME OF Jane Roe", "Curriculum Vitae - Jane Roe": the name after the document's label.
+  const start = text
+    .replace(/^["“”'‘’\s]+/u, '')
+    .replace(/^(?:resume|résumé|cv|curriculum vitae)(?:\s+of|\s*[-–—:])\s+(?=\p{Lu})/iu, '');
+  const lead = text.length - start.length;
+  // "Jane Roe. Heath": a sentence stop ends the name.
+  const cleaned = start.replace(/(?<=\p{L}{2})\.\s.*$/u, '');
   const candidates: { text: string; offset: number }[] = [];
   const first = /^[^,|•·–—\t(]+?(?=\s+[-–—]\s|\s*[,|•·–—\t(]|$)/u.exec(cleaned)?.[0] ?? cleaned;
   // "Kansas City, MO 52364": a place, not a name.
@@ -186,7 +191,9 @@ function nameCandidates(text: string): { text: string; offset: number }[] {
   if (!isPlace(`${first}, ${after.replace(/\s*\d{5}(?:-\d{4})?\s*$/u, '')}`))
     candidates.push({ text: first.replace(/[\s.,;:]+$/u, ''), offset: lead });
   const beforeNumber = /^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3})\s+\d/u.exec(cleaned);
-  if (beforeNumber) candidates.push({ text: beforeNumber[1]!, offset: lead });
+  // "Chester PA 19013", "Clayton VIC 3168": a town and its state code before a postal code, not a name.
+  if (beforeNumber && !/\s[A-Z]{2,3}$/u.test(beforeNumber[1]!))
+    candidates.push({ text: beforeNumber[1]!, offset: lead });
   const tokens = first.split(/\s+/);
   // A name run into a headline in capitals' acronym: "Allen Neal King ESB Integration Developer".
   const titleAt = tokens.findIndex(
@@ -205,10 +212,16 @@ function nameCandidates(text: string): { text: string; offset: number }[] {
 export function findName(lines: SectionLine[]): Found<string> | null {
   // "Nom : Paul MARTIN", "Name: Jane Doe".
   for (const line of lines) {
-    const labelled = /^(?:nom(?: et pr[ée]nom| complet)?|pr[ée]nom et nom|name|full name)\s*:\s*(.+)$/iu.exec(
-      line.text,
-    );
-    if (labelled && labelled[1]!.split(/\s+/).length <= 5 && !/[\d@]/.test(labelled[1]!)) {
+    const labelled =
+      /^(?:nom(?: et pr[ée]nom| complet)?|pr[ée]nom et nom|name|full name)\s*:\s*(.+)$/iu.exec(line.text) ??
+      // "RESUME OF Jane Roe"
+      /^(?:resume|résumé|cv|curriculum vitae)\s+of\s+(\p{Lu}.+)$/iu.exec(line.text);
+    if (
+      labelled &&
+      labelled[1]!.split(/\s+/).length <= 5 &&
+      !/[\d@]/.test(labelled[1]!) &&
+      (!/^(?:resume|résumé|cv|curriculum)/iu.test(line.text) || isNameLike(labelled[1]!.trim()))
+    ) {
       if (ANONYMISED.test(labelled[1]!.trim())) return null;
       const offset = line.text.length - labelled[1]!.length;
       return {
@@ -316,6 +329,26 @@ export function findLocation(lines: SectionLine[]): Found<Location> | null {
   return null;
 }
 
+// Words that end a street address ("Ave.", "St", "Suite 4", "#466").
+const STREET_WORDS =
+  /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|apt|suite|ste|unit|floor|nagar|colony|sector|layout|cross|main)\.?,?$/iu;
+
+/**
+ * The length of a street address written before the city in the first comma-separated part of a text
+ * ("2501 N. Blackwelder Ave. #466 Oklahoma City, OK" → up to "Oklahoma"), or 0: the part starts with a
+ * number and the city is the capitalised words after its last number or street word.
+ */
+function streetLength(text: string): number {
+  const comma = text.indexOf(',');
+  const head = comma < 0 ? text : text.slice(0, comma);
+  if (!/^\s*#?\d/u.test(head)) return 0;
+  let end = 0;
+  for (const token of head.matchAll(/\S+/gu))
+    if (/\d/u.test(token[0]) || STREET_WORDS.test(token[0])) end = token.index + token[0].length;
+  const rest = head.slice(end);
+  return /^\s+\p{Lu}/u.test(rest) ? end + (rest.length - rest.trimStart().length) : 0;
+}
+
 /**
  * A place outside France, written "City, Region" in the contact lines ("Bengaluru, Karnataka", "Austin, TX
  * 78701"): the city is kept as written, the country when the region tells it (US, IN, CA); not geocoded.
@@ -332,7 +365,9 @@ export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
         /(,\s*\p{L}[\p{L} ]*?)(\s*[-,]?\s*\d{5,6}(?:-\d{4})?)(?=\s*(?:$|[•●·|]))/gu,
         (_, place: string, code: string) => `${place}${' '.repeat(code.length)}`,
       )
-      .replace(/[•●·]/gu, '|');
+      .replace(/[•●·]/gu, '|')
+      // "2501 N. Blackwelder Ave. #466 Oklahoma City, OK": the street before the city is left out.
+      .replace(/[^|]+/gu, (field) => ' '.repeat(streetLength(field)) + field.slice(streetLength(field)));
     if (parseDateRange(unzipped)) continue;
     for (const part of splitParts(unzipped)) {
       const text = part.text.replace(/[\s,]*\d{5,6}(?:-\d{4})?$/u, '');

@@ -80,3 +80,15 @@ describe('extractEducation', () => {
     expect(read(text)).toEqual([['Master of Science in Statistics', null, 2015]]);
   });
 });
+
+describe('a degree code and its subject', () => {
+  it('keeps the subject written after a comma or a dash', () => {
+    const text =
+      'EDUCATION\nB.S., Elementary Education, 2004\nM.Ed., Educational Leadership, 2008\nBS - Behavioral Science';
+    expect(read(text)).toEqual([
+      ['B.S., Elementary Education', null, 2004],
+      ['M.Ed., Educational Leadership', null, 2008],
+      ['BS - Behavioral Science', null, null],
+    ]);
+  });
+});

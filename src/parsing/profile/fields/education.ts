@@ -62,6 +62,9 @@ const DEGREE = new RegExp(
     'm\\.\\s?s\\.',
     'b\\.\\s?a\\.?',
     'm\\.\\s?a\\.',
+    '[bm]\\.\\s?ed\\.?',
+    'ed\\.\\s?d\\.?',
+    'll\\.\\s?[bm]\\.?',
     'bba',
     'bca',
     'mca',
@@ -308,6 +311,21 @@ function entryOf(line: SectionLine, range: DateRange | null, learned: DegreeScor
     const between = text.slice(degreePart.offset + degreePart.text.length, next.offset);
     if (/^\s*\($/u.test(between) && text[next.offset + next.text.length] === ')') {
       degree = `${degree} (${next.text})`;
+      parts.splice(degreeIndex + 1, 1);
+    }
+  }
+  // "B.S., Elementary Education", "BS - Behavioral Science": a bare degree code, then its subject.
+  const subject = parts[degreeIndex + 1];
+  if (
+    degreePart &&
+    subject &&
+    degree === degreePart.text &&
+    !degree.includes('(') &&
+    isSubjectOf(degree, subject.text)
+  ) {
+    const between = text.slice(degreePart.offset + degreePart.text.length, subject.offset);
+    if (/^\s*[,–-]\s*$/u.test(between)) {
+      degree = text.slice(degreePart.offset, subject.offset + subject.text.length);
       parts.splice(degreeIndex + 1, 1);
     }
   }

@@ -11,9 +11,19 @@ const LANGUAGE_NAMES = new Set(
     'thai tagalog somali amharique tigrinya armenien georgien hongrois tcheque slovaque suedois norvegien danois finnois ' +
     'french english spanish german italian portuguese arabic chinese japanese russian polish romanian turkish dutch greek ' +
     'serbian croatian albanian bulgarian ukrainian urdu bengali tamil vietnamese swahili hebrew korean persian hungarian ' +
-    'czech swedish norwegian danish finnish'
+    'czech swedish norwegian danish finnish marathi telugu kannada malayalam gujarati punjabi nepali ' +
+    'indonesian malay catalan'
   ).split(' '),
 );
+
+/**
+ * Whether a text names a spoken language ("English (fluent)", "Hindi, Marathi", "Anglais courant"): a
+ * "Languages" list or section that does is about spoken languages; one that does not lists the languages a
+ * computer reads ("Languages: Java, C++").
+ */
+export function mentionsSpokenLanguage(text: string): boolean {
+  return (foldForMatch(text).match(/[a-z]+/g) ?? []).some((word) => LANGUAGE_NAMES.has(word));
+}
 
 // Level words → CEFR, longest first.
 const LEVELS: [RegExp, CefrLevel][] = [

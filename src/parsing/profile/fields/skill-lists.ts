@@ -3,6 +3,7 @@ import { foldForMatch } from '../../../text/index.js';
 import { headingKind, type SectionLine } from '../sections.js';
 import { parseDateRange } from './dates.js';
 import { isPlace } from './entry-parts.js';
+import { mentionsSpokenLanguage } from './languages.js';
 
 /** One item of a list, as written, with where it is in the document. */
 export interface ListItem {
@@ -52,7 +53,9 @@ const DURATION =
 const LIST_LABEL = /^([\p{L}][\p{L}\d /&'’().-]{0,40}?)\s*:\s*/u;
 // Labels whose lists are not skills (handled elsewhere, or not about skills at all).
 const NOT_SKILL_LABELS =
-  /^(?:hobbies|interests?|loisirs|centres? d.?interets?|activites|address|adresse|e-?mail|phone|tel|telephone|mobile|portable|nationalit[ey]|nationalite|date of birth|birth|ne le|nee le|age|permis|driving licen[cs]e|references?|linkedin|github|website|site|marital status|situation|disponibilite|availability|mobilite|mobility|salaire|salary|langues?|spoken languages?|duration|period|periode|client|team size|company|employer|position|designation|role|title|location|project|projet|willing to relocate(?: to)?|relocation|preferred locations?|current location)$/u;
+  /^(?:hobbies|interests?|loisirs|centres? d.?interets?|activites|address|adresse|e-?mail|phone|tel|telephone|mobile|portable|nationalit[ey]|nationalite|date of birth|birth|ne le|nee le|age|permis|driving licen[cs]e|references?|linkedin|github|website|site|marital status|situation|disponibilite|availability|mobilite|mobility|salaire|salary|spoken languages?|langues? parlees|duration|period|periode|client|team size|company|employer|position|designation|role|title|location|project|projet|willing to relocate(?: to)?|relocation|preferred locations?|current location)$/u;
+
+const LANGUAGES_LABEL = /\b(?:languages?|langues?)\b/u;
 
 // Head nouns of the category labels of skill tables, whose cell separator extraction may lose
 // ("Operating Systems Windows, Linux", "Build Tool Ant, Maven", "Languages Java, C++").
@@ -63,6 +66,18 @@ const CATEGORY_NOUNS = new Set(
     'environnements'
   ).split(' '),
 );
+
+// Last words of labels naming a kind of skill, for a lone item after them ("Database: SQL Server 2008").
+const CATEGORY_LABEL_WORDS = new Set([
+  ...CATEGORY_NOUNS,
+  ...'database software technology skills frmwks platform server'.split(' '),
+]);
+
+/** Whether a list label names a kind of skill ("Database", "Operating Systems", "Technologies/Frmwks"). */
+function isCategoryLabel(label: string): boolean {
+  const words = foldForMatch(label).match(/[a-z]+/g) ?? [];
+  return words.length > 0 && words.length <= 3 && CATEGORY_LABEL_WORDS.has(words.at(-1)!);
+}
 
 /**
  * A category label glued to the first item of a table row ("Operating Systems Windows, Linux"): its
@@ -147,6 +162,54 @@ function isInlineList(pieces: string[], labelled: boolean, inSentences: boolean)
   return pieces.every(short);
 }
 
+// A parenthesised list inside a list ("Office (Excel, Access, Word)", "DBMS (MySQL, Oracle)").
+const SUB_LIST = /\(([^()]*[,;][^()]*)\)/gu;
+
+/** The text with the parentheses of its sub-lists turned into separators (same length, same offsets). */
+function openSubLists(text: string): string {
+  return text.replace(SUB_LIST, (_, inner: string) => `,${inner},`);
+}
+
+// Slashed names that are one skill, not two ("PL/SQL", "TCP/IP", "CI/CD").
+const SLASHED_NAMES = new Set(
+  'pl/sql t/sql tcp/ip udp/ip ci/cd i/o a/b ui/ux ux/ui os/2 r/3 s/4 as/400 os/400 b2b/b2c p/l 2d/3d n/a'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The items one separated piece holds: itself, or its parts when it is several names joined by slashes
+ * ("C/C++/C#", "VMware Workstation / VirtualBox"). Parts are short (three words at most); a version after a slash ("Windows 95/98", "Oracle 9i/10g") or a known
+ * slashed name ("PL/SQL") keeps the piece whole.
+ */
+function subItems(text: string, index: number): { text: string; index: number }[] {
+  const whole = [{ text, index }];
+  const separator = /\s*\/\s*/gu;
+  const parts: { text: string; index: number }[] = [];
+  let from = 0;
+  for (const match of text.matchAll(separator)) {
+    parts.push({ text: text.slice(from, match.index), index: index + from });
+    from = match.index + match[0].length;
+  }
+  if (parts.length === 0) return whole;
+  parts.push({ text: text.slice(from), index: index + from });
+  const words = (part: string) => part.trim().split(/\s+/u).filter(Boolean).length;
+  if (parts.some((part) => words(part.text) === 0 || words(part.text) > 3)) return whole;
+  if (parts.slice(1).some((part) => /^\s*\d/u.test(part.text))) return whole;
+  const slashed = foldForMatch(text).replace(/\s+/g, '');
+  if ([...SLASHED_NAMES].some((name) => slashed.includes(name))) return whole;
+  return parts;
+}
+
+// A category label before a spaced dash ("Technical Skills - Java, SQL", "Tools - Eclipse, Maven").
+const DASH_LABEL = /^([\p{L}][\p{L} /&]{0,30}?)\s+[-–—]\s+(?=\S)/u;
+
+/** The length of a category label written with a dash in front of a list, or 0. */
+function dashLabelLength(text: string): number {
+  const label = DASH_LABEL.exec(text);
+  return label && isCategoryLabel(label[1]!) ? label[0].length : 0;
+}
+
 /**
  * The items of list paragraphs (with `inSentences`, also the short inner items of a list written in a
  * sentence, for a caller that scores the items): each paragraph (wrapped lines joined) loses its label ("Languages:") and is
@@ -167,10 +230,16 @@ export function listItems(
     let labelled = label !== null;
     if (label) {
       if (isNonSkillLabel(label[1]!)) continue;
+      // "Languages: English, Hindi" are spoken languages (read elsewhere); "Languages: Java, C++" skills.
+      if (
+        LANGUAGES_LABEL.test(foldForMatch(label[1]!)) &&
+        mentionsSpokenLanguage(text.slice(label[0].length))
+      )
+        continue;
       offset = label[0].length;
       text = text.slice(offset);
     } else {
-      const glued = gluedLabelLength(text);
+      const glued = gluedLabelLength(text) || dashLabelLength(text);
       if (glued > 0) {
         offset = glued;
         text = text.slice(offset);
@@ -179,18 +248,25 @@ export function listItems(
     }
     if (options.requireList && CONTACT_LINE.test(paragraph.text)) continue;
     const pattern = paragraph.lines[0]!.isTable ? /[^|]+/gu : /[^,;|•·]+/gu;
-    const pieces = [...text.matchAll(pattern)];
-    const texts = pieces.map((piece) => cleanItem(piece[0]).text);
+    const pieces = [...openSubLists(text).matchAll(pattern)].flatMap((piece) =>
+      subItems(piece[0], piece.index),
+    );
+    const texts = pieces.map((piece) => cleanItem(piece.text).text);
+    // "Database: SQL Server 2008", "OS: Windows": one item after a label naming a kind of skill.
+    const categoryLabelled = label !== null && isCategoryLabel(label[1]!);
     if (
       options.requireList &&
-      (!isInlineList(texts, labelled, options.inSentences === true) ||
+      (!(
+        isInlineList(texts, labelled, options.inSentences === true) ||
+        (categoryLabelled && texts.length === 1)
+      ) ||
         (/\d/.test(text) && parseDateRange(text)?.isRange))
     )
       continue;
     // "Pune, Maharashtra - Bengaluru, Karnataka": places, not skills.
     if (texts.filter((piece) => isPlace(piece)).length * 2 >= texts.length) continue;
     for (const piece of pieces) {
-      const cleaned = cleanItem(piece[0]);
+      const cleaned = cleanItem(piece.text);
       if (!isPlausibleItem(cleaned.text) || isPlace(cleaned.text)) continue;
       const start = offset + piece.index + cleaned.lead;
       const raw = paragraph.text.slice(start, start + cleaned.length);

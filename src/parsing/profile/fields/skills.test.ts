@@ -91,3 +91,38 @@ describe('list items that are not skills', () => {
     expect(rules.map((skill) => skill.name)).not.toContain('Hibernate');
   });
 });
+
+describe('list items', () => {
+  const names = (text: string) =>
+    extractSkills(sectionLinesOf(text), defaultTaxonomy, { excludedLines: new Set() }).map(
+      (item) => item.name,
+    );
+
+  it('splits parenthesised sub-lists and slashed names, not slashed terms or versions', () => {
+    expect(names('SKILLS\nOffice (Excel, Word), C/C++/C#, PL/SQL, Windows 95/98')).toEqual([
+      'Office',
+      'Excel',
+      'Word',
+      'C',
+      'C++',
+      'C#',
+      'PL/SQL',
+      'Windows 95/98',
+    ]);
+  });
+
+  it('reads a category label before a dash and a lone item after a category label', () => {
+    expect(names('SKILLS\nTools - Eclipse, Maven\nDatabase: SQL Server 2008')).toEqual([
+      'Eclipse',
+      'Maven',
+      'SQL Server 2008',
+    ]);
+  });
+
+  it('reads "Languages:" lists of programming languages, not spoken ones', () => {
+    expect(names('SKILLS\nKnown languages: Java, Python\nKnown languages: English, Hindi')).toEqual([
+      'Java',
+      'Python',
+    ]);
+  });
+});

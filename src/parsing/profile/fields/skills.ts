@@ -145,7 +145,12 @@ export function extractSkills(
     const confidence = learned
       ? Math.max(learned[index]!, normalized ? KNOWN_LISTED_SKILL : 0)
       : listItemConfidence(name, normalized !== null);
-    if (confidence < (learned ? MIN_LEARNED_SKILL_CONFIDENCE : MIN_SKILL_CONFIDENCE)) continue;
+    const least = !learned
+      ? MIN_SKILL_CONFIDENCE
+      : options.requireList === true
+        ? MIN_LEARNED_LISTED_SKILL_CONFIDENCE
+        : MIN_LEARNED_SKILL_CONFIDENCE;
+    if (confidence < least) continue;
     skills.push({
       name,
       ...(normalized ? { normalized: normalized.label } : {}),
@@ -163,11 +168,18 @@ export function extractSkills(
  */
 export const MIN_SKILL_CONFIDENCE = 0.1;
 /**
- * The same for the learned probability that an item is a skill (used when the lines' context is known):
- * about the F1-best cut (half the F1) for probabilities that are calibrated out of sample (5-fold on the
- * dotin development resumes, `npm run fit:parts -- --check`).
+ * The same for the learned probability that an item is a skill (used when the lines' context is known),
+ * for probabilities that are calibrated out of sample (5-fold on the dotin development resumes, `npm run
+ * fit:parts -- --check`): in a skills section, about the F1-best cut (the classifier learned from IT-heavy
+ * resumes and scores the skills of other trades lower: "Loading and unloading" ~0.35).
  */
 export const MIN_LEARNED_SKILL_CONFIDENCE = 0.3;
+/**
+ * The same for the items of inline lists in other sections ("Environment: Java, Spring", "Worked in C,
+ * C++"), more often tasks or subjects: on the dotin development resumes 0.45 is the F1-best cut once lists
+ * are split finer (sub-lists, slashed names).
+ */
+export const MIN_LEARNED_LISTED_SKILL_CONFIDENCE = 0.45;
 /** The least confidence of a listed item the taxonomy knows, with the learned scores. */
 const KNOWN_LISTED_SKILL = 0.5;
 
