@@ -33,12 +33,12 @@ export interface DateRange {
 const MONTH = `(?:${namesPattern(MONTH_NUMBERS.keys())})`;
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 // One date: "janv. 2021", "sept 2020", "mars" (month alone, year taken from the other end), "03/2019", "2019-03", "2019".
-const ATOM = `(?:${MONTH}\\.?\\s*${YEAR}|${MONTH}\\.?(?![a-z])|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.-]\\s?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
+const ATOM = `(?:${MONTH}\\.?\\s*(?:[/-]\\s*)?${YEAR}|${MONTH}\\.?(?![a-z])|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.-]\\s?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
 const PRESENT = `(?:aujourd'hui|aujourd’hui|a ce jour|ce jour|present|presentement|actuellement|actuel|en cours|maintenant|now|today|current|currently|ongoing|(?:till |to |until )?(?:date|now|present)|onwards?)`;
 const SEPARATOR = `\\s*(?:-+|–|—|−|→|->|>|/|\\bà\\b|\\ba\\b|\\bau\\b|\\bto\\b|\\btill\\b|\\buntil\\b|\\bjusqu'?(?:a|au|en)\\b|\\bjusqu’(?:a|au|en)\\b)\\s*`;
 
 const RANGE = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:de|du|from|d'|d’)\\s*)?(${ATOM})${SEPARATOR}(?:(${PRESENT})|(${ATOM}))(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:(?:de|du|from|d'|d’)\\s*)?(${ATOM})${SEPARATOR}(?:(${PRESENT})|(${ATOM})|(\\d{2}))(?![\\p{L}\\d])`,
   'gu',
 );
 const SINCE = new RegExp(
@@ -67,13 +67,28 @@ function parseAtom(folded: string): { year: number | null; month: number | null 
   if (match) return { year: Number(match[1]), month: Number(match[2]) };
   match = /^(\d{4})$/.exec(text);
   if (match) return { year: Number(match[1]), month: null };
-  match = /^([a-z]+)\.? ?(\d{4})?$/.exec(text);
+  match = /^([a-z]+)\.? ?(?:[/-] ?)?(\d{4})?$/.exec(text);
   if (match) {
     const month = MONTH_NUMBERS.get(match[1]!);
     if (month === undefined) return null;
     return { year: match[2] ? Number(match[2]) : null, month };
   }
   return null;
+}
+
+/**
+ * The end of "1992-95", "1979-92", "2011-12": a two-digit year written right after a year alone (no
+ * space: "2019 - 20 ans" is not a period), read in the start's
+ * century when it comes after the start ("2011-12" is read as 2011–2012, as academic years are written;
+ * "2011-09" stays September 2011, a month being matched first). Null otherwise ("2019-05" after "March").
+ */
+function shortEndYear(
+  start: { year: number | null; month: number | null } | null,
+  digits: string,
+): { year: number; month: null } | null {
+  if (!start || start.year === null || start.month !== null) return null;
+  const year = Math.floor(start.year / 100) * 100 + Number(digits);
+  return year > start.year && year - start.year <= 40 ? { year, month: null } : null;
 }
 
 function formatMonth(year: number, month: number): string {
@@ -88,7 +103,7 @@ export function parseDateRange(text: string): DateRange | null {
   const folded = foldForMatch(text);
   for (const match of folded.matchAll(RANGE)) {
     const start = parseAtom(match[1]!);
-    const end = match[3] ? parseAtom(match[3]) : null;
+    const end = match[3] ? parseAtom(match[3]) : match[4] && /\d{4}[-–—/]\d{2}$/u.test(match[0]) ? shortEndYear(start, match[4]) : null;
     const current = match[2] !== undefined;
     if (!start || (!current && !end)) continue;
     const startYear = start.year ?? end?.year ?? null;

@@ -262,8 +262,10 @@ function pushAtBoundary(segment: string, offset: number, push: (text: string, of
     text: match[0],
     index: match.index,
     folded: foldForMatch(match[0]).replace(/[^\p{L}\d]/gu, ''),
+    // "Developer/Senior": the words a slash or a dash joins, each.
+    pieces: foldForMatch(match[0]).split(/[^\p{L}\d]+/u),
   }));
-  const isTitle = (token: { folded: string }) => TITLE_WORDS.has(token.folded);
+  const isTitle = (token: { pieces: string[] }) => token.pieces.some((piece) => TITLE_WORDS.has(piece));
   const split = (after: number) => {
     const cut = tokens[after + 1]!.index;
     push(segment.slice(0, cut), offset);

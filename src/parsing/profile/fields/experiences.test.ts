@@ -24,6 +24,11 @@ describe('splitHeader', () => {
       { title: '', company: 'Strategic Marketing, Inc.', location: 'Houston, TX' },
     ],
     ['Product Manager (Houston, TX) ,', { title: 'Product Manager', company: null, location: 'Houston, TX' }],
+    // Two titles joined by a slash stay one title ("Systems" is no employer's last word here).
+    [
+      'JAVA Developer/Senior Systems Engineer',
+      { title: 'JAVA Developer/Senior Systems Engineer', company: null, location: null },
+    ],
   ])('%s', (text, expected) => {
     expect(splitHeader(text)).toEqual(expected);
   });
