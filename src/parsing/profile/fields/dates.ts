@@ -103,7 +103,11 @@ export function parseDateRange(text: string): DateRange | null {
   const folded = foldForMatch(text);
   for (const match of folded.matchAll(RANGE)) {
     const start = parseAtom(match[1]!);
-    const end = match[3] ? parseAtom(match[3]) : match[4] && /\d{4}[-–—/]\d{2}$/u.test(match[0]) ? shortEndYear(start, match[4]) : null;
+    const end = match[3]
+      ? parseAtom(match[3])
+      : match[4] && /\d{4}[-–—/]\d{2}$/u.test(match[0])
+        ? shortEndYear(start, match[4])
+        : null;
     const current = match[2] !== undefined;
     if (!start || (!current && !end)) continue;
     const startYear = start.year ?? end?.year ?? null;
