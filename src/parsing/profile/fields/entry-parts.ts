@@ -101,7 +101,14 @@ function readsAsPlace(text: string): boolean {
     const cityLike = segments
       .slice(0, -1)
       .every((segment) => /^\p{Lu}[\p{L}.'’ -]{1,40}$/u.test(segment) && !hasCue(segment, COMPANY_WORDS));
-    if (cityLike && (isRegionName(last) || /^[A-Z]{2}$/u.test(last))) return true;
+    // Three segments are a place when the middle one is a region too ("Pune, Maharashtra, India", "Austin,
+    // TX, USA"); "FLASHSTARTS, Cleveland, OH" is an employer before its place.
+    const middleOk =
+      segments.length === 2 ||
+      isRegionName(segments[1]!) ||
+      /^[A-Z]{2}$/u.test(segments[1]!) ||
+      lookupCommune({ city: segments[0]! }, { approximate: false }) !== null;
+    if (cityLike && middleOk && (isRegionName(last) || /^[A-Z]{2}$/u.test(last))) return true;
   }
   if (segments.length === 1) {
     if (isRegionName(trimmed)) return true;

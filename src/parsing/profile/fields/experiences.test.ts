@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionLinesOf } from '../test-helpers.js';
+import { isPlace, splitParts } from './entry-parts.js';
 import { extractExperiences, splitHeader } from './experiences.js';
 
 const noOccupation = () => null;
@@ -24,6 +25,15 @@ describe('splitHeader', () => {
       { title: '', company: 'Strategic Marketing, Inc.', location: 'Houston, TX' },
     ],
     ['Product Manager (Houston, TX) ,', { title: 'Product Manager', company: null, location: 'Houston, TX' }],
+    // An employer before "City, ST" is no part of the place; "City, Region, Country" is a place.
+    [
+      'Flashstarts Media Group, Cleveland, OH',
+      { title: '', company: 'Flashstarts Media Group', location: 'Cleveland, OH' },
+    ],
+    [
+      'Analyst, Pune, Maharashtra, India',
+      { title: 'Analyst', company: null, location: 'Pune, Maharashtra, India' },
+    ],
     // Two titles joined by a slash stay one title ("Systems" is no employer's last word here).
     [
       'JAVA Developer/Senior Systems Engineer',
@@ -31,6 +41,18 @@ describe('splitHeader', () => {
     ],
   ])('%s', (text, expected) => {
     expect(splitHeader(text)).toEqual(expected);
+  });
+});
+
+describe('places in entry headers', () => {
+  it('reads "City, Region, Country" as a place, not "Employer, City, ST"', () => {
+    expect(isPlace('Pune, Maharashtra, India')).toBe(true);
+    expect(isPlace('Austin, TX, USA')).toBe(true);
+    expect(isPlace('FLASHSTARTS, Cleveland, OH')).toBe(false);
+    expect(splitParts('NetSpend, Austin, Texas').map((part) => part.text)).toEqual([
+      'NetSpend',
+      'Austin, Texas',
+    ]);
   });
 });
 
