@@ -49,6 +49,8 @@ const CASES: [string, string | null, string | null, boolean][] = [
   ['2011-12', '2011-01', '2012-12', false],
   ['2011-09', '2011-09', '2011-09', false],
   ['May/2008 - May/2016', '2008-05', '2016-05', false],
+  ['Software Engineer, 1/09 to Present', '2009-01', null, true],
+  ['5/95 - 6/98', '1995-05', '1998-06', false],
 ];
 
 describe('parseDateRange', () => {
@@ -76,6 +78,8 @@ describe('parseDateRange', () => {
     expect(parseDateRange('Gestion des marchandises')).toBeNull();
     // A two-digit number after a spaced dash is no year ("20 ans": twenty years old).
     expect(parseDateRange('2019 - 20 ans')?.isRange).toBe(false);
+    expect(parseDateRange('Mix 1/2 - 3/4 cup')).toBeNull();
+    expect(parseDateRange('10/09/11/09 (45 days)')).toBeNull();
   });
 });
 

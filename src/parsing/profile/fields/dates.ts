@@ -41,6 +41,14 @@ const RANGE = new RegExp(
   `(?<![\\p{L}\\d])(?:(?:de|du|from|d'|d’)\\s*)?(${ATOM})${SEPARATOR}(?:(${PRESENT})|(${ATOM})|(\\d{2}))(?![\\p{L}\\d])`,
   'gu',
 );
+// "1/09 to Present", "5/95 - 6/98": months with two-digit years, only as a range (alone, "1/09" could be a
+// fraction or a day; "10/09/11/09" is two days).
+const SHORT_RANGE = new RegExp(
+  `(?<![\\p{L}\\d/.])(0?[1-9]|1[0-2])/(\\d{2})\\s*(?:-+|–|—|\\bto\\b|\\btill\\b|\\buntil\\b)\\s*(?:(${PRESENT})|(0?[1-9]|1[0-2])/(\\d{2}))(?![\\p{L}\\d/])`,
+  'gu',
+);
+/** A two-digit year: 00–50 in the 2000s, 51–99 in the 1900s. */
+const fullYear = (digits: string) => (Number(digits) <= 50 ? 2000 : 1900) + Number(digits);
 const SINCE = new RegExp(
   `(?<![\\p{L}\\d])(?:depuis|since|des|from)\\s+(?:le\\s+|l'|l’|(?:le\\s+)?mois\\s+de\\s+|(?:en\\s+))?(${ATOM})(?![\\p{L}\\d])(?!${SEPARATOR}(?:${ATOM}|${PRESENT}))`,
   'gu',
@@ -125,6 +133,13 @@ export function parseDateRange(text: string): DateRange | null {
       length: match[0].length,
       isRange: true,
     };
+  }
+  for (const match of folded.matchAll(SHORT_RANGE)) {
+    const start = formatMonth(fullYear(match[2]!), Number(match[1]));
+    const current = match[3] !== undefined;
+    const end = current ? null : formatMonth(fullYear(match[5]!), Number(match[4]));
+    if (end !== null && end < start) continue;
+    return { start, end, current, index: match.index, length: match[0].length, isRange: true };
   }
   for (const match of [...folded.matchAll(SINCE), ...folded.matchAll(ONWARDS)]) {
     const start = parseAtom(match[1]!);

@@ -57,6 +57,19 @@ describe('places in entry headers', () => {
 });
 
 describe('extractExperiences', () => {
+  it('reads a header whose description goes on after a full stop on the same line', () => {
+    const text = [
+      'EXPERIENCE',
+      'Newspaper Staff Member, The Daily',
+      'Aug 2012 - present. Features editor of campus newspaper, responsible for award-winning design.',
+      '2001-2002: Interim Department Chair, Political Science. Responsible for supervising faculty and staff.',
+    ].join('\n');
+    expect(read(text).map(([, , , start, end, current]) => [start, end, current])).toEqual([
+      ['2012-08', null, true],
+      ['2001-01', '2002-12', false],
+    ]);
+  });
+
   it('reads the three usual layouts', () => {
     const text = [
       'EXPÉRIENCES PROFESSIONNELLES',

@@ -217,9 +217,20 @@ function findAnchors(lines: SectionLine[], strict: boolean): Anchor[] {
       }
     }
     if (strict && !range.isRange) continue;
-    const remainder = withoutDates(line.text, range);
-    const words = remainder.text.length === 0 ? 0 : remainder.text.split(/\s+/).length;
-    if (words > (range.isRange ? 14 : 8) || isSentenceLike(remainder.text)) continue;
+    let remainder = withoutDates(line.text, range);
+    const tooLong = (text: string) =>
+      (text.length === 0 ? 0 : text.split(/\s+/).length) > (range.isRange ? 14 : 8) || isSentenceLike(text);
+    if (tooLong(remainder.text)) {
+      // "2001-2002: Interim Department Chair, Political Science. Responsible for…", "Aug 2012 - present.
+      // Features editor of…": a header, then its description on the same line from the first sentence on.
+      const rangeEnd = range.index + range.length;
+      const stop = /(?<=\p{L}{4,}|\d)\.\s+(?=\p{Lu})/gu;
+      stop.lastIndex = Math.max(0, rangeEnd - 1);
+      const cut = range.index === 0 || range.index < 40 ? stop.exec(line.text) : null;
+      if (!cut) continue;
+      remainder = withoutDates(line.text.slice(0, cut.index), range);
+      if (tooLong(remainder.text) || remainder.text.split(/\s+/).length > 8) continue;
+    }
     anchors.push({ index, range, continuation, remainder: remainder.text, remainderParts: remainder.parts });
     if (continuation !== null) index = continuation;
   }
