@@ -70,6 +70,17 @@ describe('extractExperiences', () => {
     ]);
   });
 
+  it('opens no entry on a running footer ("Jane Doe, Curriculum Vitae, April 2013")', () => {
+    const text = [
+      'EXPERIENCE',
+      'Legal Officer, Central Land Council',
+      '1988-90',
+      'Jane Doe, Curriculum Vitae, April 2013',
+      'Jane Doe, page 2 of 3',
+    ].join('\n');
+    expect(read(text).map(([, , , start, end]) => [start, end])).toEqual([['1988-01', '1990-12']]);
+  });
+
   it('reads the three usual layouts', () => {
     const text = [
       'EXPÉRIENCES PROFESSIONNELLES',

@@ -15,7 +15,7 @@ import {
   titleScore,
 } from './entry-parts.js';
 import { COMPANY_PLACEHOLDER, COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
-import { isBulletLine, isHeaderLike, isSentenceLike } from './header-lines.js';
+import { isBulletLine, isHeaderLike, isRunningHeader, isSentenceLike } from './header-lines.js';
 import { classifyHeaderPart, type PartScores } from './part-classifier.js';
 
 /** Maps a job title to an occupation (the taxonomy's `normalizeOccupation` in production). */
@@ -205,7 +205,7 @@ function findAnchors(lines: SectionLine[], strict: boolean): Anchor[] {
   const anchors: Anchor[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (isBulletLine(line)) continue;
+    if (isBulletLine(line) || isRunningHeader(line.text)) continue;
     let range = parseDateRange(line.text);
     if (!range) continue;
     let continuation: number | null = null;
@@ -364,6 +364,10 @@ function isNotAnEmployer(company: string): boolean {
     ) ||
     // "Current / 3 months", "(2 years)": a duration.
     /^(?:current|present|till|to date)\b|\b\d+\s*(?:years?|months?|yrs?)\b/u.test(folded) ||
+    // "Organized books and patron files within…", "Assisting the sales team in…": a task, not an employer.
+    (/^\p{Lu}\p{Ll}+(?:ed|ing)\s/u.test(text) &&
+      text.split(/\s+/u).length >= 5 &&
+      !hasCue(text, COMPANY_WORDS)) ||
     // "Founder and Co-CEO": a second title, not an employer.
     (hasCue(text, TITLE_WORDS) && !hasCue(text, COMPANY_WORDS)) ||
     /^https?:|www\.|@/u.test(text)
