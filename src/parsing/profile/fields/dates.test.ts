@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateRange, parseFrenchDate, totalExperienceMonths } from './dates.js';
+import { parseDateRange, parseFrenchDate, parsePlaceholderRange, totalExperienceMonths } from './dates.js';
 
 const CASES: [string, string | null, string | null, boolean][] = [
   ["janv. 2021 – aujourd'hui", '2021-01', null, true],
@@ -80,6 +80,19 @@ describe('parseDateRange', () => {
     expect(parseDateRange('2019 - 20 ans')?.isRange).toBe(false);
     expect(parseDateRange('Mix 1/2 - 3/4 cup')).toBeNull();
     expect(parseDateRange('10/09/11/09 (45 days)')).toBeNull();
+  });
+});
+
+describe('parsePlaceholderRange', () => {
+  it('finds template periods without giving them dates', () => {
+    expect(parsePlaceholderRange('Administrative Secretary, July 20XX to Present')).toMatchObject({
+      start: null,
+      end: null,
+      current: true,
+      index: 26,
+    });
+    expect(parsePlaceholderRange('19xx-20xx')?.current).toBe(false);
+    expect(parsePlaceholderRange('2019 - 2020')).toBeNull();
   });
 });
 

@@ -168,6 +168,32 @@ export function parseDateRange(text: string): DateRange | null {
   return null;
 }
 
+// Template years ("March 20XX", "19xx-20xx", "July 20XX to Present"): a period whose year was left out.
+const PLACEHOLDER_YEAR = '(?:19|20)xx';
+const PLACEHOLDER_DATE = `(?:${MONTH}\\.?,?\\s*)?${PLACEHOLDER_YEAR}`;
+const PLACEHOLDER_RANGE = new RegExp(
+  `(?<![\\p{L}\\d])${PLACEHOLDER_DATE}(?:\\s*(?:-+|–|—|‐|\\bto\\b)\\s*(?:(${PRESENT})|${PLACEHOLDER_DATE}))?(?![\\p{L}\\d])`,
+  'u',
+);
+
+/**
+ * A period written with a template's placeholder year ("September 20XX-Present", "19xx-20xx"): where it is
+ * in the text, with no start or end (they are unknown), current when it runs to the present. Null when
+ * the text holds no such period.
+ */
+export function parsePlaceholderRange(text: string): DateRange | null {
+  const match = PLACEHOLDER_RANGE.exec(foldForMatch(text));
+  if (!match) return null;
+  return {
+    start: null,
+    end: null,
+    current: match[1] !== undefined,
+    index: match.index,
+    length: match[0].length,
+    isRange: true,
+  };
+}
+
 /** `YYYY-MM` of a date. */
 export function monthOf(date: Date): string {
   return formatMonth(date.getUTCFullYear(), date.getUTCMonth() + 1);

@@ -81,6 +81,20 @@ describe('extractExperiences', () => {
     expect(read(text).map(([, , , start, end]) => [start, end])).toEqual([['1988-01', '1990-12']]);
   });
 
+  it('opens entries on template years ("September 20XX-Present"), leaving their dates unknown', () => {
+    const text = [
+      'EXPERIENCE',
+      'Food Service Worker',
+      'Taco Restaurant',
+      'September 20XX-Present',
+      'Business Teacher, Treeville High School, Treeville, Nebraska, 19xx-20xx',
+    ].join('\n');
+    expect(read(text)).toEqual([
+      ['Food Service Worker', 'Taco Restaurant', null, null, null, true],
+      ['Business Teacher', 'Treeville High School', 'Treeville, Nebraska', null, null, false],
+    ]);
+  });
+
   it('reads the three usual layouts', () => {
     const text = [
       'EXPÉRIENCES PROFESSIONNELLES',

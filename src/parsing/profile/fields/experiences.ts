@@ -2,7 +2,7 @@ import type { Experience, OccupationRef, SourceSpan } from '../../../domain/inde
 import { MONTH_NUMBERS } from '../../../locale/index.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
 import { headingKind, type SectionLine } from '../sections.js';
-import { type DateRange, parseDateRange } from './dates.js';
+import { type DateRange, parseDateRange, parsePlaceholderRange } from './dates.js';
 import { hasDegreeKeyword } from './education.js';
 import {
   companyScore,
@@ -206,7 +206,7 @@ function findAnchors(lines: SectionLine[], strict: boolean): Anchor[] {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (isBulletLine(line) || isRunningHeader(line.text)) continue;
-    let range = parseDateRange(line.text);
+    let range = parseDateRange(line.text) ?? parsePlaceholderRange(line.text);
     if (!range) continue;
     let continuation: number | null = null;
     if (!range.isRange) {
