@@ -95,6 +95,21 @@ describe('extractExperiences', () => {
     ]);
   });
 
+  it('reads dates cut over two lines with the header after the end date ("2007" / "Present: Copywriter, X")', () => {
+    const text = [
+      'EXPERIENCE',
+      '2007',
+      'Present: Associate Print Copywriter, Saatchi & Saatchi, New York City',
+      'Compose taglines.',
+      '1995',
+      '1998: Senior Engineer',
+    ].join('\n');
+    expect(read(text)).toEqual([
+      ['Associate Print Copywriter', 'Saatchi & Saatchi', null, '2007-01', null, true],
+      ['Senior Engineer', null, null, '1995-01', '1998-12', false],
+    ]);
+  });
+
   it('reads the three usual layouts', () => {
     const text = [
       'EXPÉRIENCES PROFESSIONNELLES',

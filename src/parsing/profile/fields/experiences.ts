@@ -176,6 +176,38 @@ interface Anchor {
   remainder: string;
   /** Offset of `remainder`'s text in the anchor line (for parts' offsets). */
   remainderParts: EntryPart[];
+  /** Header parts after the end date on the continuation line ("1995" / "1998: Senior Engineer"). */
+  continuationParts: EntryPart[];
+}
+
+// The end of a period starting a line, before its header: "Present: Automotive Service Technician, …",
+// "1998: Senior Engineer", "2013 Freelance web developer".
+const LEADING_END =
+  /^((?:present|current|now|today|till date|to date)|(?:\p{L}{3,9}\.?\s+)?(?:19|20)\d{2})(?![\p{L}\d])\s*[:,–—-]?\s*(?=\S)/iu;
+
+/**
+ * Dates cut over two lines with the header after them: "2007" then "Present: Associate Print Copywriter,
+ * Saatchi & Saatchi". Returns the range over both and the header parts of the second line, or null.
+ */
+function continuedRangeWithHeader(
+  line: SectionLine,
+  next: SectionLine | undefined,
+  range: DateRange,
+): { range: DateRange; parts: EntryPart[]; text: string } | null {
+  if (!next || next.isBullet || withoutDates(line.text, range).text.length > 0) return null;
+  const lead = LEADING_END.exec(next.text);
+  if (!lead) return null;
+  const combined = parseDateRange(`${line.text} – ${lead[1]}`);
+  if (!combined?.isRange || combined.current !== /^\D/u.test(lead[1]!) || combined.index > range.index)
+    return null;
+  const rest = `${' '.repeat(lead[0].length)}${next.text.slice(lead[0].length)}`;
+  const text = rest.trim();
+  if (text.split(/\s+/u).length > 14 || isSentenceLike(text)) return null;
+  return {
+    range: { ...combined, length: Math.min(combined.length, line.text.length - combined.index) },
+    parts: splitParts(rest),
+    text,
+  };
 }
 
 /** The dates line's text without its dates: "Cariste (2018 – 2020)" → "Cariste". */
@@ -209,11 +241,19 @@ function findAnchors(lines: SectionLine[], strict: boolean): Anchor[] {
     let range = parseDateRange(line.text) ?? parsePlaceholderRange(line.text);
     if (!range) continue;
     let continuation: number | null = null;
+    let continuationParts: EntryPart[] = [];
+    let continuationText = '';
     if (!range.isRange) {
       const continued = continuedRange(line, lines[index + 1], range);
+      const withHeader = continued ? null : continuedRangeWithHeader(line, lines[index + 1], range);
       if (continued) {
         range = { ...continued, length: Math.min(continued.length, line.text.length - continued.index) };
         continuation = index + 1;
+      } else if (withHeader) {
+        range = withHeader.range;
+        continuation = index + 1;
+        continuationParts = withHeader.parts;
+        continuationText = withHeader.text;
       }
     }
     if (strict && !range.isRange) continue;
@@ -231,7 +271,14 @@ function findAnchors(lines: SectionLine[], strict: boolean): Anchor[] {
       remainder = withoutDates(line.text.slice(0, cut.index), range);
       if (tooLong(remainder.text) || remainder.text.split(/\s+/).length > 8) continue;
     }
-    anchors.push({ index, range, continuation, remainder: remainder.text, remainderParts: remainder.parts });
+    anchors.push({
+      index,
+      range,
+      continuation,
+      remainder: [remainder.text, continuationText].filter(Boolean).join(' '),
+      remainderParts: remainder.parts,
+      continuationParts,
+    });
     if (continuation !== null) index = continuation;
   }
   return anchors;
@@ -282,6 +329,7 @@ function buildBlocks(lines: SectionLine[], anchors: Anchor[]): Block[] {
     for (const index of before)
       parts.push(...splitParts(lines[index]!.text).map((part) => ({ ...part, line: index - anchor.index })));
     parts.push(...anchor.remainderParts.map((part) => ({ ...part, line: 0 })));
+    parts.push(...anchor.continuationParts.map((part) => ({ ...part, line: 1 })));
     const after: number[] = [];
     const ceiling = anchors[position + 1]?.index ?? lines.length;
     const end = anchor.continuation ?? anchor.index;
