@@ -20,6 +20,11 @@
  *
  * Gold and predicted values are de-duplicated per document (after normalisation), then paired one to one,
  * best pairs first (exact before partial), so a prediction can only be credited once.
+ *
+ * One exception for `span` fields: a prediction that joins several values with slashes ("Project
+ * Management/Technical Lead", one job with two titles) is what the resume wrote, while the dataset labels
+ * each piece apart. A gold value left unpaired that equals one of its slash pieces is found too: it counts
+ * for recall (`found`), and the prediction counts once for precision (`correct`).
  */
 
 export type MatchRule = 'exact' | 'name' | 'city' | 'span' | 'degree' | 'skill';
@@ -142,7 +147,10 @@ export function distinctValues(values: string[]): string[] {
 export interface FieldMatch {
   gold: number;
   predicted: number;
+  /** Predictions credited (precision). */
   correct: number;
+  /** Gold values found (recall): `correct` plus the slash pieces of `span` fields. */
+  found: number;
   /** Gold values no prediction matched, and predictions that matched no gold value. */
   missed: string[];
   spurious: string[];
@@ -188,10 +196,27 @@ export function matchField(rule: MatchRule, gold: string[], predicted: (string |
     goldUsed.add(pair.goldIndex);
     predictedUsed.add(pair.predictedIndex);
   }
+  if (rule === 'span') {
+    const pieces = predictedValues.map((forms) =>
+      forms.flatMap((form) => {
+        const split = form.split('/').map(normalizeValue);
+        return split.length >= 2 ? split.filter((piece) => piece.length > 0) : [];
+      }),
+    );
+    for (const [goldIndex, goldValue] of goldValues.entries()) {
+      if (goldUsed.has(goldIndex)) continue;
+      const key = normalizeValue(goldValue);
+      const holder = pieces.findIndex((list) => list.includes(key));
+      if (holder < 0) continue;
+      goldUsed.add(goldIndex);
+      predictedUsed.add(holder);
+    }
+  }
   return {
     gold: goldValues.length,
     predicted: predictedValues.length,
-    correct: goldUsed.size,
+    correct: predictedUsed.size,
+    found: goldUsed.size,
     missed: goldValues.filter((_, index) => !goldUsed.has(index)),
     spurious: predictedValues.filter((_, index) => !predictedUsed.has(index)).map((forms) => forms[0]!),
     credited: itemValue.map((index) => index >= 0 && predictedUsed.has(index)),

@@ -4,7 +4,10 @@
 export interface FieldCounts {
   gold: number;
   predicted: number;
+  /** Predictions credited (precision's numerator). */
   correct: number;
+  /** Gold values found (recall's numerator) when it differs from `correct` (see field-matching.ts). */
+  found?: number;
 }
 
 export interface FieldScore extends FieldCounts {
@@ -33,7 +36,7 @@ export function scoreFields(
 ): { fields: FieldScore[]; micro: MicroScore } {
   const fields: FieldScore[] = [...counts.entries()].map(([field, count]) => {
     const precision = ratio(count.correct, count.predicted);
-    const recall = ratio(count.correct, count.gold);
+    const recall = ratio(count.found ?? count.correct, count.gold);
     return { field, ...count, precision, recall, f1: harmonicMean(precision, recall) };
   });
   const total = fields
@@ -43,11 +46,12 @@ export function scoreFields(
         gold: sum.gold + field.gold,
         predicted: sum.predicted + field.predicted,
         correct: sum.correct + field.correct,
+        found: sum.found + (field.found ?? field.correct),
       }),
-      { gold: 0, predicted: 0, correct: 0 },
+      { gold: 0, predicted: 0, correct: 0, found: 0 },
     );
   const precision = ratio(total.correct, total.predicted);
-  const recall = ratio(total.correct, total.gold);
+  const recall = ratio(total.found, total.gold);
   return { fields, micro: { precision, recall, f1: harmonicMean(precision, recall) } };
 }
 
@@ -56,6 +60,7 @@ export function addCounts(into: Map<string, FieldCounts>, field: string, more: F
   const count = into.get(field) ?? { gold: 0, predicted: 0, correct: 0 };
   count.gold += more.gold;
   count.predicted += more.predicted;
+  count.found = (count.found ?? count.correct) + (more.found ?? more.correct);
   count.correct += more.correct;
   into.set(field, count);
 }

@@ -82,6 +82,15 @@ describe('parseCvText', () => {
     expect(profile.headline).toBe('GRAPHIC DESIGNER');
   });
 
+  it('takes the line under the name as the headline only when it names a job', async () => {
+    const read = async (second: string) =>
+      (await parseCvText(['Jane Invented', second, 'jane@example.com'].join('\n'), { now: '2026-11-01' }))
+        .profile.headline;
+    expect(await read('Senior Software Engineer')).toBe('Senior Software Engineer');
+    expect(await read('Resume')).toBeNull();
+    expect(await read('University of Missouri')).toBeNull();
+  });
+
   it('counts current experiences up to `now`', async () => {
     const early = await parseCvText(CV, { now: '2021-06-15' });
     const late = await parseCvText(CV, { now: '2026-11-01' });

@@ -116,12 +116,27 @@ describe('field matching', () => {
       gold: 2,
       predicted: 3,
       correct: 2,
+      found: 2,
       missed: [],
       spurious: ['Team Lead'],
       credited: [true, true, false],
     });
     // A prediction with alternative spellings is counted once, by its best form.
     expect(matchField('skill', ['Forklift driving'], [['cariste', 'forklift driving']]).correct).toBe(1);
+  });
+
+  it('finds each slash-joined piece of a span prediction, counting the prediction once', () => {
+    const match = matchField(
+      'span',
+      ['JAVA Developer', 'Senior Systems Engineer', 'Intern'],
+      ['JAVA Developer/Senior Systems Engineer', 'Team Lead'],
+    );
+    expect(match).toMatchObject({ gold: 3, predicted: 2, correct: 1, found: 2, missed: ['Intern'] });
+    // Only for spans, and only equal pieces: "Developer" is no piece of "JAVA Developer/Tester".
+    expect(matchField('span', ['Developer'], ['JAVA Developer/Tester']).found).toBe(0);
+    expect(matchField('skill', ['Java', 'Perl'], ['Java/Perl']).found).toBe(1);
+    const { fields } = scoreFields(new Map([['titles', { gold: 3, predicted: 2, correct: 1, found: 2 }]]));
+    expect(fields[0]).toMatchObject({ precision: 0.5, recall: 2 / 3 });
   });
 });
 

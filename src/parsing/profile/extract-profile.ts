@@ -32,6 +32,8 @@ import { headingKind, linesOf, type Section, type SectionLine, splitSections } f
 export const LOW_CONFIDENCE = 0.5;
 /** Smallest taxonomy score for an experience's occupation to be kept. */
 export const OCCUPATION_MIN_SCORE = 0.5;
+/** Occupation score above which a line under the name without a job-title word is still a headline. */
+const HEADLINE_OCCUPATION_SCORE = 0.95;
 
 export interface ExtractProfileContext {
   id: string;
@@ -75,7 +77,6 @@ export function extractProfile(
   const topLines = usable(linesOf(sections, 'top'));
   const nameFound = findName(topLines) ?? findName(usable(contactArea));
   const name = record('name', nameFound);
-  const headline = record('headline', findHeadline(topLines, nameFound?.source ?? null));
   const commune = findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15));
   const placeName = () => findPlaceName(usable(contactArea)) ?? findPlaceName(usable(all).slice(0, 15));
   // In English text a French commune named without its postal code is mostly a homonym ("Columbia",
@@ -94,6 +95,21 @@ export function extractProfile(
       ? { romeCode: best.romeCode, label: best.label }
       : null;
   };
+  // The line under the name is a headline only when it has a job-title word or is an occupation of the
+  // taxonomy almost word for word ("Kitchen Porter"): on the dotin development resumes the others were
+  // places, schools, streets, "Resume" (the taxonomy finds an occupation close to many of those,
+  // "University of Missouri" 0.84, "Melvin Street" 0.88, hence the high bar).
+  const namesOccupation = (text: string) => {
+    const result = context.taxonomy.normalizeOccupation(text, { limit: 1 });
+    return !result.abstained && (result.matches[0]?.score ?? 0) >= HEADLINE_OCCUPATION_SCORE;
+  };
+  const headlineFound = findHeadline(topLines, nameFound?.source ?? null);
+  const headline = record(
+    'headline',
+    headlineFound && (isJobTitleLine(headlineFound.value) || namesOccupation(headlineFound.value))
+      ? headlineFound
+      : null,
+  );
   let experiences = extractExperiences(linesOf(sections, 'experience'), {
     resolveOccupation,
     strict: false,

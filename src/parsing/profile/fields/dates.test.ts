@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateRange, parseFrenchDate, totalExperienceMonths } from './dates.js';
+import { parseDateRange, parseFrenchDate, parsePlaceholderRange, totalExperienceMonths } from './dates.js';
 
 const CASES: [string, string | null, string | null, boolean][] = [
   ["janv. 2021 – aujourd'hui", '2021-01', null, true],
@@ -44,6 +44,13 @@ const CASES: [string, string | null, string | null, boolean][] = [
   ['Jan 2015 to Date', '2015-01', null, true],
   ['September 2017 onwards', '2017-09', null, true],
   ['(Mar 2014 till now)', '2014-03', null, true],
+  ['1992-95: Senior Legal Officer', '1992-01', '1995-12', false],
+  ['Partner (1979-92)', '1979-01', '1992-12', false],
+  ['2011-12', '2011-01', '2012-12', false],
+  ['2011-09', '2011-09', '2011-09', false],
+  ['May/2008 - May/2016', '2008-05', '2016-05', false],
+  ['Software Engineer, 1/09 to Present', '2009-01', null, true],
+  ['5/95 - 6/98', '1995-05', '1998-06', false],
 ];
 
 describe('parseDateRange', () => {
@@ -69,6 +76,23 @@ describe('parseDateRange', () => {
     expect(parseDateRange('Tél. : 06 99 12 34 56')).toBeNull();
     expect(parseDateRange('Rayon de 30 km')).toBeNull();
     expect(parseDateRange('Gestion des marchandises')).toBeNull();
+    // A two-digit number after a spaced dash is no year ("20 ans": twenty years old).
+    expect(parseDateRange('2019 - 20 ans')?.isRange).toBe(false);
+    expect(parseDateRange('Mix 1/2 - 3/4 cup')).toBeNull();
+    expect(parseDateRange('10/09/11/09 (45 days)')).toBeNull();
+  });
+});
+
+describe('parsePlaceholderRange', () => {
+  it('finds template periods without giving them dates', () => {
+    expect(parsePlaceholderRange('Administrative Secretary, July 20XX to Present')).toMatchObject({
+      start: null,
+      end: null,
+      current: true,
+      index: 26,
+    });
+    expect(parsePlaceholderRange('19xx-20xx')?.current).toBe(false);
+    expect(parsePlaceholderRange('2019 - 2020')).toBeNull();
   });
 });
 

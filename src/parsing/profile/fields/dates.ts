@@ -33,14 +33,22 @@ export interface DateRange {
 const MONTH = `(?:${namesPattern(MONTH_NUMBERS.keys())})`;
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 // One date: "janv. 2021", "sept 2020", "mars" (month alone, year taken from the other end), "03/2019", "2019-03", "2019".
-const ATOM = `(?:${MONTH}\\.?\\s*${YEAR}|${MONTH}\\.?(?![a-z])|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.-]\\s?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
+const ATOM = `(?:${MONTH}\\.?\\s*(?:[/-]\\s*)?${YEAR}|${MONTH}\\.?(?![a-z])|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.-]\\s?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
 const PRESENT = `(?:aujourd'hui|aujourd’hui|a ce jour|ce jour|present|presentement|actuellement|actuel|en cours|maintenant|now|today|current|currently|ongoing|(?:till |to |until )?(?:date|now|present)|onwards?)`;
 const SEPARATOR = `\\s*(?:-+|–|—|−|→|->|>|/|\\bà\\b|\\ba\\b|\\bau\\b|\\bto\\b|\\btill\\b|\\buntil\\b|\\bjusqu'?(?:a|au|en)\\b|\\bjusqu’(?:a|au|en)\\b)\\s*`;
 
 const RANGE = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:de|du|from|d'|d’)\\s*)?(${ATOM})${SEPARATOR}(?:(${PRESENT})|(${ATOM}))(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:(?:de|du|from|d'|d’)\\s*)?(${ATOM})${SEPARATOR}(?:(${PRESENT})|(${ATOM})|(\\d{2}))(?![\\p{L}\\d])`,
   'gu',
 );
+// "1/09 to Present", "5/95 - 6/98": months with two-digit years, only as a range (alone, "1/09" could be a
+// fraction or a day; "10/09/11/09" is two days).
+const SHORT_RANGE = new RegExp(
+  `(?<![\\p{L}\\d/.])(0?[1-9]|1[0-2])/(\\d{2})\\s*(?:-+|–|—|\\bto\\b|\\btill\\b|\\buntil\\b)\\s*(?:(${PRESENT})|(0?[1-9]|1[0-2])/(\\d{2}))(?![\\p{L}\\d/])`,
+  'gu',
+);
+/** A two-digit year: 00–50 in the 2000s, 51–99 in the 1900s. */
+const fullYear = (digits: string) => (Number(digits) <= 50 ? 2000 : 1900) + Number(digits);
 const SINCE = new RegExp(
   `(?<![\\p{L}\\d])(?:depuis|since|des|from)\\s+(?:le\\s+|l'|l’|(?:le\\s+)?mois\\s+de\\s+|(?:en\\s+))?(${ATOM})(?![\\p{L}\\d])(?!${SEPARATOR}(?:${ATOM}|${PRESENT}))`,
   'gu',
@@ -67,13 +75,28 @@ function parseAtom(folded: string): { year: number | null; month: number | null 
   if (match) return { year: Number(match[1]), month: Number(match[2]) };
   match = /^(\d{4})$/.exec(text);
   if (match) return { year: Number(match[1]), month: null };
-  match = /^([a-z]+)\.? ?(\d{4})?$/.exec(text);
+  match = /^([a-z]+)\.? ?(?:[/-] ?)?(\d{4})?$/.exec(text);
   if (match) {
     const month = MONTH_NUMBERS.get(match[1]!);
     if (month === undefined) return null;
     return { year: match[2] ? Number(match[2]) : null, month };
   }
   return null;
+}
+
+/**
+ * The end of "1992-95", "1979-92", "2011-12": a two-digit year written right after a year alone (no
+ * space: "2019 - 20 ans" is not a period), read in the start's
+ * century when it comes after the start ("2011-12" is read as 2011–2012, as academic years are written;
+ * "2011-09" stays September 2011, a month being matched first). Null otherwise ("2019-05" after "March").
+ */
+function shortEndYear(
+  start: { year: number | null; month: number | null } | null,
+  digits: string,
+): { year: number; month: null } | null {
+  if (!start || start.year === null || start.month !== null) return null;
+  const year = Math.floor(start.year / 100) * 100 + Number(digits);
+  return year > start.year && year - start.year <= 40 ? { year, month: null } : null;
 }
 
 function formatMonth(year: number, month: number): string {
@@ -88,7 +111,11 @@ export function parseDateRange(text: string): DateRange | null {
   const folded = foldForMatch(text);
   for (const match of folded.matchAll(RANGE)) {
     const start = parseAtom(match[1]!);
-    const end = match[3] ? parseAtom(match[3]) : null;
+    const end = match[3]
+      ? parseAtom(match[3])
+      : match[4] && /\d{4}[-–—/]\d{2}$/u.test(match[0])
+        ? shortEndYear(start, match[4])
+        : null;
     const current = match[2] !== undefined;
     if (!start || (!current && !end)) continue;
     const startYear = start.year ?? end?.year ?? null;
@@ -106,6 +133,13 @@ export function parseDateRange(text: string): DateRange | null {
       length: match[0].length,
       isRange: true,
     };
+  }
+  for (const match of folded.matchAll(SHORT_RANGE)) {
+    const start = formatMonth(fullYear(match[2]!), Number(match[1]));
+    const current = match[3] !== undefined;
+    const end = current ? null : formatMonth(fullYear(match[5]!), Number(match[4]));
+    if (end !== null && end < start) continue;
+    return { start, end, current, index: match.index, length: match[0].length, isRange: true };
   }
   for (const match of [...folded.matchAll(SINCE), ...folded.matchAll(ONWARDS)]) {
     const start = parseAtom(match[1]!);
@@ -132,6 +166,32 @@ export function parseDateRange(text: string): DateRange | null {
     };
   }
   return null;
+}
+
+// Template years ("March 20XX", "19xx-20xx", "July 20XX to Present"): a period whose year was left out.
+const PLACEHOLDER_YEAR = '(?:19|20)xx';
+const PLACEHOLDER_DATE = `(?:${MONTH}\\.?,?\\s*)?${PLACEHOLDER_YEAR}`;
+const PLACEHOLDER_RANGE = new RegExp(
+  `(?<![\\p{L}\\d])${PLACEHOLDER_DATE}(?:\\s*(?:-+|–|—|‐|\\bto\\b)\\s*(?:(${PRESENT})|${PLACEHOLDER_DATE}))?(?![\\p{L}\\d])`,
+  'u',
+);
+
+/**
+ * A period written with a template's placeholder year ("September 20XX-Present", "19xx-20xx"): where it is
+ * in the text, with no start or end (they are unknown), current when it runs to the present. Null when
+ * the text holds no such period.
+ */
+export function parsePlaceholderRange(text: string): DateRange | null {
+  const match = PLACEHOLDER_RANGE.exec(foldForMatch(text));
+  if (!match) return null;
+  return {
+    start: null,
+    end: null,
+    current: match[1] !== undefined,
+    index: match.index,
+    length: match[0].length,
+    isRange: true,
+  };
 }
 
 /** `YYYY-MM` of a date. */

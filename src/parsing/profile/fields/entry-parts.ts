@@ -101,7 +101,14 @@ function readsAsPlace(text: string): boolean {
     const cityLike = segments
       .slice(0, -1)
       .every((segment) => /^\p{Lu}[\p{L}.'’ -]{1,40}$/u.test(segment) && !hasCue(segment, COMPANY_WORDS));
-    if (cityLike && (isRegionName(last) || /^[A-Z]{2}$/u.test(last))) return true;
+    // Three segments are a place when the middle one is a region too ("Pune, Maharashtra, India", "Austin,
+    // TX, USA"); "FLASHSTARTS, Cleveland, OH" is an employer before its place.
+    const middleOk =
+      segments.length === 2 ||
+      isRegionName(segments[1]!) ||
+      /^[A-Z]{2}$/u.test(segments[1]!) ||
+      lookupCommune({ city: segments[0]! }, { approximate: false }) !== null;
+    if (cityLike && middleOk && (isRegionName(last) || /^[A-Z]{2}$/u.test(last))) return true;
   }
   if (segments.length === 1) {
     if (isRegionName(trimmed)) return true;
@@ -262,8 +269,10 @@ function pushAtBoundary(segment: string, offset: number, push: (text: string, of
     text: match[0],
     index: match.index,
     folded: foldForMatch(match[0]).replace(/[^\p{L}\d]/gu, ''),
+    // "Developer/Senior": the words a slash or a dash joins, each.
+    pieces: foldForMatch(match[0]).split(/[^\p{L}\d]+/u),
   }));
-  const isTitle = (token: { folded: string }) => TITLE_WORDS.has(token.folded);
+  const isTitle = (token: { pieces: string[] }) => token.pieces.some((piece) => TITLE_WORDS.has(piece));
   const split = (after: number) => {
     const cut = tokens[after + 1]!.index;
     push(segment.slice(0, cut), offset);

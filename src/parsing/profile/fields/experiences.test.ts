@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionLinesOf } from '../test-helpers.js';
+import { isPlace, splitParts } from './entry-parts.js';
 import { extractExperiences, splitHeader } from './experiences.js';
 
 const noOccupation = () => null;
@@ -24,12 +25,91 @@ describe('splitHeader', () => {
       { title: '', company: 'Strategic Marketing, Inc.', location: 'Houston, TX' },
     ],
     ['Product Manager (Houston, TX) ,', { title: 'Product Manager', company: null, location: 'Houston, TX' }],
+    // An employer before "City, ST" is no part of the place; "City, Region, Country" is a place.
+    [
+      'Flashstarts Media Group, Cleveland, OH',
+      { title: '', company: 'Flashstarts Media Group', location: 'Cleveland, OH' },
+    ],
+    [
+      'Analyst, Pune, Maharashtra, India',
+      { title: 'Analyst', company: null, location: 'Pune, Maharashtra, India' },
+    ],
+    // Two titles joined by a slash stay one title ("Systems" is no employer's last word here).
+    [
+      'JAVA Developer/Senior Systems Engineer',
+      { title: 'JAVA Developer/Senior Systems Engineer', company: null, location: null },
+    ],
   ])('%s', (text, expected) => {
     expect(splitHeader(text)).toEqual(expected);
   });
 });
 
+describe('places in entry headers', () => {
+  it('reads "City, Region, Country" as a place, not "Employer, City, ST"', () => {
+    expect(isPlace('Pune, Maharashtra, India')).toBe(true);
+    expect(isPlace('Austin, TX, USA')).toBe(true);
+    expect(isPlace('FLASHSTARTS, Cleveland, OH')).toBe(false);
+    expect(splitParts('NetSpend, Austin, Texas').map((part) => part.text)).toEqual([
+      'NetSpend',
+      'Austin, Texas',
+    ]);
+  });
+});
+
 describe('extractExperiences', () => {
+  it('reads a header whose description goes on after a full stop on the same line', () => {
+    const text = [
+      'EXPERIENCE',
+      'Newspaper Staff Member, The Daily',
+      'Aug 2012 - present. Features editor of campus newspaper, responsible for award-winning design.',
+      '2001-2002: Interim Department Chair, Political Science. Responsible for supervising faculty and staff.',
+    ].join('\n');
+    expect(read(text).map(([, , , start, end, current]) => [start, end, current])).toEqual([
+      ['2012-08', null, true],
+      ['2001-01', '2002-12', false],
+    ]);
+  });
+
+  it('opens no entry on a running footer ("Jane Doe, Curriculum Vitae, April 2013")', () => {
+    const text = [
+      'EXPERIENCE',
+      'Legal Officer, Central Land Council',
+      '1988-90',
+      'Jane Doe, Curriculum Vitae, April 2013',
+      'Jane Doe, page 2 of 3',
+    ].join('\n');
+    expect(read(text).map(([, , , start, end]) => [start, end])).toEqual([['1988-01', '1990-12']]);
+  });
+
+  it('opens entries on template years ("September 20XX-Present"), leaving their dates unknown', () => {
+    const text = [
+      'EXPERIENCE',
+      'Food Service Worker',
+      'Taco Restaurant',
+      'September 20XX-Present',
+      'Business Teacher, Treeville High School, Treeville, Nebraska, 19xx-20xx',
+    ].join('\n');
+    expect(read(text)).toEqual([
+      ['Food Service Worker', 'Taco Restaurant', null, null, null, true],
+      ['Business Teacher', 'Treeville High School', 'Treeville, Nebraska', null, null, false],
+    ]);
+  });
+
+  it('reads dates cut over two lines with the header after the end date ("2007" / "Present: Copywriter, X")', () => {
+    const text = [
+      'EXPERIENCE',
+      '2007',
+      'Present: Associate Print Copywriter, Saatchi & Saatchi, New York City',
+      'Compose taglines.',
+      '1995',
+      '1998: Senior Engineer',
+    ].join('\n');
+    expect(read(text)).toEqual([
+      ['Associate Print Copywriter', 'Saatchi & Saatchi', null, '2007-01', null, true],
+      ['Senior Engineer', null, null, '1995-01', '1998-12', false],
+    ]);
+  });
+
   it('reads the three usual layouts', () => {
     const text = [
       'EXPÉRIENCES PROFESSIONNELLES',

@@ -2,7 +2,7 @@ import type { Experience, OccupationRef, SourceSpan } from '../../../domain/inde
 import { MONTH_NUMBERS } from '../../../locale/index.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
 import { headingKind, type SectionLine } from '../sections.js';
-import { type DateRange, parseDateRange } from './dates.js';
+import { type DateRange, parseDateRange, parsePlaceholderRange } from './dates.js';
 import { hasDegreeKeyword } from './education.js';
 import {
   companyScore,
@@ -15,7 +15,7 @@ import {
   titleScore,
 } from './entry-parts.js';
 import { COMPANY_PLACEHOLDER, COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
-import { isBulletLine, isHeaderLike, isSentenceLike } from './header-lines.js';
+import { isBulletLine, isHeaderLike, isRunningHeader, isSentenceLike } from './header-lines.js';
 import { classifyHeaderPart, type PartScores } from './part-classifier.js';
 
 /** Maps a job title to an occupation (the taxonomy's `normalizeOccupation` in production). */
@@ -176,6 +176,38 @@ interface Anchor {
   remainder: string;
   /** Offset of `remainder`'s text in the anchor line (for parts' offsets). */
   remainderParts: EntryPart[];
+  /** Header parts after the end date on the continuation line ("1995" / "1998: Senior Engineer"). */
+  continuationParts: EntryPart[];
+}
+
+// The end of a period starting a line, before its header: "Present: Automotive Service Technician, …",
+// "1998: Senior Engineer", "2013 Freelance web developer".
+const LEADING_END =
+  /^((?:present|current|now|today|till date|to date)|(?:\p{L}{3,9}\.?\s+)?(?:19|20)\d{2})(?![\p{L}\d])\s*[:,–—-]?\s*(?=\S)/iu;
+
+/**
+ * Dates cut over two lines with the header after them: "2007" then "Present: Associate Print Copywriter,
+ * Saatchi & Saatchi". Returns the range over both and the header parts of the second line, or null.
+ */
+function continuedRangeWithHeader(
+  line: SectionLine,
+  next: SectionLine | undefined,
+  range: DateRange,
+): { range: DateRange; parts: EntryPart[]; text: string } | null {
+  if (!next || next.isBullet || withoutDates(line.text, range).text.length > 0) return null;
+  const lead = LEADING_END.exec(next.text);
+  if (!lead) return null;
+  const combined = parseDateRange(`${line.text} – ${lead[1]}`);
+  if (!combined?.isRange || combined.current !== /^\D/u.test(lead[1]!) || combined.index > range.index)
+    return null;
+  const rest = `${' '.repeat(lead[0].length)}${next.text.slice(lead[0].length)}`;
+  const text = rest.trim();
+  if (text.split(/\s+/u).length > 14 || isSentenceLike(text)) return null;
+  return {
+    range: { ...combined, length: Math.min(combined.length, line.text.length - combined.index) },
+    parts: splitParts(rest),
+    text,
+  };
 }
 
 /** The dates line's text without its dates: "Cariste (2018 – 2020)" → "Cariste". */
@@ -205,22 +237,48 @@ function findAnchors(lines: SectionLine[], strict: boolean): Anchor[] {
   const anchors: Anchor[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (isBulletLine(line)) continue;
-    let range = parseDateRange(line.text);
+    if (isBulletLine(line) || isRunningHeader(line.text)) continue;
+    let range = parseDateRange(line.text) ?? parsePlaceholderRange(line.text);
     if (!range) continue;
     let continuation: number | null = null;
+    let continuationParts: EntryPart[] = [];
+    let continuationText = '';
     if (!range.isRange) {
       const continued = continuedRange(line, lines[index + 1], range);
+      const withHeader = continued ? null : continuedRangeWithHeader(line, lines[index + 1], range);
       if (continued) {
         range = { ...continued, length: Math.min(continued.length, line.text.length - continued.index) };
         continuation = index + 1;
+      } else if (withHeader) {
+        range = withHeader.range;
+        continuation = index + 1;
+        continuationParts = withHeader.parts;
+        continuationText = withHeader.text;
       }
     }
     if (strict && !range.isRange) continue;
-    const remainder = withoutDates(line.text, range);
-    const words = remainder.text.length === 0 ? 0 : remainder.text.split(/\s+/).length;
-    if (words > (range.isRange ? 14 : 8) || isSentenceLike(remainder.text)) continue;
-    anchors.push({ index, range, continuation, remainder: remainder.text, remainderParts: remainder.parts });
+    let remainder = withoutDates(line.text, range);
+    const tooLong = (text: string) =>
+      (text.length === 0 ? 0 : text.split(/\s+/).length) > (range.isRange ? 14 : 8) || isSentenceLike(text);
+    if (tooLong(remainder.text)) {
+      // "2001-2002: Interim Department Chair, Political Science. Responsible for…", "Aug 2012 - present.
+      // Features editor of…": a header, then its description on the same line from the first sentence on.
+      const rangeEnd = range.index + range.length;
+      const stop = /(?<=\p{L}{4,}|\d)\.\s+(?=\p{Lu})/gu;
+      stop.lastIndex = Math.max(0, rangeEnd - 1);
+      const cut = range.index === 0 || range.index < 40 ? stop.exec(line.text) : null;
+      if (!cut) continue;
+      remainder = withoutDates(line.text.slice(0, cut.index), range);
+      if (tooLong(remainder.text) || remainder.text.split(/\s+/).length > 8) continue;
+    }
+    anchors.push({
+      index,
+      range,
+      continuation,
+      remainder: [remainder.text, continuationText].filter(Boolean).join(' '),
+      remainderParts: remainder.parts,
+      continuationParts,
+    });
     if (continuation !== null) index = continuation;
   }
   return anchors;
@@ -271,6 +329,7 @@ function buildBlocks(lines: SectionLine[], anchors: Anchor[]): Block[] {
     for (const index of before)
       parts.push(...splitParts(lines[index]!.text).map((part) => ({ ...part, line: index - anchor.index })));
     parts.push(...anchor.remainderParts.map((part) => ({ ...part, line: 0 })));
+    parts.push(...anchor.continuationParts.map((part) => ({ ...part, line: 1 })));
     const after: number[] = [];
     const ceiling = anchors[position + 1]?.index ?? lines.length;
     const end = anchor.continuation ?? anchor.index;
@@ -353,6 +412,10 @@ function isNotAnEmployer(company: string): boolean {
     ) ||
     // "Current / 3 months", "(2 years)": a duration.
     /^(?:current|present|till|to date)\b|\b\d+\s*(?:years?|months?|yrs?)\b/u.test(folded) ||
+    // "Organized books and patron files within…", "Assisting the sales team in…": a task, not an employer.
+    (/^\p{Lu}\p{Ll}+(?:ed|ing)\s/u.test(text) &&
+      text.split(/\s+/u).length >= 5 &&
+      !hasCue(text, COMPANY_WORDS)) ||
     // "Founder and Co-CEO": a second title, not an employer.
     (hasCue(text, TITLE_WORDS) && !hasCue(text, COMPANY_WORDS)) ||
     /^https?:|www\.|@/u.test(text)

@@ -37,6 +37,17 @@ export function isSentenceLike(text: string): boolean {
   return words.length >= 6 && /[.!?;]$/u.test(text.trim()) && !ABBREVIATION_END.test(text.trim());
 }
 
+/**
+ * A page's running header or footer: "Page 2 of 3", "Jane Doe, page 2 of 2", "Jane Doe, Curriculum Vitae,
+ * April 2013", "Jane Doe – CV – page 2" (not "Resume Writer, Acme, 2019").
+ */
+export function isRunningHeader(text: string): boolean {
+  return (
+    /\b(?:page|p\.)\s*\d+\s*(?:of|\/|sur)\s*\d+\b/iu.test(text) ||
+    (/\b(?:curriculum vitae|page\s*\d+)\b/iu.test(text) && /[,|–—-]/u.test(text))
+  );
+}
+
 /** A bullet, or a line led by a symbol any template may use as one ("➢", "〓", "❖"). */
 export function isBulletLine(line: SectionLine): boolean {
   return line.isBullet || /^[\p{So}\p{Co}]/u.test(line.text);
@@ -47,7 +58,7 @@ export function isBulletLine(line: SectionLine): boolean {
  * not a sentence, not the lower-case continuation of one, not a link or an e-mail address.
  */
 export function isHeaderLike(line: SectionLine): boolean {
-  if (isBulletLine(line)) return false;
+  if (isBulletLine(line) || isRunningHeader(line.text)) return false;
   const text = line.text.trim();
   if (text.length === 0 || text.split(/\s+/).length > 12) return false;
   if (/^https?:|www\.|@/iu.test(text)) return false;
