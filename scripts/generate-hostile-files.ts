@@ -123,7 +123,7 @@ function pdfFromObjects(objects: Buffer[]): Buffer {
  * (between pages, between pdfjs's time slices) are not reached for many seconds, and reading it all takes
  * minutes. Only terminating the worker it is read in keeps `limits.timeoutMs`.
  */
-function hugeContentStreamPdf(megabytes: number): Buffer {
+export function hugeContentStreamPdf(megabytes: number): Buffer {
   const content = deflateSync(
     Buffer.concat([
       Buffer.from(`BT /F1 11 Tf 50 780 Td (${pdfString(cvLines[0] ?? '')}) Tj ET\nBT 50 760 Td (`),

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DocumentErrorReason } from '../../errors.js';
@@ -13,8 +14,13 @@ import { defaultExtractionLimits, type ExtractedDocument, type ExtractionLimits 
  * it passes (`ParseTimeoutError`), and each worker's JavaScript heap is limited (`extractionWorkerHeapMb`;
  * past it the document is `too-large`). Processes, not worker threads: a worker thread that runs out of heap
  * while growing one large array (pdfjs reading a 100 MB string token) takes the whole process down with it.
- * A worker is reused for the next document unless it was killed; idle ones do not keep the process alive and
- * stop after `idleMs`.
+ * The heap cap leaves out buffers (decoded streams, inflated zip parts): on Linux the parent also samples each
+ * busy worker's resident memory and kills it past `extractionWorkerRssMb` (`too-large`), so a batch stays
+ * within the parent's own memory plus `extractionWorkerRssMb` per worker, whatever the documents.
+ * A worker is reused for the next document unless it was killed or answered with a timeout (the extractor's
+ * own deadline settles while the library call it abandoned may still be running); idle ones do not keep the
+ * process alive and stop after `idleMs`. A document that a reused worker could not hold is read again in a
+ * fresh one, so whether a document fits never depends on what its worker read before.
  */
 
 /** Where the worker's module is, relative to the bundle (set by tsup.config.ts); undefined in the source tree. */
@@ -37,6 +43,15 @@ export type ExtractionResponse =
 
 /** JavaScript heap of one extraction worker, MB (a document past it is refused as `too-large`). */
 export const extractionWorkerHeapMb = 256;
+/**
+ * Resident memory of one extraction worker, MB, heap, buffers and loaded code together (a document past it is
+ * refused as `too-large`; Linux only, read from /proc). A worker holding pdfjs and the extractors idles at
+ * about 250 MB (390 MB when run through tsx from the sources); the heaviest legitimate hostile file (a DOCX of
+ * 100k paragraphs) peaks at about 520 MB.
+ */
+export const extractionWorkerRssMb = 640;
+/** How often a busy worker's resident memory is read, ms. */
+const rssSampleMs = 20;
 /** After the deadline, how long the worker's own timeout (which stops pdfjs cleanly) is waited for, ms. */
 const terminateGraceMs = 500;
 /** A worker that is not ready (modules loaded) after this long is a broken install, ms. */
@@ -108,7 +123,9 @@ function startWorker(): PooledWorker {
   const module = workerModule();
   const worker = fork(module.path, [], {
     // Not the parent's options: `node -e <script>` would run the script again in the worker (and so on).
-    execArgv: [...module.execArgv, `--max-old-space-size=${extractionWorkerHeapMb}`],
+    // `--expose-gc`: the worker collects its garbage after each answer, so a reused worker starts the next
+    // document about where a fresh one would (see extraction-worker.ts).
+    execArgv: [...module.execArgv, `--max-old-space-size=${extractionWorkerHeapMb}`, '--expose-gc'],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -209,7 +226,23 @@ function rebuild(error: SerializedExtractionError, file: string | null): Documen
   return new DocumentError(error.reason, error.message, { file });
 }
 
-/** `too-large` errors raised because a reused worker's heap ran out (not a size the extractor measured). */
+/**
+ * Resident memory of a process, MB, from /proc (Linux); 0 where /proc is missing (elsewhere only the heap cap
+ * holds) or the process is gone.
+ */
+function residentMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0; // No /proc on this system, or the worker exited meanwhile (its exit event says why).
+  }
+}
+
+/**
+ * `too-large` errors raised because a reused worker ran out of heap or resident memory (not a size the
+ * extractor measured).
+ */
 const heapAbortsInReusedWorkers = new WeakSet<object>();
 
 /** Why a worker stopped without answering, as the document's error. */
@@ -311,6 +344,7 @@ async function extractInWorker(
       const { worker } = pooled;
       const settle = (outcome: { document: ExtractedDocument } | { error: unknown }, keep: boolean) => {
         clearTimeout(deadline);
+        clearInterval(sampler);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -322,7 +356,8 @@ async function extractInWorker(
       const onMessage = (message: ExtractionResponse) => {
         if (message.id !== id) return;
         if ('document' in message) settle({ document: message.document }, true);
-        else settle({ error: rebuild(message.error, file) }, true);
+        // After its own deadline the worker may still be running the library call it gave up on: not reused.
+        else settle({ error: rebuild(message.error, file) }, message.error.kind !== 'timeout');
       };
       const onError = (error: unknown) => settle({ error: workerFailure(error, file) }, false);
       const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) => {
@@ -333,6 +368,19 @@ async function extractInWorker(
         if (error.reason === 'too-large' && pooled.served > 0) heapAbortsInReusedWorkers.add(error);
         settle({ error }, false);
       };
+      // Past its resident-memory budget the worker is killed; the document is `too-large`.
+      const sampler = setInterval(() => {
+        const pid = worker.pid;
+        if (pid === undefined || residentMb(pid) <= extractionWorkerRssMb) return;
+        const error = new DocumentError(
+          'too-large',
+          `Reading the document needs more than ${extractionWorkerRssMb} MB of memory.`,
+          { file, cause: new Error(`the extraction worker passed ${extractionWorkerRssMb} MB resident`) },
+        );
+        if (pooled.served > 0) heapAbortsInReusedWorkers.add(error);
+        settle({ error }, false);
+      }, rssSampleMs);
+      sampler.unref();
       const onAbort = () => settle({ error: signal?.reason }, false);
       // The extractor's own checks answer at `timeoutMs`; a worker stuck in one step is terminated.
       const deadline = setTimeout(

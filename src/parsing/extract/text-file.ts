@@ -98,11 +98,23 @@ export function extractTextFile(bytes: Uint8Array, limits: ExtractionLimits): Ex
       message: 'The text is not valid UTF-8: decoded as Windows-1252 (Latin-1).',
     });
   }
-  return buildDocument({
+  // At most `maxChars` characters are kept: text far past it is not split into lines and scanned at all (a
+  // 5 MB file on one line cost a 256 MB heap for a line that is then dropped). The margin leaves room for the
+  // whitespace, invisible and undecodable characters the line scans remove.
+  const readChars = limits.maxChars * 4;
+  const cut = decoded.text.length > readChars;
+  const document = buildDocument({
     format: 'txt',
     pages: 1,
-    lines: plainTextToLines(decoded.text),
+    lines: plainTextToLines(cut ? decoded.text.slice(0, readChars) : decoded.text),
     warnings,
     maxChars: limits.maxChars,
   });
+  if (cut && !document.warnings.some((warning) => warning.code === 'truncated')) {
+    document.warnings.push({
+      code: 'truncated',
+      message: `Text cut at ${readChars} characters of the file (limits.maxChars).`,
+    });
+  }
+  return document;
 }

@@ -1,4 +1,5 @@
 import { constants, inflateSync } from 'node:zlib';
+import { longestContentString, maxContentStreamBytes, maxContentStringBytes } from './content-size.js';
 import {
   colourTolerance,
   type Rgb,
@@ -19,6 +20,11 @@ import {
 export interface ContentScan {
   /** Why every page needs the operator list, or null when `pageNeedsOperators` decides per page. */
   reason: string | null;
+  /**
+   * Why the document is too large for pdfjs to read (a content stream past `maxContentStreamBytes` decoded, or
+   * a string token past `maxContentStringBytes`), or null. Only Flate-encoded or plain streams are measured.
+   */
+  tooLarge: string | null;
   /** What each page's content streams showed, by the page object's number (a page not listed: unknown). */
   pages: Map<number, PageFindings>;
 }
@@ -76,16 +82,29 @@ function splitStreams(bytes: Uint8Array, text: string): { streams: RawStream[]; 
   return { streams, outside: outside.join('\n') };
 }
 
-/** The bytes of a stream once decoded, or null when its filters are other than one Flate (or none). */
-function decode(stream: RawStream): Uint8Array | null {
+/** Decoding stopped at `maxOutputLength` bytes. */
+const oversized = Symbol('oversized');
+
+/**
+ * The bytes of a stream once decoded, null when its filters are other than one Flate (or none), `oversized`
+ * past `maxBytes`.
+ */
+function decode(
+  stream: RawStream,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Uint8Array | null | typeof oversized {
   const filter = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(stream.dictionary)?.[1];
   const filters = filter === undefined ? [] : (filter.match(/\/[A-Za-z0-9]+/g) ?? []);
   if (/\/Predictor\s+(?:[2-9]|\d\d)/.test(stream.dictionary)) return null;
-  if (filters.length === 0) return stream.data;
+  if (filters.length === 0) return stream.data.length > maxBytes ? oversized : stream.data;
   if (filters.length > 1 || (filters[0] !== '/FlateDecode' && filters[0] !== '/Fl')) return null;
   try {
-    return inflateSync(stream.data, { finishFlush: constants.Z_SYNC_FLUSH });
-  } catch {
+    return inflateSync(stream.data, {
+      finishFlush: constants.Z_SYNC_FLUSH,
+      maxOutputLength: maxBytes,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return oversized;
     // Not inflatable: the caller then reads every page's operator list.
     return null;
   }
@@ -115,9 +134,33 @@ const near = (first: Rgb, second: Rgb) =>
 /** Scans a PDF's bytes (see `ContentScan`). Never throws: what it cannot read becomes a `reason`. */
 export function scanPdfContent(bytes: Uint8Array): ContentScan {
   const pages = new Map<number, PageFindings>();
-  const fail = (reason: string): ContentScan => ({ reason, pages });
+  const fail = (reason: string): ContentScan => ({ reason, tooLarge: null, pages });
   const split = splitStreams(bytes, latin1(bytes));
   if (split === null) return fail('unreadable streams');
+  // Every page and form stream is measured first, before any other reason ends the scan.
+  const decodedStreams = new Map<RawStream, Uint8Array | null>();
+  for (const stream of split.streams) {
+    if (/\/Type\s*\/ObjStm\b/.test(stream.dictionary)) continue;
+    const form = /\/Subtype\s*\/Form\b/.test(stream.dictionary);
+    if (!form && notContent.test(stream.dictionary)) continue;
+    const decoded = decode(stream, maxContentStreamBytes);
+    if (decoded === oversized) {
+      return {
+        reason: 'content stream too large',
+        tooLarge: `a content stream of more than ${maxContentStreamBytes} bytes`,
+        pages,
+      };
+    }
+    const longest = decoded === null ? 0 : longestContentString(decoded);
+    if (longest > maxContentStringBytes) {
+      return {
+        reason: 'content string too large',
+        tooLarge: `a text string of ${longest} bytes in a content stream (at most ${maxContentStringBytes} are read)`,
+        pages,
+      };
+    }
+    decodedStreams.set(stream, decoded);
+  }
   // Plain objects (outside streams) and objects packed in object streams, by number; the last one wins.
   const objects = new Map<number, string>();
   const headers = [...split.outside.matchAll(/(\d+)\s+\d+\s+obj\b/g)];
@@ -130,15 +173,15 @@ export function scanPdfContent(bytes: Uint8Array): ContentScan {
   const contentStreams = new Map<number, Uint8Array>();
   for (const stream of split.streams) {
     if (/\/Type\s*\/ObjStm\b/.test(stream.dictionary)) {
-      const decoded = decode(stream);
-      if (decoded === null) return fail('unreadable object stream');
+      const decoded = decode(stream, maxContentStreamBytes);
+      if (decoded === null || decoded === oversized) return fail('unreadable object stream');
       if (!readObjectStream(stream.dictionary, latin1(decoded), objects))
         return fail('unreadable object stream');
       continue;
     }
     if (/\/Subtype\s*\/Form\b/.test(stream.dictionary)) return fail('forms');
     if (notContent.test(stream.dictionary)) continue;
-    const decoded = decode(stream);
+    const decoded = decodedStreams.get(stream) ?? null;
     if (decoded === null) return fail('a content stream this scan cannot decode');
     if (stream.number !== null) contentStreams.set(stream.number, decoded);
   }
@@ -183,7 +226,7 @@ export function scanPdfContent(bytes: Uint8Array): ContentScan {
       .filter((box) => textColours.some((colour) => near(colour, box.colour)))
       .map((box) => box.area);
   }
-  return { reason: null, pages };
+  return { reason: null, tooLarge: null, pages };
 }
 
 /** Adds the objects of an object stream (`/N` objects, offsets in its header up to `/First`) to `objects`. */

@@ -138,6 +138,9 @@ export async function extractPdf(bytes: Uint8Array, context: FormatContext): Pro
   const imagesSkipped = images.count > 0 && images.pixels > maxDecodedImagePixels;
   // Which pages need pdfjs' drawing operators to find hidden text (the costly half of extraction).
   const scan = scanPdfContent(bytes);
+  if (scan.tooLarge !== null) {
+    throw new DocumentError('too-large', `The PDF is too large to read: ${scan.tooLarge}.`, { file });
+  }
   context.checkpoint();
   const task = pdfjs.getDocument({
     // Over the budget, every image is dropped unread (pdfjs: images larger than maxImageSize pixels).
