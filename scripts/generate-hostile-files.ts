@@ -1,7 +1,8 @@
 /**
  * Writes hostile documents that must stay bounded in time and memory when parsed: huge images in a small
  * PDF, DOCX files with 100k/400k paragraphs, a 150 MB file, a 5 MB single-line text, DOCX/ODT zip bombs, a
- * legitimate highly compressible ODT, a truncated PDF and an encrypted PDF. Nothing here is committed: the
+ * legitimate highly compressible ODT, a truncated PDF, an encrypted PDF, and PDFs whose one content stream holds
+ * a string of megabytes. Nothing here is committed: the
  * files are rebuilt on demand (tests write them to a temporary folder).
  *
  *   npx tsx scripts/generate-hostile-files.ts [--out .hostile]        # .hostile/ is gitignored
@@ -118,20 +119,21 @@ function pdfFromObjects(objects: Buffer[]): Buffer {
 }
 
 /**
- * A one-page PDF whose content stream (Flate, ~100 KB on disk) holds the CV's name then one string of
- * `megabytes` million characters: pdfjs reads a string token in one step, so the extractor's own time checks
- * (between pages, between pdfjs's time slices) are not reached for many seconds, and reading it all takes
- * minutes. Only terminating the worker it is read in keeps `limits.timeoutMs`.
+ * A one-page PDF whose content stream holds the CV's name then one string of `megabytes` million characters:
+ * pdfjs reads a string token in one step, so the extractor's own time checks (between pages, between pdfjs's
+ * time slices) are not reached for many seconds, and reading it all takes minutes. Flate-encoded (~100 KB on
+ * disk for 100 MB), the stream is measured and refused before pdfjs reads it; ASCIIHex-encoded (2 bytes on disk
+ * per character), it is not measured, and only terminating the worker it is read in keeps `limits.timeoutMs`.
  */
-export function hugeContentStreamPdf(megabytes: number): Buffer {
-  const content = deflateSync(
-    Buffer.concat([
-      Buffer.from(`BT /F1 11 Tf 50 780 Td (${pdfString(cvLines[0] ?? '')}) Tj ET\nBT 50 760 Td (`),
-      Buffer.alloc(megabytes * 1_000_000, 'A'),
-      Buffer.from(') Tj ET\n'),
-    ]),
-    { level: 9 },
-  );
+export function hugeContentStreamPdf(megabytes: number, encoding: 'flate' | 'hex' = 'flate'): Buffer {
+  const raw = Buffer.concat([
+    Buffer.from(`BT /F1 11 Tf 50 780 Td (${pdfString(cvLines[0] ?? '')}) Tj ET\nBT 50 760 Td (`),
+    Buffer.alloc(Math.round(megabytes * 1_000_000), 'A'),
+    Buffer.from(') Tj ET\n'),
+  ]);
+  const content =
+    encoding === 'flate' ? deflateSync(raw, { level: 9 }) : Buffer.from(`${raw.toString('hex')}>`);
+  const filter = encoding === 'flate' ? '/FlateDecode' : '/ASCIIHexDecode';
   return pdfFromObjects([
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
     Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
@@ -139,7 +141,7 @@ export function hugeContentStreamPdf(megabytes: number): Buffer {
       '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
     ),
     Buffer.concat([
-      Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`),
+      Buffer.from(`<< /Length ${content.length} /Filter ${filter} >>\nstream\n`),
       content,
       Buffer.from('\nendstream'),
     ]),
@@ -334,7 +336,11 @@ export async function generateHostileFiles(dir: string): Promise<HostileFile[]> 
   );
   await write({ name: 'cv.pdf', expect: 'ok' }, await pdfkitCv());
   await write({ name: 'encrypted.pdf', expect: 'encrypted' }, await pdfkitCv('secret'));
-  await write({ name: 'content-stream-100mb.pdf', expect: 'timeout' }, hugeContentStreamPdf(100));
+  await write({ name: 'content-stream-100mb.pdf', expect: 'too-large' }, hugeContentStreamPdf(100));
+  // Refused before pdfjs: one string past the longest a content stream may hold.
+  await write({ name: 'content-string-1mb.pdf', expect: 'too-large' }, hugeContentStreamPdf(1));
+  // Not measured (ASCIIHex): pdfjs reads it until the worker is killed at the deadline or past its memory.
+  await write({ name: 'content-string-hex-4mb.pdf', expect: 'timeout' }, hugeContentStreamPdf(4, 'hex'));
   return files;
 }
 

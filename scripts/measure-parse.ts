@@ -27,6 +27,10 @@ export interface ParseMeasure {
   /** Time until the process could exit (background work included). */
   exitMs: number;
   peakRssMb: number;
+  /** Peak RSS of the parsing process alone (without its extraction processes), MB. */
+  parentPeakRssMb: number;
+  /** Highest RSS one extraction process reached (sampled), MB. */
+  workerPeakRssMb: number;
 }
 
 const childPath = fileURLToPath(import.meta.url);
@@ -50,7 +54,7 @@ export function measureParse(
     execFile(
       process.execPath,
       args,
-      { maxBuffer: 16 * 1024 * 1024, timeout: 120_000 },
+      { maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
       (error, stdout, stderr) => {
         if (error) {
           reject(new Error(`measure child failed: ${error.message}\n${stderr}`, { cause: error }));
@@ -90,16 +94,19 @@ function childPids(): number[] {
 }
 
 /**
- * Peak memory of this process and its children together, MB: sampled every 50 ms (the children are killed
- * or exit before this process, so their own peak cannot be read at the end).
+ * Peak memory of this process and its children together, and of its largest child alone, MB: sampled every
+ * 10 ms (the children are killed or exit before this process, so their own peak cannot be read at the end).
  */
-function sampleTreeMemory(): () => number {
-  let peak = 0;
+function sampleTreeMemory(): () => { tree: number; child: number } {
+  let tree = 0;
+  let child = 0;
   const timer = setInterval(() => {
-    peak = Math.max(peak, residentMb('self') + childPids().reduce((sum, pid) => sum + residentMb(pid), 0));
-  }, 50);
+    const children = childPids().map((pid) => residentMb(pid));
+    child = Math.max(child, ...children);
+    tree = Math.max(tree, residentMb('self') + children.reduce((sum, mb) => sum + mb, 0));
+  }, 10);
   timer.unref();
-  return () => peak;
+  return () => ({ tree, child });
 }
 
 async function child(
@@ -153,7 +160,9 @@ async function child(
       ms,
       fileMs,
       exitMs: Math.round(performance.now() - started),
-      peakRssMb: Math.round(Math.max(process.resourceUsage().maxRSS / 1024, treePeak())),
+      peakRssMb: Math.round(Math.max(process.resourceUsage().maxRSS / 1024, treePeak().tree)),
+      parentPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      workerPeakRssMb: Math.round(treePeak().child),
     };
     process.stdout.write(`${JSON.stringify(measure)}\n`);
   });
@@ -177,11 +186,11 @@ async function main(): Promise<void> {
       (concurrencyIndex < 0 || index !== concurrencyIndex + 1) &&
       (warmUpIndex < 0 || index !== warmUpIndex + 1),
   );
-  console.log('file\toutcome\twarnings\tms\texit ms\tpeak RSS MB');
+  console.log('file\toutcome\twarnings\tms\texit ms\tpeak RSS MB\tparent MB\tlargest worker MB');
   for (const file of files) {
     const measure = await measureParse([file], { inProcess, ...(warmUp === undefined ? {} : { warmUp }) });
     console.log(
-      `${file}\t${measure.outcomes[0]}\t${measure.warnings[0]?.join(',')}\t${measure.ms}\t${measure.exitMs}\t${measure.peakRssMb}`,
+      `${file}\t${measure.outcomes[0]}\t${measure.warnings[0]?.join(',')}\t${measure.ms}\t${measure.exitMs}\t${measure.peakRssMb}\t${measure.parentPeakRssMb}\t${measure.workerPeakRssMb}`,
     );
   }
   if (batch) {
@@ -192,7 +201,7 @@ async function main(): Promise<void> {
       ...(warmUp === undefined ? {} : { warmUp }),
     });
     console.log(
-      `batch of ${files.length} (concurrency ${concurrency})\t${measure.outcomes.join(',')}\t\t${measure.ms}\t${measure.exitMs}\t${measure.peakRssMb}`,
+      `batch of ${files.length} (concurrency ${concurrency})\t${measure.outcomes.join(',')}\t\t${measure.ms}\t${measure.exitMs}\t${measure.peakRssMb}\t${measure.parentPeakRssMb}\t${measure.workerPeakRssMb}`,
     );
   }
 }

@@ -40,7 +40,32 @@ process.on('disconnect', () => process.exit(0));
 function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
+/**
+ * Test-only faults, set by `setExtractionFaultForTests` through the environment: `exhaust-heap` fills the
+ * JavaScript heap (as a document past `extractionWorkerHeapMb` would; V8 then aborts the process),
+ * `exhaust-heap-when-reused` does so only in a worker that has answered before, `grow-resident` fills buffers
+ * outside the heap until the parent kills the worker (as a document past `extractionWorkerRssMb` would).
+ */
+const fault = process.env.CVMATCH_EXTRACTION_FAULT;
+let answered = 0;
+
+function injectFault(): boolean {
+  if (fault === 'exhaust-heap' || (fault === 'exhaust-heap-when-reused' && answered > 0)) {
+    const hog: number[][] = [];
+    for (;;) hog.push(new Array<number>(1_000_000).fill(answered));
+  }
+  if (fault === 'grow-resident') {
+    const buffers: Buffer[] = [];
+    // 16 MB every 10 ms: well past the parent's sampling step, not so fast that the kill comes late.
+    setInterval(() => buffers.push(Buffer.alloc(16 * 1024 * 1024, 1)), 10);
+    return true;
+  }
+  return false;
+}
+
 process.on('message', (request: ExtractionRequest) => {
+  if (fault !== undefined && injectFault()) return;
+  answered += 1;
   extractDocument(request.bytes, {
     ...(request.file === null ? {} : { file: request.file }),
     limits: request.limits,

@@ -107,6 +107,31 @@ interface PooledWorker {
 
 const idle: PooledWorker[] = [];
 let nextId = 0;
+/** Workers started so far (tests count fresh-worker retries with it). */
+let workersStarted = 0;
+/** The fault new workers inject (tests only; see extraction-worker.ts). */
+let testFault: ExtractionFault | undefined;
+
+/** Faults a test can make extraction workers show (see extraction-worker.ts). */
+export type ExtractionFault = 'exhaust-heap' | 'exhaust-heap-when-reused' | 'grow-resident';
+
+/**
+ * Tests only (not exported by the package): workers started from now on inject `fault` (undefined: none);
+ * idle workers are stopped, so the next document starts a worker that has it.
+ */
+export function setExtractionFaultForTests(fault: ExtractionFault | undefined): void {
+  testFault = fault;
+  for (let pooled = idle.pop(); pooled !== undefined; pooled = idle.pop()) {
+    if (pooled.idleTimer) clearTimeout(pooled.idleTimer);
+    pooled.dead = true;
+    pooled.worker.kill('SIGKILL');
+  }
+}
+
+/** How many extraction workers were started so far (tests only). */
+export function extractionWorkersStarted(): number {
+  return workersStarted;
+}
 
 /** The worker's module, and in the source tree (tests, `tsx` scripts) the TypeScript one, run through tsx. */
 function workerModule(): { path: string; execArgv: string[] } {
@@ -128,7 +153,9 @@ function startWorker(): PooledWorker {
     execArgv: [...module.execArgv, `--max-old-space-size=${extractionWorkerHeapMb}`, '--expose-gc'],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    ...(testFault === undefined ? {} : { env: { ...process.env, CVMATCH_EXTRACTION_FAULT: testFault } }),
   });
+  workersStarted += 1;
   // The pending request's timer keeps the process alive while a document is read; an idle worker does not.
   worker.unref();
   worker.channel?.unref();
@@ -293,21 +320,39 @@ export async function extractDocumentIsolated(
   input: Uint8Array,
   options: ExtractDocumentOptions = {},
 ): Promise<ExtractedDocument> {
+  const attempt = { readMs: 0 };
   try {
-    return await extractInWorker(input, options, false);
+    return await extractInWorker(input, options, false, attempt);
   } catch (error) {
     // A worker that had read other documents ran out of heap: whether a document fits must not depend on
-    // what its worker read before, so it is read once more in a fresh worker, whose answer stands.
-    if (error instanceof DocumentError && heapAbortsInReusedWorkers.has(error))
-      return extractInWorker(input, options, true);
-    throw error;
+    // what its worker read before, so it is read once more in a fresh worker, whose answer stands. The two
+    // readings share the document's one deadline.
+    if (!(error instanceof DocumentError && heapAbortsInReusedWorkers.has(error))) throw error;
+    const timeoutMs = options.limits?.timeoutMs ?? defaultExtractionLimits.timeoutMs;
+    const file = options.file ?? null;
+    const remainingMs = Math.floor(timeoutMs - attempt.readMs);
+    if (remainingMs <= 0) throw new ParseTimeoutError(timeoutMs, { file, cause: error });
+    try {
+      return await extractInWorker(
+        input,
+        { ...options, limits: { ...options.limits, timeoutMs: remainingMs } },
+        true,
+        attempt,
+      );
+    } catch (retryError) {
+      if (ParseTimeoutError.isInstance(retryError))
+        throw new ParseTimeoutError(timeoutMs, { file, cause: retryError });
+      throw retryError;
+    }
   }
 }
 
+/** Reads one document in a worker (a fresh one if `fresh`); `attempt.readMs` receives the reading time. */
 async function extractInWorker(
   input: Uint8Array,
   options: ExtractDocumentOptions,
   fresh: boolean,
+  attempt: { readMs: number },
 ): Promise<ExtractedDocument> {
   const limits: ExtractionLimits = { ...defaultExtractionLimits, ...options.limits };
   const file = options.file ?? null;
@@ -342,9 +387,11 @@ async function extractInWorker(
     const document = await new Promise<ExtractedDocument>((resolve, reject) => {
       const id = ++nextId;
       const { worker } = pooled;
+      let sentAt = performance.now();
       const settle = (outcome: { document: ExtractedDocument } | { error: unknown }, keep: boolean) => {
         clearTimeout(deadline);
         clearInterval(sampler);
+        attempt.readMs = performance.now() - sentAt;
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -400,6 +447,7 @@ async function extractInWorker(
       worker.on('error', onError);
       worker.on('exit', onExit);
       signal?.addEventListener('abort', onAbort, { once: true });
+      sentAt = performance.now();
       worker.send({ id, bytes: input, file, limits } satisfies ExtractionRequest);
     });
     return document;
