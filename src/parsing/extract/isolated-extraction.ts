@@ -62,7 +62,8 @@ const idleMs = 30_000;
  * Workers reading at the same time (more documents wait for one): reading is CPU-bound, so more workers than
  * cores only make each document slower and closer to its deadline; it also bounds the memory of a batch.
  */
-const maxWorkers = Math.min(8, Math.max(1, availableParallelism()));
+export const extractionWorkerCount = Math.min(8, Math.max(1, availableParallelism()));
+const maxWorkers = extractionWorkerCount;
 const maxIdleWorkers = maxWorkers;
 let busyWorkers = 0;
 const waiting: (() => void)[] = [];
