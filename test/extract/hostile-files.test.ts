@@ -103,6 +103,10 @@ describe('hostile documents stay within 1 GB and 10 s each', () => {
     // The hex-encoded stream meets the time limit or a memory cap first, depending on the machine.
     const streamIndex = names.indexOf('content-string-hex-4mb.pdf');
     if (measure.outcomes[streamIndex] === 'too-large') expected[streamIndex] = 'too-large';
+    // Reported, to follow the spread between runs.
+    console.log(
+      `hostile batch: peak ${measure.peakRssMb} MB, parent ${measure.parentPeakRssMb} MB, largest worker ${measure.workerPeakRssMb} MB, ${measure.ms} ms`,
+    );
     expect(measure.outcomes).toEqual(expected);
     // The documented bound: the parsing process's own memory plus one worker budget per extraction process.
     expect(measure.workerPeakRssMb).toBeLessThan(extractionWorkerRssMb + samplingSlackMb);
