@@ -215,8 +215,20 @@ export function prestartExtractionWorker(): boolean {
   return true;
 }
 
+/**
+ * A worker for a document whose slot is taken. Workers alive (busy and idle) never outnumber the slots: a
+ * fresh worker (the retry after a heap death) first stops an idle one, so a batch holds at most `maxWorkers`
+ * processes' memory.
+ */
 function acquire(fresh: boolean): PooledWorker {
-  if (fresh) return startWorker();
+  if (fresh) {
+    while (idle.length > 0 && idle.length + busyWorkers > maxWorkers) {
+      const spare = idle.pop();
+      if (spare?.idleTimer) clearTimeout(spare.idleTimer);
+      if (spare !== undefined) stop(spare);
+    }
+    return startWorker();
+  }
   for (let pooled = idle.pop(); pooled !== undefined; pooled = idle.pop()) {
     if (pooled.idleTimer) clearTimeout(pooled.idleTimer);
     pooled.idleTimer = null;
@@ -225,12 +237,28 @@ function acquire(fresh: boolean): PooledWorker {
   return startWorker();
 }
 
-function release(pooled: PooledWorker, reusable: boolean): void {
+/** Kills a worker; settles once it has exited (its memory is then free), or after 1 s. */
+function stop(pooled: PooledWorker): Promise<void> {
+  pooled.dead = true;
+  const { worker } = pooled;
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 1_000);
+    timer.unref();
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.kill('SIGKILL');
+  });
+}
+
+/** Puts a worker back in the pool, or stops it (settling once it has exited). */
+async function release(pooled: PooledWorker, reusable: boolean): Promise<void> {
   pooled.worker.unref();
   pooled.worker.channel?.unref();
   if (!reusable || pooled.dead || idle.length >= maxIdleWorkers) {
-    pooled.dead = true;
-    pooled.worker.kill('SIGKILL');
+    await stop(pooled);
     return;
   }
   pooled.served += 1;
@@ -453,7 +481,9 @@ async function extractInWorker(
     });
     return document;
   } finally {
-    release(pooled, reusable);
+    // A killed worker's slot is given to the next document once it has exited: a new worker never starts
+    // while the memory of the one it replaces is still held.
+    await release(pooled, reusable);
     giveSlot();
   }
 }
