@@ -243,8 +243,9 @@ function stop(pooled: PooledWorker): Promise<void> {
   const { worker } = pooled;
   if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
   return new Promise<void>((resolve) => {
+    // Referenced while waiting: an unreferenced worker's exit event may never come before the process ends.
+    worker.ref();
     const timer = setTimeout(resolve, 1_000);
-    timer.unref();
     worker.once('exit', () => {
       clearTimeout(timer);
       resolve();
