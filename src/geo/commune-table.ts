@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
 import { TaxonomyDataError } from '../errors.js';
+import { lowerBound } from '../support/lower-bound.js';
 import { arrondissementKey, communeKey, departementOfInsee } from './commune-key.js';
 
 /**
@@ -127,17 +128,6 @@ function rowLines(text: string, expected: number): string[] {
 /** All rows of the table, decoded (for the build script and tests). */
 export function readCommuneRows(): CommuneRow[] {
   return (JSON.parse(readGeoFile('communes.json')) as { rows: CommuneRow[] }).rows;
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** INSEE code, postal codes and parent INSEE code of a row line, without decoding the rest (names hold no `"`). */

@@ -1,3 +1,4 @@
+import { lowerBound } from '../support/lower-bound.js';
 import { restrictedEditDistance } from '../text/index.js';
 import { sourcePriority, type TitleEntry, type TitleLanguage } from './occupation-entries.js';
 import { isSoftTitleWord, SOFT_TITLE_WORDS, SOFT_WORD_WEIGHT } from './occupation-terms.js';
@@ -395,15 +396,4 @@ function letterDifference(a: string, b: string): number {
     letterCounts[code] = 0;
   }
   return difference;
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
