@@ -95,6 +95,28 @@ describe('pool index', () => {
     });
   });
 
+  it('passes searchThreads to the vector search, built or loaded, with the same retrieval; close() stops them', async () => {
+    const embeddingModel = createFakeEmbeddingModel({ dimensions: 64 });
+    const single = await buildPoolIndex(profiles, { embeddingModel });
+    const threaded = await buildPoolIndex(profiles, { embeddingModel, searchThreads: 2 });
+    expect(single.vectors?.threads).toBe(1);
+    expect(threaded.vectors?.threads).toBe(2);
+    const file = join(directory, 'threads.cvmidx');
+    await savePoolIndex(threaded, file);
+    const loaded = await loadPoolIndex(file, { embeddingModel, searchThreads: 2 });
+    expect(loaded.vectors?.threads).toBe(2);
+    const expected = await retrieveCandidates(job, single, { embeddingModel, topK: 10 });
+    for (const index of [threaded, loaded]) {
+      const hits = await retrieveCandidates(job, index, { embeddingModel, topK: 10 });
+      expect(hits).toEqual(expected);
+      await index.close();
+      expect(index.vectors?.threads).toBe(1);
+    }
+    await expect(buildPoolIndex(profiles, { embeddingModel, searchThreads: 0 })).rejects.toBeInstanceOf(
+      RangeError,
+    );
+  });
+
   it('loads BM25 as stored and decodes a profile when first read; refuses format 1 and damaged lines', async () => {
     const file = join(directory, 'lazy.cvmidx');
     const built = await buildPoolIndex(profiles);

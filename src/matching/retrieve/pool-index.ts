@@ -37,6 +37,12 @@ export interface PoolIndexContext {
   signal?: AbortSignal;
   /** Embedding calls in flight at once (default 4). */
   concurrency?: number;
+  /**
+   * Threads an exact vector search may use (default 1): with 2 or `'auto'` (one per core), searches over at least
+   * 16,384 vectors are spread over worker threads sharing the vectors' memory, with results identical to one
+   * thread. Call `close()` on the index to stop them (they never keep a process alive).
+   */
+  searchThreads?: number | 'auto';
 }
 
 function profileLanguage(profile: CandidateProfile): TextLanguage {
@@ -120,6 +126,11 @@ export class PoolIndex {
 
   has(id: string): boolean {
     return this.#profiles.has(id) || this.#encoded.has(id);
+  }
+
+  /** Stops the vector search's worker threads, if `searchThreads` started any; searching afterwards uses one thread. */
+  async close(): Promise<void> {
+    await this.vectors?.close();
   }
 
   /**
@@ -302,6 +313,7 @@ export async function buildPoolIndex(
           modelId: model.modelId,
           provider: model.provider,
           initialCapacity: Math.max(1, profiles.length),
+          ...(context.searchThreads !== undefined ? { threads: context.searchThreads } : {}),
         })
       : null,
   });
@@ -406,7 +418,7 @@ export async function savePoolIndex(index: PoolIndex, file: string): Promise<voi
  */
 export async function loadPoolIndex(
   file: string,
-  options: { embeddingModel?: EmbeddingModel } = {},
+  options: { embeddingModel?: EmbeddingModel; searchThreads?: PoolIndexContext['searchThreads'] } = {},
 ): Promise<PoolIndex> {
   const reader = await openBinaryFile(file, MAGIC);
   try {
@@ -457,6 +469,7 @@ export async function loadPoolIndex(
         },
         file,
         {},
+        options.searchThreads !== undefined ? { threads: options.searchThreads } : {},
       );
       await reader.readSection('vectors', vectors.rawBytesForLoad());
     }
