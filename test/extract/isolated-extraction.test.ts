@@ -48,6 +48,17 @@ describe('extraction workers', () => {
     expect(again).toEqual(fresh);
   }, 60_000);
 
+  it("a fault variable in the caller's own environment never reaches a worker", async () => {
+    setExtractionFaultForTests(undefined);
+    process.env.CVMATCH_EXTRACTION_FAULT = 'exhaust-heap';
+    try {
+      const document = await extractDocumentIsolated(cvText, { file: 'cv.txt' });
+      expect(document.text).toContain('Cariste');
+    } finally {
+      delete process.env.CVMATCH_EXTRACTION_FAULT;
+    }
+  }, 60_000);
+
   it('whether a document fits never depends on what its worker read before', async () => {
     const pdf = await readFile(fixture('agent-securite-samira-el-amrani.pdf'));
     const docx = await readFile(fixture('agent-proprete-rosa-martins.docx'));

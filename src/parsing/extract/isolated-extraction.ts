@@ -145,6 +145,12 @@ function workerModule(): { path: string; execArgv: string[] } {
   };
 }
 
+/** The parent's environment, with the test-only fault variable set by `setExtractionFaultForTests` only. */
+function workerEnvironment(): NodeJS.ProcessEnv {
+  const { CVMATCH_EXTRACTION_FAULT: _inherited, ...environment } = process.env;
+  return testFault === undefined ? environment : { ...environment, CVMATCH_EXTRACTION_FAULT: testFault };
+}
+
 function startWorker(): PooledWorker {
   const module = workerModule();
   const worker = fork(module.path, [], {
@@ -154,7 +160,7 @@ function startWorker(): PooledWorker {
     execArgv: [...module.execArgv, `--max-old-space-size=${extractionWorkerHeapMb}`, '--expose-gc'],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    ...(testFault === undefined ? {} : { env: { ...process.env, CVMATCH_EXTRACTION_FAULT: testFault } }),
+    env: workerEnvironment(),
   });
   workersStarted += 1;
   // The pending request's timer keeps the process alive while a document is read; an idle worker does not.
