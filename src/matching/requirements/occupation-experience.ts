@@ -142,33 +142,18 @@ export function rateExperiences(
   const rated = profile.experiences.map((experience) => {
     const months = experienceMonths(experience, now);
     const reliability = entryReliability(experience, profile.confidence.experiences);
-    if (experience.title.trim() === '' && headline !== '') {
-      // No title read for this job: the CV's own headline stands in for it, trusted less.
-      const closeness = titleCloseness(
-        headline,
-        termsOf(headline),
-        guessOccupation(headline)?.romeCode ?? null,
-        occupation,
-        titles,
-      );
-      return {
-        experience,
-        ...closeness,
-        closeness: UNTITLED_SHARE * closeness.closeness,
-        score: UNTITLED_SHARE * closeness.score,
-        months,
-        reliability,
-        mapping: mappingConfidence(closeness),
-      };
-    }
+    // No title read for this job: the CV's own headline stands in for it, trusted less. An undated job counts
+    // at `UNDATED_SCORE_SHARE`.
+    const untitled = experience.title.trim() === '' && headline !== '';
+    const title = untitled ? headline : experience.title;
     const closeness = titleCloseness(
-      experience.title,
-      termsOf(experience.title),
-      experience.occupation?.romeCode ?? null,
+      title,
+      termsOf(title),
+      (untitled ? guessOccupation(headline)?.romeCode : experience.occupation?.romeCode) ?? null,
       occupation,
       titles,
     );
-    const share = experience.start ? 1 : UNDATED_SCORE_SHARE;
+    const share = untitled ? UNTITLED_SHARE : experience.start ? 1 : UNDATED_SCORE_SHARE;
     return {
       experience,
       ...closeness,
