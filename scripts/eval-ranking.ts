@@ -44,6 +44,8 @@ export const DEFAULT_NOW = '2026-11-01';
 const CUTOFFS = [10];
 /** The reference date of the fixture evaluation, as in the README. */
 export const FIXTURE_NOW = '2026-11-01';
+/** Time limit per fixture CV in the fixture evaluation (the library default is 9 s). */
+const FIXTURE_PARSE_TIMEOUT_MS = 120_000;
 
 /** Ranker names in the tables: cvmatch on the JSON orders, cvmatch on the text ads, the baseline. */
 export const RANKERS = ['cvmatch', 'cvmatch-ad', 'bm25'] as const;
@@ -216,7 +218,13 @@ async function auditSample(
 /** `cvmatch eval --jobs fixtures/jobs --candidates fixtures/cvs --qrels eval/qrels/fixtures.tsv --now …`. */
 export async function runFixtureEval(now: string): Promise<Record<string, number | null>> {
   const jobs = await readJobOrders(join(REPO_ROOT, 'fixtures', 'jobs'), { now });
-  const dataset = await readCandidateDataset([join(REPO_ROOT, 'fixtures', 'cvs')], { now });
+  // A generous time limit: the figure is about ranking, and a loaded machine must not drop fixture CVs.
+  const dataset = await readCandidateDataset([join(REPO_ROOT, 'fixtures', 'cvs')], {
+    now,
+    limits: { timeoutMs: FIXTURE_PARSE_TIMEOUT_MS },
+  });
+  if (dataset.failures.length > 0)
+    throw new Error(`fixture CVs not parsed: ${dataset.failures.map((failure) => failure.file).join(', ')}`);
   const qrels = readQrels(await readFile(join(REPO_ROOT, 'eval', 'qrels', 'fixtures.tsv'), 'utf8'));
   const result = await runExperiment({
     jobs,

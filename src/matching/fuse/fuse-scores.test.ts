@@ -40,8 +40,8 @@ describe('fuseScores', () => {
       },
       { weights },
     );
-    // occupation 0.20 and text 0.18 → shares 0.20/0.38 and 0.18/0.38.
-    expect(fused.score).toBeCloseTo((0.2 * 100 + 0.18 * 40) / 0.38, 1); // rounded to 0.1
+    // occupation 0.347 and text 0.062 → shares 0.347/0.409 and 0.062/0.409.
+    expect(fused.score).toBeCloseTo((0.347 * 100 + 0.062 * 40) / 0.409, 1); // rounded to 0.1
     expect(fused.breakdown.reduce((sum, entry) => sum + entry.weight, 0)).toBeCloseTo(1, 10);
     expect(fused.excluded).toBe(false);
   });
@@ -55,10 +55,10 @@ describe('fuseScores', () => {
       },
       { weights },
     );
-    // occupation 0.20 × 0.25 = 0.05, text 0.18 × 1 = 0.18, availability 0.03 × 0 = 0.
-    expect(fused.score).toBeCloseTo((0.05 * 0 + 0.18 * 90) / 0.23, 1); // rounded to 0.1
+    // occupation 0.347 × 0.25 = 0.08675, text 0.062 × 1, availability 0.027 × 0 = 0.
+    expect(fused.score).toBeCloseTo((0.08675 * 0 + 0.062 * 90) / 0.14875, 1); // rounded to 0.1
     const byCriterion = Object.fromEntries(fused.breakdown.map((entry) => [entry.criterion, entry]));
-    expect(byCriterion.occupation?.weight).toBeCloseTo(0.05 / 0.23, 10);
+    expect(byCriterion.occupation?.weight).toBeCloseTo(0.08675 / 0.14875, 10);
     expect(byCriterion.occupation?.confidence).toBe(0.25);
     expect(byCriterion.availability?.weight).toBe(0);
   });

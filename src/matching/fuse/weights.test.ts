@@ -8,18 +8,18 @@ const sum = (values: Record<string, number>) =>
 
 /** README "Concepts / Default weights". */
 const DOCUMENTED_WEIGHTS = {
-  occupation: 0.2,
-  text: 0.18,
-  keywords: 0.11,
-  skills: 0.06,
-  preferredSkills: 0.03,
-  experience: 0.11,
-  certifications: 0.1,
-  licences: 0.05,
-  distance: 0.06,
-  availability: 0.03,
-  languages: 0.02,
-  semantic: 0.05,
+  occupation: 0.347,
+  text: 0.062,
+  keywords: 0.19,
+  skills: 0.032,
+  preferredSkills: 0.027,
+  experience: 0.095,
+  certifications: 0.078,
+  licences: 0.043,
+  distance: 0.052,
+  availability: 0.027,
+  languages: 0.018,
+  semantic: 0.029,
 };
 
 /** Same criteria, same weights up to rounding (the defaults sum to 1 only up to floating point). */
@@ -53,13 +53,13 @@ describe('weights', () => {
   it('merges overrides with the defaults and normalises to 1', () => {
     const weights = resolveWeights({ occupation: 1 });
     expect(sum(weights)).toBeCloseTo(1, 10);
-    // occupation went from 0.2 to 1 while the others kept their 0.8: its share grew.
-    expect(weights.occupation).toBeCloseTo(1 / (1 + 0.8), 10);
-    expect(weights.skills / weights.distance).toBeCloseTo(0.06 / 0.06, 10);
+    // occupation went from 0.347 to 1 while the others kept their 0.653: its share grew.
+    expect(weights.occupation).toBeCloseTo(1 / (1 + 0.653), 10);
+    expect(weights.skills / weights.distance).toBeCloseTo(0.032 / 0.052, 10);
   });
 
   it('reads the LLM share apart from the criteria', () => {
-    expectWeights(resolveWeights({ llm: 0.9, skills: 0.06 }), DOCUMENTED_WEIGHTS);
+    expectWeights(resolveWeights({ llm: 0.9, skills: 0.032 }), DOCUMENTED_WEIGHTS);
     expect(resolveLlmWeight(0.9)).toBe(0.9);
     expect(() => resolveLlmWeight(1.5)).toThrow(ValidationError);
   });
