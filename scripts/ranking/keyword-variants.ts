@@ -8,7 +8,9 @@
  *   banker/banking → bank, financial/finance → financ, teacher/teaching → teach), added to the exact-word BM25;
  * - `prf`, `prfDocs`, `prfTerms`: pseudo-relevance feedback (RM3-like): the `prfTerms` conflated terms most
  *   typical of the first pass's `prfDocs` best CVs (weighted by their score and IDF) as a second query, its BM25
- *   added at weight `prf` (both passes divided by their pool's best).
+ *   added at weight `prf` (both passes divided by their pool's best);
+ * - `esco`: a taxonomy bridge: the 10 words most shared by the English (ESCO) titles of the order's ROME code,
+ *   as a second query, its BM25 added at weight `esco` × the code's confidence (both divided by the pool's best).
  *
  *   npx tsx scripts/ranking/keyword-variants.ts
  */
@@ -17,6 +19,8 @@ import { scoreWithWeights } from '../../src/eval/fit-weights.js';
 import { candidateKey, collectFeatures, type JobFeatures, ndcgAtK } from '../../src/eval/index.js';
 import { buildTextPool, jobKeywords, profileTerms } from '../../src/matching/features/text-relevance.js';
 import { defaultWeights, resolveWeights } from '../../src/matching/index.js';
+import { guessOccupation } from '../../src/matching/support/occupation-guess.js';
+import { englishTitleRows } from '../../src/taxonomy/tables.js';
 import { stemEnglish } from '../../src/text/stem-english.js';
 import { DEFAULT_NOW, offlineOptions } from '../eval-ranking.js';
 import { readDevBenchmark } from './dev-benchmark.js';
@@ -81,6 +85,8 @@ function bm25(document: Document, query: Map<string, number>, field: 'exact' | '
 }
 
 interface Variant {
+  /** Weight of the taxonomy bridge: the words of the English titles of the order's ROME code. */
+  esco?: number;
   alpha: number;
   prf: number;
   prfDocs: number;
@@ -103,6 +109,34 @@ function scoresFor(jobId: string, variant: Variant): Map<string, number> {
       bm25(document, exact, 'exact') + variant.alpha * bm25(document, conflated, 'conflated'),
     ]),
   );
+  if (variant.esco) {
+    const occupation = guessOccupation(job.title);
+    const titles = occupation ? englishTitleRows().filter((row) => row[0] === occupation.romeCode) : [];
+    const share = new Map<string, number>();
+    for (const [, , title] of titles)
+      for (const word of new Set(title.split(' ')))
+        share.set(word, (share.get(word) ?? 0) + 1 / titles.length);
+    const expansion = new Map(
+      [...share]
+        .map(([word, weight]) => [conflate(stemEnglish(word)), weight] as const)
+        .filter(([term]) => !conflated.has(term))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10),
+    );
+    const bridged = new Map(
+      documents.map((document) => [document.key, bm25(document, expansion, 'conflated')]),
+    );
+    const best = Math.max(...first.values()) || 1;
+    const bestBridged = Math.max(...bridged.values()) || 1;
+    const confidence = occupation?.confidence ?? 0;
+    return new Map(
+      documents.map((document) => [
+        document.key,
+        (first.get(document.key) ?? 0) / best +
+          ((variant.esco ?? 0) * confidence * (bridged.get(document.key) ?? 0)) / bestBridged,
+      ]),
+    );
+  }
   if (variant.prf === 0) return first;
   const scoreOf = (key: string) => first.get(key) ?? 0;
   const top = [...documents].sort((a, b) => scoreOf(b.key) - scoreOf(a.key)).slice(0, variant.prfDocs);
@@ -146,6 +180,7 @@ for (const alpha of [0, 0.5])
   for (const prf of [0.3, 1])
     for (const prfDocs of [5, 10])
       for (const prfTerms of [20, 50]) variants.push({ alpha, prf, prfDocs, prfTerms });
+for (const esco of [0.1, 0.25, 0.5]) variants.push({ esco, alpha: 0, prf: 0, prfDocs: 0, prfTerms: 0 });
 const rows = variants.map((variant) => {
   const alone: number[] = [];
   const fused: number[] = [];
@@ -170,6 +205,7 @@ const rows = variants.map((variant) => {
     );
   }
   return [
+    String(variant.esco ?? 0),
     String(variant.alpha),
     String(variant.prf),
     String(variant.prfDocs),
@@ -179,6 +215,6 @@ const rows = variants.map((variant) => {
   ];
 });
 process.stdout.write(
-  `${formatTable(['alpha', 'prf', 'prf docs', 'prf terms', 'nDCG@10 alone', 'nDCG@10 fused'], rows)}\n` +
+  `${formatTable(['esco', 'alpha', 'prf', 'prf docs', 'prf terms', 'nDCG@10 alone', 'nDCG@10 fused'], rows)}\n` +
     `(${features.length} dev orders; the first row is the exact-word BM25 as in the criterion)\n`,
 );
