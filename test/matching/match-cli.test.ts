@@ -111,8 +111,8 @@ describe('cvmatch match', () => {
     ]);
     expect(code).toBe(0);
     const [start] = readAuditLog(auditFile);
-    // occupation 0.45 among the other documented defaults (0.80): 0.45 / 1.25.
-    expect(start?.type === 'run-start' ? start.weights.occupation : null).toBeCloseTo(0.45 / 1.25, 10);
+    // occupation 0.45 among the other documented defaults (0.653): 0.45 / 1.103.
+    expect(start?.type === 'run-start' ? start.weights.occupation : null).toBeCloseTo(0.45 / 1.103, 10);
   });
 
   it('prints a ranked table, explanations and near misses', async () => {
