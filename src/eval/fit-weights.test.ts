@@ -39,7 +39,7 @@ function syntheticJobs(count: number): JobFeatures[] {
     judgements: new Map([[`good-${index}`, 1]]),
     pairs: [
       pair(`decoy-${index}`, { occupation: 90, skills: 10, text: 50 }),
-      pair(`good-${index}`, { occupation: 40, skills: 95, text: 50 }),
+      pair(`good-${index}`, { occupation: 80, skills: 95, text: 50 }),
       pair(`other-${index}`, { occupation: 30, skills: 30, text: 40 }),
     ],
   }));
