@@ -108,10 +108,18 @@ const SETS = [
     file: 'sms-replies-heldout-3.jsonl',
     heldOut: false,
   },
-  // Issue 15 round 4: written (same labelling guide) before any rule change of that round; never tuned on.
+  // Issue 15 round 4: written (same labelling guide) before any rule change of that round; never tuned on
+  // in round 4 (first run 85.4 %, last 90.8 %). Development data since round 5 (its misses were read).
   {
-    name: 'sms-replies HELD OUT 4 (issue 15 round 4, never tuned on)',
+    name: 'sms-replies heldout-4 (round 4 held out; development set since round 5)',
     file: 'sms-replies-heldout-4.jsonl',
+    heldOut: false,
+  },
+  // Issue 15 round 5: written from situations (same labelling guide) before any rule change of that round,
+  // by a writer who had not read the other sets' wordings nor the lexicons; never tuned on.
+  {
+    name: 'sms-replies HELD OUT 5 (issue 15 round 5, never tuned on)',
+    file: 'sms-replies-heldout-5.jsonl',
     heldOut: true,
   },
 ];
