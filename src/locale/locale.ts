@@ -170,6 +170,11 @@ export interface ReplyWords {
    */
   agreement: readonly VocabularyEntry[];
   /**
+   * Yes words that only say one holds something ("j'ai le…", "je l'ai", "I have"), whole match: a yes to a
+   * question about a certificate or a way to come, none to whether one is free or accepts a rate.
+   */
+  holding: readonly VocabularyEntry[];
+  /**
    * Saying one holds one of a kind without saying which ("j'ai le caces", "j'en ai un", "I have a licence"):
    * to a question about one category, a partial answer.
    */

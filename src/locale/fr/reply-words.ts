@@ -727,6 +727,7 @@ export const replyWords: ReplyWords = {
     '(bravo|merci|super|genial) (pour |)(le|ce) (salaire|taux)',
     { pattern: '(?:^|\\s)(?:serieux|serieusement|sans rire)\\s*(?:\\?|$)' },
   ],
+  holding: [{ pattern: '(?:j ai|je l ai|je les ai|j en ai|possede|possedes)\\b.*' }],
   agreement: [
     '(ok|d accord|ca marche|ca roule|super|top|cool|parfait|nickel|genial|go|vas y|allez|ca me va|ca (me |)convient|avec plaisir|volontiers|interessee?|partante?|ca me tente|tres bien|entendu|ca me parait bien)',
   ],

@@ -16,6 +16,7 @@ import {
   DATE_CONTEXT,
   DATE_FILLERS,
   HEDGE,
+  HOLDING,
   INTERJECTION,
   NEGATED_AFTER,
   NEGATIVE,
@@ -53,6 +54,14 @@ export interface Polarity {
   /** A hedge in the conditional or of belief ("je devrais pouvoir", "I guess"): a yes becomes partial. */
   hedged: boolean;
   restricted: boolean;
+  /**
+   * Yes words that only say one holds something ("j'ai le…", "je l'ai"): a yes to a question about a fact
+   * (a certificate, a way to come), not to whether one is free or accepts ("j'ai le caces 3" answers no
+   * availability question).
+   */
+  holding: number;
+  /** Having said yes elsewhere or found another job ("c'est bon j'ai déjà qqch"). */
+  committed: boolean;
 }
 
 const UNSURE_EMOJI = /[\u{1F914}\u{1F937}]/u;
@@ -88,19 +97,27 @@ export function readPolarity(raw: string, normalized: string): Polarity {
   // Negations, with the span each covers ("pas disponible" is one negation, not a yes).
   const negatedSpans: [number, number][] = [];
   // "j'ai dit oui à une autre agence": a refusal, and its "oui" is no yes to this job.
-  for (const match of rest.matchAll(COMMITTED_ELSEWHERE))
+  let committed = false;
+  for (const match of rest.matchAll(COMMITTED_ELSEWHERE)) {
     negatedSpans.push([match.index, match.index + match[0].length]);
+    committed = true;
+  }
   for (const pattern of NEGATIVE_GLOBAL) {
     for (const match of rest.matchAll(pattern))
       negatedSpans.push([match.index, match.index + match[0].length]);
   }
+  let holding = 0;
   for (const match of rest.matchAll(POSITIVE)) {
     const start = match.index;
     const end = start + match[0].length;
     if (negatedSpans.some(([a, b]) => start < b && end > a)) continue;
     // Spoken French drops "ne": "je peux pas", "ca me va pas" are refusals.
     if (!INTERJECTION.test(match[0]) && NEGATED_AFTER.test(rest.slice(end, end + 16))) continue;
+    const holds = HOLDING.test(match[0]);
+    // "j'ai un empêchement": what is held is a negation, no yes.
+    if (holds && negatedSpans.some(([a]) => a >= end && a <= end + 2)) continue;
     positive++;
+    if (holds) holding++;
     if (!AGREEMENT.test(match[0])) asserting++;
   }
   if (ALONE_YES.has(rest.trim())) {
@@ -112,7 +129,17 @@ export function readPolarity(raw: string, normalized: string): Polarity {
   // 🤔 🤷: thinking, shrugging.
   if (UNSURE_EMOJI.test(raw)) unsure = true;
   if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
-  return { positive, asserting, negative: negatedSpans.length, unsure, weak, hedged, restricted };
+  return {
+    positive,
+    asserting,
+    negative: negatedSpans.length,
+    unsure,
+    weak,
+    hedged,
+    restricted,
+    holding,
+    committed,
+  };
 }
 
 /**
@@ -152,12 +179,28 @@ function isPositive(intent: ReplyIntent): boolean {
 /** Questions about a fact (held, has a way to come): a yes must assert it. */
 const FACT_TOPICS: ReadonlySet<string> = new Set(['certification', 'licence', 'transport']);
 
+/**
+ * The polarity as an answer to the question: "j'ai le caces 3" says what one holds, no yes to being free,
+ * to a rate or to a confirmation; those holding words are left out of the yes count there.
+ */
+function withoutHolding(polarity: Polarity, topic: string | null): Polarity {
+  if (polarity.holding === 0 || FACT_TOPICS.has(topic ?? '')) return polarity;
+  return {
+    ...polarity,
+    positive: polarity.positive - polarity.holding,
+    asserting: Math.max(0, polarity.asserting - polarity.holding),
+    holding: 0,
+  };
+}
+
 function result(intent: ReplyIntent, extracted: ExtractedValues, confidence: number): ReplyInterpretation {
   return { intent, extracted, confidence, by: 'rules' };
 }
 
 function basicPolarity(polarity: Polarity): { intent: ReplyIntent; confidence: number } | null {
   const { positive, negative, unsure, weak, hedged, restricted } = polarity;
+  // "c'est bon j'ai déjà qqch", "ok merci mais j'ai signé ailleurs": taken elsewhere, whatever courtesy.
+  if (polarity.committed && !restricted && !unsure && !hedged) return { intent: 'no', confidence: 0.85 };
   if (positive > 0 && negative > 0) return { intent: 'partial', confidence: 0.7 };
   if (hedged && negative === 0) return { intent: 'partial', confidence: positive > 0 ? 0.7 : 0.65 };
   if (positive > 0 && (restricted || unsure)) return { intent: 'partial', confidence: 0.7 };
@@ -295,9 +338,9 @@ export function decideAnswer(
   extracted: ExtractedValues,
   context: AnswerContext,
 ): ReplyInterpretation | null {
-  const polarity = readPolarity(raw, normalized);
-  const basic = basicPolarity(polarity);
   const topic = context.question?.topic ?? null;
+  const polarity = withoutHolding(readPolarity(raw, normalized), topic);
+  const basic = basicPolarity(polarity);
   let decided: ReplyInterpretation | null = null;
   switch (topic) {
     case 'availability':

@@ -73,6 +73,14 @@ export const RESTRICTION = compile((w) => w.restriction, 'g');
 
 export const POSITIVE = compile((w) => w.positive, 'g');
 
+/** Yes words that only say one holds something ("j'ai le", "je l'ai"), whole match. */
+export const HOLDING = new RegExp(
+  `^(?:${vocabularySource(
+    words((w) => w.holding),
+    { boundary: 'none' },
+  )})$`,
+);
+
 /** Yes words a following "pas" does not turn into a refusal ("oui pas de souci"). */
 export const INTERJECTION = new RegExp(
   `^(?:${vocabularySource(
