@@ -2,7 +2,7 @@ import type { ReplyDateWords } from '../locale.js';
 
 /** How SMS replies write dates, English (see `../fr/reply-date-words.ts`). */
 export const replyDateWords: ReplyDateWords = {
-  fromBefore: ['from', 'starting', 'after'],
+  fromBefore: ['from', 'starting', 'after', 'not (until|till|before)( the|)'],
   untilBefore: ['until', 'till', 'expires?'],
   dayAfterBefore: ['after'],
   relativeDays: [

@@ -70,6 +70,7 @@ export const replyWords: ReplyWords = {
     'marre (du|des) robots?',
     { pattern: '^\\s*(?:un|une) (?:humain|humaine|vraie personne|personne reelle|vrai conseiller)\\b' },
     '(qu |)on s (appelle|appelait|telephone|tel)',
+    '(pouvez vous|vous pouvez|tu peux|peux tu|pourriez vous|vous pourriez|tu pourrais) (me |m |)(tel|tele|phoner|appeler|rappeler|telephoner|joindre)',
   ],
   // Phrases with a negation word that say yes ("pas de souci"): read before negations.
   positiveWithNegation: [
@@ -95,6 +96,10 @@ export const replyWords: ReplyWords = {
     '(mais |)(je (ne |)l ai pas|pas) sur moi',
     // "ça change rien": nothing in the way.
     '(ca |cela |)(ne |)change rien',
+    // "c'est pas un souci", "ce n'est pas un problème".
+    'pas (un|de) (gros |)(souci|probleme|pb)',
+    // "non c'est bon je suis dispo": the "non" reassures, the rest says yes.
+    'non (c est bon|ca va|t inquiete) (je suis|j suis|je serai|je suis toujours) (disponible|libre|la|partante?)',
   ],
   notUnderstood: [
     '(j ai |je n ai |)pas (bien |)compris',
@@ -119,8 +124,9 @@ export const replyWords: ReplyWords = {
     'plus ou moins',
     'a confirmer',
     'on verra',
-    'bof',
-    'mouais',
+    // "bof non": the doubt settles into a no.
+    { pattern: '\\bbof\\b(?! non\\b)' },
+    { pattern: '\\bmouais\\b(?! non\\b)' },
     '(ca |)se (discute|negocie)',
     'moyen',
     'j hesite',
@@ -171,7 +177,12 @@ export const replyWords: ReplyWords = {
     // An emphatic no holds a yes word: "bien sûr que non", "absolument pas".
     '(bien sur|evidemment|absolument|surement|certainement|clairement) (que |)(non|pas)',
     // What would have been: "j'aurais été dispo".
-    'j aurais (ete|pu|bien voulu|aime|bien aime)',
+    'j aurais (ete|pu|bien voulu|aime|bien aime)( disponible| libre| partante?| interessee?| venu| venue|)',
+    // "oui bien sûr, et puis quoi encore": sarcasm that refuses, its yes words with it.
+    { pattern: '(?:(?:oui|bien sur|c est ca|evidemment|ok)[\\s,]+)*et puis quoi encore' },
+    // Licence taken away, driving without the certificate.
+    'retrait (de |du |)(permis|points)',
+    'sans (le |mon |)(caces|permis|habilitation|diplome|certificat)',
     // Held once, not now: "j'avais le 3", "j'ai raté l'examen".
     '(j avais|je l avais|je les avais)',
     'j ai (rate|echoue|loupe|foire)',
@@ -211,10 +222,12 @@ export const replyWords: ReplyWords = {
     },
   ],
   positive: [
-    '(oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (me |)convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu)',
+    '(oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (me |)convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme?|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu)',
     '(si si|ben si|bah si|mais si|enfin si|ah si|oh si|non si|euh si|pardon si|present|presente|possede|possedes|je me debrouille|je m arrange|affirmatif|je serai la|je serai presente?|positif|entendu|tres bien|ca me parait bien)',
     '(je suis|j suis|suis|grave|trop|oui|ok) (chaud|chaude)',
     'c est correct',
+    // Still valid: "normalement il est encore bon".
+    '(il est|elle est|c est|ils sont|elles sont) (encore|toujours) (bon|bonne|bons|valide|valable|valables|a jour)',
     'biensur',
     'c est bien',
     // Coming: "j'y serai", "je viens" (not "je viens de finir").
@@ -257,6 +270,7 @@ export const replyWords: ReplyWords = {
     '(commence|commencer|finit|finir|termine|debute|demarre) quand',
     '(ou|quand|combien|quoi) exactement',
     '(vers|par) ou',
+    '(brut ou net|net ou brut)',
   ],
   questionAbout: {
     duration: ['(combien de temps|duree|jusqu (a|au) quand|fini quand|termine quand|ca dure|dure combien)'],
@@ -275,7 +289,7 @@ export const replyWords: ReplyWords = {
     carpool: [
       '(covoiturage|covoit|on me depose|me depose|me deposer|me fais deposer|me ferai deposer|m emmene|m amene|me conduit|me ramene|un collegue|un ami|une amie|un pote|ma copine|mon copain|quelqu un m)',
     ],
-    car: ['(voiture|vehicule|vehiculee?|motorisee?|ma caisse|auto|bagnole|en caisse)'],
+    car: ['(voiture|vehicule|vehiculee?|motorisee?|ma caisse|une caisse|auto|bagnole|en caisse)'],
     motorbike: ['(moto|scooter|scoot|deux roues|2 roues)'],
     bike: ['(velo|trottinette|trotinette|trott|trotti)'],
     walk: [
@@ -467,6 +481,8 @@ export const replyWords: ReplyWords = {
     bi1: 'bien',
     blem: 'probleme',
     nrml: 'normalement',
+    convien: 'convient',
+    valabe: 'valable',
     nrmlt: 'normalement',
     normalemt: 'normalement',
   },
@@ -501,7 +517,8 @@ export const replyWords: ReplyWords = {
     'je vois',
     { pattern: '^\\s*ah+ (?:ok|d accord|bon)\\s*[.!]*$' },
     // "ok noté", "reçu", "vu", "lu 5/5": the message reached its reader, nothing more.
-    '(ok |d accord |)(note|recu)',
+    // Not "pas encore reçu le papier".
+    { pattern: '(?<!\\bpas |\\bencore |\\bjamais )\\b(?:ok |d accord |)(?:note|recu)\\b' },
     { pattern: '^\\s*(?:ok |d accord |)(?:vu|lu|bien vu)(?: 5/5)?\\s*[.!]*$' },
     '5/5',
     // Thanks alone, after an agreement word at most ("ok merci", "d'accord merci beaucoup"): read, not answered.
@@ -538,7 +555,7 @@ export const replyWords: ReplyWords = {
   smallTalk: [
     {
       pattern:
-        '^\\s*(?:(?:bonjour|bonsoir|hello)\\s*)?(?:ca va|comment ca va|comment allez vous|vous allez bien|tu vas bien|ca roule)(?: et (?:vous|toi))?\\s*\\?*\\s*$',
+        '^\\s*(?:(?:bonjour|bonsoir|hello)\\s*)?(?:ca va|cv|comment ca va|comment allez vous|vous allez bien|tu vas bien|ca roule)(?: et (?:vous|toi))?\\s*\\?*\\s*$',
     },
   ],
   botQuestion: [
@@ -600,11 +617,19 @@ export const replyWords: ReplyWords = {
     'en train de (le |la |l |les |)(passer|repasser|faire|preparer)',
     // Future of "avoir": "je l'aurai en février".
     'je (l |les |)aurai',
+    // Exam taken, waiting for the result; a course or a diploma under way; to retake.
+    'j attends (les |mes |le |mon |)resultats?',
+    'en attente (des|de mes|du|de mon) resultats?',
+    { pattern: '\\ben cours\\b(?! de (?:validite|renouvellement|recyclage))' },
+    '(faut|il faut) (que je|qu je) (le |la |l |les |)(repasse|refasse|passe)',
+    // "oui si l'agence me le fait passer": not held.
+    'me (le |la |l |les |)(fait|fasse|faites|faire|font|fera|ferait) passer',
   ],
   awaitingDocument: [
     // Held, a renewal due: "il faut le recycler".
     '(faut|dois|doit|il faut) (le |la |l |les |)(recycler|renouveler)',
     'recyclage (a faire|prevu|en cours)',
+    'a (renouveler|recycler)',
     '(pas encore|toujours pas) (eu|recu) (le |la |l |mon |ma |)(papier|papiers|attestation|certificat|carte|titre|diplome)',
   ],
   transportDoubt: ['en panne', 'au garage', 'pas fiable', 'pas sure?', 'c est (un peu |assez |)loin'],
@@ -626,6 +651,7 @@ export const replyWords: ReplyWords = {
     'je (trouverai|me debrouillerai|m arrangerai|verrai bien)',
     // The conditional mood: "je serais dispo si…", "je viendrais en bus".
     'je (serais|viendrais|accepterais|prendrais|ferais|irais)',
+    'j (accepterais|irais|aurais accepte)',
   ],
   committedElsewhere: [
     {
@@ -749,7 +775,9 @@ export const replyWords: ReplyWords = {
     'hors',
     'excepte',
   ],
-  certificateLapsed: ['(expire|perime|perimee|plus valable|plus valide|pas valide)'],
+  certificateLapsed: [
+    '(expire|perime|perimee|plus valable|plus valide|pas valide|suspendue?|retiree?|annulee?|invalidee?)',
+  ],
   whatIsThis: [
     'c est pour quoi',
     'c est a quel sujet',

@@ -296,7 +296,8 @@ function decideCertificate(
   context: AnswerContext,
   normalized: string,
 ): ReplyInterpretation | null {
-  if (AWAITING_DOCUMENT.test(normalized)) return result('partial', extracted, 0.75);
+  // "à renouveler, elle a expiré": lapsed, not a renewal under way.
+  if (AWAITING_DOCUMENT.test(normalized) && polarity.negative === 0) return result('partial', extracted, 0.75);
   if (NOT_YET_HELD.test(normalized)) return result('no', extracted, 0.85);
   const required = context.question?.code ?? null;
   const mentioned = extracted.certificates.find(
