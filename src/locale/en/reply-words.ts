@@ -83,7 +83,7 @@ export const replyWords: ReplyWords = {
   aloneYes: [],
   questionLeads: [],
   questionStart: ['how much', 'what', 'when', 'where', 'why', 'how', 'who', 'which'],
-  questionAnywhere: [],
+  questionAnywhere: ['(what s|what is|what are|how much|how long|what time|where is|where s) (the|it|this|that|your)'],
   questionAbout: {
     duration: ['how long'],
     pay: ['(how much|pay|rate|wage|salary|gross|net)'],

@@ -162,6 +162,11 @@ export const protectedFactWords: ProtectedFactWords = {
     'par',
     'contre',
     'pourtant',
+    // "je suis reconnu RQTH": the recognition goes with the fact.
+    'reconnu',
+    'reconnue',
+    'declare',
+    'declaree',
   ],
   connectors: ['mais', 'et', 'donc', 'car', 'par contre', 'sinon', 'pourtant'],
 };

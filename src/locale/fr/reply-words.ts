@@ -110,7 +110,7 @@ export const replyWords: ReplyWords = {
   ],
   // Being away until a date ("en vacances jusqu'au 3") says when the person is free again.
   absence: [
-    '(vacances|conges?|absente?|en mission|en formation|en arret|indisponible|pas disponible|pas libre|occupee?|bloquee?|en deplacement|a l etranger|en contrat|sous contrat|au pays)',
+    '(vacances|conges?|absente?|en mission|en arret|indisponible|pas disponible|pas libre|occupee?|bloquee?|en deplacement|a l etranger|en contrat|sous contrat|au pays)',
   ],
   unsure: [
     'je (ne |)sais (pas|plus)',
@@ -731,6 +731,8 @@ export const replyWords: ReplyWords = {
     'je (bosse|travaille) deja',
     '(bosse|travaille) (deja |)(chez|pour) (un|une) (client|boite|entreprise|societe|agence)',
     'je suis (en|sous) (cdd|cdi)',
+    // A course under way binds like a contract: "en formation jusqu'en juin".
+    '(en|ma|une) formation (jusqu|qui (finit|se termine|dure))',
   ],
   ironicPraise: [
     '(super|genial|geniale|top|cool|parfait|trop bien|trop cool|wow|waouh|waou|ouah|whaou|magnifique|incroyable|formidable|merveilleux|bravo|sympa|genereux|genereuse)',

@@ -186,10 +186,12 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
 
   const answerContext: AnswerContext = { question: context.question, job: facts, now: context.now };
   const start = questionStart(normalized);
+  // "oui ?", "ah bon ?", "euh oui ?": a word of surprise asks nothing and answers nothing.
+  if (start >= 0 && BARE_SURPRISE.test(normalized)) return result('off_topic', extracted, 0.5);
   if (start >= 0 && /[a-z0-9€]/.test(normalized)) {
     const lastMark = normalized.lastIndexOf('?');
     const asked = normalized.slice(start, lastMark >= start ? lastMark + 1 : undefined);
-    const before = normalized.slice(0, start).replace(TRAILING_LINK, '');
+    const before = answerBefore(raw, normalized.slice(0, start).replace(TRAILING_LINK, ''));
     // "12,50 brut ? c'est faible": an answer may also follow the question.
     const after = lastMark >= start ? normalized.slice(lastMark + 1).trim() : '';
     const sentence = normalized.slice(
@@ -274,14 +276,51 @@ function rolledEyes(reading: ReplyInterpretation, raw: string): ReplyInterpretat
   return { ...reading, confidence: Math.min(reading.confidence, 0.59) };
 }
 
-/** "ok mais …", "yes but …" before a question: a bare yes hanging on the answer. */
+/**
+ * "ok mais …" before a question: an agreement hanging on the answer. "oui mais je commence à quelle
+ * heure ?" says yes, and asks.
+ */
 function isBareYesBeforeBut(before: string): boolean {
   const link = /\b(?:mais|but)\b/.exec(before);
   if (!link) return false;
-  return before
+  const words = before
     .slice(0, link.index)
     .split(/[^a-z0-9]+/)
-    .every((word) => word.length === 0 || word === 'oui' || COURTESY.has(word));
+    .filter((word) => word.length > 0);
+  return !words.includes('oui') && words.every((word) => COURTESY.has(word));
+}
+
+/** A reply that is only surprise or a yes with a question mark ("oui ?", "ah bon ?", "euh oui ?"). */
+const BARE_SURPRISE = /^\s*(?:(?:ah|oh|euh|heu|bon|ben|bah|oui|ok|allo|hein|ha)\s*)+\?+[\s?!.]*$/;
+
+/** Boundaries between the answer and what leads into a question: punctuation, "et", "mais". */
+const ANSWER_BOUNDARY = /[.!,;:]+|\b(?:et|mais|alors|donc|and|but|so)\b/g;
+
+/**
+ * The answer before a question, without the words that only lead into it: "oui, ça finit à quelle heure
+ * ?" asks from "ça finit", "oui et je dois amener quoi ?" from "je dois amener". The words after the last
+ * boundary go with the question when nothing in them answers (no yes or no word, doubt, date or way).
+ */
+function answerBefore(raw: string, before: string): string {
+  let cut = -1;
+  let after = 0;
+  for (const match of before.matchAll(ANSWER_BOUNDARY)) {
+    cut = match.index;
+    after = match.index + match[0].length;
+  }
+  if (cut <= 0) return before;
+  const tail = before.slice(after);
+  const polarity = readPolarity(raw.replace(/[^\p{L}\p{N}\s'?,.!;:-]/gu, ''), tail);
+  const answers =
+    polarity.positive > 0 ||
+    polarity.negative > 0 ||
+    polarity.unsure ||
+    polarity.weak ||
+    polarity.hedged ||
+    polarity.restricted ||
+    /\d/.test(tail) ||
+    TRANSPORT.some(([pattern]) => pattern.test(tail));
+  return answers ? before : before.slice(0, cut).trim();
 }
 
 /**
