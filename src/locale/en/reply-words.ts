@@ -83,7 +83,9 @@ export const replyWords: ReplyWords = {
   aloneYes: [],
   questionLeads: [],
   questionStart: ['how much', 'what', 'when', 'where', 'why', 'how', 'who', 'which'],
-  questionAnywhere: ['(what s|what is|what are|how much|how long|what time|where is|where s) (the|it|this|that|your)'],
+  questionAnywhere: [
+    '(what s|what is|what are|how much|how long|what time|where is|where s) (the|it|this|that|your)',
+  ],
   questionAbout: {
     duration: ['how long'],
     pay: ['(how much|pay|rate|wage|salary|gross|net)'],
@@ -170,7 +172,9 @@ export const replyWords: ReplyWords = {
     '(are you|is this|am i (talking|speaking|chatting|texting) (to|with)|r u|you are|is it) (a |an |)(bot|robot|ai|human|real person|machine|automated|computer)',
   ],
   busy: ['i m driving', 'at work (now|right now)', 'can t (talk|reply|text) (now|right now)'],
-  dateContext: ['(available|free|start|starting|ok|yes|from|after|until|can|could|ready|work|works|suits|fine|good)'],
+  dateContext: [
+    '(available|free|start|starting|ok|yes|from|after|until|can|could|ready|work|works|suits|fine|good)',
+  ],
   dateFillers: ['the', 'on', 'in', 'at', 'from'],
   notYetHeld: [
     '(must|have to|need to|got to|will) (retake|renew|redo|pass|take) (it|the)',

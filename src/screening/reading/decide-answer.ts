@@ -18,6 +18,7 @@ import {
   HEDGE,
   HOLDING,
   INTERJECTION,
+  LAPSED,
   NEGATED_AFTER,
   NEGATIVE,
   NEGATIVE_EMOJI,
@@ -297,7 +298,8 @@ function decideCertificate(
   normalized: string,
 ): ReplyInterpretation | null {
   // "à renouveler, elle a expiré": lapsed, not a renewal under way.
-  if (AWAITING_DOCUMENT.test(normalized) && polarity.negative === 0) return result('partial', extracted, 0.75);
+  if (AWAITING_DOCUMENT.test(normalized) && !LAPSED.test(normalized))
+    return result('partial', extracted, 0.75);
   if (NOT_YET_HELD.test(normalized)) return result('no', extracted, 0.85);
   const required = context.question?.code ?? null;
   const mentioned = extracted.certificates.find(
