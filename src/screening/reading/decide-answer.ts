@@ -312,6 +312,17 @@ function decideCertificate(
     (extracted.certificates.length > 0 || polarity.positive > 0 || VALIDITY.test(normalized));
   const until = aboutValidity ? extracted.dates.find((date) => date.kind === 'until') : undefined;
   if (mentioned?.negated) return result('no', extracted, 0.9);
+  // "oui le C mais pas la FCO": the negations are about other certificates; the one asked is held.
+  const negatedOthers = extracted.certificates.filter((item) => item !== mentioned && item.negated).length;
+  if (
+    mentioned &&
+    polarity.positive > 0 &&
+    polarity.negative > 0 &&
+    polarity.negative <= negatedOthers &&
+    !polarity.unsure &&
+    !polarity.hedged
+  )
+    return result('yes', extracted, 0.85);
   if (until && required) {
     const start = context.job.startDate ?? isoDay(calendarDayOf(new Date(context.now)));
     const end = context.job.endDate ?? start;

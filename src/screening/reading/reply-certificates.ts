@@ -33,6 +33,9 @@ const CACES_RECOMMENDATION_ALIASES: Record<string, string> = {
   '487': 'R487',
 };
 
+/** "cat 3", "catégorie 3", "category 3", "level 3", "niveau 3". */
+const CATEGORY = '(?:cat(?:egorie|egory|egories)?s?\\.?|level|niveau)';
+
 const HABILITATIONS = [
   'B0',
   'H0V',
@@ -64,6 +67,10 @@ const NEGATION_AFTER = new RegExp(
   )})\\b`,
 );
 
+/** Expiry still to come: "expire fin janvier", "expire en juin", "expires next month" (not "a expiré en 2023"). */
+const FUTURE_EXPIRY =
+  /^\s*(?:(?!\b(?:a|est|deja|has|had|already)\s+expire)\S+\s+){0,3}(?:expire|expires|expirera|will expire)\s+(?:en|le|fin|dans|debut|mi|au|avant|cette|ce|l|in|on|at|next|this|end)\b/;
+
 export interface CertificateContext {
   /** The code the question asks about, e.g. `CACES_R489_3`, `HAB_ELEC_B1V`, or a licence `C`. */
   code: string;
@@ -83,7 +90,9 @@ function push(
   const lead = before + normalized.slice(index, index + length);
   const onlyThis = /\b(?:que|qu|juste|seulement|uniquement)\b(?:\s+\S+){0,3}\s*$/.test(lead);
   const negated = NEGATION_BEFORE.test(before) && !onlyThis;
-  const expired = NEGATION_AFTER.test(after) && !/\bpas (?:expire|perime)/.test(after);
+  // "il expire fin janvier", "elle expire dans 2 semaines": a date of validity, not lapsed (the date decides).
+  const expired =
+    NEGATION_AFTER.test(after) && !/\bpas (?:expire|perime)/.test(after) && !FUTURE_EXPIRY.test(after);
   const existing = out.find((item) => item.code === code);
   if (existing) {
     existing.negated = existing.negated && (negated || expired);
@@ -120,9 +129,9 @@ export function extractCertificates(
   // CACES: "caces 3", "caces r489 cat 3", "r389 3", "cat 1a", "caces 3 et 5"
   const more = '((?:(?:\\s*(?:,|et|ou|\\+|/)\\s*|\\s+)(?:le |la |cat\\.? )?\\d[ab]?\\b)*)';
   const cacesPatterns = [
-    new RegExp(`\\bcaces\\s*(?:r\\s?(\\d{3})\\s*)?(?:cat(?:egorie)?s?\\.?\\s*)?(\\d[ab]?)\\b${more}`, 'g'),
-    new RegExp(`\\br\\s?(\\d{3})\\s*(?:cat(?:egorie)?s?\\.?\\s*)?(\\d[ab]?|[a-g])\\b${more}`, 'g'),
-    new RegExp(`\\b()cat(?:egorie)?s?\\.?\\s*(\\d[ab]?|[a-g])\\b${more}`, 'g'),
+    new RegExp(`\\bcaces\\s*(?:r\\s?(\\d{3})\\s*)?(?:${CATEGORY}\\s*)?(\\d[ab]?)\\b${more}`, 'g'),
+    new RegExp(`\\br\\s?(\\d{3})\\s*(?:${CATEGORY}\\s*)?(\\d[ab]?|[a-g])\\b${more}`, 'g'),
+    new RegExp(`\\b()${CATEGORY}\\s*(\\d[ab]?|[a-g])\\b${more}`, 'g'),
   ];
   for (const pattern of cacesPatterns) {
     for (const match of normalized.matchAll(pattern)) {
@@ -134,19 +143,22 @@ export function extractCertificates(
         push(out, normalized, match.index, match[0].length, cacesCode(family, category), 'certification');
     }
   }
-  // Bare categories in a CACES question: "le 3", "g le 1a et le 5"
+  // Bare categories in a CACES question: "le 3", "g le 1a et le 5", "g le 1 3 et 5"
   if (questionFamily) {
+    const notCategory = '(?!\\s*(?:€|h\\b|ans|mois|jours?|\\/))';
+    const list = `((?:(?:\\s*(?:,|et|ou|\\+|/)\\s*|\\s+)(?:le |la )?\\d[ab]?\\b${notCategory})*)`;
     for (const match of normalized.matchAll(
-      /\b(?:le|la|du|que le|juste le) (\d[ab]?)\b(?!\s*(?:€|h\b|ans|mois|jours?|\/))/g,
+      new RegExp(`\\b(?:le|la|du|que le|juste le) (\\d[ab]?)\\b${notCategory}${list}`, 'g'),
     ))
-      push(
-        out,
-        normalized,
-        match.index,
-        match[0].length,
-        cacesCode(questionFamily, match[1]!),
-        'certification',
-      );
+      for (const category of [match[1]!, ...(match[2]?.match(/\d[ab]?\b/g) ?? [])])
+        push(
+          out,
+          normalized,
+          match.index,
+          match[0].length,
+          cacesCode(questionFamily, category),
+          'certification',
+        );
   }
   // Electrical habilitations: "habilitation b1v", "br", "h0b0"
   const habilitationContext = questionIsHabilitation || /\bhabilitation|\belectrique/.test(normalized);
