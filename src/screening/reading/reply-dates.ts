@@ -176,6 +176,8 @@ interface Found {
   end?: CalendarDay;
   /** The kind when no word before the date says it ("début février" is a start). */
   kind?: ExtractedDate['kind'];
+  /** A weekday alone ("mardi"): the next one, or the next one after a date said before it. */
+  weekday?: number;
 }
 
 /** Next date, today included, that falls on that weekday (0 = Sunday) and that day of the month. */
@@ -231,6 +233,7 @@ export function extractDates(
     day: CalendarDay | null,
     end?: CalendarDay,
     kind?: ExtractedDate['kind'],
+    weekday?: number,
   ) => {
     if (!day) return;
     const start = match.index;
@@ -243,6 +246,7 @@ export function extractDates(
       day,
       ...(end ? { end } : {}),
       ...(kind ? { kind } : {}),
+      ...(weekday !== undefined ? { weekday } : {}),
     });
   };
   const scan = (pattern: RegExp, read: (match: RegExpExecArray) => void) => {
@@ -313,7 +317,7 @@ export function extractDates(
     const target = WEEKDAY_NUMBERS.get(match[1]!)!;
     const todayWeekday = toUtc(today).getUTCDay();
     const offset = (target - todayWeekday + 7) % 7 || 7;
-    add(match, addDays(today, offset));
+    add(match, addDays(today, offset), undefined, undefined, target);
   });
   // semaine prochaine / next week → next Monday; mois prochain → first of next month
   scan(NEXT_WEEK, (match) => {
@@ -345,6 +349,13 @@ export function extractDates(
   }
 
   found.sort((a, b) => a.index - b.index);
+  // "pas lundi mais mardi", "lundi ou mardi": a weekday after a date said before it is the next such day
+  // from that date on (mardi 5 after lundi 4, not mardi 29 the week before).
+  for (const [index, item] of found.entries()) {
+    const previous = found[index - 1];
+    if (item.weekday === undefined || !previous) continue;
+    while (compare(item.day, previous.day) < 0) item.day = addDays(item.day, 7);
+  }
   const out: ExtractedDate[] = [];
   for (const item of found) {
     const before = normalized.slice(Math.max(0, item.index - 24), item.index);

@@ -24,6 +24,8 @@ export interface ReplyClause {
   role: ClauseRole;
   /** Normalised text of the clause, its opener included. */
   text: string;
+  /** The clause without its opener ("mardi oui" of "mais mardi oui"). */
+  body: string;
   start: number;
   stance: ClauseStance;
 }
@@ -37,39 +39,55 @@ export function splitClauses(normalized: string): ReplyClause[] {
     (match) => [match.index, match.index + match[0].length] as const,
   );
   const opens = new Map<number, ClauseRole>();
+  const openerLength = new Map<number, number>();
   for (const [pattern, role] of CLAUSE_OPENERS)
     for (const match of normalized.matchAll(pattern)) {
       if (match.index === 0 && role !== 'correction') continue;
       if (role === 'condition' && politeSpans.some(([a, b]) => match.index >= a && match.index < b)) continue;
       // The first role found at a place wins (a "sauf si" is a condition, not a contrast).
-      if (!opens.has(match.index) || role === 'condition') opens.set(match.index, role);
+      if (!opens.has(match.index) || role === 'condition') {
+        opens.set(match.index, role);
+        openerLength.set(match.index, match[0].length);
+      }
     }
   for (const match of normalized.matchAll(ELLIPSIS)) {
     const next = match.index + match[0].length;
-    if (next < normalized.length && !opens.has(next)) opens.set(next, 'correction');
+    if (next < normalized.length && !opens.has(next)) {
+      opens.set(next, 'correction');
+      openerLength.set(next, 0);
+    }
   }
   const starts = [...opens.keys()].filter((start) => start > 0).sort((a, b) => a - b);
   const bounds = [0, ...starts];
   const clauses: ReplyClause[] = [];
   for (const [index, start] of bounds.entries()) {
-    const text = normalized.slice(start, bounds[index + 1] ?? normalized.length).trim();
+    const end = bounds[index + 1] ?? normalized.length;
+    const text = normalized.slice(start, end).trim();
+    const body = normalized.slice(start + (openerLength.get(start) ?? 0), end).trim();
     if (!/[a-z0-9]/.test(text)) continue;
     const role = start === 0 ? (opens.get(0) ?? 'lead') : opens.get(start)!;
     const last = clauses.at(-1);
     // "ah non attendez j'ai un rdv": openers in a row open one correction.
     if (role === 'correction' && last?.role === 'correction' && last.text.split(' ').length <= 2) {
       const merged = `${last.text} ${text}`;
-      clauses[clauses.length - 1] = { ...last, text: merged, stance: stanceOf(merged) };
+      clauses[clauses.length - 1] = {
+        ...last,
+        text: merged,
+        body: `${last.body} ${text}`,
+        stance: stanceOf(merged),
+      };
       continue;
     }
-    clauses.push({ role, text, start, stance: stanceOf(text) });
+    clauses.push({ role, text, body, start, stance: stanceOf(text) });
   }
   return clauses;
 }
 
 /** A clause's stance from its own words (emoji are not placed in a clause: they are left out). */
 function stanceOf(text: string): ClauseStance {
-  const polarity = readPolarity('', text);
+  const read = readPolarity('', text);
+  // "pas lundi, j'ai un rdv": what one has beside a negation is no yes.
+  const polarity = read.negative > 0 ? { ...read, positive: read.positive - read.holding } : read;
   if (polarity.unsure || polarity.hedged) return 'doubt';
   if (polarity.positive > 0 && polarity.negative === 0) return 'yes';
   if (polarity.negative > 0 && polarity.positive === 0) return 'no';
@@ -81,6 +99,11 @@ export type ScopeEffect =
   | { kind: 'none' }
   /** A correction decided the answer: yes or no, as its clause says. */
   | { kind: 'corrected'; stance: 'yes' | 'no'; clause: ReplyClause }
+  /**
+   * A refusal, then a contrast that says yes ("je peux pas lundi mais mardi oui"): what the contrast offers
+   * may be the answer (a date it gives, read alone).
+   */
+  | { kind: 'contrasted'; clause: ReplyClause }
   /** A condition, an obligation or a doubt narrows a yes or a date to partial. */
   | { kind: 'narrowed'; clause: ReplyClause };
 
@@ -96,6 +119,14 @@ export function clauseScope(clauses: readonly ReplyClause[]): ScopeEffect {
       return { kind: 'corrected', stance: clause.stance, clause };
     break;
   }
+  const last = clauses.at(-1)!;
+  if (
+    last.role === 'contrast' &&
+    (last.stance === 'yes' || last.stance === 'none') &&
+    clauses.slice(0, -1).every((before) => before.stance === 'no' || before.stance === 'none') &&
+    clauses.slice(0, -1).some((before) => before.stance === 'no')
+  )
+    return { kind: 'contrasted', clause: last };
   const narrowing = clauses
     .slice(1)
     .find(
@@ -106,6 +137,8 @@ export function clauseScope(clauses: readonly ReplyClause[]): ScopeEffect {
 
 /** Confidence of an answer decided by a correction: the clauses disagree, so less than a plain answer. */
 export const CORRECTED_CONFIDENCE = 0.75;
+/** Confidence of a date offered in a contrast after a refusal ("pas lundi mais mardi"). */
+export const CONTRASTED_CONFIDENCE = 0.8;
 /** Confidence of a yes narrowed to partial by a condition, an obligation or a doubt. */
 export const NARROWED_CONFIDENCE = 0.7;
 
@@ -133,6 +166,13 @@ export function applyClauseScope(
       intent,
       confidence: Math.min(tail?.confidence ?? reading.confidence, CORRECTED_CONFIDENCE),
     };
+  }
+  if (effect.kind === 'contrasted') {
+    // Only a date offered in the contrast answers; anything else stays as read (a mixed answer).
+    const offered = decideCorrected({ ...effect.clause, text: effect.clause.body });
+    return offered?.intent === 'date_given'
+      ? { ...offered, confidence: Math.min(offered.confidence, CONTRASTED_CONFIDENCE) }
+      : reading;
   }
   if (effect.kind === 'narrowed' && (reading.intent === 'yes' || reading.intent === 'date_given'))
     return { ...reading, intent: 'partial', confidence: NARROWED_CONFIDENCE };
