@@ -175,6 +175,11 @@ export interface ReplyWords {
    */
   holding: readonly VocabularyEntry[];
   /**
+   * Grumbling about a pay ("c'est un peu juste", "pas beaucoup", "j'espérais plus"): beside a yes ("oui
+   * mais j'espérais plus") the offer is still accepted.
+   */
+  rateComplaint: readonly VocabularyEntry[];
+  /**
    * Saying one holds one of a kind without saying which ("j'ai le caces", "j'en ai un", "I have a licence"):
    * to a question about one category, a partial answer.
    */

@@ -243,6 +243,11 @@ export const replyWords: ReplyWords = {
   ironicPraise: ['(great|amazing|wow|awesome|fantastic|wonderful|brilliant|lovely|nice|fabulous|generous)'],
   sarcasmCues: ['(lol|lmao|again|yeah right)', { pattern: '\\bnot\\s*[.!]*$' }],
   sarcasm: ['(are you|you re|you are) (kidding|joking|serious)', 'what a joke', 'big money', 'so generous'],
+  rateComplaint: [
+    '(a bit|quite|pretty|rather|bit) (low|little|tight)',
+    'not (much|great|a lot|amazing|ideal)',
+    'i (hoped|was hoping|expected|d hoped) (for |)more',
+  ],
   holding: [{ pattern: '(?:i have|i ve got|i ve|i got|i hold)\\b.*' }],
   agreement: ['(fine|good|great|cool|sounds good|count me in|i m in)'],
   unspecifiedCertificate: ['i have (one|some|a licence|a license|a certificate)'],

@@ -8,6 +8,8 @@ export const replyDateWords: ReplyDateWords = {
     'apres( le| la|)',
     'pas (disponible |libre |avant |)avant( le| la|)',
     'qu a partir (du|de)',
+    // "dispo que en février": only from then.
+    { pattern: '(?<![a-z])(?:que|qu) en' },
   ],
   untilBefore: [
     'jusqu (au|a la|a|en)',

@@ -755,6 +755,13 @@ export const replyWords: ReplyWords = {
     '(bravo|merci|super|genial) (pour |)(le|ce) (salaire|taux)',
     { pattern: '(?:^|\\s)(?:serieux|serieusement|sans rire)\\s*(?:\\?|$)' },
   ],
+  rateComplaint: [
+    'pas (tres |vraiment |)(beaucoup|enorme|terrible|ouf|top|grand chose|genial|fou|folichon|lourd|terrible)',
+    '(un peu|assez|vraiment|plutot|trop) (juste|faible|bas|leger|limite|peu)',
+    'c est (pas beaucoup|peu|juste|faible|leger|bas|limite)',
+    'j (esperais|aurais aime|pensais avoir|attendais|aurais prefere) (plus|mieux|un peu plus)',
+    '(pas assez|trop peu|trop bas)',
+  ],
   holding: [{ pattern: '(?:j ai|je l ai|je les ai|j en ai|possede|possedes)\\b.*' }],
   agreement: [
     '(ok|d accord|ca marche|ca roule|super|top|cool|parfait|nickel|genial|go|vas y|allez|ca me va|ca (me |)convient|avec plaisir|volontiers|interessee?|partante?|ca me tente|tres bien|entendu|ca me parait bien)',

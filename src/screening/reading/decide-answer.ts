@@ -4,6 +4,7 @@ import type {
   ReplyInterpretation,
   ScreeningJob,
   ScreeningQuestion,
+  TransportMode,
 } from '../../domain/index.js';
 import { certificateCovers } from './reply-certificates.js';
 import { calendarDayOf, isoDay } from './reply-dates.js';
@@ -29,6 +30,7 @@ import {
   POSITIVE,
   POSITIVE_EMOJI,
   POSITIVE_WITH_NEGATION,
+  RATE_COMPLAINT,
   RESTRICTION,
   TRANSPORT,
   TRANSPORT_DOUBT,
@@ -172,6 +174,24 @@ function negatedWay(raw: string, normalized: string): Polarity | null {
 }
 
 const NEGATIVE_EMOJI_ALL = new RegExp(NEGATIVE_EMOJI.source, 'gu');
+
+/** The last contrast of a reply ("mais", "par contre", "sinon", "but", "otherwise"). */
+const LAST_CONTRAST =
+  /\b(?:mais|par contre|sinon|but|otherwise|instead)\b(?!.*\b(?:mais|par contre|sinon|but|otherwise|instead)\b)/;
+
+/**
+ * The way to come a reply offers after its last contrast, when that part says it plainly (no negation,
+ * doubt or hedge of its own): "ma voiture est en panne mais je prendrai le bus" comes by bus.
+ */
+function wayInstead(raw: string, normalized: string): TransportMode | null {
+  const contrast = LAST_CONTRAST.exec(normalized);
+  if (!contrast) return null;
+  const tail = normalized.slice(contrast.index + contrast[0].length);
+  if (TRANSPORT_DOUBT.test(tail) || NO_TRANSPORT.test(tail)) return null;
+  const polarity = readPolarity(raw.replace(NEGATIVE_EMOJI_ALL, ''), tail);
+  if (polarity.negative > 0 || polarity.unsure || polarity.hedged || polarity.restricted) return null;
+  return TRANSPORT.find(([pattern]) => pattern.test(tail))?.[1] ?? null;
+}
 
 function isPositive(intent: ReplyIntent): boolean {
   return intent === 'yes' || intent === 'date_given';
@@ -343,6 +363,29 @@ function decideCertificate(
 }
 
 /**
+ * "oui mais j'espérais plus", "c'est un peu juste mais ok": a yes beside a grumble about the pay accepts
+ * it (with less confidence); null when the reply holds no grumble or no plain yes once it is set aside.
+ */
+function acceptedWithComplaint(
+  raw: string,
+  normalized: string,
+  extracted: ExtractedValues,
+): ReplyInterpretation | null {
+  const rest = ` ${normalized} `.replace(RATE_COMPLAINT, ' ; ');
+  if (rest === ` ${normalized} `) return null;
+  const polarity = readPolarity(raw, rest.replace(/\b(?:mais|but|quand meme|though|bon)\b/g, ' ; '));
+  // An explicit yes ("oui mais j'espérais plus"); an agreement word ("un peu juste mais ok") stays partial.
+  const plainYes =
+    polarity.asserting > 0 &&
+    polarity.negative === 0 &&
+    !polarity.unsure &&
+    !polarity.hedged &&
+    !polarity.restricted &&
+    !polarity.weak;
+  return plainYes ? result('yes', extracted, 0.75) : null;
+}
+
+/**
  * The answer a reply gives to the question, from its words (`normalized`, see `normalizeReply`) and the
  * values already extracted; null when it gives none.
  */
@@ -373,8 +416,14 @@ export function decideAnswer(
         without.unsure ||
         without.hedged ||
         negatedAfterRestriction(raw, normalized.replace(NO_TRANSPORT, ' ; '));
+      const instead = wayInstead(raw, normalized);
+      // "ma voiture est en panne mais je prendrai le bus": the way after the contrast is the answer.
+      if (doubt && instead) {
+        extracted.transport = instead;
+        decided = result('yes', extracted, 0.8);
+      }
       // "j'ai mon permis mais pas de voiture": the yes is about the licence, not the way to come.
-      if (mode === 'none') decided = result(doubt ? 'partial' : 'no', extracted, 0.85);
+      else if (mode === 'none') decided = result(doubt ? 'partial' : 'no', extracted, 0.85);
       else if (mode && doubt) decided = result('partial', extracted, 0.9);
       else if (mode) {
         // "non je suis à pied et c'est trop loin": the way named is negated in its own piece of the reply;
@@ -395,9 +444,10 @@ export function decideAnswer(
       // "si c'est 13 je viens": a condition, not a refusal.
       if (wanted !== undefined)
         decided =
-          polarity.positive === 0 && !polarity.restricted
+          polarity.positive === 0 && !polarity.restricted && !polarity.hedged
             ? result('no', extracted, 0.8)
             : result('partial', extracted, 0.7);
+      else decided = acceptedWithComplaint(raw, normalized, extracted);
       break;
     }
     default:

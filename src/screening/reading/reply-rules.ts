@@ -147,6 +147,9 @@ export const DATE_FILLERS: ReadonlySet<string> = new Set(
 /** A certificate or licence not held yet: an exam to come or to retake. */
 export const NOT_YET_HELD = compile((w) => w.notYetHeld);
 
+/** Grumbling about a pay ("un peu juste", "j'espérais plus"), every match. */
+export const RATE_COMPLAINT = compile((w) => w.rateComplaint, 'g');
+
 /** Lapsed, suspended, taken away: "elle a expiré", "suspendu". */
 export const LAPSED = compile((w) => w.certificateLapsed);
 

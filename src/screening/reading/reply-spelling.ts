@@ -116,6 +116,8 @@ export function foldSpelling(word: string): string {
   let tie = false;
   for (const target of TARGETS) {
     if (target[0] !== word[0]) continue;
+    // A final "s" is an inflection, not a typo: "prendrai" (future) is no "prendrais" (conditional).
+    if (target === `${word}s` || word === `${target}s`) continue;
     const distance = editDistance(word, target, limit);
     if (distance < bestDistance) {
       best = target;
