@@ -88,6 +88,9 @@ const SETS = [
   // Issue 15 round 4: fresh SMS spellings (phonetic, typos, abbreviations), acknowledgements, negations in
   // the scope of a way to come or of praise, written after the round-4 held-out set.
   { name: 'sms-replies dev-9 (issue 15 round 4)', file: 'sms-replies-dev-9.jsonl', heldOut: false },
+  // Issue 15 round 5: fresh wordings of every family, written after the round-5 held-out set's first run
+  // (figures only): protected facts beside answers, belief hedges, restrictions, absences, past weekdays.
+  { name: 'sms-replies dev-10 (issue 15 round 5)', file: 'sms-replies-dev-10.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',

@@ -235,6 +235,9 @@ export interface ReplyDateWords {
   /** Around a weekday name: "next monday", "lundi prochain". */
   weekdayBefore: readonly VocabularyEntry[];
   weekdayAfter: readonly VocabularyEntry[];
+  /** A weekday gone by ("lundi dernier", "last monday"): no date to come, not read. */
+  weekdayPastBefore: readonly VocabularyEntry[];
+  weekdayPastAfter: readonly VocabularyEntry[];
   thisWeek: readonly VocabularyEntry[];
   /** Next Monday. */
   nextWeek: readonly VocabularyEntry[];

@@ -16,6 +16,8 @@ export const replyDateWords: ReplyDateWords = {
   ],
   weekdayBefore: ['next'],
   weekdayAfter: [],
+  weekdayPastBefore: ['last', 'past'],
+  weekdayPastAfter: ['gone'],
   thisWeek: ['this week'],
   nextWeek: ['next week'],
   nextMonth: ['next month'],

@@ -78,6 +78,8 @@ export const replyWords: ReplyWords = {
     '(free|i m down|i am down|up for it|good to go)',
     '(i ll|i will) be there',
     '(absolutely|definitely|defo|certainly|for sure|deal|alright|all good|happy to|works for me)',
+    '(sounds|seems|that s|it s) (fair|fine|ok|okay|right|reasonable|decent)',
+    'fair enough',
   ],
   interjections: ['yes', 'yeah', 'yep', 'sure'],
   aloneYes: [],
@@ -94,7 +96,10 @@ export const replyWords: ReplyWords = {
     dates: ['when'],
   },
   transport: {
-    carpool: ['((drive|drop|take) me|a lift|a ride|carpool|car pool)'],
+    carpool: [
+      '((drive|drop|take|pick) me|a lift|a ride|carpool|car pool)',
+      'my (brother|sister|wife|husband|dad|father|mum|mom|mother|partner|friend|mate|neighbour|neighbor|son|daughter) (will |ll |can |)(drive|drop|take|pick|bring)s?',
+    ],
     car: ['(my car|by car|drive|driving)'],
     motorbike: ['motorbike'],
     bike: ['(bike|bicycle|cycle|cycling)'],
@@ -206,6 +211,7 @@ export const replyWords: ReplyWords = {
     'already (found|got|have|took|accepted) (something|a job|another|work|one)',
     '(found|took|accepted) (something|a job|work) (else|elsewhere)',
     'accepted another',
+    '(started|starting|i start|begun|began) (a|my|the) (new |)(job|position|contract|role)',
     '(said (yes|oui)|committed) to (another|a different|an other) (agency|job|company|offer)',
     'already employed',
     '(working|work|employed) (somewhere|elsewhere)',
@@ -310,5 +316,8 @@ export const replyWords: ReplyWords = {
     'since',
     'years',
     'still',
+    'then',
+    'off',
+    'up',
   ],
 };

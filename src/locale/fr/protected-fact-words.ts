@@ -16,7 +16,9 @@ export const protectedFactWords: ProtectedFactWords = {
       'couleur de peau',
     ],
     nationality: [
-      '(algerien|marocain|tunisien|senegalais|malien|ivoirien|camerounais|congolais|guineen|comorien|turc|portugais|roumain|polonais|bulgare|ukrainien|russe|chinois|vietnamien|syrien|afghan|libanais|kurde|armenien|haitien|bresilien|capverdien|etranger|immigre|refugie)(ne|e|)s?',
+      '(algerien|marocain|tunisien|senegalais|malien|ivoirien|camerounais|congolais|guineen|comorien|turc|portugais|roumain|polonais|bulgare|ukrainien|russe|chinois|vietnamien|syrien|afghan|libanais|kurde|armenien|haitien|bresilien|capverdien|immigre|refugie)(ne|e|)s?',
+      // "je suis étranger", not "à l'étranger" (abroad: an absence, no origin).
+      { pattern: '(?<!\\ba l )\\betrangere?s?\\b' },
       'nationalit*',
       'sans papiers?',
       '(titre|carte) de sejour',
@@ -164,6 +166,8 @@ export const protectedFactWords: ProtectedFactWords = {
     'pourtant',
     // "je suis reconnu RQTH": the recognition goes with the fact.
     'reconnu',
+    // "j'ai 61 ans mais en forme".
+    'forme',
     'reconnue',
     'declare',
     'declaree',

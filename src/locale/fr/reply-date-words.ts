@@ -36,6 +36,8 @@ export const replyDateWords: ReplyDateWords = {
   ],
   weekdayBefore: [],
   weekdayAfter: ['prochaine', 'qui vient'],
+  weekdayPastBefore: [],
+  weekdayPastAfter: ['dernier', 'derniere', 'passe', 'passee', 'd avant'],
   thisWeek: ['cette semaine'],
   nextWeek: ['(la |en |debut (de |)(la |)|)semaine (prochaine|d apres|suivante)'],
   nextMonth: ['(le |au |debut (du |)|)mois (prochaine|d apres|suivant)'],

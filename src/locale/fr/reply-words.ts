@@ -287,6 +287,7 @@ export const replyWords: ReplyWords = {
   },
   transport: {
     carpool: [
+      '(mon|ma) (frere|soeur|pere|mere|mari|femme|copain|copine|cousin|cousine|oncle|tante|voisin|voisine|fils|fille|conjoint|conjointe|compagnon|compagne) (me |m )(depose|deposera|emmene|emmenera|amene|amenera|conduit|conduira|ramene)',
       '(covoiturage|covoit|on me depose|me depose|me deposer|me fais deposer|me ferai deposer|m emmene|m amene|me conduit|me ramene|un collegue|un ami|une amie|un pote|ma copine|mon copain|quelqu un m)',
     ],
     car: ['(voiture|vehicule|vehiculee?|motorisee?|ma caisse|une caisse|auto|bagnole|en caisse)'],
@@ -482,6 +483,9 @@ export const replyWords: ReplyWords = {
     blem: 'probleme',
     nrml: 'normalement',
     convien: 'convient',
+    vacs: 'vacances',
+    vac: 'vacances',
+    vacance: 'vacances',
     jusqua: 'jusqu a',
     jusquau: 'jusqu au',
     jusquen: 'jusqu en',
@@ -578,6 +582,7 @@ export const replyWords: ReplyWords = {
   ],
   dateContext: [
     'je (suis|serai) la',
+    'au plus tot',
     '(disponible|libre|libere|liberee|commencer|commence|debuter|demarrer|partir|pret|prete|venir|travailler|bosser|possible|ok|oui|d accord|vacances|conges|contrat|mission|finis|fini|termine|apres|peux|pourrai|pourrais|go|bon|parfait|jusqu|avant|rentre|retour|des|c est bon|ca marche|ca me va|ca ira|ca vous va)',
     'si (vous voulez|vous le souhaitez|tu veux|ca vous va)',
     '(ca |)(m |)irait',
@@ -667,7 +672,8 @@ export const replyWords: ReplyWords = {
     '(trouve|pris|accepte|signe) ailleurs',
     'j ai (re|)trouve (du|un|une) (boulot|travail|job|taf|poste|emploi|cdi|cdd|contrat|mission)',
     'je (commence|demarre|debute) (un|une|mon|ma) (cdd|cdi|contrat|mission|job|poste|travail|boulot|formation|emploi)',
-    'j ai deja (quelque chose|un truc|du travail|du boulot|un job|un boulot|un poste|une mission|un contrat|un cdi|un cdd)',
+    'j ai deja (quelque chose|un truc|du travail|du boulot|un job|un boulot|un poste|une mission|un contrat|un cdi|un cdd|un taf|un taff|du taf|un emploi|un travail)',
+    'j ai (commence|demarre|debute|signe|repris) (un|une|mon|ma|le|la) (cdd|cdi|contrat|mission|job|poste|travail|boulot|emploi|taf|taff)',
     '(en poste|en mission|embauchee?|bosse|travaille|pris|prise) ailleurs',
     'deja en poste',
     '(plus|pas) besoin',

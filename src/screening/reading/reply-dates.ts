@@ -156,6 +156,9 @@ const IN_DURATION = new RegExp(
   )})|(${oneOf(words((w) => w.weeks))})|(${oneOf(words((w) => w.months))}))\\b`,
   'g',
 );
+const PAST_WEEKDAY_BEFORE = new RegExp(`(?:${oneOf(words((w) => w.weekdayPastBefore))})\\s+$`);
+const PAST_WEEKDAY_AFTER = new RegExp(`^\\s+(?:${oneOf(words((w) => w.weekdayPastAfter))})\\b`);
+
 /** "lundi 11", "mardi 12 janvier", "monday the 11th": a weekday with its day of the month. */
 const WEEKDAY_DAY = new RegExp(
   `\\b(${namesPattern(WEEKDAY_NUMBERS.keys())}) (?:the )?(\\d{1,2})(?:${oneOf(words((w) => w.ordinalEndings))})?(?: (${MONTH_NAMES})\\.?(?: (20\\d{2}))?)?\\b(?!\\s*(?:h\\b|h\\d|heures?|€|[.,/]\\d))`,
@@ -315,6 +318,13 @@ export function extractDates(
   // lundi (prochain), next monday
   scan(WEEKDAY, (match) => {
     const target = WEEKDAY_NUMBERS.get(match[1]!)!;
+    // "j'ai commencé lundi dernier": gone by, no date to come.
+    const stop = match.index + match[0].length;
+    if (
+      PAST_WEEKDAY_BEFORE.test(normalized.slice(Math.max(0, match.index - 12), match.index)) ||
+      PAST_WEEKDAY_AFTER.test(normalized.slice(stop, stop + 12))
+    )
+      return;
     const todayWeekday = toUtc(today).getUTCDay();
     const offset = (target - todayWeekday + 7) % 7 || 7;
     add(match, addDays(today, offset), undefined, undefined, target);
