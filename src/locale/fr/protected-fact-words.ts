@@ -14,6 +14,9 @@ export const protectedFactWords: ProtectedFactWords = {
       '(maghrebine?|africaine?|asiatique|antillaise?|gitane?|rom|arabe|kabyle|berbere)s?',
       '(noire?|black|rebeu|renoi|beur)s?',
       'couleur de peau',
+      // Home country: "au bled", "je rentre au pays" (the absence is kept, its place is not).
+      '(au|du|mon|de mon|dans mon) bled',
+      '(au|du|dans mon|de mon) pays (d origine|natal)?',
     ],
     nationality: [
       '(algerien|marocain|tunisien|senegalais|malien|ivoirien|camerounais|congolais|guineen|comorien|turc|portugais|roumain|polonais|bulgare|ukrainien|russe|chinois|vietnamien|syrien|afghan|libanais|kurde|armenien|haitien|bresilien|capverdien|immigre|refugie)(ne|e|)s?',
@@ -166,8 +169,6 @@ export const protectedFactWords: ProtectedFactWords = {
     'pourtant',
     // "je suis reconnu RQTH": the recognition goes with the fact.
     'reconnu',
-    // "j'ai 61 ans mais en forme".
-    'forme',
     'reconnue',
     'declare',
     'declaree',

@@ -80,9 +80,10 @@ function hasContent(text: string): boolean {
 
 /**
  * A leave whose reason is protected ("en arrêt maladie", "congé maternité"): the reason is left out, the
- * absence is kept, so "en arrêt maladie jusqu'au 8" still says free from the 9th.
+ * absence is kept, so "en arrêt maladie jusqu'au 8" still says free from the 9th; "au bled jusqu'au 8" (a
+ * home country) likewise.
  */
-const LEAVE = /\b(?:arrets?|conges?|leave)\b/i;
+const LEAVE = /\b(?:arrets?|conges?|leave|bled|pays)\b/i;
 
 /** The text without the spans, clauses left with no content dropped, and a connector left dangling by a dropped clause. */
 function leaveOut(text: string, spans: readonly ReplySpan[]): string {
