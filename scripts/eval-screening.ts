@@ -91,6 +91,8 @@ const SETS = [
   // Issue 15 round 5: fresh wordings of every family, written after the round-5 held-out set's first run
   // (figures only): protected facts beside answers, belief hedges, restrictions, absences, past weekdays.
   { name: 'sms-replies dev-10 (issue 15 round 5)', file: 'sms-replies-dev-10.jsonl', heldOut: false },
+  // Fresh wordings of every family after dev-10: run-ons, English, restrictions of days, commitments.
+  { name: 'sms-replies dev-11 (issue 15 round 5)', file: 'sms-replies-dev-11.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',

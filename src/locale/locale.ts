@@ -180,6 +180,11 @@ export interface ReplyWords {
    */
   rateComplaint: readonly VocabularyEntry[];
   /**
+   * A negation whose object is a day or a shift ("pas le week-end", "pas de nuit", "not sundays"): a
+   * restriction of the availability, no refusal.
+   */
+  dayExclusion: readonly VocabularyEntry[];
+  /**
    * Saying one holds one of a kind without saying which ("j'ai le caces", "j'en ai un", "I have a licence"):
    * to a question about one category, a partial answer.
    */

@@ -211,6 +211,7 @@ export const replyWords: ReplyWords = {
     'already (found|got|have|took|accepted) (something|a job|another|work|one)',
     '(found|took|accepted) (something|a job|work) (else|elsewhere)',
     'accepted another',
+    '(have|got|found) a (new |)(job|position|contract) (already|now|elsewhere)',
     '(started|starting|i start|begun|began) (a|my|the) (new |)(job|position|contract|role)',
     '(said (yes|oui)|committed) to (another|a different|an other) (agency|job|company|offer)',
     'already employed',
@@ -249,6 +250,10 @@ export const replyWords: ReplyWords = {
   ironicPraise: ['(great|amazing|wow|awesome|fantastic|wonderful|brilliant|lovely|nice|fabulous|generous)'],
   sarcasmCues: ['(lol|lmao|again|yeah right)', { pattern: '\\bnot\\s*[.!]*$' }],
   sarcasm: ['(are you|you re|you are) (kidding|joking|serious)', 'what a joke', 'big money', 'so generous'],
+  dayExclusion: [
+    // Plural or generic: "not on sundays", "no nights"; "not monday" is one day, a refusal of that date.
+    '(not|never|except|no) (on |at |)(weekends?|saturdays|sundays|mondays|tuesdays|wednesdays|thursdays|fridays|nights?|evenings|mornings|afternoons)',
+  ],
   rateComplaint: [
     '(a bit|quite|pretty|rather|bit) (low|little|tight)',
     'not (much|great|a lot|amazing|ideal)',

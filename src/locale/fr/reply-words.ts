@@ -110,7 +110,7 @@ export const replyWords: ReplyWords = {
   ],
   // Being away until a date ("en vacances jusqu'au 3") says when the person is free again.
   absence: [
-    '(vacances|conges?|absente?|en mission|en arret|indisponible|pas disponible|pas libre|occupee?|bloquee?|en deplacement|a l etranger|en contrat|sous contrat|au pays)',
+    '(vacances|conges?|absente?|en arret|indisponible|pas disponible|pas libre|occupee?|bloquee?|en deplacement|a l etranger|au pays)',
   ],
   unsure: [
     'je (ne |)sais (pas|plus)',
@@ -222,7 +222,7 @@ export const replyWords: ReplyWords = {
     },
   ],
   positive: [
-    '(oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (me |)convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (le|la|les|mon|ma|mes|un|une|bien|toujours|tout)|je l ai|je les ai|j en ai|je peux|je confirme?|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu)',
+    '(oui|ok|d accord|parfait|bien sur|evidemment|carrement|exact|exactement|absolument|volontiers|tout a fait|ca marche|ca me va|ca (me |)convient|ca va|ca roule|c est bon|c est good|c est parfait|c est ok|top|super|nickel|genial|cool|go|partante?|interessee?|disponible|disponibles|libre|valide|valable|en cours de validite|a jour|j ai (le|la|les|mon|ma|mes|un|une|bien|toujours|tout|tous|toutes)|je l ai|je les ai|j en ai|je peux|je confirme?|confirme|je valide|je prends|ca me tente|avec plaisir|vas y|allez|certainement|bien entendu)',
     '(si si|ben si|bah si|mais si|enfin si|ah si|oh si|non si|euh si|pardon si|present|presente|possede|possedes|je me debrouille|je m arrange|affirmatif|je serai la|je serai presente?|positif|entendu|tres bien|ca me parait bien)',
     '(je suis|j suis|suis|grave|trop|oui|ok) (chaud|chaude)',
     'c est correct',
@@ -741,6 +741,8 @@ export const replyWords: ReplyWords = {
     'je (bosse|travaille) deja',
     '(bosse|travaille) (deja |)(chez|pour) (un|une) (client|boite|entreprise|societe|agence)',
     'je suis (en|sous) (cdd|cdi)',
+    // "je suis en mission jusqu'à fin février": bound by a contract, not away.
+    '(je suis |suis |)(en|sous) (mission|contrat|interim)',
     // A course under way binds like a contract: "en formation jusqu'en juin".
     '(en|ma|une) formation (jusqu|qui (finit|se termine|dure))',
   ],
@@ -764,6 +766,10 @@ export const replyWords: ReplyWords = {
     'trop genereux',
     '(bravo|merci|super|genial) (pour |)(le|ce) (salaire|taux)',
     { pattern: '(?:^|\\s)(?:serieux|serieusement|sans rire)\\s*(?:\\?|$)' },
+  ],
+  dayExclusion: [
+    // With an article: "pas le lundi" (every Monday); "pas lundi" is one day, a refusal of that date.
+    '(pas|jamais|sauf) (le|la|les|de|d|en|du) (weekends?|week ends?|samedis?|dimanches?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|nuits?|soirs?|soirees?|matins?|apres midi|aprem|jours feries)',
   ],
   rateComplaint: [
     'pas (tres |vraiment |)(beaucoup|enorme|terrible|ouf|top|grand chose|genial|fou|folichon|lourd|terrible)',
@@ -933,5 +939,7 @@ export const replyWords: ReplyWords = {
     'cat',
     'carte',
     'chez',
+    'tous',
+    'toutes',
   ],
 };

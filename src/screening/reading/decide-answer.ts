@@ -16,6 +16,7 @@ import {
   COMMITTED_ELSEWHERE,
   DATE_CONTEXT,
   DATE_FILLERS,
+  DAY_EXCLUSION,
   HEDGE,
   HOLDING,
   INTERJECTION,
@@ -92,6 +93,12 @@ export function readPolarity(raw: string, normalized: string): Polarity {
     weak = true;
     return ' ; ';
   });
+  // "pas le week-end", "pas de nuit": a restriction of when, no refusal.
+  let excluded = false;
+  rest = rest.replace(DAY_EXCLUSION, () => {
+    excluded = true;
+    return ' ; ';
+  });
   let hedged = false;
   rest = rest.replace(HEDGE, () => {
     hedged = true;
@@ -127,7 +134,7 @@ export function readPolarity(raw: string, normalized: string): Polarity {
     positive++;
     asserting++;
   }
-  const restricted = RESTRICTION_ONCE.test(rest);
+  const restricted = excluded || RESTRICTION_ONCE.test(rest);
   if (POSITIVE_EMOJI.test(raw)) positive++;
   // 🤔 🤷: thinking, shrugging.
   if (UNSURE_EMOJI.test(raw)) unsure = true;
@@ -152,7 +159,9 @@ export function readPolarity(raw: string, normalized: string): Polarity {
 function negatedAfterRestriction(raw: string, normalized: string): boolean {
   const restriction = RESTRICTION_ONCE.exec(normalized);
   if (!restriction) return false;
-  return readPolarity(raw, normalized.slice(restriction.index + restriction[0].length)).negative > 0;
+  const after = normalized.slice(restriction.index + restriction[0].length);
+  // "mais y en a pas le dimanche": a day without is a gap too.
+  return readPolarity(raw, after).negative > 0 || new RegExp(DAY_EXCLUSION.source).test(after);
 }
 
 /** Pieces of a reply, between punctuation. */

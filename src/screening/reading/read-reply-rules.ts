@@ -362,10 +362,12 @@ function decisiveAnswer(
   if (!answer || answer.intent === 'off_topic') return null;
   if (answer.intent !== 'partial') return answer;
   const polarity = readPolarity(raw, part);
+  // "could be, what's the pay?": a hedge answers, with doubt.
   return polarity.positive > 0 ||
     polarity.negative > 0 ||
     polarity.restricted ||
     polarity.weak ||
+    polarity.hedged ||
     answer.extracted.transport
     ? answer
     : null;

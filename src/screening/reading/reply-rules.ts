@@ -147,6 +147,9 @@ export const DATE_FILLERS: ReadonlySet<string> = new Set(
 /** A certificate or licence not held yet: an exam to come or to retake. */
 export const NOT_YET_HELD = compile((w) => w.notYetHeld);
 
+/** A negation of a day or a shift ("pas le week-end"): a restriction, every match. */
+export const DAY_EXCLUSION = compile((w) => w.dayExclusion, 'g');
+
 /** Grumbling about a pay ("un peu juste", "j'espérais plus"), every match. */
 export const RATE_COMPLAINT = compile((w) => w.rateComplaint, 'g');
 
