@@ -93,6 +93,8 @@ const SETS = [
   { name: 'sms-replies dev-10 (issue 15 round 5)', file: 'sms-replies-dev-10.jsonl', heldOut: false },
   // Fresh wordings of every family after dev-10: run-ons, English, restrictions of days, commitments.
   { name: 'sms-replies dev-11 (issue 15 round 5)', file: 'sms-replies-dev-11.jsonl', heldOut: false },
+  // Emojis, STOP variants, slang refusals, English text-speak, a yes beside a missing way to come.
+  { name: 'sms-replies dev-12 (issue 15 round 5)', file: 'sms-replies-dev-12.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',

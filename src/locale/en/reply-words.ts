@@ -2,7 +2,7 @@ import type { ReplyWords } from '../locale.js';
 
 /** How candidates answer by SMS, English (see `../fr/reply-words.ts`). Read in every conversation. */
 export const replyWords: ReplyWords = {
-  optOutAlone: ['unsubscribe', 'quit', 'cancel'],
+  optOutAlone: ['unsubscribe', 'unsub', 'quit', 'cancel'],
   optOut: [
     'unsubscribe',
     'opt out',
@@ -58,6 +58,8 @@ export const replyWords: ReplyWords = {
   negative: [
     '(no|nope|nah|not available|can t|cannot|unavailable|don t|do not|doesn t|haven t|have not|not|never|won t|isn t)',
     'too (low|little|far|late|early)',
+    // "nah mate I'm good": no thanks, its "good" with it.
+    '(no|non)( thanks| thank you| mate| man| sorry|)( i m| i am) (good|fine|ok|okay|alright|all good)',
     // The negation covers the yes word: "not free", "not really available".
     'not (really |at all |)(free|available|interested|possible|able|good)',
     // "yeah no": a no.
@@ -246,6 +248,8 @@ export const replyWords: ReplyWords = {
     'already (on|in) (a |an |)(contract|assignment|mission|job|placement)',
     '(current|ongoing) (contract|assignment|mission|placement)',
     'still (on|in) (a |an |my |)(contract|assignment|mission|placement)',
+    '(fully |)booked (up |)(until|till|through)',
+    '(busy|working|tied up) (until|till|through)',
   ],
   ironicPraise: ['(great|amazing|wow|awesome|fantastic|wonderful|brilliant|lovely|nice|fabulous|generous)'],
   sarcasmCues: ['(lol|lmao|again|yeah right)', { pattern: '\\bnot\\s*[.!]*$' }],

@@ -161,6 +161,8 @@ export const replyWords: ReplyWords = {
     'aucune? (disponibilite|disponible|possibilite)',
     'aucune?',
     'empechement',
+    // Cancelling or withdrawing: "annulez pour moi", "je me désiste".
+    '(annulez|annuler|j annule|je me desiste|desistement|je me retire)',
     '(un |)imprevu',
     'je (ne |)(peux|pourrai|pourrais) (plus|pas)',
     '(niet|que dalle|nada|sans moi)',

@@ -372,6 +372,23 @@ function decideCertificate(
 }
 
 /**
+ * The words that answer whether one is free: "oui mais j'ai pas de voiture" is a yes to the availability
+ * question (the way to come is asked on its own), so a missing way beside a yes is left out of it.
+ */
+function availabilityWords(normalized: string, raw: string, topic: string | null): string {
+  if (topic !== 'availability') return normalized;
+  const polarity = readPolarity(raw, normalized);
+  if (polarity.positive === 0 || polarity.negative === 0) return normalized;
+  return normalized.replace(TRANSPORT_GAP, ' ; ');
+}
+
+/** A missing way to come, with the contrast that introduces it ("mais j'ai pas de voiture"). */
+const TRANSPORT_GAP = new RegExp(
+  `(?:\\b(?:mais|but|par contre|sauf que|juste|just)\\s+)?(?:${NO_TRANSPORT.source})`,
+  'g',
+);
+
+/**
  * "oui mais j'espérais plus", "c'est un peu juste mais ok": a yes beside a grumble about the pay accepts
  * it (with less confidence); null when the reply holds no grumble or no plain yes once it is set aside.
  */
@@ -405,7 +422,7 @@ export function decideAnswer(
   context: AnswerContext,
 ): ReplyInterpretation | null {
   const topic = context.question?.topic ?? null;
-  const polarity = withoutHolding(readPolarity(raw, normalized), topic);
+  const polarity = withoutHolding(readPolarity(raw, availabilityWords(normalized, raw, topic)), topic);
   const basic = basicPolarity(polarity);
   let decided: ReplyInterpretation | null = null;
   switch (topic) {

@@ -91,3 +91,17 @@ describe('reading restrictions, commitments, validity and holding words', () => 
     expect(prepareReply("je suis a l'etranger jusqu'au 9").protectedFacts).toEqual([]);
   });
 });
+
+describe('reading a yes beside another topic, cancellations and English refusals', () => {
+  it('reads a missing way to come beside a yes as a yes to the availability question', () => {
+    expect(taken("oui mais j'ai pas de voiture")).toBe('yes');
+    expect(taken('non pas de voiture')).toBe('no');
+  });
+
+  it('reads cancellations, "nah I\'m good" and a full diary as refusals', () => {
+    expect(taken('annulez pour moi svp', 'confirmation')).toBe('no');
+    expect(taken("nah mate I'm good")).toBe('no');
+    expect(taken("I'm fully booked until march")).toBe('no');
+    expect(read('unsub').intent).toBe('opt_out');
+  });
+});
