@@ -25,9 +25,10 @@ export const TITLE_SETS = [
   'en-livecareer-dev',
   'generic',
 ] as const;
-export type TitleSet = (typeof TITLE_SETS)[number];
+/** A labelled set: a file of eval/occupations, or the generated calibration set (see calibration-titles.ts). */
+export type TitleSet = (typeof TITLE_SETS)[number] | 'calibration';
 
-const FILES: Record<TitleSet, string> = {
+const FILES: Record<(typeof TITLE_SETS)[number], string> = {
   fixtures: 'titles.tsv',
   'fr-offers': 'fr-offers.tsv',
   'en-boards': 'en-boards.tsv',
@@ -97,7 +98,7 @@ function parseExpected(expected: string, where: string): Pick<LabelledTitle, 'ki
 }
 
 /** Reads one set. Throws on a malformed line or an unknown code. */
-export function readTitleSet(set: TitleSet, directory = EVAL_DIR): LabelledTitle[] {
+export function readTitleSet(set: (typeof TITLE_SETS)[number], directory = EVAL_DIR): LabelledTitle[] {
   const path = resolve(directory, FILES[set]);
   return readFileSync(path, 'utf8')
     .split('\n')

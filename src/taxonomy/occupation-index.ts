@@ -90,6 +90,10 @@ export class OccupationIndex {
   private readonly codeScores: Float64Array;
   private readonly codeEntries: Int32Array;
   private readonly codeMatched: Float64Array;
+  /** Entries left out of searches (1) while an evaluation masks them (see `maskTitles`), else 0. */
+  private readonly masked: Uint8Array;
+  /** Entries by their sorted terms (`"term term"`), built on the first `maskTitles` call. */
+  private entriesByKey: Map<string, number[]> | undefined;
 
   /**
    * @param entries titles reduced to stems (see `titleEntries`)
@@ -162,6 +166,42 @@ export class OccupationIndex {
     this.codeScores = new Float64Array(this.codes.length).fill(-1);
     this.codeEntries = new Int32Array(this.codes.length);
     this.codeMatched = new Float64Array(this.codes.length);
+    this.masked = new Uint8Array(count);
+  }
+
+  /**
+   * Leaves out of the next searches every entry whose terms are exactly `stems` (any code), until the returned
+   * function is called: an evaluation asks how a title the tables do not hold verbatim would fare. Not for
+   * production paths (a search with nothing masked pays one byte read per reached entry).
+   */
+  maskTerms(stemSets: readonly (readonly string[])[]): () => void {
+    if (!this.entriesByKey) {
+      this.entriesByKey = new Map();
+      for (const [entry, ids] of this.entryTerms.entries()) {
+        const key = this.termKey(ids);
+        const list = this.entriesByKey.get(key) ?? [];
+        list.push(entry);
+        this.entriesByKey.set(key, list);
+      }
+    }
+    const entries: number[] = [];
+    for (const stems of stemSets) {
+      const ids = [...new Set(stems)].map((term) => this.termIds.get(term));
+      if (ids.some((id) => id === undefined)) continue;
+      for (const entry of this.entriesByKey.get(this.termKey(ids as number[])) ?? []) {
+        this.masked[entry] = 1;
+        entries.push(entry);
+      }
+    }
+    return () => {
+      for (const entry of entries) this.masked[entry] = 0;
+    };
+  }
+
+  private termKey(ids: ArrayLike<number>): string {
+    return Array.from(ids)
+      .sort((a, b) => a - b)
+      .join(' ');
   }
 
   /** Whether a clean word (as `language.words` gives it) is an index word. */
@@ -316,6 +356,10 @@ export class OccupationIndex {
     const touchedCodes: number[] = [];
     for (const entry of touched) {
       const matched = accumulated[entry]!;
+      if (this.masked[entry] === 1) {
+        accumulated[entry] = 0;
+        continue;
+      }
       const dice = Math.min(1, (2 * matched) / (query.weight + this.entryWeights[entry]!));
       const score =
         Math.round(Math.max(0, dice - PRIORITY_MARGIN * this.entryPriorities[entry]!) * 10_000) / 10_000;

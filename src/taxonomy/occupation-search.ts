@@ -6,6 +6,7 @@ import { occupationCatalog } from './occupation-catalog.js';
 import {
   ENGLISH,
   FRENCH,
+  genderForms,
   isGenericWord,
   TITLE_SOURCES,
   type TitleEntry,
@@ -283,4 +284,29 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
         BROAD_ENGLISH_HEADS.has(ENGLISH.stem(englishWords[0]!)),
     },
   };
+}
+
+/**
+ * `searchOccupations` as if the tables did not hold `unseenTitles` verbatim: every indexed title with the same
+ * terms as one of them (any code, either language) is left out of this search. For evaluation (a calibration
+ * set of known labels asks how titles nobody wrote down would fare); production code never calls it.
+ */
+export function searchOccupationsUnseen(
+  title: string,
+  limit: number,
+  unseenTitles: readonly string[],
+): OccupationSearch {
+  const { french, english } = searchState();
+  const stemSets = (language: TitleLanguage) =>
+    unseenTitles.flatMap((unseen) =>
+      genderForms(unseen).map((form) => language.words(form, false).map((word) => language.stem(word))),
+    );
+  const unmaskFrench = french.maskTerms(stemSets(FRENCH));
+  const unmaskEnglish = english.maskTerms(stemSets(ENGLISH));
+  try {
+    return searchOccupations(title, limit);
+  } finally {
+    unmaskFrench();
+    unmaskEnglish();
+  }
 }
