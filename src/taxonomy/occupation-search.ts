@@ -37,6 +37,11 @@ export interface SearchSignals {
   genericWords: number;
   /** Share of the candidates' softmax mass (over scores) on the best code's family, 0..1. */
   familyShare: number;
+  /**
+   * Entropy (nats) of that softmax mass over families: near 0 when one family holds the evidence, high when
+   * the title's words spread over many ("Responsable", "Chargé de mission").
+   */
+  familyEntropy: number;
   /** Best score of a code of another family than the best code's (0 when none). */
   otherFamilyScore: number;
   /**
@@ -90,7 +95,13 @@ function buildIndex(
       return stemmed;
     },
   );
-  return new OccupationIndex([...entries, ...curatedEntries], vocabulary, language);
+  const { parents } = occupationCatalog();
+  return new OccupationIndex(
+    [...entries, ...curatedEntries],
+    vocabulary,
+    language,
+    (code) => parents.get(code) ?? code,
+  );
 }
 
 /** Builds both title indexes now rather than on the first search (see `loadProfileTables`). */
@@ -257,12 +268,19 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
   let familyMass = 0;
   let otherFamilyScore = 0;
   const covering = new Set<string>();
+  const familyMasses = new Map<string, number>();
   for (const candidate of candidates) {
     if (candidate.queryCoverage >= 0.99) covering.add(candidate.family);
     const weight = Math.exp(FAMILY_SOFTMAX * (candidate.score - (top?.score ?? 0)));
     mass += weight;
+    familyMasses.set(candidate.family, (familyMasses.get(candidate.family) ?? 0) + weight);
     if (candidate.family === top?.family) familyMass += weight;
     else otherFamilyScore = Math.max(otherFamilyScore, candidate.score);
+  }
+  let familyEntropy = 0;
+  for (const value of familyMasses.values()) {
+    const share = value / mass;
+    if (share > 0) familyEntropy -= share * Math.log(share);
   }
   return {
     candidates: candidates.slice(0, limit),
@@ -271,6 +289,7 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
       query,
       genericWords: new Set(words.filter((word) => isGenericWord(word, language))).size,
       familyShare: mass > 0 ? familyMass / mass : 0,
+      familyEntropy,
       otherFamilyScore,
       coveringFamilies: covering.size,
       head: head !== null,
