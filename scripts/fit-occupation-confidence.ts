@@ -113,7 +113,9 @@ function solve(matrix: number[][], vector: number[]): number[] {
 }
 
 /** L2-regularised logistic regression by Newton's method. */
-export function fitLogistic(rows: readonly { x: readonly number[]; y: boolean; weight?: number }[]): number[] {
+export function fitLogistic(
+  rows: readonly { x: readonly number[]; y: boolean; weight?: number }[],
+): number[] {
   const size = CONFIDENCE_FEATURES.length;
   let weights = new Array<number>(size).fill(0);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {

@@ -24,6 +24,7 @@ export const TITLE_SETS = [
   'en-livecareer',
   'en-livecareer-dev',
   'generic',
+  'generic-dev',
 ] as const;
 /** A labelled set: a file of eval/occupations, or the generated calibration set (see calibration-titles.ts). */
 export type TitleSet = (typeof TITLE_SETS)[number] | 'calibration';
@@ -36,6 +37,7 @@ const FILES: Record<(typeof TITLE_SETS)[number], string> = {
   'en-livecareer': 'en-livecareer.tsv',
   'en-livecareer-dev': 'en-livecareer-dev.tsv',
   generic: 'generic.tsv',
+  'generic-dev': 'generic-dev.tsv',
 };
 
 export interface LabelledTitle {
@@ -61,7 +63,7 @@ export const HELD_OUT_SETS: ReadonlySet<TitleSet> = new Set(['en-livecareer']);
  * Sets that are dev whole: real titles gathered to tune on, disjoint from a held-out set of the same source
  * (en-livecareer-dev holds the livecareer titles en-livecareer.tsv left out, minus its near-duplicates).
  */
-export const DEV_ONLY_SETS: ReadonlySet<TitleSet> = new Set(['en-livecareer-dev']);
+export const DEV_ONLY_SETS: ReadonlySet<TitleSet> = new Set(['en-livecareer-dev', 'generic-dev']);
 
 /** Share of each hash-split set kept aside, in percent. */
 export const HELD_OUT_PERCENT = 30;

@@ -91,6 +91,7 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
   const {
     query,
     genericWords,
+    words,
     familyShare,
     familyEntropy,
     otherFamilyScore,
@@ -109,8 +110,8 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     coveringFamilies: Math.log1p(coveringFamilies),
     titleCoverage: top?.titleCoverage ?? 0,
     unknownShare: query.words > 0 ? query.unknownWords / query.words : 1,
-    genericOnly: query.words > 0 && genericWords === query.words ? 1 : 0,
-    genericShare: query.words > 0 ? genericWords / query.words : 0,
+    genericOnly: words > 0 && genericWords === words ? 1 : 0,
+    genericShare: words > 0 ? genericWords / words : 0,
     singleWord: query.words === 1 ? 1 : 0,
     fuzzy: top?.fuzzy ? 1 : 0,
     sourceRomeOther: source === 'rome-other' ? 1 : 0,
@@ -128,7 +129,7 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     englishEsco: 0,
     specificity: Math.log1p(query.specificFamilies),
     familyEntropy: top ? familyEntropy : 0,
-    headOnly: top && !top.contentMatched && genericWords < query.words ? 1 : 0,
+    headOnly: top && !top.contentMatched && genericWords < words ? 1 : 0,
     fuzzyContentOnly: top?.contentMatched && !top.exactContentMatched ? 1 : 0,
     oneWordOverlap: top && top.matchedWords === 1 && query.words >= 2 ? 1 : 0,
   };

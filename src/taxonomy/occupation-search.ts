@@ -31,10 +31,11 @@ export interface SearchSignals {
   /** Query statistics of the index whose title won. */
   query: QueryStats;
   /**
-   * Query words that are generic head nouns (technicien, agent, manager…) or soft noise (équipe, nuit), out of
-   * `query.words`.
+   * Words of the title (in the language it is written in, else the best title's) that are generic head nouns
+   * (technicien, agent, manager…) or soft noise (équipe, nuit), out of `words`.
    */
   genericWords: number;
+  words: number;
   /** Share of the candidates' softmax mass (over scores) on the best code's family, 0..1. */
   familyShare: number;
   /**
@@ -263,7 +264,20 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
   const top = candidates[0];
   const query = top?.language === 'en' ? english.query : french.query;
   const language = top?.language === 'en' ? ENGLISH : FRENCH;
-  const words = top?.language === 'en' ? englishWords : frenchWords;
+  // Which words are generic is a question of the language the title is written in, whichever index found the
+  // best title: "Chef d'équipe" is French, its "chef" heads a team (an English "Chef" cooks).
+  const readLanguage = written === 'fr' ? FRENCH : written === 'en' ? ENGLISH : language;
+  const readWords = [
+    ...new Set(
+      written === 'fr'
+        ? frenchWords
+        : written === 'en'
+          ? englishWords
+          : top?.language === 'en'
+            ? englishWords
+            : frenchWords,
+    ),
+  ];
   let mass = 0;
   let familyMass = 0;
   let otherFamilyScore = 0;
@@ -287,7 +301,8 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
     signals: {
       cleaned,
       query,
-      genericWords: new Set(words.filter((word) => isGenericWord(word, language))).size,
+      genericWords: readWords.filter((word) => isGenericWord(word, readLanguage)).length,
+      words: readWords.length,
       familyShare: mass > 0 ? familyMass / mass : 0,
       familyEntropy,
       otherFamilyScore,
