@@ -93,6 +93,7 @@ export class OccupationIndex {
   private readonly wordStems = new Map<string, string>();
   private readonly memo = new Map<string, TermCandidate[]>();
   private readonly exactMemo = new Map<string, number>();
+  private readonly contentMemo = new Map<string, boolean>();
   private readonly accumulated: Float64Array;
   private readonly bestForWord: Float64Array;
   /** Entries a typo or prefix match reached in the current search (1), else 0. */
@@ -321,6 +322,17 @@ export class OccupationIndex {
     return candidates;
   }
 
+  /** Whether a query word is neither a generic head noun nor soft noise (memoised: stemming is not free). */
+  private isContentWord(word: string): boolean {
+    let content = this.contentMemo.get(word);
+    if (content === undefined) {
+      content = !isGenericWord(word, this.language);
+      if (this.contentMemo.size >= MEMO_LIMIT) this.contentMemo.clear();
+      this.contentMemo.set(word, content);
+    }
+    return content;
+  }
+
   /** Bounded memo of query words (job titles repeat a lot); cleared when full. */
   private remember(word: string, candidates: TermCandidate[]): void {
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
@@ -376,7 +388,7 @@ export class OccupationIndex {
       let weight = 0;
       let families = 0;
       const wordTouched: number[] = [];
-      const content = !isGenericWord(word, this.language);
+      const content = this.isContentWord(word);
       for (const { term, factor } of candidates) {
         families = Math.max(families, this.termFamilies[term]!);
         if (factor === 1) usedTerms.add(term);
