@@ -11,11 +11,13 @@
  */
 import { pathToFileURL } from 'node:url';
 import { occupationLabel } from '../src/taxonomy/index.js';
+import { predictCalibrationTitle, readCalibrationSet } from './occupation-eval/calibration-titles.js';
 import {
   type Calibration,
   calibration,
   evaluateTitles,
   type Outcome,
+  outcomeOf,
   type SetScore,
   scoreSet,
 } from './occupation-eval/evaluate.js';
@@ -28,37 +30,50 @@ export interface OccupationEvaluation {
   calibration: {
     dev: { code: Calibration; family: Calibration };
     heldOut: { code: Calibration; family: Calibration };
+    /** The calibration set's check part (titles the vocabularies were not written from, label masked). */
+    check: { code: Calibration; family: Calibration };
   };
   outcomes: Outcome[];
 }
 
 export function evaluateOccupationSets(): OccupationEvaluation {
-  const outcomes = evaluateTitles(readAllTitleSets());
-  const part = (heldOut: boolean) => outcomes.filter((outcome) => outcome.item.heldOut === heldOut);
-  const setCalibration = TITLE_SETS.flatMap((set) =>
-    [false, true].map((heldOut) => {
-      const part = outcomes.filter((item) => item.item.set === set && item.item.heldOut === heldOut);
-      const family = calibration(part, 'family');
-      return {
-        set,
-        heldOut,
-        count: family.count,
-        codeEce: calibration(part, 'code').ece,
-        familyEce: family.ece,
-      };
-    }),
-  ).filter((row) => row.count > 0);
+  const outcomes = [
+    ...evaluateTitles(readAllTitleSets()),
+    ...readCalibrationSet().map((item) => outcomeOf(item, predictCalibrationTitle(item))),
+  ];
+  const sets = [...TITLE_SETS, 'calibration'] as const;
+  const check = outcomes.filter((outcome) => outcome.item.set === 'calibration' && outcome.item.heldOut);
+  const part = (heldOut: boolean) =>
+    outcomes.filter((outcome) => outcome.item.heldOut === heldOut && outcome.item.set !== 'calibration');
+  const setCalibration = sets
+    .flatMap((set) =>
+      [false, true].map((heldOut) => {
+        const part = outcomes.filter((item) => item.item.set === set && item.item.heldOut === heldOut);
+        const family = calibration(part, 'family');
+        return {
+          set,
+          heldOut,
+          count: family.count,
+          codeEce: calibration(part, 'code').ece,
+          familyEce: family.ece,
+        };
+      }),
+    )
+    .filter((row) => row.count > 0);
   return {
-    scores: TITLE_SETS.flatMap((set) => [scoreSet(outcomes, set, false), scoreSet(outcomes, set, true)]),
+    scores: sets.flatMap((set) => [scoreSet(outcomes, set, false), scoreSet(outcomes, set, true)]),
     setCalibration,
     calibration: {
       dev: { code: calibration(part(false), 'code'), family: calibration(part(false), 'family') },
       heldOut: { code: calibration(part(true), 'code'), family: calibration(part(true), 'family') },
+      check: { code: calibration(check, 'code'), family: calibration(check, 'family') },
     },
     outcomes,
   };
 }
 
+const partName = ({ set, heldOut }: { set: string; heldOut: boolean }) =>
+  set === 'calibration' ? (heldOut ? 'check' : 'fit') : heldOut ? 'held-out' : 'dev';
 const ratio = (part: number, total: number) => (total === 0 ? '   -' : (part / total).toFixed(3));
 const cell = (value: string | number, width: number) => String(value).padStart(width);
 
@@ -71,7 +86,7 @@ function scoreTable(scores: readonly SetScore[]): string {
   for (const score of scores) {
     if (score.familyTotal === 0) continue;
     lines.push(
-      `${score.set.padEnd(18)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.codeTotal, 7)}` +
+      `${score.set.padEnd(18)}${partName(score).padEnd(9)}${cell(score.codeTotal, 7)}` +
         `${cell(ratio(score.codeTop1, score.codeTotal), 7)}${cell(ratio(score.codeTop5, score.codeTotal), 7)}` +
         `${cell(score.familyTotal, 7)}${cell(ratio(score.familyTop1, score.familyTotal), 7)}` +
         `${cell(ratio(score.familyTop5, score.familyTotal), 7)}${cell(ratio(score.abstained, score.familyTotal), 9)}` +
@@ -89,7 +104,7 @@ function genericTable(scores: readonly SetScore[]): string {
   for (const score of scores) {
     if (score.genericTotal === 0) continue;
     lines.push(
-      `${score.set.padEnd(18)}${(score.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(score.genericTotal, 5)}` +
+      `${score.set.padEnd(18)}${partName(score).padEnd(9)}${cell(score.genericTotal, 5)}` +
         `${cell(ratio(score.genericAbstained, score.genericTotal), 11)}${cell(score.genericConfident, 12)}` +
         `${cell(score.genericTotal === 0 ? 0 : score.confidentWrong - score.labelledConfidentWrong, 12)}` +
         `${cell(score.genericMaxConfidence.toFixed(3), 10)}`,
@@ -105,7 +120,7 @@ function setCalibrationTable(rows: OccupationEvaluation['setCalibration']): stri
   ];
   for (const row of rows) {
     lines.push(
-      `${row.set.padEnd(18)}${(row.heldOut ? 'held-out' : 'dev').padEnd(9)}${cell(row.count, 5)}` +
+      `${row.set.padEnd(18)}${partName(row).padEnd(9)}${cell(row.count, 5)}` +
         `${cell(row.codeEce.toFixed(3), 10)}${cell(row.familyEce.toFixed(3), 12)}`,
     );
   }
@@ -133,7 +148,7 @@ function calibrationTable(name: string, code: Calibration, family: Calibration):
 function missLines(outcomes: readonly Outcome[], heldOut: boolean): string[] {
   const lines: string[] = [];
   for (const { item, prediction, familyRank } of outcomes) {
-    if (item.heldOut !== heldOut || item.kind === 'ambiguous') continue;
+    if (item.heldOut !== heldOut || item.kind === 'ambiguous' || item.set === 'calibration') continue;
     const top = prediction.codes[0];
     const got = top ? `${top} ${occupationLabel(top)}` : 'nothing';
     const confidence = `conf ${prediction.confidence.toFixed(2)}/${prediction.familyConfidence.toFixed(2)}${prediction.abstained ? ' abstained' : ''}`;
@@ -161,9 +176,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     };
     process.stdout.write(`${JSON.stringify({ ...tables, misses }, null, 2)}\n`);
   } else {
-    const { dev, heldOut } = result.calibration;
+    const { dev, heldOut, check } = result.calibration;
     const out = [
-      'occupation titles: dev / held-out (30 % by title hash; held-out is never tuned on)',
+      'occupation titles: dev / held-out (30 % by title hash; held-out is never tuned on); calibration: fit / check',
       scoreTable(result.scores),
       '',
       genericTable(result.scores),
@@ -173,6 +188,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       calibrationTable('dev', dev.code, dev.family),
       '',
       calibrationTable('held-out', heldOut.code, heldOut.family),
+      '',
+      calibrationTable('calibration set, check part (labels masked)', check.code, check.family),
     ];
     if (!process.argv.includes('--no-misses')) {
       const misses = missLines(result.outcomes, false);

@@ -24,10 +24,12 @@ export const TITLE_SETS = [
   'en-livecareer',
   'en-livecareer-dev',
   'generic',
+  'generic-dev',
 ] as const;
-export type TitleSet = (typeof TITLE_SETS)[number];
+/** A labelled set: a file of eval/occupations, or the generated calibration set (see calibration-titles.ts). */
+export type TitleSet = (typeof TITLE_SETS)[number] | 'calibration';
 
-const FILES: Record<TitleSet, string> = {
+const FILES: Record<(typeof TITLE_SETS)[number], string> = {
   fixtures: 'titles.tsv',
   'fr-offers': 'fr-offers.tsv',
   'en-boards': 'en-boards.tsv',
@@ -35,6 +37,7 @@ const FILES: Record<TitleSet, string> = {
   'en-livecareer': 'en-livecareer.tsv',
   'en-livecareer-dev': 'en-livecareer-dev.tsv',
   generic: 'generic.tsv',
+  'generic-dev': 'generic-dev.tsv',
 };
 
 export interface LabelledTitle {
@@ -60,7 +63,7 @@ export const HELD_OUT_SETS: ReadonlySet<TitleSet> = new Set(['en-livecareer']);
  * Sets that are dev whole: real titles gathered to tune on, disjoint from a held-out set of the same source
  * (en-livecareer-dev holds the livecareer titles en-livecareer.tsv left out, minus its near-duplicates).
  */
-export const DEV_ONLY_SETS: ReadonlySet<TitleSet> = new Set(['en-livecareer-dev']);
+export const DEV_ONLY_SETS: ReadonlySet<TitleSet> = new Set(['en-livecareer-dev', 'generic-dev']);
 
 /** Share of each hash-split set kept aside, in percent. */
 export const HELD_OUT_PERCENT = 30;
@@ -97,7 +100,7 @@ function parseExpected(expected: string, where: string): Pick<LabelledTitle, 'ki
 }
 
 /** Reads one set. Throws on a malformed line or an unknown code. */
-export function readTitleSet(set: TitleSet, directory = EVAL_DIR): LabelledTitle[] {
+export function readTitleSet(set: (typeof TITLE_SETS)[number], directory = EVAL_DIR): LabelledTitle[] {
   const path = resolve(directory, FILES[set]);
   return readFileSync(path, 'utf8')
     .split('\n')

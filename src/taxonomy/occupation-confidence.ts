@@ -59,6 +59,19 @@ export const CONFIDENCE_FEATURES = [
   'englishQueryCoverage',
   /** The English best title is an ESCO label (the bridge) rather than a curated English title. */
   'englishEsco',
+  /**
+   * Specificity: log(1 + families whose titles hold the query's most specific known word). "Manager" or
+   * "Responsable" spread over hundreds of families, "Cariste" over one.
+   */
+  'specificity',
+  /** Entropy of the candidates' evidence over families (see `SearchSignals.familyEntropy`). */
+  'familyEntropy',
+  /** 1 when the best title matched only generic head nouns or soft noise of a query that has other words. */
+  'headOnly',
+  /** 1 when the best title's only content-word evidence is a typo or prefix match. */
+  'fuzzyContentOnly',
+  /** 1 when the best title shares one word with a query of two words or more. */
+  'oneWordOverlap',
 ] as const;
 
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
@@ -75,8 +88,17 @@ export const confidenceModel = lazyTable<ConfidenceModel>('occupation-confidence
 /** Feature vector of a search, in `CONFIDENCE_FEATURES` order (all zeros but the bias when nothing matched). */
 export function confidenceFeatures({ candidates, signals }: OccupationSearch): number[] {
   const [top, second] = candidates;
-  const { query, genericWords, familyShare, otherFamilyScore, coveringFamilies, head, indexesAgree } =
-    signals;
+  const {
+    query,
+    genericWords,
+    words,
+    familyShare,
+    familyEntropy,
+    otherFamilyScore,
+    coveringFamilies,
+    head,
+    indexesAgree,
+  } = signals;
   const source = top ? TITLE_SOURCES[top.source] : undefined;
   const values: Record<ConfidenceFeature, number> = {
     bias: 1,
@@ -88,8 +110,8 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     coveringFamilies: Math.log1p(coveringFamilies),
     titleCoverage: top?.titleCoverage ?? 0,
     unknownShare: query.words > 0 ? query.unknownWords / query.words : 1,
-    genericOnly: query.words > 0 && genericWords === query.words ? 1 : 0,
-    genericShare: query.words > 0 ? genericWords / query.words : 0,
+    genericOnly: words > 0 && genericWords === words ? 1 : 0,
+    genericShare: words > 0 ? genericWords / words : 0,
     singleWord: query.words === 1 ? 1 : 0,
     fuzzy: top?.fuzzy ? 1 : 0,
     sourceRomeOther: source === 'rome-other' ? 1 : 0,
@@ -105,6 +127,11 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     englishGenericShare: 0,
     englishQueryCoverage: 0,
     englishEsco: 0,
+    specificity: Math.log1p(query.specificFamilies),
+    familyEntropy: top ? familyEntropy : 0,
+    headOnly: top && !top.contentMatched && genericWords < words ? 1 : 0,
+    fuzzyContentOnly: top?.contentMatched && !top.exactContentMatched ? 1 : 0,
+    oneWordOverlap: top && top.matchedWords === 1 && query.words >= 2 ? 1 : 0,
   };
   if (top?.language === 'en') {
     values.englishScore = values.score;

@@ -107,9 +107,14 @@ function genericTermsOf(language: TitleLanguage): Set<string> {
   return terms;
 }
 
-/** Whether a clean word is a generic head noun or soft noise in a language (by its term: "agente" too). */
+/** Whether a clean word is a generic head noun or soft noise in a language (by its term: "agente", "chargée" too). */
 export function isGenericWord(word: string, language: TitleLanguage): boolean {
-  return genericTermsOf(language).has(language.stem(word));
+  const generic = genericTermsOf(language);
+  if (generic.has(language.stem(word))) return true;
+  // French feminine forms the gender folding leaves: "chargée", "employée" (-ée), "cheffe" (-ffe).
+  if (language.name !== 'fr') return false;
+  const masculine = word.endsWith('ee') ? word.slice(0, -1) : word.endsWith('ffe') ? word.slice(0, -2) : null;
+  return masculine !== null && generic.has(language.stem(masculine));
 }
 
 /**

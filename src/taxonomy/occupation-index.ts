@@ -1,6 +1,6 @@
 import { lowerBound } from '../support/lower-bound.js';
 import { restrictedEditDistance } from '../text/index.js';
-import { sourcePriority, type TitleEntry, type TitleLanguage } from './occupation-entries.js';
+import { isGenericWord, sourcePriority, type TitleEntry, type TitleLanguage } from './occupation-entries.js';
 import { isSoftTitleWord, SOFT_TITLE_WORDS, SOFT_WORD_WEIGHT } from './occupation-terms.js';
 
 /** A scored occupation code, before labels are attached, with what its best title matched. */
@@ -18,6 +18,15 @@ export interface CodeScore {
   fuzzy: boolean;
   /** Whether that title holds the query's head word (false when the search was given none). */
   headMatched: boolean;
+  /** Query words that title matched (exactly or by a typo or prefix). */
+  matchedWords: number;
+  /**
+   * Whether it matched a query word that is not a generic head noun or soft noise: false when only
+   * "technicien" of "Technicien maîtrise des nuisibles" found it.
+   */
+  contentMatched: boolean;
+  /** Whether it matched such a word as written (not only by a typo or prefix match). */
+  exactContentMatched: boolean;
 }
 
 /** What a search saw of the query, whatever it matched. */
@@ -28,6 +37,11 @@ export interface QueryStats {
   unknownWords: number;
   /** Summed IDF weight of the query (unknown words count `UNKNOWN_WORD_WEIGHT`). */
   weight: number;
+  /**
+   * Families (code_rome_parent) whose titles hold the query's most specific known word: 1 for "cariste",
+   * hundreds for "manager"; 0 when no word is known. A word's typo matches count as the word.
+   */
+  specificFamilies: number;
 }
 
 export interface SearchResult {
@@ -79,6 +93,7 @@ export class OccupationIndex {
   private readonly wordStems = new Map<string, string>();
   private readonly memo = new Map<string, TermCandidate[]>();
   private readonly exactMemo = new Map<string, number>();
+  private readonly contentMemo = new Map<string, boolean>();
   private readonly accumulated: Float64Array;
   private readonly bestForWord: Float64Array;
   /** Entries a typo or prefix match reached in the current search (1), else 0. */
@@ -86,21 +101,32 @@ export class OccupationIndex {
   private readonly fuzzyForWord: Uint8Array;
   /** Entries the head word reached in the current search (1), else 0. */
   private readonly headEntries: Uint8Array;
+  /** Per entry during a search: query words matched, and whether a content word matched (1: fuzzy, 2: exact). */
+  private readonly matchedWordCounts: Uint8Array;
+  private readonly contentEntries: Uint8Array;
+  /** Per term: distinct families (by `familyOf`) of the entries that hold it. */
+  private readonly termFamilies: Int32Array;
   /** Per code, during a search: best score so far (-1 = not reached) and the entry that gave it. */
   private readonly codeScores: Float64Array;
   private readonly codeEntries: Int32Array;
   private readonly codeMatched: Float64Array;
+  /** Entries left out of searches (1) while an evaluation masks them (see `maskTitles`), else 0. */
+  private readonly masked: Uint8Array;
+  /** Entries by their sorted terms (`"term term"`), built on the first `maskTitles` call. */
+  private entriesByKey: Map<string, number[]> | undefined;
 
   /**
    * @param entries titles reduced to stems (see `titleEntries`)
    * @param vocabulary clean index words → stem, for typo and prefix lookups; words whose stem is not an index
    *   term are ignored
    * @param language turns query titles into words and terms, as the entries were
+   * @param familyOf the family of a code (code_rome_parent), for `QueryStats.specificFamilies`
    */
   constructor(
     entries: readonly TitleEntry[],
     vocabulary: ReadonlyMap<string, string>,
     private readonly language: TitleLanguage,
+    familyOf: (code: string) => string = (code) => code,
   ) {
     for (const { romeCode, source, stems } of entries) {
       const entry = this.entryCodes.length;
@@ -149,6 +175,8 @@ export class OccupationIndex {
     this.fuzzyEntries = new Uint8Array(count);
     this.fuzzyForWord = new Uint8Array(count);
     this.headEntries = new Uint8Array(count);
+    this.matchedWordCounts = new Uint8Array(count);
+    this.contentEntries = new Uint8Array(count);
     const codeIds = new Map<string, number>();
     this.entryCodeIds = Int32Array.from(this.entryCodes, (code) => {
       let id = codeIds.get(code);
@@ -162,6 +190,64 @@ export class OccupationIndex {
     this.codeScores = new Float64Array(this.codes.length).fill(-1);
     this.codeEntries = new Int32Array(this.codes.length);
     this.codeMatched = new Float64Array(this.codes.length);
+    this.masked = new Uint8Array(count);
+    const familyIds = new Map<string, number>();
+    const entryFamilies = Int32Array.from(this.entryCodes, (code) => {
+      const family = familyOf(code);
+      let id = familyIds.get(family);
+      if (id === undefined) {
+        id = familyIds.size;
+        familyIds.set(family, id);
+      }
+      return id;
+    });
+    const lastSeen = new Int32Array(familyIds.size).fill(-1);
+    this.termFamilies = Int32Array.from(this.postings, (list, term) => {
+      let families = 0;
+      for (const entry of list) {
+        const family = entryFamilies[entry]!;
+        if (lastSeen[family] !== term) {
+          lastSeen[family] = term;
+          families++;
+        }
+      }
+      return families;
+    });
+  }
+
+  /**
+   * Leaves out of the next searches every entry whose terms are exactly `stems` (any code), until the returned
+   * function is called: an evaluation asks how a title the tables do not hold verbatim would fare. Not for
+   * production paths (a search with nothing masked pays one byte read per reached entry).
+   */
+  maskTerms(stemSets: readonly (readonly string[])[]): () => void {
+    if (!this.entriesByKey) {
+      this.entriesByKey = new Map();
+      for (const [entry, ids] of this.entryTerms.entries()) {
+        const key = this.termKey(ids);
+        const list = this.entriesByKey.get(key) ?? [];
+        list.push(entry);
+        this.entriesByKey.set(key, list);
+      }
+    }
+    const entries: number[] = [];
+    for (const stems of stemSets) {
+      const ids = [...new Set(stems)].map((term) => this.termIds.get(term));
+      if (ids.some((id) => id === undefined)) continue;
+      for (const entry of this.entriesByKey.get(this.termKey(ids as number[])) ?? []) {
+        this.masked[entry] = 1;
+        entries.push(entry);
+      }
+    }
+    return () => {
+      for (const entry of entries) this.masked[entry] = 0;
+    };
+  }
+
+  private termKey(ids: ArrayLike<number>): string {
+    return Array.from(ids)
+      .sort((a, b) => a - b)
+      .join(' ');
   }
 
   /** Whether a clean word (as `language.words` gives it) is an index word. */
@@ -236,6 +322,17 @@ export class OccupationIndex {
     return candidates;
   }
 
+  /** Whether a query word is neither a generic head noun nor soft noise (memoised: stemming is not free). */
+  private isContentWord(word: string): boolean {
+    let content = this.contentMemo.get(word);
+    if (content === undefined) {
+      content = !isGenericWord(word, this.language);
+      if (this.contentMemo.size >= MEMO_LIMIT) this.contentMemo.clear();
+      this.contentMemo.set(word, content);
+    }
+    return content;
+  }
+
   /** Bounded memo of query words (job titles repeat a lot); cleared when full. */
   private remember(word: string, candidates: TermCandidate[]): void {
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
@@ -271,10 +368,12 @@ export class OccupationIndex {
     foreignWeight: (word: string) => number = () => 0,
     head?: string,
   ): SearchResult {
-    const query: QueryStats = { words: words.length, unknownWords: 0, weight: 0 };
+    const query: QueryStats = { words: words.length, unknownWords: 0, weight: 0, specificFamilies: 0 };
     if (words.length === 0 || limit <= 0) return { hits: [], query };
     const touched: number[] = [];
     const { accumulated, bestForWord, fuzzyEntries, fuzzyForWord, headEntries } = this;
+    const { matchedWordCounts, contentEntries } = this;
+    let specific = Number.POSITIVE_INFINITY;
     const usedTerms = new Set<number>();
     for (const word of words) {
       const candidates = this.candidatesFor(word).filter((candidate) => !usedTerms.has(candidate.term));
@@ -287,8 +386,11 @@ export class OccupationIndex {
         continue;
       }
       let weight = 0;
+      let families = 0;
       const wordTouched: number[] = [];
+      const content = this.isContentWord(word);
       for (const { term, factor } of candidates) {
+        families = Math.max(families, this.termFamilies[term]!);
         if (factor === 1) usedTerms.add(term);
         const gain = this.idf[term]! * factor * soft;
         weight = Math.max(weight, gain);
@@ -301,11 +403,14 @@ export class OccupationIndex {
         }
       }
       query.weight += weight;
+      specific = Math.min(specific, families);
       for (const entry of wordTouched) {
         if (accumulated[entry] === 0) touched.push(entry);
         accumulated[entry]! += bestForWord[entry]!;
         fuzzyEntries[entry]! |= fuzzyForWord[entry]!;
         if (isHead) headEntries[entry] = 1;
+        if (matchedWordCounts[entry]! < 255) matchedWordCounts[entry]!++;
+        if (content) contentEntries[entry] = Math.max(contentEntries[entry]!, fuzzyForWord[entry] ? 1 : 2);
         bestForWord[entry] = 0;
         fuzzyForWord[entry] = 0;
       }
@@ -316,6 +421,10 @@ export class OccupationIndex {
     const touchedCodes: number[] = [];
     for (const entry of touched) {
       const matched = accumulated[entry]!;
+      if (this.masked[entry] === 1) {
+        accumulated[entry] = 0;
+        continue;
+      }
       const dice = Math.min(1, (2 * matched) / (query.weight + this.entryWeights[entry]!));
       const score =
         Math.round(Math.max(0, dice - PRIORITY_MARGIN * this.entryPriorities[entry]!) * 10_000) / 10_000;
@@ -340,12 +449,18 @@ export class OccupationIndex {
         titleCoverage: Math.min(1, codeMatched[code]! / this.entryWeights[entry]!),
         fuzzy: fuzzyEntries[entry] === 1,
         headMatched: headEntries[entry] === 1,
+        matchedWords: matchedWordCounts[entry]!,
+        contentMatched: contentEntries[entry]! > 0,
+        exactContentMatched: contentEntries[entry] === 2,
       });
     }
     for (const entry of touched) {
       fuzzyEntries[entry] = 0;
       headEntries[entry] = 0;
+      matchedWordCounts[entry] = 0;
+      contentEntries[entry] = 0;
     }
+    query.specificFamilies = Number.isFinite(specific) ? specific : 0;
     for (const code of touchedCodes) codeScores[code] = -1;
     return { hits, query };
   }

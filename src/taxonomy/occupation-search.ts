@@ -6,6 +6,7 @@ import { occupationCatalog } from './occupation-catalog.js';
 import {
   ENGLISH,
   FRENCH,
+  genderForms,
   isGenericWord,
   TITLE_SOURCES,
   type TitleEntry,
@@ -30,12 +31,18 @@ export interface SearchSignals {
   /** Query statistics of the index whose title won. */
   query: QueryStats;
   /**
-   * Query words that are generic head nouns (technicien, agent, manager…) or soft noise (équipe, nuit), out of
-   * `query.words`.
+   * Words of the title (in the language it is written in, else the best title's) that are generic head nouns
+   * (technicien, agent, manager…) or soft noise (équipe, nuit), out of `words`.
    */
   genericWords: number;
+  words: number;
   /** Share of the candidates' softmax mass (over scores) on the best code's family, 0..1. */
   familyShare: number;
+  /**
+   * Entropy (nats) of that softmax mass over families: near 0 when one family holds the evidence, high when
+   * the title's words spread over many ("Responsable", "Chargé de mission").
+   */
+  familyEntropy: number;
   /** Best score of a code of another family than the best code's (0 when none). */
   otherFamilyScore: number;
   /**
@@ -89,7 +96,13 @@ function buildIndex(
       return stemmed;
     },
   );
-  return new OccupationIndex([...entries, ...curatedEntries], vocabulary, language);
+  const { parents } = occupationCatalog();
+  return new OccupationIndex(
+    [...entries, ...curatedEntries],
+    vocabulary,
+    language,
+    (code) => parents.get(code) ?? code,
+  );
 }
 
 /** Builds both title indexes now rather than on the first search (see `loadProfileTables`). */
@@ -251,25 +264,47 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
   const top = candidates[0];
   const query = top?.language === 'en' ? english.query : french.query;
   const language = top?.language === 'en' ? ENGLISH : FRENCH;
-  const words = top?.language === 'en' ? englishWords : frenchWords;
+  // Which words are generic is a question of the language the title is written in, whichever index found the
+  // best title: "Chef d'équipe" is French, its "chef" heads a team (an English "Chef" cooks).
+  const readLanguage = written === 'fr' ? FRENCH : written === 'en' ? ENGLISH : language;
+  const readWords = [
+    ...new Set(
+      written === 'fr'
+        ? frenchWords
+        : written === 'en'
+          ? englishWords
+          : top?.language === 'en'
+            ? englishWords
+            : frenchWords,
+    ),
+  ];
   let mass = 0;
   let familyMass = 0;
   let otherFamilyScore = 0;
   const covering = new Set<string>();
+  const familyMasses = new Map<string, number>();
   for (const candidate of candidates) {
     if (candidate.queryCoverage >= 0.99) covering.add(candidate.family);
     const weight = Math.exp(FAMILY_SOFTMAX * (candidate.score - (top?.score ?? 0)));
     mass += weight;
+    familyMasses.set(candidate.family, (familyMasses.get(candidate.family) ?? 0) + weight);
     if (candidate.family === top?.family) familyMass += weight;
     else otherFamilyScore = Math.max(otherFamilyScore, candidate.score);
+  }
+  let familyEntropy = 0;
+  for (const value of familyMasses.values()) {
+    const share = value / mass;
+    if (share > 0) familyEntropy -= share * Math.log(share);
   }
   return {
     candidates: candidates.slice(0, limit),
     signals: {
       cleaned,
       query,
-      genericWords: new Set(words.filter((word) => isGenericWord(word, language))).size,
+      genericWords: readWords.filter((word) => isGenericWord(word, readLanguage)).length,
+      words: readWords.length,
       familyShare: mass > 0 ? familyMass / mass : 0,
+      familyEntropy,
       otherFamilyScore,
       coveringFamilies: covering.size,
       head: head !== null,
@@ -283,4 +318,29 @@ export function searchOccupations(title: string, limit: number): OccupationSearc
         BROAD_ENGLISH_HEADS.has(ENGLISH.stem(englishWords[0]!)),
     },
   };
+}
+
+/**
+ * `searchOccupations` as if the tables did not hold `unseenTitles` verbatim: every indexed title with the same
+ * terms as one of them (any code, either language) is left out of this search. For evaluation (a calibration
+ * set of known labels asks how titles nobody wrote down would fare); production code never calls it.
+ */
+export function searchOccupationsUnseen(
+  title: string,
+  limit: number,
+  unseenTitles: readonly string[],
+): OccupationSearch {
+  const { french, english } = searchState();
+  const stemSets = (language: TitleLanguage) =>
+    unseenTitles.flatMap((unseen) =>
+      genderForms(unseen).map((form) => language.words(form, false).map((word) => language.stem(word))),
+    );
+  const unmaskFrench = french.maskTerms(stemSets(FRENCH));
+  const unmaskEnglish = english.maskTerms(stemSets(ENGLISH));
+  try {
+    return searchOccupations(title, limit);
+  } finally {
+    unmaskFrench();
+    unmaskEnglish();
+  }
 }

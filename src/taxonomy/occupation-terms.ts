@@ -186,7 +186,9 @@ export const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set(
     'technician operator officer specialist engineer worker operative associate executive administrator ' +
     'supervisor director head lead leader analyst coordinator advisor adviser representative member helper ' +
     'professional controller inspector president vice owner partner founder cofounder chairman chairperson ' +
-    'chair staff team crew principal chief board ' +
+    'chair staff team crew principal chief board employee ' +
+    // where in the organisation, not which trade: "Area Manager", "Regional Director"
+    'area regional division district ' +
     // what a manager manages when no trade is named: "Chef de projet", "Chargé de mission", "Project Manager"
     'projet project mission affaires service operation general'
   ).split(' '),

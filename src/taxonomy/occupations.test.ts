@@ -10,6 +10,7 @@ import {
   relatedOccupations,
 } from './index.js';
 import { ENGLISH, FRENCH, titleEntries } from './occupation-entries.js';
+import { searchOccupations } from './occupation-search.js';
 import { englishTitleRows, frenchTitleRows } from './tables.js';
 
 const top = (title: string) => normalizeOccupation(title).matches[0]?.romeCode;
@@ -104,6 +105,17 @@ describe('confidence and abstention', () => {
       'Consultant',
       'Engineer',
       'Operations Manager',
+      'Technician',
+      'Specialist',
+      'Officer',
+      'Coordinator',
+      'Associate',
+      'Chargé de mission',
+      'Chargée de projet',
+      'Cheffe de projet H/F',
+      "Chef d'équipe",
+      'Employée',
+      'Regional Manager',
     ]) {
       const result = normalizeOccupation(title);
       expect(result.abstained, title).toBe(true);
@@ -182,6 +194,21 @@ describe('confidence and abstention', () => {
   it('reads acronyms the English titles spell (CFO), and no four-letter word as a typo of one', () => {
     expect(occupationFamily(top('CFO') ?? '')).toBe('M1205');
     expect(occupationFamily(top('Java Developer') ?? '')).toBe('M1805');
+  });
+});
+
+describe('specificity signals', () => {
+  it('reads how many families the most specific word spreads over, and what the best title matched', () => {
+    const cariste = searchOccupations('Cariste', 5);
+    const manager = searchOccupations('Manager', 5);
+    expect(cariste.signals.query.specificFamilies).toBeLessThanOrEqual(2);
+    expect(manager.signals.query.specificFamilies).toBeGreaterThan(20);
+    expect(manager.signals.familyEntropy).toBeGreaterThan(cariste.signals.familyEntropy);
+    // "technicien" alone found the best title of a title whose trade word no index knows.
+    const headOnly = searchOccupations('Technicien zorglubage', 5).candidates[0]!;
+    expect(headOnly.contentMatched).toBe(false);
+    const typo = searchOccupations('Carisste', 5).candidates[0]!;
+    expect(typo.contentMatched && !typo.exactContentMatched).toBe(true);
   });
 });
 
