@@ -81,6 +81,16 @@ const dataFolders = {
   __EXTRACTION_WORKER__: JSON.stringify('./extraction-worker.js'),
 };
 
+/**
+ * zod is bundled, not imported from node_modules: the package's entry loads all of zod (its 40 locales, the
+ * JSON-schema converters, the schema compiler: ~100 modules, 60–90 ms of every start-up), of which cvmatch's
+ * schemas use a small part (the sources import it as a namespace, `import * as z from 'zod'`, so the unused
+ * rest is left out). The bundled copy shares zod's global registry and configuration (zod keeps them on
+ * globalThis), and zod's types still come from the `zod` dependency, so an application's own zod composes
+ * with cvmatch's schemas as before.
+ */
+const bundled = ['zod'];
+
 // What ships (see test/tarball.test.ts): one ESM build, one CommonJS build, their type declarations, the
 // CLI and the taxonomy tables once. No source maps: they tripled the tarball and carried every source file again.
 export default defineConfig([
@@ -97,6 +107,7 @@ export default defineConfig([
     },
     format: ['esm'],
     splitting: true,
+    noExternal: bundled,
     dts: { entry: { index: 'src/index.ts' } },
     sourcemap: false,
     target: 'node20',
@@ -106,6 +117,7 @@ export default defineConfig([
     // Its declarations are the ESM ones, copied to index.d.cts by `npm run build` (one DTS pass, not two).
     entry: { index: 'src/index.ts' },
     format: ['cjs'],
+    noExternal: bundled,
     sourcemap: false,
     target: 'node20',
     splitting: false,

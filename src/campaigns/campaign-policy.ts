@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { screeningOptionsSchema } from '../domain/index.js';
 
 export const quietHoursSchema = z.object({
