@@ -97,7 +97,9 @@ export default defineConfig([
   {
     // ESM: the library and the `cvmatch` binary share their code through chunks, so the CLI does not carry a
     // second copy of the library (it imports only src/index.ts: all library code lands in dist/, next to the
-    // tables' folder). The binary's `#!/usr/bin/env node` line comes from src/cli/main.ts.
+    // tables' folder). Each command is a chunk of its own that the binary imports when it runs that command
+    // (src/cli/command-list.ts): `cvmatch --help` loads none of them, nor the library. The binary's
+    // `#!/usr/bin/env node` line comes from src/cli/main.ts.
     // The extraction worker (src/parsing/extract/isolated-extraction.ts) is a third entry: both builds start
     // dist/extraction-worker.js, which shares the chunk.
     entry: {
