@@ -5,36 +5,10 @@ import type {
   ScreeningJob,
   ScreeningQuestion,
 } from '../../domain/index.js';
+import { memoise } from '../../support/memoise.js';
 import { certificateCovers } from './reply-certificates.js';
 import { calendarDayOf, isoDay } from './reply-dates.js';
-import {
-  ABSENCE,
-  AGREEMENT,
-  ALONE_YES,
-  AWAITING_DOCUMENT,
-  COMMITTED_ELSEWHERE,
-  DATE_CONTEXT,
-  DATE_FILLERS,
-  HEDGE,
-  INTERJECTION,
-  NEGATED_AFTER,
-  NEGATIVE,
-  NEGATIVE_EMOJI,
-  NO_TRANSPORT,
-  NOT_YET_HELD,
-  ONGOING_COMMITMENT,
-  POLITE_CONDITION,
-  POSITIVE,
-  POSITIVE_EMOJI,
-  POSITIVE_WITH_NEGATION,
-  RESTRICTION,
-  TRANSPORT,
-  TRANSPORT_DOUBT,
-  UNSPECIFIED_CERTIFICATE,
-  UNSURE,
-  VALIDITY,
-  WEAK,
-} from './reply-rules.js';
+import { replyRules } from './reply-rules.js';
 
 /** What an answer needs besides its words. */
 export interface AnswerContext {
@@ -56,62 +30,73 @@ export interface Polarity {
 }
 
 const UNSURE_EMOJI = /[\u{1F914}\u{1F937}]/u;
-const NEGATIVE_GLOBAL = NEGATIVE.map((pattern) => new RegExp(pattern.source, 'g'));
-const RESTRICTION_ONCE = new RegExp(RESTRICTION.source);
+/** Global and single-match forms of some reply patterns, built with them on first use. */
+const derived = memoise(() => {
+  const rules = replyRules();
+  return {
+    negativeGlobal: rules.NEGATIVE.map((pattern) => new RegExp(pattern.source, 'g')),
+    restrictionOnce: new RegExp(rules.RESTRICTION.source),
+    negativeEmojiAll: new RegExp(rules.NEGATIVE_EMOJI.source, 'gu'),
+  };
+});
 
 /** Counts yes and no words, doubt, hedges and restrictions in a normalised reply (`raw`: for emoji). */
 export function readPolarity(raw: string, normalized: string): Polarity {
   // "oui si vous voulez": politeness, no condition (and its "ça vous va" no second yes).
-  let rest = ` ${normalized} `.replace(POLITE_CONDITION, ' ; ');
+  let rest = ` ${normalized} `.replace(replyRules().POLITE_CONDITION, ' ; ');
   let positive = 0;
   let asserting = 0;
-  rest = rest.replace(POSITIVE_WITH_NEGATION, () => {
+  rest = rest.replace(replyRules().POSITIVE_WITH_NEGATION, () => {
     positive++;
     asserting++;
     return ' ; ';
   });
   let unsure = false;
-  rest = rest.replace(UNSURE, () => {
+  rest = rest.replace(replyRules().UNSURE, () => {
     unsure = true;
     return ' ; ';
   });
   let weak = false;
-  rest = rest.replace(WEAK, () => {
+  rest = rest.replace(replyRules().WEAK, () => {
     weak = true;
     return ' ; ';
   });
   let hedged = false;
-  rest = rest.replace(HEDGE, () => {
+  rest = rest.replace(replyRules().HEDGE, () => {
     hedged = true;
     return ' ; ';
   });
   // Negations, with the span each covers ("pas disponible" is one negation, not a yes).
   const negatedSpans: [number, number][] = [];
   // "j'ai dit oui à une autre agence": a refusal, and its "oui" is no yes to this job.
-  for (const match of rest.matchAll(COMMITTED_ELSEWHERE))
+  for (const match of rest.matchAll(replyRules().COMMITTED_ELSEWHERE))
     negatedSpans.push([match.index, match.index + match[0].length]);
-  for (const pattern of NEGATIVE_GLOBAL) {
+  for (const pattern of derived().negativeGlobal) {
     for (const match of rest.matchAll(pattern))
       negatedSpans.push([match.index, match.index + match[0].length]);
   }
-  for (const match of rest.matchAll(POSITIVE)) {
+  for (const match of rest.matchAll(replyRules().POSITIVE)) {
     const start = match.index;
     const end = start + match[0].length;
     if (negatedSpans.some(([a, b]) => start < b && end > a)) continue;
     // Spoken French drops "ne": "je peux pas", "ca me va pas" are refusals.
-    if (!INTERJECTION.test(match[0]) && NEGATED_AFTER.test(rest.slice(end, end + 16))) continue;
+    if (
+      !replyRules().INTERJECTION.test(match[0]) &&
+      replyRules().NEGATED_AFTER.test(rest.slice(end, end + 16))
+    )
+      continue;
     positive++;
-    if (!AGREEMENT.test(match[0])) asserting++;
+    if (!replyRules().AGREEMENT.test(match[0])) asserting++;
   }
-  if (ALONE_YES.has(rest.trim())) {
+  if (replyRules().ALONE_YES.has(rest.trim())) {
     positive++;
     asserting++;
   }
-  const restricted = RESTRICTION_ONCE.test(rest);
-  if (POSITIVE_EMOJI.test(raw)) positive++;
+  const restricted = derived().restrictionOnce.test(rest);
+  if (replyRules().POSITIVE_EMOJI.test(raw)) positive++;
   // 🤔 🤷: thinking, shrugging.
   if (UNSURE_EMOJI.test(raw)) unsure = true;
-  if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
+  if (replyRules().NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
   return { positive, asserting, negative: negatedSpans.length, unsure, weak, hedged, restricted };
 }
 
@@ -120,7 +105,7 @@ export function readPolarity(raw: string, normalized: string): Polarity {
  * it ("j'ai pas le permis mais je prends le train") is what the restriction answers.
  */
 function negatedAfterRestriction(raw: string, normalized: string): boolean {
-  const restriction = RESTRICTION_ONCE.exec(normalized);
+  const restriction = derived().restrictionOnce.exec(normalized);
   if (!restriction) return false;
   return readPolarity(raw, normalized.slice(restriction.index + restriction[0].length)).negative > 0;
 }
@@ -135,15 +120,13 @@ const PIECE = /[,;!?]+|\.{2,}|…|\.(?!\d)/;
 function negatedWay(raw: string, normalized: string): Polarity | null {
   const pieces = normalized
     .split(PIECE)
-    .map((piece) => piece.replace(NO_TRANSPORT, ' ; '))
-    .filter((piece) => TRANSPORT.some(([pattern]) => pattern.test(piece)));
+    .map((piece) => piece.replace(replyRules().NO_TRANSPORT, ' ; '))
+    .filter((piece) => replyRules().TRANSPORT.some(([pattern]) => pattern.test(piece)));
   const last = pieces.at(-1);
   if (last === undefined) return null;
-  const polarity = readPolarity(raw.replace(NEGATIVE_EMOJI_ALL, ''), last);
+  const polarity = readPolarity(raw.replace(derived().negativeEmojiAll, ''), last);
   return polarity.negative > 0 ? polarity : null;
 }
-
-const NEGATIVE_EMOJI_ALL = new RegExp(NEGATIVE_EMOJI.source, 'gu');
 
 function isPositive(intent: ReplyIntent): boolean {
   return intent === 'yes' || intent === 'date_given';
@@ -182,10 +165,14 @@ function nextDay(isoDate: string): string {
  */
 function datesAnswerAvailability(normalized: string, extracted: ExtractedValues): boolean {
   // "pas de souci pour mardi 5": a yes phrase makes the date an answer too.
-  if (DATE_CONTEXT.test(normalized) || normalized.search(POSITIVE_WITH_NEGATION) >= 0) return true;
+  if (
+    replyRules().DATE_CONTEXT.test(normalized) ||
+    normalized.search(replyRules().POSITIVE_WITH_NEGATION) >= 0
+  )
+    return true;
   let rest = ` ${normalized} `;
   for (const date of extracted.dates) rest = rest.replace(date.text, ' ');
-  return rest.split(/[^a-z0-9]+/).every((word) => word.length === 0 || DATE_FILLERS.has(word));
+  return rest.split(/[^a-z0-9]+/).every((word) => word.length === 0 || replyRules().DATE_FILLERS.has(word));
 }
 
 function decideAvailability(
@@ -197,7 +184,7 @@ function decideAvailability(
   if (polarity.unsure && polarity.positive === 0) return result('partial', extracted, 0.7);
   // "déjà en mission jusqu'à fin mars": bound elsewhere, a constraint and no date, unless the reply says
   // from when the person is free. Bound until before the start: not a no, not a yes either.
-  if (ONGOING_COMMITMENT.test(normalized)) {
+  if (replyRules().ONGOING_COMMITMENT.test(normalized)) {
     // A date is when the person is free only with "à partir", or a yes word ("libre le 18"); else it
     // is the end of what binds them ("fin prévue le 30").
     const free = extracted.dates.filter(
@@ -220,7 +207,7 @@ function decideAvailability(
   const fromOrOn = extracted.dates.filter((date) => date.kind !== 'until');
   const hasFrom = fromOrOn.some((date) => date.kind === 'from');
   const until = extracted.dates.find((date) => date.kind === 'until');
-  if (fromOrOn.length === 0 && until && ABSENCE.test(normalized)) {
+  if (fromOrOn.length === 0 && until && replyRules().ABSENCE.test(normalized)) {
     // "en vacances jusqu'au 3 janvier": free from the day after.
     extracted.dates.push({ date: nextDay(until.date), kind: 'from', text: until.text });
     return result('date_given', extracted, 0.8);
@@ -253,8 +240,8 @@ function decideCertificate(
   context: AnswerContext,
   normalized: string,
 ): ReplyInterpretation | null {
-  if (AWAITING_DOCUMENT.test(normalized)) return result('partial', extracted, 0.75);
-  if (NOT_YET_HELD.test(normalized)) return result('no', extracted, 0.85);
+  if (replyRules().AWAITING_DOCUMENT.test(normalized)) return result('partial', extracted, 0.75);
+  if (replyRules().NOT_YET_HELD.test(normalized)) return result('no', extracted, 0.85);
   const required = context.question?.code ?? null;
   const mentioned = extracted.certificates.find(
     (item) => item.code === required || (required !== null && certificateCovers(item.code, required)),
@@ -262,8 +249,8 @@ function decideCertificate(
   const others = extracted.certificates.filter((item) => item !== mentioned && !item.negated);
   // A date is the certificate's validity only when the reply is about it ("en vacances jusqu'au 3" is not).
   const aboutValidity =
-    !ABSENCE.test(normalized) &&
-    (extracted.certificates.length > 0 || polarity.positive > 0 || VALIDITY.test(normalized));
+    !replyRules().ABSENCE.test(normalized) &&
+    (extracted.certificates.length > 0 || polarity.positive > 0 || replyRules().VALIDITY.test(normalized));
   const until = aboutValidity ? extracted.dates.find((date) => date.kind === 'until') : undefined;
   if (mentioned?.negated) return result('no', extracted, 0.9);
   if (until && required) {
@@ -280,7 +267,7 @@ function decideCertificate(
   if (!mentioned && others.length > 0 && sameFamily(required, others[0]!.code))
     return result(polarity.unsure ? 'partial' : 'no', extracted, 0.85);
   // "oui j'ai le caces", "j'en ai un": held, but which one is not said.
-  if (!mentioned && polarity.negative === 0 && UNSPECIFIED_CERTIFICATE.test(normalized))
+  if (!mentioned && polarity.negative === 0 && replyRules().UNSPECIFIED_CERTIFICATE.test(normalized))
     return result('partial', extracted, 0.7);
   return null;
 }
@@ -310,12 +297,12 @@ export function decideAnswer(
     case 'transport': {
       const mode = extracted.transport;
       // Doubt read without the "no way to come" words ("pas de moyen" is not "moyen", so-so).
-      const without = readPolarity(raw, normalized.replace(NO_TRANSPORT, ' ; '));
+      const without = readPolarity(raw, normalized.replace(replyRules().NO_TRANSPORT, ' ; '));
       const doubt =
-        TRANSPORT_DOUBT.test(normalized) ||
+        replyRules().TRANSPORT_DOUBT.test(normalized) ||
         without.unsure ||
         without.hedged ||
-        negatedAfterRestriction(raw, normalized.replace(NO_TRANSPORT, ' ; '));
+        negatedAfterRestriction(raw, normalized.replace(replyRules().NO_TRANSPORT, ' ; '));
       // "j'ai mon permis mais pas de voiture": the yes is about the licence, not the way to come.
       if (mode === 'none') decided = result(doubt ? 'partial' : 'no', extracted, 0.85);
       else if (mode && doubt) decided = result('partial', extracted, 0.9);
