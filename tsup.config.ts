@@ -81,13 +81,25 @@ const dataFolders = {
   __EXTRACTION_WORKER__: JSON.stringify('./extraction-worker.js'),
 };
 
+/**
+ * zod is bundled, not imported from node_modules: the package's entry loads all of zod (its 40 locales, the
+ * JSON-schema converters, the schema compiler: ~100 modules, 60–90 ms of every start-up), of which cvmatch's
+ * schemas use a small part (the sources import it as a namespace, `import * as z from 'zod'`, so the unused
+ * rest is left out). The bundled copy shares zod's global registry and configuration (zod keeps them on
+ * globalThis), and zod's types still come from the `zod` dependency, so an application's own zod composes
+ * with cvmatch's schemas as before.
+ */
+const bundled = ['zod'];
+
 // What ships (see test/tarball.test.ts): one ESM build, one CommonJS build, their type declarations, the
 // CLI and the taxonomy tables once. No source maps: they tripled the tarball and carried every source file again.
 export default defineConfig([
   {
     // ESM: the library and the `cvmatch` binary share their code through chunks, so the CLI does not carry a
     // second copy of the library (it imports only src/index.ts: all library code lands in dist/, next to the
-    // tables' folder). The binary's `#!/usr/bin/env node` line comes from src/cli/main.ts.
+    // tables' folder). Each command is a chunk of its own that the binary imports when it runs that command
+    // (src/cli/command-list.ts): `cvmatch --help` loads none of them, nor the library. The binary's
+    // `#!/usr/bin/env node` line comes from src/cli/main.ts.
     // The extraction worker (src/parsing/extract/isolated-extraction.ts) is a third entry: both builds start
     // dist/extraction-worker.js, which shares the chunk.
     entry: {
@@ -97,6 +109,7 @@ export default defineConfig([
     },
     format: ['esm'],
     splitting: true,
+    noExternal: bundled,
     dts: { entry: { index: 'src/index.ts' } },
     sourcemap: false,
     target: 'node20',
@@ -106,6 +119,7 @@ export default defineConfig([
     // Its declarations are the ESM ones, copied to index.d.cts by `npm run build` (one DTS pass, not two).
     entry: { index: 'src/index.ts' },
     format: ['cjs'],
+    noExternal: bundled,
     sourcemap: false,
     target: 'node20',
     splitting: false,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { screeningOptionsSchema } from '../domain/index.js';
 
 export const quietHoursSchema = z.object({
@@ -26,7 +26,7 @@ export const campaignPolicySchema = z.object({
   /** Other orders a person may have been texted for in `contactCapDays` before this one skips them. */
   maxOtherCampaigns: z.number().int().nonnegative().default(2),
   contactCapDays: z.number().positive().default(7),
-  quietHours: quietHoursSchema.default(quietHoursSchema.parse({})),
+  quietHours: quietHoursSchema.prefault({}),
   /** Screening options of every conversation (reminder and no-answer delays…). */
   screening: screeningOptionsSchema.partial().default({}),
   /** Also keep message text in the audit trail (default false: ids, kinds, counts only). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CampaignPolicy, campaignPolicySchema } from './campaign-policy.js';
 
 /** One ranked candidate of a campaign: what the call list quotes of the match. */

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CandidateProfile, JobOrderInput, QuestionTopic } from '../domain/index.js';
 import type { ChatModel } from '../providers/spec.js';
 import type { ScreeningAgency } from '../screening/engine/create-state.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MatchResult } from '../domain/index.js';
 import { metSchema, scoreSourceSchema } from '../domain/index.js';
 import { ValidationError } from '../errors.js';

@@ -1,5 +1,6 @@
 import type { JobOrder, JobOrderInput, JobOrderWarning, ProtectedCriterion } from '../domain/index.js';
 import { type LanguageCode, languages, locales, message, vocabularySource } from '../locale/index.js';
+import { memoise } from '../support/memoise.js';
 import { foldAccents } from '../text/index.js';
 
 /**
@@ -32,10 +33,10 @@ export function checkJobOrder(
   for (const [field, text] of fields) {
     if (!text.trim()) continue;
     let folded = ` ${fold(text)} `;
-    folded = folded.replace(ALLOWED, ' ; ');
+    folded = folded.replace(patterns().allowed, ' ; ');
     // A gendered job noun ("femme de chambre") is fine in an order whose title says H/F.
-    if (titleIsMixed) folded = folded.replace(GENDERED_TITLES, ' ; ');
-    for (const { criterion, pattern } of CRITERIA) {
+    if (titleIsMixed) folded = folded.replace(patterns().genderedTitles, ' ; ');
+    for (const { criterion, pattern } of patterns().criteria) {
       pattern.lastIndex = 0;
       for (const found of folded.matchAll(pattern)) {
         const match = found[0].trim();
@@ -81,22 +82,22 @@ function everyLanguage(
   return sources.map((entries) => vocabularySource(entries)).join('|') || '(?!)';
 }
 
-const ALLOWED = new RegExp(
-  everyLanguage((language) => locales[language].jobOrderCriteria.allowed),
-  'g',
-);
-const GENDERED_TITLES = new RegExp(
-  everyLanguage((language) => locales[language].jobOrderCriteria.genderedTitles),
-  'g',
-);
-const MIXED_MARKER = /\b(?:h f|f h|m f|f m|m w)\b|\b(?:homme|femme)s? (?:ou|et) (?:homme|femme)s?\b/;
-
-const CRITERIA: { criterion: ProtectedCriterion; pattern: RegExp }[] = (
-  Object.keys(locales.fr.jobOrderCriteria.criteria) as ProtectedCriterion[]
-).map((criterion) => ({
-  criterion,
-  pattern: new RegExp(
-    everyLanguage((language) => locales[language].jobOrderCriteria.criteria[criterion]),
+/** The patterns, compiled on the first order checked. */
+const patterns = memoise(() => ({
+  allowed: new RegExp(
+    everyLanguage((language) => locales[language].jobOrderCriteria.allowed),
     'g',
   ),
+  genderedTitles: new RegExp(
+    everyLanguage((language) => locales[language].jobOrderCriteria.genderedTitles),
+    'g',
+  ),
+  criteria: (Object.keys(locales.fr.jobOrderCriteria.criteria) as ProtectedCriterion[]).map((criterion) => ({
+    criterion,
+    pattern: new RegExp(
+      everyLanguage((language) => locales[language].jobOrderCriteria.criteria[criterion]),
+      'g',
+    ),
+  })),
 }));
+const MIXED_MARKER = /\b(?:h f|f h|m f|f m|m w)\b|\b(?:homme|femme)s? (?:ou|et) (?:homme|femme)s?\b/;

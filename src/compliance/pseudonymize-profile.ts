@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CandidateProfile } from '../domain/index.js';
 import { type LanguageCode, type MessageKey, type MessageValues, message } from '../locale/index.js';
 import { foldAccents } from '../text/normalize.js';

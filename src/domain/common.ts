@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where a value came from: character offsets into `CandidateProfile.text` (or the job text), plus page/line when known. */
 export const sourceSpanSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateSchema, languageRequirementSchema } from './common.js';
 import { jobOrderWarningSchema } from './protected-criterion.js';
 

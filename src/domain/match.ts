@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Which stage of the pipeline produced a score. */
 export const scoreSourceSchema = z.enum(['rule', 'embedding', 'llm']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a recruiter may never select on nor ask about (Code du travail L1132-1, L1221-6; CNIL), grouped:

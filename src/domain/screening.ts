@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { protectedCriterionSchema } from './protected-criterion.js';
 import {
   questionAboutSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { arrondissementKey, communeKey, departementsOfPostalCode } from './commune-key.js';
 import { type CommuneRecord, communeIndex } from './commune-table.js';
 

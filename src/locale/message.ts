@@ -1,7 +1,14 @@
-import { type MessageFormatElement, TYPE } from '@formatjs/icu-messageformat-parser';
-import { IntlMessageFormat } from 'intl-messageformat';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { IntlMessageFormat } from 'intl-messageformat';
+import { lazyRequire } from '../support/lazy-require.js';
 import type { MessageKey } from './locale.js';
 import { type LanguageCode, locales } from './registry.js';
+
+// Loaded on the first message formatted (~13 ms of start-up otherwise; see lazy-require.ts).
+const intlMessageFormat = lazyRequire<typeof import('intl-messageformat')>('intl-messageformat');
+const messageParser = lazyRequire<typeof import('@formatjs/icu-messageformat-parser')>(
+  '@formatjs/icu-messageformat-parser',
+);
 
 /** Values a message's placeholders are filled with. Numbers print as written (`String(n)`), unformatted. */
 export type MessageValues = Readonly<Record<string, string | number>>;
@@ -18,6 +25,7 @@ function compile(language: LanguageCode, source: string): IntlMessageFormat {
   }
   let format = cache.get(source);
   if (!format) {
+    const { IntlMessageFormat } = intlMessageFormat();
     format = new IntlMessageFormat(source, locales[language].tag, undefined, { ignoreTag: true });
     cache.set(source, format);
   }
@@ -53,6 +61,7 @@ export function messageArguments(source: string): MessageArguments {
   if (known) return known;
   const printed = new Set<string>();
   const selectors = new Set<string>();
+  const { TYPE } = messageParser();
   const walk = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
       if (element.type === TYPE.select || element.type === TYPE.plural) {
@@ -62,6 +71,7 @@ export function messageArguments(source: string): MessageArguments {
       else if (element.type !== TYPE.literal && element.type !== TYPE.pound) printed.add(element.value);
     }
   };
+  const { IntlMessageFormat } = intlMessageFormat();
   walk(new IntlMessageFormat(source, 'en', undefined, { ignoreTag: true }).getAst());
   const found = { printed, selectors };
   argumentsBySource.set(source, found);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ObjectValidationError } from '../errors.js';
 import { chatModelFromV2 } from './chat-model-from-v2.js';
 import { applyChatMiddleware } from './middleware/stack.js';

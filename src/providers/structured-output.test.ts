@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ObjectValidationError } from '../errors.js';
 import { parseObject, repairMessage, toProviderJsonSchema } from './structured-output.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ObjectValidationError } from '../errors.js';
 import type { Usage } from './spec.js';
 

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CvmatchError, ValidationError } from '../errors.js';
 import { maskPhoneNumber } from '../screening/transports/sms-transport.js';
 import {

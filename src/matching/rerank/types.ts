@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { metSchema } from '../../domain/index.js';
 import type { ChatModel, Usage } from '../../providers/spec.js';
 

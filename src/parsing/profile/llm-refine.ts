@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CandidateProfile, cefrLevelSchema, yearMonthSchema } from '../../domain/index.js';
 import type { ChatModel } from '../../providers/spec.js';
 import { foldForMatch } from '../../text/index.js';

@@ -6,6 +6,7 @@ import {
   locales,
   vocabularySource,
 } from '../../locale/index.js';
+import { memoise } from '../../support/memoise.js';
 import { foldAccents, restrictedEditDistance } from '../../text/index.js';
 
 /** Topics a recruiter may never ask about; the words of each are in `src/locale/<language>/guard-words.ts`. */
@@ -24,20 +25,25 @@ export interface GuardResult {
 
 const CATEGORIES = Object.keys(locales.fr.guard.categories) as GuardCategory[];
 
-/** One alternation per category, of every language's words: a single pass over the text for each. */
-const COMPILED: { category: GuardCategory; pattern: RegExp }[] = CATEGORIES.map((category) => ({
-  category,
-  pattern: new RegExp(
-    languages
-      .map((language) => {
-        const { slots, categories } = locales[language].guard;
-        return categories[category].length > 0 ? vocabularySource(categories[category], { slots }) : null;
-      })
-      .filter((source) => source !== null)
-      .join('|'),
-    'g',
-  ),
-}));
+/**
+ * One alternation per category, of every language's words: a single pass over the text for each. Compiled on
+ * the first message checked.
+ */
+const compiled = memoise((): { category: GuardCategory; pattern: RegExp }[] =>
+  CATEGORIES.map((category) => ({
+    category,
+    pattern: new RegExp(
+      languages
+        .map((language) => {
+          const { slots, categories } = locales[language].guard;
+          return categories[category].length > 0 ? vocabularySource(categories[category], { slots }) : null;
+        })
+        .filter((source) => source !== null)
+        .join('|'),
+      'g',
+    ),
+  })),
+);
 
 /**
  * Long keywords a misspelt token is snapped to before the rules run ("relgion" → "religion"). Only
@@ -101,7 +107,7 @@ export function guardMessage(text: string, _options: { language?: LanguageCode }
   const normalized = normalizeForGuard(text);
   const violations: GuardViolation[] = [];
   const seen = new Set<string>();
-  for (const { category, pattern } of COMPILED) {
+  for (const { category, pattern } of compiled()) {
     pattern.lastIndex = 0;
     for (const found of normalized.matchAll(pattern)) {
       const key = `${category}:${found[0]}`;

@@ -6,40 +6,10 @@ import type {
   ScreeningQuestion,
   TransportMode,
 } from '../../domain/index.js';
+import { memoise } from '../../support/memoise.js';
 import { certificateCovers } from './reply-certificates.js';
 import { calendarDayOf, isoDay } from './reply-dates.js';
-import {
-  ABSENCE,
-  AGREEMENT,
-  ALONE_YES,
-  AWAITING_DOCUMENT,
-  COMMITTED_ELSEWHERE,
-  DATE_CONTEXT,
-  DATE_FILLERS,
-  DAY_EXCLUSION,
-  HEDGE,
-  HOLDING,
-  INTERJECTION,
-  LAPSED,
-  NEGATED_AFTER,
-  NEGATIVE,
-  NEGATIVE_EMOJI,
-  NO_TRANSPORT,
-  NOT_YET_HELD,
-  ONGOING_COMMITMENT,
-  POLITE_CONDITION,
-  POSITIVE,
-  POSITIVE_EMOJI,
-  POSITIVE_WITH_NEGATION,
-  RATE_COMPLAINT,
-  RESTRICTION,
-  TRANSPORT,
-  TRANSPORT_DOUBT,
-  UNSPECIFIED_CERTIFICATE,
-  UNSURE,
-  VALIDITY,
-  WEAK,
-} from './reply-rules.js';
+import { replyRules } from './reply-rules.js';
 
 /** What an answer needs besides its words. */
 export interface AnswerContext {
@@ -69,38 +39,50 @@ export interface Polarity {
 }
 
 const UNSURE_EMOJI = /[\u{1F914}\u{1F937}]/u;
-const NEGATIVE_GLOBAL = NEGATIVE.map((pattern) => new RegExp(pattern.source, 'g'));
-const RESTRICTION_ONCE = new RegExp(RESTRICTION.source);
+/** Global and single-match forms of some reply patterns, built with them on first use. */
+const derived = memoise(() => {
+  const rules = replyRules();
+  return {
+    negativeGlobal: rules.NEGATIVE.map((pattern) => new RegExp(pattern.source, 'g')),
+    restrictionOnce: new RegExp(rules.RESTRICTION.source),
+    negativeEmojiAll: new RegExp(rules.NEGATIVE_EMOJI.source, 'gu'),
+    /** A missing way to come, with the contrast that introduces it ("mais j'ai pas de voiture"). */
+    transportGap: new RegExp(
+      `(?:\\b(?:mais|but|par contre|sauf que|juste|just)\\s+)?(?:${rules.NO_TRANSPORT.source})`,
+      'g',
+    ),
+  };
+});
 
 /** Counts yes and no words, doubt, hedges and restrictions in a normalised reply (`raw`: for emoji). */
 export function readPolarity(raw: string, normalized: string): Polarity {
   // "oui si vous voulez": politeness, no condition (and its "ça vous va" no second yes).
-  let rest = ` ${normalized} `.replace(POLITE_CONDITION, ' ; ');
+  let rest = ` ${normalized} `.replace(replyRules().POLITE_CONDITION, ' ; ');
   let positive = 0;
   let asserting = 0;
-  rest = rest.replace(POSITIVE_WITH_NEGATION, () => {
+  rest = rest.replace(replyRules().POSITIVE_WITH_NEGATION, () => {
     positive++;
     asserting++;
     return ' ; ';
   });
   let unsure = false;
-  rest = rest.replace(UNSURE, () => {
+  rest = rest.replace(replyRules().UNSURE, () => {
     unsure = true;
     return ' ; ';
   });
   let weak = false;
-  rest = rest.replace(WEAK, () => {
+  rest = rest.replace(replyRules().WEAK, () => {
     weak = true;
     return ' ; ';
   });
   // "pas le week-end", "pas de nuit": a restriction of when, no refusal.
   let excluded = false;
-  rest = rest.replace(DAY_EXCLUSION, () => {
+  rest = rest.replace(replyRules().DAY_EXCLUSION, () => {
     excluded = true;
     return ' ; ';
   });
   let hedged = false;
-  rest = rest.replace(HEDGE, () => {
+  rest = rest.replace(replyRules().HEDGE, () => {
     hedged = true;
     return ' ; ';
   });
@@ -108,37 +90,41 @@ export function readPolarity(raw: string, normalized: string): Polarity {
   const negatedSpans: [number, number][] = [];
   // "j'ai dit oui à une autre agence": a refusal, and its "oui" is no yes to this job.
   let committed = false;
-  for (const match of rest.matchAll(COMMITTED_ELSEWHERE)) {
+  for (const match of rest.matchAll(replyRules().COMMITTED_ELSEWHERE)) {
     negatedSpans.push([match.index, match.index + match[0].length]);
     committed = true;
   }
-  for (const pattern of NEGATIVE_GLOBAL) {
+  for (const pattern of derived().negativeGlobal) {
     for (const match of rest.matchAll(pattern))
       negatedSpans.push([match.index, match.index + match[0].length]);
   }
   let holding = 0;
-  for (const match of rest.matchAll(POSITIVE)) {
+  for (const match of rest.matchAll(replyRules().POSITIVE)) {
     const start = match.index;
     const end = start + match[0].length;
     if (negatedSpans.some(([a, b]) => start < b && end > a)) continue;
     // Spoken French drops "ne": "je peux pas", "ca me va pas" are refusals.
-    if (!INTERJECTION.test(match[0]) && NEGATED_AFTER.test(rest.slice(end, end + 16))) continue;
-    const holds = HOLDING.test(match[0]);
+    if (
+      !replyRules().INTERJECTION.test(match[0]) &&
+      replyRules().NEGATED_AFTER.test(rest.slice(end, end + 16))
+    )
+      continue;
+    const holds = replyRules().HOLDING.test(match[0]);
     // "j'ai un empêchement": what is held is a negation, no yes.
     if (holds && negatedSpans.some(([a]) => a >= end && a <= end + 2)) continue;
     positive++;
     if (holds) holding++;
-    if (!AGREEMENT.test(match[0])) asserting++;
+    if (!replyRules().AGREEMENT.test(match[0])) asserting++;
   }
-  if (ALONE_YES.has(rest.trim())) {
+  if (replyRules().ALONE_YES.has(rest.trim())) {
     positive++;
     asserting++;
   }
-  const restricted = excluded || RESTRICTION_ONCE.test(rest);
-  if (POSITIVE_EMOJI.test(raw)) positive++;
+  const restricted = excluded || derived().restrictionOnce.test(rest);
+  if (replyRules().POSITIVE_EMOJI.test(raw)) positive++;
   // 🤔 🤷: thinking, shrugging.
   if (UNSURE_EMOJI.test(raw)) unsure = true;
-  if (NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
+  if (replyRules().NEGATIVE_EMOJI.test(raw)) negatedSpans.push([0, 0]);
   return {
     positive,
     asserting,
@@ -157,11 +143,11 @@ export function readPolarity(raw: string, normalized: string): Polarity {
  * it ("j'ai pas le permis mais je prends le train") is what the restriction answers.
  */
 function negatedAfterRestriction(raw: string, normalized: string): boolean {
-  const restriction = RESTRICTION_ONCE.exec(normalized);
+  const restriction = derived().restrictionOnce.exec(normalized);
   if (!restriction) return false;
   const after = normalized.slice(restriction.index + restriction[0].length);
   // "mais y en a pas le dimanche": a day without is a gap too.
-  return readPolarity(raw, after).negative > 0 || new RegExp(DAY_EXCLUSION.source).test(after);
+  return readPolarity(raw, after).negative > 0 || new RegExp(replyRules().DAY_EXCLUSION.source).test(after);
 }
 
 /** Pieces of a reply, between punctuation. */
@@ -174,15 +160,13 @@ const PIECE = /[,;!?]+|\.{2,}|…|\.(?!\d)/;
 function negatedWay(raw: string, normalized: string): Polarity | null {
   const pieces = normalized
     .split(PIECE)
-    .map((piece) => piece.replace(NO_TRANSPORT, ' ; '))
-    .filter((piece) => TRANSPORT.some(([pattern]) => pattern.test(piece)));
+    .map((piece) => piece.replace(replyRules().NO_TRANSPORT, ' ; '))
+    .filter((piece) => replyRules().TRANSPORT.some(([pattern]) => pattern.test(piece)));
   const last = pieces.at(-1);
   if (last === undefined) return null;
-  const polarity = readPolarity(raw.replace(NEGATIVE_EMOJI_ALL, ''), last);
+  const polarity = readPolarity(raw.replace(derived().negativeEmojiAll, ''), last);
   return polarity.negative > 0 ? polarity : null;
 }
-
-const NEGATIVE_EMOJI_ALL = new RegExp(NEGATIVE_EMOJI.source, 'gu');
 
 /** The last contrast of a reply ("mais", "par contre", "sinon", "but", "otherwise"). */
 const LAST_CONTRAST =
@@ -196,10 +180,10 @@ function wayInstead(raw: string, normalized: string): TransportMode | null {
   const contrast = LAST_CONTRAST.exec(normalized);
   if (!contrast) return null;
   const tail = normalized.slice(contrast.index + contrast[0].length);
-  if (TRANSPORT_DOUBT.test(tail) || NO_TRANSPORT.test(tail)) return null;
-  const polarity = readPolarity(raw.replace(NEGATIVE_EMOJI_ALL, ''), tail);
+  if (replyRules().TRANSPORT_DOUBT.test(tail) || replyRules().NO_TRANSPORT.test(tail)) return null;
+  const polarity = readPolarity(raw.replace(derived().negativeEmojiAll, ''), tail);
   if (polarity.negative > 0 || polarity.unsure || polarity.hedged || polarity.restricted) return null;
-  return TRANSPORT.find(([pattern]) => pattern.test(tail))?.[1] ?? null;
+  return replyRules().TRANSPORT.find(([pattern]) => pattern.test(tail))?.[1] ?? null;
 }
 
 function isPositive(intent: ReplyIntent): boolean {
@@ -255,10 +239,14 @@ function nextDay(isoDate: string): string {
  */
 function datesAnswerAvailability(normalized: string, extracted: ExtractedValues): boolean {
   // "pas de souci pour mardi 5": a yes phrase makes the date an answer too.
-  if (DATE_CONTEXT.test(normalized) || normalized.search(POSITIVE_WITH_NEGATION) >= 0) return true;
+  if (
+    replyRules().DATE_CONTEXT.test(normalized) ||
+    normalized.search(replyRules().POSITIVE_WITH_NEGATION) >= 0
+  )
+    return true;
   let rest = ` ${normalized} `;
   for (const date of extracted.dates) rest = rest.replace(date.text, ' ');
-  return rest.split(/[^a-z0-9]+/).every((word) => word.length === 0 || DATE_FILLERS.has(word));
+  return rest.split(/[^a-z0-9]+/).every((word) => word.length === 0 || replyRules().DATE_FILLERS.has(word));
 }
 
 function decideAvailability(
@@ -270,7 +258,7 @@ function decideAvailability(
   if (polarity.unsure && polarity.positive === 0) return result('partial', extracted, 0.7);
   // "déjà en mission jusqu'à fin mars": bound elsewhere, a constraint and no date, unless the reply says
   // from when the person is free. Bound until before the start: not a no, not a yes either.
-  if (ONGOING_COMMITMENT.test(normalized)) {
+  if (replyRules().ONGOING_COMMITMENT.test(normalized)) {
     // A date is when the person is free only with "à partir", or a yes word ("libre le 18"); else it
     // is the end of what binds them ("fin prévue le 30").
     const free = extracted.dates.filter(
@@ -293,7 +281,7 @@ function decideAvailability(
   const fromOrOn = extracted.dates.filter((date) => date.kind !== 'until');
   const hasFrom = fromOrOn.some((date) => date.kind === 'from');
   const until = extracted.dates.find((date) => date.kind === 'until');
-  if (fromOrOn.length === 0 && until && ABSENCE.test(normalized)) {
+  if (fromOrOn.length === 0 && until && replyRules().ABSENCE.test(normalized)) {
     // "en vacances jusqu'au 3 janvier": free from the day after.
     extracted.dates.push({ date: nextDay(until.date), kind: 'from', text: until.text });
     return result('date_given', extracted, 0.8);
@@ -327,9 +315,9 @@ function decideCertificate(
   normalized: string,
 ): ReplyInterpretation | null {
   // "à renouveler, elle a expiré": lapsed, not a renewal under way.
-  if (AWAITING_DOCUMENT.test(normalized) && !LAPSED.test(normalized))
+  if (replyRules().AWAITING_DOCUMENT.test(normalized) && !replyRules().LAPSED.test(normalized))
     return result('partial', extracted, 0.75);
-  if (NOT_YET_HELD.test(normalized)) return result('no', extracted, 0.85);
+  if (replyRules().NOT_YET_HELD.test(normalized)) return result('no', extracted, 0.85);
   const required = context.question?.code ?? null;
   const mentioned = extracted.certificates.find(
     (item) => item.code === required || (required !== null && certificateCovers(item.code, required)),
@@ -337,8 +325,8 @@ function decideCertificate(
   const others = extracted.certificates.filter((item) => item !== mentioned && !item.negated);
   // A date is the certificate's validity only when the reply is about it ("en vacances jusqu'au 3" is not).
   const aboutValidity =
-    !ABSENCE.test(normalized) &&
-    (extracted.certificates.length > 0 || polarity.positive > 0 || VALIDITY.test(normalized));
+    !replyRules().ABSENCE.test(normalized) &&
+    (extracted.certificates.length > 0 || polarity.positive > 0 || replyRules().VALIDITY.test(normalized));
   const until = aboutValidity ? extracted.dates.find((date) => date.kind === 'until') : undefined;
   if (mentioned?.negated) return result('no', extracted, 0.9);
   // "oui le C mais pas la FCO": the negations are about other certificates; the one asked is held.
@@ -366,7 +354,7 @@ function decideCertificate(
   if (!mentioned && others.length > 0 && sameFamily(required, others[0]!.code))
     return result(polarity.unsure ? 'partial' : 'no', extracted, 0.85);
   // "oui j'ai le caces", "j'en ai un": held, but which one is not said.
-  if (!mentioned && polarity.negative === 0 && UNSPECIFIED_CERTIFICATE.test(normalized))
+  if (!mentioned && polarity.negative === 0 && replyRules().UNSPECIFIED_CERTIFICATE.test(normalized))
     return result('partial', extracted, 0.7);
   return null;
 }
@@ -379,14 +367,8 @@ function availabilityWords(normalized: string, raw: string, topic: string | null
   if (topic !== 'availability') return normalized;
   const polarity = readPolarity(raw, normalized);
   if (polarity.positive === 0 || polarity.negative === 0) return normalized;
-  return normalized.replace(TRANSPORT_GAP, ' ; ');
+  return normalized.replace(derived().transportGap, ' ; ');
 }
-
-/** A missing way to come, with the contrast that introduces it ("mais j'ai pas de voiture"). */
-const TRANSPORT_GAP = new RegExp(
-  `(?:\\b(?:mais|but|par contre|sauf que|juste|just)\\s+)?(?:${NO_TRANSPORT.source})`,
-  'g',
-);
 
 /**
  * "oui mais j'espérais plus", "c'est un peu juste mais ok": a yes beside a grumble about the pay accepts
@@ -397,7 +379,7 @@ function acceptedWithComplaint(
   normalized: string,
   extracted: ExtractedValues,
 ): ReplyInterpretation | null {
-  const rest = ` ${normalized} `.replace(RATE_COMPLAINT, ' ; ');
+  const rest = ` ${normalized} `.replace(replyRules().RATE_COMPLAINT, ' ; ');
   if (rest === ` ${normalized} `) return null;
   const polarity = readPolarity(raw, rest.replace(/\b(?:mais|but|quand meme|though|bon)\b/g, ' ; '));
   // An explicit yes ("oui mais j'espérais plus"); an agreement word ("un peu juste mais ok") stays partial.
@@ -436,12 +418,12 @@ export function decideAnswer(
     case 'transport': {
       const mode = extracted.transport;
       // Doubt read without the "no way to come" words ("pas de moyen" is not "moyen", so-so).
-      const without = readPolarity(raw, normalized.replace(NO_TRANSPORT, ' ; '));
+      const without = readPolarity(raw, normalized.replace(replyRules().NO_TRANSPORT, ' ; '));
       const doubt =
-        TRANSPORT_DOUBT.test(normalized) ||
+        replyRules().TRANSPORT_DOUBT.test(normalized) ||
         without.unsure ||
         without.hedged ||
-        negatedAfterRestriction(raw, normalized.replace(NO_TRANSPORT, ' ; '));
+        negatedAfterRestriction(raw, normalized.replace(replyRules().NO_TRANSPORT, ' ; '));
       const instead = wayInstead(raw, normalized);
       // "ma voiture est en panne mais je prendrai le bus": the way after the contrast is the answer.
       if (doubt && instead) {

@@ -15,34 +15,7 @@ import { extractCertificates } from './reply-certificates.js';
 import { coverageConfidence, positiveRegionConfidence } from './reply-coverage.js';
 import { calendarDayOf, extractDates } from './reply-dates.js';
 import { readRates } from './reply-rates.js';
-import {
-  ACKNOWLEDGEMENT,
-  BOT_QUESTION,
-  BUSY,
-  COURTESY,
-  EYE_ROLL,
-  IMMEDIATE,
-  INJECTION,
-  INTERJECTION,
-  IRONIC_PRAISE,
-  NEGATIVE_EMOJI,
-  NO_TRANSPORT,
-  NOT_UNDERSTOOD,
-  OPT_OUT,
-  POSITIVE_EMOJI,
-  QUESTION_ABOUT,
-  QUESTION_ANYWHERE,
-  QUESTION_START,
-  QUESTION_WORD,
-  RAW_INJECTION,
-  SARCASM,
-  SARCASM_CUE,
-  SARCASM_MARK,
-  SMALL_TALK,
-  TRANSPORT,
-  WANTS_HUMAN,
-  WHAT_IS_THIS,
-} from './reply-rules.js';
+import { replyRules } from './reply-rules.js';
 import { applyClauseScope, splitClauses } from './reply-scope.js';
 import { normalizeReply } from './reply-text.js';
 
@@ -67,14 +40,14 @@ export function jobFacts(
 }
 
 function readTransport(normalized: string): TransportMode | null {
-  const withoutRefusals = normalized.replace(NO_TRANSPORT, ' ; ');
-  for (const [pattern, mode] of TRANSPORT) if (pattern.test(withoutRefusals)) return mode;
+  const withoutRefusals = normalized.replace(replyRules().NO_TRANSPORT, ' ; ');
+  for (const [pattern, mode] of replyRules().TRANSPORT) if (pattern.test(withoutRefusals)) return mode;
   return withoutRefusals === normalized ? null : 'none';
 }
 
 function readQuestionAbout(question: string, city: string | null, protectedFacts: boolean): QuestionAbout {
-  if (BOT_QUESTION.test(question)) return 'bot';
-  for (const [pattern, about] of QUESTION_ABOUT) if (pattern.test(question)) return about;
+  if (replyRules().BOT_QUESTION.test(question)) return 'bot';
+  for (const [pattern, about] of replyRules().QUESTION_ABOUT) if (pattern.test(question)) return about;
   const place = city ? normalizeReply(city) : null;
   if (place && ` ${question} `.includes(` ${place} `)) return 'address';
   // "je suis syndiqué, ça pose problème ?": whether a protected fact matters (it never does).
@@ -103,21 +76,21 @@ function result(intent: ReplyIntent, extracted: ExtractedValues, confidence: num
  */
 function questionStart(normalized: string): number {
   const starts: number[] = [];
-  const bot = BOT_QUESTION.exec(normalized);
+  const bot = replyRules().BOT_QUESTION.exec(normalized);
   if (bot) starts.push(bot.index);
-  const anywhere = QUESTION_ANYWHERE.exec(normalized);
+  const anywhere = replyRules().QUESTION_ANYWHERE.exec(normalized);
   if (anywhere) starts.push(anywhere.index);
-  const whatIsThis = WHAT_IS_THIS.exec(normalized);
+  const whatIsThis = replyRules().WHAT_IS_THIS.exec(normalized);
   if (whatIsThis) starts.push(whatIsThis.index);
   const mark = normalized.indexOf('?');
   for (const sentence of normalized.matchAll(/(?:^|[.!,;:?]\s*)([^.!,;:?]+)/g)) {
     const start = sentence.index + sentence[0].length - sentence[1]!.length;
     const text = sentence[1]!;
-    if (QUESTION_START.test(text)) starts.push(start);
+    if (replyRules().QUESTION_START.test(text)) starts.push(start);
     // In the sentence that asks ("oui et je dois amener quoi ?"), the first question word.
     const end = start + text.length;
     if (mark >= start && mark <= end + 1) {
-      const word = QUESTION_WORD.exec(text);
+      const word = replyRules().QUESTION_WORD.exec(text);
       if (word) starts.push(start + word.index);
       // No question word: the sentence is the question, unless it holds one already found (the bot).
       else if (!starts.some((found) => found >= start && found <= end)) starts.push(start);
@@ -142,18 +115,18 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   });
   const extracted = emptyExtracted();
   extracted.protectedFacts = prepared.protectedFacts;
-  if (prepared.stopSign || OPT_OUT.test(normalizeReply(prepared.text)))
+  if (prepared.stopSign || replyRules().OPT_OUT.test(normalizeReply(prepared.text)))
     return result('opt_out', extracted, 1);
   const raw = prepared.forReading;
   const normalized = normalizeReply(raw);
   if (
     normalized.length === 0 &&
-    !POSITIVE_EMOJI.test(raw) &&
-    !NEGATIVE_EMOJI.test(raw) &&
+    !replyRules().POSITIVE_EMOJI.test(raw) &&
+    !replyRules().NEGATIVE_EMOJI.test(raw) &&
     !/[\u{1F914}\u{1F937}]/u.test(raw)
   )
     return result('off_topic', extracted, 0.9);
-  if (RAW_INJECTION.test(prepared.text.toLowerCase()) || INJECTION.test(normalized))
+  if (replyRules().RAW_INJECTION.test(prepared.text.toLowerCase()) || replyRules().INJECTION.test(normalized))
     return result('injection', extracted, 0.95);
 
   const facts = jobFacts(context.job);
@@ -161,7 +134,7 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   const today = calendarDayOf(new Date(context.now));
   const isCategoryQuestion = topic === 'certification' || topic === 'licence';
   extracted.dates = extractDates(normalized, today, { bareDayOfMonth: !isCategoryQuestion });
-  extracted.immediate = IMMEDIATE.test(normalized);
+  extracted.immediate = replyRules().IMMEDIATE.test(normalized);
   extracted.certificates = extractCertificates(
     normalized,
     context.question?.code && isCategoryQuestion
@@ -172,11 +145,14 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   extracted.transport = readTransport(normalized);
 
   // "vous êtes un humain ?" asks about the bot; "je veux un humain" asks for a person.
-  const bot = BOT_QUESTION.exec(normalized);
+  const bot = replyRules().BOT_QUESTION.exec(normalized);
   const withoutBot = bot ? normalized.replace(bot[0], ' ; ') : normalized;
-  if (WANTS_HUMAN.test(withoutBot)) return result('wants_human', extracted, 0.9);
+  if (replyRules().WANTS_HUMAN.test(withoutBot)) return result('wants_human', extracted, 0.9);
   // Small talk is a few words ("salut ça va ?"): longer replies are not tested for it.
-  if (NOT_UNDERSTOOD.test(normalized) || (normalized.length <= 40 && SMALL_TALK.test(normalized)))
+  if (
+    replyRules().NOT_UNDERSTOOD.test(normalized) ||
+    (normalized.length <= 40 && replyRules().SMALL_TALK.test(normalized))
+  )
     return result('off_topic', extracted, 0.8);
 
   // "super 11 € de l'heure, génial…": praise with an eye roll is no yes. On the rate it is a refusal;
@@ -208,9 +184,10 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
       before.length === 0 &&
       extracted.dates.length > 0 &&
       !bot &&
-      !QUESTION_WORD.test(asked.replace(/\?/g, ''));
+      !replyRules().QUESTION_WORD.test(asked.replace(/\?/g, ''));
     // "oui c'est pour quoi ?", "ok mais c'est payé combien ?": the yes is a hello or hangs on the answer.
-    const voidsAnswer = WHAT_IS_THIS.test(sentence) || isBareYesBeforeBut(normalized.slice(0, start));
+    const voidsAnswer =
+      replyRules().WHAT_IS_THIS.test(sentence) || isBareYesBeforeBut(normalized.slice(0, start));
     if (!offersDate && voidsAnswer) {
       extracted.questionAbout = questionAbout;
       return result('question', extracted, 0.85);
@@ -230,14 +207,14 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   }
 
   // "je conduis", "je suis au travail là": not an answer, whatever else is said around it.
-  let answerable = normalized.replace(BUSY, ' ; ');
+  let answerable = normalized.replace(replyRules().BUSY, ' ; ');
   let acknowledged = false;
   // "ok merci pour l'info": the message was read; the courtesy around it is no yes.
-  if (ACKNOWLEDGEMENT.test(answerable)) {
-    answerable = answerable.replace(ACKNOWLEDGEMENT, ' ; ');
+  if (replyRules().ACKNOWLEDGEMENT.test(answerable)) {
+    answerable = answerable.replace(replyRules().ACKNOWLEDGEMENT, ' ; ');
     const words = answerable.split(/[^a-z0-9]+/).filter(Boolean);
     // "oui bien reçu": a yes word next to an acknowledgement acknowledges.
-    if (words.every((word) => COURTESY.has(word) || INTERJECTION.test(word))) {
+    if (words.every((word) => replyRules().COURTESY.has(word) || replyRules().INTERJECTION.test(word))) {
       answerable = '';
       acknowledged = true;
     }
@@ -272,7 +249,8 @@ function scoped(
 
 /** "oui 🙄": a yes or a date beside an eye roll is unsure (asked again), never taken. */
 function rolledEyes(reading: ReplyInterpretation, raw: string): ReplyInterpretation {
-  if ((reading.intent !== 'yes' && reading.intent !== 'date_given') || !EYE_ROLL.test(raw)) return reading;
+  if ((reading.intent !== 'yes' && reading.intent !== 'date_given') || !replyRules().EYE_ROLL.test(raw))
+    return reading;
   return { ...reading, confidence: Math.min(reading.confidence, 0.59) };
 }
 
@@ -287,7 +265,7 @@ function isBareYesBeforeBut(before: string): boolean {
     .slice(0, link.index)
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0);
-  return !words.includes('oui') && words.every((word) => COURTESY.has(word));
+  return !words.includes('oui') && words.every((word) => replyRules().COURTESY.has(word));
 }
 
 /** A reply that is only surprise or a yes with a question mark ("oui ?", "ah bon ?", "euh oui ?"). */
@@ -319,7 +297,7 @@ function answerBefore(raw: string, before: string): string {
     polarity.hedged ||
     polarity.restricted ||
     /\d/.test(tail) ||
-    TRANSPORT.some(([pattern]) => pattern.test(tail));
+    replyRules().TRANSPORT.some(([pattern]) => pattern.test(tail));
   return answers ? before : before.slice(0, cut).trim();
 }
 
@@ -335,8 +313,11 @@ function covered(reading: ReplyInterpretation, answer: string): ReplyInterpretat
 
 /** Sarcasm: a sarcastic phrase, or praise with a cue ("lol", "encore une", 🙄, "…"). */
 function isSarcastic(raw: string, normalized: string): boolean {
-  if (SARCASM.test(normalized)) return true;
-  return IRONIC_PRAISE.test(normalized) && (SARCASM_CUE.test(normalized) || SARCASM_MARK.test(raw));
+  if (replyRules().SARCASM.test(normalized)) return true;
+  return (
+    replyRules().IRONIC_PRAISE.test(normalized) &&
+    (replyRules().SARCASM_CUE.test(normalized) || replyRules().SARCASM_MARK.test(raw))
+  );
 }
 
 /** Start of the sentence holding position `index`. */

@@ -1,51 +1,34 @@
 import type { ExtractedValues } from '../../domain/index.js';
-import {
-  ABSENCE,
-  ACKNOWLEDGEMENT,
-  BUSY,
-  COMMITTED_ELSEWHERE,
-  COURTESY,
-  DATE_CONTEXT,
-  DATE_FILLERS,
-  FUNCTION_WORDS,
-  HEDGE,
-  IMMEDIATE,
-  NEGATIVE,
-  NO_TRANSPORT,
-  POSITIVE,
-  POSITIVE_WITH_NEGATION,
-  QUESTION_ABOUT,
-  RESTRICTION,
-  TRANSPORT,
-  UNSURE,
-  VALIDITY,
-  WEAK,
-} from './reply-rules.js';
+import { memoise } from '../../support/memoise.js';
+import { replyRules } from './reply-rules.js';
 
 const global = (pattern: RegExp) =>
   pattern.flags.includes('g') ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
 
 /** Every expression whose words the rules read: what they match is explained. */
-const READ_WORDS: readonly RegExp[] = [
-  POSITIVE_WITH_NEGATION,
-  ACKNOWLEDGEMENT,
-  BUSY,
-  COMMITTED_ELSEWHERE,
-  HEDGE,
-  UNSURE,
-  WEAK,
-  ...NEGATIVE,
-  NO_TRANSPORT,
-  // Before the yes words: "j'ai ma caisse" is a way to come, not "j'ai ma" and a word left unread.
-  ...TRANSPORT.map(([pattern]) => pattern),
-  POSITIVE,
-  IMMEDIATE,
-  ABSENCE,
-  VALIDITY,
-  RESTRICTION,
-  DATE_CONTEXT,
-  ...QUESTION_ABOUT.map(([pattern]) => pattern),
-].map(global);
+const readWords = memoise((): readonly RegExp[] => {
+  const rules = replyRules();
+  return [
+    rules.POSITIVE_WITH_NEGATION,
+    rules.ACKNOWLEDGEMENT,
+    rules.BUSY,
+    rules.COMMITTED_ELSEWHERE,
+    rules.HEDGE,
+    rules.UNSURE,
+    rules.WEAK,
+    ...rules.NEGATIVE,
+    rules.NO_TRANSPORT,
+    // Before the yes words: "j'ai ma caisse" is a way to come, not "j'ai ma" and a word left unread.
+    ...rules.TRANSPORT.map(([pattern]) => pattern),
+    rules.POSITIVE,
+    rules.IMMEDIATE,
+    rules.ABSENCE,
+    rules.VALIDITY,
+    rules.RESTRICTION,
+    rules.DATE_CONTEXT,
+    ...rules.QUESTION_ABOUT.map(([pattern]) => pattern),
+  ].map(global);
+});
 
 /**
  * The words of a normalised reply that nothing the rules read accounts for: not a yes or no word, a
@@ -55,16 +38,16 @@ const READ_WORDS: readonly RegExp[] = [
 export function unexplainedWords(normalized: string, extracted: ExtractedValues): string[] {
   let rest = ` ${normalized} `;
   for (const item of [...extracted.dates, ...extracted.certificates]) rest = rest.split(item.text).join(' ');
-  for (const pattern of READ_WORDS) rest = rest.replace(pattern, ' ');
+  for (const pattern of readWords()) rest = rest.replace(pattern, ' ');
   return rest
     .split(/[^a-z0-9]+/)
     .filter(
       (word) =>
         word.length > 1 &&
         !/\d/.test(word) &&
-        !FUNCTION_WORDS.has(word) &&
-        !COURTESY.has(word) &&
-        !DATE_FILLERS.has(word),
+        !replyRules().FUNCTION_WORDS.has(word) &&
+        !replyRules().COURTESY.has(word) &&
+        !replyRules().DATE_FILLERS.has(word),
     );
 }
 
@@ -92,7 +75,7 @@ export function coverageConfidence(
   if (unexplained === 0) return confidence;
   const content = normalized
     .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 1 && !/\d/.test(word) && !FUNCTION_WORDS.has(word)).length;
+    .filter((word) => word.length > 1 && !/\d/.test(word) && !replyRules().FUNCTION_WORDS.has(word)).length;
   const share = Math.min(1, unexplained / Math.max(content, unexplained));
   if (share <= UNEXPLAINED_SHARE_FREE) return confidence;
   const step = (share - UNEXPLAINED_SHARE_FREE) / (UNEXPLAINED_SHARE_UNSURE - UNEXPLAINED_SHARE_FREE);
@@ -106,7 +89,7 @@ const PIECE_BOUNDARY = /[,;!?]+|\.{2,}|…|\.(?!\d)/;
 function contentWords(text: string): string[] {
   return text
     .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 1 && !/\d/.test(word) && !FUNCTION_WORDS.has(word));
+    .filter((word) => word.length > 1 && !/\d/.test(word) && !replyRules().FUNCTION_WORDS.has(word));
 }
 
 /**

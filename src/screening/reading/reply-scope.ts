@@ -1,6 +1,6 @@
 import type { ReplyInterpretation } from '../../domain/index.js';
 import { readPolarity } from './decide-answer.js';
-import { CLAUSE_OPENERS, POLITE_CONDITION } from './reply-rules.js';
+import { replyRules } from './reply-rules.js';
 
 /**
  * Clause-level reading of a reply: the scope of hedges, conditions and corrections. A reply is split
@@ -35,12 +35,12 @@ const ELLIPSIS = /\.{2,}|…/g;
 
 /** Splits a normalised reply (see `normalizeReply`) into clauses at connectives and ellipses. */
 export function splitClauses(normalized: string): ReplyClause[] {
-  const politeSpans = [...normalized.matchAll(POLITE_CONDITION)].map(
+  const politeSpans = [...normalized.matchAll(replyRules().POLITE_CONDITION)].map(
     (match) => [match.index, match.index + match[0].length] as const,
   );
   const opens = new Map<number, ClauseRole>();
   const openerLength = new Map<number, number>();
-  for (const [pattern, role] of CLAUSE_OPENERS)
+  for (const [pattern, role] of replyRules().CLAUSE_OPENERS)
     for (const match of normalized.matchAll(pattern)) {
       if (match.index === 0 && role !== 'correction') continue;
       if (role === 'condition' && politeSpans.some(([a, b]) => match.index >= a && match.index < b)) continue;

@@ -1,4 +1,5 @@
 import { fromEveryLocale, type ReplyWords } from '../../locale/index.js';
+import { memoise } from '../../support/memoise.js';
 
 /**
  * Misspelt long answer words folded onto the answer lexicons ("disponnible", "malheuresement", "impossibe",
@@ -62,19 +63,22 @@ function wordsOf(texts: readonly string[], from: number): Set<string> {
 }
 
 /** The long words of the answer lexicons of every language: what a misspelling is folded onto. */
-const TARGETS: readonly string[] = [
+const targets = memoise((): readonly string[] => [
   ...wordsOf(
     fromEveryLocale((locale) => strings(answerLexicons(locale.reply))),
     TARGET_FROM,
   ),
-];
+]);
 /** Every word the reply vocabulary holds, of any length ("probleme" is not a misspelt "problemes"). */
-const KNOWN: ReadonlySet<string> = wordsOf(
-  fromEveryLocale((locale) => {
-    const { smsShorthand, smsPhrases, ...rest } = locale.reply;
-    return [...strings(rest), ...Object.values(smsShorthand), ...smsPhrases.map(([, to]) => to)];
-  }),
-  1,
+const known = memoise(
+  (): ReadonlySet<string> =>
+    wordsOf(
+      fromEveryLocale((locale) => {
+        const { smsShorthand, smsPhrases, ...rest } = locale.reply;
+        return [...strings(rest), ...Object.values(smsShorthand), ...smsPhrases.map(([, to]) => to)];
+      }),
+      1,
+    ),
 );
 
 /** Optimal string alignment distance (edits, swaps of two neighbours included), stopped above `limit`. */
@@ -107,14 +111,14 @@ const folded = new Map<string, string>();
  * short word, a word with digits, or one with no single nearest vocabulary word is left as written.
  */
 export function foldSpelling(word: string): string {
-  if (word.length < FOLD_FROM || KNOWN.has(word) || !/^[a-z]+$/.test(word)) return word;
+  if (word.length < FOLD_FROM || known().has(word) || !/^[a-z]+$/.test(word)) return word;
   const cached = folded.get(word);
   if (cached !== undefined) return cached;
   const limit = allowedEdits(word.length);
   let best = word;
   let bestDistance = limit + 1;
   let tie = false;
-  for (const target of TARGETS) {
+  for (const target of targets()) {
     if (target[0] !== word[0]) continue;
     // A final "s" is an inflection, not a typo: "prendrai" (future) is no "prendrais" (conditional).
     if (target === `${word}s` || word === `${target}s`) continue;
