@@ -347,6 +347,22 @@ describe('experiences whatever the order of title, employer, place and dates', (
       expect(learned(text)).toContainEqual(['', 'Law Offices of Jane Roe', '1987-01']);
     });
 
+    it('gives an entry written without dates the employer written alone on the line above it', () => {
+      const text = [
+        'EXPERIENCE',
+        'NORTHWIND COMPUTER',
+        'Software Engineer, Intern',
+        'Designed a new approach for searching files, enabling rapid searching.',
+        'CONTOSO CORPORATION',
+        'Software Design Engineer, Intern',
+        'Implemented features for developer products.',
+      ].join('\n');
+      expect(learned(text)).toEqual([
+        ['Software Engineer', 'NORTHWIND COMPUTER', null],
+        ['Software Design Engineer', 'CONTOSO CORPORATION', null],
+      ]);
+    });
+
     it('leaves an employer the part classifier doubts empty, and keeps a clear one', () => {
       const text = [
         'EXPERIENCE',

@@ -668,7 +668,8 @@ const UNDATED_EMPLOYER = 0.5;
 /**
  * Entries written without dates ("ARLINGTON CORPORATION, Product Development Specialist", a title alone on
  * its line between two descriptions): header-like lines of an experience section that no dated entry used,
- * one of whose parts the part classifier is sure is a job title. Their confidence is that probability.
+ * one of whose parts the part classifier is sure is a job title. Their employer is another part of that line,
+ * else a free line just above or below read as an employer. Their confidence is the title's probability.
  */
 function undatedEntries(
   lines: SectionLine[],
@@ -678,9 +679,44 @@ function undatedEntries(
   resolveOccupation: OccupationResolver,
 ): Experience[] {
   const entries: Experience[] = [];
+  const taken = new Set(used);
+  const free = (index: number) => {
+    const line = lines[index];
+    return (
+      line !== undefined &&
+      !taken.has(index) &&
+      isHeaderLike(line) &&
+      line.text.split(/\s+/u).length <= 10 &&
+      parseDateRange(line.text) === null
+    );
+  };
+  // The employer of a title written alone on its line: the best piece of the free line just above or below
+  // it that the learned scores read as an employer rather than a title ("APPLE COMPUTER" / "Software
+  // Engineer, Intern").
+  const neighbourEmployer = (index: number) => {
+    const found = [index - 1, index + 1]
+      .filter(free)
+      .flatMap((neighbour) => {
+        const classify = classifierAt(neighbour);
+        return lineParts(neighbour).map((part) => ({
+          neighbour,
+          part,
+          scores: classify({ ...part, line: 0 }),
+        }));
+      })
+      .filter(
+        ({ part, scores }) =>
+          !part.label &&
+          scores.employer >= UNDATED_EMPLOYER &&
+          scores.employer > scores.title &&
+          !isPlace(part.text) &&
+          !isNotAnEmployer(part.text),
+      )
+      .sort((a, b) => b.scores.employer - a.scores.employer);
+    return found[0] ?? null;
+  };
   for (const [index, line] of lines.entries()) {
-    if (used.has(index) || !isHeaderLike(line) || line.text.split(/\s+/u).length > 10) continue;
-    if (parseDateRange(line.text) !== null) continue;
+    if (!free(index)) continue;
     const classify = classifierAt(index);
     const whole = lineParts(index).map((part) => ({ ...part, line: 0 }));
     // "ARLINGTON CORPORATION, Product Development Specialist": comma pieces are candidates too.
@@ -707,9 +743,12 @@ function undatedEntries(
           item !== title && item.scores.employer >= UNDATED_EMPLOYER && !isNotAnEmployer(item.part.text),
       )
       .sort((a, b) => b.scores.employer - a.scores.employer)[0];
+    const beside = employer ? null : neighbourEmployer(index);
+    taken.add(index);
+    if (beside) taken.add(beside.neighbour);
     entries.push({
       title: title.part.text,
-      company: employer?.part.text ?? null,
+      company: employer?.part.text ?? beside?.part.text ?? null,
       location: parts.find((part) => !overlaps(part, title.part) && isPlace(part.text))?.text ?? null,
       start: null,
       end: null,
