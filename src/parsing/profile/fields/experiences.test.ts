@@ -363,6 +363,14 @@ describe('experiences whatever the order of title, employer, place and dates', (
       ]);
     });
 
+    it('reads the employer after the comma of the title when the part it first chose was doubtful', () => {
+      const text = [
+        'EXPERIENCE',
+        'Software Engineer, Northwind Traders - Client: Contoso - 2016 - 2018',
+      ].join('\n');
+      expect(learned(text)).toEqual([['Software Engineer', 'Northwind Traders', '2016-01']]);
+    });
+
     it('leaves an employer the part classifier doubts empty, and keeps a clear one', () => {
       const text = [
         'EXPERIENCE',

@@ -585,14 +585,20 @@ export function extractExperiences(
   const entries = blocks.flatMap((block) => {
     const classify = classifyIn(block);
     const assignedParts = assignParts(block.parts, isOccupation, template, classify);
-    const found = assignedParts && classify ? splitCommaTitle(assignedParts, classify) : assignedParts;
+    // An employer the learned scores doubt is left empty first: the title may then hold the employer
+    // after a comma ("Produce Clerk, Expensive Foods").
+    const doubtful = (company: SlottedPart | null) =>
+      company !== null &&
+      (isNotAnEmployer(company.text) ||
+        (classify !== null && !company.label && classify(company).employer < EMPLOYER_MIN));
+    const checked =
+      assignedParts && classify && doubtful(assignedParts.company)
+        ? { ...assignedParts, company: assignedParts.title ? null : assignedParts.company }
+        : assignedParts;
+    const found = checked && classify ? splitCommaTitle(checked, classify) : checked;
     if (!found || (found.title ? isNotAJob(found.title.text) : !found.company)) return [];
     const demoted = demoteUnlikelyTitle(found, classify);
-    const doubtful =
-      demoted.company !== null &&
-      (isNotAnEmployer(demoted.company.text) ||
-        (classify !== null && !demoted.company.label && classify(demoted.company).employer < EMPLOYER_MIN));
-    const assigned = doubtful ? { ...demoted, company: null } : demoted;
+    const assigned = doubtful(demoted.company) ? { ...demoted, company: null } : demoted;
     if (!assigned.title && !assigned.company) return [];
     const used = [assigned.title, assigned.company, assigned.location].filter((part) => part !== null);
     const top = block.anchor.index + Math.min(0, ...used.map((part) => part.line));
