@@ -371,6 +371,18 @@ describe('experiences whatever the order of title, employer, place and dates', (
       expect(learned(text)).toEqual([['Software Engineer', 'Northwind Traders', '2016-01']]);
     });
 
+    it('reads the employer line under a line that only gives the length of the job', () => {
+      const text = [
+        'EXPERIENCE',
+        'Senior Game Programmer',
+        'February 2013 to April 2014',
+        '1 Year 3 Months',
+        'Northwind Games Pvt. Ltd., Indore, India',
+        'o Gameplay programming of two published titles',
+      ].join('\n');
+      expect(learned(text)).toEqual([['Senior Game Programmer', 'Northwind Games Pvt. Ltd.', '2013-02']]);
+    });
+
     it('leaves an employer the part classifier doubts empty, and keeps a clear one', () => {
       const text = [
         'EXPERIENCE',

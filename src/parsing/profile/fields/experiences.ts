@@ -305,6 +305,10 @@ interface Block {
 
 const MAX_HEADER_LINES = 3;
 
+// A line that only gives a length of time: "1 Year 3 Months", "(9 months)", "2 yrs".
+const DURATION_LINE =
+  /^\(?\s*(?:\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|mos?|ans?|mois)\.?\s*(?:and\s+|et\s+)?)+\)?$/iu;
+
 /** Whether a line after the dates completes the header ("Plateforme Est – Saint-Priest", a place). */
 function completesHeader(line: SectionLine): boolean {
   return /\s[–—-]\s|\s\|\s|,\s/u.test(line.text) || isPlace(line.text) || COMPANY_PLACEHOLDER.test(line.text);
@@ -350,6 +354,8 @@ function buildBlocks(
     const end = anchor.continuation ?? anchor.index;
     for (let cursor = end + 1; cursor < ceiling && after.length < MAX_HEADER_LINES; cursor++) {
       const line = lines[cursor]!;
+      // A length of time alone ("1 Year 3 Months", "(9 months)") says nothing about the header: skipped.
+      if (DURATION_LINE.test(line.text)) continue;
       // A labelled line ("Position: …", "Employer: …") is always part of the header.
       const labelled = entryLabel(line.text) !== null && !isBulletLine(line);
       if (!labelled && !isHeaderLine(cursor)) break;
