@@ -383,6 +383,17 @@ describe('experiences whatever the order of title, employer, place and dates', (
       expect(learned(text)).toEqual([['Senior Game Programmer', 'Northwind Games Pvt. Ltd.', '2013-02']]);
     });
 
+    it('takes the employer of a titled entry from a line under its dates that the classifier reads as one', () => {
+      const text = [
+        'EXPERIENCE',
+        'Software Engineer',
+        '2012 - 2013',
+        'Contoso Technologies Pvt Ltd',
+        'Built the billing service.',
+      ].join('\n');
+      expect(learned(text)).toEqual([['Software Engineer', 'Contoso Technologies Pvt Ltd', '2012-01']]);
+    });
+
     it('leaves an employer the part classifier doubts empty, and keeps a clear one', () => {
       const text = [
         'EXPERIENCE',

@@ -162,6 +162,8 @@ const FILL_TITLE = 0.6;
 /** How many lines under an entry's header are looked at for its missing title. */
 const FILL_LINES = 3;
 const EMPLOYER_WEIGHT = 1;
+/** Learned employer probability above which a short line under a titled entry without one is its employer. */
+const FILL_EMPLOYER = 0.7;
 /**
  * Learned employer probability below which an employer piece is left empty rather than kept: on the dotin
  * development resumes the employers under it were mostly places, departments, clients, projects and
@@ -644,12 +646,41 @@ export function extractExperiences(
         }
       }
     }
+    // A titled entry without an employer: the employer can be a short line just under the header
+    // ("Counseling Intern," / "September 2012 - May 2013" / "1 Year" / "Memorial Hospital, Baltimore, MD").
+    let companyAt = -1;
+    if (assigned.title !== null && assigned.company === null && classify) {
+      for (
+        let cursor = headerEnd + 1;
+        cursor < Math.min(descriptionEnd, headerEnd + 1 + FILL_LINES);
+        cursor++
+      ) {
+        const line = lines[cursor]!;
+        if (DURATION_LINE.test(line.text)) continue;
+        if (!isHeaderLine(cursor) || line.text.split(/\s+/u).length > 8) break;
+        const best = lineParts(cursor)
+          .map((part) => ({ ...part, line: cursor - anchor.index }))
+          .filter((part) => !part.label && !isPlace(part.text) && !isNotAnEmployer(part.text))
+          .map((part) => ({ part, scores: classify(part) }))
+          .sort((a, b) => b.scores.employer - a.scores.employer)[0];
+        if (best && best.scores.employer >= FILL_EMPLOYER && best.scores.employer > best.scores.title) {
+          assigned = { ...assigned, company: best.part };
+          companyAt = cursor;
+        }
+        break;
+      }
+    }
     const description: string[] = [];
     for (let cursor = headerEnd + 1; cursor < descriptionEnd; cursor++)
-      if (cursor !== titleAt) description.push(lines[cursor]!.text);
+      if (cursor !== titleAt && cursor !== companyAt) description.push(lines[cursor]!.text);
     const titleLine = anchor.index + (assigned.title ?? assigned.company)!.line;
     const occupation = assigned.title ? options.resolveOccupation(assigned.title.text) : null;
-    const header = [...before, anchor.index, ...block.after, ...(titleAt >= 0 ? [titleAt] : [])];
+    const header = [
+      ...before,
+      anchor.index,
+      ...block.after,
+      ...[titleAt, companyAt].filter((index) => index >= 0),
+    ];
     for (const index of header) headerLines.add(index);
     if (anchor.continuation !== null) header.push(anchor.continuation);
     experiences.push({
