@@ -394,6 +394,16 @@ describe('experiences whatever the order of title, employer, place and dates', (
       expect(learned(text)).toEqual([['Software Engineer', 'Contoso Technologies Pvt Ltd', '2012-01']]);
     });
 
+    it('keeps an entry whose only employer is doubtful when a title follows its header, without that employer', () => {
+      const text = [
+        'EXPERIENCE',
+        'Client: Contoso 2012 - 2014',
+        'Campus Director',
+        'Provide leadership and supervision to student services.',
+      ].join('\n');
+      expect(learned(text)).toEqual([['Campus Director', null, '2012-01']]);
+    });
+
     it('leaves an employer the part classifier doubts empty, and keeps a clear one', () => {
       const text = [
         'EXPERIENCE',

@@ -606,11 +606,25 @@ export function extractExperiences(
     const found = checked && classify ? splitCommaTitle(checked, classify) : checked;
     if (!found || (found.title ? isNotAJob(found.title.text) : !found.company)) return [];
     const demoted = demoteUnlikelyTitle(found, classify);
-    const assigned = doubtful(demoted.company) ? { ...demoted, company: null } : demoted;
+    // An entry that names only a doubtful employer waits for a title under its header (below): with one,
+    // the employer is left empty; without one, the entry is dropped.
+    const learnedDoubt =
+      demoted.company !== null && !isNotAnEmployer(demoted.company.text) && doubtful(demoted.company);
+    const assigned =
+      doubtful(demoted.company) && !(learnedDoubt && !demoted.title)
+        ? { ...demoted, company: null }
+        : demoted;
     if (!assigned.title && !assigned.company) return [];
     const used = [assigned.title, assigned.company, assigned.location].filter((part) => part !== null);
     const top = block.anchor.index + Math.min(0, ...used.map((part) => part.line));
-    return [{ block, assigned, before: block.before.filter((index) => index >= top) }];
+    return [
+      {
+        block,
+        assigned,
+        before: block.before.filter((index) => index >= top),
+        doubtfulEmployer: learnedDoubt && !demoted.title,
+      },
+    ];
   });
   const experiences: Experience[] = [];
   const headerLines = new Set<number>();
@@ -645,6 +659,10 @@ export function extractExperiences(
           break;
         }
       }
+    }
+    if (entry.doubtfulEmployer) {
+      if (assigned.title === null) continue;
+      assigned = { ...assigned, company: null };
     }
     // A titled entry without an employer: the employer can be a short line just under the header
     // ("Counseling Intern," / "September 2012 - May 2013" / "1 Year" / "Memorial Hospital, Baltimore, MD").
