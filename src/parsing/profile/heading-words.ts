@@ -65,6 +65,12 @@ export function headingKindByWords(text: string): HeadingWordKind | null {
     if (!best || index < best.index || (index === best.index && phrase.length > best.length))
       best = { index, length: phrase.length, kind };
   }
+  // "ACADEMIC / TEACHING EXPERIENCE", "Higher Education Experience", "Adjunct Academic Positions": a heading
+  // that ends with an experience word lists jobs, whatever field the words before it name.
+  if (best?.kind === 'education') {
+    const ending = WORDS.find(({ phrase, kind }) => kind === 'experience' && folded.endsWith(` ${phrase} `));
+    if (ending) return 'experience';
+  }
   // "Achievements:" inside a job is a sub-heading, not a new section: `other` needs capitals or no colon.
   if (best?.kind === 'other' && text.trim().endsWith(':') && text !== text.toUpperCase()) return null;
   return best?.kind ?? null;

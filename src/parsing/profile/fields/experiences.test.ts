@@ -311,6 +311,111 @@ describe('experiences whatever the order of title, employer, place and dates', (
       expect(read.find((entry) => entry[0] === 'Senior Software Engineer')?.[2]).toBeNull();
     });
 
+    it('keeps description lines out of the next header, which then takes the employer line after its dates', () => {
+      const text = [
+        'EXPERIENCE',
+        'Web Developer, 2017 - 2019',
+        'Northwind Traders, Inc., Charlotte, NC',
+        'Built the backend and set up the database for the platform and',
+        'expanded online tools for a rapidly growing company',
+        'Web Developer, 2015 - 2017',
+        'Contoso Solutions, Norfolk, VA',
+        'Added tables to several customer databases with many records',
+        'Support Engineer, 2013 - 2015',
+        'Fabrikam Motor Company, Detroit, MI',
+      ].join('\n');
+      expect(learned(text)).toEqual([
+        ['Web Developer', 'Northwind Traders, Inc.', '2017-01'],
+        ['Web Developer', 'Contoso Solutions', '2015-01'],
+        ['Support Engineer', 'Fabrikam Motor Company', '2013-01'],
+      ]);
+    });
+
+    it('opens an entry on dates written alone under a description, with the employer line after them', () => {
+      const text = [
+        'EMPLOYMENT',
+        'Legal Work',
+        '2008',
+        'Present',
+        'Legal Coaching',
+        'Coached attorneys and legal staff on ways to grow their practice.',
+        '1987',
+        '2007',
+        'Law Offices of Jane Roe',
+        'A full service law firm handling cases from the claim stage through appeals.',
+      ].join('\n');
+      expect(learned(text)).toContainEqual(['', 'Law Offices of Jane Roe', '1987-01']);
+    });
+
+    it('gives an entry written without dates the employer written alone on the line above it', () => {
+      const text = [
+        'EXPERIENCE',
+        'NORTHWIND COMPUTER',
+        'Software Engineer, Intern',
+        'Designed a new approach for searching files, enabling rapid searching.',
+        'CONTOSO CORPORATION',
+        'Software Design Engineer, Intern',
+        'Implemented features for developer products.',
+      ].join('\n');
+      expect(learned(text)).toEqual([
+        ['Software Engineer', 'NORTHWIND COMPUTER', null],
+        ['Software Design Engineer', 'CONTOSO CORPORATION', null],
+      ]);
+    });
+
+    it('reads the employer after the comma of the title when the part it first chose was doubtful', () => {
+      const text = [
+        'EXPERIENCE',
+        'Software Engineer, Northwind Traders - Client: Contoso - 2016 - 2018',
+      ].join('\n');
+      expect(learned(text)).toEqual([['Software Engineer', 'Northwind Traders', '2016-01']]);
+    });
+
+    it('reads the employer line under a line that only gives the length of the job', () => {
+      const text = [
+        'EXPERIENCE',
+        'Senior Game Programmer',
+        'February 2013 to April 2014',
+        '1 Year 3 Months',
+        'Northwind Games Pvt. Ltd., Indore, India',
+        'o Gameplay programming of two published titles',
+      ].join('\n');
+      expect(learned(text)).toEqual([['Senior Game Programmer', 'Northwind Games Pvt. Ltd.', '2013-02']]);
+    });
+
+    it('takes the employer of a titled entry from a line under its dates that the classifier reads as one', () => {
+      const text = [
+        'EXPERIENCE',
+        'Software Engineer',
+        '2012 - 2013',
+        'Contoso Technologies Pvt Ltd',
+        'Built the billing service.',
+      ].join('\n');
+      expect(learned(text)).toEqual([['Software Engineer', 'Contoso Technologies Pvt Ltd', '2012-01']]);
+    });
+
+    it('keeps an entry whose only employer is doubtful when a title follows its header, without that employer', () => {
+      const text = [
+        'EXPERIENCE',
+        'Client: Contoso 2012 - 2014',
+        'Campus Director',
+        'Provide leadership and supervision to student services.',
+      ].join('\n');
+      expect(learned(text)).toEqual([['Campus Director', null, '2012-01']]);
+    });
+
+    it('leaves an employer the part classifier doubts empty, and keeps a clear one', () => {
+      const text = [
+        'EXPERIENCE',
+        'Java Developer - Client: Contoso - 2016 - 2018',
+        'Java Developer - Contoso Ltd - 2012 - 2014',
+      ].join('\n');
+      expect(learned(text)).toEqual([
+        ['Java Developer', null, '2016-01'],
+        ['Java Developer', 'Contoso Ltd', '2012-01'],
+      ]);
+    });
+
     it('still leaves bullets and sentences out', () => {
       const text = [
         'EXPERIENCE',
