@@ -277,6 +277,8 @@ export function composeCv(person: Person, file: string, now: string): { cv: Comp
   const jobs: ComposedJob[] = [];
   const goldExperiences: GoldExperience[] = [];
   const lineForm = random.int(0, 3);
+  // A template repeats one arrangement of title, company, place and dates for every job.
+  const arrangement = random.int(0, 3);
   for (const mission of person.missions) {
     const dates = period(mission, random);
     const company = companyText(mission, random);
@@ -295,7 +297,7 @@ export function composeCv(person: Person, file: string, now: string): { cv: Comp
       city: mission.city,
       tasks: mission.tasks,
       line: mission.dateStyle === 'duration' ? `${title} – ${company} (${dates.text})` : line,
-      arrangement: random.int(0, 3),
+      arrangement,
     });
     goldExperiences.push({
       title: mission.title,
