@@ -25,6 +25,7 @@ import {
   mergeSkills,
   type TaxonomyLookups,
 } from './fields/skills.js';
+import { readMissionEmployer } from './fields/temp-agency.js';
 import { type LineContext, lineContexts } from './line-context.js';
 import { headingKind, linesOf, type Section, type SectionLine, splitSections } from './sections.js';
 
@@ -120,6 +121,11 @@ export function extractProfile(
     const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact', 'skills'));
     experiences = extractExperiences(scan, { resolveOccupation, strict: true, learned, section: 'other' });
   }
+  // A mission's employer written with its temp agency ("Adecco pour Leroy Merlin"): the client.
+  experiences = experiences.map((experience) => {
+    const mission = experience.company ? readMissionEmployer(experience.company) : null;
+    return mission ? { ...experience, company: mission.employer } : experience;
+  });
   const education = has('education')
     ? extractEducation(linesOf(sections, 'education'), { strict: false, ...(contexts ? { contexts } : {}) })
     : extractEducation(usable(linesOf(sections, 'top', 'other')), {

@@ -313,13 +313,25 @@ function buildBlocks(lines: SectionLine[], anchors: Anchor[]): Block[] {
     first !== undefined &&
     first.remainder.length === 0 &&
     (first.index === 0 || !isHeaderLike(lines[first.index - 1]!));
+  // Header-on-dates layout: the first entry starts on its dates line, which also holds its title or
+  // employer ("Cariste | 2019 – 2021" / "Lidl, Lyon" / tasks): every entry's header starts on its dates
+  // line, and the lines just before it are the previous entry's tasks.
+  const headerOnDates =
+    first !== undefined &&
+    first.remainder.length > 0 &&
+    anchors.length >= 2 &&
+    (first.index === 0 || !isHeaderLike(lines[first.index - 1]!)) &&
+    lines[first.index + 1] !== undefined &&
+    !lines[first.index + 1]!.isBullet &&
+    isHeaderLike(lines[first.index + 1]!) &&
+    completesHeader(lines[first.index + 1]!);
   for (const [position, anchor] of anchors.entries()) {
     const floor = Math.max(
       lastUsed(position),
       anchors[position - 1]?.continuation ?? anchors[position - 1]?.index ?? -1,
     );
     const before: number[] = [];
-    if (!datesFirst) {
+    if (!datesFirst && !headerOnDates) {
       for (let cursor = anchor.index - 1; cursor > floor && before.length < MAX_HEADER_LINES; cursor--) {
         if (!isHeaderLike(lines[cursor]!)) break;
         before.unshift(cursor);
