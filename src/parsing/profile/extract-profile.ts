@@ -25,7 +25,7 @@ import {
   mergeSkills,
   type TaxonomyLookups,
 } from './fields/skills.js';
-import { readMissionEmployer } from './fields/temp-agency.js';
+import { missionEmployerInHeader, readMissionEmployer } from './fields/temp-agency.js';
 import { type LineContext, lineContexts } from './line-context.js';
 import { headingKind, linesOf, type Section, type SectionLine, splitSections } from './sections.js';
 
@@ -123,8 +123,14 @@ export function extractProfile(
   }
   // A mission's employer written with its temp agency ("Adecco pour Leroy Merlin"): the client.
   experiences = experiences.map((experience) => {
-    const mission = experience.company ? readMissionEmployer(experience.company) : null;
-    return mission ? { ...experience, company: mission.employer } : experience;
+    if (!experience.company) return experience;
+    // "Kuehne+Nagel [ Vénissieux": a bracket opened around the place and cut off with it.
+    const company = experience.company.replace(/\s*[[(][^\])]*$/u, '').trim() || experience.company;
+    const mission = readMissionEmployer(company);
+    const fromHeader = mission
+      ? null
+      : missionEmployerInHeader(company, experience.source?.text ?? '', experience.title);
+    return { ...experience, company: mission?.employer ?? fromHeader ?? company };
   });
   const education = has('education')
     ? extractEducation(linesOf(sections, 'education'), { strict: false, ...(contexts ? { contexts } : {}) })

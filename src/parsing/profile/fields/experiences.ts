@@ -233,11 +233,28 @@ function continuedRange(
   return combined.index + combined.length >= joined.trimEnd().length - 1 ? { ...combined } : null;
 }
 
+/**
+ * A list item that is a whole entry header: a period at its start or end and a short header beside it
+ * ("- 03/2023 à 06/2023 : Cariste chez Lidl, Lyon", "• Cariste – Adecco pour Lidl – 03/2023 à 06/2023"),
+ * as missions intérim are listed. A sentence with dates inside is not one.
+ */
+function isDatedHeaderItem(text: string): boolean {
+  const range = parseDateRange(text);
+  if (!range?.isRange) return false;
+  const trimmedEnd = text.trimEnd().length;
+  const atEdge = range.index <= 3 || range.index + range.length >= trimmedEnd - 1;
+  const rest = withoutDates(text, range).text.replace(/^[\s:–—-]+|[\s:–—-]+$/gu, '');
+  const words = rest.length === 0 ? 0 : rest.split(/\s+/u).length;
+  return (
+    atEdge && words >= 1 && words <= 12 && !isSentenceLike(rest) && /\s[–—-]\s|\s:\s|:\s|\schez\s/u.test(text)
+  );
+}
+
 function findAnchors(lines: SectionLine[], strict: boolean): Anchor[] {
   const anchors: Anchor[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (isBulletLine(line) || isRunningHeader(line.text)) continue;
+    if ((isBulletLine(line) && !isDatedHeaderItem(line.text)) || isRunningHeader(line.text)) continue;
     let range = parseDateRange(line.text) ?? parsePlaceholderRange(line.text);
     if (!range) continue;
     let continuation: number | null = null;
@@ -440,7 +457,7 @@ function isNotAnEmployer(company: string): boolean {
  */
 function hasTitleWord(text: string): boolean {
   return foldForMatch(text)
-    .split(/[^a-z]+/u)
+    .split(/[^\p{L}]+/u)
     .some(
       (word) =>
         TITLE_WORDS.has(word) ||

@@ -120,3 +120,37 @@ export function readMissionEmployer(text: string): MissionEmployer | null {
   }
   return null;
 }
+
+const AGENCY_THEN_CLIENT = new RegExp(
+  String.raw`${INTERIM}\s*:?\s*\(?\s*([^()–—|/,]+?)\s*\)?\s*[–—/|-]\s+([^–—|(,]+)`,
+  'iu',
+);
+const AGENCY_IN_BRACKETS = new RegExp(String.raw`${INTERIM}\s*\(\s*([^()]+?)\s*\)`, 'iu');
+
+/**
+ * The employer of a mission whose header was cut into parts before its agency was seen: "Intérim Adecco –
+ * Leroy Merlin" split at the dash leaves "Adecco" or "Intérim Adecco" as the employer; "Mission intérim
+ * (Adecco)" leaves "Mission intérim". Looks at the header text the entry came from (`header`) and returns
+ * the client after the agency, or the agency named in brackets, or null when the header says nothing more.
+ */
+export function missionEmployerInHeader(company: string, header: string, title: string): string | null {
+  const key = fold(company);
+  const agencyLike = isTempAgency(company) || /^(?:missions? )?(?:d )?interim(?:aire)?$/u.test(key);
+  if (!agencyLike) return null;
+  for (const line of header.split('\n')) {
+    const pair = AGENCY_THEN_CLIENT.exec(line);
+    if (pair && isTempAgency(pair[1]!)) {
+      const client = pair[2]!.trim();
+      if (
+        /\p{L}/u.test(client) &&
+        !/\d{4}/u.test(client) &&
+        fold(client) !== fold(title) &&
+        !isTempAgency(client)
+      )
+        return client;
+    }
+    const bracketed = AGENCY_IN_BRACKETS.exec(line);
+    if (bracketed && isTempAgency(bracketed[1]!) && !isTempAgency(company)) return bracketed[1]!;
+  }
+  return null;
+}
