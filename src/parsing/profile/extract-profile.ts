@@ -127,10 +127,16 @@ export function extractProfile(
     // "Kuehne+Nagel [ Vénissieux": a bracket opened around the place and cut off with it.
     const company = experience.company.replace(/\s*[[(][^\])]*$/u, '').trim() || experience.company;
     const mission = readMissionEmployer(company);
-    const fromHeader = mission
-      ? null
-      : missionEmployerInHeader(company, experience.source?.text ?? '', experience.title);
-    return { ...experience, company: mission?.employer ?? fromHeader ?? company };
+    // The agency alone ("Intérim Adecco"): the client may follow it in the header ("… – Leroy Merlin").
+    const fromHeader =
+      mission === null || mission.employer === mission.agency
+        ? missionEmployerInHeader(
+            mission?.employer ?? company,
+            experience.source?.text ?? '',
+            experience.title,
+          )
+        : null;
+    return { ...experience, company: fromHeader ?? mission?.employer ?? company };
   });
   const education = has('education')
     ? extractEducation(linesOf(sections, 'education'), { strict: false, ...(contexts ? { contexts } : {}) })

@@ -186,9 +186,21 @@ function scoreGutter(fragments: Fragment[], gutter: Gutter): number {
     ),
   );
   if (rightDates.length >= 0.8 * right.length && rightAligned.length >= 0.8 * right.length) return 0;
-  // A label column (Europass: "Téléphone", "Langue(s) maternelle(s)", dates): nearly every left fragment
-  // shares its row with text on the right, which a sidebar's lines do only by chance.
-  if (left.length >= 6 && aligned.length >= 0.8 * left.length) return 0;
+  // A label column (Europass: "Téléphone", "Langue(s) maternelle(s)", dates, right-aligned against the
+  // content): nearly every left fragment shares its row with text on the right and ends where the others
+  // end. A sidebar's lines are left-aligned and meet the main column's rows only by chance.
+  const rightEdges = left.map((fragment) => fragment.right).sort((a, b) => a - b);
+  const edge = rightEdges[Math.floor(rightEdges.length / 2)] ?? 0;
+  const flushRight = left.filter((fragment) => Math.abs(fragment.right - edge) <= 2);
+  const starts = left.map((fragment) => fragment.x);
+  const ragged = Math.max(...starts) - Math.min(...starts) > 10;
+  if (
+    left.length >= 6 &&
+    aligned.length >= 0.8 * left.length &&
+    flushRight.length >= 0.8 * left.length &&
+    ragged
+  )
+    return 0;
   return Math.min(left.length, right.length);
 }
 

@@ -243,10 +243,13 @@ function isDatedHeaderItem(text: string): boolean {
   if (!range?.isRange) return false;
   const trimmedEnd = text.trimEnd().length;
   const atEdge = range.index <= 3 || range.index + range.length >= trimmedEnd - 1;
-  const rest = withoutDates(text, range).text.replace(/^[\s:–—-]+|[\s:–—-]+$/gu, '');
+  const masked = withoutDates(text, range).text;
+  const rest = masked.replace(/^[\s:–—-]+|[\s:–—-]+$/gu, '');
   const words = rest.length === 0 ? 0 : rest.split(/\s+/u).length;
+  // The header beside the dates is cut into parts ("Cariste – Lidl", "Cariste chez Lidl") or set off by a
+  // colon or dash from the dates, outside the dates themselves.
   return (
-    atEdge && words >= 1 && words <= 12 && !isSentenceLike(rest) && /\s[–—-]\s|\s:\s|:\s|\schez\s/u.test(text)
+    atEdge && words >= 1 && words <= 12 && !isSentenceLike(rest) && /[–—:|]|\s-\s|\schez\s/u.test(masked)
   );
 }
 
@@ -331,11 +334,12 @@ function buildBlocks(lines: SectionLine[], anchors: Anchor[]): Block[] {
     first.remainder.length === 0 &&
     (first.index === 0 || !isHeaderLike(lines[first.index - 1]!));
   // Header-on-dates layout: the first entry starts on its dates line, which also holds its title or
-  // employer ("Cariste | 2019 – 2021" / "Lidl, Lyon" / tasks): every entry's header starts on its dates
+  // employer alone, the rest of its header on the next line ("Cariste | 2019 – 2021" / "Lidl, Lyon" / tasks): every entry's header starts on its dates
   // line, and the lines just before it are the previous entry's tasks.
   const headerOnDates =
     first !== undefined &&
     first.remainder.length > 0 &&
+    first.remainderParts.length === 1 &&
     anchors.length >= 2 &&
     (first.index === 0 || !isHeaderLike(lines[first.index - 1]!)) &&
     lines[first.index + 1] !== undefined &&

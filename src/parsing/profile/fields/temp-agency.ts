@@ -58,10 +58,13 @@ const fold = (text: string) =>
     .replace(/[^a-z0-9+]+/g, ' ')
     .trim();
 
+/** "Intérim", "Mission intérim", "Missions d'intérim": the kind of work, not an agency's name. */
+const INTERIM_WORDS = /^(?:missions? )?(?:d )?interim(?:aire)?s?$/u;
+
 /** Whether a name is a temp agency's: a known one, or a name with "intérim" in it ("Alliance Intérim"). */
 export function isTempAgency(name: string): boolean {
   const key = fold(name);
-  if (key.length === 0) return false;
+  if (key.length === 0 || INTERIM_WORDS.test(key)) return false;
   if (AGENCIES.has(key) || /\binterim\b/u.test(key)) return true;
   // "Adecco Lyon Gerland", "Manpower Saint-Priest": a known name and its branch.
   return AGENCY_NAMES.some((agency) => agency.length >= 5 && key.startsWith(`${agency} `));
@@ -109,6 +112,11 @@ export function readMissionEmployer(text: string): MissionEmployer | null {
     const [first, second] = [match[1]!.trim(), match[2]!.trim()];
     const [clientText, agencyText] = client === 'first' ? [first, second] : [second, first];
     if (!isTempAgency(agencyText) || isTempAgency(clientText) || !/\p{L}/u.test(clientText)) continue;
+    // "Mission intérim (Adecco)": no client named, the agency is the employer.
+    if (INTERIM_WORDS.test(fold(clientText))) {
+      const agency = agencyText.trim();
+      return { employer: agency, offset: text.indexOf(agency), agency };
+    }
     // An agency written as "Intérim Adecco" or "Mission intérim Adecco" keeps only its name.
     const agency = agencyText.replace(new RegExp(String.raw`^${INTERIM}\s+`, 'iu'), '');
     return { employer: clientText, offset: text.indexOf(clientText), agency };
@@ -135,7 +143,7 @@ const AGENCY_IN_BRACKETS = new RegExp(String.raw`${INTERIM}\s*\(\s*([^()]+?)\s*\
  */
 export function missionEmployerInHeader(company: string, header: string, title: string): string | null {
   const key = fold(company);
-  const agencyLike = isTempAgency(company) || /^(?:missions? )?(?:d )?interim(?:aire)?$/u.test(key);
+  const agencyLike = isTempAgency(company) || INTERIM_WORDS.test(key);
   if (!agencyLike) return null;
   for (const line of header.split('\n')) {
     const pair = AGENCY_THEN_CLIENT.exec(line);
