@@ -76,7 +76,14 @@ export function extractProfile(
   const email = record('email', findEmail(contactArea) ?? findEmail(all));
   const phone = record('phone', findPhone(usable(contactArea)) ?? findPhone(usable(all)));
   const topLines = usable(linesOf(sections, 'top'));
-  const nameFound = findName(topLines) ?? findName(usable(contactArea));
+  // A name in large bold capitals can open an `other` section of its own ("KEVIN TRAORÉ" above the
+  // contact line), and in a two-column template it comes after the sidebar: those headings are looked at
+  // last, the largest first (findName's scores).
+  const otherHeadings = sections.flatMap((section) =>
+    section.kind === 'other' && section.heading ? [section.heading] : [],
+  );
+  const nameFound =
+    findName(topLines) ?? findName(usable(contactArea)) ?? findName(usable(otherHeadings).slice(0, 12));
   const name = record('name', nameFound);
   const commune = findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15));
   const placeName = () => findPlaceName(usable(contactArea)) ?? findPlaceName(usable(all).slice(0, 15));
