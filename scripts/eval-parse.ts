@@ -5,11 +5,14 @@
  *   name, email, city, experience titles, companies and dates, degrees, skills (see scripts/parse-eval/
  *   dotin-gold.ts for which spans are gold and field-matching.ts for the matching rules). ~30% of the files
  *   are held out (by name hash) and only scored with `--show-heldout`;
+ * - the French intérim set (`eval/parse/fr`, 56 synthetic temp workers' CVs in the layouts agencies receive,
+ *   with gold annotations; see scripts/generate-fr-interim-set.ts): per-field P/R/F1 for the development
+ *   part and the held-out third (`isFrHeldOut`), whose per-document differences are never printed;
  * - the livecareer resume PDFs (`../shared/data/dev/livecareer-resumes`, no gold spans): coverage shares,
  *   a layout-robustness signal.
  * A set whose folder is missing is skipped with a note.
  *
- *   npm run eval:parse [-- --only fixtures,dotin,livecareer] [--dir fixtures/cvs] [--dotin DIR]
+ *   npm run eval:parse [-- --only fixtures,dotin,livecareer] [--dir fixtures/cvs] [--dotin DIR] [--fr DIR]
  *                         [--livecareer DIR] [--show-heldout] [--json] [--verbose]
  */
 import { stat } from 'node:fs/promises';
@@ -21,6 +24,7 @@ import {
   evaluateDotin,
 } from './parse-eval/dotin-eval.js';
 import { evaluateParse, formatReport } from './parse-eval/fixtures-eval.js';
+import { evaluateFrInterim, FR_INTERIM_DIRECTORY, type FrPartReport } from './parse-eval/fr-interim-eval.js';
 import {
   evaluateLivecareer,
   LIVECAREER_DIRECTORY,
@@ -28,13 +32,14 @@ import {
 } from './parse-eval/livecareer-coverage.js';
 import { formatFieldTable } from './parse-eval/score-table.js';
 
-const SETS = ['fixtures', 'dotin', 'livecareer'] as const;
+const SETS = ['fixtures', 'fr', 'dotin', 'livecareer'] as const;
 type SetName = (typeof SETS)[number];
 
 export interface EvalParseOptions {
   only: SetName[];
   fixtures: string;
   dotin: string;
+  fr: string;
   livecareer: string;
   showHeldOut: boolean;
   json: boolean;
@@ -58,6 +63,7 @@ export function parseArguments(args: string[]): EvalParseOptions {
     only: only as SetName[],
     fixtures: value('--dir', 'fixtures/cvs'),
     dotin: value('--dotin', DOTIN_DIRECTORY),
+    fr: value('--fr', FR_INTERIM_DIRECTORY),
     livecareer: value('--livecareer', LIVECAREER_DIRECTORY),
     showHeldOut: args.includes('--show-heldout'),
     json: args.includes('--json'),
@@ -106,6 +112,24 @@ function formatDotin(report: DotinReport, directory: string): string {
   return `${parts.join('\n\n')}\n${report.seconds.toFixed(1)} s`;
 }
 
+function formatFrPart(title: string, part: FrPartReport): string {
+  const certifications = part.fields.find((field) => field.field === 'certifications');
+  const rows = [
+    `${title}: ${part.documents} CVs, ${part.failed.length} failed`,
+    formatFieldTable(part.fields, part.micro, 'micro (all fields)'),
+    certifications
+      ? `certifications: precision ${certifications.precision.toFixed(3)}, recall ${certifications.recall.toFixed(3)} (${certifications.gold - (certifications.found ?? certifications.correct)} of ${certifications.gold} held certificates lost, ${certifications.predicted - certifications.correct} read wrongly)`
+      : '',
+    `micro-F1 by layout: ${part.layouts.map((item) => `${item.layout} (${item.documents}) ${item.micro.f1.toFixed(3)}`).join(', ')}`,
+  ];
+  for (const failure of part.failed) rows.push(`FAILED ${failure.file}: ${failure.message}`);
+  for (const item of part.mismatches)
+    rows.push(
+      `  ${item.file} ${item.field}: missed ${JSON.stringify(item.missed)} spurious ${JSON.stringify(item.spurious)}`,
+    );
+  return rows.join('\n');
+}
+
 function formatLivecareer(coverage: LivecareerCoverage, directory: string): string {
   const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
   return [
@@ -130,6 +154,22 @@ async function main(): Promise<void> {
     const report = await evaluateParse(options.fixtures, { verbose: options.verbose });
     output.fixtures = report;
     text.push(`== fixtures (${options.fixtures})\n${formatReport(report)}`);
+  }
+  if (options.only.includes('fr')) {
+    if (await exists(options.fr)) {
+      const report = await evaluateFrInterim(options.fr, { verbose: options.verbose });
+      output.fr = report;
+      text.push(
+        [
+          formatFrPart(`== French intérim set, development (${options.fr})`, report.development),
+          formatFrPart(
+            '== French intérim set HELD OUT (never tuned on; no per-document output)',
+            report.heldOut,
+          ),
+          `${report.seconds.toFixed(1)} s`,
+        ].join('\n\n'),
+      );
+    } else text.push(`== fr: skipped, ${options.fr} not found`);
   }
   for (const [name, folder] of [
     ['dotin', options.dotin],

@@ -45,6 +45,7 @@ describe('findLicences', () => {
     expect(codes('Anglais B1 - B2')).toEqual([]);
     expect(codes('permis de travail valide')).toEqual([]);
     expect(codes('Permis de conduire B + véhicule')).toEqual(['B']);
+    expect(codes('PERMIS DE CONDUIRE\nB, véhiculé')).toEqual(['B']);
   });
 
   it('handles headings, C+E and licences not held yet', () => {

@@ -91,6 +91,8 @@ function categoryAt(
   if (token.raw === 'à' || !CATEGORY.test(token.key)) return null;
   // French words that look like categories: "permis de conduire", "le permis a été…": only in capitals.
   if ((token.key === 'de' || token.key === 'a') && token.raw !== token.raw.toUpperCase()) return null;
+  // "PERMIS DE CONDUIRE" in capitals: the word "de", not the DE category.
+  if (token.key === 'de' && tokens[position + 1]?.key === 'conduire') return null;
   const next = tokens[position + 1];
   if (next && next.key === 'e' && next.line === token.line && next.gap.trim() === '+') {
     const combined = `${token.key}e`.toUpperCase();

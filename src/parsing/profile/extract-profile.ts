@@ -25,6 +25,7 @@ import {
   mergeSkills,
   type TaxonomyLookups,
 } from './fields/skills.js';
+import { missionEmployerInHeader, readMissionEmployer } from './fields/temp-agency.js';
 import { type LineContext, lineContexts } from './line-context.js';
 import { headingKind, linesOf, type Section, type SectionLine, splitSections } from './sections.js';
 
@@ -75,7 +76,14 @@ export function extractProfile(
   const email = record('email', findEmail(contactArea) ?? findEmail(all));
   const phone = record('phone', findPhone(usable(contactArea)) ?? findPhone(usable(all)));
   const topLines = usable(linesOf(sections, 'top'));
-  const nameFound = findName(topLines) ?? findName(usable(contactArea));
+  // A name in large bold capitals can open an `other` section of its own ("KEVIN TRAORÉ" above the
+  // contact line), and in a two-column template it comes after the sidebar: those headings are looked at
+  // last, the largest first (findName's scores).
+  const otherHeadings = sections.flatMap((section) =>
+    section.kind === 'other' && section.heading ? [section.heading] : [],
+  );
+  const nameFound =
+    findName(topLines) ?? findName(usable(contactArea)) ?? findName(usable(otherHeadings).slice(0, 12));
   const name = record('name', nameFound);
   const commune = findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15));
   const placeName = () => findPlaceName(usable(contactArea)) ?? findPlaceName(usable(all).slice(0, 15));
@@ -120,6 +128,23 @@ export function extractProfile(
     const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact', 'skills'));
     experiences = extractExperiences(scan, { resolveOccupation, strict: true, learned, section: 'other' });
   }
+  // A mission's employer written with its temp agency ("Adecco pour Leroy Merlin"): the client.
+  experiences = experiences.map((experience) => {
+    if (!experience.company) return experience;
+    // "Kuehne+Nagel [ Vénissieux": a bracket opened around the place and cut off with it.
+    const company = experience.company.replace(/\s*[[(][^\])]*$/u, '').trim() || experience.company;
+    const mission = readMissionEmployer(company);
+    // The agency alone ("Intérim Adecco"): the client may follow it in the header ("… – Leroy Merlin").
+    const fromHeader =
+      mission === null || mission.employer === mission.agency
+        ? missionEmployerInHeader(
+            mission?.employer ?? company,
+            experience.source?.text ?? '',
+            experience.title,
+          )
+        : null;
+    return { ...experience, company: fromHeader ?? mission?.employer ?? company };
+  });
   const education = has('education')
     ? extractEducation(linesOf(sections, 'education'), { strict: false, ...(contexts ? { contexts } : {}) })
     : extractEducation(usable(linesOf(sections, 'top', 'other')), {

@@ -32,6 +32,10 @@ describe('headingKind', () => {
     ['E xp er ie nc e', 'experience'],
     ['S K I L L S', 'skills'],
     ['Areas of Expertise', 'skills'],
+    ['MISSIONS INTÉRIM', 'experience'],
+    ['Missions d’intérim', 'experience'],
+    ['EXPERIENCE PROFESIONNELLE', 'experience'],
+    ['Compétences linguistiques', 'languages'],
   ])('%s → %s', (text, kind) => {
     expect(headingKind(text)).toBe(kind);
   });

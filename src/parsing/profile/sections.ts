@@ -37,12 +37,34 @@ function headingKey(text: string): string {
     .trim();
 }
 
+/** A heading key with doubled letters made single: "profesionnelle" and "professionnelle" meet. */
+const singleLetters = (key: string) => key.replace(/(\p{L})\1+/gu, '$1');
+
+/** The written-out headings by their single-letter keys, for a heading typed with a letter doubled or not. */
+const HEADINGS_SINGLE_LETTERS: ReadonlyMap<string, CvHeadingKind> = (() => {
+  const byKey = new Map<string, CvHeadingKind | null>();
+  for (const [key, kind] of HEADINGS) {
+    const single = singleLetters(key);
+    byKey.set(single, byKey.has(single) && byKey.get(single) !== kind ? null : kind);
+  }
+  return new Map([...byKey].filter((entry): entry is [string, CvHeadingKind] => entry[1] !== null));
+})();
+
+/** A heading-shaped line: a few words, no digits, no sentence end. */
+const isShortHeadingText = (text: string) => /^[\p{L}'’ &/-]{6,40}:?$/u.test(text.trim());
+
 /**
- * The section kind a heading text names, or null. Accepts "Compétences :" and "COMPÉTENCES", and longer
- * headings by their words ("Career Experience/Job History", see `headingKindByWords`).
+ * The section kind a heading text names, or null. Accepts "Compétences :" and "COMPÉTENCES", longer
+ * headings by their words ("Career Experience/Job History", see `headingKindByWords`), and the written-out
+ * headings with a letter doubled or not ("EXPERIENCE PROFESIONNELLE", a common French slip).
  */
 export function headingKind(text: string): SectionKind | null {
-  return HEADINGS.get(headingKey(text)) ?? headingKindByWords(text) ?? letterSpacedKind(text);
+  return (
+    HEADINGS.get(headingKey(text)) ??
+    headingKindByWords(text) ??
+    letterSpacedKind(text) ??
+    (isShortHeadingText(text) ? (HEADINGS_SINGLE_LETTERS.get(singleLetters(headingKey(text))) ?? null) : null)
+  );
 }
 
 /** A heading written with spaced letters ("E X P E R I E N C E", "E xp er ie nc e"), read without the spaces. */

@@ -80,4 +80,44 @@ describe('orderPageLines', () => {
     ]);
     expect(line).toMatchObject({ bold: true, fontSize: 12 });
   });
+
+  it('reads a right-aligned label column (Europass) row by row with its content', () => {
+    const rows = [
+      ['Adresse', '12 rue des Lilas, 69008 Lyon'],
+      ['Téléphone', '06 12 34 56 78'],
+      ['Adresse e-mail', 'karim@example.fr'],
+      ['01/03/2021 – ACTUEL', 'Cariste'],
+      ['15/01/2019 – 30/06/2020', 'Magasinier'],
+      ['Langue(s) maternelle(s)', 'français'],
+    ];
+    // Labels end at x = 160 (right-aligned), content starts at x = 180.
+    const runs = rows.flatMap(([label, content], index) => [
+      run(label!, 160 - label!.length * 5, 700 - index * 30),
+      run(content!, 180, 700 - index * 30),
+      run('suite du contenu', 180, 686 - index * 30),
+    ]);
+    const lines = orderPageLines(runs);
+    expect(lines[0]!.text).toBe('Adresse 12 rue des Lilas, 69008 Lyon');
+    expect(lines.map((line) => line.text)).toContain('01/03/2021 – ACTUEL Cariste');
+  });
+
+  it('keeps dates pushed to the right margin on their entry header line', () => {
+    const entries = [
+      ['LIDL, Lyon', '2020-2023'],
+      ['GEODIS, Corbas', 'depuis 2023'],
+      ['AMAZON, Saint-Priest', '2018 - 2019'],
+    ];
+    const runs = entries.flatMap(([header, dates], index) => [
+      run(header!, 40, 700 - index * 42),
+      run(dates!, 480, 700 - index * 42),
+      run('Cariste', 40, 686 - index * 42),
+      run('Chargement des camions', 40, 672 - index * 42),
+    ]);
+    const lines = orderPageLines(runs);
+    expect(lines.map((line) => line.text).slice(0, 3)).toEqual([
+      'LIDL, Lyon 2020-2023',
+      'Cariste',
+      'Chargement des camions',
+    ]);
+  });
 });

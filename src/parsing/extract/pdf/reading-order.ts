@@ -127,7 +127,8 @@ function dominantStyle(items: PositionedText[]): { fontSize: number; bold: boole
 /**
  * Finds the vertical whitespace gutter that best splits the fragments into two columns, or `null`.
  * A gutter must be ≥ 8pt wide, crossed by few fragments, have ≥ 3 fragments on each side, and not be
- * a table-like layout (dates or labels on the left, aligned row by row with text on the right).
+ * a table-like layout (dates or labels on the left, aligned row by row with text on the right, or nearly
+ * every left fragment on a row shared with the right, as in a Europass CV's label column).
  */
 function findGutter(fragments: Fragment[], rowCount: number): Gutter | null {
   if (fragments.length < 6) return null;
@@ -176,6 +177,30 @@ function scoreGutter(fragments: Fragment[], gutter: Gutter): number {
     return datePattern.test(text) || /[:：]$/.test(text);
   });
   if (aligned.length >= 0.6 * left.length && tableLike.length >= 0.5 * left.length) return 0;
+  // Dates pushed to the right margin beside each entry's header ("ELIOR, Le Havre ........ 2020-2023"):
+  // a right "column" of dates, each on a row shared with the left, is the entries' own dates.
+  const rightDates = right.filter((fragment) => datePattern.test(joinRuns(fragment.items)));
+  const rightAligned = right.filter((fragment) =>
+    left.some(
+      (other) => Math.abs(other.y - fragment.y) <= 0.35 * Math.min(other.fontSize, fragment.fontSize),
+    ),
+  );
+  if (rightDates.length >= 0.8 * right.length && rightAligned.length >= 0.8 * right.length) return 0;
+  // A label column (Europass: "Téléphone", "Langue(s) maternelle(s)", dates, right-aligned against the
+  // content): nearly every left fragment shares its row with text on the right and ends where the others
+  // end. A sidebar's lines are left-aligned and meet the main column's rows only by chance.
+  const rightEdges = left.map((fragment) => fragment.right).sort((a, b) => a - b);
+  const edge = rightEdges[Math.floor(rightEdges.length / 2)] ?? 0;
+  const flushRight = left.filter((fragment) => Math.abs(fragment.right - edge) <= 2);
+  const starts = left.map((fragment) => fragment.x);
+  const ragged = Math.max(...starts) - Math.min(...starts) > 10;
+  if (
+    left.length >= 6 &&
+    aligned.length >= 0.8 * left.length &&
+    flushRight.length >= 0.8 * left.length &&
+    ragged
+  )
+    return 0;
   return Math.min(left.length, right.length);
 }
 

@@ -61,6 +61,13 @@ describe('findEmail and findName', () => {
     );
     expect(findName(lines)?.value).toBe('Jean-Pierre Duval');
   });
+
+  it('leaves a civility out of the name ("M. Jean-Marc MARCHETTI", "Mme Fatou NDIAYE")', () => {
+    expect(findName(sectionLinesOf('M. Jean-Marc MARCHETTI\n06 12 34 56 78'))?.value).toBe(
+      'Jean-Marc Marchetti',
+    );
+    expect(findName(sectionLinesOf('Mme Fatou NDIAYE\nAide-soignante'))?.value).toBe('Fatou Ndiaye');
+  });
 });
 
 describe('findLocation', () => {

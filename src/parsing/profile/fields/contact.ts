@@ -176,7 +176,9 @@ function nameCandidates(text: string): { text: string; offset: number }[] {
   // "RESUME OF Jane Roe", "Curriculum Vitae - Jane Roe": the name after the document's label.
   const start = text
     .replace(/^["“”'‘’\s]+/u, '')
-    .replace(/^(?:resume|résumé|cv|curriculum vitae)(?:\s+of|\s*[-–—:])\s+(?=\p{Lu})/iu, '');
+    .replace(/^(?:resume|résumé|cv|curriculum vitae)(?:\s+of|\s*[-–—:])\s+(?=\p{Lu})/iu, '')
+    // "M. Jean-Marc MARCHETTI", "Mme Fatou NDIAYE": the civility is no part of the name.
+    .replace(/^(?:M\.|Mr\.?|Mme\.?|Mlle\.?|Monsieur|Madame|Mademoiselle)\s+(?=\p{Lu})/u, '');
   const lead = text.length - start.length;
   // "Jane Roe. Heath": a sentence stop ends the name.
   const cleaned = start.replace(/(?<=\p{L}{2})\.\s.*$/u, '');

@@ -142,3 +142,14 @@ describe('totalExperienceMonths', () => {
     expect(totalExperienceMonths([{ start: '2021-05', end: '2020-01', current: false }], now)).toBe(0);
   });
 });
+
+describe('parseDateRange with day/month/year dates (Europass)', () => {
+  it('reads the month of each day', () => {
+    expect(parseDateRange('03/02/2025 – ACTUEL')).toMatchObject({
+      start: '2025-02',
+      end: null,
+      current: true,
+    });
+    expect(parseDateRange('Du 15/03/2021 au 30/06/2022')).toMatchObject({ start: '2021-03', end: '2022-06' });
+  });
+});

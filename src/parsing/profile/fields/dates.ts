@@ -32,8 +32,10 @@ export interface DateRange {
 
 const MONTH = `(?:${namesPattern(MONTH_NUMBERS.keys())})`;
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
-// One date: "janv. 2021", "sept 2020", "mars" (month alone, year taken from the other end), "03/2019", "2019-03", "2019".
-const ATOM = `(?:${MONTH}\\.?\\s*(?:[/-]\\s*)?${YEAR}|${MONTH}\\.?(?![a-z])|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.-]\\s?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
+// One date: "janv. 2021", "sept 2020", "mars" (month alone, year taken from the other end), "15/03/2019"
+// (a French day/month/year, as Europass writes it: its month), "03/2019", "2019-03", "2019".
+const DAY_DATE = `(?<![\\d/.])(?:0?[1-9]|[12]\\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]${YEAR}`;
+const ATOM = `(?:${DAY_DATE}|${MONTH}\\.?\\s*(?:[/-]\\s*)?${YEAR}|${MONTH}\\.?(?![a-z])|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.-]\\s?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
 const PRESENT = `(?:aujourd'hui|aujourd’hui|a ce jour|ce jour|present|presentement|actuellement|actuel|en cours|maintenant|now|today|current|currently|ongoing|(?:till |to |until )?(?:date|now|present)|onwards?)`;
 const SEPARATOR = `\\s*(?:-+|–|—|−|→|->|>|/|\\bà\\b|\\ba\\b|\\bau\\b|\\bto\\b|\\btill\\b|\\buntil\\b|\\bjusqu'?(?:a|au|en)\\b|\\bjusqu’(?:a|au|en)\\b)\\s*`;
 
@@ -69,7 +71,9 @@ export function parseFrenchDate(text: string): PartialDate | null {
 
 function parseAtom(folded: string): { year: number | null; month: number | null } | null {
   const text = folded.replace(/\s+/g, ' ').trim();
-  let match = /^(\d{1,2}) ?[/.-] ?(\d{4})$/.exec(text);
+  let match = /^\d{1,2}[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  if (match) return { year: Number(match[2]), month: Number(match[1]) };
+  match = /^(\d{1,2}) ?[/.-] ?(\d{4})$/.exec(text);
   if (match) return { year: Number(match[2]), month: Number(match[1]) };
   match = /^(\d{4})[/.-](\d{2})$/.exec(text);
   if (match) return { year: Number(match[1]), month: Number(match[2]) };

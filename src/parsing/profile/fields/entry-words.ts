@@ -36,6 +36,7 @@ export const TITLE_WORDS = set(`
   ambulancier ambulanciere puericultrice brancardier accompagnant accompagnante nettoyeur vigile
   electricien technicien mecanicienne logisticien manoeuvre serrurier charpentier receptionniste veilleur
   gardien concierge emballeur emballeuse trieur conditionneur conditionneuse hote
+  equipier equipiere plaquiste laveur laveuse manœuvre agt prep
   operative packer loader sorter stacker cleaner caretaker carer caregiver nanny babysitter sitter handyman
   copywriter mediator coop
 `);

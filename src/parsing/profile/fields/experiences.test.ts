@@ -70,6 +70,36 @@ describe('extractExperiences', () => {
     ]);
   });
 
+  it('reads dated list items as missions ("- 03/2023 à 06/2023 : Cariste chez Lidl, Lyon")', () => {
+    const text = [
+      'MISSIONS INTÉRIM',
+      '- 03/2023 à 06/2023 : Cariste chez Lidl, Lyon',
+      '- Manutentionnaire – Geodis – 01/2022 - 02/2022',
+      '- Worked with the team from 2019 to 2020 on many projects and improved the throughput.',
+    ].join('\n');
+    expect(read(text).map(([title, company, , start, end]) => [title, company, start, end])).toEqual([
+      ['Cariste', 'Lidl', '2023-03', '2023-06'],
+      ['Manutentionnaire', 'Geodis', '2022-01', '2022-02'],
+    ]);
+  });
+
+  it('keeps the previous entry’s tasks out of a header that starts on its dates line', () => {
+    const text = [
+      'EXPERIENCES',
+      'Soudeur TIG | 2024 – 2026',
+      'Safran, Tourcoing',
+      'Changement de série',
+      'Respect des cadences et des règles de sécurité',
+      'Opérateur de production | 2023-2024',
+      'Valeo, Bordeaux',
+      'Remplissage des fiches de production',
+    ].join('\n');
+    expect(read(text).map(([title, company]) => [title, company])).toEqual([
+      ['Soudeur TIG', 'Safran'],
+      ['Opérateur de production', 'Valeo'],
+    ]);
+  });
+
   it('opens no entry on a running footer ("Jane Doe, Curriculum Vitae, April 2013")', () => {
     const text = [
       'EXPERIENCE',

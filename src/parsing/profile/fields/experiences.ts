@@ -246,11 +246,31 @@ function continuedRange(
   return combined.index + combined.length >= joined.trimEnd().length - 1 ? { ...combined } : null;
 }
 
+/**
+ * A list item that is a whole entry header: a period at its start or end and a short header beside it
+ * ("- 03/2023 à 06/2023 : Cariste chez Lidl, Lyon", "• Cariste – Adecco pour Lidl – 03/2023 à 06/2023"),
+ * as missions intérim are listed. A sentence with dates inside is not one.
+ */
+function isDatedHeaderItem(text: string): boolean {
+  const range = parseDateRange(text);
+  if (!range?.isRange) return false;
+  const trimmedEnd = text.trimEnd().length;
+  const atEdge = range.index <= 3 || range.index + range.length >= trimmedEnd - 1;
+  const masked = withoutDates(text, range).text;
+  const rest = masked.replace(/^[\s:–—-]+|[\s:–—-]+$/gu, '');
+  const words = rest.length === 0 ? 0 : rest.split(/\s+/u).length;
+  // The header beside the dates is cut into parts ("Cariste – Lidl", "Cariste chez Lidl") or set off by a
+  // colon or dash from the dates, outside the dates themselves.
+  return (
+    atEdge && words >= 1 && words <= 12 && !isSentenceLike(rest) && /[–—:|]|\s-\s|\schez\s/u.test(masked)
+  );
+}
+
 function findAnchors(lines: SectionLine[], strict: boolean): Anchor[] {
   const anchors: Anchor[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (isBulletLine(line) || isRunningHeader(line.text)) continue;
+    if ((isBulletLine(line) && !isDatedHeaderItem(line.text)) || isRunningHeader(line.text)) continue;
     let range = parseDateRange(line.text) ?? parsePlaceholderRange(line.text);
     if (!range) continue;
     let continuation: number | null = null;
@@ -334,13 +354,26 @@ function buildBlocks(
     first !== undefined &&
     first.remainder.length === 0 &&
     (first.index === 0 || !isHeaderLike(lines[first.index - 1]!));
+  // Header-on-dates layout: the first entry starts on its dates line, which also holds its title or
+  // employer alone, the rest of its header on the next line ("Cariste | 2019 – 2021" / "Lidl, Lyon" / tasks): every entry's header starts on its dates
+  // line, and the lines just before it are the previous entry's tasks.
+  const headerOnDates =
+    first !== undefined &&
+    first.remainder.length > 0 &&
+    first.remainderParts.length === 1 &&
+    anchors.length >= 2 &&
+    (first.index === 0 || !isHeaderLike(lines[first.index - 1]!)) &&
+    lines[first.index + 1] !== undefined &&
+    !lines[first.index + 1]!.isBullet &&
+    isHeaderLike(lines[first.index + 1]!) &&
+    completesHeader(lines[first.index + 1]!);
   for (const [position, anchor] of anchors.entries()) {
     const floor = Math.max(
       lastUsed(position),
       anchors[position - 1]?.continuation ?? anchors[position - 1]?.index ?? -1,
     );
     const before: number[] = [];
-    if (!datesFirst) {
+    if (!datesFirst && !headerOnDates) {
       for (let cursor = anchor.index - 1; cursor > floor && before.length < MAX_HEADER_LINES; cursor--) {
         if (!isHeaderLine(cursor)) break;
         before.unshift(cursor);
@@ -452,7 +485,7 @@ function isNotAnEmployer(company: string): boolean {
  */
 function hasTitleWord(text: string): boolean {
   return foldForMatch(text)
-    .split(/[^a-z]+/u)
+    .split(/[^\p{L}]+/u)
     .some(
       (word) =>
         TITLE_WORDS.has(word) ||
