@@ -29,6 +29,9 @@ describe('headingKind', () => {
     ['E xp er ie nc e', 'experience'],
     ['S K I L L S', 'skills'],
     ['Areas of Expertise', 'skills'],
+    ["Bachelor's Degree in Physical Education", null],
+    ['Master of Education', null],
+    ['Teacher Education', 'education'],
   ])('%s → %s', (text, kind) => {
     expect(headingKind(text)).toBe(kind);
   });
