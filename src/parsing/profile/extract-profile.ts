@@ -7,7 +7,9 @@ import {
   findLocation,
   findName,
   findPhone,
+  findPlaceBeforeContact,
   findPlaceName,
+  findPostcodePlace,
   isJobTitleLine,
 } from './fields/contact.js';
 import { totalExperienceMonths } from './fields/dates.js';
@@ -78,7 +80,14 @@ export function extractProfile(
   const nameFound = findName(topLines) ?? findName(usable(contactArea));
   const name = record('name', nameFound);
   const commune = findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15));
-  const placeName = () => findPlaceName(usable(contactArea)) ?? findPlaceName(usable(all).slice(0, 15));
+  const head = usable(all).slice(0, 15);
+  const placeName = () =>
+    findPlaceName(usable(contactArea)) ??
+    findPostcodePlace(usable(contactArea)) ??
+    findPlaceBeforeContact(usable(contactArea), name) ??
+    findPlaceName(head) ??
+    findPostcodePlace(head) ??
+    findPlaceBeforeContact(head, name);
   // In English text a French commune named without its postal code is mostly a homonym ("Columbia",
   // "Cambridge", "Detroit" are French communes): a "City, Region" written in the head comes first.
   const location = record(

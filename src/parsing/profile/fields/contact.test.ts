@@ -5,7 +5,9 @@ import {
   findLocation,
   findName,
   findPhone,
+  findPlaceBeforeContact,
   findPlaceName,
+  findPostcodePlace,
   isJobTitleLine,
   normalizeName,
 } from './contact.js';
@@ -158,6 +160,55 @@ describe('findPlaceName', () => {
     const text =
       'Willing to relocate to: Pune, Maharashtra\nAcme, Dallas, TX | Mar 2008 - 2010\nCity , State';
     expect(findPlaceName(sectionLinesOf(text))).toBeNull();
+  });
+});
+
+describe('findPlaceName: a city named like its region', () => {
+  it('reads "New York, New York 10001" but not "Chandigarh, Chandigarh" alone', () => {
+    expect(findPlaceName(sectionLinesOf('123 Main Street\nNew York, New York 10001'))?.value.city).toBe(
+      'New York',
+    );
+    expect(findPlaceName(sectionLinesOf('Chandigarh, Chandigarh'))).toBeNull();
+  });
+});
+
+describe('findPostcodePlace', () => {
+  it.each([
+    ['35 Hill Crescent, Rowville VIC 3178', 'Rowville', 'AU'],
+    ['300 Geogiades Street, GREENACRE Vic 3999', 'GREENACRE', 'AU'],
+    ['Birmingham B18 6NF', 'Birmingham', 'GB'],
+    ['21 Lister Lane Springvale VIC 3171', 'Springvale', 'AU'],
+  ])('%s → %s', (text, city, country) => {
+    const found = findPostcodePlace(sectionLinesOf(text))!;
+    expect(found.value).toEqual({ city, postalCode: null, country, lat: null, lon: null });
+    expect(found.source.text).toBe(city);
+  });
+
+  it('reads no town in a street line or a sentence without a postcode', () => {
+    expect(
+      findPostcodePlace(sectionLinesOf('120 Vyse Street B18 6NF\nWorked in Leeds for ten years')),
+    ).toBeNull();
+  });
+});
+
+describe('findPlaceBeforeContact', () => {
+  it.each([
+    ['Coimbatore - Email me on Indeed: x@example.org', null, 'Coimbatore'],
+    ['Chennai, Tamil Nadu, Tamil Nadu - Email me on Indeed: x@example.org', null, 'Chennai'],
+    ['Kharadi, Pune, 411014, IN - Email me on Indeed: x@example.org', null, 'Kharadi'],
+    ['Jane Roe, Telangana - Email me on Indeed: x@example.org', 'Jane Roe', 'Telangana'],
+    ['Leeds | jane@example.org', null, 'Leeds'],
+  ])('%s → %s', (text, name, city) => {
+    const found = findPlaceBeforeContact(sectionLinesOf(text), name)!;
+    expect(found.value.city).toBe(city);
+    expect(found.source.text).toBe(city);
+  });
+
+  it('reads no place from a title, an employer or a heading before the contact fields', () => {
+    const text =
+      'Senior Software Engineer - Email me on Indeed: x@example.org\nAcme Corporation | jane@example.org\n' +
+      'Summary - Email me on Indeed: x@example.org';
+    expect(findPlaceBeforeContact(sectionLinesOf(text), null)).toBeNull();
   });
 });
 

@@ -375,7 +375,13 @@ export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
       const segments = text.split(/\s*,\s*/u);
       // "Street, City, Region": the city is the part before the region; "New York, NY" is a city too.
       const city = segments.at(-2)!;
-      if (isRegionName(city) && !/^[A-Z]{2}$/u.test(segments.at(-1)!.trim())) continue;
+      // "Chandigarh, Chandigarh" is a region twice; "New York, New York 10001" a city before its postal code.
+      if (
+        isRegionName(city) &&
+        !/^[A-Z]{2}$/u.test(segments.at(-1)!.trim()) &&
+        !(segments.length === 2 && foldForMatch(city) === foldForMatch(segments[1]!) && hasPostalCode(line))
+      )
+        continue;
       const region = foldForMatch(segments.at(-1)!)
         .replace(/[^\p{L} ]/gu, '')
         .trim();
@@ -383,6 +389,99 @@ export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
         value: { city, postalCode: null, country: countryOfRegion(region), lat: null, lon: null },
         source: spanIn(line, part.offset + text.lastIndexOf(city), city.length),
         confidence: 0.65,
+      };
+    }
+  }
+  return null;
+}
+
+/** Whether a line holds a US/Indian postal code after a place ("New York, New York 10001"). */
+function hasPostalCode(line: SectionLine): boolean {
+  return /,\s*\p{L}[\p{L} ]*?\s+\d{5,6}(?:-\d{4})?\b/u.test(line.text);
+}
+
+// Australian states and UK postcodes, the surest sign of a town before them ("Rowville VIC 3178",
+// "GREENACRE Vic 3999", "Birmingham B18 6NF").
+const TOWN = String.raw`(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})`;
+const POSTCODE_PLACES: readonly { pattern: RegExp; country: string }[] = [
+  {
+    pattern: new RegExp(`${TOWN}\\s+(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas)\\s+\\d{4}(?!\\d)`, 'u'),
+    country: 'AU',
+  },
+  {
+    pattern: new RegExp(`${TOWN}\\s+[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}(?![\\p{L}\\d])`, 'u'),
+    country: 'GB',
+  },
+];
+
+/**
+ * A town written before an Australian state and postcode or a UK postcode in the contact lines: the town
+ * kept as written (not geocoded). Street words before the postcode ("Vyse Street B18") are not a town.
+ */
+export function findPostcodePlace(lines: SectionLine[]): Found<Location> | null {
+  for (const line of lines) {
+    if (/relocat|willing|prefer/iu.test(line.text)) continue;
+    for (const { pattern, country } of POSTCODE_PLACES) {
+      const match = pattern.exec(line.text);
+      if (!match) continue;
+      // The town is the words after a street name or number ("35 Hill Crescent, Rowville VIC 3178").
+      const words = match[1]!.split(/\s+/u);
+      const street = words.findLastIndex((word) => STREET_WORDS.test(word));
+      const town = words.slice(street + 1).join(' ');
+      if (town.length < 3 || hasCueWord(town)) continue;
+      return {
+        value: { city: town, postalCode: null, country, lat: null, lon: null },
+        source: spanIn(line, match.index + match[1]!.lastIndexOf(town), town.length),
+        confidence: 0.75,
+      };
+    }
+  }
+  return null;
+}
+
+const hasCueWord = (text: string) =>
+  foldForMatch(text)
+    .split(/[^a-z]+/u)
+    .some((word) => TITLE_WORDS.has(word) || COMPANY_WORDS.has(word));
+
+// The contact fields that follow a place on a résumé's contact line ("Chennai, Tamil Nadu - Email me on
+// Indeed: …", "Pune | +91 …", "Leeds • jane@…").
+const BEFORE_CONTACT =
+  /^(.{2,60}?)\s+[-–—|•·]\s+(?=(?:e-?mail|phone|tel|mobile|cell|contact)\b|[\p{L}\d._%+-]+@|\+?\d[\d\s().-]{7,})/iu;
+
+/**
+ * A place written first on a contact line, before the e-mail or phone ("Coimbatore - Email me on Indeed:
+ * …", "Chandigarh, Chandigarh - …", "Kharadi, Pune, 411014, IN - …"): the first comma-separated field that
+ * is neither the candidate's name nor a title or employer, kept as written (not geocoded). A structural cue
+ * without a gazetteer, hence a middling confidence.
+ */
+export function findPlaceBeforeContact(lines: SectionLine[], name: string | null): Found<Location> | null {
+  for (const line of lines) {
+    const match = BEFORE_CONTACT.exec(line.text);
+    if (!match || /relocat|willing|prefer/iu.test(match[1]!)) continue;
+    let offset = 0;
+    for (const field of match[1]!.split(',')) {
+      const start = offset + (field.length - field.trimStart().length);
+      offset += field.length + 1;
+      const text = field.trim();
+      if (name !== null && foldForMatch(text) === foldForMatch(name)) continue;
+      if (
+        !/^\p{L}[\p{L}.'’ -]{1,40}$/u.test(text) ||
+        text.split(/\s+/u).length > 3 ||
+        hasCueWord(text) ||
+        headingKind(text) !== null
+      )
+        break;
+      return {
+        value: {
+          city: text,
+          postalCode: null,
+          country: countryOfRegion(foldForMatch(match[1]!.split(',').at(-1)!).trim()),
+          lat: null,
+          lon: null,
+        },
+        source: spanIn(line, start, text.length),
+        confidence: 0.6,
       };
     }
   }
