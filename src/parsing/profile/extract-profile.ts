@@ -7,6 +7,7 @@ import {
   findLocation,
   findName,
   findPhone,
+  findPlaceAfterStreet,
   findPlaceBeforeContact,
   findPlaceName,
   findPostcodePlace,
@@ -85,9 +86,11 @@ export function extractProfile(
     findPlaceName(usable(contactArea)) ??
     findPostcodePlace(usable(contactArea)) ??
     findPlaceBeforeContact(usable(contactArea), name) ??
+    findPlaceAfterStreet(usable(contactArea)) ??
     findPlaceName(head) ??
     findPostcodePlace(head) ??
-    findPlaceBeforeContact(head, name);
+    findPlaceBeforeContact(head, name) ??
+    findPlaceAfterStreet(head);
   // In English text a French commune named without its postal code is mostly a homonym ("Columbia",
   // "Cambridge", "Detroit" are French communes): a "City, Region" written in the head comes first.
   const location = record(

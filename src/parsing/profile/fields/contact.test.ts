@@ -5,6 +5,7 @@ import {
   findLocation,
   findName,
   findPhone,
+  findPlaceAfterStreet,
   findPlaceBeforeContact,
   findPlaceName,
   findPostcodePlace,
@@ -169,6 +170,32 @@ describe('findPlaceName: a city named like its region', () => {
       'New York',
     );
     expect(findPlaceName(sectionLinesOf('Chandigarh, Chandigarh'))).toBeNull();
+  });
+});
+
+describe('findPlaceName: three fields', () => {
+  it.each([
+    ['Cary, North Carolina, USA', 'Cary'],
+    ['2136 G Street NW, Washington, DC 20052', 'Washington'],
+  ])('%s → %s', (text, city) => {
+    expect(findPlaceName(sectionLinesOf(text))?.value.city).toBe(city);
+  });
+});
+
+describe('findPlaceAfterStreet', () => {
+  it.each([
+    ['Jane Roe\nFrancis Road\nSan Francisco\nPhone: 65-337-55', 'San Francisco'],
+    ['Jane Roe\n10 Crichton Street\nEdinburgh\nEH8 9AB', 'Edinburgh'],
+    ['Jane Roe\n111 First St, New York', 'New York'],
+  ])('%j → %s', (text, city) => {
+    const found = findPlaceAfterStreet(sectionLinesOf(text))!;
+    expect(found.value.city).toBe(city);
+    expect(found.source.text).toBe(city);
+  });
+
+  it('reads no town after a street when the next line is a heading, a title or a sentence', () => {
+    const text = '12 Oak Lane\nObjective\n14 Elm Road\nSales Manager\n9 Hill Road\nI like to sell cars.';
+    expect(findPlaceAfterStreet(sectionLinesOf(text))).toBeNull();
   });
 });
 

@@ -374,7 +374,14 @@ export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
       if (!text.includes(',') || LOCATION_PLACEHOLDER.test(text) || !isPlace(text)) continue;
       const segments = text.split(/\s*,\s*/u);
       // "Street, City, Region": the city is the part before the region; "New York, NY" is a city too.
-      const city = segments.at(-2)!;
+      // "Cary, North Carolina, USA": the city before a region and its country.
+      const city =
+        segments.length >= 3 &&
+        isRegionName(segments.at(-2)!) &&
+        !/^[A-Z]{2}$/u.test(segments.at(-1)!.trim()) &&
+        /^\p{Lu}[\p{L}.'’ -]+$/u.test(segments.at(-3)!)
+          ? segments.at(-3)!
+          : segments.at(-2)!;
       // "Chandigarh, Chandigarh" is a region twice; "New York, New York 10001" a city before its postal code.
       if (
         isRegionName(city) &&
@@ -484,6 +491,44 @@ export function findPlaceBeforeContact(lines: SectionLine[], name: string | null
         confidence: 0.6,
       };
     }
+  }
+  return null;
+}
+
+// A street address alone on its line ("Francis Road", "10 Crichton Street", "111 First St, New York").
+const STREET_LINE =
+  /^\s*(?:\d[\w/-]*\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|crescent|place|pl|parkway|close)\.?(?:,\s*(\p{Lu}[\p{L}.'’ -]{2,30}))?\s*$/iu;
+
+/**
+ * A town right after a street address in the contact lines: on the next line ("Francis Road" / "San
+ * Francisco", "10 Crichton Street" / "Edinburgh") or after a comma ("111 First St, New York"), written as
+ * one to three capitalised words. Kept as written, not geocoded.
+ */
+export function findPlaceAfterStreet(lines: SectionLine[]): Found<Location> | null {
+  for (const [index, line] of lines.entries()) {
+    const street = STREET_LINE.exec(line.text);
+    if (!street) continue;
+    const inline = street[1]?.trim();
+    const next = lines[index + 1];
+    const candidate = inline
+      ? { line, text: inline, offset: line.text.lastIndexOf(inline) }
+      : next && next.lineNumber === line.lineNumber + 1
+        ? { line: next, text: next.text.trim(), offset: next.text.indexOf(next.text.trim()) }
+        : null;
+    if (
+      !candidate ||
+      !/^\p{Lu}[\p{L}.'’ -]{2,30}$/u.test(candidate.text) ||
+      candidate.text.split(/\s+/u).length > 3 ||
+      hasCueWord(candidate.text) ||
+      headingKind(candidate.text) !== null ||
+      STREET_LINE.test(candidate.text)
+    )
+      continue;
+    return {
+      value: { city: candidate.text, postalCode: null, country: null, lat: null, lon: null },
+      source: spanIn(candidate.line, candidate.offset, candidate.text.length),
+      confidence: 0.55,
+    };
   }
   return null;
 }
