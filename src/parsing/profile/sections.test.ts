@@ -31,6 +31,8 @@ describe('headingKind', () => {
     ['Areas of Expertise', 'skills'],
     ["Bachelor's Degree in Physical Education", null],
     ['Master of Education', null],
+    ['AREAS OF EXCELLENCE', 'skills'],
+    ['Exchange Server Knowledge', 'skills'],
     ['Teacher Education', 'education'],
   ])('%s → %s', (text, kind) => {
     expect(headingKind(text)).toBe(kind);
