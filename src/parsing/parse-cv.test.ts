@@ -91,6 +91,24 @@ describe('parseCvText', () => {
     expect(await read('University of Missouri')).toBeNull();
   });
 
+  it('reads degrees written in full after the last job when the education heading is lost', async () => {
+    const text = [
+      'Jane Invented',
+      '12 Oak Lane, Austin, TX 78701',
+      'EDUCATION CLINICAL',
+      'EXPERIENCE',
+      'Counselor Intern',
+      'Acme Clinic, Austin, TX',
+      'June 2014 to May 2015',
+      '• Bachelors in Arts, Clifford College, Ohio, 2002',
+    ].join('\n');
+    const { profile } = await parseCvText(text, { now: '2026-11-01' });
+    expect(profile.education.map((entry) => [entry.degree, entry.institution, entry.year])).toEqual([
+      ['Bachelors in Arts', 'Clifford College', 2002],
+    ]);
+    expect(profile.location?.city).toBe('Austin');
+  });
+
   it('counts current experiences up to `now`', async () => {
     const early = await parseCvText(CV, { now: '2021-06-15' });
     const late = await parseCvText(CV, { now: '2026-11-01' });

@@ -14,7 +14,7 @@ import {
   isJobTitleLine,
 } from './fields/contact.js';
 import { totalExperienceMonths } from './fields/dates.js';
-import { extractEducation } from './fields/education.js';
+import { extractEducation, namesDegreeInFull } from './fields/education.js';
 import { headlineTitle, isPlace } from './fields/entry-parts.js';
 import { extractExperiences } from './fields/experiences.js';
 import type { Found } from './fields/found.js';
@@ -132,12 +132,23 @@ export function extractProfile(
     const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact', 'skills'));
     experiences = extractExperiences(scan, { resolveOccupation, strict: true, learned, section: 'other' });
   }
-  const education = has('education')
+  const educationSections = has('education')
     ? extractEducation(linesOf(sections, 'education'), { strict: false, ...(contexts ? { contexts } : {}) })
     : extractEducation(usable(linesOf(sections, 'top', 'other')), {
         strict: true,
         ...(contexts ? { contexts } : {}),
       });
+  // No degree where the headings put education (a heading lost in a two-column layout, the degrees run
+  // on after the last job): the lines elsewhere that start with a degree written in full.
+  const education =
+    educationSections.length > 0
+      ? educationSections
+      : extractEducation(
+          usable(linesOf(sections, 'experience', 'skills', 'profile', 'info'))
+            .filter((line) => namesDegreeInFull(line.text))
+            .map(withoutBullet),
+          { strict: true },
+        );
   // Skills: the skills sections' lists, then inline lists anywhere else ("Technologies: X, Y"), and
   // without a skills section the taxonomy's skills named in the text.
   const inlineLists = extractSkills(
@@ -279,6 +290,14 @@ function isListFreeSection(section: Section): boolean {
     section.heading !== null &&
     LIST_FREE_HEADING.test(foldForMatch(section.heading.text))
   );
+}
+
+/** A line without its leading bullet ("• Bachelors in Arts, …" read as the entry it is). */
+function withoutBullet(line: SectionLine): SectionLine {
+  const lead = /^[\p{So}\p{Co}•●▪■◦*-]\s*/u.exec(line.text)?.[0].length ?? 0;
+  return lead === 0 && !line.isBullet
+    ? line
+    : { ...line, text: line.text.slice(lead), start: line.start + lead, isBullet: false };
 }
 
 /** The contexts of `lines` as if they were in a skills section (the part classifier's view of them). */
