@@ -78,7 +78,15 @@ export function extractProfile(
   const email = record('email', findEmail(contactArea) ?? findEmail(all));
   const phone = record('phone', findPhone(usable(contactArea)) ?? findPhone(usable(all)));
   const topLines = usable(linesOf(sections, 'top'));
-  const nameFound = findName(topLines) ?? findName(usable(contactArea));
+  // A first line read as a heading ("Special Education", "RÉSUMÉ SAMPLE : HIGHER EDUCATION") leaves no top
+  // and puts the name in that first section: its first two lines are looked at last.
+  const first = sections[0];
+  const nameFound =
+    findName(topLines) ??
+    findName(usable(contactArea)) ??
+    (first !== undefined && first.kind !== 'top' && !has('top')
+      ? findName(usable(first.lines).slice(0, 2))
+      : null);
   const name = record('name', nameFound);
   const commune = findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15));
   const head = usable(all).slice(0, 15);
