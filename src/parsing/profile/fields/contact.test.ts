@@ -196,6 +196,9 @@ describe('findPlaceAfterStreet', () => {
   it('reads no town after a street when the next line is a heading, a title or a sentence', () => {
     const text = '12 Oak Lane\nObjective\n14 Elm Road\nSales Manager\n9 Hill Road\nI like to sell cars.';
     expect(findPlaceAfterStreet(sectionLinesOf(text))).toBeNull();
+    // A street without a house number far from the head is a product ("Google Drive").
+    const tools = 'Jane Roe\nSkills\nExcel\nWord\nSlack\nTrello\nGoogle Drive\nOff-boarding Google Calendar';
+    expect(findPlaceAfterStreet(sectionLinesOf(tools))).toBeNull();
   });
 });
 

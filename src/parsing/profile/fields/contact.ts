@@ -499,6 +499,9 @@ export function findPlaceBeforeContact(lines: SectionLine[], name: string | null
 const STREET_LINE =
   /^\s*(?:\d[\w/-]*\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|crescent|place|pl|parkway|close)\.?(?:,\s*(\p{Lu}[\p{L}.'’ -]{2,30}))?\s*$/iu;
 
+/** How far down the document a street written without a house number ("Francis Road") is an address. */
+const UNNUMBERED_STREET_LINES = 6;
+
 /**
  * A town right after a street address in the contact lines: on the next line ("Francis Road" / "San
  * Francisco", "10 Crichton Street" / "Edinburgh") or after a comma ("111 First St, New York"), written as
@@ -507,7 +510,8 @@ const STREET_LINE =
 export function findPlaceAfterStreet(lines: SectionLine[]): Found<Location> | null {
   for (const [index, line] of lines.entries()) {
     const street = STREET_LINE.exec(line.text);
-    if (!street) continue;
+    // Without a house number, only a line of the document's head is an address ("Google Drive" is not).
+    if (!street || (!/^\s*\d/u.test(line.text) && line.lineNumber > UNNUMBERED_STREET_LINES)) continue;
     const inline = street[1]?.trim();
     const next = lines[index + 1];
     const candidate = inline

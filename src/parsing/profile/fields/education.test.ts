@@ -101,10 +101,14 @@ describe('degrees written loosely', () => {
       'May 2015',
       'B-TECH',
       'JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY',
+      'Bachelor of Arts',
+      'coursework',
     ].join('\n');
     expect(read(text)).toEqual([
       ['Master of Arts, Counseling Psychology', null, 2015],
       ['B-TECH', 'JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY', null],
+      // "coursework" is no subject of the degree (what becomes of it is the institution rule's business).
+      [expect.stringMatching(/^Bachelor of Arts$/u), expect.anything(), null],
     ]);
   });
 

@@ -272,7 +272,7 @@ function isSubjectOf(degree: string, line: string): boolean {
   return (
     text.length > 0 &&
     text.split(/\s+/).length <= 6 &&
-    !/\d|@|:/u.test(text) &&
+    !/\d|@|:|\b(?:coursework|courses|gpa)\b/iu.test(text) &&
     !hasCue(text, SCHOOL_WORDS) &&
     !hasDegreeKeyword(text, true) &&
     !isPlace(text) &&
