@@ -82,6 +82,19 @@ describe('parseCvText', () => {
     expect(profile.headline).toBe('GRAPHIC DESIGNER');
   });
 
+  it('finds the name under a first line read as a heading, and none in an anonymised resume that starts so', async () => {
+    const named = ['Special Education', 'Jorge Invented', '3391 Call Road • Perry, Ohio 44081', 'EXPERIENCE'];
+    expect((await parseCvText(named.join('\n'), { now: '2026-11-01' })).profile.name).toBe('Jorge Invented');
+    const anonymised = ['Special Education', '****', '3391 Call Road • Perry, Ohio 44081', 'x@example.org'];
+    expect((await parseCvText(anonymised.join('\n'), { now: '2026-11-01' })).profile.name).toBeNull();
+    const untitled = [
+      'PROFESSIONAL SUMMARY',
+      'Teacher with ten years in special education.',
+      'x@example.org',
+    ];
+    expect((await parseCvText(untitled.join('\n'), { now: '2026-11-01' })).profile.name).toBeNull();
+  });
+
   it('takes the line under the name as the headline only when it names a job', async () => {
     const read = async (second: string) =>
       (await parseCvText(['Jane Invented', second, 'jane@example.com'].join('\n'), { now: '2026-11-01' }))
@@ -89,6 +102,24 @@ describe('parseCvText', () => {
     expect(await read('Senior Software Engineer')).toBe('Senior Software Engineer');
     expect(await read('Resume')).toBeNull();
     expect(await read('University of Missouri')).toBeNull();
+  });
+
+  it('reads degrees written in full after the last job when the education heading is lost', async () => {
+    const text = [
+      'Jane Invented',
+      '12 Oak Lane, Austin, TX 78701',
+      'EDUCATION CLINICAL',
+      'EXPERIENCE',
+      'Counselor Intern',
+      'Acme Clinic, Austin, TX',
+      'June 2014 to May 2015',
+      '• Bachelors in Arts, Clifford College, Ohio, 2002',
+    ].join('\n');
+    const { profile } = await parseCvText(text, { now: '2026-11-01' });
+    expect(profile.education.map((entry) => [entry.degree, entry.institution, entry.year])).toEqual([
+      ['Bachelors in Arts', 'Clifford College', 2002],
+    ]);
+    expect(profile.location?.city).toBe('Austin');
   });
 
   it('counts current experiences up to `now`', async () => {

@@ -23,6 +23,7 @@ export const cvHeadings: CvHeadings = {
     'skill highlights',
     'core competencies',
     'areas of expertise',
+    'areas of excellence',
     'programming languages',
     'computer languages',
     'scripting languages',
@@ -107,6 +108,8 @@ export const cvHeadingWords: CvHeadingWords = {
     'qualifications',
     'highlights',
     'technical knowledge',
+    // "Exchange Server Knowledge": the heading of a list of what one knows.
+    'knowledge',
     // Languages a computer reads: a skills list, not the spoken languages of a "Languages" section.
     'programming languages',
     'programming language',

@@ -7,11 +7,14 @@ import {
   findLocation,
   findName,
   findPhone,
+  findPlaceAfterStreet,
+  findPlaceBeforeContact,
   findPlaceName,
+  findPostcodePlace,
   isJobTitleLine,
 } from './fields/contact.js';
 import { totalExperienceMonths } from './fields/dates.js';
-import { extractEducation } from './fields/education.js';
+import { extractEducation, namesDegreeInFull } from './fields/education.js';
 import { headlineTitle, isPlace } from './fields/entry-parts.js';
 import { extractExperiences } from './fields/experiences.js';
 import type { Found } from './fields/found.js';
@@ -76,17 +79,34 @@ export function extractProfile(
   const email = record('email', findEmail(contactArea) ?? findEmail(all));
   const phone = record('phone', findPhone(usable(contactArea)) ?? findPhone(usable(all)));
   const topLines = usable(linesOf(sections, 'top'));
-  // A name in large bold capitals can open an `other` section of its own ("KEVIN TRAORÉ" above the
-  // contact line), and in a two-column template it comes after the sidebar: those headings are looked at
-  // last, the largest first (findName's scores).
+  // A first line read as a heading ("Special Education", "RÉSUMÉ SAMPLE : HIGHER EDUCATION") leaves no top
+  // and puts the name in that first section: its first two lines are looked at next. A name in large bold
+  // capitals can open an `other` section of its own ("KEVIN TRAORÉ" above the contact line), and in a
+  // two-column template it comes after the sidebar: those headings are looked at last, the largest first
+  // (findName's scores).
+  const first = sections[0];
   const otherHeadings = sections.flatMap((section) =>
     section.kind === 'other' && section.heading ? [section.heading] : [],
   );
   const nameFound =
-    findName(topLines) ?? findName(usable(contactArea)) ?? findName(usable(otherHeadings).slice(0, 12));
+    findName(topLines) ??
+    findName(usable(contactArea)) ??
+    (first !== undefined && first.kind !== 'top' && !has('top')
+      ? findName(usable(first.lines).slice(0, 2))
+      : null) ??
+    findName(usable(otherHeadings).slice(0, 12));
   const name = record('name', nameFound);
   const commune = findLocation(usable(contactArea)) ?? findLocation(usable(all).slice(0, 15));
-  const placeName = () => findPlaceName(usable(contactArea)) ?? findPlaceName(usable(all).slice(0, 15));
+  const head = usable(all).slice(0, 15);
+  const placeName = () =>
+    findPlaceName(usable(contactArea)) ??
+    findPostcodePlace(usable(contactArea)) ??
+    findPlaceBeforeContact(usable(contactArea), name) ??
+    findPlaceAfterStreet(usable(contactArea)) ??
+    findPlaceName(head) ??
+    findPostcodePlace(head) ??
+    findPlaceBeforeContact(head, name) ??
+    findPlaceAfterStreet(head);
   // In English text a French commune named without its postal code is mostly a homonym ("Columbia",
   // "Cambridge", "Detroit" are French communes): a "City, Region" written in the head comes first.
   const location = record(
@@ -145,12 +165,23 @@ export function extractProfile(
         : null;
     return { ...experience, company: fromHeader ?? mission?.employer ?? company };
   });
-  const education = has('education')
+  const educationSections = has('education')
     ? extractEducation(linesOf(sections, 'education'), { strict: false, ...(contexts ? { contexts } : {}) })
     : extractEducation(usable(linesOf(sections, 'top', 'other')), {
         strict: true,
         ...(contexts ? { contexts } : {}),
       });
+  // No degree where the headings put education (a heading lost in a two-column layout, the degrees run
+  // on after the last job): the lines elsewhere that start with a degree written in full.
+  const education =
+    educationSections.length > 0
+      ? educationSections
+      : extractEducation(
+          usable(linesOf(sections, 'experience', 'skills', 'profile', 'info'))
+            .filter((line) => namesDegreeInFull(line.text))
+            .map(withoutBullet),
+          { strict: true },
+        );
   // Skills: the skills sections' lists, then inline lists anywhere else ("Technologies: X, Y"), and
   // without a skills section the taxonomy's skills named in the text.
   const inlineLists = extractSkills(
@@ -292,6 +323,14 @@ function isListFreeSection(section: Section): boolean {
     section.heading !== null &&
     LIST_FREE_HEADING.test(foldForMatch(section.heading.text))
   );
+}
+
+/** A line without its leading bullet ("• Bachelors in Arts, …" read as the entry it is). */
+function withoutBullet(line: SectionLine): SectionLine {
+  const lead = /^[\p{So}\p{Co}•●▪■◦*-]\s*/u.exec(line.text)?.[0].length ?? 0;
+  return lead === 0 && !line.isBullet
+    ? line
+    : { ...line, text: line.text.slice(lead), start: line.start + lead, isBullet: false };
 }
 
 /** The contexts of `lines` as if they were in a skills section (the part classifier's view of them). */

@@ -25,6 +25,12 @@ const MINOR_WORDS = new Set(
   'and of the other for in at to my a an et de des du la le les d l en mes'.split(' '),
 );
 
+// A qualification in a subject ("Bachelor's Degree in Physical Education", "Master of Education",
+// "Associate's Degree - Education"): an
+// entry of the education section, not a heading, even when it ends with a heading word.
+const NAMES_A_DEGREE =
+  /^(?:bachelor|master|associate|doctor|diploma|degree|certificate)(?:['’]?s)?(?:\s+degree)?(?:\s+(?:of|in)\s|\s*[-–,]\s*\p{L})/iu;
+
 /**
  * Whether a line has a heading's shape: one to six words, no digits or addresses, no sentence end, and
  * written in capitals, in title case, or ending with a colon.
@@ -48,7 +54,7 @@ function isHeadingShaped(text: string): boolean {
  * earliest heading word in it decides, the longest on a tie.
  */
 export function headingKindByWords(text: string): HeadingWordKind | null {
-  if (!isHeadingShaped(text)) return null;
+  if (!isHeadingShaped(text) || NAMES_A_DEGREE.test(text.trim())) return null;
   const folded = ` ${foldForMatch(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;

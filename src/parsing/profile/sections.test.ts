@@ -36,6 +36,11 @@ describe('headingKind', () => {
     ['Missions d’intérim', 'experience'],
     ['EXPERIENCE PROFESIONNELLE', 'experience'],
     ['Compétences linguistiques', 'languages'],
+    ["Bachelor's Degree in Physical Education", null],
+    ['Master of Education', null],
+    ['AREAS OF EXCELLENCE', 'skills'],
+    ['Exchange Server Knowledge', 'skills'],
+    ['Teacher Education', 'education'],
   ])('%s → %s', (text, kind) => {
     expect(headingKind(text)).toBe(kind);
   });

@@ -5,7 +5,10 @@ import {
   findLocation,
   findName,
   findPhone,
+  findPlaceAfterStreet,
+  findPlaceBeforeContact,
   findPlaceName,
+  findPostcodePlace,
   isJobTitleLine,
   normalizeName,
 } from './contact.js';
@@ -165,6 +168,84 @@ describe('findPlaceName', () => {
     const text =
       'Willing to relocate to: Pune, Maharashtra\nAcme, Dallas, TX | Mar 2008 - 2010\nCity , State';
     expect(findPlaceName(sectionLinesOf(text))).toBeNull();
+  });
+});
+
+describe('findPlaceName: a city named like its region', () => {
+  it('reads "New York, New York 10001" but not "Chandigarh, Chandigarh" alone', () => {
+    expect(findPlaceName(sectionLinesOf('123 Main Street\nNew York, New York 10001'))?.value.city).toBe(
+      'New York',
+    );
+    expect(findPlaceName(sectionLinesOf('Chandigarh, Chandigarh'))).toBeNull();
+  });
+});
+
+describe('findPlaceName: three fields', () => {
+  it.each([
+    ['Cary, North Carolina, USA', 'Cary'],
+    ['2136 G Street NW, Washington, DC 20052', 'Washington'],
+  ])('%s → %s', (text, city) => {
+    expect(findPlaceName(sectionLinesOf(text))?.value.city).toBe(city);
+  });
+});
+
+describe('findPlaceAfterStreet', () => {
+  it.each([
+    ['Jane Roe\nFrancis Road\nSan Francisco\nPhone: 65-337-55', 'San Francisco'],
+    ['Jane Roe\n10 Crichton Street\nEdinburgh\nEH8 9AB', 'Edinburgh'],
+    ['Jane Roe\n111 First St, New York', 'New York'],
+  ])('%j → %s', (text, city) => {
+    const found = findPlaceAfterStreet(sectionLinesOf(text))!;
+    expect(found.value.city).toBe(city);
+    expect(found.source.text).toBe(city);
+  });
+
+  it('reads no town after a street when the next line is a heading, a title or a sentence', () => {
+    const text = '12 Oak Lane\nObjective\n14 Elm Road\nSales Manager\n9 Hill Road\nI like to sell cars.';
+    expect(findPlaceAfterStreet(sectionLinesOf(text))).toBeNull();
+    // A street without a house number far from the head is a product ("Google Drive").
+    const tools = 'Jane Roe\nSkills\nExcel\nWord\nSlack\nTrello\nGoogle Drive\nOff-boarding Google Calendar';
+    expect(findPlaceAfterStreet(sectionLinesOf(tools))).toBeNull();
+  });
+});
+
+describe('findPostcodePlace', () => {
+  it.each([
+    ['35 Hill Crescent, Rowville VIC 3178', 'Rowville', 'AU'],
+    ['300 Geogiades Street, GREENACRE Vic 3999', 'GREENACRE', 'AU'],
+    ['Birmingham B18 6NF', 'Birmingham', 'GB'],
+    ['21 Lister Lane Springvale VIC 3171', 'Springvale', 'AU'],
+  ])('%s → %s', (text, city, country) => {
+    const found = findPostcodePlace(sectionLinesOf(text))!;
+    expect(found.value).toEqual({ city, postalCode: null, country, lat: null, lon: null });
+    expect(found.source.text).toBe(city);
+  });
+
+  it('reads no town in a street line or a sentence without a postcode', () => {
+    expect(
+      findPostcodePlace(sectionLinesOf('120 Vyse Street B18 6NF\nWorked in Leeds for ten years')),
+    ).toBeNull();
+  });
+});
+
+describe('findPlaceBeforeContact', () => {
+  it.each([
+    ['Coimbatore - Email me on Indeed: x@example.org', null, 'Coimbatore'],
+    ['Chennai, Tamil Nadu, Tamil Nadu - Email me on Indeed: x@example.org', null, 'Chennai'],
+    ['Kharadi, Pune, 411014, IN - Email me on Indeed: x@example.org', null, 'Kharadi'],
+    ['Jane Roe, Telangana - Email me on Indeed: x@example.org', 'Jane Roe', 'Telangana'],
+    ['Leeds | jane@example.org', null, 'Leeds'],
+  ])('%s → %s', (text, name, city) => {
+    const found = findPlaceBeforeContact(sectionLinesOf(text), name)!;
+    expect(found.value.city).toBe(city);
+    expect(found.source.text).toBe(city);
+  });
+
+  it('reads no place from a title, an employer or a heading before the contact fields', () => {
+    const text =
+      'Senior Software Engineer - Email me on Indeed: x@example.org\nAcme Corporation | jane@example.org\n' +
+      'Summary - Email me on Indeed: x@example.org';
+    expect(findPlaceBeforeContact(sectionLinesOf(text), null)).toBeNull();
   });
 });
 

@@ -376,8 +376,21 @@ export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
       if (!text.includes(',') || LOCATION_PLACEHOLDER.test(text) || !isPlace(text)) continue;
       const segments = text.split(/\s*,\s*/u);
       // "Street, City, Region": the city is the part before the region; "New York, NY" is a city too.
-      const city = segments.at(-2)!;
-      if (isRegionName(city) && !/^[A-Z]{2}$/u.test(segments.at(-1)!.trim())) continue;
+      // "Cary, North Carolina, USA": the city before a region and its country.
+      const city =
+        segments.length >= 3 &&
+        isRegionName(segments.at(-2)!) &&
+        !/^[A-Z]{2}$/u.test(segments.at(-1)!.trim()) &&
+        /^\p{Lu}[\p{L}.'’ -]+$/u.test(segments.at(-3)!)
+          ? segments.at(-3)!
+          : segments.at(-2)!;
+      // "Chandigarh, Chandigarh" is a region twice; "New York, New York 10001" a city before its postal code.
+      if (
+        isRegionName(city) &&
+        !/^[A-Z]{2}$/u.test(segments.at(-1)!.trim()) &&
+        !(segments.length === 2 && foldForMatch(city) === foldForMatch(segments[1]!) && hasPostalCode(line))
+      )
+        continue;
       const region = foldForMatch(segments.at(-1)!)
         .replace(/[^\p{L} ]/gu, '')
         .trim();
@@ -387,6 +400,141 @@ export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
         confidence: 0.65,
       };
     }
+  }
+  return null;
+}
+
+/** Whether a line holds a US/Indian postal code after a place ("New York, New York 10001"). */
+function hasPostalCode(line: SectionLine): boolean {
+  return /,\s*\p{L}[\p{L} ]*?\s+\d{5,6}(?:-\d{4})?\b/u.test(line.text);
+}
+
+// Australian states and UK postcodes, the surest sign of a town before them ("Rowville VIC 3178",
+// "GREENACRE Vic 3999", "Birmingham B18 6NF").
+const TOWN = String.raw`(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})`;
+const POSTCODE_PLACES: readonly { pattern: RegExp; country: string }[] = [
+  {
+    pattern: new RegExp(`${TOWN}\\s+(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas)\\s+\\d{4}(?!\\d)`, 'u'),
+    country: 'AU',
+  },
+  {
+    pattern: new RegExp(`${TOWN}\\s+[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}(?![\\p{L}\\d])`, 'u'),
+    country: 'GB',
+  },
+];
+
+/**
+ * A town written before an Australian state and postcode or a UK postcode in the contact lines: the town
+ * kept as written (not geocoded). Street words before the postcode ("Vyse Street B18") are not a town.
+ */
+export function findPostcodePlace(lines: SectionLine[]): Found<Location> | null {
+  for (const line of lines) {
+    if (/relocat|willing|prefer/iu.test(line.text)) continue;
+    for (const { pattern, country } of POSTCODE_PLACES) {
+      const match = pattern.exec(line.text);
+      if (!match) continue;
+      // The town is the words after a street name or number ("35 Hill Crescent, Rowville VIC 3178").
+      const words = match[1]!.split(/\s+/u);
+      const street = words.findLastIndex((word) => STREET_WORDS.test(word));
+      const town = words.slice(street + 1).join(' ');
+      if (town.length < 3 || hasCueWord(town)) continue;
+      return {
+        value: { city: town, postalCode: null, country, lat: null, lon: null },
+        source: spanIn(line, match.index + match[1]!.lastIndexOf(town), town.length),
+        confidence: 0.75,
+      };
+    }
+  }
+  return null;
+}
+
+const hasCueWord = (text: string) =>
+  foldForMatch(text)
+    .split(/[^a-z]+/u)
+    .some((word) => TITLE_WORDS.has(word) || COMPANY_WORDS.has(word));
+
+// The contact fields that follow a place on a résumé's contact line ("Chennai, Tamil Nadu - Email me on
+// Indeed: …", "Pune | +91 …", "Leeds • jane@…").
+const BEFORE_CONTACT =
+  /^(.{2,60}?)\s+[-–—|•·]\s+(?=(?:e-?mail|phone|tel|mobile|cell|contact)\b|[\p{L}\d._%+-]+@|\+?\d[\d\s().-]{7,})/iu;
+
+/**
+ * A place written first on a contact line, before the e-mail or phone ("Coimbatore - Email me on Indeed:
+ * …", "Chandigarh, Chandigarh - …", "Kharadi, Pune, 411014, IN - …"): the first comma-separated field that
+ * is neither the candidate's name nor a title or employer, kept as written (not geocoded). A structural cue
+ * without a gazetteer, hence a middling confidence.
+ */
+export function findPlaceBeforeContact(lines: SectionLine[], name: string | null): Found<Location> | null {
+  for (const line of lines) {
+    const match = BEFORE_CONTACT.exec(line.text);
+    if (!match || /relocat|willing|prefer/iu.test(match[1]!)) continue;
+    let offset = 0;
+    for (const field of match[1]!.split(',')) {
+      const start = offset + (field.length - field.trimStart().length);
+      offset += field.length + 1;
+      const text = field.trim();
+      if (name !== null && foldForMatch(text) === foldForMatch(name)) continue;
+      if (
+        !/^\p{L}[\p{L}.'’ -]{1,40}$/u.test(text) ||
+        text.split(/\s+/u).length > 3 ||
+        hasCueWord(text) ||
+        headingKind(text) !== null
+      )
+        break;
+      return {
+        value: {
+          city: text,
+          postalCode: null,
+          country: countryOfRegion(foldForMatch(match[1]!.split(',').at(-1)!).trim()),
+          lat: null,
+          lon: null,
+        },
+        source: spanIn(line, start, text.length),
+        confidence: 0.6,
+      };
+    }
+  }
+  return null;
+}
+
+// A street address alone on its line ("Francis Road", "10 Crichton Street", "111 First St, New York").
+const STREET_LINE =
+  /^\s*(?:\d[\w/-]*\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|crescent|place|pl|parkway|close)\.?(?:,\s*(\p{Lu}[\p{L}.'’ -]{2,30}))?\s*$/iu;
+
+/** How far down the document a street written without a house number ("Francis Road") is an address. */
+const UNNUMBERED_STREET_LINES = 6;
+
+/**
+ * A town right after a street address in the contact lines: on the next line ("Francis Road" / "San
+ * Francisco", "10 Crichton Street" / "Edinburgh") or after a comma ("111 First St, New York"), written as
+ * one to three capitalised words. Kept as written, not geocoded.
+ */
+export function findPlaceAfterStreet(lines: SectionLine[]): Found<Location> | null {
+  for (const [index, line] of lines.entries()) {
+    const street = STREET_LINE.exec(line.text);
+    // Without a house number, only a line of the document's head is an address ("Google Drive" is not).
+    if (!street || (!/^\s*\d/u.test(line.text) && line.lineNumber > UNNUMBERED_STREET_LINES)) continue;
+    const inline = street[1]?.trim();
+    const next = lines[index + 1];
+    const candidate = inline
+      ? { line, text: inline, offset: line.text.lastIndexOf(inline) }
+      : next && next.lineNumber === line.lineNumber + 1
+        ? { line: next, text: next.text.trim(), offset: next.text.indexOf(next.text.trim()) }
+        : null;
+    if (
+      !candidate ||
+      !/^\p{Lu}[\p{L}.'’ -]{2,30}$/u.test(candidate.text) ||
+      candidate.text.split(/\s+/u).length > 3 ||
+      hasCueWord(candidate.text) ||
+      headingKind(candidate.text) !== null ||
+      STREET_LINE.test(candidate.text)
+    )
+      continue;
+    return {
+      value: { city: candidate.text, postalCode: null, country: null, lat: null, lon: null },
+      source: spanIn(candidate.line, candidate.offset, candidate.text.length),
+      confidence: 0.55,
+    };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionLinesOf } from '../test-helpers.js';
-import { extractEducation } from './education.js';
+import { extractEducation, namesDegreeInFull } from './education.js';
 
 const read = (text: string, strict = false) =>
   extractEducation(sectionLinesOf(text, strict ? 'top' : 'education'), { strict }).map((item) => [
@@ -90,5 +90,37 @@ describe('a degree code and its subject', () => {
       ['M.Ed., Educational Leadership', null, 2008],
       ['BS - Behavioral Science', null, null],
     ]);
+  });
+});
+
+describe('degrees written loosely', () => {
+  it('keeps the subject after a degree named by its broad field, and reads B-TECH', () => {
+    const text = [
+      'EDUCATION',
+      'Master of Arts, Counseling Psychology',
+      'May 2015',
+      'B-TECH',
+      'JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY',
+      'Bachelor of Arts',
+      'coursework',
+    ].join('\n');
+    expect(read(text)).toEqual([
+      ['Master of Arts, Counseling Psychology', null, 2015],
+      ['B-TECH', 'JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY', null],
+      // "coursework" is no subject of the degree (what becomes of it is the institution rule's business).
+      [expect.stringMatching(/^Bachelor of Arts$/u), expect.anything(), null],
+    ]);
+  });
+
+  it.each([
+    ['Bachelors in Arts, Clifford College, Ohio, 2002', true],
+    ["Bachelor's Degree in Physical Education", true],
+    ['Master of Science in Nursing', true],
+    ['Associate of Arts in Education', true],
+    ['Master Electrician', false],
+    ['Associate Director of Sales', false],
+    ['master of ceremonies at events', false],
+  ])('%s names a degree in full: %s', (text, expected) => {
+    expect(namesDegreeInFull(text)).toBe(expected);
   });
 });

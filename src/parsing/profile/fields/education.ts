@@ -50,8 +50,8 @@ const DEGREE = new RegExp(
     'doctorate',
     'doctor of',
     "associate(?:\\s+of|\\s+in|[’']?s?\\s+degree)",
-    'b\\.?\\s?tech',
-    'm\\.?\\s?tech',
+    'b[.-]?\\s?tech',
+    'm[.-]?\\s?tech',
     'b\\.?\\s?sc',
     'm\\.?\\s?sc',
     'b\\.?\\s?com',
@@ -96,6 +96,16 @@ export function hasDegreeKeyword(text: string, anywhere = false): boolean {
   if (CODE_AT_START.test(text.trim())) return true;
   const match = DEGREE_AT_START.exec(foldForMatch(text));
   return match !== null && (anywhere || match.index <= 12);
+}
+
+// A qualification written in full at the start of a line ("Master of Arts, Counseling Psychology",
+// "Bachelors in Arts", "Associate's Degree in Education"): no job title or heading starts so.
+const DEGREE_IN_FULL =
+  /^(?:[Bb]achelor|[Mm]aster|[Aa]ssociate|[Dd]octor)(?:['’]?s)?(?:\s+[Dd]egree)?\s+(?:of|in)\s+\p{Lu}/u;
+
+/** Whether a line starts with a qualification written in full (see `DEGREE_IN_FULL`). */
+export function namesDegreeInFull(text: string): boolean {
+  return DEGREE_IN_FULL.test(text.trim().replace(/^[•●▪■◦\p{Co}*-]\s*/u, ''));
 }
 
 // Words of a school's name.
@@ -242,6 +252,10 @@ function joinInstitution(current: string | null, next: string, hadYear: boolean)
   return current;
 }
 
+// A degree named by its broad field only ("Master of Arts", "Bachelor of Science"), whose subject follows.
+const GENERIC_DEGREE =
+  /^(?:bachelor|master|associate|doctor)s?\s+of\s+(?:science|arts|fine arts|education|engineering|laws|applied science|business administration)$/iu;
+
 /**
  * Whether a line is the subject of a degree written as a bare code above it ("BSc (Hons)" / "Marketing",
  * "B.TECH" / "(Electronics and Communication)"): the degree is a code of at most three words with nothing
@@ -250,12 +264,15 @@ function joinInstitution(current: string | null, next: string, hadYear: boolean)
 function isSubjectOf(degree: string, line: string): boolean {
   const text = line.trim();
   const bare = degree.replace(/\([^()]*\)/gu, ' ').trim();
-  if (bare.split(/\s+/).length > 2 || !hasDegreeKeyword(bare) || /\b(?:in|of|en|de)\b/iu.test(degree))
+  if (
+    !GENERIC_DEGREE.test(bare) &&
+    (bare.split(/\s+/).length > 2 || !hasDegreeKeyword(bare) || /\b(?:in|of|en|de)\b/iu.test(degree))
+  )
     return false;
   return (
     text.length > 0 &&
     text.split(/\s+/).length <= 6 &&
-    !/\d|@|:/u.test(text) &&
+    !/\d|@|:|\b(?:coursework|courses|gpa)\b/iu.test(text) &&
     !hasCue(text, SCHOOL_WORDS) &&
     !hasDegreeKeyword(text, true) &&
     !isPlace(text) &&

@@ -10,6 +10,8 @@ export interface ListItem {
   text: string;
   source: SourceSpan;
   lineNumber: number;
+  /** The list's label names a kind of skill or the tools of a job ("Databases:", "Environment:"). */
+  categoryLabelled?: boolean;
 }
 
 /** Lines of one paragraph that wrapped: their text joined by `\n`, as in the document. */
@@ -77,6 +79,15 @@ const CATEGORY_LABEL_WORDS = new Set([
 function isCategoryLabel(label: string): boolean {
   const words = foldForMatch(label).match(/[a-z]+/g) ?? [];
   return words.length > 0 && words.length <= 3 && CATEGORY_LABEL_WORDS.has(words.at(-1)!);
+}
+
+// Labels of the tools a job used ("Environment:", "Technologies used:", "Tools & Technologies:").
+const TOOLS_LABEL =
+  /^(?:(?:technical|software|development|project|working|work|tools?\s*(?:&|and))\s+)?(?:environments?|technolog(?:y|ies)|tools|platforms?)(?:\s+used)?$/u;
+
+/** Whether a list label names a kind of skill or the tools of a job. */
+function isSkillCategoryLabel(label: string): boolean {
+  return isCategoryLabel(label) || TOOLS_LABEL.test(foldForMatch(label).replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -284,6 +295,7 @@ export function listItems(
           line: line.lineNumber,
         },
         lineNumber: line.lineNumber,
+        ...(label !== null && isSkillCategoryLabel(label[1]!) ? { categoryLabelled: true } : {}),
       });
     }
   }

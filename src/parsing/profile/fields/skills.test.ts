@@ -92,6 +92,29 @@ describe('list items that are not skills', () => {
   });
 });
 
+describe('tool lists of a job', () => {
+  it('keeps the short items of an "Environment:" list in an experience, whatever their score alone', () => {
+    const text = [
+      'EXPERIENCE',
+      'QA Analyst',
+      'Acme Corp, 2010 - 2012',
+      'Tested the billing application across releases.',
+      'Environment: Win XP, Vista, Win7, Citrix, QC, Jira, ESB',
+      'Managed: the release calendar, weekly status reports and the defect triage meetings',
+    ].join('\n');
+    const sections = splitSections(documentFromText(text));
+    const skills = extractSkills(linesOf(sections, 'experience'), defaultTaxonomy, {
+      excludedLines: new Set(),
+      requireList: true,
+      contexts: lineContexts(sections),
+    });
+    const names = skills.map((skill) => skill.name);
+    expect(names).toEqual(expect.arrayContaining(['Win7', 'Citrix', 'ESB', 'Jira']));
+    expect(names).not.toContain('weekly status reports');
+    for (const skill of skills) expect(skill.confidence).toBeGreaterThanOrEqual(0.45);
+  });
+});
+
 describe('list items', () => {
   const names = (text: string) =>
     extractSkills(sectionLinesOf(text), defaultTaxonomy, { excludedLines: new Set() }).map(

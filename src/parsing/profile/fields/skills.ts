@@ -143,7 +143,13 @@ export function extractSkills(
     const normalized = normalizedOf.get(name) ?? null;
     // A listed item the taxonomy knows stays (the classifier learned from IT-heavy resumes).
     const confidence = learned
-      ? Math.max(learned[index]!, normalized ? KNOWN_LISTED_SKILL : 0)
+      ? Math.max(
+          learned[index]!,
+          normalized ? KNOWN_LISTED_SKILL : 0,
+          options.requireList === true && item.categoryLabelled && name.split(/\s+/u).length <= 3
+            ? CATEGORY_LISTED_SKILL
+            : 0,
+        )
       : listItemConfidence(name, normalized !== null);
     const least = !learned
       ? MIN_SKILL_CONFIDENCE
@@ -182,6 +188,13 @@ export const MIN_LEARNED_SKILL_CONFIDENCE = 0.3;
 export const MIN_LEARNED_LISTED_SKILL_CONFIDENCE = 0.45;
 /** The least confidence of a listed item the taxonomy knows, with the learned scores. */
 const KNOWN_LISTED_SKILL = 0.5;
+/**
+ * The least confidence of a short item (three words at most) of a list labelled with a kind of skill or the
+ * tools of a job ("Environment: Win7, ESB, Toad", "Databases: Oracle 9i"), outside a skills section, where
+ * the classifier scores unknown names low. On the dotin development resumes it adds 41 items: 18 labelled
+ * skills, and among the others mostly tools the annotators left unlabelled ("Kintana", "HDFS", "Oracle 10g").
+ */
+const CATEGORY_LISTED_SKILL = 0.5;
 
 // Function words left out when counting an item's words: French skill names are nominal phrases
 // ("Respect des normes d'hygiène") whose length is in their content words.
