@@ -140,8 +140,14 @@ describe('scoreFeatures', () => {
     const bare = assessPair(job, buildProfile(spec('u3', '', null)), { now: NOW });
     expect(titled.experience.rated[0]?.score).toBeCloseTo(1, 5);
     expect(untitled.experience.rated[0]?.score).toBeCloseTo(0.8, 5);
-    // Its 13 months count (0.8 is still the same occupation); with no headline either, nothing counts.
-    expect(scoreOf(scoreFeatures(untitled), 'experience')?.score).toBe(100);
+    // Its 13 months count (0.8 is still the same occupation), credited at the headline's mapping confidence
+    // (so a little below the titled entry's full credit); with no headline either, nothing counts.
+    const titledScore = scoreOf(scoreFeatures(titled), 'experience')?.score ?? 0;
+    const untitledScore = scoreOf(scoreFeatures(untitled), 'experience');
+    expect(titledScore).toBe(100);
+    expect(untitledScore?.met).toBe('yes');
+    expect(untitledScore?.score).toBeGreaterThanOrEqual(90);
+    expect(untitledScore?.score).toBeLessThanOrEqual(titledScore);
     expect(scoreOf(scoreFeatures(bare), 'experience')?.score).toBe(0);
   });
 
