@@ -13,7 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import JSZip from 'jszip';
+import { stabiliseDocx } from '../fixtures/render-docx.js';
 import type { ComposedCv } from './compose.js';
 
 const FIXED_DATE = new Date(Date.UTC(2026, 11, 7, 9, 0, 0));
@@ -139,28 +139,7 @@ export async function renderDocx(cv: ComposedCv, table: boolean): Promise<Uint8A
     title: `CV ${cv.name}`,
     sections: [{ children: body }],
   });
-  return stabilise(await Packer.toBuffer(document));
-}
-
-/** Rewrites the zip with fixed dates so that the bytes are reproducible. */
-async function stabilise(buffer: Buffer): Promise<Uint8Array> {
-  const source = await JSZip.loadAsync(buffer);
-  const target = new JSZip();
-  for (const name of Object.keys(source.files).sort()) {
-    const entry = source.files[name]!;
-    if (entry.dir) continue;
-    let content: string | Uint8Array = await entry.async('uint8array');
-    if (name === 'docProps/core.xml') {
-      content = new TextDecoder()
-        .decode(content)
-        .replace(
-          /(<dcterms:(?:created|modified)[^>]*>)[^<]*/g,
-          `$1${FIXED_DATE.toISOString().replace(/\.\d+Z$/, 'Z')}`,
-        );
-    }
-    target.file(name, content, { date: FIXED_DATE, createFolders: false });
-  }
-  return target.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return stabiliseDocx(await Packer.toBuffer(document), FIXED_DATE);
 }
 
 /** A CV typed by the candidate: name, contact, jobs one per line, few headings, sloppy spacing. */

@@ -18,6 +18,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRandom } from '../../src/support/create-random.js';
 import { FRENCH, genderForms } from '../../src/taxonomy/occupation-entries.js';
 import { foldAccents } from '../../src/text/index.js';
 import { DEFAULT_SOURCE_DIR, parseCsv } from '../build-taxonomy.js';
@@ -35,18 +36,6 @@ function readCsv(path: string): Record<string, string>[] {
   return rows
     .filter((row) => row.length > 1)
     .map((row) => Object.fromEntries(header.map((name, position) => [name, (row[position] ?? '').trim()])));
-}
-
-/** mulberry32, seeded by the label: the same label always gets the same noise. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const pick = <T>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
@@ -95,7 +84,8 @@ function typo(title: string, next: () => number): string {
 
 /** The label with 0 to 3 kinds of noise. */
 export function noisyTitle(label: string, language: 'fr' | 'en'): string {
-  const next = random(titleHash(`${language}:${label}`));
+  // mulberry32, seeded by the label: the same label always gets the same noise.
+  const next = createRandom(titleHash(`${language}:${label}`));
   const roll = next();
   const count = roll < 0.25 ? 0 : roll < 0.65 ? 1 : roll < 0.9 ? 2 : 3;
   let title = label;
