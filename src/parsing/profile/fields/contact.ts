@@ -351,6 +351,9 @@ function streetLength(text: string): number {
   return /^\s+\p{Lu}/u.test(rest) ? end + (rest.length - rest.trimStart().length) : 0;
 }
 
+/** Lines about moving ("Willing to relocate to: …", "mobilité") are not where the candidate lives. */
+const MOVING = /relocat|willing|prefer|mobilit|d[ée]m[ée]nag/iu;
+
 /**
  * A place outside France, written "City, Region" in the contact lines ("Bengaluru, Karnataka", "Austin, TX
  * 78701"): the city is kept as written, the country when the region tells it (US, IN, CA); not geocoded.
@@ -358,8 +361,7 @@ function streetLength(text: string): number {
  */
 export function findPlaceName(lines: SectionLine[]): Found<Location> | null {
   for (const line of lines) {
-    if (!line.text.includes(',') || /relocat|willing|prefer|mobilit|d[ée]m[ée]nag/iu.test(line.text))
-      continue;
+    if (!line.text.includes(',') || MOVING.test(line.text)) continue;
     // "Houston, TX 77005", "Pune, Maharashtra 411001": the postal code after the region is left out (as
     // spaces, so that offsets stay), and address fields separated by dots ("12 Oak St ● Houston, TX").
     const unzipped = line.text
@@ -429,7 +431,7 @@ const POSTCODE_PLACES: readonly { pattern: RegExp; country: string }[] = [
  */
 export function findPostcodePlace(lines: SectionLine[]): Found<Location> | null {
   for (const line of lines) {
-    if (/relocat|willing|prefer/iu.test(line.text)) continue;
+    if (MOVING.test(line.text)) continue;
     for (const { pattern, country } of POSTCODE_PLACES) {
       const match = pattern.exec(line.text);
       if (!match) continue;
@@ -453,6 +455,10 @@ const hasCueWord = (text: string) =>
     .split(/[^a-z]+/u)
     .some((word) => TITLE_WORDS.has(word) || COMPANY_WORDS.has(word));
 
+/** One to three words that name no job, employer or section: what a town written alone looks like. */
+const townLike = (text: string) =>
+  text.split(/\s+/u).length <= 3 && !hasCueWord(text) && headingKind(text) === null;
+
 // The contact fields that follow a place on a résumé's contact line ("Chennai, Tamil Nadu - Email me on
 // Indeed: …", "Pune | +91 …", "Leeds • jane@…").
 const BEFORE_CONTACT =
@@ -467,20 +473,14 @@ const BEFORE_CONTACT =
 export function findPlaceBeforeContact(lines: SectionLine[], name: string | null): Found<Location> | null {
   for (const line of lines) {
     const match = BEFORE_CONTACT.exec(line.text);
-    if (!match || /relocat|willing|prefer/iu.test(match[1]!)) continue;
+    if (!match || MOVING.test(match[1]!)) continue;
     let offset = 0;
     for (const field of match[1]!.split(',')) {
       const start = offset + (field.length - field.trimStart().length);
       offset += field.length + 1;
       const text = field.trim();
       if (name !== null && foldForMatch(text) === foldForMatch(name)) continue;
-      if (
-        !/^\p{L}[\p{L}.'’ -]{1,40}$/u.test(text) ||
-        text.split(/\s+/u).length > 3 ||
-        hasCueWord(text) ||
-        headingKind(text) !== null
-      )
-        break;
+      if (!/^\p{L}[\p{L}.'’ -]{1,40}$/u.test(text) || !townLike(text)) break;
       return {
         value: {
           city: text,
@@ -524,9 +524,7 @@ export function findPlaceAfterStreet(lines: SectionLine[]): Found<Location> | nu
     if (
       !candidate ||
       !/^\p{Lu}[\p{L}.'’ -]{2,30}$/u.test(candidate.text) ||
-      candidate.text.split(/\s+/u).length > 3 ||
-      hasCueWord(candidate.text) ||
-      headingKind(candidate.text) !== null ||
+      !townLike(candidate.text) ||
       STREET_LINE.test(candidate.text)
     )
       continue;
