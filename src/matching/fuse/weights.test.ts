@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { criterionSchema } from '../../domain/index.js';
 import { ValidationError } from '../../errors.js';
@@ -6,21 +7,24 @@ import { criteria, defaultLlmWeight, defaultWeights, resolveLlmWeight, resolveWe
 const sum = (values: Record<string, number>) =>
   Object.values(values).reduce((total, value) => total + value, 0);
 
-/** README "Concepts / Default weights". */
-const DOCUMENTED_WEIGHTS = {
-  occupation: 0.347,
-  text: 0.062,
-  keywords: 0.19,
-  skills: 0.032,
-  preferredSkills: 0.027,
-  experience: 0.095,
-  certifications: 0.078,
-  licences: 0.043,
-  distance: 0.052,
-  availability: 0.027,
-  languages: 0.018,
-  semantic: 0.029,
-};
+/** README "Concepts / Default weights": the table's header row of criteria and its row of weights. */
+function documentedWeights(): Record<string, number> {
+  const lines = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').split('\n');
+  const header = lines.findIndex((line) => line.startsWith('| occupation | text | keywords |'));
+  const cells = (line: string | undefined) =>
+    (line ?? '')
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+  // "preferred skills" → preferredSkills
+  const names = cells(lines[header]).map((name) =>
+    name.replace(/ (\w)/gu, (_, letter: string) => letter.toUpperCase()),
+  );
+  const weights = cells(lines[header + 2]).map(Number);
+  return Object.fromEntries(names.map((name, index) => [name, weights[index] as number]));
+}
+
+const DOCUMENTED_WEIGHTS = documentedWeights();
 
 /** Same criteria, same weights up to rounding (the defaults sum to 1 only up to floating point). */
 function expectWeights(actual: Record<string, number>, expected: Record<string, number>): void {
