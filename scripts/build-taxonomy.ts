@@ -383,6 +383,7 @@ function readEscoOccupations(sourceDir: string): EscoOccupation[] {
         uri: row.conceptUri!,
         isco: row.iscoGroup!,
         frLabels: [...new Set([...splitLabels(fr.preferredLabel!), ...splitLabels(fr.altLabels!)])],
+        frPreferred: splitLabels(fr.preferredLabel!),
         enPreferred: row.preferredLabel!,
         enLabels: row
           .altLabels!.split('\n')

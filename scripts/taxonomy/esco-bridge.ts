@@ -2,7 +2,12 @@
  * The English bridge, resolved at build time: ESCO English label → ESCO concept (conceptUri) → the concept's
  * French labels → a ROME v460 code. A concept is resolved
  * 1. by an exact join when one of its French labels has the same terms as a ROME title (ESCO's French labels
- *    often are ROME appellations), the code most of its labels join to winning; else
+ *    often are ROME appellations), the code most of its labels join to winning. A join that neither the
+ *    preferred label nor half of the labels make, into a family that none of the other concepts of its ISCO group
+ *    joins (when they join at least `MIN_GROUP_JOINS` times), is asked of step 2 first (without the labels that
+ *    made it) and kept unless step 2 finds a family the group holds: ESCO lists "lecteur" and "lectrice"
+ *    among six labels of the secondary-school teaching assistant, and ROME's "Lecteur" is a publishing reader.
+ *    Else
  * 2. by the French matcher (the run-time index over the ROME titles) on all its French labels, each label's
  *    best code voting with its score: the best family must gather most of the votes and its best score must be
  *    high, and the family must be one that exact joins already put in the concept's ISCO group (4 digits, else
@@ -18,6 +23,8 @@ export interface EscoOccupation {
   /** ISCO-08 unit group (4 digits). */
   isco: string;
   frLabels: string[];
+  /** The French preferred label's forms (masculine, feminine): also in `frLabels`. Empty when unknown. */
+  frPreferred?: string[];
   enPreferred: string;
   enLabels: string[];
 }
@@ -70,34 +77,96 @@ export function resolveEscoConcepts(
   }
   const family = (code: string) => parents.get(code) ?? code;
 
-  const resolutions = new Map<string, EscoResolution>();
-  const pending: { concept: EscoOccupation; hits: { code: string; score: number }[] }[] = [];
+  // Exact joins: per concept, the codes its French labels join to, with votes and whether the preferred label
+  // joined.
+  const joins = new Map<string, Map<string, { labels: string[]; preferred: boolean }>>();
   for (const concept of concepts) {
-    const votes = new Map<string, number>();
+    const preferred = new Set(concept.frPreferred ?? []);
+    const codes = new Map<string, { labels: string[]; preferred: boolean }>();
     for (const label of concept.frLabels) {
       const [entry] = titleEntries([{ title: label, romeCode: '', source: 3 }], FRENCH);
-      for (const code of codesByKey.get(entry ? termKey(entry.stems) : '') ?? [])
-        votes.set(code, (votes.get(code) ?? 0) + 1);
+      for (const code of codesByKey.get(entry ? termKey(entry.stems) : '') ?? []) {
+        const join = codes.get(code) ?? { labels: [], preferred: false };
+        join.labels.push(label);
+        join.preferred ||= preferred.has(label);
+        codes.set(code, join);
+      }
     }
-    if (votes.size > 0) {
-      const [code] = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
-      resolutions.set(concept.uri, { romeCode: code, how: 'exact' });
-    } else {
-      const hits = concept.frLabels.flatMap((label) =>
-        index.search(label, CODES_PER_LABEL).hits.map((hit) => ({ code: hit.romeCode, score: hit.score })),
-      );
-      pending.push({ concept, hits });
-    }
+    if (codes.size > 0) joins.set(concept.uri, codes);
   }
 
-  // ISCO consistency: the families exact joins put in each ISCO unit group (4 digits), else minor group (3).
+  // The families exact joins put in each ISCO unit group (4 digits) and minor group (3), one vote per concept
+  // and family.
+  const joinCounts = new Map<string, Map<string, number>>();
+  const conceptFamilies = (uri: string) => new Set([...(joins.get(uri)?.keys() ?? [])].map(family));
+  for (const concept of concepts) {
+    if (!concept.isco) continue;
+    for (const joined of conceptFamilies(concept.uri)) {
+      for (const group of [concept.isco, concept.isco.slice(0, 3)]) {
+        const counts = joinCounts.get(group) ?? new Map<string, number>();
+        counts.set(joined, (counts.get(joined) ?? 0) + 1);
+        joinCounts.set(group, counts);
+      }
+    }
+  }
+  /** The group's join counts without the concept's own joins (unit group, else minor group with enough joins). */
+  const otherJoins = (concept: EscoOccupation): Map<string, number> => {
+    const own = conceptFamilies(concept.uri);
+    for (const group of [concept.isco, concept.isco.slice(0, 3)]) {
+      const others = new Map<string, number>();
+      for (const [joined, count] of joinCounts.get(group) ?? []) {
+        const rest = count - (own.has(joined) ? 1 : 0);
+        if (rest > 0) others.set(joined, rest);
+      }
+      if (sum(others) >= MIN_GROUP_JOINS) return others;
+    }
+    return new Map();
+  };
+
+  const resolutions = new Map<string, EscoResolution>();
+  const distrustedJoins = new Map<string, string>();
+  const pending: {
+    concept: EscoOccupation;
+    /** The French labels step 2 reads: all but those that made a distrusted join. */
+    labels: string[];
+    hits: { code: string; score: number }[];
+    /** The exact join step 2 is asked to replace (kept when step 2 finds no family the group holds). */
+    distrusted?: string;
+  }[] = [];
+  for (const concept of concepts) {
+    const codes = joins.get(concept.uri);
+    let distrusted: string | undefined;
+    let labels = concept.frLabels;
+    if (codes) {
+      const others = otherJoins(concept);
+      const supported = (code: string) => others.has(family(code));
+      const [code, join] = [...codes.entries()].sort(
+        ([a, left], [b, right]) => right.labels.length - left.labels.length || (a < b ? -1 : 1),
+      )[0]!;
+      const strong = join.labels.length >= MIN_FAMILY_SHARE * concept.frLabels.length;
+      if (join.preferred || strong || supported(code) || others.size === 0) {
+        resolutions.set(concept.uri, { romeCode: code, how: 'exact' });
+        continue;
+      }
+      distrusted = code;
+      distrustedJoins.set(concept.uri, code);
+      labels = labels.filter((label) => !join.labels.includes(label));
+    }
+    const hits = labels.flatMap((label) =>
+      index.search(label, CODES_PER_LABEL).hits.map((hit) => ({ code: hit.romeCode, score: hit.score })),
+    );
+    pending.push({ concept, labels, hits, distrusted });
+  }
+
+  // ISCO consistency of the matched concepts: the families exact joins resolved each ISCO unit group (4 digits)
+  // and minor group (3) to (a distrusted join counts: its group still says what it said).
   const groupCounts = new Map<string, Map<string, number>>();
   for (const concept of concepts) {
-    const resolution = resolutions.get(concept.uri);
-    if (!resolution || !concept.isco) continue;
+    const code = distrustedJoins.get(concept.uri) ?? resolutions.get(concept.uri)?.romeCode;
+    if (!code || !concept.isco) continue;
     for (const group of [concept.isco, concept.isco.slice(0, 3)]) {
       const counts = groupCounts.get(group) ?? new Map<string, number>();
-      counts.set(family(resolution.romeCode), (counts.get(family(resolution.romeCode)) ?? 0) + 1);
+      counts.set(family(code), (counts.get(family(code)) ?? 0) + 1);
       groupCounts.set(group, counts);
     }
   }
@@ -107,12 +176,13 @@ export function resolveEscoConcepts(
     return counts ?? new Map<string, number>();
   };
 
-  for (const { concept, hits } of pending) {
-    const familyCounts = groupFamilies(concept.isco);
+  for (const { concept, labels, hits, distrusted } of pending) {
+    // A distrusted join is replaced only by a family the other concepts of its group join to.
+    const familyCounts = distrusted ? otherJoins(concept) : groupFamilies(concept.isco);
     // Each label's best code votes for its family with its score.
     const familyVotes = new Map<string, number>();
     let total = 0;
-    for (const label of concept.frLabels) {
+    for (const label of labels) {
       const [best] = index.search(label, 1).hits;
       if (!best) continue;
       total += best.score;
@@ -141,7 +211,9 @@ export function resolveEscoConcepts(
       [...familyCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
     if (dominant && count! >= MIN_GROUP_JOINS && count! / sum(familyCounts) >= DOMINANT_SHARE) {
       resolutions.set(concept.uri, { romeCode: bestInFamily(dominant)?.code ?? dominant, how: 'isco' });
+      continue;
     }
+    if (distrusted) resolutions.set(concept.uri, { romeCode: distrusted, how: 'exact' });
   }
   return resolutions;
 }

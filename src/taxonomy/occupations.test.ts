@@ -197,6 +197,15 @@ describe('confidence and abstention', () => {
   });
 });
 
+describe('the English bridge', () => {
+  it('does not file an ESCO label under a family one stray alternative label joined', () => {
+    // ESCO's secondary-school teaching assistant lists "lecteur" (ROME: a publishing reader, E1105).
+    const family = occupationFamily(top('secondary school teaching assistant') ?? '');
+    expect(family).not.toBe('E1105');
+    expect(family?.startsWith('K')).toBe(true);
+  });
+});
+
 describe('specificity signals', () => {
   it('reads how many families the most specific word spreads over, and what the best title matched', () => {
     const cariste = searchOccupations('Cariste', 5);
