@@ -25,6 +25,7 @@ export const TITLE_SETS = [
   'en-livecareer-dev',
   'generic',
   'generic-dev',
+  'generic-auto',
 ] as const;
 /** A labelled set: a file of eval/occupations, or the generated calibration set (see calibration-titles.ts). */
 export type TitleSet = (typeof TITLE_SETS)[number] | 'calibration';
@@ -38,6 +39,7 @@ const FILES: Record<(typeof TITLE_SETS)[number], string> = {
   'en-livecareer-dev': 'en-livecareer-dev.tsv',
   generic: 'generic.tsv',
   'generic-dev': 'generic-dev.tsv',
+  'generic-auto': 'generic-auto.tsv',
 };
 
 export interface LabelledTitle {

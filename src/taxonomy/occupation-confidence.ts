@@ -72,7 +72,23 @@ export const CONFIDENCE_FEATURES = [
   'fuzzyContentOnly',
   /** 1 when the best title shares one word with a query of two words or more. */
   'oneWordOverlap',
+  /**
+   * Specificity of the query as a whole: log(1 + families whose titles, anywhere in the index of the best
+   * title, hold every known query word), and the entropy of those titles over their families. "Machine
+   * Operator" is an exact ESCO label, yet operator titles holding "machine" sit in some sixty families.
+   */
+  'coveringAll',
+  'coveringEntropy',
+  /**
+   * The same, only when the best title is exactly the query (both coverages 1): an exact label is only as sure
+   * as the label is specific, which the score (1) alone cannot say.
+   */
+  'exactCovering',
+  'exactEntropy',
 ] as const;
+
+/** Both coverages at least this: the best title is the query, word for word. */
+const EXACT_COVERAGE = 0.99;
 
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 
@@ -100,6 +116,8 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     indexesAgree,
   } = signals;
   const source = top ? TITLE_SOURCES[top.source] : undefined;
+  const exact =
+    top !== undefined && top.queryCoverage >= EXACT_COVERAGE && top.titleCoverage >= EXACT_COVERAGE;
   const values: Record<ConfidenceFeature, number> = {
     bias: 1,
     score: top?.score ?? 0,
@@ -132,6 +150,10 @@ export function confidenceFeatures({ candidates, signals }: OccupationSearch): n
     headOnly: top && !top.contentMatched && genericWords < words ? 1 : 0,
     fuzzyContentOnly: top?.contentMatched && !top.exactContentMatched ? 1 : 0,
     oneWordOverlap: top && top.matchedWords === 1 && query.words >= 2 ? 1 : 0,
+    coveringAll: Math.log1p(query.coveringFamilies),
+    coveringEntropy: query.coveringEntropy,
+    exactCovering: exact ? Math.log1p(query.coveringFamilies) : 0,
+    exactEntropy: exact ? query.coveringEntropy : 0,
   };
   if (top?.language === 'en') {
     values.englishScore = values.score;

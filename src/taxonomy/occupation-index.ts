@@ -42,6 +42,14 @@ export interface QueryStats {
    * hundreds for "manager"; 0 when no word is known. A word's typo matches count as the word.
    */
   specificFamilies: number;
+  /**
+   * Families whose titles hold every known query word (typo matches count), over the whole index: 1 or 2 for
+   * "Cariste" or "Data Analyst", dozens for "Machine Operator" (an operator runs a machine in most trades) even
+   * when one title is exactly the query. 0 when no word is known.
+   */
+  coveringFamilies: number;
+  /** Entropy (nats) of those titles over their families: low when most of them sit in one family. */
+  coveringEntropy: number;
 }
 
 export interface SearchResult {
@@ -106,6 +114,9 @@ export class OccupationIndex {
   private readonly contentEntries: Uint8Array;
   /** Per term: distinct families (by `familyOf`) of the entries that hold it. */
   private readonly termFamilies: Int32Array;
+  /** Per entry, its family id; per family id, covering titles counted during a search. */
+  private readonly entryFamilies: Int32Array;
+  private readonly familyCounts: Int32Array;
   /** Per code, during a search: best score so far (-1 = not reached) and the entry that gave it. */
   private readonly codeScores: Float64Array;
   private readonly codeEntries: Int32Array;
@@ -192,7 +203,7 @@ export class OccupationIndex {
     this.codeMatched = new Float64Array(this.codes.length);
     this.masked = new Uint8Array(count);
     const familyIds = new Map<string, number>();
-    const entryFamilies = Int32Array.from(this.entryCodes, (code) => {
+    this.entryFamilies = Int32Array.from(this.entryCodes, (code) => {
       const family = familyOf(code);
       let id = familyIds.get(family);
       if (id === undefined) {
@@ -201,6 +212,8 @@ export class OccupationIndex {
       }
       return id;
     });
+    const entryFamilies = this.entryFamilies;
+    this.familyCounts = new Int32Array(familyIds.size);
     const lastSeen = new Int32Array(familyIds.size).fill(-1);
     this.termFamilies = Int32Array.from(this.postings, (list, term) => {
       let families = 0;
@@ -368,12 +381,20 @@ export class OccupationIndex {
     foreignWeight: (word: string) => number = () => 0,
     head?: string,
   ): SearchResult {
-    const query: QueryStats = { words: words.length, unknownWords: 0, weight: 0, specificFamilies: 0 };
+    const query: QueryStats = {
+      words: words.length,
+      unknownWords: 0,
+      weight: 0,
+      specificFamilies: 0,
+      coveringFamilies: 0,
+      coveringEntropy: 0,
+    };
     if (words.length === 0 || limit <= 0) return { hits: [], query };
     const touched: number[] = [];
     const { accumulated, bestForWord, fuzzyEntries, fuzzyForWord, headEntries } = this;
     const { matchedWordCounts, contentEntries } = this;
     let specific = Number.POSITIVE_INFINITY;
+    let knownWords = 0;
     const usedTerms = new Set<number>();
     for (const word of words) {
       const candidates = this.candidatesFor(word).filter((candidate) => !usedTerms.has(candidate.term));
@@ -385,6 +406,7 @@ export class OccupationIndex {
         if (foreign === 0) query.unknownWords++;
         continue;
       }
+      knownWords++;
       let weight = 0;
       let families = 0;
       const wordTouched: number[] = [];
@@ -417,13 +439,21 @@ export class OccupationIndex {
     }
     // An occupation's score is its best title's; a title of lower priority (ROME label, main title, curated
     // alias) wins a tie by a 0.0001-per-level margin, so the order is simply score desc, then code.
-    const { codeScores, codeEntries, codeMatched } = this;
+    const { codeScores, codeEntries, codeMatched, familyCounts, entryFamilies } = this;
     const touchedCodes: number[] = [];
+    const coveredFamilies: number[] = [];
+    let covering = 0;
     for (const entry of touched) {
       const matched = accumulated[entry]!;
       if (this.masked[entry] === 1) {
         accumulated[entry] = 0;
         continue;
+      }
+      if (matchedWordCounts[entry] === Math.min(knownWords, 255)) {
+        const family = entryFamilies[entry]!;
+        if (familyCounts[family] === 0) coveredFamilies.push(family);
+        familyCounts[family]!++;
+        covering++;
       }
       const dice = Math.min(1, (2 * matched) / (query.weight + this.entryWeights[entry]!));
       const score =
@@ -461,6 +491,12 @@ export class OccupationIndex {
       contentEntries[entry] = 0;
     }
     query.specificFamilies = Number.isFinite(specific) ? specific : 0;
+    query.coveringFamilies = coveredFamilies.length;
+    for (const family of coveredFamilies) {
+      const share = familyCounts[family]! / covering;
+      query.coveringEntropy -= share * Math.log(share);
+      familyCounts[family] = 0;
+    }
     for (const code of touchedCodes) codeScores[code] = -1;
     return { hits, query };
   }

@@ -207,6 +207,17 @@ describe('the English bridge', () => {
 });
 
 describe('specificity signals', () => {
+  it('reads how many families hold every word of the title, and keeps an exact but unspecific label below sure', () => {
+    const machine = searchOccupations('Machine Operator', 5);
+    const analyst = searchOccupations('Data Analyst', 5);
+    expect(machine.signals.query.coveringFamilies).toBeGreaterThan(20);
+    expect(analyst.signals.query.coveringFamilies).toBeLessThanOrEqual(3);
+    expect(machine.signals.query.coveringEntropy).toBeGreaterThan(analyst.signals.query.coveringEntropy);
+    // Both are exact ESCO English labels: only the second names one family.
+    expect(normalizeOccupation('Machine Operator').familyConfidence).toBeLessThan(0.9);
+    expect(normalizeOccupation('Data Analyst').familyConfidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('reads how many families the most specific word spreads over, and what the best title matched', () => {
     const cariste = searchOccupations('Cariste', 5);
     const manager = searchOccupations('Manager', 5);

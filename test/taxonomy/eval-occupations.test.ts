@@ -1,5 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SOURCE_DIR } from '../../scripts/build-taxonomy.js';
 import { evaluateOccupationSets } from '../../scripts/eval-occupations.js';
+import { buildGenericTitles, GENERIC_AUTO_FILE } from '../../scripts/occupation-eval/build-generic-set.js';
 import { readCalibrationSet } from '../../scripts/occupation-eval/calibration-titles.js';
 import {
   DEV_ONLY_SETS,
@@ -52,6 +55,26 @@ describe('occupation eval sets', () => {
     expect(calibration.every((title) => title.families.length > 0 && title.label.length > 0)).toBe(true);
   });
 
+  it.skipIf(!existsSync(DEFAULT_SOURCE_DIR))(
+    'holds the generic titles the builder finds in the ROME and ESCO labels today, none labelled elsewhere',
+    () => {
+      const titles = buildGenericTitles(DEFAULT_SOURCE_DIR);
+      const written = readFileSync(GENERIC_AUTO_FILE, 'utf8')
+        .split('\n')
+        .filter((line) => line && !line.startsWith('#'))
+        .map((line) => line.split('\t')[0]);
+      expect(written).toEqual(titles);
+      expect(titles.length).toBeGreaterThanOrEqual(150);
+      const labelled = new Set(
+        readAllTitleSets()
+          .filter((title) => title.set !== 'generic-auto')
+          .map((title) => title.title.toLowerCase()),
+      );
+      expect(titles.filter((title) => labelled.has(title.toLowerCase()))).toEqual([]);
+    },
+    60_000,
+  );
+
   it('splits by the folded title, so a re-cased title stays on its side', () => {
     expect(isHeldOut('Cariste H/F')).toBe(isHeldOut('  cariste   h/f '));
   });
@@ -68,6 +91,10 @@ describe('occupation eval sets', () => {
     const confident = generic.reduce((sum, item) => sum + item.genericConfident, 0);
     const total = generic.reduce((sum, item) => sum + item.genericTotal, 0);
     expect(confident / total).toBeLessThanOrEqual(0.1);
+    // Generated generic titles (heads spread over many families, exact labels among them): few answered sure.
+    const spread = scores.filter((item) => item.set === 'generic-auto');
+    const sure = spread.reduce((sum, item) => sum + item.confidentWrong, 0);
+    expect(sure / spread.reduce((sum, item) => sum + item.genericTotal, 0)).toBeLessThanOrEqual(0.05);
     expect(calibration.heldOut.family.ece).toBeLessThanOrEqual(0.08);
     expect(calibration.heldOut.code.ece).toBeLessThanOrEqual(0.08);
     // On titles the vocabularies were not written from (labels masked), the refitted model stays calibrated.
