@@ -12,7 +12,8 @@
  * same gold the calibration set uses) spread over at least `MIN_FAMILIES` ROME families and no family holds
  * more than `MAX_FAMILY_SHARE` of them: "Machine Operator" (operator titles with "machine" in dozens of
  * industries), "Technicien de maintenance", "Sales Assistant" are; "Forklift Driver", "Aide-soignant" are not.
- * Candidates written in another labelled set (eval/occupations/*.tsv) are left out: a hand label decides.
+ * Candidates another labelled set (eval/occupations/*.tsv) holds with the same words once job-board noise is
+ * stripped ("Electricien H/F") are left out: a hand label decides.
  *
  * The same spread is what the confidence model's `coveringAll`/`exactCovering` features read from the index,
  * so this set checks that the model uses it, not that it generalises: the lead's independent generic titles do.
@@ -24,6 +25,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ENGLISH, FRENCH, genderForms, type TitleLanguage } from '../../src/taxonomy/occupation-entries.js';
+import { cleanJobTitle } from '../../src/taxonomy/occupation-title-cleaner.js';
 import { foldAccents } from '../../src/text/index.js';
 import { DEFAULT_SOURCE_DIR, parseCsv } from '../build-taxonomy.js';
 import { EVAL_DIR, readAllTitleSets } from './labelled-titles.js';
@@ -215,14 +217,16 @@ export function buildGenericTitles(sourceDir: string): string[] {
       .flatMap(genderForms)
       .map((title) => foldAccents(title).toLowerCase()),
   );
+  // A title another set labels, once its job-board noise is gone ("Electricien H/F"), is decided by that label.
+  const wordKey = (title: string) =>
+    [...new Set([...FRENCH.words(title, false), ...ENGLISH.words(title, false)])].sort().join(' ');
   const labelled = new Set(
     readAllTitleSets()
       .filter((item) => item.set !== 'generic-auto')
-      .map((item) => foldAccents(item.title).toLowerCase()),
+      .map((item) => wordKey(cleanJobTitle(item.title, () => 1).text)),
   );
   const kept = (candidate: string) =>
-    !labelled.has(foldAccents(candidate).toLowerCase()) &&
-    !romeTitles.has(foldAccents(candidate).toLowerCase());
+    !labelled.has(wordKey(candidate)) && !romeTitles.has(foldAccents(candidate).toLowerCase());
   const frenchCandidateSet = headCandidates(FRENCH, frenchLabels, (label) =>
     frenchCandidates(label).map((candidate) => candidate.toLowerCase()),
   );
