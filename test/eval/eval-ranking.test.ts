@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryQrels } from '../../scripts/eval-ranking.js';
 import { baselineTokens, createBm25Baseline } from '../../scripts/ranking/bm25-baseline.js';
+import { categoryOfOrder, orderSetQrels } from '../../scripts/ranking/order-set.js';
 import { summarize } from '../../scripts/ranking/report.js';
 import { heldOutCategories } from '../../scripts/ranking/split.js';
 
@@ -104,5 +105,32 @@ describe('ranking benchmark: protocol', () => {
     expect(summary.losses).toEqual(['A']);
     expect(summary.mean.x?.ndcg10).toBeCloseTo(0.6, 10);
     expect(summary.mean.b?.map).toBeCloseTo(0.3, 10);
+  });
+});
+
+describe('ranking benchmark: a second set of orders (--jobs)', () => {
+  const categories = ['FINANCE', 'BUSINESS-DEVELOPMENT', 'INFORMATION-TECHNOLOGY', 'HR'];
+
+  it('reads the category from the order id: its name, or the longest name before a separator', () => {
+    expect(categoryOfOrder('finance', categories)).toBe('FINANCE');
+    expect(categoryOfOrder('Finance-2', categories)).toBe('FINANCE');
+    expect(categoryOfOrder('business-development_b', categories)).toBe('BUSINESS-DEVELOPMENT');
+    expect(categoryOfOrder('information-technology.v2', categories)).toBe('INFORMATION-TECHNOLOGY');
+    expect(categoryOfOrder('hrm', categories)).toBeNull();
+    expect(categoryOfOrder('plumber', categories)).toBeNull();
+  });
+
+  it('judges every resume of the order category relevant and lists orders of no category', () => {
+    const documents = [
+      { category: 'FINANCE', key: '1' },
+      { category: 'FINANCE', key: '2' },
+      { category: 'HR', key: '3' },
+    ];
+    const { qrels, categoryOf, unmatched } = orderSetQrels(['finance-2', 'hr', 'plumber'], documents);
+    expect([...(qrels.get('finance-2')?.keys() ?? [])]).toEqual(['1', '2']);
+    expect([...(qrels.get('hr')?.keys() ?? [])]).toEqual(['3']);
+    expect(categoryOf.get('finance-2')).toBe('FINANCE');
+    expect(unmatched).toEqual(['plumber']);
+    expect(qrels.has('plumber')).toBe(false);
   });
 });
