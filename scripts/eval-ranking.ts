@@ -30,6 +30,7 @@ import { type RankCandidatesOptions, rankCandidates } from '../src/matching/inde
 import { readCandidateDataset, readJobOrders } from '../src/parsing/index.js';
 import { createLocal } from '../src/providers/index.js';
 import { type Bm25Baseline, createBm25Baseline } from './ranking/bm25-baseline.js';
+import { lossProbability } from './ranking/loss-stability.js';
 import { orderSetQrels } from './ranking/order-set.js';
 import { readParsedPool } from './ranking/parsed-pool.js';
 import {
@@ -133,7 +134,19 @@ export async function scoreOrderSet(input: {
       rank: async (job: JobOrder) => baseline.rank([job.title, ...job.requiredSkills].join(' ')),
     },
   ];
-  const result = await runExperiment({ jobs, candidates: profiles, qrels, configs, cutoffs: CUTOFFS });
+  const result = await runExperiment({
+    jobs,
+    candidates: profiles,
+    qrels,
+    configs,
+    cutoffs: CUTOFFS,
+    runDepth: profiles.length,
+  });
+  const rankingOf = (config: string, jobId: string) =>
+    result.configs
+      .find((item) => item.name === config)
+      ?.perJob.find((item) => item.jobId === jobId)
+      ?.ranking.map((item) => item.candidate) ?? [];
   const adResult = input.ads
     ? await runExperiment({
         jobs: jobs.map((job) => adById.get(job.id) ?? job),
@@ -155,6 +168,11 @@ export async function scoreOrderSet(input: {
         'cvmatch-ad': adResult ? figuresOf(adResult, 'cvmatch-ad', job.id) : { ndcg10: null, map: null },
         bm25: figuresOf(result, 'bm25', job.id),
       },
+      lossProbability: lossProbability(
+        rankingOf('cvmatch', job.id),
+        rankingOf('bm25', job.id),
+        qrels.get(job.id) ?? new Map(),
+      ),
     };
   });
   const rankers = [...RANKERS];
@@ -312,6 +330,19 @@ export async function runFixtureEval(now: string): Promise<Record<string, number
   return result.configs[0]?.overall ?? {};
 }
 
+/** Where cvmatch loses, and how many losses to expect on random sub-pools (`lossProbability`). */
+function lossLine(summaries: OrderSetFigures['summaries'], showHeldOut: boolean): string {
+  const expected = (name: 'dev' | 'held-out' | 'overall') =>
+    summaries[name].expectedLosses?.toFixed(1) ?? '–';
+  const losses = (showHeldOut ? summaries.overall.losses : summaries.dev.losses).join(', ') || 'none';
+  return (
+    `cvmatch loses to BM25 (nDCG@10) on: ${losses}` +
+    (showHeldOut ? '' : ` (dev; held-out: ${summaries['held-out'].losses.length})`) +
+    `; expected losses on random 80 % sub-pools: dev ${expected('dev')}, held-out ${expected('held-out')}, ` +
+    `overall ${expected('overall')}`
+  );
+}
+
 function formatReport(report: RankingBenchmark, showHeldOut: boolean): string {
   const out = [
     `livecareer category benchmark: ${report.pool.documents} resumes, ${report.rows.length} categories ` +
@@ -324,9 +355,7 @@ function formatReport(report: RankingBenchmark, showHeldOut: boolean): string {
       showHeldOut,
     }),
     '',
-    `cvmatch loses to BM25 (nDCG@10) on: ${
-      (showHeldOut ? report.summaries.overall.losses : report.summaries.dev.losses).join(', ') || 'none'
-    }${showHeldOut ? '' : ` (dev; held-out: ${report.summaries['held-out'].losses.length})`}`,
+    lossLine(report.summaries, showHeldOut),
   ];
   if (report.extra) {
     const { extra } = report;
@@ -342,9 +371,7 @@ function formatReport(report: RankingBenchmark, showHeldOut: boolean): string {
         showHeldOut,
       }),
       '',
-      `cvmatch loses to BM25 (nDCG@10) on: ${
-        (showHeldOut ? extra.summaries.overall.losses : extra.summaries.dev.losses).join(', ') || 'none'
-      }${showHeldOut ? '' : ` (dev; held-out: ${extra.summaries['held-out'].losses.length})`}`,
+      lossLine(extra.summaries, showHeldOut),
       ...extra.warnings.map((warning) => `warning: ${warning}`),
     );
   }

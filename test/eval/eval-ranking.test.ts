@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryQrels } from '../../scripts/eval-ranking.js';
 import { baselineTokens, createBm25Baseline } from '../../scripts/ranking/bm25-baseline.js';
+import { lossProbability } from '../../scripts/ranking/loss-stability.js';
 import { categoryOfOrder, orderSetQrels } from '../../scripts/ranking/order-set.js';
 import { summarize } from '../../scripts/ranking/report.js';
 import { heldOutCategories } from '../../scripts/ranking/split.js';
@@ -132,5 +133,33 @@ describe('ranking benchmark: a second set of orders (--jobs)', () => {
     expect(categoryOf.get('finance-2')).toBe('FINANCE');
     expect(unmatched).toEqual(['plumber']);
     expect(qrels.has('plumber')).toBe(false);
+  });
+});
+
+describe('ranking benchmark: probability of losing on random sub-pools', () => {
+  const keys = Array.from({ length: 40 }, (_, index) => `d${index}`);
+  const judgements = new Map(keys.slice(0, 5).map((key) => [key, 1]));
+  const perfect = [...keys];
+  const reversed = [...keys].reverse();
+
+  it('is 0 for a ranking that is never worse and 1 for one that is always worse', () => {
+    expect(lossProbability(perfect, reversed, judgements)).toBe(0);
+    expect(lossProbability(reversed, perfect, judgements)).toBe(1);
+  });
+
+  it('is near a half when the two differ by one swap of a relevant and an irrelevant resume', () => {
+    // The baseline puts d4 (relevant) 10th, the ranker 11th: it loses unless a sub-pool drops what
+    // separates them from the top 10, so the probability is strictly between 0 and 1.
+    const baseline = ['d0', 'd1', 'd2', 'd3', ...keys.slice(5, 10), 'd4', ...keys.slice(10)];
+    const ranked = ['d0', 'd1', 'd2', 'd3', ...keys.slice(5, 11), 'd4', ...keys.slice(11)];
+    const probability = lossProbability(ranked, baseline, judgements) ?? -1;
+    expect(probability).toBeGreaterThan(0.05);
+    expect(probability).toBeLessThan(0.95);
+  });
+
+  it('is the same on every run (fixed seed) and null without a relevant resume', () => {
+    const ranked = [...keys.slice(20), ...keys.slice(0, 20)];
+    expect(lossProbability(ranked, perfect, judgements)).toBe(lossProbability(ranked, perfect, judgements));
+    expect(lossProbability(perfect, reversed, new Map())).toBeNull();
   });
 });
