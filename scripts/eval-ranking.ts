@@ -6,8 +6,12 @@
  *   npm run eval:ranking                      # tables on stdout, progress on stderr
  *   npm run eval:ranking -- --json            # everything as JSON
  *   npm run eval:ranking -- --dev-only        # while tuning: held-out categories only as means
+ *   npm run eval:ranking -- --jobs <dir> [--ads <dir>]   # also a second set of orders, on the same pool
  *   options: --data <dir> (default ../shared/data/dev/livecareer-resumes), --now YYYY-MM-DD (default
- *   2026-11-01), --no-cache (parse every PDF again; the cache is .cvmatch-cache/eval-ranking/)
+ *   2026-11-01), --no-cache (parse every PDF again; the cache is .cvmatch-cache/eval-ranking/),
+ *   --jobs <dir>: orders in the format of eval/ranking/livecareer/jobs, each named after the category it is
+ *   about (`finance.json`, or `finance-2.json`), ranked by cvmatch and BM25 next to the benchmark's own;
+ *   --ads <dir>: the same orders as text ads (same file names, `.txt`), the `cvmatch-ad` column
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +29,9 @@ import {
 import { type RankCandidatesOptions, rankCandidates } from '../src/matching/index.js';
 import { readCandidateDataset, readJobOrders } from '../src/parsing/index.js';
 import { createLocal } from '../src/providers/index.js';
-import { createBm25Baseline } from './ranking/bm25-baseline.js';
+import { type Bm25Baseline, createBm25Baseline } from './ranking/bm25-baseline.js';
+import { lossProbability } from './ranking/loss-stability.js';
+import { orderSetQrels } from './ranking/order-set.js';
 import { readParsedPool } from './ranking/parsed-pool.js';
 import {
   type CategoryRow,
@@ -83,10 +89,103 @@ export interface RankingBenchmark {
   heldOut: string[];
   rows: CategoryRow[];
   summaries: Record<'dev' | 'held-out' | 'overall', SplitSummary>;
+  /** A second set of orders scored on the same pool (`--jobs`), absent without one. */
+  extra?: OrderSetReport;
   fixtures: Record<string, number | null>;
   /** Largest score change under counterfactual swaps, on a sample of the real pool (0 = blind to it). */
   fairness: Record<string, number>;
   warnings: string[];
+}
+
+/** The figures of one set of orders: a row per order, dev / held-out / overall means, what went wrong. */
+export interface OrderSetFigures {
+  rows: CategoryRow[];
+  summaries: Record<'dev' | 'held-out' | 'overall', SplitSummary>;
+  warnings: string[];
+}
+
+/** A second, independently written set of orders (`--jobs`, `--ads`) and its figures. */
+export interface OrderSetReport extends OrderSetFigures {
+  jobs: string;
+  ads: string | null;
+}
+
+/**
+ * Ranks the pool for each order with offline cvmatch and the BM25 baseline, and for each order's text ad
+ * (`ads`, matched by id; the JSON order where an ad is missing) with cvmatch again. Rows are named after the
+ * order; an order is held-out when its category (`categoryOf`, default: the order's id) is.
+ */
+export async function scoreOrderSet(input: {
+  jobs: JobOrder[];
+  ads: JobOrder[] | null;
+  profiles: CandidateProfile[];
+  qrels: Qrels;
+  baseline: Bm25Baseline;
+  heldOut: ReadonlySet<string>;
+  now: string;
+  categoryOf?: ReadonlyMap<string, string>;
+}): Promise<OrderSetFigures> {
+  const { jobs, profiles, qrels, baseline, now } = input;
+  const adById = new Map((input.ads ?? []).map((job) => [job.id, job]));
+  const configs: ExperimentConfig[] = [
+    { name: 'cvmatch', options: offlineOptions(now) },
+    {
+      name: 'bm25',
+      rank: async (job: JobOrder) => baseline.rank([job.title, ...job.requiredSkills].join(' ')),
+    },
+  ];
+  const result = await runExperiment({
+    jobs,
+    candidates: profiles,
+    qrels,
+    configs,
+    cutoffs: CUTOFFS,
+    runDepth: profiles.length,
+  });
+  const rankingOf = (config: string, jobId: string) =>
+    result.configs
+      .find((item) => item.name === config)
+      ?.perJob.find((item) => item.jobId === jobId)
+      ?.ranking.map((item) => item.candidate) ?? [];
+  const adResult = input.ads
+    ? await runExperiment({
+        jobs: jobs.map((job) => adById.get(job.id) ?? job),
+        candidates: profiles,
+        qrels,
+        configs: [{ name: 'cvmatch-ad', options: offlineOptions(now) }],
+        cutoffs: CUTOFFS,
+      })
+    : null;
+  const heldOut = new Set([...input.heldOut].map(jobIdOf));
+  const rows: CategoryRow[] = jobs.map((job) => {
+    const category = input.categoryOf?.get(job.id) ?? job.id.toUpperCase();
+    return {
+      // Named after the category when the order's id is its name, else after the order.
+      category: jobIdOf(category) === job.id ? category : job.id,
+      split: heldOut.has(jobIdOf(category)) ? 'held-out' : 'dev',
+      figures: {
+        cvmatch: figuresOf(result, 'cvmatch', job.id),
+        'cvmatch-ad': adResult ? figuresOf(adResult, 'cvmatch-ad', job.id) : { ndcg10: null, map: null },
+        bm25: figuresOf(result, 'bm25', job.id),
+      },
+      lossProbability: lossProbability(
+        rankingOf('cvmatch', job.id),
+        rankingOf('bm25', job.id),
+        qrels.get(job.id) ?? new Map(),
+      ),
+    };
+  });
+  const rankers = [...RANKERS];
+  const summary = (chosen: CategoryRow[]) => summarize(chosen, rankers, 'cvmatch', 'bm25');
+  return {
+    rows,
+    summaries: {
+      dev: summary(rows.filter((row) => row.split === 'dev')),
+      'held-out': summary(rows.filter((row) => row.split === 'held-out')),
+      overall: summary(rows),
+    },
+    warnings: result.warnings,
+  };
 }
 
 /** Runs the whole benchmark (parsing with the cache, three rankers) and the fixture evaluation. */
@@ -94,6 +193,10 @@ export async function runRankingBenchmark(options: {
   data?: string;
   now?: string;
   cache?: boolean;
+  /** A second folder of orders (same JSON format as `jobs/`) scored on the same pool with the baseline. */
+  jobs?: string;
+  /** The text ads of that second set (same ids), ranked as the `cvmatch-ad` column. */
+  ads?: string;
   onProgress?: (message: string) => void;
 }): Promise<RankingBenchmark> {
   const data = options.data ?? DEFAULT_DATA;
@@ -122,54 +225,44 @@ export async function runRankingBenchmark(options: {
 
   const jobs = await readJobOrders(join(BENCHMARK, 'jobs'), { now });
   const ads = await readJobOrders(join(BENCHMARK, 'ads'), { now });
-  const adById = new Map(ads.map((job) => [job.id, job]));
   const baseline = createBm25Baseline(new Map(profiles.map((profile) => [profile.id, profile.text])));
-  const configs: ExperimentConfig[] = [
-    { name: 'cvmatch', options: offlineOptions(now) },
-    {
-      name: 'bm25',
-      rank: async (job: JobOrder) => baseline.rank([job.title, ...job.requiredSkills].join(' ')),
-    },
-  ];
   progress(`ranking ${profiles.length} resumes for ${jobs.length} orders`);
-  const result = await runExperiment({ jobs, candidates: profiles, qrels, configs, cutoffs: CUTOFFS });
-  const adResult = await runExperiment({
-    jobs: jobs.map((job) => adById.get(job.id) ?? job),
-    candidates: profiles,
-    qrels,
-    configs: [{ name: 'cvmatch-ad', options: offlineOptions(now) }],
-    cutoffs: CUTOFFS,
-  });
-  warnings.push(...result.warnings);
-
-  const rows: CategoryRow[] = categories.map((category) => {
-    const jobId = jobIdOf(category);
-    return {
-      category,
-      split: heldOut.has(category) ? 'held-out' : 'dev',
-      figures: {
-        cvmatch: figuresOf(result, 'cvmatch', jobId),
-        'cvmatch-ad': figuresOf(adResult, 'cvmatch-ad', jobId),
-        bm25: figuresOf(result, 'bm25', jobId),
-      },
+  const main = await scoreOrderSet({ jobs, ads, profiles, qrels, baseline, heldOut, now });
+  warnings.push(...main.warnings);
+  let extra: OrderSetReport | undefined;
+  if (options.jobs) {
+    const extraJobs = await readJobOrders(options.jobs, { now });
+    const extraAds = options.ads ? await readJobOrders(options.ads, { now }) : null;
+    const matched = orderSetQrels(
+      extraJobs.map((job) => job.id),
+      pool.documents,
+    );
+    progress(`ranking ${profiles.length} resumes for ${extraJobs.length} orders of ${options.jobs}`);
+    const scored = await scoreOrderSet({
+      jobs: extraJobs.filter((job) => matched.categoryOf.has(job.id)),
+      ads: extraAds,
+      profiles,
+      qrels: matched.qrels,
+      baseline,
+      heldOut,
+      now,
+      categoryOf: matched.categoryOf,
+    });
+    extra = {
+      jobs: options.jobs,
+      ads: options.ads ?? null,
+      ...scored,
+      warnings: [
+        ...matched.unmatched.map((id) => `order ${id} names no category of the pool: left out`),
+        ...(extraAds
+          ? extraJobs
+              .filter((job) => matched.categoryOf.has(job.id) && !extraAds.some((ad) => ad.id === job.id))
+              .map((job) => `order ${job.id} has no ad in ${options.ads}: cvmatch-ad ranks the JSON order`)
+          : []),
+        ...scored.warnings,
+      ],
     };
-  });
-  const rankers = [...RANKERS];
-  const summaries = {
-    dev: summarize(
-      rows.filter((row) => row.split === 'dev'),
-      rankers,
-      'cvmatch',
-      'bm25',
-    ),
-    'held-out': summarize(
-      rows.filter((row) => row.split === 'held-out'),
-      rankers,
-      'cvmatch',
-      'bm25',
-    ),
-    overall: summarize(rows, rankers, 'cvmatch', 'bm25'),
-  };
+  }
   progress('fixtures');
   const fixtures = await runFixtureEval(FIXTURE_NOW);
   progress('counterfactual swaps on a sample of the pool');
@@ -179,8 +272,9 @@ export async function runRankingBenchmark(options: {
     data,
     pool: { documents: cvs.length, cached: pool.cached, failures: pool.failures },
     heldOut: [...heldOut].sort(),
-    rows,
-    summaries,
+    rows: main.rows,
+    summaries: main.summaries,
+    ...(extra ? { extra } : {}),
     fixtures,
     fairness,
     warnings,
@@ -236,6 +330,19 @@ export async function runFixtureEval(now: string): Promise<Record<string, number
   return result.configs[0]?.overall ?? {};
 }
 
+/** Where cvmatch loses, and how many losses to expect on random sub-pools (`lossProbability`). */
+function lossLine(summaries: OrderSetFigures['summaries'], showHeldOut: boolean): string {
+  const expected = (name: 'dev' | 'held-out' | 'overall') =>
+    summaries[name].expectedLosses?.toFixed(1) ?? '–';
+  const losses = (showHeldOut ? summaries.overall.losses : summaries.dev.losses).join(', ') || 'none';
+  return (
+    `cvmatch loses to BM25 (nDCG@10) on: ${losses}` +
+    (showHeldOut ? '' : ` (dev; held-out: ${summaries['held-out'].losses.length})`) +
+    `; expected losses on random 80 % sub-pools: dev ${expected('dev')}, held-out ${expected('held-out')}, ` +
+    `overall ${expected('overall')}`
+  );
+}
+
 function formatReport(report: RankingBenchmark, showHeldOut: boolean): string {
   const out = [
     `livecareer category benchmark: ${report.pool.documents} resumes, ${report.rows.length} categories ` +
@@ -248,15 +355,33 @@ function formatReport(report: RankingBenchmark, showHeldOut: boolean): string {
       showHeldOut,
     }),
     '',
-    `cvmatch loses to BM25 (nDCG@10) on: ${
-      (showHeldOut ? report.summaries.overall.losses : report.summaries.dev.losses).join(', ') || 'none'
-    }${showHeldOut ? '' : ` (dev; held-out: ${report.summaries['held-out'].losses.length})`}`,
+    lossLine(report.summaries, showHeldOut),
+  ];
+  if (report.extra) {
+    const { extra } = report;
+    out.push(
+      '',
+      `second set of orders: ${extra.jobs}${extra.ads ? ` (ads: ${extra.ads})` : ' (no ads: cvmatch-ad –)'}, ` +
+        `${extra.rows.length} orders on the same pool`,
+      '',
+      formatRankingTables(extra.rows, extra.summaries, {
+        rankers: [...RANKERS],
+        ranker: 'cvmatch',
+        baseline: 'bm25',
+        showHeldOut,
+      }),
+      '',
+      lossLine(extra.summaries, showHeldOut),
+      ...extra.warnings.map((warning) => `warning: ${warning}`),
+    );
+  }
+  out.push(
     '',
     'fixtures (cvmatch eval --jobs fixtures/jobs --candidates fixtures/cvs --qrels eval/qrels/fixtures.tsv --now 2026-11-01)',
     formatTable(Object.keys(report.fixtures), [
       Object.values(report.fixtures).map((value) => (value === null ? '–' : value.toFixed(4))),
     ]),
-  ];
+  );
   out.push(
     '',
     `counterfactual swaps (auditFairness, ${Object.keys(report.fairness).join(', ')}) on a sample of the pool: ` +
@@ -278,8 +403,14 @@ async function main(): Promise<void> {
       'no-cache': { type: 'boolean', default: false },
       data: { type: 'string' },
       now: { type: 'string' },
+      jobs: { type: 'string' },
+      ads: { type: 'string' },
     },
   });
+  if (values.ads !== undefined && values.jobs === undefined) {
+    process.stderr.write('--ads: only with --jobs (the ads of that second set of orders)\n');
+    process.exit(2);
+  }
   if (values.now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.now)) {
     process.stderr.write(`--now: expected YYYY-MM-DD, got ${values.now}\n`);
     process.exit(2);
@@ -289,12 +420,17 @@ async function main(): Promise<void> {
     ...(values.data ? { data: values.data } : {}),
     ...(values.now ? { now: values.now } : {}),
     cache: !values['no-cache'],
+    ...(values.jobs ? { jobs: values.jobs } : {}),
+    ...(values.ads ? { ads: values.ads } : {}),
     onProgress: (message) => process.stderr.write(`${message}\n`),
   });
   const showHeldOut = !values['dev-only'];
   if (values.json) {
-    const rows = showHeldOut ? report.rows : report.rows.filter((row) => row.split === 'dev');
-    process.stdout.write(`${JSON.stringify({ ...report, rows }, null, 2)}\n`);
+    const shown = (rows: CategoryRow[]) => (showHeldOut ? rows : rows.filter((row) => row.split === 'dev'));
+    const extra = report.extra ? { ...report.extra, rows: shown(report.extra.rows) } : undefined;
+    process.stdout.write(
+      `${JSON.stringify({ ...report, rows: shown(report.rows), ...(extra ? { extra } : {}) }, null, 2)}\n`,
+    );
   } else process.stdout.write(formatReport(report, showHeldOut));
   process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -13,6 +13,8 @@ export interface CategoryRow {
   split: Split;
   /** Ranker name → figures. */
   figures: Record<string, RankerFigures>;
+  /** Probability that the ranker loses to the baseline on random sub-pools (`lossProbability`), when known. */
+  lossProbability?: number | null;
 }
 
 export interface SplitSummary {
@@ -21,6 +23,8 @@ export interface SplitSummary {
   mean: Record<string, RankerFigures>;
   /** Categories where the first ranker's nDCG@10 is below the baseline's. */
   losses: string[];
+  /** Sum of the rows' loss probabilities: the expected number of losses on random sub-pools; null: unknown. */
+  expectedLosses: number | null;
 }
 
 function mean(values: (number | null)[]): number | null {
@@ -45,7 +49,11 @@ export function summarize(
   const losses = rows
     .filter((row) => (row.figures[ranker]?.ndcg10 ?? 0) < (row.figures[baseline]?.ndcg10 ?? 0))
     .map((row) => row.category);
-  return { categories: rows.length, mean: means, losses };
+  const probabilities = rows.map((row) => row.lossProbability);
+  const expectedLosses = probabilities.every((value) => typeof value === 'number')
+    ? probabilities.reduce<number>((sum, value) => sum + (value ?? 0), 0)
+    : null;
+  return { categories: rows.length, mean: means, losses, expectedLosses };
 }
 
 const cell = (value: number | null | undefined) =>
@@ -70,8 +78,9 @@ export function formatTable(header: string[], rows: string[][]): string {
 }
 
 /**
- * Per-category table (nDCG@10 and MAP of each ranker, and the first ranker's nDCG@10 gap to the
- * baseline), then one row per split and overall. Held-out categories are summed up only when
+ * Per-category table (nDCG@10 and MAP of each ranker, the first ranker's nDCG@10 gap to the baseline and,
+ * when known, its probability of losing on random sub-pools), then one row per split and overall (with the
+ * expected number of losses). Held-out categories are summed up only when
  * `showHeldOut` is false (while tuning).
  */
 export function formatRankingTables(
@@ -79,24 +88,34 @@ export function formatRankingTables(
   summaries: Record<'dev' | 'held-out' | 'overall', SplitSummary>,
   options: { rankers: string[]; ranker: string; baseline: string; showHeldOut: boolean },
 ): string {
+  const withProbability = rows.some((row) => row.lossProbability !== undefined);
   const header = [
     'category',
     'split',
     ...options.rankers.flatMap((name) => [`${name} nDCG@10`, `${name} MAP`]),
     'ΔnDCG@10',
+    ...(withProbability ? ['P(lose)'] : []),
   ];
   const figures = (values: Record<string, RankerFigures>) => [
     ...options.rankers.flatMap((name) => [cell(values[name]?.ndcg10), cell(values[name]?.map)]),
     delta(values[options.ranker]?.ndcg10, values[options.baseline]?.ndcg10),
   ];
   const shown = rows.filter((row) => options.showHeldOut || row.split === 'dev');
-  const body = shown.map((row) => [row.category, row.split, ...figures(row.figures)]);
+  const probability = (value: number | null | undefined) =>
+    withProbability ? [value === null || value === undefined ? '–' : value.toFixed(2)] : [];
+  const body = shown.map((row) => [
+    row.category,
+    row.split,
+    ...figures(row.figures),
+    ...probability(row.lossProbability),
+  ]);
   for (const name of ['dev', 'held-out', 'overall'] as const) {
     const summary = summaries[name];
     body.push([
       `MEAN ${name} (${summary.categories})`,
       `loses ${summary.losses.length}`,
       ...figures(summary.mean),
+      ...probability(summary.expectedLosses),
     ]);
   }
   return formatTable(header, body);

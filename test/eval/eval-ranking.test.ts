@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { categoryQrels } from '../../scripts/eval-ranking.js';
 import { baselineTokens, createBm25Baseline } from '../../scripts/ranking/bm25-baseline.js';
+import { lossProbability } from '../../scripts/ranking/loss-stability.js';
+import { categoryOfOrder, orderSetQrels } from '../../scripts/ranking/order-set.js';
 import { summarize } from '../../scripts/ranking/report.js';
 import { heldOutCategories } from '../../scripts/ranking/split.js';
 
@@ -104,5 +106,60 @@ describe('ranking benchmark: protocol', () => {
     expect(summary.losses).toEqual(['A']);
     expect(summary.mean.x?.ndcg10).toBeCloseTo(0.6, 10);
     expect(summary.mean.b?.map).toBeCloseTo(0.3, 10);
+  });
+});
+
+describe('ranking benchmark: a second set of orders (--jobs)', () => {
+  const categories = ['FINANCE', 'BUSINESS-DEVELOPMENT', 'INFORMATION-TECHNOLOGY', 'HR'];
+
+  it('reads the category from the order id: its name, or the longest name before a separator', () => {
+    expect(categoryOfOrder('finance', categories)).toBe('FINANCE');
+    expect(categoryOfOrder('Finance-2', categories)).toBe('FINANCE');
+    expect(categoryOfOrder('business-development_b', categories)).toBe('BUSINESS-DEVELOPMENT');
+    expect(categoryOfOrder('information-technology.v2', categories)).toBe('INFORMATION-TECHNOLOGY');
+    expect(categoryOfOrder('hrm', categories)).toBeNull();
+    expect(categoryOfOrder('plumber', categories)).toBeNull();
+  });
+
+  it('judges every resume of the order category relevant and lists orders of no category', () => {
+    const documents = [
+      { category: 'FINANCE', key: '1' },
+      { category: 'FINANCE', key: '2' },
+      { category: 'HR', key: '3' },
+    ];
+    const { qrels, categoryOf, unmatched } = orderSetQrels(['finance-2', 'hr', 'plumber'], documents);
+    expect([...(qrels.get('finance-2')?.keys() ?? [])]).toEqual(['1', '2']);
+    expect([...(qrels.get('hr')?.keys() ?? [])]).toEqual(['3']);
+    expect(categoryOf.get('finance-2')).toBe('FINANCE');
+    expect(unmatched).toEqual(['plumber']);
+    expect(qrels.has('plumber')).toBe(false);
+  });
+});
+
+describe('ranking benchmark: probability of losing on random sub-pools', () => {
+  const keys = Array.from({ length: 40 }, (_, index) => `d${index}`);
+  const judgements = new Map(keys.slice(0, 5).map((key) => [key, 1]));
+  const perfect = [...keys];
+  const reversed = [...keys].reverse();
+
+  it('is 0 for a ranking that is never worse and 1 for one that is always worse', () => {
+    expect(lossProbability(perfect, reversed, judgements)).toBe(0);
+    expect(lossProbability(reversed, perfect, judgements)).toBe(1);
+  });
+
+  it('is near a half when the two differ by one swap of a relevant and an irrelevant resume', () => {
+    // The baseline puts d4 (relevant) 10th, the ranker 11th: it loses unless a sub-pool drops what
+    // separates them from the top 10, so the probability is strictly between 0 and 1.
+    const baseline = ['d0', 'd1', 'd2', 'd3', ...keys.slice(5, 10), 'd4', ...keys.slice(10)];
+    const ranked = ['d0', 'd1', 'd2', 'd3', ...keys.slice(5, 11), 'd4', ...keys.slice(11)];
+    const probability = lossProbability(ranked, baseline, judgements) ?? -1;
+    expect(probability).toBeGreaterThan(0.05);
+    expect(probability).toBeLessThan(0.95);
+  });
+
+  it('is the same on every run (fixed seed) and null without a relevant resume', () => {
+    const ranked = [...keys.slice(20), ...keys.slice(0, 20)];
+    expect(lossProbability(ranked, perfect, judgements)).toBe(lossProbability(ranked, perfect, judgements));
+    expect(lossProbability(perfect, reversed, new Map())).toBeNull();
   });
 });
