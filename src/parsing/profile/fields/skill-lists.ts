@@ -29,9 +29,18 @@ const balance = (text: string) => (text.match(/\(/g)?.length ?? 0) - (text.match
 function continues(line: SectionLine, next: SectionLine): boolean {
   if (next.isBullet || next.isTable || line.isTable) return false;
   if (next.start !== line.start + line.text.length + 1) return false;
+  // A next line with its own label ("Testing Tools: QTP") starts a new list.
+  if (startsWithLabel(next.text)) return false;
   if (balance(line.text) > 0) return true;
-  if (/(?:[,&/+]|\band|\bet|\bor|\bou)$/iu.test(line.text.trim())) return true;
+  // A trailing "+" joins ("Java +"), a name ending with one does not ("C++", "Notepad++").
+  if (/(?:[,&/]|(?<![\p{L}\p{N}+])\+|\band|\bet|\bor|\bou)$/iu.test(line.text.trim())) return true;
   return /^[\p{Ll}()]/u.test(next.text.trim());
+}
+
+/** Whether a line starts with a list label ("Databases: Oracle", "Testing Tools: QTP"). */
+function startsWithLabel(text: string): boolean {
+  const label = LIST_LABEL.exec(text);
+  return label !== null && /^\p{Lu}/u.test(label[1]!) && label[1]!.split(/\s+/u).length <= 4;
 }
 
 /** Groups wrapped lines into paragraphs (a bullet starts a new one). */

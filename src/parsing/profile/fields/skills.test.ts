@@ -149,3 +149,14 @@ describe('list items', () => {
     ]);
   });
 });
+
+describe('wrapped lists', () => {
+  it('does not run a list ending with "C++" on into the next labelled line', () => {
+    const names = extractSkills(
+      sectionLinesOf('SKILLS\nLanguages: C, C++\nTesting Tools: QTP, LoadRunner\nJava, Spring,\nHibernate'),
+      defaultTaxonomy,
+      { excludedLines: new Set() },
+    ).map((item) => item.name);
+    expect(names).toEqual(['C', 'C++', 'QTP', 'LoadRunner', 'Java', 'Spring', 'Hibernate']);
+  });
+});
