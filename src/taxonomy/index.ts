@@ -28,3 +28,4 @@ export {
 } from './occupations.js';
 export { type RomeCodeInput, readRomeCode } from './rome-code-input.js';
 export { findSkills, normalizeSkill, type SkillInfo } from './skills.js';
+export { isTechTerm } from './tech-terms.js';

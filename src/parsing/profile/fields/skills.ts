@@ -1,4 +1,5 @@
 import type { Certification, Skill } from '../../../domain/index.js';
+import { isTechTerm } from '../../../taxonomy/index.js';
 import { foldForMatch, spanIn } from '../../../text/index.js';
 import type { LineContext } from '../line-context.js';
 import type { SectionLine } from '../sections.js';
@@ -141,16 +142,18 @@ export function extractSkills(
     if (seen.has(folded)) continue;
     seen.add(folded);
     const normalized = normalizedOf.get(name) ?? null;
-    // A listed item the taxonomy knows stays (the classifier learned from IT-heavy resumes).
+    // A listed item the taxonomy or the tool lexicon knows stays (the classifier learned from IT-heavy
+    // resumes, and ESCO has no label for most tools: "Linux", "Jira").
+    const known = normalized !== null || isTechTerm(name);
     const confidence = learned
       ? Math.max(
           learned[index]!,
-          normalized ? KNOWN_LISTED_SKILL : 0,
+          known ? KNOWN_LISTED_SKILL : 0,
           options.requireList === true && item.categoryLabelled && name.split(/\s+/u).length <= 3
             ? CATEGORY_LISTED_SKILL
             : 0,
         )
-      : listItemConfidence(name, normalized !== null);
+      : listItemConfidence(name, known);
     const least = !learned
       ? MIN_SKILL_CONFIDENCE
       : options.requireList === true

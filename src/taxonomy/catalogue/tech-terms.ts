@@ -1,0 +1,186 @@
+/**
+ * Names of software, programming languages, platforms and office tools as CVs write them, for telling a
+ * listed tool from a phrase when ESCO has no label for it ("Linux", "Jira", "Hibernate", "SQL Server").
+ * Written from general knowledge of the field (widely used languages, operating systems, databases,
+ * frameworks, office and design suites, development and IT operations tools), not from any evaluation set.
+ * Evidence only: a name here is not normalised to a skill id (ESCO and the curated skills do that).
+ * Lower case; versions are stripped before the lookup ("Oracle 11g", "Windows 7", "Python 2.7").
+ */
+export const TECH_TERMS: readonly string[] = [
+  // programming and query languages
+  ...'java javascript typescript python perl ruby php c c++ c# f# go golang rust scala kotlin swift objective-c dart lua r matlab julia haskell erlang elixir clojure groovy fortran cobol pascal delphi ada lisp prolog assembly assembler vb vba vb.net vbscript powershell bash shell sh ksh awk sed tcl sql pl/sql t-sql plsql tsql nosql graphql html html5 xhtml dhtml css css3 sass less xml xslt xpath json yaml uml abap apex solidity labview verilog vhdl simulink sas spss stata'.split(
+    ' ',
+  ),
+  'visual basic',
+  'shell scripting',
+  'unix shell',
+  'core java',
+  'advanced java',
+  'java ee',
+  'java se',
+  'j2ee',
+  'j2se',
+  'j2me',
+  'jee',
+  // web and application frameworks, libraries, runtimes
+  ...'spring hibernate struts jsf jsp servlets servlet jdbc jpa ejb jms jax-rs jax-ws jquery angular angularjs react reactjs vue vue.js node node.js nodejs express django flask rails laravel symfony codeigniter zend drupal wordpress joomla magento bootstrap tailwind ajax .net asp asp.net ado.net wpf wcf winforms mvc linq xamarin qt gtk mfc swing awt javafx tensorflow pytorch keras pandas numpy scipy scikit-learn opencv hadoop spark hive pig kafka storm flink hbase mapreduce airflow elasticsearch solr lucene redux webpack babel gulp grunt npm yarn maven gradle ant junit testng nunit xunit mockito jest mocha selenium cucumber appium jmeter loadrunner postman soapui cypress'.split(
+    ' ',
+  ),
+  'spring boot',
+  'spring mvc',
+  'ruby on rails',
+  'web services',
+  'rest',
+  'restful',
+  'soap',
+  'microservices',
+  'entity framework',
+  'asp.net mvc',
+  'web api',
+  'ms test',
+  'quick test professional',
+  'qtp',
+  'uft',
+  'win runner',
+  'winrunner',
+  'test director',
+  'quality center',
+  'hp alm',
+  // operating systems and platforms
+  ...'windows linux unix ubuntu debian redhat centos fedora suse solaris aix hp-ux macos osx ios android dos ms-dos vms z/os mainframe vmware hyper-v citrix xen virtualbox'.split(
+    ' ',
+  ),
+  'red hat',
+  'red hat linux',
+  'mac os',
+  'mac os x',
+  'windows server',
+  'windows xp',
+  'windows vista',
+  'windows nt',
+  'sun solaris',
+  'ibm aix',
+  'vmware vsphere',
+  'vsphere',
+  'esxi',
+  'active directory',
+  'exchange server',
+  'ms exchange',
+  'microsoft exchange',
+  'iis',
+  'apache',
+  'apache tomcat',
+  'tomcat',
+  'jboss',
+  'wildfly',
+  'weblogic',
+  'websphere',
+  'glassfish',
+  'nginx',
+  // databases and data tools
+  ...'oracle mysql postgresql postgres sqlite mongodb cassandra redis couchdb dynamodb db2 sybase informix teradata snowflake neo4j mariadb firebird access ssis ssrs ssas tableau qlikview qlik informatica talend cognos microstrategy etl olap toad'.split(
+    ' ',
+  ),
+  'sql server',
+  'ms sql',
+  'ms sql server',
+  'microsoft sql server',
+  'ms access',
+  'microsoft access',
+  'oracle database',
+  'oracle forms',
+  'oracle reports',
+  'power bi',
+  'business objects',
+  'crystal reports',
+  'data warehousing',
+  'big data',
+  'machine learning',
+  'deep learning',
+  'data mining',
+  // cloud, DevOps, version control, tracking
+  ...'aws azure gcp heroku openstack docker kubernetes openshift terraform ansible puppet chef vagrant jenkins bamboo teamcity travis git github gitlab bitbucket svn subversion cvs mercurial perforce clearcase tfs jira confluence bugzilla redmine trello slack nagios splunk zabbix grafana prometheus kibana logstash sonarqube'.split(
+    ' ',
+  ),
+  'amazon web services',
+  'google cloud',
+  'google cloud platform',
+  'microsoft azure',
+  'ci/cd',
+  'continuous integration',
+  'version control',
+  'visual sourcesafe',
+  'team foundation server',
+  'azure devops',
+  // development environments and editors
+  ...'eclipse netbeans intellij xcode vim emacs notepad++ pycharm webstorm jdeveloper'.split(' '),
+  'intellij idea',
+  'visual studio',
+  'visual studio code',
+  'vs code',
+  'android studio',
+  'sql developer',
+  'sql*plus',
+  // office, design and business software
+  ...'excel word powerpoint outlook visio onenote sharepoint photoshop illustrator indesign dreamweaver flash premiere aftereffects lightroom coreldraw autocad solidworks catia revit sketchup blender maya 3ds figma sketch salesforce sap quickbooks peachtree sage tally erp crm lotus'.split(
+    ' ',
+  ),
+  'ms office',
+  'microsoft office',
+  'ms word',
+  'microsoft word',
+  'ms excel',
+  'microsoft excel',
+  'ms powerpoint',
+  'microsoft powerpoint',
+  'ms outlook',
+  'microsoft outlook',
+  'ms visio',
+  'microsoft visio',
+  'ms project',
+  'microsoft project',
+  'office 365',
+  'google analytics',
+  'google adwords',
+  'google ads',
+  'adobe photoshop',
+  'adobe illustrator',
+  'adobe indesign',
+  'adobe premiere',
+  'adobe after effects',
+  'after effects',
+  'adobe acrobat',
+  'adobe creative suite',
+  'final cut pro',
+  'lotus notes',
+  'sap erp',
+  'sap hana',
+  'oracle e-business suite',
+  'peoplesoft',
+  'dynamics crm',
+  'microsoft dynamics',
+  'hubspot',
+  'mailchimp',
+  'zendesk',
+  'servicenow',
+  'remedy',
+  // networking and protocols
+  ...'tcp/ip tcp udp http https ftp sftp ssh ssl tls dns dhcp smtp snmp ldap vpn lan wan vlan ospf bgp eigrp rip mpls voip sip cisco juniper wireshark nmap firewall firewalls routers switches'.split(
+    ' ',
+  ),
+  // methods that CVs list among tools
+  ...'agile scrum kanban waterfall devops tdd bdd itil lean prince2 pmp'.split(' '),
+  'six sigma',
+  'lean six sigma',
+];
+
+/** Lower case, spaces collapsed, a trailing version or year removed ("Oracle 11g" → "oracle"). */
+export function techTermKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/(?:\s+|-)(?:v?\d[\d.x]*[a-z]?|\d{2,4}(?:\s*r2)?|r2|sp\d|(?:19|20)\d{2})$/u, '')
+    .replace(/\s*\(.*\)$/u, '')
+    .trim();
+}
