@@ -68,6 +68,16 @@ describe('dotinGold', () => {
     expect(isHeaderSpan(resume, lead)).toBe(false);
   });
 
+  it('takes two labelled items joined by a conjunction in a list, not in a sentence', () => {
+    const joined = readDotinResume(
+      '<cv>SKILLS\nLanguages: <label type="Tech Tools">Java</label> and <label type="Tech Tools">Perl</label>\n' +
+        'Web: <label type="Tech Tools">HTML</label>, <label type="Tech Tools">CSS</label>, and <label type="Tech Tools">XML</label>\n' +
+        'Wrote tools in <label type="Tech Tools">Python</label> and <label type="Tech Tools">Bash</label> for the team.\n' +
+        'Lots of hard work and more of it.\nAnother line to keep the break count up.\nAnd one more line.\nLast one.</cv>',
+    );
+    expect(dotinGold(joined).skills).toEqual(['Java', 'Perl', 'HTML', 'CSS', 'XML']);
+  });
+
   it('reads date keys from the forms the dataset uses', () => {
     expect(goldDateKey('June 2016 to Present')).toBe('2016|present');
     expect(goldDateKey('May 2007 to August 2007')).toBe('2007|2007');
