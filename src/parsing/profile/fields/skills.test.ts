@@ -142,6 +142,14 @@ describe('list items', () => {
     ]);
   });
 
+  it('splits two known names joined by a conjunction, not a phrase', () => {
+    expect(
+      names(
+        'SKILLS\nOperating systems: Windows and Linux\nJSP & Hibernate\nResearch and Development\nSales & Marketing',
+      ),
+    ).toEqual(['Windows', 'Linux', 'JSP', 'Hibernate', 'Research and Development', 'Sales & Marketing']);
+  });
+
   it('reads "Languages:" lists of programming languages, not spoken ones', () => {
     expect(names('SKILLS\nKnown languages: Java, Python\nKnown languages: English, Hindi')).toEqual([
       'Java',

@@ -5,7 +5,7 @@ import type { LineContext } from '../line-context.js';
 import type { SectionLine } from '../sections.js';
 import type { Found } from './found.js';
 import { classifyPart, listItemInputs } from './part-classifier.js';
-import { listItems } from './skill-lists.js';
+import { type ListItem, listItems } from './skill-lists.js';
 
 /** A mention found by the taxonomy in free text, with offsets into that text. */
 export interface TaxonomyMention<T> {
@@ -122,7 +122,7 @@ export function extractSkills(
   const items = listItems(usable, {
     requireList: options.requireList === true,
     inSentences: options.contexts !== undefined,
-  });
+  }).flatMap((item) => splitJoinedNames(item, taxonomy));
   const normalizedOf = new Map(items.map((item) => [item.text, taxonomy.normalizeSkill(item.text)]));
   // The learned scores of each item (see part-classifier.ts), when the lines' context is known.
   const contexts = options.contexts;
@@ -168,6 +168,38 @@ export function extractSkills(
     });
   }
   return skills;
+}
+
+// "Java and Perl", "Oracle &SQL Server", "HTML & CSS": two names joined by a conjunction.
+const JOINED = /^(.+?)(?:\s+(?:and|et)\s+|\s*&\s*)(.+)$/iu;
+
+/**
+ * The item, or its two names when it joins two names the taxonomy or the tool lexicon knows ("Windows and
+ * Linux", "JSP & JSTL") and is not itself a known skill ("Research and Development" stays whole, so does
+ * "Sales & Marketing", whose sides are not both known).
+ */
+function splitJoinedNames(item: ListItem, taxonomy: TaxonomyLookups): ListItem[] {
+  const joined = JOINED.exec(item.text);
+  if (!joined) return [item];
+  const [first, second] = [joined[1]!.trim(), joined[2]!.trim()];
+  const known = (text: string) =>
+    text.split(/\s+/u).length <= 3 && (isTechTerm(text) || taxonomy.normalizeSkill(text) !== null);
+  if (!known(first) || !known(second) || taxonomy.normalizeSkill(item.text) !== null) return [item];
+  const raw = item.source.text;
+  const secondAt = raw.lastIndexOf(second);
+  const firstAt = raw.indexOf(first);
+  if (firstAt < 0 || secondAt < firstAt + first.length) return [item];
+  const piece = (text: string, at: number): ListItem => ({
+    ...item,
+    text,
+    source: {
+      ...item.source,
+      text,
+      start: item.source.start + at,
+      end: item.source.start + at + text.length,
+    },
+  });
+  return [piece(first, firstAt), piece(second, secondAt)];
 }
 
 /**
