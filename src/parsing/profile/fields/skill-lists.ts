@@ -221,6 +221,37 @@ function subItems(text: string, index: number): { text: string; index: number }[
   return parts;
 }
 
+/**
+ * Whether a label names a skill its text describes in a sentence ("Communication: Confident communicating
+ * one-to-one…"): a label of one to four words, starting with a capital, that does not name a kind of skill
+ * ("Languages:", "Tools:") or a non-skill field, followed by a sentence of six words or more with no
+ * separator-delimited list in it.
+ */
+function isSkillLabelOfSentence(label: string, content: string): boolean {
+  const words = label.trim().split(/\s+/u);
+  if (
+    words.length > 4 ||
+    !/^\p{Lu}/u.test(label.trim()) ||
+    isSkillCategoryLabel(label) ||
+    isNonSkillLabel(label)
+  )
+    return false;
+  if (
+    /^(?:skills?|competenc|expertise|proficien|knowledge|summary|objective|profile|note)/iu.test(
+      foldForMatch(label),
+    )
+  )
+    return false;
+  const contentWords = content.trim().split(/\s+/u);
+  if (contentWords.length < 6) return false;
+  const pieces = content
+    .split(/[,;|•·]/u)
+    .map((piece) => piece.trim())
+    .filter(Boolean);
+  // "Hands on experience on Cisco devices, AAA, TACACS, RADIUS": a list after all.
+  return pieces.filter((piece) => piece.split(/\s+/u).length <= 3).length <= 1;
+}
+
 // A category label before a spaced dash ("Technical Skills - Java, SQL", "Tools - Eclipse, Maven").
 const DASH_LABEL = /^([\p{L}][\p{L} /&]{0,30}?)\s+[-–—]\s+(?=\S)/u;
 
@@ -285,6 +316,24 @@ export function listItems(
       continue;
     // "Pune, Maharashtra - Bengaluru, Karnataka": places, not skills.
     if (texts.filter((piece) => isPlace(piece)).length * 2 >= texts.length) continue;
+    // "Team Work: Developed the ability to adapt…" in a skills list: the label is the skill, what follows
+    // says how it was gained (a sentence, not a list).
+    if (!options.requireList && label && isSkillLabelOfSentence(label[1]!, text)) {
+      const first = paragraph.lines[0]!;
+      const name = label[1]!.trim();
+      items.push({
+        text: name,
+        source: {
+          text: name,
+          start: first.start,
+          end: first.start + name.length,
+          page: first.page,
+          line: first.lineNumber,
+        },
+        lineNumber: first.lineNumber,
+      });
+      continue;
+    }
     for (const piece of pieces) {
       const cleaned = cleanItem(piece.text);
       if (!isPlausibleItem(cleaned.text) || isPlace(cleaned.text)) continue;

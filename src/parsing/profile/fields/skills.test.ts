@@ -150,6 +150,15 @@ describe('list items', () => {
     ).toEqual(['Windows', 'Linux', 'JSP', 'Hibernate', 'Research and Development', 'Sales & Marketing']);
   });
 
+  it('reads the label of a skill described in a sentence, not the sentence', () => {
+    expect(
+      names(
+        'SKILLS\nTime Management: Successfully balanced work of twenty hours a week with full-time study\n' +
+          'Networking: Hands on experience on Cisco devices, AAA, TACACS, RADIUS',
+      ),
+    ).toEqual(['Time Management', 'AAA', 'TACACS', 'RADIUS']);
+  });
+
   it('reads "Languages:" lists of programming languages, not spoken ones', () => {
     expect(names('SKILLS\nKnown languages: Java, Python\nKnown languages: English, Hindi')).toEqual([
       'Java',
