@@ -124,3 +124,18 @@ describe('degrees written loosely', () => {
     expect(namesDegreeInFull(text)).toBe(expected);
   });
 });
+
+describe('lines that name no qualification', () => {
+  it('leaves out schools named after their kind, generic words, graduation-date labels and sentence tails', () => {
+    const text = [
+      'EDUCATION',
+      'B.Sc. in Chemistry, Westfield University, 2012',
+      'Arlington High School, 2008',
+      'UNDERGRADUATE DEGREE',
+      'Expected Graduation Date: May 2020',
+      'teaching undergraduate and postgraduate courses.',
+      'High School Diploma, 2008',
+    ].join('\n');
+    expect(read(text).map((entry) => entry[0])).toEqual(['B.Sc. in Chemistry', 'High School Diploma']);
+  });
+});

@@ -183,7 +183,14 @@ export function extractEducation(
       const { degree, confidence } = current.entry;
       // A line the degree-word rules open keeps its entry; one opened by the learned scores alone must
       // have a degree they are sure enough of.
-      if (degree.length > 0 && (!learned || isRuleDegreeLine(line) || (confidence ?? 0) >= MIN_DEGREE))
+      if (
+        degree.length > 0 &&
+        !isNotADegree(degree) &&
+        (!learned ||
+          isRuleDegreeLine(line) ||
+          // Without a degree word, one word ("Marketing", "Pallipalayam") is a major, a place or a heading.
+          ((confidence ?? 0) >= MIN_DEGREE && /\S\s+\S/u.test(degree)))
+      )
         education.push(current.entry);
       else current = null;
       continue;
@@ -238,6 +245,35 @@ export function extractEducation(
     };
   }
   return education;
+}
+
+// Words that name no qualification alone: a table header ("Examination/Degree Institution"), a label.
+const GENERIC_WORDS = new Set(
+  'certificate certificates certification certifications degree degrees undergraduate examination institution qualification qualifications'.split(
+    ' ',
+  ),
+);
+// A school named after its kind: "Arlington High School", "S.B.K.V Higher Secondary School", "Shri … Degree College".
+const SCHOOL_NAME =
+  /^\S.*\s(?:high|higher\s+secondary|senior\s+secondary|secondary|public|grammar|degree|junior)\s+(?:school|college)$/iu;
+// "Expected Graduation Date", "Anticipated Graduation", "(Expected) Graduation Month Year".
+const GRADUATION_DATE =
+  /^\(?(?:expected|anticipated)\)?\s+graduation\b|^graduation\s+(?:date|month|year)\b/iu;
+
+/**
+ * Whether the text a degree line gave names no qualification: generic words alone ("Certificate",
+ * "UNDERGRADUATE DEGREE"), a school named after its kind ("ABC High School"), a graduation date's label,
+ * or a place.
+ */
+function isNotADegree(degree: string): boolean {
+  const text = degree.trim();
+  const words = foldForMatch(text).match(/\p{L}+/gu) ?? [];
+  if (words.length === 0 || words.every((word) => GENERIC_WORDS.has(word))) return true;
+  // "teaching undergraduate and postgraduate courses.", "and B. Šter": a sentence's tail, not a degree.
+  if (/^\p{Ll}/u.test(text) && !hasDegreeKeyword(text)) return true;
+  // "MBA programs put pressure on operating results. Engaged…": sentences.
+  if (/\p{Ll}{2}\.\s+\p{Lu}/u.test(text) && text.split(/\s+/u).length > 8) return true;
+  return SCHOOL_NAME.test(text) || GRADUATION_DATE.test(text) || isPlace(text.replace(/[.,;]+$/u, ''));
 }
 
 /**
