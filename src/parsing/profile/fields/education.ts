@@ -175,17 +175,20 @@ export function extractEducation(
   let current: { entry: Education; last: SectionLine; followers: number } | null = null;
   for (const line of lines) {
     const range = parseDateRange(line.text);
-    if (
+    const opened =
       isDegreeLine(line) ||
       (!options.strict && !anyDegree && range && !isBulletLine(line) && line.text.split(/\s+/).length <= 10)
-    ) {
-      current = { entry: entryOf(line, range, learned), last: line, followers: 0 };
+        ? entryOf(line, range, learned)
+        : null;
+    // "Expected Graduation: May 2020", "Arlington High School": no qualification named, the line completes
+    // the entry above it (its year, its school) like any other line.
+    if (opened && !isNotADegree(opened.degree)) {
+      current = { entry: opened, last: line, followers: 0 };
       const { degree, confidence } = current.entry;
       // A line the degree-word rules open keeps its entry; one opened by the learned scores alone must
       // have a degree they are sure enough of.
       if (
         degree.length > 0 &&
-        !isNotADegree(degree) &&
         (!learned ||
           isRuleDegreeLine(line) ||
           // Without a degree word, one word ("Marketing", "Pallipalayam") is a major, a place or a heading.
@@ -268,7 +271,8 @@ const GRADUATION_DATE =
 function isNotADegree(degree: string): boolean {
   const text = degree.trim();
   const words = foldForMatch(text).match(/\p{L}+/gu) ?? [];
-  if (words.length === 0 || words.every((word) => GENERIC_WORDS.has(word))) return true;
+  if (words.length === 0) return false;
+  if (words.every((word) => GENERIC_WORDS.has(word))) return true;
   // "teaching undergraduate and postgraduate courses.", "and B. Šter": a sentence's tail, not a degree.
   if (/^\p{Ll}/u.test(text) && !hasDegreeKeyword(text)) return true;
   // "MBA programs put pressure on operating results. Engaged…": sentences.
