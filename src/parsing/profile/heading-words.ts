@@ -20,6 +20,11 @@ const LAST_WORDS = new Set([
   ...WORDS.map((word) => word.phrase.split(' ').at(-1)!),
   ...'background history record details information focus data'.split(' '),
 ]);
+/**
+ * Words that end a heading joining two ("EDUCATION & CERTIFICATION", "Education and Licensure"), not one
+ * alone ("CPR Certification", "Forklift Training Certificate" are entries).
+ */
+const COMBINED_LAST_WORDS = new Set('certification certificate licensure license licence'.split(' '));
 /** Small words a title-case heading may leave in lower case ("Education and other Skills"). */
 const MINOR_WORDS = new Set(
   'and of the other for in at to my a an et de des du la le les d l en mes'.split(' '),
@@ -59,7 +64,8 @@ export function headingKindByWords(text: string): HeadingWordKind | null {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
   const last = folded.trim().split(' ').at(-1) ?? '';
-  if (!LAST_WORDS.has(last)) return null;
+  const joinsTwo = /\s(?:&|and|et)\s/iu.test(text);
+  if (!LAST_WORDS.has(last) && !(joinsTwo && COMBINED_LAST_WORDS.has(last))) return null;
   let best: { index: number; length: number; kind: HeadingWordKind } | null = null;
   // "Highlights of Employment", "Areas of Expertise", "Summary of Qualifications": what comes after "of"
   // names the section, when it is a heading word.

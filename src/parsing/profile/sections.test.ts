@@ -41,6 +41,10 @@ describe('headingKind', () => {
     ['AREAS OF EXCELLENCE', 'skills'],
     ['Exchange Server Knowledge', 'skills'],
     ['Teacher Education', 'education'],
+    ['EDUCATION & CERTIFICATION', 'education'],
+    ['Education and Licensure', 'education'],
+    ['CPR Certification', null],
+    ['Forklift Training Certificate', null],
   ])('%s → %s', (text, kind) => {
     expect(headingKind(text)).toBe(kind);
   });
