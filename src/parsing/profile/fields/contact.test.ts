@@ -252,6 +252,7 @@ describe('findPlaceBeforeContact', () => {
 describe('findName: labels, stops and places', () => {
   it.each([
     ['RESUME OF Jane Roe\nLOS ANGELES\njane@example.org', 'Jane Roe'],
+    ['CV Pat Quinn Harlow\n1. Position:\nLegal Manager\n2. Company:\nACME HOLDINGS\n', 'Pat Quinn Harlow'],
     [
       'Copy Writer CV Resume Template\nOmar Blossom Jacobson. Heath\nPhone: 123-345-7890',
       'Omar Blossom Jacobson',

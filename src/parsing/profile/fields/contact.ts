@@ -176,7 +176,8 @@ function nameCandidates(text: string): { text: string; offset: number }[] {
   // "RESUME OF Jane Roe", "Curriculum Vitae - Jane Roe": the name after the document's label.
   const start = text
     .replace(/^["“”'‘’\s]+/u, '')
-    .replace(/^(?:resume|résumé|cv|curriculum vitae)(?:\s+of|\s*[-–—:])\s+(?=\p{Lu})/iu, '')
+    // "CV Jane Roe": the label written straight before the name.
+    .replace(/^(?:resume|résumé|cv|curriculum vitae)(?:\s+of|\s*[-–—:])?\s+(?=\p{Lu})/iu, '')
     // "M. Jean-Marc MARCHETTI", "Mme Fatou NDIAYE": the civility is no part of the name.
     .replace(/^(?:M\.|Mr\.?|Mme\.?|Mlle\.?|Monsieur|Madame|Mademoiselle)\s+(?=\p{Lu})/u, '');
   const lead = text.length - start.length;
