@@ -252,6 +252,27 @@ function isSkillLabelOfSentence(label: string, content: string): boolean {
   return pieces.filter((piece) => piece.split(/\s+/u).length <= 3).length <= 1;
 }
 
+// A list announced at the end of a sentence: "… Tools used include: Oracle APEX, Oracle RDBMS, HTML".
+const INNER_LABEL =
+  /\b(?:includ(?:e|es|ed|ing)|used|using|such as|like|technologies|tools|environment)\s*:\s*/giu;
+
+/**
+ * Where the list after a label inside a paragraph starts ("Overall objectives were… Tools used include:
+ * Oracle APEX, Oracle RDBMS, HTML."), or 0: the text after the last such label must be a list of three
+ * items or more, each of four words at most.
+ */
+function innerLabelEnd(text: string): number {
+  const last = [...text.matchAll(INNER_LABEL)].at(-1);
+  if (!last || last.index === 0) return 0;
+  const end = last.index + last[0].length;
+  const pieces = text
+    .slice(end)
+    .split(/[,;|•·]/u)
+    .map((piece) => cleanItem(piece).text)
+    .filter(Boolean);
+  return pieces.length >= 3 && pieces.every((piece) => piece.split(/\s+/u).length <= 4) ? end : 0;
+}
+
 // A category label before a spaced dash ("Technical Skills - Java, SQL", "Tools - Eclipse, Maven").
 const DASH_LABEL = /^([\p{L}][\p{L} /&]{0,30}?)\s+[-–—]\s+(?=\S)/u;
 
@@ -290,7 +311,7 @@ export function listItems(
       offset = label[0].length;
       text = text.slice(offset);
     } else {
-      const glued = gluedLabelLength(text) || dashLabelLength(text);
+      const glued = gluedLabelLength(text) || dashLabelLength(text) || innerLabelEnd(text);
       if (glued > 0) {
         offset = glued;
         text = text.slice(offset);

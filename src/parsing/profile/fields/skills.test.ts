@@ -115,6 +115,26 @@ describe('tool lists of a job', () => {
   });
 });
 
+describe('a list announced at the end of a sentence', () => {
+  it('reads the items after "Tools used include:" in a wrapped paragraph', () => {
+    const text = [
+      'EXPERIENCE',
+      'Data Engineer',
+      'Acme Corp, 2010 - 2012',
+      'Extracted, cleaned and loaded data from legacy systems to new environments. Tools used include: Oracle APEX,',
+      'Oracle RDBMS, Ensemble, HTML, Javascript.',
+    ].join('\n');
+    const sections = splitSections(documentFromText(text));
+    const names = extractSkills(linesOf(sections, 'experience'), defaultTaxonomy, {
+      excludedLines: new Set(),
+      requireList: true,
+      contexts: lineContexts(sections),
+    }).map((skill) => skill.name);
+    expect(names).toEqual(expect.arrayContaining(['Oracle RDBMS', 'HTML', 'Javascript']));
+    expect(names.some((name) => name.includes('legacy'))).toBe(false);
+  });
+});
+
 describe('list items', () => {
   const names = (text: string) =>
     extractSkills(sectionLinesOf(text), defaultTaxonomy, { excludedLines: new Set() }).map(
