@@ -223,17 +223,21 @@ export class OccupationIndex {
     private readonly language: TitleLanguage,
     familyOf: (code: string) => string = (code) => code,
   ) {
+    // Plain indexed loops: this runs once per process, mostly before the JIT has compiled anything, where
+    // iterators and per-element callbacks cost several times more.
     const { terms, entryLengths } = table;
-    for (const [id, term] of terms.entries()) this.termIds.set(term, id);
+    for (let id = 0; id < terms.length; id++) this.termIds.set(terms[id]!, id);
     const count = entryLengths.length;
     this.codes = table.codes;
     this.entryCodeIds = Int32Array.from(table.entryCodes);
     this.entrySources = Uint8Array.from(table.entrySources);
-    this.entryPriorities = Uint8Array.from(table.entrySources, sourcePriority);
+    this.entryPriorities = new Uint8Array(count);
+    for (let entry = 0; entry < count; entry++)
+      this.entryPriorities[entry] = sourcePriority(this.entrySources[entry]!);
     // Entries' terms and terms' postings: one buffer each, cut into views.
     const entryTerms = Int32Array.from(table.entryTerms);
     const postingCounts = new Int32Array(terms.length);
-    for (const term of entryTerms) postingCounts[term]!++;
+    for (let at = 0; at < entryTerms.length; at++) postingCounts[entryTerms[at]!]!++;
     const postingStarts = new Int32Array(terms.length + 1);
     for (let term = 0; term < terms.length; term++)
       postingStarts[term + 1] = postingStarts[term]! + postingCounts[term]!;
@@ -246,19 +250,29 @@ export class OccupationIndex {
     }
     for (let term = 0; term < terms.length; term++)
       this.postings.push(postingBuffer.subarray(postingStarts[term]!, postingStarts[term + 1]!));
-    for (const [position, word] of table.words.entries())
-      this.wordTerms.set(word, table.wordTerms[position]!);
-    this.idf = Float64Array.from(postingCounts, (postings) => Math.log(1 + count / postings));
+    const { words } = table;
+    for (let position = 0; position < words.length; position++)
+      this.wordTerms.set(words[position]!, table.wordTerms[position]!);
+    this.idf = new Float64Array(terms.length);
+    for (let term = 0; term < terms.length; term++)
+      this.idf[term] = Math.log(1 + count / postingCounts[term]!);
     // A title's weight counts its soft-noise terms ("équipe", "nuit") as a query does, so an exact match is 1.
     const softTerms = new Set<number>();
     for (const word of SOFT_TITLE_WORDS) {
       const term = this.termIds.get(language.stem(word));
       if (term !== undefined) softTerms.add(term);
     }
-    this.entryWeights = Float64Array.from(this.entryTerms, (ids) =>
-      ids.reduce((sum, id) => sum + this.idf[id]! * (softTerms.has(id) ? SOFT_WORD_WEIGHT : 1), 0),
-    );
-    for (const word of table.words) {
+    this.entryWeights = new Float64Array(count);
+    for (let entry = 0, at = 0; entry < count; entry++) {
+      let weight = 0;
+      for (const end = at + entryLengths[entry]!; at < end; at++) {
+        const term = entryTerms[at]!;
+        weight += this.idf[term]! * (softTerms.has(term) ? SOFT_WORD_WEIGHT : 1);
+      }
+      this.entryWeights[entry] = weight;
+    }
+    for (let position = 0; position < words.length; position++) {
+      const word = words[position]!;
       // Typo targets have four letters or more, like the query words looked up: a three-letter index word is
       // an acronym or a short word ("EMT", "bar") that a four-letter typo should not reach.
       if (word.length < MIN_FUZZY_LENGTH) continue;
@@ -267,7 +281,7 @@ export class OccupationIndex {
       if (bucket) bucket.push(word);
       else this.wordsByBucket.set(key, [word]);
     }
-    this.sortedWords = [...table.words].sort();
+    this.sortedWords = [...words].sort();
     this.accumulated = new Float64Array(count);
     this.bestForWord = new Float64Array(count);
     this.fuzzyEntries = new Uint8Array(count);
@@ -280,29 +294,34 @@ export class OccupationIndex {
     this.codeMatched = new Float64Array(this.codes.length);
     this.masked = new Uint8Array(count);
     const familyIds = new Map<string, number>();
-    const codeFamilies = Int32Array.from(this.codes, (code) => {
-      const family = familyOf(code);
+    const entryFamilies = new Int32Array(count);
+    const codeFamilies = new Int32Array(this.codes.length);
+    for (let code = 0; code < this.codes.length; code++) {
+      const family = familyOf(this.codes[code]!);
       let id = familyIds.get(family);
       if (id === undefined) {
         id = familyIds.size;
         familyIds.set(family, id);
       }
-      return id;
-    });
-    this.entryFamilies = Int32Array.from(this.entryCodeIds, (code) => codeFamilies[code]!);
+      codeFamilies[code] = id;
+    }
+    for (let entry = 0; entry < count; entry++)
+      entryFamilies[entry] = codeFamilies[this.entryCodeIds[entry]!]!;
+    this.entryFamilies = entryFamilies;
     this.familyCounts = new Int32Array(familyIds.size);
     const lastSeen = new Int32Array(familyIds.size).fill(-1);
-    this.termFamilies = Int32Array.from(this.postings, (list, term) => {
+    this.termFamilies = new Int32Array(terms.length);
+    for (let term = 0; term < terms.length; term++) {
       let families = 0;
-      for (const entry of list) {
-        const family = this.entryFamilies[entry]!;
+      for (let at = postingStarts[term]!; at < postingStarts[term + 1]!; at++) {
+        const family = entryFamilies[postingBuffer[at]!]!;
         if (lastSeen[family] !== term) {
           lastSeen[family] = term;
           families++;
         }
       }
-      return families;
-    });
+      this.termFamilies[term] = families;
+    }
   }
 
   /**
