@@ -147,7 +147,11 @@ async function main(): Promise<void> {
   }
   const pdftotext = perProcess(real, 'pdftotext', (file) => ['-layout', file, '-']);
   const table: Record<string, string | number>[] = [
-    { what: 'pdftotext -layout, one process per file (peer)', 'CPU ms/PDF': pdftotext, '× pdftotext': 1 },
+    {
+      what: 'pdftotext -layout, one process per file (peer)',
+      'CPU ms/PDF': Number(pdftotext.toFixed(1)),
+      '× pdftotext': 1,
+    },
   ];
   if (realRow) {
     const inProcess = realRow.extractCpuMs + realRow.fieldsCpuMs;
