@@ -25,12 +25,17 @@ const compress = (source: string, target: string) => {
 const copyTaxonomyData = async () => {
   cpSync('src/taxonomy/data', 'dist/data/taxonomy', {
     recursive: true,
-    // The ESCO skill tables are only read to build skill-index.json (scripts/build-indexes.ts), which ships
-    // compressed (3.2 MB of JSON, 0.7 MB of Brotli; decompressed in ~10 ms on first use).
+    // The ESCO skill tables are only read to build skill-index.json, and the title and stem tables to build
+    // occupation-index.json (scripts/build-indexes.ts); both indexes ship compressed (skills: 2.7 MB of JSON,
+    // 0.7 MB of Brotli, decompressed in ~10 ms on first use).
     filter: (source) =>
-      !/\.(?:ts|md)$/.test(source) && !/(?:esco-skills(?:-en)?|skill-index)\.json$/.test(source),
+      !/\.(?:ts|md)$/.test(source) &&
+      !/(?:esco-skills(?:-en)?|skill-index|occupation-index|french-titles|english-titles|stems)\.json$/.test(
+        source,
+      ),
   });
   compress('src/taxonomy/data/skill-index.json', 'dist/data/taxonomy/skill-index.json.br');
+  compress('src/taxonomy/data/occupation-index.json', 'dist/data/taxonomy/occupation-index.json.br');
   cpSync('src/geo/data/communes.json', 'dist/data/geo/communes.json');
   compress('src/geo/data/commune-index.json', 'dist/data/geo/commune-index.json.br');
 };

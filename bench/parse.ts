@@ -6,7 +6,8 @@
  * process): "extract", "fields" (sections, fields, taxonomy, geo, schema check) and their sum. Real PDFs are
  * also parsed the way a user does it, one `cvmatch parse` process per file (start-up included; needs
  * `npm run build`), next to one `pdftotext -layout` process per file (skipped with a note when poppler-utils
- * is not installed). Run: `npx tsx bench/parse.ts [--rounds 3] [--real 24]`.
+ * is not installed), and one `node -e 0` per file: the floor of any Node command started once per file (the
+ * ratio a one-process-per-file parse cannot go below). Run: `npx tsx bench/parse.ts [--rounds 3] [--real 24]`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -146,7 +147,11 @@ async function main(): Promise<void> {
   }
   const pdftotext = perProcess(real, 'pdftotext', (file) => ['-layout', file, '-']);
   const table: Record<string, string | number>[] = [
-    { what: 'pdftotext -layout, one process per file (peer)', 'CPU ms/PDF': pdftotext, '× pdftotext': 1 },
+    {
+      what: 'pdftotext -layout, one process per file (peer)',
+      'CPU ms/PDF': Number(pdftotext.toFixed(1)),
+      '× pdftotext': 1,
+    },
   ];
   if (realRow) {
     const inProcess = realRow.extractCpuMs + realRow.fieldsCpuMs;
@@ -170,6 +175,13 @@ async function main(): Promise<void> {
       what: 'cvmatch parse, one process per file (dist/)',
       'CPU ms/PDF': Number(perFile.toFixed(1)),
       '× pdftotext': Number((perFile / pdftotext).toFixed(2)),
+    });
+    // The floor of any Node command run once per file: starting Node and exiting, nothing loaded.
+    const nodeAlone = perProcess(real, process.execPath, () => ['-e', '0']);
+    table.push({
+      what: 'node -e 0, one process per file (lower bound of a Node CLI)',
+      'CPU ms/PDF': Number(nodeAlone.toFixed(1)),
+      '× pdftotext': Number((nodeAlone / pdftotext).toFixed(2)),
     });
   } else
     table.push({

@@ -100,12 +100,19 @@ describe.runIf(existsSync(`${root}/dist/index.cjs`))('the npm package', () => {
       .reduce((sum, path) => sum + sizeOf(path), sizeOf('dist/cli/main.js'));
     expect(commandBytes).toBeLessThan(200_000);
     // The taxonomy tables, once, read by both builds on first use; the ESCO skill tables only as the skill
-    // index built from them (scripts/build-indexes.ts), compressed.
+    // index built from them, and the title and stem tables only as the occupation index built from them
+    // (scripts/build-indexes.ts), both compressed.
     const tables = paths.filter((path) => path.startsWith('dist/data/taxonomy/'));
     expect(tables).toEqual(
       readdirSync(join(root, 'src/taxonomy/data'))
-        .filter((name) => name.endsWith('.json') && !/^(?:esco-skills(?:-en)?|skill-index)\.json$/.test(name))
-        .concat('skill-index.json.br')
+        .filter(
+          (name) =>
+            name.endsWith('.json') &&
+            !/^(?:esco-skills(?:-en)?|skill-index|occupation-index|french-titles|english-titles|stems)\.json$/.test(
+              name,
+            ),
+        )
+        .concat('skill-index.json.br', 'occupation-index.json.br')
         .map((name) => `dist/data/taxonomy/${name}`)
         .sort(),
     );

@@ -69,7 +69,7 @@ export function resolveEscoConcepts(
   const vocabulary = new Map<string, string>();
   for (const { title } of romeTitles)
     for (const word of FRENCH.words(title, false)) vocabulary.set(word, FRENCH.stem(word));
-  const index = new OccupationIndex(entries, vocabulary, FRENCH);
+  const index = OccupationIndex.fromEntries(entries, vocabulary, FRENCH);
   const codesByKey = new Map<string, Set<string>>();
   for (const entry of entries) {
     const key = termKey(entry.stems);

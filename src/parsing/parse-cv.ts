@@ -27,9 +27,10 @@ export interface ParseCvOptions {
   /** Main language (`fr`/`en`); detected from the text when absent. */
   language?: string;
   /**
-   * Where documents are read. `worker` (default): in a worker thread that is terminated when it passes
-   * `limits.timeoutMs` (`ParseTimeoutError`), with a capped heap; `in-process`: in the calling thread, where
-   * the time limit is checked between units of work only (a single huge step can run past it).
+   * Where documents are read. `worker` (default): in a worker process that is terminated when it passes
+   * `limits.timeoutMs` (`ParseTimeoutError`; CPU time on Linux, with a wall-clock backstop of 4 times the
+   * limit), with a capped heap and resident memory; `in-process`: in the calling thread, where the time limit
+   * (wall time) is checked between units of work only (a single huge step can run past it).
    */
   isolation?: 'worker' | 'in-process';
 }

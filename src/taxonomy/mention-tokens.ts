@@ -49,6 +49,14 @@ interface Phrase<T> {
   upperCase: boolean;
 }
 
+/** Phrases given as space-joined keys, read when a text first holds their first key (see `addJoinedKeys`). */
+interface PendingPhrases<T> {
+  joined: readonly string[];
+  valueAt: (position: number) => T;
+  /** First key → positions in `joined`, in order. */
+  byFirstKey: Map<string, number[]>;
+}
+
 /**
  * Finds known phrases in tokenised text: at each word, the longest phrase that starts there and stays on one
  * line wins; matches do not overlap.
@@ -57,6 +65,7 @@ export class PhraseMatcher<T> {
   private readonly byFirstKey = new Map<string, Phrase<T>[]>();
   private readonly seen = new Set<string>();
   private sorted = true;
+  private pending: PendingPhrases<T>[] = [];
 
   add(phrase: string, value: T, options?: { upperCase?: boolean }): void {
     this.addKeys(phraseKeys(phrase), value, options);
@@ -64,13 +73,70 @@ export class PhraseMatcher<T> {
 
   /** Adds a phrase given as keys (for callers that compare stems rather than folded words). */
   addKeys(keys: string[], value: T, options?: { upperCase?: boolean }): void {
+    // Phrases keep their order of addition: lazily added ones are read in first.
+    if (this.pending.length > 0) this.readAllPending();
+    this.insert(keys, value, options?.upperCase ?? false);
+  }
+
+  /**
+   * Adds many phrases at once, each given as its keys joined by spaces, with its value by position: a phrase is
+   * only split and stored when a text first holds its first key. For large tables (skills) most of whose
+   * phrases a document never reaches; the same matches as `addKeys` on each in order.
+   */
+  addJoinedKeys(joined: readonly string[], valueAt: (position: number) => T): void {
+    const byFirstKey = new Map<string, number[]>();
+    for (let position = 0; position < joined.length; position++) {
+      const phrase = joined[position]!;
+      const space = phrase.indexOf(' ');
+      const first = space < 0 ? phrase : phrase.slice(0, space);
+      if (first.length === 0) continue;
+      const positions = byFirstKey.get(first);
+      if (positions) positions.push(position);
+      else byFirstKey.set(first, [position]);
+    }
+    this.pending.push({ joined, valueAt, byFirstKey });
+  }
+
+  /** Stores a phrase (the first one added with the same keys wins). */
+  private insert(keys: string[], value: T, upperCase: boolean): void {
     const joined = keys.join(' ');
     if (keys.length === 0 || this.seen.has(joined)) return;
     this.seen.add(joined);
-    const list = this.byFirstKey.get(keys[0]!) ?? [];
-    list.push({ keys, value, upperCase: options?.upperCase ?? false });
-    this.byFirstKey.set(keys[0]!, list);
+    const list = this.byFirstKey.get(keys[0]!);
+    const phrase = { keys, value, upperCase };
+    if (list) list.push(phrase);
+    else this.byFirstKey.set(keys[0]!, [phrase]);
     this.sorted = false;
+  }
+
+  /**
+   * Stores the pending phrases whose first key is `first`, in order of addition, and sorts that key's list
+   * (stable, so equal lengths stay in order of addition, as `sortOnce` would leave them).
+   */
+  private readPending(first: string): void {
+    let read = false;
+    for (const batch of this.pending) {
+      const positions = batch.byFirstKey.get(first);
+      if (positions === undefined) continue;
+      batch.byFirstKey.delete(first);
+      const wasSorted = this.sorted;
+      for (const position of positions)
+        this.insert(batch.joined[position]!.split(' '), batch.valueAt(position), false);
+      this.sorted = wasSorted;
+      read = true;
+    }
+    if (read) this.byFirstKey.get(first)?.sort((a, b) => b.keys.length - a.keys.length);
+  }
+
+  /** Stores every pending phrase, in order of addition. */
+  private readAllPending(): void {
+    const batches = this.pending;
+    this.pending = [];
+    for (const batch of batches) {
+      for (const positions of batch.byFirstKey.values())
+        for (const position of positions)
+          this.insert(batch.joined[position]!.split(' '), batch.valueAt(position), false);
+    }
   }
 
   /** Longest phrases first (stable: insertion order among equal lengths), once after the last `add`. */
@@ -84,6 +150,7 @@ export class PhraseMatcher<T> {
   matchAt(tokens: readonly MentionToken[], position: number): { value: T; length: number } | null {
     const first = tokens[position];
     if (!first) return null;
+    if (this.pending.length > 0) this.readPending(first.key);
     this.sortOnce();
     for (const phrase of this.byFirstKey.get(first.key) ?? []) {
       if (phrase.upperCase && first.raw !== first.raw.toUpperCase()) continue;

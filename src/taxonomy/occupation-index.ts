@@ -79,26 +79,103 @@ const MAX_TITLE_WORDS = 24;
 export const HEAD_WORD_BOOST = 1.5;
 
 /**
+ * An occupation index in the form `scripts/build-indexes.ts` ships it (`occupation-index.json`): titles already
+ * reduced to term numbers, so that loading it is one JSON.parse and a few loops over numbers, instead of
+ * splitting, stemming and interning 35,000 titles at start-up. `occupationIndexTable` builds it from title
+ * entries; `test/taxonomy/prebuilt-indexes.test.ts` checks the shipped file equals one built from the tables.
+ */
+export interface OccupationIndexTable {
+  /** Index terms (stems), numbered in order of first use by the entries. */
+  terms: string[];
+  /** Occupation codes, numbered in order of first use by the entries. */
+  codes: string[];
+  /** Per entry (indexed title): its code's number. */
+  entryCodes: number[];
+  /** Per entry: its source (index in `TITLE_SOURCES`). */
+  entrySources: number[];
+  /** Per entry: how many terms it has; its terms are the next that many numbers of `entryTerms`. */
+  entryLengths: number[];
+  entryTerms: number[];
+  /** Clean index words (before stemming) whose stem is an index term, in vocabulary order. */
+  words: string[];
+  /** Per word of `words`: its term's number. */
+  wordTerms: number[];
+}
+
+/**
+ * The table of an index over `entries`.
+ * @param entries titles reduced to stems (see `titleEntries`)
+ * @param vocabulary clean index words → stem, for typo and prefix lookups; words whose stem is not an index
+ *   term are left out
+ */
+export function occupationIndexTable(
+  entries: readonly TitleEntry[],
+  vocabulary: ReadonlyMap<string, string>,
+): OccupationIndexTable {
+  const termIds = new Map<string, number>();
+  const codeIds = new Map<string, number>();
+  const table: OccupationIndexTable = {
+    terms: [],
+    codes: [],
+    entryCodes: [],
+    entrySources: [],
+    entryLengths: [],
+    entryTerms: [],
+    words: [],
+    wordTerms: [],
+  };
+  for (const { romeCode, source, stems } of entries) {
+    let code = codeIds.get(romeCode);
+    if (code === undefined) {
+      code = table.codes.length;
+      codeIds.set(romeCode, code);
+      table.codes.push(romeCode);
+    }
+    table.entryCodes.push(code);
+    table.entrySources.push(source);
+    table.entryLengths.push(stems.length);
+    for (const term of stems) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = table.terms.length;
+        termIds.set(term, id);
+        table.terms.push(term);
+      }
+      table.entryTerms.push(id);
+    }
+  }
+  for (const [word, stemmed] of vocabulary) {
+    const term = termIds.get(stemmed);
+    if (term === undefined) continue;
+    table.words.push(word);
+    table.wordTerms.push(term);
+  }
+  return table;
+}
+
+/**
  * Inverted index over title terms, scored with an IDF-weighted Dice coefficient between the query's terms
  * and each title's terms; an occupation's score is its best title's. Unknown query words are matched to
  * index words by Damerau-Levenshtein distance (1 for words of 4–7 letters, 2 from 8) or as a prefix (4+ letters).
  */
 export class OccupationIndex {
   private readonly termIds = new Map<string, number>();
-  private readonly idf: number[] = [];
-  private readonly postings: number[][] = [];
-  private readonly entryCodes: string[] = [];
+  private readonly idf: Float64Array;
+  /** Per term, the entries that hold it (views of one buffer). */
+  private readonly postings: Int32Array[] = [];
   /** Per entry, the index of its code in `codes`. */
   private readonly entryCodeIds: Int32Array;
-  private readonly codes: string[] = [];
+  private readonly codes: readonly string[];
+  /** Per entry, its terms (views of one buffer). */
   private readonly entryTerms: Int32Array[] = [];
-  private readonly entryWeights: number[] = [];
-  private readonly entryPriorities: number[] = [];
-  private readonly entrySources: number[] = [];
+  private readonly entryWeights: Float64Array;
+  private readonly entryPriorities: Uint8Array;
+  private readonly entrySources: Uint8Array;
   /** Clean index words (before stemming) by first letter and length (`c7`), for typo lookups. */
   private readonly wordsByBucket = new Map<string, string[]>();
   private readonly sortedWords: string[];
-  private readonly wordStems = new Map<string, string>();
+  /** Clean index word → its term. */
+  private readonly wordTerms = new Map<string, number>();
   private readonly memo = new Map<string, TermCandidate[]>();
   private readonly exactMemo = new Map<string, number>();
   private readonly contentMemo = new Map<string, boolean>();
@@ -126,61 +203,85 @@ export class OccupationIndex {
   /** Entries by their sorted terms (`"term term"`), built on the first `maskTitles` call. */
   private entriesByKey: Map<string, number[]> | undefined;
 
+  /** An index built from title entries (see `occupationIndexTable`). */
+  static fromEntries(
+    entries: readonly TitleEntry[],
+    vocabulary: ReadonlyMap<string, string>,
+    language: TitleLanguage,
+    familyOf?: (code: string) => string,
+  ): OccupationIndex {
+    return new OccupationIndex(occupationIndexTable(entries, vocabulary), language, familyOf);
+  }
+
   /**
-   * @param entries titles reduced to stems (see `titleEntries`)
-   * @param vocabulary clean index words → stem, for typo and prefix lookups; words whose stem is not an index
-   *   term are ignored
+   * @param table the titles as term numbers (see `occupationIndexTable`)
    * @param language turns query titles into words and terms, as the entries were
    * @param familyOf the family of a code (code_rome_parent), for `QueryStats.specificFamilies`
    */
   constructor(
-    entries: readonly TitleEntry[],
-    vocabulary: ReadonlyMap<string, string>,
+    table: OccupationIndexTable,
     private readonly language: TitleLanguage,
     familyOf: (code: string) => string = (code) => code,
   ) {
-    for (const { romeCode, source, stems } of entries) {
-      const entry = this.entryCodes.length;
-      const ids = stems.map((term) => {
-        let id = this.termIds.get(term);
-        if (id === undefined) {
-          id = this.postings.length;
-          this.termIds.set(term, id);
-          this.postings.push([]);
-        }
-        this.postings[id]!.push(entry);
-        return id;
-      });
-      this.entryCodes.push(romeCode);
-      this.entryTerms.push(Int32Array.from(ids));
-      this.entryPriorities.push(sourcePriority(source));
-      this.entrySources.push(source);
+    // Plain indexed loops: this runs once per process, mostly before the JIT has compiled anything, where
+    // iterators and per-element callbacks cost several times more.
+    const { terms, entryLengths } = table;
+    for (let id = 0; id < terms.length; id++) this.termIds.set(terms[id]!, id);
+    const count = entryLengths.length;
+    this.codes = table.codes;
+    this.entryCodeIds = Int32Array.from(table.entryCodes);
+    this.entrySources = Uint8Array.from(table.entrySources);
+    this.entryPriorities = new Uint8Array(count);
+    for (let entry = 0; entry < count; entry++)
+      this.entryPriorities[entry] = sourcePriority(this.entrySources[entry]!);
+    // Entries' terms and terms' postings: one buffer each, cut into views.
+    const entryTerms = Int32Array.from(table.entryTerms);
+    const postingCounts = new Int32Array(terms.length);
+    for (let at = 0; at < entryTerms.length; at++) postingCounts[entryTerms[at]!]!++;
+    const postingStarts = new Int32Array(terms.length + 1);
+    for (let term = 0; term < terms.length; term++)
+      postingStarts[term + 1] = postingStarts[term]! + postingCounts[term]!;
+    const postingBuffer = new Int32Array(entryTerms.length);
+    const filled = postingStarts.slice(0, terms.length);
+    for (let entry = 0, at = 0; entry < count; entry++) {
+      const end = at + entryLengths[entry]!;
+      this.entryTerms.push(entryTerms.subarray(at, end));
+      for (; at < end; at++) postingBuffer[filled[entryTerms[at]!]!++] = entry;
     }
-    for (const [word, stemmed] of vocabulary)
-      if (this.termIds.has(stemmed)) this.wordStems.set(word, stemmed);
-    const count = this.entryCodes.length;
-    for (const list of this.postings) this.idf.push(Math.log(1 + count / list.length));
+    for (let term = 0; term < terms.length; term++)
+      this.postings.push(postingBuffer.subarray(postingStarts[term]!, postingStarts[term + 1]!));
+    const { words } = table;
+    for (let position = 0; position < words.length; position++)
+      this.wordTerms.set(words[position]!, table.wordTerms[position]!);
+    this.idf = new Float64Array(terms.length);
+    for (let term = 0; term < terms.length; term++)
+      this.idf[term] = Math.log(1 + count / postingCounts[term]!);
     // A title's weight counts its soft-noise terms ("équipe", "nuit") as a query does, so an exact match is 1.
     const softTerms = new Set<number>();
     for (const word of SOFT_TITLE_WORDS) {
       const term = this.termIds.get(language.stem(word));
       if (term !== undefined) softTerms.add(term);
     }
-    for (const ids of this.entryTerms) {
-      this.entryWeights.push(
-        ids.reduce((sum, id) => sum + this.idf[id]! * (softTerms.has(id) ? SOFT_WORD_WEIGHT : 1), 0),
-      );
+    this.entryWeights = new Float64Array(count);
+    for (let entry = 0, at = 0; entry < count; entry++) {
+      let weight = 0;
+      for (const end = at + entryLengths[entry]!; at < end; at++) {
+        const term = entryTerms[at]!;
+        weight += this.idf[term]! * (softTerms.has(term) ? SOFT_WORD_WEIGHT : 1);
+      }
+      this.entryWeights[entry] = weight;
     }
-    for (const word of this.wordStems.keys()) {
+    for (let position = 0; position < words.length; position++) {
+      const word = words[position]!;
       // Typo targets have four letters or more, like the query words looked up: a three-letter index word is
       // an acronym or a short word ("EMT", "bar") that a four-letter typo should not reach.
       if (word.length < MIN_FUZZY_LENGTH) continue;
       const key = `${word[0]}${word.length}`;
-      const bucket = this.wordsByBucket.get(key) ?? [];
-      bucket.push(word);
-      this.wordsByBucket.set(key, bucket);
+      const bucket = this.wordsByBucket.get(key);
+      if (bucket) bucket.push(word);
+      else this.wordsByBucket.set(key, [word]);
     }
-    this.sortedWords = [...this.wordStems.keys()].sort();
+    this.sortedWords = [...words].sort();
     this.accumulated = new Float64Array(count);
     this.bestForWord = new Float64Array(count);
     this.fuzzyEntries = new Uint8Array(count);
@@ -188,44 +289,39 @@ export class OccupationIndex {
     this.headEntries = new Uint8Array(count);
     this.matchedWordCounts = new Uint8Array(count);
     this.contentEntries = new Uint8Array(count);
-    const codeIds = new Map<string, number>();
-    this.entryCodeIds = Int32Array.from(this.entryCodes, (code) => {
-      let id = codeIds.get(code);
-      if (id === undefined) {
-        id = this.codes.length;
-        codeIds.set(code, id);
-        this.codes.push(code);
-      }
-      return id;
-    });
     this.codeScores = new Float64Array(this.codes.length).fill(-1);
     this.codeEntries = new Int32Array(this.codes.length);
     this.codeMatched = new Float64Array(this.codes.length);
     this.masked = new Uint8Array(count);
     const familyIds = new Map<string, number>();
-    this.entryFamilies = Int32Array.from(this.entryCodes, (code) => {
-      const family = familyOf(code);
+    const entryFamilies = new Int32Array(count);
+    const codeFamilies = new Int32Array(this.codes.length);
+    for (let code = 0; code < this.codes.length; code++) {
+      const family = familyOf(this.codes[code]!);
       let id = familyIds.get(family);
       if (id === undefined) {
         id = familyIds.size;
         familyIds.set(family, id);
       }
-      return id;
-    });
-    const entryFamilies = this.entryFamilies;
+      codeFamilies[code] = id;
+    }
+    for (let entry = 0; entry < count; entry++)
+      entryFamilies[entry] = codeFamilies[this.entryCodeIds[entry]!]!;
+    this.entryFamilies = entryFamilies;
     this.familyCounts = new Int32Array(familyIds.size);
     const lastSeen = new Int32Array(familyIds.size).fill(-1);
-    this.termFamilies = Int32Array.from(this.postings, (list, term) => {
+    this.termFamilies = new Int32Array(terms.length);
+    for (let term = 0; term < terms.length; term++) {
       let families = 0;
-      for (const entry of list) {
-        const family = entryFamilies[entry]!;
+      for (let at = postingStarts[term]!; at < postingStarts[term + 1]!; at++) {
+        const family = entryFamilies[postingBuffer[at]!]!;
         if (lastSeen[family] !== term) {
           lastSeen[family] = term;
           families++;
         }
       }
-      return families;
-    });
+      this.termFamilies[term] = families;
+    }
   }
 
   /**
@@ -278,7 +374,7 @@ export class OccupationIndex {
   private exactTerm(word: string): number {
     let term = this.exactMemo.get(word);
     if (term === undefined) {
-      term = this.termIds.get(this.wordStems.get(word) ?? this.language.stem(word)) ?? -1;
+      term = this.wordTerms.get(word) ?? this.termIds.get(this.language.stem(word)) ?? -1;
       if (this.exactMemo.size >= MEMO_LIMIT) this.exactMemo.clear();
       this.exactMemo.set(word, term);
     }
@@ -286,7 +382,7 @@ export class OccupationIndex {
   }
 
   get size(): number {
-    return this.entryCodes.length;
+    return this.entryCodeIds.length;
   }
 
   /** Index terms a query word may stand for, with how much to trust each (1 = exact). */
@@ -301,7 +397,7 @@ export class OccupationIndex {
     }
     const best = new Map<number, number>();
     const offer = (indexWord: string, factor: number) => {
-      const term = this.termIds.get(this.wordStems.get(indexWord)!)!;
+      const term = this.wordTerms.get(indexWord)!;
       if ((best.get(term) ?? 0) < factor) best.set(term, factor);
     };
     if (word.length >= MIN_FUZZY_LENGTH) {

@@ -13,10 +13,16 @@ import {
   type TitleLanguage,
   titleEntries,
 } from './occupation-entries.js';
-import { type CodeScore, OccupationIndex, type QueryStats } from './occupation-index.js';
+import {
+  type CodeScore,
+  OccupationIndex,
+  type OccupationIndexTable,
+  occupationIndexTable,
+  type QueryStats,
+} from './occupation-index.js';
 import { englishHeadWord } from './occupation-terms-en.js';
 import { cleanJobTitle } from './occupation-title-cleaner.js';
-import { englishTitleRows, frenchTitleRows, stemRows } from './tables.js';
+import { englishTitleRows, frenchTitleRows, occupationIndexRows, stemRows } from './tables.js';
 
 /** One scored code, with the family it belongs to and the index (language) that found it. */
 export interface OccupationCandidate extends CodeScore {
@@ -68,20 +74,30 @@ const CANDIDATES = 20;
 /** Sharpness of the softmax over scores used for the family share. */
 const FAMILY_SOFTMAX = 10;
 
-interface SearchState {
+export interface SearchState {
   french: OccupationIndex;
   english: OccupationIndex;
 }
 
 let state: SearchState | undefined;
 
-function buildIndex(
+/**
+ * Both title indexes as `scripts/build-indexes.ts` ships them (`occupation-index.json`, see
+ * `OccupationIndexTable`).
+ */
+export interface OccupationIndexTables {
+  version: 1;
+  french: OccupationIndexTable;
+  english: OccupationIndexTable;
+}
+
+function indexTable(
   language: TitleLanguage,
   rows: readonly (readonly [string, number, string])[],
   curated: readonly { title: string; romeCode: string }[],
   curatedSource: number,
   vocabulary: Map<string, string>,
-): OccupationIndex {
+): OccupationIndexTable {
   const entries: TitleEntry[] = rows.map(([romeCode, source, stems]) => ({
     romeCode,
     source,
@@ -96,36 +112,29 @@ function buildIndex(
       return stemmed;
     },
   );
-  const { parents } = occupationCatalog();
-  return new OccupationIndex(
-    [...entries, ...curatedEntries],
-    vocabulary,
-    language,
-    (code) => parents.get(code) ?? code,
-  );
+  return occupationIndexTable([...entries, ...curatedEntries], vocabulary);
 }
 
-/** Builds both title indexes now rather than on the first search (see `loadProfileTables`). */
-export function loadOccupationIndexes(): void {
-  searchState();
-}
-
-/** Parses the tables and builds both indexes on first use, then reuses them. */
-function searchState(): SearchState {
-  if (state) return state;
+/**
+ * Builds both title indexes from the generated title tables and the curated lists (what
+ * `npm run build:indexes` writes as `occupation-index.json`): the ROME and ESCO titles as the tables give
+ * their stems, then the curated French aliases and English titles, stemmed here.
+ */
+export function buildOccupationIndexTables(): OccupationIndexTables {
   const frenchVocabulary = new Map<string, string>(stemRows());
   const englishVocabulary = new Map<string, string>();
   for (const [, , stems] of englishTitleRows())
     for (const term of stems.split(' ')) englishVocabulary.set(term, term);
-  state = {
-    french: buildIndex(
+  return {
+    version: 1,
+    french: indexTable(
       FRENCH,
       frenchTitleRows(),
       OCCUPATION_ALIASES,
       TITLE_SOURCES.indexOf('curated-fr'),
       frenchVocabulary,
     ),
-    english: buildIndex(
+    english: indexTable(
       ENGLISH,
       englishTitleRows(),
       ENGLISH_TITLES,
@@ -133,6 +142,26 @@ function searchState(): SearchState {
       englishVocabulary,
     ),
   };
+}
+
+/** Both indexes of `tables`. */
+export function occupationIndexesOf(tables: OccupationIndexTables): SearchState {
+  const { parents } = occupationCatalog();
+  const familyOf = (code: string) => parents.get(code) ?? code;
+  return {
+    french: new OccupationIndex(tables.french, FRENCH, familyOf),
+    english: new OccupationIndex(tables.english, ENGLISH, familyOf),
+  };
+}
+
+/** Loads both title indexes now rather than on the first search (see `loadProfileTables`). */
+export function loadOccupationIndexes(): void {
+  searchState();
+}
+
+/** Loads both indexes from the prebuilt tables on first use, then reuses them. */
+function searchState(): SearchState {
+  state ??= occupationIndexesOf(occupationIndexRows());
   return state;
 }
 

@@ -13,8 +13,10 @@ export interface SkillInfo {
 const MAX_PHRASE_TERMS = 4;
 
 interface SkillTables {
-  /** Stemmed key (content words joined by spaces) → skill; first registered wins. */
-  byKey: Map<string, SkillInfo>;
+  /** Stemmed key (content words joined by spaces) → its skill (index in `skill`); first registered wins. */
+  byKey: Map<string, number>;
+  /** The skill of an index (one object per skill, made on first use). */
+  skill: (index: number) => SkillInfo;
   matcher: PhraseMatcher<SkillInfo>;
 }
 
@@ -156,22 +158,37 @@ export function buildSkillIndex(): SkillIndexTable {
   return table;
 }
 
-/** The lookup map and phrase matcher of an index table. */
+/**
+ * The lookup map and phrase matcher of an index table. Skill objects are made on first use and phrases are
+ * split when a text first holds their first word: a CV reaches a few hundred of the 27,000 keys.
+ */
 export function skillTablesOf(index: SkillIndexTable): SkillTables {
-  const skills = index.skills.map(([id, label]): SkillInfo => ({ id: index.ids[id]!, label }));
-  const byKey = new Map<string, SkillInfo>();
-  let skill = 0;
+  const made: SkillInfo[] = [];
+  const skill = (position: number): SkillInfo => {
+    let info = made[position];
+    if (info === undefined) {
+      const [id, label] = index.skills[position]!;
+      info = { id: index.ids[id]!, label };
+      made[position] = info;
+    }
+    return info;
+  };
+  const byKey = new Map<string, number>();
+  const searched: string[] = [];
+  const searchedSkills: number[] = [];
+  let current = 0;
   for (let position = 0; position < index.keys.length; position++) {
-    skill += index.skillSteps[position]!;
-    byKey.set(index.keys[position]!, skills[skill]!);
+    current += index.skillSteps[position]!;
+    const key = index.keys[position]!;
+    byKey.set(key, current);
+    if (isSearchedKey(index, position)) {
+      searched.push(key);
+      searchedSkills.push(current);
+    }
   }
   const matcher = new PhraseMatcher<SkillInfo>();
-  for (let position = 0; position < index.keys.length; position++) {
-    if (!isSearchedKey(index, position)) continue;
-    const key = index.keys[position]!;
-    matcher.addKeys(key.split(' '), byKey.get(key)!);
-  }
-  return { byKey, matcher };
+  matcher.addJoinedKeys(searched, (position) => skill(searchedSkills[position]!));
+  return { byKey, skill, matcher };
 }
 
 /** Loads the skill tables now rather than on the first lookup (see `loadProfileTables`). */
@@ -191,8 +208,9 @@ function skillTables(): SkillTables {
  */
 export function normalizeSkill(text: string): SkillInfo | null {
   const key = phraseStems(text).join(' ');
-  const found = key ? skillTables().byKey.get(key) : undefined;
-  return found ? { ...found } : null;
+  const tables = key ? skillTables() : undefined;
+  const found = tables?.byKey.get(key);
+  return tables && found !== undefined ? { ...tables.skill(found) } : null;
 }
 
 /** Known skill phrases in free text, left to right, longest first, without overlaps; offsets in `text`. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
 import { TaxonomyDataError } from '../errors.js';
+import type { OccupationIndexTables } from './occupation-search.js';
 import type { SkillIndexTable } from './skills.js';
 
 /**
@@ -76,3 +77,8 @@ export const escoEnglishSkillRows = lazyTable<{
 }>('esco-skills-en');
 /** The skill lookup map and phrase matcher, prebuilt from the tables above (see `buildSkillIndex`). */
 export const skillIndexRows = lazyTable<SkillIndexTable>('skill-index', { compressed: true });
+/**
+ * The French and English title indexes, prebuilt from the title tables and the curated lists (see
+ * `buildOccupationIndexTables`).
+ */
+export const occupationIndexRows = lazyTable<OccupationIndexTables>('occupation-index', { compressed: true });

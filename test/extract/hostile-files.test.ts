@@ -4,15 +4,22 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHostileFiles, type HostileFile } from '../../scripts/generate-hostile-files.js';
 import { measureParse } from '../../scripts/measure-parse.js';
+import { defaultExtractionLimits } from '../../src/parsing/extract/index.js';
 import {
+  extractionWallClockFactor,
   extractionWorkerCount,
   extractionWorkerRssMb,
 } from '../../src/parsing/extract/isolated-extraction.js';
 
 /** Peak RSS allowed for a process parsing one document (itself and its extraction process together), MB. */
 const maxPeakRssMb = 1024;
-/** Time allowed per document once the libraries are loaded, ms. */
+/**
+ * Time allowed per document once the libraries are loaded, ms: none of these is refused by the time limit
+ * (each is read, or refused by size, pages or memory, well within it).
+ */
 const maxMsPerFile = 10_000;
+/** The wall-clock backstop of the time limit (the limit itself counts CPU time, see isolated-extraction.ts). */
+const backstopMs = extractionWallClockFactor * defaultExtractionLimits.timeoutMs;
 /**
  * Slack over the batch bound, MB: the parent reads a worker's resident memory every 20 ms, so a worker may pass
  * its budget by what it allocates in that time before it is killed; tsx's compiler process counts too.
@@ -34,7 +41,7 @@ afterAll(async () => {
 // Each heavy file is parsed in its own child process, whose peak RSS is read when it exits (work left running
 // in the background, like an image still being decoded, counts too); the light ones (refused early) share one
 // child, whose peak bounds each of theirs.
-describe('hostile documents stay within 1 GB and 10 s each', () => {
+describe('hostile documents stay within 1 GB each, and within their time limit', () => {
   const groups = [
     ['image-20000.pdf'],
     ['image-30000.pdf'],
@@ -74,10 +81,11 @@ describe('hostile documents stay within 1 GB and 10 s each', () => {
   }
 
   // One pdfjs step runs for minutes on this file (its stream is ASCIIHex-encoded, so the content scan does not
-  // measure it): the limits hold only because the process reading it is killed at the deadline
-  // (ParseTimeoutError) or past its heap or resident memory (too-large), whichever this machine reaches first;
-  // a retry in a fresh process shares the deadline. The next document is read by a new worker process.
-  it('content-string-hex-4mb.pdf: refused within 10 s (9 s limit) and 1 GB, then the next file parses', async () => {
+  // measure it): the limits hold only because the process reading it is killed past its time limit (9.5 s of
+  // CPU time, or the 36 s wall-clock backstop on a machine too busy to give it that: ParseTimeoutError) or past
+  // its heap or resident memory (too-large), whichever this machine reaches first; a retry in a fresh process
+  // shares the limit. The next document is read by a new worker process.
+  it('content-string-hex-4mb.pdf: refused at its time limit (9 s of CPU, 36 s backstop) within 1 GB, then the next file parses', async () => {
     const measure = await measureParse(
       [path.join(dir, 'content-string-hex-4mb.pdf'), path.join(dir, 'cv.pdf')],
       { warmUp: path.join(dir, 'cv.pdf') },
@@ -85,9 +93,10 @@ describe('hostile documents stay within 1 GB and 10 s each', () => {
     expect(measure.outcomes[1]).toBe('ok');
     if (measure.outcomes[0] === 'timeout') {
       expect(measure.errorNames[0]).toBe('ParseTimeoutError');
-      expect(measure.fileMs[0]).toBeGreaterThanOrEqual(9_000);
+      // CPU time of one thread never runs ahead of wall time.
+      expect(measure.fileMs[0]).toBeGreaterThanOrEqual(defaultExtractionLimits.timeoutMs);
     } else expect(measure.outcomes[0]).toBe('too-large');
-    expect(measure.fileMs[0]).toBeLessThan(maxMsPerFile);
+    expect(measure.fileMs[0]).toBeLessThan(backstopMs + 2_000);
     expect(measure.peakRssMb).toBeLessThan(maxPeakRssMb);
     expect(measure.exitMs - measure.ms).toBeLessThan(2_000);
   }, 150_000);

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hugeContentStreamPdf } from '../../scripts/generate-hostile-files.js';
 import { DocumentError, ParseTimeoutError } from '../../src/errors.js';
 import {
   extractDocumentIsolated,
+  extractionWallClockFactor,
   extractionWorkerHeapMb,
   extractionWorkerRssMb,
   extractionWorkersStarted,
@@ -126,4 +128,53 @@ describe('extraction workers', () => {
     expect(document.text).toContain('Camille Durand');
     expect(extractionWorkersStarted() - started).toBe(1);
   }, 60_000);
+
+  // On an overloaded machine a worker waits for a core: the 'starved' fault makes a worker that has read a
+  // document before wait without using CPU for 2.5 times the limit before reading (as it would if it got no
+  // core), 'stalled' makes every reading wait for 10 times the limit.
+  describe.runIf(process.platform === 'linux')(
+    'the time limit counts CPU time, with a wall-clock backstop',
+    () => {
+      it('a normal PDF whose worker gets no core for longer than the limit is read, not dropped', async () => {
+        const pdf = new Uint8Array(await readFile(fixture('agent-securite-samira-el-amrani.pdf')));
+        setExtractionFaultForTests('starved');
+        // Read at once by a fresh worker, which stays idle in the pool.
+        const expected = await extractDocumentIsolated(pdf);
+        const timeoutMs = 2_000;
+        const started = performance.now();
+        const document = await extractDocumentIsolated(pdf, { limits: { timeoutMs } });
+        expect(performance.now() - started).toBeGreaterThanOrEqual(2.5 * timeoutMs);
+        expect(document).toEqual(expected);
+      }, 60_000);
+
+      it('a hostile PDF on a starved worker is still refused at its limit', async () => {
+        setExtractionFaultForTests('starved');
+        await extractDocumentIsolated(cvText); // a worker that has read a document is idle
+        // One pdfjs step spins on this stream for minutes, never reaching the extractor's own checks.
+        const pdf = new Uint8Array(hugeContentStreamPdf(1, 'hex'));
+        const timeoutMs = 1_000;
+        const started = performance.now();
+        const error = await failure(extractDocumentIsolated(pdf, { limits: { timeoutMs } }));
+        const elapsed = performance.now() - started;
+        expect(error).toBeInstanceOf(ParseTimeoutError);
+        expect(elapsed).toBeGreaterThanOrEqual(2.5 * timeoutMs);
+        // Terminated past 1.5 s of CPU time or at the 4 s backstop, whichever comes first on this machine.
+        expect(elapsed).toBeLessThan(extractionWallClockFactor * timeoutMs + 3_000);
+      }, 60_000);
+
+      it('a worker that waits instead of working is terminated at the wall-clock backstop', async () => {
+        setExtractionFaultForTests('stalled');
+        const timeoutMs = 500;
+        const started = performance.now();
+        const error = await failure(extractDocumentIsolated(cvText, { limits: { timeoutMs } }));
+        const elapsed = performance.now() - started;
+        expect(error).toBeInstanceOf(ParseTimeoutError);
+        expect((error.cause as Error).message).toContain('wall clock');
+        expect(elapsed).toBeGreaterThanOrEqual(extractionWallClockFactor * timeoutMs);
+        expect(elapsed).toBeLessThan(10 * timeoutMs);
+        setExtractionFaultForTests(undefined);
+        expect((await extractDocumentIsolated(cvText)).text).toContain('Camille Durand');
+      }, 60_000);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { DocumentError, ParseTimeoutError } from '../../errors.js';
+import { threadCpuMs } from '../../support/thread-cpu-time.js';
 import { detectFormat } from './detect-format.js';
 import { extractDoc } from './doc/extract-doc.js';
 import { extractDocx } from './docx/extract-docx.js';
@@ -17,7 +18,16 @@ export interface ExtractDocumentOptions {
   limits?: Partial<ExtractionLimits>;
   /** Cancels the extraction; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * What `limits.timeoutMs` counts: `wall` (default) time, or `thread-cpu`, the CPU time of the calling
+   * thread (Linux; wall time where it cannot be read). The extraction worker counts CPU time: on a busy
+   * machine a document waiting for a core is not using up its time (see isolated-extraction.ts).
+   */
+  clock?: 'wall' | 'thread-cpu';
 }
+
+/** How often the time limit is checked when the work does not reach a checkpoint, ms (CPU clock only). */
+const cpuCheckMs = 50;
 
 async function extractByFormat(bytes: Uint8Array, context: FormatContext): Promise<ExtractedDocument> {
   const document = await extractDetectedFormat(bytes, context);
@@ -87,7 +97,9 @@ export async function extractDocument(
   }
   if (input.length === 0) throw new DocumentError('no-text', 'The file is empty.', { file });
 
-  const deadline = performance.now() + limits.timeoutMs;
+  const cpu = options.clock === 'thread-cpu' && threadCpuMs() !== undefined;
+  const now = cpu ? () => threadCpuMs() ?? Number.POSITIVE_INFINITY : () => performance.now();
+  const deadline = now() + limits.timeoutMs;
   const timeoutError = (cause?: unknown) =>
     new ParseTimeoutError(limits.timeoutMs, {
       file,
@@ -96,7 +108,7 @@ export async function extractDocument(
   const controller = new AbortController();
   const onCallerAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onCallerAbort, { once: true });
-  const timedOut = () => performance.now() >= deadline;
+  const timedOut = () => now() >= deadline;
   let rejectAborted: (reason: unknown) => void = () => undefined;
   // Settles as soon as the work is aborted, even when a library call does not watch the signal.
   const aborted = new Promise<never>((_, reject) => {
@@ -104,7 +116,12 @@ export async function extractDocument(
   });
   const onAbort = () => rejectAborted(controller.signal.reason);
   controller.signal.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(timeoutError()), limits.timeoutMs);
+  // Settles work that waits on something (pdfjs' promises) past the limit; CPU time is polled.
+  const timer = cpu
+    ? setInterval(() => {
+        if (timedOut()) controller.abort(timeoutError());
+      }, cpuCheckMs)
+    : setTimeout(() => controller.abort(timeoutError()), limits.timeoutMs);
   const checkpoint = () => {
     if (!controller.signal.aborted && timedOut()) controller.abort(timeoutError());
     controller.signal.throwIfAborted();
@@ -122,7 +139,7 @@ export async function extractDocument(
     if (error instanceof DocumentError) throw error;
     throw new DocumentError('corrupt', 'The document cannot be read.', { file, cause: error });
   } finally {
-    clearTimeout(timer);
+    clearTimeout(timer); // Node clears an interval with it too.
     controller.signal.removeEventListener('abort', onAbort);
     options.signal?.removeEventListener('abort', onCallerAbort);
   }

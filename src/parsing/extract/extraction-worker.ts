@@ -45,11 +45,21 @@ function collect(): void {
  * JavaScript heap (as a document past `extractionWorkerHeapMb` would; V8 then aborts the process),
  * `exhaust-heap-when-reused` does so only in a worker that has answered before, `grow-resident` fills buffers
  * outside the heap until the parent kills the worker (as a document past `extractionWorkerRssMb` would).
+ * `starved` makes a worker that has answered before (its libraries loaded) wait without using CPU for 2.5 times
+ * the document's time limit before reading it, as a process that gets no core on an overloaded machine would;
+ * `stalled` makes every reading wait for 10 times the limit, as a reader stuck on something that never comes.
  */
 const fault = process.env.CVMATCH_EXTRACTION_FAULT;
 let answered = 0;
 
-function injectFault(): boolean {
+/** Blocks this thread for `ms` without using CPU (as a process waiting for a core would). */
+function waitWithoutCpu(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function injectFault(request: ExtractionRequest): boolean {
+  if (fault === 'starved' && answered > 0) waitWithoutCpu(2.5 * request.limits.timeoutMs);
+  if (fault === 'stalled') waitWithoutCpu(10 * request.limits.timeoutMs);
   if (fault === 'exhaust-heap' || (fault === 'exhaust-heap-when-reused' && answered > 0)) {
     const hog: number[][] = [];
     for (;;) hog.push(new Array<number>(1_000_000).fill(answered));
@@ -64,11 +74,12 @@ function injectFault(): boolean {
 }
 
 process.on('message', (request: ExtractionRequest) => {
-  if (fault !== undefined && injectFault()) return;
+  if (fault !== undefined && injectFault(request)) return;
   answered += 1;
   extractDocument(request.bytes, {
     ...(request.file === null ? {} : { file: request.file }),
     limits: request.limits,
+    clock: request.clock,
   })
     .then(
       (document) => send({ id: request.id, document }),

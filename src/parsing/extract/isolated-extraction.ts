@@ -4,19 +4,34 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DocumentErrorReason } from '../../errors.js';
 import { DocumentError, ParseTimeoutError } from '../../errors.js';
+import { threadCpuMs } from '../../support/thread-cpu-time.js';
 import type { ExtractDocumentOptions } from './extract-document.js';
 import { defaultExtractionLimits, type ExtractedDocument, type ExtractionLimits } from './types.js';
 
 /**
  * Documents are read in child processes ("workers" below) so that `limits.timeoutMs` holds even when an
  * extractor never returns to its own checks (one PDF content stream of hundreds of MB is a single pdfjs
- * step), and so that one document's memory is capped: the parent keeps the deadline and kills the worker when
- * it passes (`ParseTimeoutError`), and each worker's JavaScript heap is limited (`extractionWorkerHeapMb`;
- * past it the document is `too-large`). Processes, not worker threads: a worker thread that runs out of heap
- * while growing one large array (pdfjs reading a 100 MB string token) takes the whole process down with it.
- * The heap cap leaves out buffers (decoded streams, inflated zip parts): on Linux the parent also samples each
- * busy worker's resident memory and kills it past `extractionWorkerRssMb` (`too-large`), so a batch stays
- * within the parent's own memory plus `extractionWorkerRssMb` per worker, whatever the documents.
+ * step), and so that one document's memory is capped: the parent watches each busy worker and kills it when it
+ * passes its time limit (`ParseTimeoutError`), and each worker's JavaScript heap is limited
+ * (`extractionWorkerHeapMb`; past it the document is `too-large`). The heap cap leaves out buffers (decoded
+ * streams, inflated zip parts): on Linux the parent also samples each busy worker's resident memory and kills
+ * it past `extractionWorkerRssMb` (`too-large`), so a batch stays within the parent's own memory plus
+ * `extractionWorkerRssMb` per worker, whatever the documents.
+ *
+ * Time is the CPU time of the worker's main thread (the one reading), read from /proc on Linux by the parent
+ * and by the worker's own checks: on an overloaded machine a good document waiting for a core does not run out
+ * of time (a wall-clock limit dropped good CVs at load averages of 15–24 on 2 cores), while a hostile one is
+ * stopped after the same amount of work. A worker is killed `terminateGraceMs` of CPU time after its limit,
+ * and in any case `extractionWallClockFactor` times the limit of wall time after its document was sent (a
+ * reader that waits instead of working, or gets almost no core): with the default 9 s, 9.5 s of CPU time and
+ * at most 36 s of wall time. Where /proc cannot be read both limits are wall time, as before (9.5 s).
+ *
+ * Processes, not worker threads, although a thread would save the ~80 ms a second Node process costs a
+ * one-file `cvmatch parse`: none of the three bounds holds for a thread (checked on Node 20.20). A thread that
+ * runs out of heap while growing one large array (pdfjs reading a 100 MB string token) aborts the whole
+ * process despite `resourceLimits`; buffers and typed arrays grow outside those limits, and resident memory
+ * and (before Node 23.9) CPU time can only be read for the process as a whole, not for one of its threads.
+ *
  * A worker is reused for the next document unless it was killed or answered with a timeout (the extractor's
  * own deadline settles while the library call it abandoned may still be running); idle ones do not keep the
  * process alive and stop after `idleMs`. A document that a reused worker could not hold is read again in a
@@ -31,6 +46,8 @@ export interface ExtractionRequest {
   bytes: Uint8Array;
   file: string | null;
   limits: ExtractionLimits;
+  /** What `limits.timeoutMs` counts in the worker (`thread-cpu` when the parent can watch its CPU time). */
+  clock: 'wall' | 'thread-cpu';
 }
 
 export type SerializedExtractionError =
@@ -52,8 +69,17 @@ export const extractionWorkerHeapMb = 256;
 export const extractionWorkerRssMb = 640;
 /** How often a busy worker's resident memory is read, ms. */
 const rssSampleMs = 20;
-/** After the deadline, how long the worker's own timeout (which stops pdfjs cleanly) is waited for, ms. */
+/**
+ * After the limit, how long the worker's own timeout (which stops pdfjs cleanly) is waited for, ms (of its CPU
+ * time where that is watched, else of wall time).
+ */
 const terminateGraceMs = 500;
+/**
+ * The wall-clock backstop, as a multiple of `limits.timeoutMs`: a worker that has not answered by then is
+ * terminated whatever CPU time it used, so a reader that waits instead of working (or gets almost no core) is
+ * still settled in bounded time.
+ */
+export const extractionWallClockFactor = 4;
 /** A worker that is not ready (modules loaded) after this long is a broken install, ms. */
 const startupTimeoutMs = 60_000;
 /** An idle worker stops after this long, ms. */
@@ -114,7 +140,12 @@ let workersStarted = 0;
 let testFault: ExtractionFault | undefined;
 
 /** Faults a test can make extraction workers show (see extraction-worker.ts). */
-export type ExtractionFault = 'exhaust-heap' | 'exhaust-heap-when-reused' | 'grow-resident';
+export type ExtractionFault =
+  | 'exhaust-heap'
+  | 'exhaust-heap-when-reused'
+  | 'grow-resident'
+  | 'starved'
+  | 'stalled';
 
 /**
  * Tests only (not exported by the package): workers started from now on inject `fault` (undefined: none);
@@ -348,31 +379,34 @@ function within<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promis
 }
 
 /**
- * `extractDocument` in a worker thread, with the deadline enforced from outside: the same result and the
+ * `extractDocument` in a worker process, with the time limit enforced from outside: the same result and the
  * same `DocumentError`s, plus `ParseTimeoutError` when the worker had to be terminated and `too-large` when
- * the document needs more than the worker's heap.
+ * the document needs more than the worker's heap or resident memory.
  */
 export async function extractDocumentIsolated(
   input: Uint8Array,
   options: ExtractDocumentOptions = {},
 ): Promise<ExtractedDocument> {
-  const attempt = { readMs: 0 };
+  const timeoutMs = options.limits?.timeoutMs ?? defaultExtractionLimits.timeoutMs;
+  const attempt: Attempt = { usedMs: 0, wallMs: 0 };
   try {
-    return await extractInWorker(input, options, false, attempt);
+    return await extractInWorker(input, options, false, timeoutMs * extractionWallClockFactor, attempt);
   } catch (error) {
     // A worker that had read other documents ran out of heap: whether a document fits must not depend on
     // what its worker read before, so it is read once more in a fresh worker, whose answer stands. The two
-    // readings share the document's one deadline.
+    // readings share the document's one time limit and its one wall-clock backstop.
     if (!(error instanceof DocumentError && heapAbortsInReusedWorkers.has(error))) throw error;
-    const timeoutMs = options.limits?.timeoutMs ?? defaultExtractionLimits.timeoutMs;
     const file = options.file ?? null;
-    const remainingMs = Math.floor(timeoutMs - attempt.readMs);
-    if (remainingMs <= 0) throw new ParseTimeoutError(timeoutMs, { file, cause: error });
+    const remainingMs = Math.floor(timeoutMs - attempt.usedMs);
+    const remainingWallMs = Math.floor(timeoutMs * extractionWallClockFactor - attempt.wallMs);
+    if (remainingMs <= 0 || remainingWallMs <= 0)
+      throw new ParseTimeoutError(timeoutMs, { file, cause: error });
     try {
       return await extractInWorker(
         input,
         { ...options, limits: { ...options.limits, timeoutMs: remainingMs } },
         true,
+        remainingWallMs,
         attempt,
       );
     } catch (retryError) {
@@ -383,12 +417,23 @@ export async function extractDocumentIsolated(
   }
 }
 
-/** Reads one document in a worker (a fresh one if `fresh`); `attempt.readMs` receives the reading time. */
+/** What one reading used: of the time limit (CPU or wall, as counted), and of wall time, ms. */
+interface Attempt {
+  usedMs: number;
+  wallMs: number;
+}
+
+/**
+ * Reads one document in a worker (a fresh one if `fresh`), terminating it past `limits.timeoutMs` of its CPU
+ * time (wall time where that cannot be read) plus the grace, or past `backstopMs` of wall time; `attempt`
+ * receives what the reading used.
+ */
 async function extractInWorker(
   input: Uint8Array,
   options: ExtractDocumentOptions,
   fresh: boolean,
-  attempt: { readMs: number },
+  backstopMs: number,
+  attempt: Attempt,
 ): Promise<ExtractedDocument> {
   const limits: ExtractionLimits = { ...defaultExtractionLimits, ...options.limits };
   const file = options.file ?? null;
@@ -424,10 +469,18 @@ async function extractInWorker(
       const id = ++nextId;
       const { worker } = pooled;
       let sentAt = performance.now();
+      // The CPU time of the worker's main thread (the one reading) when the document is sent; undefined where
+      // /proc cannot be read, and the limit is then wall time.
+      let cpuAtSend: number | undefined;
+      const cpuUsed = () => {
+        const now = worker.pid === undefined ? undefined : threadCpuMs(worker.pid);
+        return cpuAtSend === undefined || now === undefined ? undefined : now - cpuAtSend;
+      };
       const settle = (outcome: { document: ExtractedDocument } | { error: unknown }, keep: boolean) => {
         clearTimeout(deadline);
         clearInterval(sampler);
-        attempt.readMs = performance.now() - sentAt;
+        attempt.wallMs = performance.now() - sentAt;
+        attempt.usedMs = cpuAtSend === undefined ? attempt.wallMs : (cpuUsed() ?? attempt.wallMs);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -451,10 +504,26 @@ async function extractInWorker(
         if (error.reason === 'too-large' && pooled.served > 0) heapAbortsInReusedWorkers.add(error);
         settle({ error }, false);
       };
-      // Past its resident-memory budget the worker is killed; the document is `too-large`.
+      const terminated = (reason: string) =>
+        settle(
+          {
+            error: new ParseTimeoutError(limits.timeoutMs, {
+              file,
+              cause: new Error(`the extraction worker ${reason} and was terminated`),
+            }),
+          },
+          false,
+        );
+      // Past its CPU time limit (and the grace) or its resident-memory budget the worker is killed.
       const sampler = setInterval(() => {
         const pid = worker.pid;
-        if (pid === undefined || residentMb(pid) <= extractionWorkerRssMb) return;
+        if (pid === undefined) return;
+        const used = cpuUsed();
+        if (used !== undefined && used >= limits.timeoutMs + terminateGraceMs) {
+          terminated(`used ${Math.round(used)} ms of CPU time without answering`);
+          return;
+        }
+        if (residentMb(pid) <= extractionWorkerRssMb) return;
         const error = new DocumentError(
           'too-large',
           `Reading the document needs more than ${extractionWorkerRssMb} MB of memory.`,
@@ -465,26 +534,21 @@ async function extractInWorker(
       }, rssSampleMs);
       sampler.unref();
       const onAbort = () => settle({ error: signal?.reason }, false);
-      // The extractor's own checks answer at `timeoutMs`; a worker stuck in one step is terminated.
+      // The extractor's own checks answer at `timeoutMs`; a worker stuck in one step is terminated by the
+      // sampler (CPU time) or here (wall time: the backstop, or the limit itself where CPU time is not watched).
+      cpuAtSend = worker.pid === undefined ? undefined : threadCpuMs(worker.pid);
+      const wallLimitMs = cpuAtSend === undefined ? limits.timeoutMs + terminateGraceMs : backstopMs;
       const deadline = setTimeout(
-        () =>
-          settle(
-            {
-              error: new ParseTimeoutError(limits.timeoutMs, {
-                file,
-                cause: new Error('the extraction worker did not answer by the deadline and was terminated'),
-              }),
-            },
-            false,
-          ),
-        limits.timeoutMs + terminateGraceMs,
+        () => terminated(`did not answer within ${Math.round(wallLimitMs)} ms (wall clock)`),
+        wallLimitMs,
       );
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
       signal?.addEventListener('abort', onAbort, { once: true });
       sentAt = performance.now();
-      worker.send({ id, bytes: input, file, limits } satisfies ExtractionRequest);
+      const clock = cpuAtSend === undefined ? 'wall' : 'thread-cpu';
+      worker.send({ id, bytes: input, file, limits, clock } satisfies ExtractionRequest);
     });
     return document;
   } finally {

@@ -56,7 +56,13 @@ export interface ExtractionLimits {
   maxUncompressedBytes: number;
   /** Characters of text kept at most. Default 200,000. */
   maxChars: number;
-  /** Wall time for one document, ms. Default 9,000: with the 0.5 s grace before a stuck reader is killed, every document is settled within 10 s. */
+  /**
+   * Time for one document, ms. Default 9,000. Where documents are read in a worker process (`parseCv`'s
+   * default) on Linux, this is the CPU time the reading uses, so a busy machine does not make good documents
+   * time out; a reader that has not answered 0.5 s of CPU time after it is killed, and in any case 4 times
+   * this limit of wall time after the reading started (36 s by default). Elsewhere, and with
+   * `isolation: 'in-process'`, it is wall time (with the 0.5 s grace for a worker).
+   */
   timeoutMs: number;
 }
 
