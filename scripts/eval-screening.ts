@@ -95,6 +95,10 @@ const SETS = [
   { name: 'sms-replies dev-11 (issue 15 round 5)', file: 'sms-replies-dev-11.jsonl', heldOut: false },
   // Emojis, STOP variants, slang refusals, English text-speak, a yes beside a missing way to come.
   { name: 'sms-replies dev-12 (issue 15 round 5)', file: 'sms-replies-dev-12.jsonl', heldOut: false },
+  // Issue 15 round 6: the hard kinds behind wrong yeses (negation and condition anywhere, questions holding a
+  // yes, quoting the bot, sarcasm, reported speech, dates that are no availability, conditional future),
+  // written from situations and run once before any rule change of round 6.
+  { name: 'sms-replies dev-13 (issue 15 round 6)', file: 'sms-replies-dev-13.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',
