@@ -99,10 +99,37 @@ export const extractedValuesSchema = z.object({
 });
 export type ExtractedValues = z.output<typeof extractedValuesSchema>;
 
+/**
+ * Why the second reading of a reply (its scope, read over the whole reply) did not let a yes or a date
+ * stand: the words were quoted from the message, asked back, someone else's, about the past, hypothetical,
+ * doubted, deferred, a litotes, negated, sarcastic, or the date is gone by.
+ */
+export const positiveVetoReasonSchema = z.enum([
+  'quoted',
+  'asked',
+  'reported',
+  'past',
+  'past-date',
+  'hypothetical',
+  'doubt',
+  'deferred',
+  'litotes',
+  'negated',
+  'sarcasm',
+]);
+export type PositiveVetoReason = z.infer<typeof positiveVetoReasonSchema>;
+
 export const replyInterpretationSchema = z.object({
   intent: replyIntentSchema,
   extracted: extractedValuesSchema,
   confidence: z.number().min(0).max(1),
   by: z.enum(['rules', 'llm']),
+  /**
+   * Set when the first reading said yes or gave a date and the second, independent check of the whole
+   * reply vetoed or downgraded it: what was first read and why it was not taken.
+   */
+  verification: z
+    .object({ firstIntent: z.enum(['yes', 'date_given']), reason: positiveVetoReasonSchema })
+    .optional(),
 });
 export type ReplyInterpretation = z.output<typeof replyInterpretationSchema>;

@@ -10,14 +10,15 @@ import type {
   TransportMode,
 } from '../../domain/index.js';
 import { type AnswerContext, decideAnswer, readPolarity } from './decide-answer.js';
-import { prepareReply } from './prepare-reply.js';
+import { type PreparedReply, prepareReply } from './prepare-reply.js';
 import { extractCertificates } from './reply-certificates.js';
 import { coverageConfidence, positiveRegionConfidence } from './reply-coverage.js';
-import { calendarDayOf, extractDates } from './reply-dates.js';
+import { calendarDayOf, extractDates, isoDay } from './reply-dates.js';
 import { readRates } from './reply-rates.js';
 import { replyRules } from './reply-rules.js';
 import { applyClauseScope, splitClauses } from './reply-scope.js';
 import { normalizeReply } from './reply-text.js';
+import { verifyPositive } from './verify-positive.js';
 
 /** What reading a reply needs besides its text. */
 export interface ReplyContext {
@@ -113,6 +114,18 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
     phones: context.identifiers?.phones ?? [],
     emails: context.identifiers?.emails ?? [],
   });
+  // A yes or a date of the first reading is taken only when the second, over the whole reply, lets it stand.
+  return verifyPositive(firstReading(prepared, context), {
+    raw: prepared.forReading,
+    normalized: normalizeReply(prepared.forReading),
+    topic: context.question?.topic ?? null,
+    today: isoDay(calendarDayOf(new Date(context.now))),
+    reread: (raw) => interpretReplyWithRules(raw, context),
+  });
+}
+
+/** The first reading of a prepared reply: the answer found in the words that carry it. */
+function firstReading(prepared: PreparedReply, context: ReplyContext): ReplyInterpretation {
   const extracted = emptyExtracted();
   extracted.protectedFacts = prepared.protectedFacts;
   if (prepared.stopSign || replyRules().OPT_OUT.test(normalizeReply(prepared.text)))

@@ -1,0 +1,237 @@
+import type { ExtractedValues, ReplyInterpretation } from '../../domain/index.js';
+import { readPolarity } from './decide-answer.js';
+
+/**
+ * The second reading of a reply, before a yes or a date is accepted. The first reading (`decideAnswer` and
+ * the clause scope) finds the answer in the words that carry it; this one reads the scope of the whole
+ * normalised reply, with markers of its own (not the answer lexicons), and may veto or downgrade the yes
+ * or the date, saying why (`ReplyInterpretation.verification`). It never makes a reply more positive,
+ * but for one case: a date gone by after "depuis" / "since" ("dispo depuis le 15 décembre") says the
+ * person is free now.
+ *
+ * Checks, in order (the first that holds decides):
+ * - **quoted**: the reply quotes the message ("\"êtes-vous disponible le 4 ?\" non"): the reply is read
+ *   again without the quotation, and that reading stands;
+ * - **asked**: the yes or the date is asked back, not said ("oui quoi ?", "yes to what?", "c'est bien à
+ *   partir du 4 ?", "le 4 ou le 11 ?"): a question (a date asked with an offer, "mardi ça ira ?", stands);
+ * - **reported**: someone else's words ("mon frère dit oui", "ma copine pense que je devrais dire oui"):
+ *   about someone else, nothing; about the person, partial;
+ * - **past** and **past-date**: a yes in the past tense ("I was free until…", "j'étais dispo") or a date
+ *   gone by ("j'ai fini ma mission le 18 décembre"): no answer (a no when the reply says "now" or
+ *   negates);
+ * - **hypothetical**: a conditional or counterfactual with a condition or a contrast ("je dirais oui si…",
+ *   "I'd be available if…"): partial;
+ * - **doubt** and **deferred**: doubt anywhere ("je serai peut-être dispo le 4", "I might be free") or a
+ *   decision put off ("je pourrai vous dire la semaine prochaine"): partial;
+ * - **litotes**: "je ne dis pas non", "pas contre": partial;
+ * - **negated**: a way to come whose licence is negated ("j'ai une voiture mais pas le permis"): no;
+ * - **sarcasm**: laughter beside "c'est ça", "bien sûr", "yeah right": no answer.
+ *
+ * Precision of yes and dates first: a veto costs a question asked again; a wrong yes, a person's standing.
+ */
+
+type VetoReason = NonNullable<ReplyInterpretation['verification']>['reason'];
+
+export interface VerificationInput {
+  /** The reply as read (protected facts and identifiers left out), emoji and punctuation kept. */
+  raw: string;
+  /** `normalizeReply(raw)`. */
+  normalized: string;
+  topic: string | null;
+  /** Today, `YYYY-MM-DD`, in the conversation's time zone. */
+  today: string;
+  /** Reads a text again from the start (first and second reading): used on the reply without quotations. */
+  reread: (raw: string) => ReplyInterpretation;
+}
+
+/** Quotations of the message: straight, curly and French quotes (apostrophes are no quotes). */
+const QUOTATION = /"[^"]*\p{L}[^"]*"|“[^”]*\p{L}[^”]*”|«[^»]*\p{L}[^»]*»|„[^“”]*\p{L}[^“”]*[“”]/gu;
+
+/** Pieces of a normalised reply, each with the mark that ends it. */
+const PIECE = /[^.,;:!?]+(?:[.,;:!?]+|$)/g;
+const LINKS = /\b(?:et|mais|alors|donc|puis|and|but|so|then)\b/;
+
+/** A question word bound to the answer it asks about: "pour quoi", "à partir de quand", "to what". */
+const BOUND_QUESTION =
+  /\b(?:pour|de|a|jusqu a|jusqu|depuis|to|for|from|until|till|since)\s+(?:quoi|qui|quand|combien|what|when|whom|who|how long)\b/;
+/** A yes word followed by "quoi" / "what": "oui quoi ?", "je confirme quoi au juste ?". */
+const YES_WHAT =
+  /\b(?:oui|ouais|ok|yes|yeah|dispo|disponible|available|libre|free|confirme|confirmer|confirm)\s+(?:quoi|what|au juste|exactly)\b/;
+/** Words that make a date asked back an offer ("mardi ça ira ?", "lundi 11 c possible ?"). */
+const DATE_OFFER =
+  /\b(?:ca ira|ca irait|ca vous va|ca vous irait|ca va|possible|ok|okay|ca marche|c est bon|ca le fait|convient|conviendrait|d accord|dac|ouais|oui|yes|works?|work for you|would (?:that|it) (?:work|do|be ok)|is (?:that|it) (?:ok|fine|alright)|fine|good|si vous voulez)\b/;
+/** "ou" between two dates asked: "le 4 ou le 11 ?". */
+const ALTERNATIVE = /\b(?:ou|or)\b/;
+
+/** Someone else speaks or thinks: "mon frère dit", "ma copine pense que", "my wife says", "il paraît". */
+const OTHER_PERSON =
+  '(?:(?:mon|ma|mes|son|sa|ses|notre|le|la|les|my|his|her|the|our) (?:frere|soeur|pere|mere|femme|mari|copine|copain|compagne|compagnon|pote|potes|ami|amie|amis|fils|fille|cousin|cousine|collegue|collegues|chef|patron|patronne|conseiller|conseillere|voisin|voisine|maman|papa|parents|brother|sister|wife|husband|girlfriend|boyfriend|partner|friend|mate|mum|mom|dad|son|daughter|boss|colleague|adviser|advisor|neighbour|neighbor|cousin|parents)|il|elle|ils|elles|he|she|they)';
+const REPORTED = new RegExp(
+  `\\b${OTHER_PERSON} (?:(?:me |m )?(?:dit|disent|a dit|ont dit|pense|pensent|trouve|trouvent|croit|croient|demande|veut|voudrait|conseille|says|said|thinks|reckons|wants|told me)\\b)|\\bil parait\\b|\\bapparently\\b`,
+);
+const FIRST_PERSON = /\b(?:je|j|me|moi|m|i|me|my|im|i m)\b/;
+/** A restriction reported ("le médecin a dit pas avant le 15"): a bound, less than a yes, kept. */
+const REPORTED_BOUND = /\b(?:pas avant|not before|not until|au plus tot)\b/;
+
+/** Past tense of being free or holding: "j'étais dispo", "I was free", "j'avais le 3". */
+const PAST =
+  /\b(?:j etais|j etait|etais|etait|j ai ete|j avais(?! (?:passe|eu|obtenu|fait|recu|valide|eu)\b)|je l avais(?! (?:passe|eu|obtenu|fait|recu|valide)\b)|avant oui|i was|was|were|used to|had it|i had(?! (?:passed|got|done|taken)\b)|avais dit|vous avais dit)\b/;
+const NOW_CONTRAST = /\b(?:maintenant|plus|desormais|now|anymore|any more|no longer|not)\b/;
+/** "depuis le 15 décembre", "since the 20th": a date gone by from which one is free. */
+const SINCE = /\b(?:depuis|since)\b/;
+
+/** Conditional and counterfactual verbs, and what makes them hypothetical (a condition or a contrast). */
+const CONDITIONAL =
+  /\b(?:serais|serait|pourrais|pourrait|aurais|aurait|viendrais|viendrait|accepterais|accepterait|irais|ferais|prendrais|dirais|would|could|i d|would ve|could ve)\b/;
+const HYPOTHESIS = /\b(?:si|s il|sauf si|a condition|if|unless|provided|mais|but)\b/;
+
+/** Doubt anywhere in the reply. */
+const DOUBT =
+  /\b(?:peut etre|peutetre|p e|maybe|might|perhaps|possibly|probablement|probably|pas sure?(?! (?:moi|lui|elle|place)\b)|not sure|unsure|je sais pas|je ne sais pas|sais pas|jsp|dunno|don t know|idk|j hesite|hesite|hesitate|hesitating|on verra|we ll see|a voir)\b/;
+
+/** A decision put off: "je vous dirai", "je pourrai vous dire", "I'll let you know". */
+const DEFERRED =
+  /\b(?:je (?:vous |te )?(?:le |la )?(?:dirai|redirai|confirmerai|rappellerai|recontacterai|repondrai)|je (?:pourrai|pourrais) (?:vous |te )?(?:dire|confirmer|repondre)|je (?:vous |te )?redis|je (?:vous |te )?(?:dis|confirme) (?:ca )?(?:demain|ce soir|plus tard|bientot|dans)|je reviens vers vous|je vous tiens au courant|(?:i ll|i will|will) (?:let you know|confirm|get back)|let you know|get back to you|keep you posted|confirm (?:tomorrow|later|tonight))\b/;
+
+/** Saying yes by saying not no. */
+const LITOTES =
+  /\b(?:(?:ne )?dis pas non|dirais pas non|c est pas non|ce n est pas non|n est pas non|(?:je suis |suis )?pas contre|not saying no|wouldn t say no|not against)\b/;
+
+/** A licence negated beside a car or a motorbike: the way to come is no way. */
+const LICENCE_NEGATED =
+  /\b(?:pas (?:le|de|mon) permis|sans permis|permis (?:suspendu|retire|annule)|no (?:driving )?licen[cs]e|(?:don t|do not|haven t) (?:have |got )?(?:a |my )?(?:driving )?licen[cs]e|licen[cs]e (?:suspended|revoked|taken))\b/;
+
+/** Laughter, and what makes a yes beside it sarcastic. */
+const LAUGHTER = /\b(?:mdr|ptdr|lol|lmao|haha\w*|hihi\w*|xd)\b/;
+const LAUGHTER_MARK = /[😂🤣😆]/u;
+const MOCK_YES = /\b(?:c est ca|bien sur|mais oui|of course|sure|yeah right|right)\b/;
+
+/** Pieces of the reply (between punctuation and links), with whether each ends with a question mark. */
+function pieces(normalized: string): { text: string; asks: boolean }[] {
+  const out: { text: string; asks: boolean }[] = [];
+  for (const match of normalized.matchAll(PIECE)) {
+    const asks = match[0].includes('?');
+    const parts = match[0].replace(/[.,;:!?]+$/, '').split(LINKS);
+    parts.forEach((part, index) => {
+      const text = part.trim();
+      if (text) out.push({ text, asks: asks && index === parts.length - 1 });
+    });
+  }
+  return out;
+}
+
+/** The pieces that carry the positive reading: a yes word, or one of its dates. */
+function evidencePieces(reading: ReplyInterpretation, normalized: string) {
+  const dates = reading.extracted.dates.filter((date) => date.kind !== 'until').map((date) => date.text);
+  return pieces(normalized).filter((piece) =>
+    reading.intent === 'date_given'
+      ? dates.some((text) => piece.text.includes(text) || text.includes(piece.text))
+      : readPolarity('', piece.text).positive > 0,
+  );
+}
+
+function vetoed(
+  reading: ReplyInterpretation,
+  intent: ReplyInterpretation['intent'],
+  confidence: number,
+  reason: VetoReason,
+  extracted: ExtractedValues = reading.extracted,
+): ReplyInterpretation {
+  const firstIntent = reading.intent === 'date_given' ? 'date_given' : 'yes';
+  return { ...reading, intent, confidence, extracted, verification: { firstIntent, reason } };
+}
+
+/**
+ * The second reading: the first reading as it stands, or vetoed / downgraded with the reason (see the
+ * module comment). Only a yes or a date is checked.
+ */
+export function verifyPositive(reading: ReplyInterpretation, input: VerificationInput): ReplyInterpretation {
+  if (reading.intent !== 'yes' && reading.intent !== 'date_given') return reading;
+  const { raw, normalized, topic } = input;
+
+  // Quoted: read the reply without what it quotes.
+  if (new RegExp(QUOTATION.source, 'u').test(raw)) {
+    const unquoted = raw.replace(QUOTATION, ' ; ');
+    const reread = /\p{L}/u.test(unquoted) ? input.reread(unquoted) : null;
+    // What the quotation left out of the reading (protected facts) still counts as left out.
+    const again = reread && {
+      ...reread,
+      extracted: { ...reread.extracted, protectedFacts: reading.extracted.protectedFacts },
+    };
+    if (!again || again.intent === 'off_topic')
+      return vetoed(reading, 'off_topic', 0.4, 'quoted', again?.extracted ?? reading.extracted);
+    if (again.intent !== reading.intent)
+      return {
+        ...again,
+        verification: again.verification ?? {
+          firstIntent: reading.intent === 'date_given' ? 'date_given' : 'yes',
+          reason: 'quoted',
+        },
+      };
+  }
+
+  const evidence = evidencePieces(reading, normalized);
+
+  // Asked back, not said.
+  if (evidence.length > 0 && evidence.every((piece) => piece.asks)) {
+    const bound = evidence.some((piece) => BOUND_QUESTION.test(piece.text) || YES_WHAT.test(piece.text));
+    // "lundi 4 ? ouais si vous voulez": an offer may follow the date it asks about.
+    const dateAsked =
+      reading.intent === 'date_given' &&
+      (!DATE_OFFER.test(normalized) || evidence.some((piece) => ALTERNATIVE.test(piece.text)));
+    if (bound || dateAsked)
+      return vetoed(reading, 'question', 0.8, 'asked', {
+        ...reading.extracted,
+        questionAbout:
+          reading.extracted.questionAbout ?? (reading.intent === 'date_given' ? 'dates' : 'other'),
+      });
+  }
+
+  // Someone else's words.
+  const reported = REPORTED.exec(normalized);
+  if (reported) {
+    // What is said, up to the end of its piece: "il serait dispo le 4, je vous donne son num" is about him.
+    const said = normalized.slice(reported.index + reported[0].length).split(/[.,;:!?]/)[0]!;
+    const bound = reading.intent === 'date_given' && REPORTED_BOUND.test(said);
+    if (!bound)
+      return FIRST_PERSON.test(said)
+        ? vetoed(reading, 'partial', 0.6, 'reported')
+        : vetoed(reading, 'off_topic', 0.4, 'reported');
+  }
+
+  // A date gone by: free since then, or no answer.
+  if (reading.intent === 'date_given') {
+    const answering = reading.extracted.dates.filter((date) => date.kind !== 'until');
+    if (answering.length > 0 && answering.every((date) => date.date < input.today)) {
+      if (SINCE.test(normalized) && topic === 'availability')
+        return vetoed(reading, 'yes', 0.85, 'past-date', {
+          ...reading.extracted,
+          dates: [],
+          immediate: true,
+        });
+      return vetoed(reading, 'off_topic', 0.45, 'past-date', { ...reading.extracted, dates: [] });
+    }
+  }
+
+  // The past tense, in every piece that says yes.
+  if (evidence.length > 0 && evidence.every((piece) => PAST.test(piece.text)) && !SINCE.test(normalized))
+    return NOW_CONTRAST.test(normalized) || readPolarity('', normalized).negative > 0
+      ? vetoed(reading, 'no', 0.7, 'past')
+      : vetoed(reading, 'off_topic', 0.45, 'past');
+
+  if (evidence.some((piece) => CONDITIONAL.test(piece.text)) && HYPOTHESIS.test(normalized))
+    return vetoed(reading, 'partial', 0.6, 'hypothetical');
+  if (DOUBT.test(normalized)) return vetoed(reading, 'partial', 0.65, 'doubt');
+  if (DEFERRED.test(normalized)) return vetoed(reading, 'partial', 0.65, 'deferred');
+  if (reading.intent === 'yes' && LITOTES.test(normalized))
+    return vetoed(reading, 'partial', 0.65, 'litotes');
+  if (
+    topic === 'transport' &&
+    (reading.extracted.transport === 'car' || reading.extracted.transport === 'motorbike') &&
+    LICENCE_NEGATED.test(normalized)
+  )
+    return vetoed(reading, 'no', 0.75, 'negated', { ...reading.extracted, transport: 'none' });
+  if ((LAUGHTER.test(normalized) || LAUGHTER_MARK.test(raw)) && MOCK_YES.test(normalized))
+    return vetoed(reading, 'off_topic', 0.4, 'sarcasm');
+  return reading;
+}
