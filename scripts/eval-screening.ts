@@ -99,6 +99,9 @@ const SETS = [
   // yes, quoting the bot, sarcasm, reported speech, dates that are no availability, conditional future),
   // written from situations and run once before any rule change of round 6.
   { name: 'sms-replies dev-13 (issue 15 round 6)', file: 'sms-replies-dev-13.jsonl', heldOut: false },
+  // Fresh wordings of the same kinds, written after the second reading was in place (first run before the
+  // rules were changed for it): corrections, self-quoting mistakes, hearsay, mockery, past and hypothetical.
+  { name: 'sms-replies dev-14 (issue 15 round 6)', file: 'sms-replies-dev-14.jsonl', heldOut: false },
   {
     name: 'sms-replies HELD OUT (issue 15, never tuned on)',
     file: 'sms-replies-heldout.jsonl',
