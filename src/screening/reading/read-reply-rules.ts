@@ -118,6 +118,7 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   return verifyPositive(firstReading(prepared, context), {
     raw: prepared.forReading,
     normalized: normalizeReply(prepared.forReading),
+    whole: normalizeReply(prepared.text),
     topic: context.question?.topic ?? null,
     today: isoDay(calendarDayOf(new Date(context.now))),
     reread: (raw) => interpretReplyWithRules(raw, context),

@@ -1,5 +1,6 @@
 import type { ExtractedValues, ReplyInterpretation } from '../../domain/index.js';
 import { readPolarity } from './decide-answer.js';
+import { replyRules } from './reply-rules.js';
 
 /**
  * The second reading of a reply, before a yes or a date is accepted. The first reading (`decideAnswer` and
@@ -37,6 +38,11 @@ export interface VerificationInput {
   raw: string;
   /** `normalizeReply(raw)`. */
   normalized: string;
+  /**
+   * The whole reply normalised, protected facts and identity kept: used only to tell who speaks or is
+   * spoken of ("ma femme a une voiture"), never to weigh a protected fact.
+   */
+  whole: string;
   topic: string | null;
   /** Today, `YYYY-MM-DD`, in the conversation's time zone. */
   today: string;
@@ -70,6 +76,10 @@ const REPORTED = new RegExp(
   `\\b${OTHER_PERSON} (?:(?:me |m )?(?:dit|disent|a dit|ont dit|pense|pensent|trouve|trouvent|croit|croient|demande|veut|voudrait|conseille|says|said|thinks|reckons|wants|told me)\\b)|\\bil parait\\b|\\bapparently\\b`,
 );
 const FIRST_PERSON = /\b(?:je|j|me|moi|m|i|me|my|im|i m)\b/;
+/** A piece whose subject is someone else: "mon pote a une voiture", "my cousin is free", "elle est libre". */
+const OTHER_SUBJECT = new RegExp(
+  `^(?:(?:mais|but|et|and|oui|yes|ok)\\s+)?${OTHER_PERSON.replace('|il|elle|ils|elles|he|she|they', '')}\\b`,
+);
 /** A restriction reported ("le médecin a dit pas avant le 15"): a bound, less than a yes, kept. */
 const REPORTED_BOUND = /\b(?:pas avant|not before|not until|au plus tot)\b/;
 
@@ -104,7 +114,8 @@ const LICENCE_NEGATED =
 /** Laughter, and what makes a yes beside it sarcastic. */
 const LAUGHTER = /\b(?:mdr|ptdr|lol|lmao|haha\w*|hihi\w*|xd)\b/;
 const LAUGHTER_MARK = /[😂🤣😆]/u;
-const MOCK_YES = /\b(?:c est ca|bien sur|mais oui|of course|sure|yeah right|right)\b/;
+const MOCK_YES =
+  /\b(?:c est ca|bien sur|mais oui|of course|sure|yeah right|right|et moi je suis|and i m the|and i am the)\b/;
 
 /** Pieces of the reply (between punctuation and links), with whether each ends with a question mark. */
 function pieces(normalized: string): { text: string; asks: boolean }[] {
@@ -123,11 +134,15 @@ function pieces(normalized: string): { text: string; asks: boolean }[] {
 /** The pieces that carry the positive reading: a yes word, or one of its dates. */
 function evidencePieces(reading: ReplyInterpretation, normalized: string) {
   const dates = reading.extracted.dates.filter((date) => date.kind !== 'until').map((date) => date.text);
-  return pieces(normalized).filter((piece) =>
-    reading.intent === 'date_given'
-      ? dates.some((text) => piece.text.includes(text) || text.includes(piece.text))
-      : readPolarity('', piece.text).positive > 0,
-  );
+  const ways = reading.extracted.transport ? replyRules().TRANSPORT.map(([pattern]) => pattern) : [];
+  const all = pieces(normalized);
+  if (reading.intent === 'date_given')
+    return all.filter((piece) =>
+      dates.some((text) => piece.text.includes(text) || text.includes(piece.text)),
+    );
+  // A way to come is said where it is named ("ma femme a une voiture").
+  const named = all.filter((piece) => ways.some((pattern) => pattern.test(piece.text)));
+  return named.length > 0 ? named : all.filter((piece) => readPolarity('', piece.text).positive > 0);
 }
 
 function vetoed(
@@ -188,16 +203,28 @@ export function verifyPositive(reading: ReplyInterpretation, input: Verification
   }
 
   // Someone else's words.
-  const reported = REPORTED.exec(normalized);
+  const reported = REPORTED.exec(input.whole);
   if (reported) {
     // What is said, up to the end of its piece: "il serait dispo le 4, je vous donne son num" is about him.
-    const said = normalized.slice(reported.index + reported[0].length).split(/[.,;:!?]/)[0]!;
+    const said = input.whole.slice(reported.index + reported[0].length).split(/[.,;:!?]/)[0]!;
     const bound = reading.intent === 'date_given' && REPORTED_BOUND.test(said);
     if (!bound)
       return FIRST_PERSON.test(said)
         ? vetoed(reading, 'partial', 0.6, 'reported')
         : vetoed(reading, 'off_topic', 0.4, 'reported');
   }
+
+  // Said of someone else ("mon pote a une voiture, moi non", "my cousin is free from monday"), unless the
+  // person is in it too ("ma femme me dépose").
+  const spoken = evidencePieces(reading, input.whole);
+  if (
+    spoken.length > 0 &&
+    spoken.every((piece) => {
+      const subject = OTHER_SUBJECT.exec(piece.text);
+      return subject !== null && !FIRST_PERSON.test(piece.text.slice(subject[0].length));
+    })
+  )
+    return vetoed(reading, 'off_topic', 0.4, 'reported');
 
   // A date gone by: free since then, or no answer.
   if (reading.intent === 'date_given') {
