@@ -102,7 +102,8 @@ export type ExtractedValues = z.output<typeof extractedValuesSchema>;
 /**
  * Why the second reading of a reply (its scope, read over the whole reply) did not let a yes or a date
  * stand: the words were quoted from the message, asked back, someone else's, about the past, hypothetical,
- * doubted, deferred, a litotes, negated, sarcastic, or the date is gone by.
+ * doubted, deferred, a litotes, negated, sarcastic, a greeting, thanks, a yes to who one is, or the date
+ * is gone by.
  */
 export const positiveVetoReasonSchema = z.enum([
   'quoted',
@@ -116,6 +117,9 @@ export const positiveVetoReasonSchema = z.enum([
   'litotes',
   'negated',
   'sarcasm',
+  'greeting',
+  'acknowledged',
+  'identity',
 ]);
 export type PositiveVetoReason = z.infer<typeof positiveVetoReasonSchema>;
 

@@ -103,6 +103,10 @@ const DOUBT =
 const DEFERRED =
   /\b(?:je (?:vous |te )?(?:le |la )?(?:dirai|redirai|confirmerai|rappellerai|recontacterai|repondrai)|je (?:pourrai|pourrais) (?:vous |te )?(?:dire|confirmer|repondre)|je (?:vous |te )?redis|je (?:vous |te )?(?:dis|confirme) (?:ca )?(?:demain|ce soir|plus tard|bientot|dans)|je reviens vers vous|je vous tiens au courant|(?:i ll|i will|will) (?:let you know|confirm|get back)|let you know|get back to you|keep you posted|confirm (?:tomorrow|later|tonight))\b/;
 
+/** Putting the answer off (a day beside one is when the person will answer). */
+const DEFERRED_WORDS =
+  /\b(?:je (?:vous |te )?(?:le |ca )?(?:dis|dirai|redis|confirme|confirmerai|rappelle|repondrai|reponds)|reviens vers vous|tiens au courant|(?:i ll|i will|will) (?:let you know|confirm|get back|text|call)|let you know|get back to you)\b/;
+
 /** Saying yes by saying not no. */
 const LITOTES =
   /\b(?:(?:ne )?dis pas non|dirais pas non|c est pas non|ce n est pas non|n est pas non|(?:je suis |suis )?pas contre|not saying no|wouldn t say no|not against)\b/;
@@ -110,6 +114,26 @@ const LITOTES =
 /** A licence negated beside a car or a motorbike: the way to come is no way. */
 const LICENCE_NEGATED =
   /\b(?:pas (?:le|de|mon) permis|sans permis|permis (?:suspendu|retire|annule)|no (?:driving )?licen[cs]e|(?:don t|do not|haven t) (?:have |got )?(?:a |my )?(?:driving )?licen[cs]e|licen[cs]e (?:suspended|revoked|taken))\b/;
+
+/** Telling, reading or calling: a day beside one is when the person will answer, not when they are free. */
+const COMMUNICATION =
+  /\b(?:lis|lire|lu|regarde|regarder|parler|parle|repondre|reponds|repond|rappeler|rappelle|rappelerai|ecrire|ecris|appeler|appelle|dire|dis|redis|confirme|confirmer|read|talk|call|reply|text|answer|get back|let you know)\b/;
+
+/** Words that only greet or answer the phone, and yes words that carry nothing but a greeting beside them. */
+const GREETING =
+  /^(?:(?:oui|ouais|yes|yeah|ok|bonjour|bonsoir|salut|allo|hello|hi|hey|coucou|madame|monsieur)\s*)+$/;
+const GREETING_WORD = /\b(?:bonjour|bonsoir|salut|allo|hello|hi|hey|coucou)\b/;
+
+/** Thanks, and reactions that agree with nothing in particular ("cool", "super", "top"). */
+const THANKS = /\b(?:merci|thanks|thank you|thx|ty)\b/;
+const REACTION = /\b(?:cool|super|top|genial|great|nice|awesome|sympa|excellent)\b/;
+const REACTION_ALONE = new RegExp(`^${REACTION.source}$`);
+/** Words that accept ("ok ça marche, merci" accepts; "super merci" thanks). */
+const ACCEPT = /\b(?:ok|okay|oui|ouais|yes|yeah|ca marche|d accord|dac|entendu|va pour|ca me va|deal)\b/;
+
+/** A yes to who one is ("oui c'est bien mon numéro", "yes this is me"): no answer to the question. */
+const IDENTITY =
+  /\b(?:c est (?:bien )?(?:moi|mon numero|mon num)|(?:this|it) is (?:me|him|her|my number)|that s me|speaking|lui meme|elle meme)\b/;
 
 /** Laughter, and what makes a yes beside it sarcastic. */
 const LAUGHTER = /\b(?:mdr|ptdr|lol|lmao|haha\w*|hihi\w*|xd)\b/;
@@ -240,6 +264,13 @@ export function verifyPositive(reading: ReplyInterpretation, input: Verification
     }
   }
 
+  // "je vous dis ça lundi", "ok je lis ça ce soir": the day is when the person answers or reads.
+  if (reading.intent === 'date_given' && evidence.every((piece) => COMMUNICATION.test(piece.text)))
+    return readPolarity('', normalized).negative > 0 ||
+      !(DEFERRED_WORDS.test(normalized) || DEFERRED.test(normalized))
+      ? vetoed(reading, 'off_topic', 0.45, 'deferred', { ...reading.extracted, dates: [] })
+      : vetoed(reading, 'partial', 0.6, 'deferred', { ...reading.extracted, dates: [] });
+
   // The past tense, in every piece that says yes.
   if (evidence.length > 0 && evidence.every((piece) => PAST.test(piece.text)) && !SINCE.test(normalized))
     return NOW_CONTRAST.test(normalized) || readPolarity('', normalized).negative > 0
@@ -260,5 +291,21 @@ export function verifyPositive(reading: ReplyInterpretation, input: Verification
     return vetoed(reading, 'no', 0.75, 'negated', { ...reading.extracted, transport: 'none' });
   if ((LAUGHTER.test(normalized) || LAUGHTER_MARK.test(raw)) && MOCK_YES.test(normalized))
     return vetoed(reading, 'off_topic', 0.4, 'sarcasm');
+  if (reading.intent === 'yes') {
+    if (GREETING.test(normalized) && GREETING_WORD.test(normalized))
+      return vetoed(reading, 'off_topic', 0.45, 'greeting');
+    if (IDENTITY.test(normalized)) return vetoed(reading, 'off_topic', 0.45, 'identity');
+    // Thanks beside a word that only agrees ("super merci de penser à moi"), or a reaction alone ("cool").
+    const polarity = readPolarity(raw, normalized);
+    if (
+      topic !== 'rate' &&
+      ((THANKS.test(normalized) &&
+        REACTION.test(normalized) &&
+        !ACCEPT.test(normalized) &&
+        polarity.asserting === 0) ||
+        REACTION_ALONE.test(normalized))
+    )
+      return vetoed(reading, 'off_topic', 0.45, 'acknowledged');
+  }
   return reading;
 }
