@@ -31,6 +31,8 @@ export const protectedFactWords: ProtectedFactWords = {
     'bank-details': ['(my bank|bank account|iban)'],
     health: [
       '(sick leave|i m sick|i am sick|illness|injured|injury|surgery|medication|diabetes|asthma|depression)',
+      '(the |in |at the |)(hospital|clinic)',
+      '(my |the |)(doctor|gp|surgeon)',
     ],
     disability: ['(disabled|disability|wheelchair|deaf|blind)'],
     language: ['(mother tongue|native language|my accent)'],

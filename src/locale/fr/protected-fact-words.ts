@@ -51,6 +51,7 @@ export const protectedFactWords: ProtectedFactWords = {
       'celibataires?',
       '(je suis |)(mariee?|divorcee?|pacsee?|veuve?|separee?)',
       'garde (de mes|des|de mon|de ma) (enfants?|fils|fille)',
+      '(faire |)garder (les|mes|mon|ma) (enfants?|petits|gosses|fils|fille|bebe)',
     ],
     pregnancy: [
       { pattern: '\\benceinte(?: de \\d+ (?:mois|semaines?))?\\b' },
@@ -103,6 +104,9 @@ export const protectedFactWords: ProtectedFactWords = {
       'mal (au|aux|a la) (dos|genou|genoux|epaule|jambe|jambes|tete)',
       '(diabet|asthm|allergi|cancer|depress|epilep)*',
       '(operee?|hospitalisee?|convalescen*)',
+      { pattern: '\\b(?:fait )?(?:operer|operee?)\\b(?: (?:du|de la|des|de l|au|a la|aux) [a-z]+)?' },
+      '(l |a l |de l |)(hopital|clinique|chirurgie)',
+      '(le |mon |du |chez le |)(medecin|docteur|toubib|chirurgien)',
       '(traitement|medicaments?)',
       'accident (du|de) travail',
     ],

@@ -85,7 +85,7 @@ const REPORTED_BOUND = /\b(?:pas avant|not before|not until|au plus tot)\b/;
 
 /** Past tense of being free or holding: "j'étais dispo", "I was free", "j'avais le 3". */
 const PAST =
-  /\b(?:j etais|j etait|etais|etait|j ai ete|j avais(?! (?:passe|eu|obtenu|fait|recu|valide|eu)\b)|je l avais(?! (?:passe|eu|obtenu|fait|recu|valide)\b)|avant oui|i was|was|were|used to|had it|i had(?! (?:passed|got|done|taken)\b)|avais dit|vous avais dit)\b/;
+  /\b(?:j etais|j etait|etais|etait|j ai ete|j avais(?! (?:passe|eu|obtenu|fait|recu|valide|eu)\b)|je l avais(?! (?:passe|eu|obtenu|fait|recu|valide)\b)|avant oui|i was|was|were|used to|had it|i had(?! (?:passed|got|done|taken)\b)|avais dit|vous avais dit|je voulais|voulais dire|j allais|allais dire|wanted to say|was going to)\b/;
 const NOW_CONTRAST = /\b(?:maintenant|plus|desormais|now|anymore|any more|no longer|not)\b/;
 /** "depuis le 15 décembre", "since the 20th": a date gone by from which one is free. */
 const SINCE = /\b(?:depuis|since)\b/;
