@@ -38,7 +38,7 @@ export const replyWords: ReplyWords = {
     '(call|ring|phone) me',
     '(speak|talk) (to|with) (someone|a person|a human|an agent|a recruiter)',
   ],
-  positiveWithNegation: ['(no|non) (problem|problems|problemo|worries)'],
+  positiveWithNegation: ['(no|non) (problem|problems|problemo|worries)', '(not|never) a problem'],
   notUnderstood: ['what do you mean'],
   absence: ['(away|on holidays?|on vacation|on leave|abroad|out of (town|the country)|travelling|traveling)'],
   unsure: [

@@ -18,7 +18,7 @@ import { readRates } from './reply-rates.js';
 import { replyRules } from './reply-rules.js';
 import { applyClauseScope, splitClauses } from './reply-scope.js';
 import { normalizeReply } from './reply-text.js';
-import { verifyPositive } from './verify-positive.js';
+import { settleMixed, verifyPositive } from './verify-positive.js';
 
 /** What reading a reply needs besides its text. */
 export interface ReplyContext {
@@ -115,9 +115,11 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
     emails: context.identifiers?.emails ?? [],
   });
   // A yes or a date of the first reading is taken only when the second, over the whole reply, lets it stand.
-  return verifyPositive(firstReading(prepared, context), {
+  const normalized = normalizeReply(prepared.forReading);
+  const first = settleMixed(firstReading(prepared, context), normalized);
+  return verifyPositive(first, {
     raw: prepared.forReading,
-    normalized: normalizeReply(prepared.forReading),
+    normalized,
     whole: normalizeReply(prepared.text),
     topic: context.question?.topic ?? null,
     today: isoDay(calendarDayOf(new Date(context.now))),

@@ -309,3 +309,62 @@ export function verifyPositive(reading: ReplyInterpretation, input: Verification
   }
   return reading;
 }
+
+/** A clause that refuses outright, with nothing it bears on: "je ne peux pas", "c'est non", "not anymore". */
+const BARE_REFUSAL = new RegExp(
+  `^(?:(?:mais|but|enfin|en fait|though|however|par contre|maintenant|now|moi|du coup|donc|so|et)\\s+)*(?:${[
+    '(?:je |j )?(?:ne |n )?(?:peux|pourrai|pourrais|viendrai|viens|serai|suis|confirme) (?:pas|plus)(?: (?:dispo|disponible|libre|venir|la|present|presente))?',
+    'c est non',
+    'ce sera non',
+    'non',
+    'nope',
+    'no',
+    '(?:c est |ce n est |ca va )?(?:plus|pas) (?:possible|etre possible)',
+    'not now',
+    'not anymore',
+    'no longer',
+    '(?:i )?can t(?: make it| do it| come)?',
+    'i m not available',
+    'i am not available',
+    'not available',
+    'i won t be there',
+    'maintenant non',
+    'plus maintenant',
+    'now no',
+  ].join('|')})(?:\\s+(?:desole|desolee|sorry|merci|malheureusement|unfortunately|du coup))*$`,
+);
+/** "je confirme que …", "I confirm that …": what follows is the answer. */
+const CONFIRMED_THAT = /^(?:je (?:vous )?(?:confirme|dis) que|i confirm(?: that)?)\s+/;
+/** Where a later clause may settle a mixed reply. */
+const SETTLING_BREAK = /[,;:!?.]+|\s(?:mais|but|though|however|par contre|enfin|en fait)\s/;
+
+/** A negation bearing on one day or on one part of the day: "pas ce jour-là", "jamais le lundi". */
+const ONE_DAY =
+  /\b(?:(?:pas|not|jamais|never) (?:ce jour la|ce jour|that day|this day|on that day)|(?:jamais|never)(?: \w+)? (?:le |les |on )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|(?:jamais|never)(?: \w+)? (?:le |la |les |at )?(?:matin|soir|nuit|week end|nights?|mornings?|weekends?))\b/;
+/** Saying yes by saying not no, read as a refusal by the first reading: "pas impossible", "ce n'est pas non". */
+const LITOTES_NO =
+  /\b(?:pas impossible|not impossible|pas exclu|not out of the question|c est pas non|ce n est pas non|n est pas non|can t see why not|don t see why not|pourquoi pas)\b/;
+
+/**
+ * The second reading of a mixed or negative reply (no verdict on a yes or a date): a reply whose last clause
+ * refuses outright after something that said yes ("je vous avais dit oui mais c'est plus possible",
+ * "avant oui, maintenant non", "was free last week, not now") is a no; a refusal of one day or part of the day
+ * ("j'ai mon code le 7, donc pas ce jour-là", "jamais dispo le lundi") or a litotes ("pas impossible") is
+ * partial.
+ */
+export function settleMixed(reading: ReplyInterpretation, normalized: string): ReplyInterpretation {
+  if (reading.intent === 'no') {
+    if (ONE_DAY.test(normalized) || LITOTES_NO.test(normalized))
+      return { ...reading, intent: 'partial', confidence: 0.7 };
+    return reading;
+  }
+  if (reading.intent !== 'partial') return reading;
+  const clauses = normalized
+    .split(SETTLING_BREAK)
+    .map((clause) => clause.trim().replace(CONFIRMED_THAT, ''))
+    .filter((clause) => /[a-z]/.test(clause));
+  const last = clauses.at(-1);
+  if (last === undefined || !BARE_REFUSAL.test(last)) return reading;
+  // Something before it said yes: the last word is the refusal.
+  return { ...reading, intent: 'no', confidence: 0.75 };
+}
