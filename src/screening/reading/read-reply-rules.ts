@@ -116,13 +116,21 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   });
   // A yes or a date of the first reading is taken only when the second, over the whole reply, lets it stand.
   const normalized = normalizeReply(prepared.forReading);
-  const first = settleMixed(firstReading(prepared, context), normalized);
+  const topic = context.question?.topic ?? null;
+  const day = calendarDayOf(new Date(context.now));
+  const today = isoDay(day);
+  const first = settleMixed(firstReading(prepared, context), normalized, {
+    topic,
+    today,
+    day,
+    jobStart: jobFacts(context.job).startDate,
+  });
   return verifyPositive(first, {
     raw: prepared.forReading,
     normalized,
     whole: normalizeReply(prepared.text),
-    topic: context.question?.topic ?? null,
-    today: isoDay(calendarDayOf(new Date(context.now))),
+    topic,
+    today,
     reread: (raw) => interpretReplyWithRules(raw, context),
   });
 }

@@ -1,5 +1,6 @@
 import type { ExtractedValues, ReplyInterpretation } from '../../domain/index.js';
 import { readPolarity } from './decide-answer.js';
+import { type CalendarDay, extractDates } from './reply-dates.js';
 import { replyRules } from './reply-rules.js';
 
 /**
@@ -26,7 +27,11 @@ import { replyRules } from './reply-rules.js';
  *   decision put off ("je pourrai vous dire la semaine prochaine"): partial;
  * - **litotes**: "je ne dis pas non", "pas contre": partial;
  * - **negated**: a way to come whose licence is negated ("j'ai une voiture mais pas le permis"): no;
- * - **sarcasm**: laughter beside "c'est ça", "bien sûr", "yeah right": no answer.
+ * - **sarcasm**: laughter beside "c'est ça", "bien sûr", "yeah right": no answer; praise of the pay that
+ *   mocks it ("je vais m'acheter une villa", "moins que mon ancien taf"): a no to the rate;
+ * - **greeting**, **acknowledged**, **identity**: a yes word that only greets ("oui bonjour"), thanks
+ *   ("super merci de penser à moi"), reacts alone ("cool") or says who one is ("oui c'est bien mon
+ *   numéro"): no answer.
  *
  * Precision of yes and dates first: a veto costs a question asked again; a wrong yes, a person's standing.
  */
@@ -253,6 +258,14 @@ export function verifyPositive(reading: ReplyInterpretation, input: Verification
   // A date gone by: free since then, or no answer.
   if (reading.intent === 'date_given') {
     const answering = reading.extracted.dates.filter((date) => date.kind !== 'until');
+    // "been free since the 20th": a date after "since" is gone by, whatever day it was resolved to.
+    const since =
+      answering.length > 0 &&
+      answering.every((date) =>
+        [`depuis ${date.text}`, `since ${date.text}`].some((said) => normalized.includes(said)),
+      );
+    if (since && topic === 'availability')
+      return vetoed(reading, 'yes', 0.85, 'past-date', { ...reading.extracted, dates: [], immediate: true });
     if (answering.length > 0 && answering.every((date) => date.date < input.today)) {
       if (SINCE.test(normalized) && topic === 'availability')
         return vetoed(reading, 'yes', 0.85, 'past-date', {
@@ -291,6 +304,8 @@ export function verifyPositive(reading: ReplyInterpretation, input: Verification
     return vetoed(reading, 'no', 0.75, 'negated', { ...reading.extracted, transport: 'none' });
   if ((LAUGHTER.test(normalized) || LAUGHTER_MARK.test(raw)) && MOCK_YES.test(normalized))
     return vetoed(reading, 'off_topic', 0.4, 'sarcasm');
+  // "super 12,50, je vais m'acheter une villa": praise of the pay that mocks it refuses it.
+  if (topic === 'rate' && RATE_MOCKERY.test(normalized)) return vetoed(reading, 'no', 0.75, 'sarcasm');
   if (reading.intent === 'yes') {
     if (GREETING.test(normalized) && GREETING_WORD.test(normalized))
       return vetoed(reading, 'off_topic', 0.45, 'greeting');
@@ -308,6 +323,15 @@ export function verifyPositive(reading: ReplyInterpretation, input: Verification
       return vetoed(reading, 'off_topic', 0.45, 'acknowledged');
   }
   return reading;
+}
+
+/** What settling a mixed or unread reply needs besides its words. */
+export interface SettleContext {
+  topic: string | null;
+  /** Today, `YYYY-MM-DD`, and as a calendar day (for the dates of an appointment). */
+  today: string;
+  day: CalendarDay;
+  jobStart: string | null;
 }
 
 /** A clause that refuses outright, with nothing it bears on: "je ne peux pas", "c'est non", "not anymore". */
@@ -352,7 +376,13 @@ const LITOTES_NO =
  * ("j'ai mon code le 7, donc pas ce jour-là", "jamais dispo le lundi") or a litotes ("pas impossible") is
  * partial.
  */
-export function settleMixed(reading: ReplyInterpretation, normalized: string): ReplyInterpretation {
+export function settleMixed(
+  reading: ReplyInterpretation,
+  normalized: string,
+  context: SettleContext,
+): ReplyInterpretation {
+  if (reading.intent === 'off_topic' && reading.confidence <= 0.5)
+    return settleUnread(reading, normalized, context);
   if (reading.intent === 'no') {
     if (ONE_DAY.test(normalized) || LITOTES_NO.test(normalized))
       return { ...reading, intent: 'partial', confidence: 0.7 };
@@ -367,4 +397,47 @@ export function settleMixed(reading: ReplyInterpretation, normalized: string): R
   if (last === undefined || !BARE_REFUSAL.test(last)) return reading;
   // Something before it said yes: the last word is the refusal.
   return { ...reading, intent: 'no', confidence: 0.75 };
+}
+
+/** An appointment, an exam, an interview: a day taken. */
+const APPOINTMENT =
+  /\b(?:examen|exam|rdv|rendez vous|entretien|interview|convocation|convoque|appointment|code|permis)\b/;
+/** "ça dépend", "tout dépend des horaires", "it depends on". */
+const DEPENDS = /\b(?:ca depend|tout depend|depend|dependra|depends|it would depend|would depend)\b/;
+/** Praise of a pay that mocks it: a fortune to come, or less than before. */
+const RATE_MOCKERY =
+  /\b(?:je vais (?:m acheter|devenir|etre riche)|going to be (?:a )?(?:millionaire|rich)|gonna be rich|millionnaire|moins que mon ancien|less than (?:my|i)|merci du cadeau|quelle generosite|so generous)\b/;
+
+/**
+ * A reply the first reading could not place (off-topic, unsure) that still says something plain: a day
+ * taken by an appointment ("rdv chez le notaire le 5") or a dependence ("tout dépend des horaires"): partial; mockery of the pay: a no to the rate; a sentence that
+ * asks ("vous êtes sûrs que c'est le 4 ?"): a question. None of these is a yes or a date.
+ */
+function settleUnread(
+  reading: ReplyInterpretation,
+  normalized: string,
+  context: SettleContext,
+): ReplyInterpretation {
+  const start = context.jobStart ?? context.today;
+  if (
+    context.topic === 'availability' &&
+    APPOINTMENT.test(normalized) &&
+    extractDates(normalized, context.day, { bareDayOfMonth: true }).some((date) => date.date >= start)
+  )
+    return { ...reading, intent: 'partial', confidence: 0.7 };
+  if (DEPENDS.test(normalized)) return { ...reading, intent: 'partial', confidence: 0.65 };
+  if (context.topic === 'rate' && RATE_MOCKERY.test(normalized))
+    return { ...reading, intent: 'no', confidence: 0.75 };
+  const words = normalized.replace(/[?]/g, ' ').split(/\s+/).filter(Boolean);
+  if (normalized.trim().endsWith('?') && words.length >= 3)
+    return {
+      ...reading,
+      intent: 'question',
+      confidence: 0.7,
+      extracted: {
+        ...reading.extracted,
+        questionAbout: reading.extracted.dates.length > 0 ? 'dates' : 'other',
+      },
+    };
+  return reading;
 }
