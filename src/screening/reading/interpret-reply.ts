@@ -10,7 +10,7 @@ import {
 import type { ChatModel } from '../../providers/spec.js';
 import { foldReplyText } from './prepare-reply.js';
 import { redactReply } from './protected-facts.js';
-import { interpretReplyWithRules, jobFacts, type ReplyContext } from './read-reply-rules.js';
+import { interpretReplyWithRules, jobFacts, type ReplyContext, verifyReading } from './read-reply-rules.js';
 import { calendarDayOf, isoDay } from './reply-dates.js';
 
 export { interpretReplyWithRules } from './read-reply-rules.js';
@@ -132,7 +132,8 @@ export function isUnsure(
  * redacted. A model answer is kept only when it quotes the reply and, for a yes or a date, is confident;
  * otherwise the reading stays unsure. What the rules read as STOP, a steering attempt or a request for a
  * person is never sent to the model; a model that reads one is followed (stopping or handing over is
- * always safe). Model errors (including an answer that fails the schema, `ObjectValidationError`)
+ * always safe). A yes or a date the model reads goes through the same second reading as the rules'
+ * (`verify-positive.ts`). Model errors (including an answer that fails the schema, `ObjectValidationError`)
  * propagate typed, so the caller records them and keeps the rules' reading.
  */
 export async function interpretReply(
@@ -172,5 +173,10 @@ export async function interpretReply(
     transport: ruled.extracted.transport ?? object.transport,
     questionAbout: object.intent === 'question' ? (object.questionAbout ?? 'other') : object.questionAbout,
   };
-  return { intent: object.intent, extracted, confidence: object.confidence, by: 'llm' };
+  // The model's yes or date goes through the same second reading as the rules'.
+  return verifyReading(
+    { intent: object.intent, extracted, confidence: object.confidence, by: 'llm' },
+    text,
+    context,
+  );
 }

@@ -135,6 +135,31 @@ export function interpretReplyWithRules(text: string, context: ReplyContext): Re
   });
 }
 
+/**
+ * The second reading alone, on a reading made elsewhere (the chat model's): a yes or a date stands only when
+ * the scope of the whole reply lets it (see `verify-positive.ts`).
+ */
+export function verifyReading(
+  reading: ReplyInterpretation,
+  text: string,
+  context: ReplyContext,
+): ReplyInterpretation {
+  if (reading.intent !== 'yes' && reading.intent !== 'date_given') return reading;
+  const prepared = prepareReply(text, {
+    names: context.identifiers?.names ?? [],
+    phones: context.identifiers?.phones ?? [],
+    emails: context.identifiers?.emails ?? [],
+  });
+  return verifyPositive(reading, {
+    raw: prepared.forReading,
+    normalized: normalizeReply(prepared.forReading),
+    whole: normalizeReply(prepared.text),
+    topic: context.question?.topic ?? null,
+    today: isoDay(calendarDayOf(new Date(context.now))),
+    reread: (raw) => interpretReplyWithRules(raw, context),
+  });
+}
+
 /** The first reading of a prepared reply: the answer found in the words that carry it. */
 function firstReading(prepared: PreparedReply, context: ReplyContext): ReplyInterpretation {
   const extracted = emptyExtracted();
