@@ -107,4 +107,22 @@ describe('reading replies with a chat model (fake OpenAI server)', () => {
     expect(second.messages.at(-1)!.kind).toBe('clarify');
     expect(second.state.answers).toEqual([]);
   });
+
+  it("puts the model's yes through the second reading: someone else's word is no yes", async () => {
+    const screening = screeningWithModel();
+    server.enqueue({
+      kind: 'content',
+      content: reading({ intent: 'yes', evidence: "c'est jouable", confidence: 0.95 }),
+    });
+    const before = server.requests.length;
+    const step = await screening.receive("mon frère dit que c'est jouable", at(1));
+    expect(server.requests.length).toBe(before + 1);
+    expect(step.events).toContainEqual(
+      expect.objectContaining({ type: 'reply-read', by: 'llm', intent: 'off_topic', unsure: true }),
+    );
+    expect(step.messages.at(-1)!.kind).toBe('clarify');
+    expect(step.state.answers).toEqual([]);
+    const read = step.state.messages.at(-2)!.interpretation;
+    expect(read?.verification).toEqual({ firstIntent: 'yes', reason: 'reported' });
+  });
 });

@@ -419,10 +419,12 @@ function settleUnread(
   context: SettleContext,
 ): ReplyInterpretation {
   const start = context.jobStart ?? context.today;
+  // The first reading keeps only the dates that answer; the dates said are read again here.
+  const dates = extractDates(normalized, context.day, { bareDayOfMonth: true });
   if (
     context.topic === 'availability' &&
     APPOINTMENT.test(normalized) &&
-    extractDates(normalized, context.day, { bareDayOfMonth: true }).some((date) => date.date >= start)
+    dates.some((date) => date.date >= start)
   )
     return { ...reading, intent: 'partial', confidence: 0.7 };
   if (DEPENDS.test(normalized)) return { ...reading, intent: 'partial', confidence: 0.65 };
@@ -436,7 +438,7 @@ function settleUnread(
       confidence: 0.7,
       extracted: {
         ...reading.extracted,
-        questionAbout: reading.extracted.dates.length > 0 ? 'dates' : 'other',
+        questionAbout: dates.length > 0 ? 'dates' : 'other',
       },
     };
   return reading;
