@@ -102,8 +102,8 @@ export type ExtractedValues = z.output<typeof extractedValuesSchema>;
 /**
  * Why the second reading of a reply (its scope, read over the whole reply) did not let a yes or a date
  * stand: the words were quoted from the message, asked back, someone else's, about the past, hypothetical,
- * doubted, deferred, a litotes, negated, sarcastic, a greeting, thanks, a yes to who one is, or the date
- * is gone by.
+ * doubted, deferred, a litotes, negated, sarcastic, a greeting, thanks, a yes to who one is, bound to a time
+ * or an event the reading did not resolve ("dès que j'ai fini mon contrat"), or the date is gone by.
  */
 export const positiveVetoReasonSchema = z.enum([
   'quoted',
@@ -120,6 +120,7 @@ export const positiveVetoReasonSchema = z.enum([
   'greeting',
   'acknowledged',
   'identity',
+  'time-bound',
 ]);
 export type PositiveVetoReason = z.infer<typeof positiveVetoReasonSchema>;
 

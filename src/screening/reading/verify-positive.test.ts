@@ -62,6 +62,11 @@ describe('second reading of a yes or a date', () => {
     expect(taken('je pourrai vous dire la semaine prochaine')).toBe('partial');
     expect(taken('ok je lis ça ce soir')).toBe('unclear');
     expect(taken('je ne dis pas non')).toBe('partial');
+    expect(reason("oui dès que j'ai fini mon contrat")).toBe('time-bound');
+    expect(taken("oui dès que j'ai fini mon contrat")).toBe('partial');
+    expect(taken('oui quand vous voulez')).toBe('yes');
+    // A veto never makes an unsure reading sure: an eye roll stays unsure.
+    expect(taken('bien sûr, je suis toujours là quand il faut 🙄')).toBe('unclear');
   });
 
   it('sets aside a yes that greets, thanks, reacts, says who one is or mocks', () => {

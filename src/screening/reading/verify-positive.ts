@@ -25,6 +25,8 @@ import { replyRules } from './reply-rules.js';
  *   "I'd be available if…"): partial;
  * - **doubt** and **deferred**: doubt anywhere ("je serai peut-être dispo le 4", "I might be free") or a
  *   decision put off ("je pourrai vous dire la semaine prochaine"): partial;
+ * - **time-bound**: a yes bound to a time or an event no date was read for ("dès que j'ai fini mon contrat",
+ *   "dès la rentrée"), or a day of the month that is a week's rank ("from the 2nd week"): partial;
  * - **litotes**: "je ne dis pas non", "pas contre": partial;
  * - **negated**: a way to come whose licence is negated ("j'ai une voiture mais pas le permis"): no;
  * - **sarcasm**: laughter beside "c'est ça", "bien sûr", "yeah right": no answer; praise of the pay that
@@ -140,6 +142,18 @@ const ACCEPT = /\b(?:ok|okay|oui|ouais|yes|yeah|ca marche|d accord|dac|entendu|v
 const IDENTITY =
   /\b(?:c est (?:bien )?(?:moi|mon numero|mon num)|(?:this|it) is (?:me|him|her|my number)|that s me|speaking|lui meme|elle meme)\b/;
 
+/**
+ * A yes bound to a time or an event the first reading resolved to no date: "dès que j'ai fini mon contrat",
+ * "à partir du moment où j'ai ma voiture", "dès la rentrée", "in a couple of weeks". "Quand vous voulez",
+ * "dès que possible" are no bound.
+ */
+const TIME_BOUND =
+  /\b(?:des que|une fois(?! de plus)|a partir du moment|apres (?:que|mon|ma|mes|la|le|les)|avant (?:que|mon|ma|mes)|quand (?:j|je|mon|ma|mes|il|elle)|lorsque|as soon as|once (?:i|my|the)|after (?:my|the|i)|when (?:my|i)|rentree|courant (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|du mois|de la semaine)|in a (?:couple|few)|next (?:week|month)|semaine prochaine|mois prochain|semaine d apres)\b/;
+const NO_BOUND =
+  /\b(?:quand vous (?:voulez|souhaitez)|des que (?:possible|vous (?:voulez|souhaitez))|whenever|when you (?:want|like)|as soon as (?:possible|you (?:want|like)))\b/;
+/** A number read as a day of the month that is a week's rank ("from the 2nd week"). */
+const WEEK_RANK = /^\s*(?:week|semaine)\b/;
+
 /** Laughter, and what makes a yes beside it sarcastic. */
 const LAUGHTER = /\b(?:mdr|ptdr|lol|lmao|haha\w*|hihi\w*|xd)\b/;
 const LAUGHTER_MARK = /[😂🤣😆]/u;
@@ -182,7 +196,9 @@ function vetoed(
   extracted: ExtractedValues = reading.extracted,
 ): ReplyInterpretation {
   const firstIntent = reading.intent === 'date_given' ? 'date_given' : 'yes';
-  return { ...reading, intent, confidence, extracted, verification: { firstIntent, reason } };
+  // A veto never makes a reading surer, but where it reads a refusal of its own ("plus maintenant").
+  const sure = intent === 'no' ? confidence : Math.min(confidence, reading.confidence);
+  return { ...reading, intent, confidence: sure, extracted, verification: { firstIntent, reason } };
 }
 
 /**
@@ -293,6 +309,16 @@ export function verifyPositive(reading: ReplyInterpretation, input: Verification
   if (evidence.some((piece) => CONDITIONAL.test(piece.text)) && HYPOTHESIS.test(normalized))
     return vetoed(reading, 'partial', 0.6, 'hypothetical');
   if (DOUBT.test(normalized)) return vetoed(reading, 'partial', 0.65, 'doubt');
+  if (reading.intent === 'yes' && TIME_BOUND.test(normalized) && !NO_BOUND.test(normalized))
+    return vetoed(reading, 'partial', 0.65, 'time-bound');
+  if (
+    reading.intent === 'date_given' &&
+    reading.extracted.dates.some((date) => {
+      const at = normalized.indexOf(date.text);
+      return at >= 0 && WEEK_RANK.test(normalized.slice(at + date.text.length));
+    })
+  )
+    return vetoed(reading, 'partial', 0.6, 'time-bound');
   if (DEFERRED.test(normalized)) return vetoed(reading, 'partial', 0.65, 'deferred');
   if (reading.intent === 'yes' && LITOTES.test(normalized))
     return vetoed(reading, 'partial', 0.65, 'litotes');
