@@ -65,6 +65,9 @@ describe('second reading of a yes or a date', () => {
     expect(reason("oui dès que j'ai fini mon contrat")).toBe('time-bound');
     expect(taken("oui dès que j'ai fini mon contrat")).toBe('partial');
     expect(taken('oui quand vous voulez')).toBe('yes');
+    expect(taken('oui dès mon retour')).toBe('partial');
+    expect(taken('oui à partir de lundi en huit')).toBe('partial');
+    expect(reason('oui je serai en vacances')).toBe('negated');
     // A veto never makes an unsure reading sure: an eye roll stays unsure.
     expect(taken('bien sûr, je suis toujours là quand il faut 🙄')).toBe('unclear');
   });

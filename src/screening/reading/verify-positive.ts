@@ -28,7 +28,8 @@ import { replyRules } from './reply-rules.js';
  * - **time-bound**: a yes bound to a time or an event no date was read for ("dès que j'ai fini mon contrat",
  *   "dès la rentrée"), or a day of the month that is a week's rank ("from the 2nd week"): partial;
  * - **litotes**: "je ne dis pas non", "pas contre": partial;
- * - **negated**: a way to come whose licence is negated ("j'ai une voiture mais pas le permis"): no;
+ * - **negated**: a way to come whose licence is negated ("j'ai une voiture mais pas le permis"): no; a
+ *   yes beside being away with no date ("oui par contre je suis en arrêt", "je serai en vacances"): partial;
  * - **sarcasm**: laughter beside "c'est ça", "bien sûr", "yeah right": no answer; praise of the pay that
  *   mocks it ("je vais m'acheter une villa", "moins que mon ancien taf"): a no to the rate;
  * - **greeting**, **acknowledged**, **identity**: a yes word that only greets ("oui bonjour"), thanks
@@ -148,11 +149,15 @@ const IDENTITY =
  * "dès que possible" are no bound.
  */
 const TIME_BOUND =
-  /\b(?:des que|une fois(?! de plus)|a partir du moment|apres (?:que|mon|ma|mes|la|le|les)|avant (?:que|mon|ma|mes)|quand (?:j|je|mon|ma|mes|il|elle)|lorsque|as soon as|once (?:i|my|the)|after (?:my|the|i)|when (?:my|i)|rentree|courant (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|du mois|de la semaine)|in a (?:couple|few)|next (?:week|month)|semaine prochaine|mois prochain|semaine d apres)\b/;
+  /\b(?:des que|des (?:mon|ma|mes|la fin)|a mon retour|une fois(?! de plus)|a partir du moment|apres (?:que|mon|ma|mes|la|le|les)|avant (?:que|mon|ma|mes)|quand (?:j|je|mon|ma|mes|il|elle)|lorsque|as soon as|once (?:i|my|the)|after (?:my|the|i)|when (?:my|i)|rentree|courant (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|du mois|de la semaine)|in a (?:couple|few)|next (?:week|month)|semaine prochaine|mois prochain|semaine d apres)\b/;
 const NO_BOUND =
   /\b(?:quand vous (?:voulez|souhaitez)|des que (?:possible|vous (?:voulez|souhaitez))|whenever|when you (?:want|like)|as soon as (?:possible|you (?:want|like)))\b/;
 /** A number read as a day of the month that is a week's rank ("from the 2nd week"). */
-const WEEK_RANK = /^\s*(?:week|semaine)\b/;
+const WEEK_RANK = /^\s*(?:week|semaine|en huit|en quinze)\b/;
+
+/** Away or bound elsewhere, said beside a yes with no date: "oui par contre je suis en arrêt", "je serai en vacances". */
+const AWAY =
+  /\b(?:absente?|en arret|en vacances|en conges?|a l etranger|en formation|en stage|en deplacement|en mission|abroad|away|on holidays?|on leave|on vacation|not around)\b/;
 
 /** Laughter, and what makes a yes beside it sarcastic. */
 const LAUGHTER = /\b(?:mdr|ptdr|lol|lmao|haha\w*|hihi\w*|xd)\b/;
@@ -309,6 +314,8 @@ export function verifyPositive(reading: ReplyInterpretation, input: Verification
   if (evidence.some((piece) => CONDITIONAL.test(piece.text)) && HYPOTHESIS.test(normalized))
     return vetoed(reading, 'partial', 0.6, 'hypothetical');
   if (DOUBT.test(normalized)) return vetoed(reading, 'partial', 0.65, 'doubt');
+  if (reading.intent === 'yes' && topic === 'availability' && AWAY.test(normalized))
+    return vetoed(reading, 'partial', 0.6, 'negated');
   if (reading.intent === 'yes' && TIME_BOUND.test(normalized) && !NO_BOUND.test(normalized))
     return vetoed(reading, 'partial', 0.65, 'time-bound');
   if (
