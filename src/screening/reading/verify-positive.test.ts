@@ -99,6 +99,11 @@ describe('settling a mixed or unread reply', () => {
       'même si ça m’intéresse, c’est non',
     ])
       expect(taken(text), text).toBe('no');
+    expect(taken("on m'a proposé le 4 ailleurs, j'ai dit oui")).toBe('no');
+    expect(taken('yes but my licence was suspended in november', 'licence')).toBe('no');
+    expect(taken('yes I have a car, but no licence', 'transport')).toBe('no');
+    // A yes said to this agency's people is no yes elsewhere.
+    expect(taken("j'ai répondu oui à votre collègue")).not.toBe('no');
     // A refusal that bears on something is a restriction.
     expect(taken('oui mais je peux pas le matin')).toBe('partial');
   });

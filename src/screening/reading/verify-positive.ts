@@ -121,7 +121,7 @@ const LITOTES =
 
 /** A licence negated beside a car or a motorbike: the way to come is no way. */
 const LICENCE_NEGATED =
-  /\b(?:pas (?:le|de|mon) permis|sans permis|permis (?:suspendu|retire|annule)|no (?:driving )?licen[cs]e|(?:don t|do not|haven t) (?:have |got )?(?:a |my )?(?:driving )?licen[cs]e|licen[cs]e (?:suspended|revoked|taken))\b/;
+  /\b(?:pas (?:le|de|mon) permis|sans permis|permis (?:suspendu|retire|annule)|no(?:n)? (?:driving )?licen[cs]e|(?:don t|do not|haven t) (?:have |got )?(?:a |my )?(?:driving )?licen[cs]e|licen[cs]e (?:suspended|revoked|taken))\b/;
 
 /** Telling, reading or calling: a day beside one is when the person will answer, not when they are free. */
 const COMMUNICATION =
@@ -395,6 +395,13 @@ const CONFIRMED_THAT = /^(?:je (?:vous )?(?:confirme|dis) que|i confirm(?: that)
 /** Where a later clause may settle a mixed reply. */
 const SETTLING_BREAK = /[,;:!?.]+|\s(?:mais|but|though|however|par contre|enfin|en fait)\s/;
 
+/** A yes said to someone else: "on m'a proposé le 4 ailleurs, j'ai dit oui", "I told the other agency yes". */
+const YES_ELSEWHERE =
+  /\b(?:(?:dit|repondu) oui (?:a|chez) (?:une |un |l )?autres?|(?:dit|repondu) oui ailleurs|ailleurs,? (?:et )?j ai (?:dit|repondu) oui|(?:told|said yes to) (?:the |an |another )?(?:other|another|different) (?:agency|company|job|offer|place)|accepted (?:another|an other|a different|a other) (?:offer|job|position|mission))\b/;
+/** A certificate or licence lost: suspended, revoked, expired, taken away. */
+const LOST =
+  /\b(?:suspendue?|suspended|revoked|retiree?|a expire|expired|lapsed|annulee?|taken away|withdrawn)\b/;
+
 /** A negation bearing on one day or on one part of the day: "pas ce jour-là", "jamais le lundi". */
 const ONE_DAY =
   /\b(?:(?:pas|not|jamais|never) (?:ce jour la|ce jour|that day|this day|on that day)|(?:jamais|never)(?: \w+)? (?:le |les |on )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|(?:jamais|never)(?: \w+)? (?:le |la |les |at )?(?:matin|soir|nuit|week end|nights?|mornings?|weekends?))\b/;
@@ -405,7 +412,9 @@ const LITOTES_NO =
 /**
  * The second reading of a mixed or negative reply (no verdict on a yes or a date): a reply whose last clause
  * refuses outright after something that said yes ("je vous avais dit oui mais c'est plus possible",
- * "avant oui, maintenant non", "was free last week, not now") is a no; a refusal of one day or part of the day
+ * "avant oui, maintenant non", "was free last week, not now") is a no, as is a yes said elsewhere ("j'ai dit oui
+ * ailleurs", "accepted another offer"), a certificate held then lost ("suspended", "revoked") and a car
+ * without a licence; a refusal of one day or part of the day
  * ("j'ai mon code le 7, donc pas ce jour-là", "jamais dispo le lundi") or a litotes ("pas impossible") is
  * partial.
  */
@@ -414,6 +423,18 @@ export function settleMixed(
   normalized: string,
   context: SettleContext,
 ): ReplyInterpretation {
+  // Said yes elsewhere: a no, whatever else the reply holds.
+  if (reading.intent !== 'no' && YES_ELSEWHERE.test(normalized))
+    return { ...reading, intent: 'no', confidence: 0.8 };
+  // Held, then lost ("yes but my licence was suspended"), or a car without a licence: a no.
+  if (reading.intent === 'partial') {
+    const fact = context.topic === 'certification' || context.topic === 'licence';
+    if (
+      (fact && LOST.test(normalized)) ||
+      (context.topic === 'transport' && LICENCE_NEGATED.test(normalized))
+    )
+      return { ...reading, intent: 'no', confidence: 0.75 };
+  }
   if (reading.intent === 'off_topic' && reading.confidence <= 0.5)
     return settleUnread(reading, normalized, context);
   if (reading.intent === 'no') {
