@@ -3,6 +3,7 @@ import { foldForMatch } from '../../../text/index.js';
 import {
   COMPANY_PLACEHOLDER,
   COMPANY_WORDS,
+  countryOfRegion,
   LOCATION_PLACEHOLDER,
   REGION_NAMES,
   TITLE_WORDS,
@@ -103,9 +104,16 @@ function readsAsPlace(text: string): boolean {
       .every((segment) => /^\p{Lu}[\p{L}.'’ -]{1,40}$/u.test(segment) && !hasCue(segment, COMPANY_WORDS));
     // Three segments are a place when the middle one is a region too ("Pune, Maharashtra, India", "Austin,
     // TX, USA"); "FLASHSTARTS, Cleveland, OH" is an employer before its place.
+    // "OTC Logic, New York, NY", "LEXISNEXIS, New York, NY": a state then that state's code is the city
+    // and its state, after an employer.
+    const middleCountry = segments.length === 3 ? countryOfRegion(foldedWords(segments[1]!).join(' ')) : null;
+    const stateTwice =
+      middleCountry !== null &&
+      middleCountry === countryOfRegion(foldedWords(last).join(' ')) &&
+      /^[A-Z]{2}$/u.test(last);
     const middleOk =
       segments.length === 2 ||
-      isRegionName(segments[1]!) ||
+      (isRegionName(segments[1]!) && !stateTwice) ||
       /^[A-Z]{2}$/u.test(segments[1]!) ||
       lookupCommune({ city: segments[0]! }, { approximate: false }) !== null;
     if (cityLike && middleOk && (isRegionName(last) || /^[A-Z]{2}$/u.test(last))) return true;
