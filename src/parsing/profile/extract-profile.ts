@@ -138,7 +138,7 @@ export function extractProfile(
       ? headlineFound
       : null,
   );
-  let experiences = extractExperiences(linesOf(sections, 'experience'), {
+  let experiences = extractExperiences(experienceLines(sections), {
     resolveOccupation,
     strict: false,
     learned,
@@ -309,6 +309,30 @@ export function extractProfile(
     text: document.text,
     sensitive: hasSensitiveData(sensitive.data) || sensitive.data.hasPhoto === true ? sensitive.data : null,
   };
+}
+
+// Headings written inside a job's entry ("Achievements:", "Key Responsibilities"): what follows still
+// belongs to the experience section, and so do the next entries under it.
+const ENTRY_SUBHEADING =
+  /^(?:key\s+|major\s+|main\s+|notable\s+|selected\s+)?(?:achievements?|accomplishments?|responsibilities|duties|highlights|contributions?|results|roles?\s+(?:and|&)\s+responsibilities)\s*:?$/u;
+
+/**
+ * The lines of the experience sections, with the sections right after one of them whose heading is a
+ * heading of the entry itself ("Achievements:"): the entries written after it are jobs too.
+ */
+function experienceLines(sections: Section[]): SectionLine[] {
+  const lines: SectionLine[] = [];
+  let inExperience = false;
+  for (const section of sections) {
+    const continues: boolean =
+      inExperience &&
+      section.kind === 'other' &&
+      section.heading !== null &&
+      ENTRY_SUBHEADING.test(foldForMatch(section.heading.text).trim());
+    inExperience = section.kind === 'experience' || continues;
+    if (inExperience) lines.push(...section.lines);
+  }
+  return lines;
 }
 
 // Sections whose comma-separated lines are names, titles and places, never skills: publications (author
