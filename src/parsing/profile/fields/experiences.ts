@@ -4,6 +4,7 @@ import { foldForMatch, spanIn } from '../../../text/index.js';
 import { headingKind, type SectionLine } from '../sections.js';
 import { type DateRange, parseDateRange, parsePlaceholderRange } from './dates.js';
 import { hasDegreeKeyword } from './education.js';
+import { assembleEntry } from './entry-assembly.js';
 import {
   companyScore,
   type EntryLabel,
@@ -55,6 +56,9 @@ interface Assigned {
   location: SlottedPart | null;
   /** How the title was chosen: by a label or its words, by the CV's template, or by position only. */
   decidedBy: 'cues' | 'template' | 'position';
+  /** With the learned scores: the joint assembly's marginal probabilities of its title and employer. */
+  titleProbability?: number;
+  companyProbability?: number;
 }
 
 /** Where titles and employers sit in this CV's clear entries ("-2:0": first part, two lines above the dates). */
@@ -73,7 +77,7 @@ const slotOf = (part: SlottedPart, parts: SlottedPart[]) =>
  * "Transports"); when no part stands out, the CV's own template decides (where titles sat in its clear
  * entries), else the first part. The employer is the most employer-like remaining part, nearest after the
  * title on ties. A lone part with employer words, or at the template's employer place, is an employer
- * without a title.
+ * without a title. With the learned scores, title and employer are chosen jointly instead (`assignJointly`).
  */
 function assignParts(
   allParts: SlottedPart[],
@@ -88,14 +92,10 @@ function assignParts(
   // A lone commune-like word is more likely the employer than nothing ("Orange", "Nice Matin").
   if (others.length === 0 && places.length > 0 && !places[0]!.label) others = [places.shift()!];
   if (others.length === 0) return null;
+  if (classify) return assignJointly(parts, others, places, isOccupation, template, classify);
   const scored = others.map((part) => ({
     part,
-    score:
-      part.label === 'title'
-        ? 10
-        : part.label === 'company'
-          ? -10
-          : titleScore(part.text, isOccupation) + (classify ? TITLE_WEIGHT * titleMargin(classify(part)) : 0),
+    score: part.label === 'title' ? 10 : part.label === 'company' ? -10 : titleScore(part.text, isOccupation),
   }));
   const ranked = [...scored].sort((a, b) => b.score - a.score);
   const best = ranked[0]!;
@@ -130,10 +130,7 @@ function assignParts(
   const company =
     labelled('company') ??
     [...rest].sort((a, b) => {
-      const employerScore = (part: SlottedPart) =>
-        companyScore(part.text) +
-        (classify ? Math.round(EMPLOYER_WEIGHT * employerMargin(classify(part))) : 0);
-      const byScore = employerScore(b) - employerScore(a);
+      const byScore = companyScore(b.text) - companyScore(a.text);
       if (byScore !== 0) return byScore;
       // Nearest after the title first, then before it.
       const distance = (part: SlottedPart) => {
@@ -146,22 +143,60 @@ function assignParts(
   return { title, company, location: places[0] ?? null, decidedBy };
 }
 
+/** Title probability (without the template) above which the joint assembly's title is clear. */
+const CLEAR_TITLE = 0.6;
+
+/**
+ * `assignParts` with the learned scores: title and employer chosen jointly (`assembleEntry`), first from the
+ * pieces alone; when that leaves the title unclear, with the CV's template too.
+ */
+function assignJointly(
+  parts: SlottedPart[],
+  others: SlottedPart[],
+  places: SlottedPart[],
+  isOccupation: (text: string) => boolean,
+  template: Template,
+  classify: PartClassifier,
+): Assigned | null {
+  const alone = assembleEntry(others, { classify, isOccupation, atTemplate: () => false });
+  if (!alone) return null;
+  let chosen = alone;
+  let decidedBy: Assigned['decidedBy'] = 'cues';
+  if (alone.titleProbability < CLEAR_TITLE && (template.title !== null || template.company !== null)) {
+    const withTemplate = assembleEntry(others, {
+      classify,
+      isOccupation,
+      atTemplate: (part, role) =>
+        slotOf(part, parts) === (role === 'title' ? template.title : template.company),
+    })!;
+    decidedBy = withTemplate.title !== alone.title ? 'template' : 'position';
+    chosen = withTemplate;
+  } else if (alone.titleProbability < CLEAR_TITLE) decidedBy = 'position';
+  return {
+    title: chosen.title,
+    company: chosen.company,
+    location: places[0] ?? null,
+    decidedBy,
+    titleProbability: chosen.titleProbability,
+    companyProbability: chosen.companyProbability,
+  };
+}
+
 /** The learned scores of a header part (see part-classifier.ts), null where none is consulted. */
 type PartClassifier = (part: SlottedPart) => PartScores;
 
 /**
- * How much the learned scores weigh against the word rules when choosing the title and the employer. The
- * employer's log-odds are rounded: a small difference between two parts leaves the choice to the rules
- * (nearest after the title).
+ * Joint-assembly probability of a title below which it is left empty (the entry keeps its employer, place
+ * and dates): on the dotin development resumes 14 in 100 of the titles under it were right, against 40 in 100
+ * between 0.8 and 0.95 and 77 in 100 above (title precision 0.75 → 0.79 for a recall 0.58 → 0.57).
  */
-const TITLE_WEIGHT = 1;
+const TITLE_MIN = 0.8;
 /** Learned title probability above which a part without a job-title word stays a title. */
 const KEEP_TITLE = 0.6;
 /** Learned title probability above which a short line under an entry without a title becomes its title. */
 const FILL_TITLE = 0.6;
 /** How many lines under an entry's header are looked at for its missing title. */
 const FILL_LINES = 3;
-const EMPLOYER_WEIGHT = 1;
 /** Learned employer probability above which a short line under a titled entry without one is its employer. */
 const FILL_EMPLOYER = 0.7;
 /**
@@ -175,11 +210,6 @@ const EMPLOYER_MIN = 0.2;
  * header line (see `isHeaderLine` in `extractExperiences`).
  */
 const HEADER_LINE = 0.1;
-const logOdds = (yes: number, no: number) => Math.log((yes + 0.01) / (no + 0.01));
-/** Title against employer, in log-odds. */
-const titleMargin = (scores: PartScores) => logOdds(scores.title, scores.employer);
-/** Employer against anything else, in log-odds. */
-const employerMargin = (scores: PartScores) => logOdds(scores.employer, 1 - scores.employer);
 
 interface Anchor {
   index: number;
@@ -542,6 +572,23 @@ function entryConfidence(title: string | null, hasOccupation: boolean): number {
 }
 
 /**
+ * An entry's confidence from its title's evidence (`entryConfidence`) and the joint assembly's probability of
+ * that title: a logistic recalibration, σ(a + b·logit(evidence) + c·logit(assembly)), fitted on the dotin
+ * development resumes (title Brier score 0.142 → 0.117 there). Without an assembly (French CVs, a title
+ * found under the header), the evidence alone.
+ */
+function assembledConfidence(evidence: number, assembly: number | undefined): number {
+  if (assembly === undefined) return evidence;
+  const logit = (value: number) => {
+    const clamped = Math.min(0.999, Math.max(0.001, value));
+    return Math.log(clamped / (1 - clamped));
+  };
+  const score = CONFIDENCE_FIT[0] + CONFIDENCE_FIT[1] * logit(evidence) + CONFIDENCE_FIT[2] * logit(assembly);
+  return Math.round(100 / (1 + Math.exp(-score))) / 100;
+}
+const CONFIDENCE_FIT = [-1.421, 1.582, 0.451] as const;
+
+/**
  * Experiences of a section (or of a whole CV without headings), whatever the order of title, employer,
  * place and dates: every line with a period ("03/2019 - 06/2020", "January 2018 to Present", "Depuis
  * 2020"…) anchors an entry; its header is the short lines just before it (or just after, in a dates-first
@@ -643,11 +690,17 @@ export function extractExperiences(
     // the employer is left empty; without one, the entry is dropped.
     const learnedDoubt =
       demoted.company !== null && !isNotAnEmployer(demoted.company.text) && doubtful(demoted.company);
-    const assigned =
+    const kept =
       doubtful(demoted.company) && !(learnedDoubt && !demoted.title)
         ? { ...demoted, company: null }
         : demoted;
-    if (!assigned.title && !assigned.company) return [];
+    // A title the joint assembly doubts is left empty; the entry keeps its employer, place and dates.
+    const doubtfulTitle =
+      kept.title !== null &&
+      kept.title === assignedParts?.title &&
+      (assignedParts.titleProbability ?? 1) < TITLE_MIN;
+    const assigned = doubtfulTitle ? { ...kept, title: null } : kept;
+    if (!assigned.title && !assigned.company && !doubtfulTitle) return [];
     const used = [assigned.title, assigned.company, assigned.location].filter((part) => part !== null);
     const top = block.anchor.index + Math.min(0, ...used.map((part) => part.line));
     return [
@@ -656,6 +709,8 @@ export function extractExperiences(
         assigned,
         before: block.before.filter((index) => index >= top),
         doubtfulEmployer: learnedDoubt && !demoted.title,
+        assembledTitle: assignedParts?.title ?? null,
+        titleProbability: assignedParts?.titleProbability,
       },
     ];
   });
@@ -724,7 +779,7 @@ export function extractExperiences(
     const description: string[] = [];
     for (let cursor = headerEnd + 1; cursor < descriptionEnd; cursor++)
       if (cursor !== titleAt && cursor !== companyAt) description.push(lines[cursor]!.text);
-    const titleLine = anchor.index + (assigned.title ?? assigned.company)!.line;
+    const titleLine = anchor.index + ((assigned.title ?? assigned.company)?.line ?? 0);
     const occupation = assigned.title ? options.resolveOccupation(assigned.title.text) : null;
     const header = [
       ...before,
@@ -744,7 +799,12 @@ export function extractExperiences(
       description: description.join('\n'),
       occupation,
       source: blockSource(lines, header, titleLine),
-      confidence: entryConfidence(assigned.title?.text ?? null, occupation !== null),
+      confidence: assembledConfidence(
+        entryConfidence(assigned.title?.text ?? null, occupation !== null),
+        assigned.title !== null && assigned.title === entry.assembledTitle
+          ? entry.titleProbability
+          : undefined,
+      ),
     });
   }
   const nested = nestRoles(experiences);
