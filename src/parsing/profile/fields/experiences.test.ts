@@ -49,6 +49,13 @@ describe('places in entry headers', () => {
     expect(isPlace('Pune, Maharashtra, India')).toBe(true);
     expect(isPlace('Austin, TX, USA')).toBe(true);
     expect(isPlace('FLASHSTARTS, Cleveland, OH')).toBe(false);
+    // A state then its own code: the city and its state, after an employer.
+    expect(isPlace('OTC Logic, New York, NY')).toBe(false);
+    expect(isPlace('New York, NY')).toBe(true);
+    expect(splitParts('OTC Logic, New York, NY').map((part) => part.text)).toEqual([
+      'OTC Logic',
+      'New York, NY',
+    ]);
     expect(splitParts('NetSpend, Austin, Texas').map((part) => part.text)).toEqual([
       'NetSpend',
       'Austin, Texas',
