@@ -95,6 +95,26 @@ describe('parseCvText', () => {
     expect((await parseCvText(untitled.join('\n'), { now: '2026-11-01' })).profile.name).toBeNull();
   });
 
+  it("reads the jobs after an entry's own sub-heading ('Achievements:') as experiences", async () => {
+    const text = [
+      'Jane Invented',
+      'jane@example.com',
+      'PROFESSIONAL EXPERIENCE',
+      'Senior Accountant - Northwind Traders Ltd',
+      'January 2015 to Present',
+      'Achievements:',
+      '• Closed the books in five days instead of ten.',
+      'Junior Accountant - Contoso Corporation',
+      'March 2011 to December 2014',
+      '• Reconciled supplier accounts.',
+    ].join('\n');
+    const { profile } = await parseCvText(text, { now: '2026-11-01' });
+    expect(profile.experiences.map((entry) => [entry.title, entry.company])).toEqual([
+      ['Senior Accountant', 'Northwind Traders Ltd'],
+      ['Junior Accountant', 'Contoso Corporation'],
+    ]);
+  });
+
   it('takes the line under the name as the headline only when it names a job', async () => {
     const read = async (second: string) =>
       (await parseCvText(['Jane Invented', second, 'jane@example.com'].join('\n'), { now: '2026-11-01' }))
