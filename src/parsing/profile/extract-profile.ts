@@ -16,6 +16,7 @@ import {
 import { totalExperienceMonths } from './fields/dates.js';
 import { extractEducation, namesDegreeInFull } from './fields/education.js';
 import { headlineTitle, isPlace } from './fields/entry-parts.js';
+import { findExperienceMentions } from './fields/experience-mentions.js';
 import { extractExperiences } from './fields/experiences.js';
 import type { Found } from './fields/found.js';
 import { extractLanguages, languageLevel, mentionsSpokenLanguage } from './fields/languages.js';
@@ -148,6 +149,12 @@ export function extractProfile(
     const scan = usable(linesOf(sections, 'top', 'other', 'profile', 'contact', 'skills'));
     experiences = extractExperiences(scan, { resolveOccupation, strict: true, learned, section: 'other' });
   }
+  // Jobs named in a sentence of the summary or the top ("Currently employed as a Business Analyst at X").
+  if (learned)
+    experiences = [
+      ...experiences,
+      ...findExperienceMentions(usable(linesOf(sections, 'top', 'profile')), experiences, resolveOccupation),
+    ];
   // A mission's employer written with its temp agency ("Adecco pour Leroy Merlin"): the client.
   experiences = experiences.map((experience) => {
     if (!experience.company) return experience;
