@@ -34,6 +34,8 @@ export interface Assembly<P extends AssemblyPart> {
   titleProbability: number;
   /** Marginal probability of the chosen employer (of "no employer" when there is none). */
   companyProbability: number;
+  /** Log score of the chosen assignment (a log probability, bonuses added). */
+  score: number;
 }
 
 /** Weight of the word rules (`titleScore`, `companyScore`, in cue points) against the learned log-odds. */
@@ -113,5 +115,6 @@ export function assembleEntry<P extends AssemblyPart>(
     company: chosen.company >= 0 ? parts[chosen.company]! : null,
     titleProbability: marginal((candidate) => candidate.title, chosen.title),
     companyProbability: marginal((candidate) => candidate.company, chosen.company),
+    score: chosen.score,
   };
 }

@@ -253,6 +253,11 @@ function pushWithPlace(segment: string, offset: number, push: (text: string, off
   }
 }
 
+/** Whether a text is a legal form alone, as written after a comma ("Inc.", "LLC", "Pvt. Ltd"). */
+export function isLegalForm(text: string): boolean {
+  return LEGAL_FORM.test(text);
+}
+
 // Legal forms written after a comma ("Acme, Inc.", "Globex, LLC").
 const LEGAL_FORM =
   /^\s*(?:inc|ltd|llc|llp|plc|corp|co|pvt\.?\s*ltd|gmbh|sa|sas|sarl|ag|bv|nv|lp|pty\.?\s*ltd)\.?\s*$/iu;

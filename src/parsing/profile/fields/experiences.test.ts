@@ -321,6 +321,22 @@ describe('experiences whatever the order of title, employer, place and dates', (
         learned: true,
       }).map((item) => [item.title, item.company, item.start]);
 
+    it('reads "Title, Employer" by cutting the piece at its comma when that reading is more probable', () => {
+      const text = [
+        'WORK EXPERIENCE',
+        'Produce Clerk, Expensive Foods, Pretend, NE',
+        'June 2010 - August 2012',
+        '• Stocked shelves.',
+        'Writing Center Tutor, Towson University',
+        'September 2012 - May 2013',
+        '• Tutored students.',
+      ].join('\n');
+      expect(learned(text)).toEqual([
+        ['Produce Clerk', 'Expensive Foods', '2010-06'],
+        ['Writing Center Tutor', null, '2012-09'],
+      ]);
+    });
+
     it('finds the title of an employer-only entry under a line about the employer', () => {
       const text = [
         'PROFESSIONAL EXPERIENCE',
