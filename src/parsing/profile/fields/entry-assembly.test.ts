@@ -61,8 +61,8 @@ describe('assembleEntry', () => {
 
   it('says when the title is a toss-up, and lets the template decide it', () => {
     const parts: [string, PartScores][] = [
-      ['Alder Rowan', scores(0.45, 0.45)],
-      ['Birch Maple', scores(0.45, 0.45)],
+      ['Alder Rowan', scores(0.6, 0.01)],
+      ['Birch Maple', scores(0.6, 0.01)],
     ];
     const alone = assemble(parts);
     expect(alone!.titleProbability).toBeLessThan(0.6);
