@@ -44,8 +44,6 @@ export const RULE_WEIGHT = 0.25;
 export const TEMPLATE_BONUS = 1;
 /** Bonus (log scale) for an employer written after its title (the common order). */
 const ORDER_BONUS = 0.2;
-/** Bonus (log scale) for an employer written right after its title ("Picker Packer" / "FastShip UK | Manchester"). */
-const NEXT_BONUS = 0.5;
 /** Prior against leaving a header piece unused (log scale): most pieces of a header are something. */
 const NONE_PENALTY = 1;
 const EPSILON = 0.01;
@@ -99,7 +97,6 @@ export function assembleEntry<P extends AssemblyPart>(
         if (options.atTemplate(parts[company]!, 'company')) score += TEMPLATE_BONUS;
       }
       if (title >= 0 && company > title) score += ORDER_BONUS;
-      if (title >= 0 && company === title + 1) score += NEXT_BONUS;
       candidates.push({ title, company, score });
     }
   }
