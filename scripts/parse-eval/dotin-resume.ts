@@ -128,3 +128,35 @@ export function lineAround(text: string, start: number, end = start): { text: st
   const next = text.indexOf('\n', end);
   return { text: text.slice(lineStart, next < 0 ? text.length : next), start: lineStart };
 }
+
+/**
+ * How a resume's raw lines map to the lines of `documentFromText(text)` (1-based; empty raw lines have none,
+ * -1): the raw lines, that map, and the document line holding a character offset of `text`.
+ */
+export function documentLines(text: string): {
+  rawLines: string[];
+  documentLineOfRaw: number[];
+  lineOfOffset: (offset: number) => number;
+} {
+  const rawLines = text.split('\n');
+  const documentLineOfRaw: number[] = [];
+  const rawStarts: number[] = [];
+  let counter = 0;
+  let start = 0;
+  for (const raw of rawLines) {
+    documentLineOfRaw.push(raw.trim().length > 0 ? ++counter : -1);
+    rawStarts.push(start);
+    start += raw.length + 1;
+  }
+  const lineOfOffset = (offset: number) => {
+    let low = 0;
+    let high = rawStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (rawStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return documentLineOfRaw[low]!;
+  };
+  return { rawLines, documentLineOfRaw, lineOfOffset };
+}

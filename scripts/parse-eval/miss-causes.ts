@@ -24,7 +24,7 @@ import { isBulletLine, isSentenceLike } from '../../src/parsing/profile/fields/h
 import { type SectionLine, splitSections } from '../../src/parsing/profile/sections.js';
 import { DOTIN_DIRECTORY, isHeldOut, predictedValues, RULES } from './dotin-eval.js';
 import { dotinGold, goldDateKey, isHeaderSpan } from './dotin-gold.js';
-import { readDotinResume } from './dotin-resume.js';
+import { documentLines, readDotinResume } from './dotin-resume.js';
 import { matchField, normalizeValue } from './field-matching.js';
 
 const FIELDS = [
@@ -56,12 +56,7 @@ async function main(): Promise<void> {
     const predicted = predictedValues(profile);
     const document = documentFromText(resume.text);
     const sections = splitSections(document);
-    // Document line (1-based) of each raw line of the resume text (empty raw lines have none).
-    const rawLines = resume.text.split('\n');
-    const documentLineOfRaw: number[] = [];
-    let counter = 0;
-    for (const raw of rawLines) documentLineOfRaw.push(raw.trim().length > 0 ? ++counter : -1);
-    const rawLineAt = (offset: number) => resume.text.slice(0, offset).split('\n').length - 1;
+    const { lineOfOffset } = documentLines(resume.text);
     const sectionLine = new Map<
       number,
       { line: SectionLine; kind: string; index: number; all: SectionLine[] }
@@ -81,7 +76,7 @@ async function main(): Promise<void> {
     const goldDateLines = new Set(
       resume.spans
         .filter((span) => span.label === 'Years of Experience' && goldDateKey(span.text) !== null)
-        .map((span) => documentLineOfRaw[rawLineAt(span.start)]!),
+        .map((span) => lineOfOffset(span.start)),
     );
     for (const [field, label] of FIELDS) {
       const match = matchField(
@@ -96,7 +91,7 @@ async function main(): Promise<void> {
         const key = normalizeValue(span.text);
         if (!missed.has(key) || seen.has(key)) continue;
         seen.add(key);
-        const lineNumber = documentLineOfRaw[rawLineAt(span.start)]!;
+        const lineNumber = lineOfOffset(span.start);
         const where = sectionLine.get(lineNumber);
         const text = document.lines[lineNumber - 1]?.text ?? '';
         let cause: string;

@@ -35,7 +35,7 @@ import { splitSections } from '../../src/parsing/profile/sections.js';
 import { normalizeSkill } from '../../src/taxonomy/index.js';
 import { DOTIN_DIRECTORY, isHeldOut, predictedValues } from './dotin-eval.js';
 import { dotinGold, isListSpan } from './dotin-gold.js';
-import { readDotinResume } from './dotin-resume.js';
+import { documentLines, readDotinResume } from './dotin-resume.js';
 import { matchField, matchScore, normalizeValue } from './field-matching.js';
 
 const SKILL_LABELS = new Set(['Tech Tools', 'Job Specific Skills', 'Soft Skills']);
@@ -76,12 +76,7 @@ async function main(): Promise<void> {
     const predicted = predictedValues(profile).skills;
     const document = documentFromText(resume.text);
     const sections = splitSections(document);
-    const rawLines = resume.text.split('\n');
-    const documentLineOfRaw: number[] = [];
-    let counter = 0;
-    for (const raw of rawLines) documentLineOfRaw.push(raw.trim().length > 0 ? ++counter : -1);
-    const lineOfOffset = (offset: number) =>
-      documentLineOfRaw[resume.text.slice(0, offset).split('\n').length - 1]!;
+    const { rawLines, documentLineOfRaw, lineOfOffset } = documentLines(resume.text);
     const sectionOf = new Map<number, string>();
     const itemsByLine = new Map<number, string[]>();
     for (const section of sections) {
