@@ -344,16 +344,18 @@ function lossLine(summaries: OrderSetFigures['summaries'], showHeldOut: boolean)
 }
 
 function formatReport(report: RankingBenchmark, showHeldOut: boolean): string {
-  const out = [
-    `livecareer category benchmark: ${report.pool.documents} resumes, ${report.rows.length} categories ` +
-      `(held-out: ${report.heldOut.join(', ')}), now ${report.now}`,
-    '',
-    formatRankingTables(report.rows, report.summaries, {
+  const tables = (rows: CategoryRow[], summaries: RankingBenchmark['summaries']) =>
+    formatRankingTables(rows, summaries, {
       rankers: [...RANKERS],
       ranker: 'cvmatch',
       baseline: 'bm25',
       showHeldOut,
-    }),
+    });
+  const out = [
+    `livecareer category benchmark: ${report.pool.documents} resumes, ${report.rows.length} categories ` +
+      `(held-out: ${report.heldOut.join(', ')}), now ${report.now}`,
+    '',
+    tables(report.rows, report.summaries),
     '',
     lossLine(report.summaries, showHeldOut),
   ];
@@ -364,12 +366,7 @@ function formatReport(report: RankingBenchmark, showHeldOut: boolean): string {
       `second set of orders: ${extra.jobs}${extra.ads ? ` (ads: ${extra.ads})` : ' (no ads: cvmatch-ad –)'}, ` +
         `${extra.rows.length} orders on the same pool`,
       '',
-      formatRankingTables(extra.rows, extra.summaries, {
-        rankers: [...RANKERS],
-        ranker: 'cvmatch',
-        baseline: 'bm25',
-        showHeldOut,
-      }),
+      tables(extra.rows, extra.summaries),
       '',
       lossLine(extra.summaries, showHeldOut),
       ...extra.warnings.map((warning) => `warning: ${warning}`),

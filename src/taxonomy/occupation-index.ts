@@ -102,6 +102,17 @@ export interface OccupationIndexTable {
   wordTerms: number[];
 }
 
+/** The number of `value` in `values`, appended (and numbered in `ids`) on first sight. */
+function intern(value: string, ids: Map<string, number>, values: string[]): number {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = values.length;
+    ids.set(value, id);
+    values.push(value);
+  }
+  return id;
+}
+
 /**
  * The table of an index over `entries`.
  * @param entries titles reduced to stems (see `titleEntries`)
@@ -125,24 +136,10 @@ export function occupationIndexTable(
     wordTerms: [],
   };
   for (const { romeCode, source, stems } of entries) {
-    let code = codeIds.get(romeCode);
-    if (code === undefined) {
-      code = table.codes.length;
-      codeIds.set(romeCode, code);
-      table.codes.push(romeCode);
-    }
-    table.entryCodes.push(code);
+    table.entryCodes.push(intern(romeCode, codeIds, table.codes));
     table.entrySources.push(source);
     table.entryLengths.push(stems.length);
-    for (const term of stems) {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = table.terms.length;
-        termIds.set(term, id);
-        table.terms.push(term);
-      }
-      table.entryTerms.push(id);
-    }
+    for (const term of stems) table.entryTerms.push(intern(term, termIds, table.terms));
   }
   for (const [word, stemmed] of vocabulary) {
     const term = termIds.get(stemmed);
