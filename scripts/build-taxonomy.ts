@@ -14,6 +14,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { ENGLISH_TITLES } from '../src/taxonomy/catalogue/english-titles.js';
 import { OCCUPATION_ALIASES } from '../src/taxonomy/catalogue/occupation-aliases.js';
 import {
@@ -394,13 +395,21 @@ function readEscoOccupations(sourceDir: string): EscoOccupation[] {
     .sort((a, b) => byText(a.uri, b.uri));
 }
 
-function argument(name: string): string | undefined {
-  const position = process.argv.indexOf(name);
-  return position >= 0 ? process.argv[position + 1] : undefined;
+/** `--source <dir>` (the open data) and `--out <dir>` of a build script's command line. */
+export function buildArguments(args = process.argv.slice(2)): { sourceDir: string; outputDir?: string } {
+  const { values } = parseArgs({
+    args,
+    options: { source: { type: 'string' }, out: { type: 'string' } },
+    allowPositionals: true,
+  });
+  return {
+    sourceDir: values.source ? resolve(values.source) : DEFAULT_SOURCE_DIR,
+    ...(values.out ? { outputDir: values.out } : {}),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = buildTaxonomy({ sourceDir: argument('--source'), outputDir: argument('--out') });
+  const result = buildTaxonomy(buildArguments());
   const total = result.files.reduce((sum, file) => sum + file.bytes, 0);
   for (const file of result.files) process.stderr.write(`${file.name.padEnd(20)} ${file.bytes} bytes\n`);
   process.stderr.write(`${'total'.padEnd(20)} ${total} bytes\n${JSON.stringify(result.counts)}\n`);

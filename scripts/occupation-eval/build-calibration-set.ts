@@ -16,12 +16,12 @@
  *   npx tsx scripts/occupation-eval/build-calibration-set.ts [--source ../shared/data]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRandom } from '../../src/support/create-random.js';
 import { FRENCH, genderForms } from '../../src/taxonomy/occupation-entries.js';
 import { foldAccents } from '../../src/text/index.js';
-import { DEFAULT_SOURCE_DIR, parseCsv } from '../build-taxonomy.js';
+import { buildArguments, parseCsv } from '../build-taxonomy.js';
 import { CALIBRATION_FILE } from './calibration-titles.js';
 import { titleHash } from './labelled-titles.js';
 
@@ -191,8 +191,7 @@ export function buildCalibrationRows(sourceDir: string): CalibrationRow[] {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const position = process.argv.indexOf('--source');
-  const sourceDir = position >= 0 ? resolve(process.argv[position + 1]!) : DEFAULT_SOURCE_DIR;
+  const { sourceDir } = buildArguments();
   const rows = buildCalibrationRows(sourceDir);
   const header = [
     '# Calibration titles: ESCO English labels (gold: exact ROME joins of the concept French labels) and ROME',

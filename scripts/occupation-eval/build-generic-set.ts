@@ -27,7 +27,7 @@ import { pathToFileURL } from 'node:url';
 import { ENGLISH, FRENCH, genderForms, type TitleLanguage } from '../../src/taxonomy/occupation-entries.js';
 import { cleanJobTitle } from '../../src/taxonomy/occupation-title-cleaner.js';
 import { foldAccents } from '../../src/text/index.js';
-import { DEFAULT_SOURCE_DIR, parseCsv } from '../build-taxonomy.js';
+import { buildArguments, parseCsv } from '../build-taxonomy.js';
 import { EVAL_DIR, readAllTitleSets } from './labelled-titles.js';
 
 export const GENERIC_AUTO_FILE = resolve(EVAL_DIR, 'generic-auto.tsv');
@@ -244,8 +244,7 @@ export function buildGenericTitles(sourceDir: string): string[] {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const position = process.argv.indexOf('--source');
-  const sourceDir = position >= 0 ? resolve(process.argv[position + 1]!) : DEFAULT_SOURCE_DIR;
+  const { sourceDir } = buildArguments();
   const titles = buildGenericTitles(sourceDir);
   const header = [
     '# Titles that name no single occupation family, generated from the ROME and ESCO labels: heads and head +',
